@@ -92,7 +92,7 @@ class WriteValidationTest {
     @Test
     void fractionalAmountIsRefused() {
         assertProblem(post("/v1/wallets/w-1/top-ups", "{\"amount\":1.5}"),
-                malformed("field 'amount' has the wrong JSON type (expected an integer)", "amount"));
+                malformed("field 'amount' has an invalid value 1.5 (expected an integer)", "amount"));
     }
 
     @Test
@@ -103,7 +103,8 @@ class WriteValidationTest {
     @Test
     void unknownCurrencyIsRefused() {
         assertProblem(post("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"XYZ\"}"),
-                validation("currency must be an ISO 4217 code with 0 to 3 fraction digits, was 'XYZ'", "currency"));
+                validation("currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction digits,"
+                        + " was 'XYZ'", "currency"));
     }
 
     @Test
