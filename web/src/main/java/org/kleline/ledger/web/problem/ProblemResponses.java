@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import org.kleline.ledger.web.json.JsonProblems;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -21,6 +22,9 @@ public final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private static final UnavailableException TIMED_OUT =
+            new UnavailableException("the answer took longer than the server's limit");
+
     private ProblemResponses() {
     }
 
@@ -29,6 +33,8 @@ public final class ProblemResponses {
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, JsonProblems.from(e), Map.of()));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromHttp(e), Map.of()));
         routes.exception(CompletionException.class, (e, ctx) -> writeUnwrapped(ctx, e));
+        // Javalin cancels an answer's future when the async timeout passes: the server was too slow, retry.
+        routes.exception(CancellationException.class, (e, ctx) -> write(ctx, TIMED_OUT.problem(), TIMED_OUT.headers()));
         routes.exception(Exception.class, (e, ctx) -> writeInternal(ctx, e));
     }
 

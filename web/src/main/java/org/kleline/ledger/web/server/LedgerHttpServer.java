@@ -25,6 +25,9 @@ public final class LedgerHttpServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.http.generateEtags = false;
+            // A bound on every answer given from a future (a write waiting for its outcome): past it, 503.
+            cfg.http.asyncTimeout = config.asyncTimeoutMs();
+            cfg.jetty.timeoutStatus = 503;
             cfg.jsonMapper(new JavalinJackson(LedgerJson.mapper(), false));
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
