@@ -1,10 +1,11 @@
 package org.kleline.ledger.model.fee;
 
+import org.kleline.ledger.model.money.RequestedAmount;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
 /**
  * A merchant's fee plan: rates in basis points (0..10000) and fixed amounts in minor units of
- * the merchant's currency (>= 0). Card rates apply to captures, micro rates to micropayments,
+ * the merchant's currency (0 ..= 1,000,000,000,000). Card rates apply to captures, micro rates to micropayments,
  * the chargeback fee to each chargeback; the partner's share is taken from card and micro
  * fees only.
  *
@@ -19,6 +20,11 @@ public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed
                       int partnerShareBps) {
 
     public static final int BPS_MAX = 10_000;
+    /**
+     * DOMAIN.md only asks for >= 0. Capped at the largest requested amount so that
+     * {@code amount + chargebackFee} and a day's sums of fees stay far inside a long.
+     */
+    public static final long FIXED_MAX_MINOR = RequestedAmount.MAX_MINOR;
 
     public FeePlan {
         requireBps("feePlan.cardBps", cardBps);
@@ -69,8 +75,8 @@ public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed
     }
 
     private static void requireFixed(String field, long minor) {
-        if (minor < 0) {
-            throw new InvalidFieldException(field, minor, "must be >= 0 minor units");
+        if (minor < 0 || minor > FIXED_MAX_MINOR) {
+            throw new InvalidFieldException(field, minor, "must be 0..1000000000000 minor units");
         }
     }
 }

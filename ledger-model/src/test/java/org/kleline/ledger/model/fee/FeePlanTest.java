@@ -9,9 +9,10 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
 class FeePlanTest {
 
     @Test
-    void ratesOfZeroToTenThousandBasisPointsAndNonNegativeFixedFeesAreValid() {
-        FeePlan plan = new FeePlan(0, 0, 10_000, 0, Long.MAX_VALUE, 10_000);
+    void ratesOfZeroToTenThousandBasisPointsAndFixedFeesUpToOneTrillionAreValid() {
+        FeePlan plan = new FeePlan(0, 0, 10_000, 0, 1_000_000_000_000L, 10_000);
         assertThat(plan.microBps()).isEqualTo(10_000);
+        assertThat(plan.chargebackFee()).isEqualTo(1_000_000_000_000L);
     }
 
     @Test
@@ -26,13 +27,13 @@ class FeePlanTest {
     }
 
     @Test
-    void negativeFixedFeeIsRefusedNamingTheField() {
+    void negativeOrHugeFixedFeeIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new FeePlan(0, -1, 0, 0, 0, 0))
-                .hasMessage("feePlan.cardFixed must be >= 0 minor units, was -1");
+                .hasMessage("feePlan.cardFixed must be 0..1000000000000 minor units, was -1");
         assertThatThrownBy(() -> new FeePlan(0, 0, 0, -2, 0, 0))
-                .hasMessage("feePlan.microFixed must be >= 0 minor units, was -2");
-        assertThatThrownBy(() -> new FeePlan(0, 0, 0, 0, -3, 0))
-                .hasMessage("feePlan.chargebackFee must be >= 0 minor units, was -3");
+                .hasMessage("feePlan.microFixed must be 0..1000000000000 minor units, was -2");
+        assertThatThrownBy(() -> new FeePlan(0, 0, 0, 0, 1_000_000_000_001L, 0))
+                .hasMessage("feePlan.chargebackFee must be 0..1000000000000 minor units, was 1000000000001");
     }
 
     @Test
