@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kleline.ledger.model.fixtures.Events.T0;
 import static org.kleline.ledger.model.fixtures.Events.event;
 import static org.kleline.ledger.model.fixtures.Invariants.assertBalancedPerCurrency;
+import static org.kleline.ledger.model.fixtures.Invariants.assertChangesNothing;
 import static org.kleline.ledger.model.fixtures.Invariants.isValidLogEvent;
 import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -20,15 +19,14 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
-import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fixtures.Events;
 import org.kleline.ledger.model.fixtures.Invariants;
 import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.SeenEventIds;
 import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.outcomes.Outcome;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -87,7 +85,7 @@ class CardPaymentPropertyTest {
                 .withMerchant(merchant("m-usd", "pa-1", "USD", T0, plan))
                 .withMerchant(merchant("m-later", "pa-1", "EUR", T0.plusSeconds(86_400), plan));
         Map<String, CardPaymentState> payments = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        SeenEventIds seen = new SeenEventIds();
 
         for (Step step : steps) {
             EventEnvelope event = step.toEvent();
@@ -100,16 +98,9 @@ class CardPaymentPropertyTest {
             }
             Decision<CardPaymentState> decision = context.record(decider.decide(before, event, context));
             Statistics.label("decision").collect(Invariants.describe(decision));
-            String seenKey = AggregateKey.payment(paymentId).value() + " " + event.getEventId();
-
-            assertThat(decision.outcome() == Outcome.DUPLICATE).isEqualTo(seen.contains(seenKey));
-            if (decision.recordsEventId()) {
-                seen.add(seenKey);
-            }
+            seen.assertDuplicateExactlyWhenSeen(decision);
             if (!decision.isAccepted()) {
-                assertThat(decision.nextState()).isSameAs(before);
-                assertThat(decision.postings()).isEmpty();
-                assertThat(decision.settlementEffect()).isNull();
+                assertChangesNothing(decision, before);
                 continue;
             }
             assertBalancedPerCurrency(decision.postings());

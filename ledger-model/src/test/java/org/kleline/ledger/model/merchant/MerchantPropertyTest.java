@@ -6,6 +6,7 @@ import static org.kleline.ledger.model.fixtures.Events.D0;
 import static org.kleline.ledger.model.fixtures.Events.T0;
 import static org.kleline.ledger.model.fixtures.Events.event;
 import static org.kleline.ledger.model.fixtures.Invariants.assertBalancedPerCurrency;
+import static org.kleline.ledger.model.fixtures.Invariants.assertChangesNothing;
 import static org.kleline.ledger.model.fixtures.Invariants.isValidLogEvent;
 
 import java.time.Instant;
@@ -23,14 +24,13 @@ import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.Payouts;
-import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fixtures.Events;
 import org.kleline.ledger.model.fixtures.Invariants;
 import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.SeenEventIds;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.outcomes.Outcome;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -85,7 +85,7 @@ class MerchantPropertyTest {
         MerchantDecider decider = new MerchantDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext();
         Map<String, MerchantState> merchants = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        SeenEventIds seen = new SeenEventIds();
         Set<String> usedPayoutIds = new HashSet<>();
 
         for (Step step : steps) {
@@ -99,12 +99,7 @@ class MerchantPropertyTest {
             }
             Decision<MerchantState> decision = context.record(decider.decide(before, event, context));
             Statistics.label("decision").collect(Invariants.describe(decision));
-            String seenKey = AggregateKey.merchant(merchantId).value() + " " + event.getEventId();
-            boolean duplicate = seen.contains(seenKey);
-            assertThat(decision.outcome() == Outcome.DUPLICATE).isEqualTo(duplicate);
-            if (decision.recordsEventId()) {
-                seen.add(seenKey);
-            }
+            boolean duplicate = seen.assertDuplicateExactlyWhenSeen(decision);
             if (event.getPayload() instanceof MerchantPaidOut payout && !duplicate) {
                 String used = merchantId + " " + payout.getPayoutId();
                 assertThat(decision.isAccepted()).isEqualTo(before != null && !usedPayoutIds.contains(used));
@@ -114,9 +109,7 @@ class MerchantPropertyTest {
                 }
             }
             if (!decision.isAccepted()) {
-                assertThat(decision.nextState()).isSameAs(before);
-                assertThat(decision.postings()).isEmpty();
-                assertThat(decision.settlementEffect()).isNull();
+                assertChangesNothing(decision, before);
                 continue;
             }
             assertBalancedPerCurrency(decision.postings());
