@@ -36,6 +36,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /** Random sequences of card payment events, valid and invalid, against the invariants of DOMAIN.md. */
 class CardPaymentPropertyTest {
@@ -77,6 +78,7 @@ class CardPaymentPropertyTest {
     }
 
     @Property(tries = 500)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void cardPaymentRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps, @ForAll("plans") FeePlan plan) {
         CardPaymentDecider decider = new CardPaymentDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext()

@@ -39,6 +39,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /** Random sequences of merchant events against the invariants of DOMAIN.md and the fee plan as-of rule. */
 class MerchantPropertyTest {
@@ -80,6 +81,7 @@ class MerchantPropertyTest {
     }
 
     @Property(tries = 500)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void merchantRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps,
                                          @ForAll("probes") List<Integer> probeMinutes) {
         MerchantDecider decider = new MerchantDecider(BusinessCalendar.defaultCalendar());

@@ -36,6 +36,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Random days of business across every aggregate, replayed: whatever the events, the trial
@@ -75,6 +76,7 @@ class LedgerPropertyTest {
     }
 
     @Property(tries = 300)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void trialBalanceIsZeroAndAccountsAgreeWithSettlementRows(@ForAll("steps") List<Step> steps,
                                                               @ForAll("plans") List<FeePlan> plans) {
         LedgerReplay ledger = new LedgerReplay(CALENDAR);

@@ -26,7 +26,7 @@ import org.kleline.ledger.model.wallet.WalletState;
 
 /**
  * A rough single-thread measure of decide + journal entry per second, not a test: no
- * assertion, not run by the build. The JMH benchmarks of {@code bench/} are the reference.
+ * assertion, not run by the build; JMH benchmarks belong in {@code bench/}.
  *
  * <pre>
  * ./mvnw -q -o test-compile -pl ledger-model

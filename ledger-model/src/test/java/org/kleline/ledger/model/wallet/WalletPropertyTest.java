@@ -34,6 +34,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /** Random sequences of wallet events, valid and invalid, against the invariants of DOMAIN.md. */
 class WalletPropertyTest {
@@ -75,6 +76,7 @@ class WalletPropertyTest {
     }
 
     @Property(tries = 500)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void walletRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps, @ForAll("plans") FeePlan plan) {
         WalletDecider decider = new WalletDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext()
