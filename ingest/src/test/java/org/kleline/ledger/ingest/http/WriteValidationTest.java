@@ -119,7 +119,7 @@ class WriteValidationTest {
     void negativeFixedFeeIsRefusedNamingItsPath() {
         String plan = PLAN.replace("\"microFixed\":1", "\"microFixed\":-1");
         assertProblem(post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
-                validation("feePlan.microFixed must be >= 0 minor units, was -1", "feePlan.microFixed"));
+                validation("feePlan.microFixed must be 0..1000000000000 minor units, was -1", "feePlan.microFixed"));
     }
 
     @Test
