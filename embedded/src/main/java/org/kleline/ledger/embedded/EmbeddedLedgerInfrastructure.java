@@ -15,6 +15,8 @@ import org.kleline.ledger.embedded.registry.SchemaRegistryServer;
  * The single-machine infrastructure of {@code ledger run} and the integration tests: an
  * embedded Kafka broker, then a schema registry storing its schemas on that broker. Both keep
  * their addresses across restarts on the same data directory (ports in {@code ports.properties}).
+ * A long-running process should close it from a shutdown hook: a broker not closed is recovered
+ * on the next start as after a crash, which takes a couple of seconds longer.
  */
 public final class EmbeddedLedgerInfrastructure implements AutoCloseable {
 

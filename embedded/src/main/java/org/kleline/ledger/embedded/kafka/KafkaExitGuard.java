@@ -11,7 +11,8 @@ import org.apache.kafka.common.utils.internals.Exit;
  * with ones that throw. Kafka routes every such call (fatal fault handlers, log directory
  * failures, command line tools) through {@link Exit}, so the host JVM is never stopped by the
  * broker. Listeners hear of every call, so a call on a broker thread, where the exception only
- * ends that thread, still reaches the broker that owns it.
+ * ends that thread, still reaches the broker that owns it. A call names no broker: with two
+ * brokers in one JVM (not a supported set-up), both would take it as theirs.
  */
 final class KafkaExitGuard {
 

@@ -34,10 +34,13 @@ import org.kleline.ledger.embedded.registry.SchemaRegistryServer;
  * consume round trip succeeds, and until a schema registry on that broker answers. Times are
  * measured inside the child JVM and exclude its own boot.
  *
+ * <p>Run from the repository root with the number of rounds (1 to 20, each on a new temporary
+ * directory), optionally followed by the child JVMs' options (default {@code -Xmx512m
+ * -XX:+UseSerialGC}):
  * <pre>
- * ./mvnw -B -q -pl embedded -am package -DskipTests
- * java -cp "$(cat embedded/target/classpath.txt):embedded/target/classes" \
- *     org.kleline.ledger.embedded.timing.StartupTimer [rounds]
+ * ./mvnw -B -q -pl embedded compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp "embedded/target/classes:$(cat embedded/target/classpath.txt)" \
+ *     org.kleline.ledger.embedded.timing.StartupTimer 3
  * </pre>
  */
 public final class StartupTimer {
@@ -45,6 +48,7 @@ public final class StartupTimer {
     private static final String MEASURE = "--measure";
     private static final String RESULT_PREFIX = "RESULT ";
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private StartupTimer() {
     }
@@ -54,19 +58,21 @@ public final class StartupTimer {
             measure(Path.of(args[1]));
             return;
         }
-        int rounds = args.length == 1 ? Integer.parseInt(args[0]) : 1;
+        int rounds = args.length >= 1 ? Integer.parseInt(args[0]) : 1;
         if (rounds < 1 || rounds > 20) {
             throw new IllegalArgumentException("rounds must be between 1 and 20, was " + rounds);
         }
+        List<String> jvmOptions = args.length > 1 ? List.of(args).subList(1, args.length) : DEFAULT_CHILD_JVM_OPTIONS;
+        System.out.println("child JVM options: " + String.join(" ", jvmOptions));
         System.out.println("Milliseconds from EmbeddedKafka.start() in a fresh JVM; cpu = the child JVM's CPU time,"
                 + " boot included, which shows how much of the wait is contention for the cores.");
         System.out.println("case           start()   round trip   registry ready      cpu");
         for (int round = 1; round <= rounds; round++) {
             Path directory = Files.createTempDirectory("startup-timer-");
-            print("new", childMeasure(directory));
-            print("existing", childMeasure(directory));
-            killBrokerProcess(directory);
-            print("after-sigkill", childMeasure(directory));
+            print("new", childMeasure(directory, jvmOptions));
+            print("existing", childMeasure(directory, jvmOptions));
+            killBrokerProcess(directory, jvmOptions);
+            print("after-sigkill", childMeasure(directory, jvmOptions));
             deleteRecursively(directory);
         }
     }
@@ -94,8 +100,9 @@ public final class StartupTimer {
         }
     }
 
-    private static String childMeasure(Path directory) throws IOException, InterruptedException {
-        Process child = javaProcess(StartupTimer.class.getName(), MEASURE, directory.toString()).start();
+    private static String childMeasure(Path directory, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Process child = javaProcess(jvmOptions, StartupTimer.class.getName(), MEASURE, directory.toString()).start();
         ProcessHandle handle = child.toHandle();
         long cpuMillis = 0;
         String result = null;
@@ -118,8 +125,9 @@ public final class StartupTimer {
     }
 
     /** Starts a broker in another JVM on {@code directory}, waits until it serves, then SIGKILLs it. */
-    static void killBrokerProcess(Path directory) throws IOException, InterruptedException {
-        Process child = javaProcess(EmbeddedKafkaMain.class.getName(), directory.toString()).start();
+    private static void killBrokerProcess(Path directory, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Process child = javaProcess(jvmOptions, EmbeddedKafkaMain.class.getName(), directory.toString()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -139,11 +147,10 @@ public final class StartupTimer {
         }
     }
 
-    private static ProcessBuilder javaProcess(String mainClass, String... args) {
+    private static ProcessBuilder javaProcess(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class RegistryHttpHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
+    /**
+     * A refused body is read and dropped up to this size before answering: closing a socket
+     * with unread input resets the connection, and the client would lose the 413 answer.
+     */
+    private static final long DISCARD_MAX_BYTES = 16L * 1024 * 1024;
 
     private final SchemaStore store;
     private final ObjectMapper json;
@@ -97,7 +102,7 @@ public final class RegistryHttpHandler implements HttpHandler {
                 }
                 if (size == 5 && path.get(4).equals("schema")) {
                     requireMethod(method, "GET");
-                    return json.getNodeFactory().textNode(store.version(subject, version).schema().canonical());
+                    return rawSchema(store.version(subject, version).schema());
                 }
             }
         }
@@ -116,7 +121,7 @@ public final class RegistryHttpHandler implements HttpHandler {
                 }
                 if (path.get(3).equals("schema")) {
                     requireMethod(method, "GET");
-                    return json.getNodeFactory().textNode(store.schemaById(id).canonical());
+                    return rawSchema(store.schemaById(id));
                 }
             }
         }
@@ -159,6 +164,15 @@ public final class RegistryHttpHandler implements HttpHandler {
             }
         }
         throw new RegistryException(404, "HTTP 404 Not Found");
+    }
+
+    /** The schema itself as the JSON body, not wrapped in a string, as Confluent's {@code /schema} endpoints do. */
+    private JsonNode rawSchema(ParsedSchema schema) {
+        try {
+            return json.readTree(schema.canonical());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored schema is not JSON: " + schema.canonical(), e);
+        }
     }
 
     private JsonNode subjects(String prefix) {
@@ -315,8 +329,7 @@ public final class RegistryHttpHandler implements HttpHandler {
         ObjectNode body = json.createObjectNode();
         body.put("error_code", error.errorCode());
         body.put("message", error.getMessage());
-        if (error.httpStatus() == 413) {
-            // The unread body stays on the connection; closing it is cheaper than draining it.
+        if (error.httpStatus() == 413 && !RequestBody.discard(exchange.getRequestBody(), DISCARD_MAX_BYTES)) {
             exchange.getResponseHeaders().set("Connection", "close");
         }
         respond(exchange, error.httpStatus(), responseType, body);

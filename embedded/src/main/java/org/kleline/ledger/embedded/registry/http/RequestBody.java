@@ -36,6 +36,20 @@ final class RequestBody {
         return body.toByteArray();
     }
 
+    /** Reads and drops what is left of a body, at most {@code maxBytes}; true when it ended. */
+    static boolean discard(InputStream in, long maxBytes) throws IOException {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            discarded += read;
+            if (discarded > maxBytes) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static RegistryException tooLarge(int maxBytes) {
         return new RegistryException(413, "Request body larger than " + maxBytes + " bytes");
     }

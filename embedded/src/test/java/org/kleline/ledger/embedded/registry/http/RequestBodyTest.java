@@ -34,4 +34,10 @@ class RequestBodyTest {
         assertThatThrownBy(() -> RequestBody.read(new ByteArrayInputStream(new byte[LIMIT + 1]), null, LIMIT))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(413));
     }
+
+    @Test
+    void discardingStopsAtItsLimit() throws IOException {
+        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[100]), 100)).isTrue();
+        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[20_000]), 10_000)).isFalse();
+    }
 }
