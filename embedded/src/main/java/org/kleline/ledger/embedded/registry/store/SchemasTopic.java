@@ -174,6 +174,11 @@ final class SchemasTopic implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                // A fetch sent before a write is parked on the broker until this wait expires
+                // instead of returning the record the write then appends, so every read-back
+                // (hence every registration) took the default 500 ms. This consumer polls only
+                // while catching up, so a short wait costs nothing when the registry is idle.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     }
 
