@@ -59,8 +59,8 @@ public final class LoopbackPorts {
             socket.bind(new InetSocketAddress(address(), port));
         } catch (IOException e) {
             throw new IllegalStateException("The " + what + " port " + port + " (remembered in " + rememberedIn
-                    + ") is in use by another process on " + HOST
-                    + "; stop that process, or delete the line to have a new port chosen (the address changes)", e);
+                    + ") is in use on " + HOST + ", perhaps by another broker on the same data directory; stop that"
+                    + " process, or delete the line to have a new port chosen (the address then changes)", e);
         }
     }
 
