@@ -123,8 +123,9 @@ class IngestOnKafkaIT {
         Instant after = Instant.now();
         assertThat(response.statusCode()).isEqualTo(202);
         try (LogReader<EventEnvelope> log = events()) {
-            ConsumerRecord<String, EventEnvelope> record = log.readToEnd().stream()
-                    .filter(r -> r.value().getEventId().equals("it-append-1")).findFirst().orElseThrow();
+            ConsumerRecord<String, EventEnvelope> record = await().atMost(Duration.ofSeconds(15))
+                    .until(() -> log.poll().stream().filter(r -> r.value().getEventId().equals("it-append-1"))
+                            .findFirst(), Optional::isPresent).orElseThrow();
             assertThat(record.key()).isEqualTo("wallet:w-it-1");
             assertThat(record.value().getPayload()).isEqualTo(new WalletToppedUp("w-it-1", 1234L));
             assertThat(record.value().getOccurredAt()).isBetween(before, after);
@@ -144,10 +145,15 @@ class IngestOnKafkaIT {
         assertThat(json(refused.body()).get("line").asInt()).isEqualTo(2);
 
         try (LogReader<EventEnvelope> log = events()) {
-            List<String> ids = log.readToEnd().stream().map(r -> r.value().getEventId())
-                    .filter(id -> id.startsWith("it-bulk-")).toList();
-            assertThat(ids).containsExactlyInAnyOrder("it-bulk-1", "it-bulk-2", "it-bulk-3");
+            // A committed transaction becomes readable to read_committed consumers once its markers are
+            // written, an instant after the commit returns: poll until it is.
+            await().atMost(Duration.ofSeconds(15)).until(() -> bulkIds(log.poll()).size() >= 3);
+            assertThat(bulkIds(log.readToEnd())).containsExactlyInAnyOrder("it-bulk-1", "it-bulk-2", "it-bulk-3");
         }
+    }
+
+    private static List<String> bulkIds(List<ConsumerRecord<String, EventEnvelope>> records) {
+        return records.stream().map(r -> r.value().getEventId()).filter(id -> id.startsWith("it-bulk-")).toList();
     }
 
     @Test
@@ -186,8 +192,9 @@ class IngestOnKafkaIT {
                 + "{\"merchantId\":\"m-1\",\"payoutId\":\"po-m-1-2026-11-26-2\",\"amount\":7500},"
                 + "{\"merchantId\":\"m-2\",\"payoutId\":\"po-m-2-2026-11-26\",\"amount\":4000}]}"));
         try (LogReader<EventEnvelope> log = events()) {
-            List<ConsumerRecord<String, EventEnvelope>> payouts = log.readToEnd().stream()
-                    .filter(r -> r.value().getPayload() instanceof MerchantPaidOut).toList();
+            List<ConsumerRecord<String, EventEnvelope>> payouts = await().atMost(Duration.ofSeconds(15))
+                    .until(() -> log.poll().stream().filter(r -> r.value().getPayload() instanceof MerchantPaidOut)
+                            .toList(), list -> list.size() >= 2);
             assertThat(payouts).extracting(ConsumerRecord::key, r -> r.value().getEventId())
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("merchant:m-1", "po-m-1-2026-11-26-2"),
