@@ -28,6 +28,11 @@ public final class RegistryTestAccess {
         return versions;
     }
 
+    /** The global id of a version ({@code 1}, {@code 2}, ... or {@code latest}) of a subject. */
+    public int idOfVersion(String subject, String version) {
+        return ok(http.get("/subjects/" + subject + "/versions/" + version)).body().path("id").asInt();
+    }
+
     public int lookUpId(String subject, String schema) {
         return ok(http.post("/subjects/" + subject, RegistryHttp.schemaBody(schema))).body().path("id").asInt();
     }

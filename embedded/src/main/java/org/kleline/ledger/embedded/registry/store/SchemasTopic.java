@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class SchemasTopic implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final Duration METADATA_RETRY_BACKOFF = Duration.ofMillis(20);
 
     private final TopicPartition partition;
     private final Duration timeout;
@@ -129,20 +130,26 @@ final class SchemasTopic implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            int partitions;
             try {
-                admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // The controller's own answer: describing a topic just created could reach the
+                // broker before it has applied the creation.
+                partitions = admin.createTopics(List.of(newTopic)).numPartitions(topic)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("Cannot create the schemas topic '" + topic + "': "
                             + e.getCause().getMessage(), e.getCause());
                 }
+                TopicDescription description = LaggingMetadata.retryWhileUnknownTopic(
+                        () -> admin.describeTopics(Set.of(topic)).allTopicNames()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic),
+                        timeout, METADATA_RETRY_BACKOFF);
+                partitions = description.partitions().size();
             }
-            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            if (description.partitions().size() != 1) {
-                throw new IllegalStateException("The schemas topic '" + topic + "' has "
-                        + description.partitions().size() + " partitions; it must have exactly 1 to keep one order"
-                        + " of registrations");
+            if (partitions != 1) {
+                throw new IllegalStateException("The schemas topic '" + topic + "' has " + partitions
+                        + " partitions; it must have exactly 1 to keep one order of registrations");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
