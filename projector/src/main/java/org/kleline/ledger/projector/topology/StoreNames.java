@@ -14,6 +14,8 @@ public final class StoreNames {
     public static final String MERCHANTS = "merchants";
     /** {@code aggregateKey|eventId} of every event decided (never expires): the duplicate check. */
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** {@code merchantId|payoutId} of every accepted MerchantPaidOut (never expires). */
+    public static final String PAYOUT_IDS = "payout-ids";
 
     /** {@code account|currency} to {@code BalanceTotals} (credits, debits). */
     public static final String BALANCES = "balances";
