@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +48,7 @@ public final class Projector implements AutoCloseable {
     private final ProjectorSettings settings;
     private final ProjectorMetrics metrics;
     private final Properties streamsConfig;
+    private final CountDownLatch terminated = new CountDownLatch(1);
     private LogMerchantDirectory merchants;
     private KafkaStreams streams;
 
@@ -78,6 +80,12 @@ public final class Projector implements AutoCloseable {
         ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
         Topology topology = builder.build(streamsConfig);
         streams = new KafkaStreams(topology, streamsConfig);
+        streams.setStateListener((now, before) -> {
+            LOG.info("projector {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                terminated.countDown();
+            }
+        });
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("projector stream thread failed; shutting the projector down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -91,6 +99,11 @@ public final class Projector implements AutoCloseable {
             throw new IllegalStateException("projector not started");
         }
         return streams;
+    }
+
+    /** Blocks until the Streams instance has stopped (closed, or failed). */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
     }
 
     public ProjectorSettings settings() {

@@ -14,12 +14,12 @@ import org.kleline.ledger.events.FeePlan;
  * micropayments, card payment lifecycles, fee plan changes, payouts, and some duplicates and
  * events bound to be rejected. Times increase by one second an event.
  */
-final class RandomLedgerLog {
+public final class RandomLedgerLog {
 
     private RandomLedgerLog() {
     }
 
-    static List<EventEnvelope> generate(long seed, int events, int merchants, int wallets) {
+    public static List<EventEnvelope> generate(long seed, int events, int merchants, int wallets) {
         Random r = new Random(seed);
         List<EventEnvelope> log = new ArrayList<>();
         long t = TestEvents.T0;
