@@ -1,0 +1,50 @@
+package org.kleline.ledger.model.serde;
+
+/**
+ * The schema registry answered a request with an error: {@code {"error_code": ..., "message": ...}}
+ * and a non-2xx HTTP status. The codes are Confluent's, e.g. {@value #SUBJECT_NOT_FOUND} subject
+ * not found, {@value #SCHEMA_NOT_FOUND} schema not found, {@value #INCOMPATIBLE_SCHEMA}
+ * incompatible schema, {@value #INVALID_SCHEMA} invalid schema.
+ */
+public final class SchemaRegistryException extends RuntimeException {
+
+    public static final int SUBJECT_NOT_FOUND = 40401;
+    public static final int VERSION_NOT_FOUND = 40402;
+    public static final int SCHEMA_NOT_FOUND = 40403;
+    public static final int INCOMPATIBLE_SCHEMA = 409;
+    public static final int INVALID_SCHEMA = 42201;
+
+    private final int httpStatus;
+    private final int errorCode;
+    private final String registryMessage;
+
+    /**
+     * @param request what was asked, e.g. {@code POST /subjects/ledger.events-value/versions}
+     * @param httpStatus the HTTP status of the answer
+     * @param errorCode the registry's {@code error_code}, or the HTTP status when the body had none
+     * @param registryMessage the registry's {@code message}, or the start of the body when it had none
+     */
+    public SchemaRegistryException(String request, int httpStatus, int errorCode, String registryMessage) {
+        super(request + " failed: HTTP " + httpStatus + ", error_code " + errorCode + ": " + registryMessage);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.registryMessage = registryMessage;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    public String registryMessage() {
+        return registryMessage;
+    }
+
+    /** True for "subject not found" and "schema not found": the registry is fine, the thing is absent. */
+    public boolean isNotFound() {
+        return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND;
+    }
+}
