@@ -14,7 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.kleline.ledger.model.serde.AvroSerdes;
+import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
@@ -70,7 +70,7 @@ public final class Projector implements AutoCloseable {
             TopicBootstrap.ensureTopics(admin, settings);
         }
         BusinessCalendar calendar = new BusinessCalendar(settings.settlementZone());
-        TopicSerdes serdes = TopicSerdes.from(AvroSerdes.create(serdeConfigs()));
+        TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
                 serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics);

@@ -20,7 +20,7 @@ public final class SettlementKeys {
     }
 
     public static String byMerchant(String merchantId, LocalDate date, String currency) {
-        return merchantId + SEPARATOR + date + SEPARATOR + currency;
+        return new org.kleline.ledger.model.topics.SettlementKey(merchantId, date, currency).format();
     }
 
     public static String byDate(String merchantId, LocalDate date, String currency) {

@@ -3,19 +3,21 @@ package org.kleline.ledger.projector.topics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.kleline.ledger.model.topics.Topics;
 
 /**
- * The topics the projector reads and writes, with the settings each is created with. The event
+ * The topics the projector reads and writes (names and serdes from ledger-model's {@link Topics}),
+ * with the settings each is created with. The event
  * log and the journal are kept for ever; the outcomes too (the outcome view is rebuilt from them);
  * settlement rows are compacted, one live row per (merchant, date, currency).
  */
 public final class ProjectorTopics {
 
-    public static final String EVENTS = "ledger.events";
-    public static final String OUTCOMES = "ledger.outcomes";
-    public static final String JOURNAL = "ledger.journal";
-    public static final String SETTLEMENTS = "ledger.settlements";
-    public static final String EVENTS_DLQ = "ledger.events.dlq";
+    public static final String EVENTS = Topics.EVENTS;
+    public static final String OUTCOMES = Topics.OUTCOMES;
+    public static final String JOURNAL = Topics.JOURNAL;
+    public static final String SETTLEMENTS = Topics.SETTLEMENTS;
+    public static final String EVENTS_DLQ = Topics.EVENTS_DLQ;
 
     private static final Map<String, String> FOR_EVER = Map.of(
             TopicConfig.RETENTION_MS_CONFIG, "-1",

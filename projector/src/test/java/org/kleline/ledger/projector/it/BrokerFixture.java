@@ -26,7 +26,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.serde.AvroSerdes;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.topology.TopicSerdes;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
@@ -45,7 +44,7 @@ final class BrokerFixture {
 
     BrokerFixture(EmbeddedLedgerInfrastructure infra) {
         this.infra = infra;
-        this.serdes = TopicSerdes.from(AvroSerdes.create(Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL,
+        this.serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL,
                 infra.schemaRegistryUrl())));
         // Before anything is appended: the broker would otherwise create ledger.events itself, with its defaults.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {

@@ -21,7 +21,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.serde.AvroSerdes;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.config.ProjectorSettings;
@@ -68,7 +67,7 @@ final class ProjectorDriver implements AutoCloseable {
 
         Map<String, Object> serdeConfig = new HashMap<>();
         serdeConfig.put(ProjectorSettings.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
-        serdes = TopicSerdes.from(AvroSerdes.create(serdeConfig));
+        serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(serdeConfig));
         StreamsBuilder builder = new StreamsBuilder();
         ProjectorTopology.build(builder, serdes, new BusinessCalendar(settings.settlementZone()),
                 MerchantDirectorySource.localStore(), metrics);
