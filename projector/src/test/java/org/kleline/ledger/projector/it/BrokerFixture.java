@@ -130,6 +130,43 @@ final class BrokerFixture {
         return out;
     }
 
+    /** The sum of a topic's last stable offsets: committed records plus transaction markers, cheap to ask. */
+    long stableOffsets(String topic) {
+        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** How many committed records a topic holds: the sum of its partitions' last stable offsets. */
+    long countCommitted(String topic) {
+        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long count = 0;
+            Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            Map<TopicPartition, Long> remaining = new java.util.HashMap<>(ends);
+            remaining.entrySet().removeIf(e -> e.getValue() == 0);
+            while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    count++;
+                }
+                remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+            return count;
+        }
+    }
+
     /** Every key and value of a store, over every local partition, in key order. */
     static Map<String, Object> storeContents(KafkaStreams streams, String store) {
         ReadOnlyKeyValueStore<String, Object> kv = streams.store(
