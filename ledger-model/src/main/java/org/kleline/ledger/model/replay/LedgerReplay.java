@@ -1,0 +1,205 @@
+package org.kleline.ledger.model.replay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
+import org.kleline.ledger.model.cardpayment.CardPaymentState;
+import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.decision.DecisionContext;
+import org.kleline.ledger.model.decision.EventOutcomes;
+import org.kleline.ledger.model.decision.MerchantTerms;
+import org.kleline.ledger.model.decision.Payouts;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.EventValidator;
+import org.kleline.ledger.model.journal.JournalBalance;
+import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.merchant.MerchantDecider;
+import org.kleline.ledger.model.merchant.MerchantState;
+import org.kleline.ledger.model.money.CurrencyCode;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.settlement.DailySettlement;
+import org.kleline.ledger.model.settlement.SettlementEffect;
+import org.kleline.ledger.model.settlement.SettlementKey;
+import org.kleline.ledger.model.wallet.WalletDecider;
+import org.kleline.ledger.model.wallet.WalletState;
+import org.kleline.ledger.outcomes.EventOutcome;
+
+/**
+ * The whole ledger in memory, fed the event log in order: every rule applied as the projector
+ * applies it, every figure kept in maps. It is how an audit recomputes balances, settlement
+ * rows and outcomes from the log alone, and how tests check invariants across aggregates.
+ *
+ * <p>Not thread-safe; one replay reads one log.
+ */
+public final class LedgerReplay {
+
+    /** A space is not an id character, so joined keys cannot collide. */
+    private static final char SEPARATOR = ' ';
+
+    private final WalletDecider walletDecider;
+    private final CardPaymentDecider cardPaymentDecider;
+    private final MerchantDecider merchantDecider;
+
+    private final Map<String, WalletState> wallets = new HashMap<>();
+    private final Map<String, CardPaymentState> payments = new HashMap<>();
+    private final Map<String, MerchantState> merchants = new HashMap<>();
+    private final Set<String> seenEventIds = new HashSet<>();
+    private final Set<String> usedPayoutIds = new HashSet<>();
+    private final Map<AccountCurrency, Long> balances = new HashMap<>();
+    private final TreeMap<SettlementKey, DailySettlement> settlements = new TreeMap<>();
+    private final Map<String, EventOutcome> firstOutcomes = new HashMap<>();
+    private final DecisionContext context = new MapContext();
+
+    public LedgerReplay(BusinessCalendar calendar) {
+        this.walletDecider = new WalletDecider(calendar);
+        this.cardPaymentDecider = new CardPaymentDecider(calendar);
+        this.merchantDecider = new MerchantDecider(calendar);
+    }
+
+    /**
+     * Decides the next event of the log and applies the decision.
+     *
+     * @throws org.kleline.ledger.model.validation.InvalidFieldException when the event breaks the
+     *         contract of the log; nothing is applied then
+     */
+    public Decision<?> apply(EventEnvelope event) {
+        EventValidator.requireValidLogEvent(event);
+        AggregateKey key = AggregateKey.of(event);
+        Decision<?> decision;
+        switch (key.type()) {
+            case WALLET -> {
+                Decision<WalletState> walletDecision = walletDecider.decide(wallets.get(key.id()), event, context);
+                putIfPresent(wallets, key.id(), walletDecision.nextState());
+                decision = walletDecision;
+            }
+            case PAYMENT -> {
+                Decision<CardPaymentState> paymentDecision =
+                        cardPaymentDecider.decide(payments.get(key.id()), event, context);
+                putIfPresent(payments, key.id(), paymentDecision.nextState());
+                decision = paymentDecision;
+            }
+            case MERCHANT -> {
+                Decision<MerchantState> merchantDecision =
+                        merchantDecider.decide(merchants.get(key.id()), event, context);
+                putIfPresent(merchants, key.id(), merchantDecision.nextState());
+                decision = merchantDecision;
+            }
+            default -> throw new IllegalStateException("unknown aggregate " + key.type());
+        }
+        record(decision);
+        return decision;
+    }
+
+    private void record(Decision<?> decision) {
+        if (!decision.recordsEventId()) {
+            return;
+        }
+        seenEventIds.add(seenKey(decision.key(), decision.eventId()));
+        firstOutcomes.putIfAbsent(decision.eventId(), EventOutcomes.of(decision));
+        if (!decision.isAccepted()) {
+            return;
+        }
+        for (Posting posting : JournalBalance.requireBalanced(decision.postings())) {
+            balances.merge(new AccountCurrency(posting.account(), posting.currency()), posting.amountMinor(),
+                    Math::addExact);
+        }
+        SettlementEffect effect = decision.settlementEffect();
+        if (effect != null) {
+            settlements.put(effect.key(),
+                    settlements.getOrDefault(effect.key(), DailySettlement.empty(effect.key())).apply(effect));
+        }
+        Payouts.applied(decision).ifPresent(
+                payout -> usedPayoutIds.add(payout.getMerchantId() + SEPARATOR + payout.getPayoutId()));
+    }
+
+    public Optional<WalletState> wallet(String walletId) {
+        return Optional.ofNullable(wallets.get(walletId));
+    }
+
+    public Optional<CardPaymentState> payment(String paymentId) {
+        return Optional.ofNullable(payments.get(paymentId));
+    }
+
+    public Optional<MerchantState> merchant(String merchantId) {
+        return Optional.ofNullable(merchants.get(merchantId));
+    }
+
+    /** The first outcome decided for {@code eventId}; a later DUPLICATE does not replace it. */
+    public Optional<EventOutcome> outcome(String eventId) {
+        return Optional.ofNullable(firstOutcomes.get(eventId));
+    }
+
+    /** Credits minus debits of one account in one currency; 0 when never posted. */
+    public long balance(AccountCurrency accountCurrency) {
+        return balances.getOrDefault(accountCurrency, 0L);
+    }
+
+    /** Every balance ever posted to. */
+    public Map<AccountCurrency, Long> balances() {
+        return Collections.unmodifiableMap(balances);
+    }
+
+    /** The sum of all balances per currency: zero in every currency when the ledger is sound. */
+    public Map<CurrencyCode, Long> trialBalance() {
+        Map<CurrencyCode, Long> totals = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
+        balances.forEach((accountCurrency, balance) ->
+                totals.merge(accountCurrency.currency(), balance, Math::addExact));
+        return totals;
+    }
+
+    /** Every settlement row, by date, merchantId and currency. */
+    public List<DailySettlement> settlements() {
+        return new ArrayList<>(settlements.values());
+    }
+
+    /** The settlement rows of one business date, in merchantId order. */
+    public List<DailySettlement> settlementsOn(LocalDate businessDate) {
+        List<DailySettlement> rows = new ArrayList<>();
+        for (DailySettlement row : settlements.values()) {
+            if (row.key().businessDate().equals(businessDate)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String seenKey(AggregateKey key, String eventId) {
+        return key.value() + SEPARATOR + eventId;
+    }
+
+    private static <S> void putIfPresent(Map<String, S> states, String id, S state) {
+        if (state != null) {
+            states.put(id, state);
+        }
+    }
+
+    private final class MapContext implements DecisionContext {
+
+        @Override
+        public boolean seen(AggregateKey key, String eventId) {
+            return seenEventIds.contains(seenKey(key, eventId));
+        }
+
+        @Override
+        public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
+            MerchantState merchant = merchants.get(merchantId);
+            return merchant == null ? Optional.empty() : Optional.of(merchant.termsAt(at));
+        }
+
+        @Override
+        public boolean payoutIdUsed(String merchantId, String payoutId) {
+            return usedPayoutIds.contains(merchantId + SEPARATOR + payoutId);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.kleline.ledger.model.cardpayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kleline.ledger.model.fixtures.Events.D0;
+import static org.kleline.ledger.model.fixtures.Events.T0;
+import static org.kleline.ledger.model.fixtures.Events.authorization;
+import static org.kleline.ledger.model.fixtures.Events.capture;
+import static org.kleline.ledger.model.fixtures.Events.chargeback;
+import static org.kleline.ledger.model.fixtures.Events.event;
+import static org.kleline.ledger.model.fixtures.Events.minutes;
+import static org.kleline.ledger.model.fixtures.Events.plan;
+import static org.kleline.ledger.model.fixtures.Events.refund;
+import static org.kleline.ledger.model.fixtures.Events.standardPlan;
+import static org.kleline.ledger.model.fixtures.Events.topUp;
+import static org.kleline.ledger.model.fixtures.Merchants.merchant;
+import static org.kleline.ledger.model.fixtures.Postings.eur;
+
+import org.junit.jupiter.api.Test;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.id.MerchantId;
+import org.kleline.ledger.model.id.PaymentId;
+import org.kleline.ledger.model.merchant.FeePlanVersion;
+import org.kleline.ledger.model.money.CurrencyCode;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.settlement.SettlementEffect;
+import org.kleline.ledger.model.settlement.SettlementKey;
+import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.outcomes.RejectionReason;
+
+class CardPaymentDeciderTest {
+
+    private static final CurrencyCode EUR = CurrencyCode.of("EUR");
+    private static final SettlementKey M1_D0 = new SettlementKey(new MerchantId("m-1"), D0, EUR);
+
+    private final CardPaymentDecider decider = new CardPaymentDecider(BusinessCalendar.defaultCalendar());
+    private final MapContext context = new MapContext()
+            .withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan()))
+            .withMerchant(merchant("m-later", null, "EUR", T0.plusMillis(1), standardPlan()));
+
+    private static CardPaymentState payment(long authorized, long captured, long refunded, long chargedBack) {
+        return new CardPaymentState(new PaymentId("p-1"), new MerchantId("m-1"), EUR, authorized, captured, refunded,
+                chargedBack);
+    }
+
+    @Test
+    void authorizationCreatesAnAuthorizedPaymentWithoutPostings() {
+        Decision<CardPaymentState> decision =
+                decider.decide(null, event("e-1", authorization("p-1", "m-1", 10_000, "EUR")), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.postings()).isEmpty();
+        assertThat(decision.settlementEffect()).isNull();
+        assertThat(decision.nextState()).isEqualTo(payment(10_000, 0, 0, 0));
+        assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.AUTHORIZED);
+    }
+
+    @Test
+    void authorizingAnExistingPaymentIsRejectedBeforeTheMerchantIsChecked() {
+        rejected(payment(10_000, 0, 0, 0), event("e-1", authorization("p-1", "m-nobody", 5, "USD")),
+                RejectionReason.ALREADY_EXISTS);
+    }
+
+    @Test
+    void authorizationForAnUnknownMerchantIsRejected() {
+        rejected(null, event("e-1", authorization("p-1", "m-nobody", 10_000, "EUR")), RejectionReason.UNKNOWN_MERCHANT);
+    }
+
+    @Test
+    void authorizationBeforeTheMerchantWasOnboardedIsRejectedAsUnknownMerchant() {
+        rejected(null, event("e-1", T0, authorization("p-1", "m-later", 10_000, "EUR")),
+                RejectionReason.UNKNOWN_MERCHANT);
+    }
+
+    @Test
+    void authorizationInAnotherCurrencyThanTheMerchantsIsRejected() {
+        rejected(null, event("e-1", authorization("p-1", "m-1", 10_000, "USD")), RejectionReason.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void captureOfAnUnknownPaymentIsRejected() {
+        rejected(null, event("e-1", capture("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
+    }
+
+    @Test
+    void captureBeyondAuthorizedIsRejected() {
+        rejected(payment(10_000, 6_000, 0, 0), event("e-1", capture("p-1", 4_001)), RejectionReason.EXCEEDS_AUTHORIZED);
+    }
+
+    @Test
+    void captureDebitsClearingAndSplitsBetweenMerchantFeesAndPartner() {
+        // fee = halfEven(10000 * 150, 10000) + 25 = 175; commission = halfEven(175 * 2000, 10000) = 35
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 10_000)), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.postings()).containsExactly(
+                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_825), eur("platform:fees", 140),
+                eur("partner:pa-1", 35));
+        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.payment(M1_D0, 10_000, 175, 35));
+        assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 0, 0));
+        assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CAPTURED);
+    }
+
+    @Test
+    void partialCapturesMayTakeTheWholeAuthorization() {
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 6_000, 0, 0), event("e-1", capture("p-1", 4_000)), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.nextState().capturedMinor()).isEqualTo(10_000);
+    }
+
+    @Test
+    void captureIsPricedWithThePlanInEffectAtTheCaptureNotTheAuthorization() {
+        context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan())
+                .withFeePlan(new FeePlanVersion(new FeePlan(100, 0, 0, 0, 0, 2_000), minutes(30))));
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 0, 0, 0), event("e-1", minutes(30), capture("p-1", 10_000)), context);
+        assertThat(decision.postings()).containsExactly(
+                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_900), eur("platform:fees", 80),
+                eur("partner:pa-1", 20));
+    }
+
+    @Test
+    void captureImportedWithATimeBeforeTheOnboardingUsesTheOnboardingPlan() {
+        context.withMerchant(merchant("m-1", null, "EUR", T0, plan(200, 0, 0, 0, 0, 0))
+                .withFeePlan(new FeePlanVersion(new FeePlan(100, 0, 0, 0, 0, 0), T0)));
+        Decision<CardPaymentState> decision = decider.decide(payment(10_000, 0, 0, 0),
+                event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)), context);
+        assertThat(decision.postings()).containsExactly(
+                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_800), eur("platform:fees", 200));
+    }
+
+    @Test
+    void captureWhoseMerchantTheContextDoesNotKnowFailsLoudly() {
+        MapContext empty = new MapContext();
+        assertThatThrownBy(() -> decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 1)), empty))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("merchant m-1 of payment p-1 is unknown to the context");
+    }
+
+    @Test
+    void refundOfAnUnknownPaymentIsRejected() {
+        rejected(null, event("e-1", refund("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
+    }
+
+    @Test
+    void refundBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
+        rejected(payment(10_000, 6_000, 0, 0), event("e-1", refund("p-1", 6_001)), RejectionReason.EXCEEDS_CAPTURED);
+        rejected(payment(10_000, 6_000, 2_000, 3_000), event("e-2", refund("p-1", 1_001)),
+                RejectionReason.EXCEEDS_CAPTURED);
+    }
+
+    @Test
+    void refundDebitsTheMerchantAndCreditsClearingWithoutReturningFees() {
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", refund("p-1", 4_000)), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.postings()).containsExactly(
+                eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
+        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.refund(M1_D0, 4_000));
+        assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.PARTIALLY_REFUNDED);
+    }
+
+    @Test
+    void refundingWhatIsLeftMakesThePaymentRefunded() {
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 10_000, 4_000, 0), event("e-1", refund("p-1", 6_000)), context);
+        assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 10_000, 0));
+        assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void chargebackOfAnUnknownPaymentIsRejected() {
+        rejected(null, event("e-1", chargeback("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
+    }
+
+    @Test
+    void chargebackBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
+        rejected(payment(10_000, 6_000, 4_000, 0), event("e-1", chargeback("p-1", 2_001)),
+                RejectionReason.EXCEEDS_CAPTURED);
+    }
+
+    @Test
+    void chargebackDebitsTheMerchantItsAmountPlusTheChargebackFeeWithoutCommission() {
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decision.postings()).containsExactly(
+                eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
+        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.chargeback(M1_D0, 3_000, 1_500));
+        assertThat(decision.settlementEffect().commission()).isZero();
+        assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
+    }
+
+    @Test
+    void chargebackWithoutChargebackFeePostsNoFeeLine() {
+        context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), plan(150, 25, 0, 0, 0, 2_000)));
+        Decision<CardPaymentState> decision =
+                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
+        assertThat(decision.postings()).containsExactly(
+                eur("merchant:m-1", -3_000), eur("platform:card-clearing", 3_000));
+    }
+
+    @Test
+    void duplicateEventIdUnderTheSameKeyHasNoEffect() {
+        context.withSeen(AggregateKey.payment("p-1"), "e-1");
+        CardPaymentState state = payment(10_000, 0, 0, 0);
+        Decision<CardPaymentState> decision = decider.decide(state, event("e-1", capture("p-1", 10_000)), context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(decision.postings()).isEmpty();
+        assertThat(decision.settlementEffect()).isNull();
+        assertThat(decision.nextState()).isSameAs(state);
+    }
+
+    @Test
+    void eventOfAnotherAggregateIsRefused() {
+        assertThatThrownBy(() -> decider.decide(null, event("e-1", topUp("w-1", 1)), context))
+                .hasMessage("not a card payment event: WalletToppedUp");
+    }
+
+    private void rejected(CardPaymentState payment, EventEnvelope event, RejectionReason reason) {
+        Decision<CardPaymentState> decision = decider.decide(payment, event, context);
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.reason()).isEqualTo(reason);
+        assertThat(decision.postings()).isEmpty();
+        assertThat(decision.settlementEffect()).isNull();
+        assertThat(decision.nextState()).isSameAs(payment);
+    }
+}
