@@ -62,6 +62,10 @@ final class BrokerFixture {
         p.put(ProjectorSettings.ROCKSDB_MEMORY_BYTES, Long.toString(64L * 1024 * 1024));
         p.put("state.dir", stateDir.toString());
         p.put("producer.transaction.timeout.ms", "20000");
+        // Streams members do not leave the group on close: a restarted instance with a new process id
+        // waits for the old member's session to expire before its tasks are assigned.
+        p.put("consumer.session.timeout.ms", "10000");
+        p.put("consumer.heartbeat.interval.ms", "2000");
         return p;
     }
 
