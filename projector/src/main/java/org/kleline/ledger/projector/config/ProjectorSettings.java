@@ -17,8 +17,7 @@ public record ProjectorSettings(
         short replication,
         ZoneId settlementZone,
         long rocksDbMemoryBytes,
-        Duration merchantWaitTimeout,
-        Duration historyRetention) {
+        Duration merchantWaitTimeout) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -28,8 +27,6 @@ public record ProjectorSettings(
     public static final String SETTLEMENT_ZONE = "ledger.settlement.zone";
     public static final String ROCKSDB_MEMORY_BYTES = "ledger.rocksdb.memory.bytes";
     public static final String MERCHANT_WAIT_TIMEOUT_MS = "ledger.merchants.wait.timeout.ms";
-    /** How far back as-of balances and statement lines are kept; -1 keeps them for ever. */
-    public static final String HISTORY_RETENTION_MS = "ledger.history.retention.ms";
 
     public static final String DEFAULT_APPLICATION_ID = "kleline-ledger-projector";
     public static final int DEFAULT_PARTITIONS = 6;
@@ -62,7 +59,6 @@ public record ProjectorSettings(
             throw new IllegalArgumentException(MERCHANT_WAIT_TIMEOUT_MS + " must be 0.." + MAX_MERCHANT_WAIT_TIMEOUT_MS
                     + ", got " + merchantWaitTimeout.toMillis());
         }
-        Objects.requireNonNull(historyRetention, HISTORY_RETENTION_MS);
     }
 
     /** Reads the settings from properties; absent keys take their defaults. */
@@ -75,23 +71,7 @@ public record ProjectorSettings(
                 (short) intValue(props, REPLICATION, DEFAULT_REPLICATION),
                 zone(props.getProperty(SETTLEMENT_ZONE, DEFAULT_SETTLEMENT_ZONE)),
                 longValue(props, ROCKSDB_MEMORY_BYTES, DEFAULT_ROCKSDB_MEMORY_BYTES),
-                Duration.ofMillis(longValue(props, MERCHANT_WAIT_TIMEOUT_MS, DEFAULT_MERCHANT_WAIT_TIMEOUT_MS)),
-                retention(longValue(props, HISTORY_RETENTION_MS, -1)));
-    }
-
-    /** True when as-of history is kept for ever. */
-    public boolean keepsHistoryForever() {
-        return historyRetention.isZero();
-    }
-
-    private static Duration retention(long ms) {
-        if (ms == -1 || ms == 0) {
-            return Duration.ZERO;
-        }
-        if (ms < 0) {
-            throw new IllegalArgumentException(HISTORY_RETENTION_MS + " must be -1 (for ever) or > 0, got " + ms);
-        }
-        return Duration.ofMillis(ms);
+                Duration.ofMillis(longValue(props, MERCHANT_WAIT_TIMEOUT_MS, DEFAULT_MERCHANT_WAIT_TIMEOUT_MS)));
     }
 
     private static ZoneId zone(String value) {
