@@ -1,0 +1,43 @@
+package org.kleline.ledger.query;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+
+/**
+ * How one query node answers.
+ *
+ * @param self            this node's advertised {@code host:port}: the projector's {@code application.server},
+ *                        so that the Streams metadata naming an owner can be compared with it
+ * @param forwardTimeout  the longest a read forwarded to another node may take (then 503)
+ * @param settlementZone  the zone of business dates, where a query parameter is given as a date
+ */
+public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlementZone) {
+
+    public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
+    /** A forward waits at most this long: past it a client is better told to retry. */
+    public static final Duration FORWARD_TIMEOUT_MAX = Duration.ofSeconds(60);
+
+    public QueryConfig {
+        Objects.requireNonNull(self, "self");
+        Objects.requireNonNull(forwardTimeout, "forwardTimeout");
+        Objects.requireNonNull(settlementZone, "settlementZone");
+        if (self.host() == null || self.host().isBlank()) {
+            throw new IllegalArgumentException("self.host must be set, was '" + self.host() + "'");
+        }
+        if (self.port() < 1 || self.port() > 65535) {
+            throw new IllegalArgumentException("self.port must be 1..65535, was " + self.port());
+        }
+        if (forwardTimeout.compareTo(Duration.ofMillis(1)) < 0 || forwardTimeout.compareTo(FORWARD_TIMEOUT_MAX) > 0) {
+            throw new IllegalArgumentException("forwardTimeout must be 1 ms.." + FORWARD_TIMEOUT_MAX.toSeconds()
+                    + " s, was " + forwardTimeout);
+        }
+    }
+
+    /** Forwards wait at most 5 s; business dates in Europe/Paris. */
+    public static QueryConfig defaults(HostInfo self) {
+        return new QueryConfig(self, DEFAULT_FORWARD_TIMEOUT, BusinessCalendar.DEFAULT_ZONE);
+    }
+}

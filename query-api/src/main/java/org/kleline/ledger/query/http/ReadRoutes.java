@@ -1,0 +1,137 @@
+package org.kleline.ledger.query.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.projector.views.AccountHistory;
+import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.views.LedgerViews;
+import org.kleline.ledger.web.problem.InvalidRequestException;
+import org.kleline.ledger.web.problem.NotFoundException;
+import org.kleline.ledger.web.server.HttpRoutes;
+
+/** The reads of API.md: every GET over the projector's views, answered whole whichever node is asked. */
+public final class ReadRoutes implements HttpRoutes {
+
+    /** A statement page holds this many lines unless {@code limit} says otherwise. */
+    public static final int DEFAULT_PAGE_LINES = 100;
+
+    private static final Set<String> NONE = Set.of();
+
+    private final LedgerViews views;
+    private final ZoneId zone;
+
+    /** @param zone the settlement zone: a date given for an instant parameter is that business day */
+    public ReadRoutes(LedgerViews views, ZoneId zone) {
+        this.views = views;
+        this.zone = zone;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        /* The first outcome of an event: OutcomeBody; 404 until the projector has decided it. */
+        routes.get("/v1/events/{eventId}", this::event);
+        /* An account's balances per currency [{currency, balance, credits, debits}], now or ?asOf=. */
+        routes.get("/v1/accounts/{accountId}/balances", this::balances);
+        /* An account's statement {entries, nextCursor}: ?from=&to=&limit=(1..1000, 100)&cursor=. */
+        routes.get("/v1/accounts/{accountId}/entries", this::entries);
+        /* A wallet {walletId, currency, balance, maxBalance}. */
+        routes.get("/v1/wallets/{walletId}", this::wallet);
+        /* A merchant {merchantId, name, partnerId, currency, feePlan, balance}. */
+        routes.get("/v1/merchants/{merchantId}", this::merchant);
+        /* A card payment {paymentId, merchantId, currency, status, authorized, captured, refunded, chargedBack}. */
+        routes.get("/v1/card-payments/{paymentId}", this::cardPayment);
+        /* A merchant's settlement rows by date, ?from=&to= (dates, inclusive). */
+        routes.get("/v1/merchants/{merchantId}/settlements", this::merchantSettlements);
+        /* Every merchant's settlement rows of a business date; CSV with Accept: text/csv. */
+        routes.get("/v1/settlements/{date}", this::settlementsOn);
+        /* The trial balance [{currency, total, accounts}]: total is 0 when the ledger is sound. */
+        routes.get("/v1/trial-balance", this::trialBalance);
+    }
+
+    private void event(Context ctx) {
+        String eventId = RequestParams.of(ctx, zone, NONE).eventId("eventId");
+        ctx.json(views.outcome(eventId).orElseThrow(() ->
+                new NotFoundException("event '" + eventId + "' has no outcome yet")));
+    }
+
+    private void balances(Context ctx) {
+        RequestParams params = RequestParams.of(ctx, zone, Set.of("asOf"));
+        AccountId account = params.account("accountId");
+        Instant asOf = params.instant("asOf", true);
+        ctx.json(views.balances(account, asOf).orElseThrow(() -> unknownAccount(account)));
+    }
+
+    private void entries(Context ctx) {
+        RequestParams params = RequestParams.of(ctx, zone, Set.of("from", "to", "limit", "cursor"));
+        AccountId account = params.account("accountId");
+        Instant from = params.instant("from", false);
+        Instant to = params.instant("to", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "from " + from + " must not be after to " + to);
+        }
+        int limit = params.integer("limit", 1, AccountHistory.PAGE_LINES_MAX, DEFAULT_PAGE_LINES);
+        String cursorText = params.query("cursor");
+        StatementCursor after = cursorText == null ? null : StatementCursor.decode(account.value(), cursorText);
+        ctx.json(views.entries(account, from == null ? Instant.ofEpochMilli(Long.MIN_VALUE) : from,
+                to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to, after, limit)
+                .orElseThrow(() -> unknownAccount(account)));
+    }
+
+    private void wallet(Context ctx) {
+        String walletId = RequestParams.of(ctx, zone, NONE).id("walletId");
+        ctx.json(views.wallet(walletId).orElseThrow(() -> new NotFoundException("no wallet '" + walletId + "'")));
+    }
+
+    private void merchant(Context ctx) {
+        String merchantId = RequestParams.of(ctx, zone, NONE).id("merchantId");
+        ctx.json(views.merchant(merchantId).orElseThrow(() -> unknownMerchant(merchantId)));
+    }
+
+    private void cardPayment(Context ctx) {
+        String paymentId = RequestParams.of(ctx, zone, NONE).id("paymentId");
+        ctx.json(views.cardPayment(paymentId).orElseThrow(() ->
+                new NotFoundException("no card payment '" + paymentId + "'")));
+    }
+
+    private void merchantSettlements(Context ctx) {
+        RequestParams params = RequestParams.of(ctx, zone, Set.of("from", "to"));
+        String merchantId = params.id("merchantId");
+        LocalDate from = params.queryDate("from");
+        LocalDate to = params.queryDate("to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "from " + from + " must not be after to " + to);
+        }
+        ctx.json(views.merchantSettlements(merchantId, from, to).orElseThrow(() -> unknownMerchant(merchantId)));
+    }
+
+    private void settlementsOn(Context ctx) {
+        LocalDate date = RequestParams.of(ctx, zone, NONE).pathDate("date");
+        List<SettlementRowBody> rows = views.settlementsOn(date);
+        if (SettlementCsv.wanted(ctx.header("Accept"))) {
+            ctx.contentType(SettlementCsv.MEDIA_TYPE + "; charset=utf-8").result(SettlementCsv.write(rows));
+        } else {
+            ctx.json(rows);
+        }
+    }
+
+    private void trialBalance(Context ctx) {
+        RequestParams.of(ctx, zone, NONE);
+        ctx.json(views.trialBalance());
+    }
+
+    private static NotFoundException unknownAccount(AccountId account) {
+        return new NotFoundException("no account '" + account.value() + "': nothing was ever posted to it and "
+                + "nothing it belongs to exists");
+    }
+
+    private static NotFoundException unknownMerchant(String merchantId) {
+        return new NotFoundException("no merchant '" + merchantId + "'");
+    }
+}

@@ -1,0 +1,40 @@
+package org.kleline.ledger.query.reads;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.util.Objects;
+import java.util.Set;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.projector.decide.CardPaymentRecord;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.query.body.CardPaymentBody;
+import org.kleline.ledger.query.local.LocalStores;
+
+/** A card payment, from the decide stage's store ({@code payment:{paymentId}}). */
+public record CardPaymentRead(String paymentId) implements KeyRead<CardPaymentBody> {
+
+    public CardPaymentRead {
+        Objects.requireNonNull(paymentId, "paymentId");
+    }
+
+    @Override
+    public String store() {
+        return StoreNames.CARD_PAYMENTS;
+    }
+
+    @Override
+    public String key() {
+        return AggregateKey.payment(paymentId).value();
+    }
+
+    @Override
+    public JavaType resultType(TypeFactory types) {
+        return types.constructType(CardPaymentBody.class);
+    }
+
+    @Override
+    public CardPaymentBody readLocally(LocalStores stores, Set<Integer> partitions) {
+        CardPaymentRecord payment = stores.get(store(), KeyRead.onlyPartition(partitions), key());
+        return payment == null ? null : CardPaymentBody.of(payment);
+    }
+}

@@ -1,0 +1,40 @@
+package org.kleline.ledger.query.reads;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.util.Objects;
+import java.util.Set;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.projector.decide.MerchantRecord;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.query.body.MerchantProfile;
+import org.kleline.ledger.query.local.LocalStores;
+
+/** A merchant with its fee plan history, from the decide stage's store ({@code merchant:{merchantId}}). */
+public record MerchantRead(String merchantId) implements KeyRead<MerchantProfile> {
+
+    public MerchantRead {
+        Objects.requireNonNull(merchantId, "merchantId");
+    }
+
+    @Override
+    public String store() {
+        return StoreNames.MERCHANTS;
+    }
+
+    @Override
+    public String key() {
+        return AggregateKey.merchant(merchantId).value();
+    }
+
+    @Override
+    public JavaType resultType(TypeFactory types) {
+        return types.constructType(MerchantProfile.class);
+    }
+
+    @Override
+    public MerchantProfile readLocally(LocalStores stores, Set<Integer> partitions) {
+        MerchantRecord merchant = stores.get(store(), KeyRead.onlyPartition(partitions), key());
+        return merchant == null ? null : MerchantProfile.of(merchant);
+    }
+}

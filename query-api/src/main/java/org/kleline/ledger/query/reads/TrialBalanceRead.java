@@ -1,0 +1,54 @@
+package org.kleline.ledger.query.reads;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.views.AccountKeys;
+import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.BalanceTotalsMath;
+import org.kleline.ledger.query.local.LocalStores;
+
+/**
+ * The trial balance's parts held by an instance: the trial-balance store's part per partition
+ * (one key per currency, summed as projector's {@code TrialBalance} does), and a count of the
+ * balances store's keys per currency for {@code accounts}. Both stores belong to the same task, so
+ * the same partitions cover both.
+ */
+public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>> {
+
+    @Override
+    public String store() {
+        return StoreNames.TRIAL_BALANCE;
+    }
+
+    @Override
+    public JavaType resultType(TypeFactory types) {
+        return types.constructCollectionType(List.class, TrialBalancePart.class);
+    }
+
+    @Override
+    public List<TrialBalancePart> readLocally(LocalStores stores, Set<Integer> partitions) {
+        Map<String, BalanceTotals> totals = new TreeMap<>();
+        Map<String, Long> accounts = new TreeMap<>();
+        for (int partition : partitions) {
+            stores.<BalanceTotals>all(StoreNames.TRIAL_BALANCE, partition,
+                    (currency, part) -> totals.merge(currency, part, BalanceTotalsMath::plus));
+            stores.<BalanceTotals>all(StoreNames.BALANCES, partition, (key, ignored) ->
+                    accounts.merge(key.substring(key.lastIndexOf(AccountKeys.SEPARATOR) + 1), 1L, Long::sum));
+        }
+        List<TrialBalancePart> parts = new ArrayList<>();
+        totals.forEach((currency, t) -> parts.add(new TrialBalancePart(currency, t.getCredits(), t.getDebits(),
+                t.getEntries(), accounts.getOrDefault(currency, 0L))));
+        accounts.forEach((currency, n) -> {
+            if (!totals.containsKey(currency)) {
+                parts.add(new TrialBalancePart(currency, 0, 0, 0, n));
+            }
+        });
+        return parts;
+    }
+}

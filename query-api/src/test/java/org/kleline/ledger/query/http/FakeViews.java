@@ -1,0 +1,94 @@
+package org.kleline.ledger.query.http;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.query.body.BalanceBody;
+import org.kleline.ledger.query.body.CardPaymentBody;
+import org.kleline.ledger.query.body.EntriesPage;
+import org.kleline.ledger.query.body.MerchantBody;
+import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.TrialBalanceLine;
+import org.kleline.ledger.query.body.WalletBody;
+import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.views.LedgerViews;
+import org.kleline.ledger.web.outcome.OutcomeBody;
+import org.kleline.ledger.web.problem.UnavailableException;
+
+/** Views answering what a test put in, recording what the routes asked; or 503 for everything. */
+final class FakeViews implements LedgerViews {
+
+    final Map<String, WalletBody> wallets = new HashMap<>();
+    final Map<String, List<BalanceBody>> balances = new HashMap<>();
+    final Map<LocalDate, List<SettlementRowBody>> rowsByDate = new HashMap<>();
+    final List<String> asked = new ArrayList<>();
+    EntriesPage page = new EntriesPage(List.of(), null);
+    boolean unavailable;
+
+    @Override
+    public Optional<OutcomeBody> outcome(String eventId) {
+        ask("outcome " + eventId);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<WalletBody> wallet(String walletId) {
+        ask("wallet " + walletId);
+        return Optional.ofNullable(wallets.get(walletId));
+    }
+
+    @Override
+    public Optional<CardPaymentBody> cardPayment(String paymentId) {
+        ask("card-payment " + paymentId);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<MerchantBody> merchant(String merchantId) {
+        ask("merchant " + merchantId);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<BalanceBody>> balances(AccountId account, Instant asOf) {
+        ask("balances " + account + " asOf=" + asOf);
+        return Optional.ofNullable(balances.get(account.value()));
+    }
+
+    @Override
+    public Optional<EntriesPage> entries(AccountId account, Instant from, Instant to, StatementCursor after, int limit) {
+        ask("entries " + account + " from=" + from.toEpochMilli() + " to=" + to.toEpochMilli() + " after=" + after
+                + " limit=" + limit);
+        return balances.containsKey(account.value()) ? Optional.of(page) : Optional.empty();
+    }
+
+    @Override
+    public Optional<List<SettlementRowBody>> merchantSettlements(String merchantId, LocalDate from, LocalDate to) {
+        ask("merchant-settlements " + merchantId + " " + from + ".." + to);
+        return Optional.of(List.of());
+    }
+
+    @Override
+    public List<SettlementRowBody> settlementsOn(LocalDate date) {
+        ask("settlements " + date);
+        return rowsByDate.getOrDefault(date, List.of());
+    }
+
+    @Override
+    public List<TrialBalanceLine> trialBalance() {
+        ask("trial-balance");
+        return List.of(new TrialBalanceLine("EUR", 0, 3, 100, 100, 4));
+    }
+
+    private void ask(String what) {
+        if (unavailable) {
+            throw new UnavailableException("the views are not queryable now: Kafka Streams is REBALANCING");
+        }
+        asked.add(what);
+    }
+}

@@ -1,0 +1,199 @@
+package org.kleline.ledger.query.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kleline.ledger.query.body.BalanceBody;
+import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.WalletBody;
+import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.server.LedgerHttpServer;
+
+/** The read routes over HTTP, on views a test controls: parameters, status codes, problem bodies, CSV. */
+class ReadRoutesTest {
+
+    private final FakeViews views = new FakeViews();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LedgerHttpServer server;
+
+    @BeforeEach
+    void start() {
+        server = LedgerHttpServer.create(0, List.of(new ReadRoutes(views, ZoneId.of("Europe/Paris")))).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aWalletIsAnsweredAsJson() throws Exception {
+        views.wallets.put("w-1", new WalletBody("w-1", "EUR", 4_000, 15_000));
+        HttpResponse<String> r = get("/v1/wallets/w-1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(r.body()).isEqualTo("{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"balance\":4000,\"maxBalance\":15000}");
+    }
+
+    @Test
+    void unknownIdsAre404ProblemDetails() throws Exception {
+        for (String path : List.of("/v1/wallets/w-404", "/v1/events/ev-404", "/v1/card-payments/p-404",
+                "/v1/merchants/m-404", "/v1/accounts/wallet%3Aw-404/balances", "/v1/accounts/partner:pa-404/entries")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json(r);
+            assertThat(problem.path("status").asInt()).isEqualTo(404);
+            assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:not-found");
+            assertThat(problem.path("detail").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void anAccountIdIsUrlDecodedFromThePath() throws Exception {
+        views.balances.put("wallet:w-1", List.of(new BalanceBody("EUR", 500, 500, 0)));
+        HttpResponse<String> r = get("/v1/accounts/wallet%3Aw-1/balances");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("[{\"currency\":\"EUR\",\"balance\":500,\"credits\":500,\"debits\":0}]");
+        assertThat(views.asked).containsExactly("balances wallet:w-1 asOf=null");
+    }
+
+    @Test
+    void asOfTakesAnInstantOrABusinessDayEndingAtItsLastMillisecond() throws Exception {
+        views.balances.put("platform:fees", List.of());
+        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01T10:15:30.123Z").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01").statusCode()).isEqualTo(200);
+        // 2024-03-01 in Paris ends at 23:00 UTC.
+        assertThat(views.asked).containsExactly("balances platform:fees asOf=2024-03-01T10:15:30.123Z",
+                "balances platform:fees asOf=2024-03-01T22:59:59.999Z");
+    }
+
+    @Test
+    void badParametersAre400NamingTheField() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=yesterday", "asOf");
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-02-30", "asOf");
+        assertField("/v1/accounts/bank%3Ab-1/balances", "accountId");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?limit=1001", "limit");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?limit=0", "limit");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?limit=ten", "limit");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?from=2024-03-02&to=2024-03-01", "from");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?cursor=AAAA", "cursor");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?limit=5&limit=6", "limit");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?page=2", "page");
+        assertField("/v1/wallets/w%201", "walletId");
+        assertField("/v1/events/" + "e".repeat(81), "eventId");
+        assertField("/v1/settlements/2024-3-1", "date");
+        assertField("/v1/merchants/m-1/settlements?from=2024-03-05&to=2024-03-01", "from");
+        assertField("/v1/merchants/m-1/settlements?to=March", "to");
+        assertField("/v1/trial-balance?currency=EUR", "currency");
+        assertThat(views.asked).isEmpty();
+    }
+
+    @Test
+    void aLimitOf1000IsTheMostAPageHolds() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?limit=1000").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries").statusCode()).isEqualTo(200);
+        assertThat(views.asked).containsExactly(
+                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=1000",
+                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=100");
+    }
+
+    @Test
+    void aCursorGivenBackIsReadAsThePositionItNames() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        String cursor = new StatementCursor("EUR", 1_000, "ev-9").encode("wallet:w-1");
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=2024-03-01&cursor=" + cursor).statusCode()).isEqualTo(200);
+        assertThat(views.asked).containsExactly("entries wallet:w-1 from=1709247600000 to=" + Long.MAX_VALUE
+                + " after=StatementCursor[currency=EUR, occurredAtMs=1000, eventId=ev-9] limit=100");
+    }
+
+    @Test
+    void settlementsOfADateAreJsonByDefaultAndCsvWithAHeaderOnAcceptTextCsv() throws Exception {
+        LocalDate date = LocalDate.parse("2024-03-01");
+        views.rowsByDate.put(date, List.of(
+                new SettlementRowBody("m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 7_500, 1, "PAID"),
+                new SettlementRowBody("m-2", date, "JPY", 1, 900, 0, 0, 46, 0, 854, 0, 0, "OPEN")));
+        HttpResponse<String> asJson = get("/v1/settlements/2024-03-01");
+        assertThat(asJson.statusCode()).isEqualTo(200);
+        assertThat(json(asJson).size()).isEqualTo(2);
+        assertThat(json(asJson).get(1).path("net").asLong()).isEqualTo(854);
+
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(uri("/v1/settlements/2024-03-01"))
+                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body()).isEqualTo(
+                "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n"
+                + "m-1,2024-03-01,EUR,2,11000,3000,0,500,100,7500,7500,1,PAID\r\n"
+                + "m-2,2024-03-01,JPY,1,900,0,0,46,0,854,0,0,OPEN\r\n");
+    }
+
+    @Test
+    void aDateWithoutRowsIsAnEmptyListOrAHeaderOnlyCsv() throws Exception {
+        assertThat(get("/v1/settlements/2024-01-01").body()).isEqualTo("[]");
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(uri("/v1/settlements/2024-01-01"))
+                .header("Accept", "application/json;q=0.5, text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.body()).isEqualTo(
+                "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n");
+    }
+
+    @Test
+    void csvRefusedWithQualityZeroIsNotChosen() {
+        assertThat(SettlementCsv.wanted("text/csv;q=0, application/json")).isFalse();
+        assertThat(SettlementCsv.wanted("TEXT/CSV")).isTrue();
+        assertThat(SettlementCsv.wanted("*/*")).isFalse();
+        assertThat(SettlementCsv.wanted(null)).isFalse();
+    }
+
+    @Test
+    void theTrialBalanceListsEveryCurrency() throws Exception {
+        HttpResponse<String> r = get("/v1/trial-balance");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(
+                "[{\"currency\":\"EUR\",\"total\":0,\"accounts\":3,\"credits\":100,\"debits\":100,\"postings\":4}]");
+    }
+
+    @Test
+    void viewsThatCannotAnswerNowAre503WithRetryAfterAndAProblem() throws Exception {
+        views.unavailable = true;
+        for (String path : List.of("/v1/wallets/w-1", "/v1/trial-balance", "/v1/settlements/2024-03-01",
+                "/v1/accounts/platform%3Afees/entries", "/v1/events/ev-1")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(json(r).path("detail").asText()).contains("REBALANCING");
+        }
+    }
+
+    private void assertField(String path, String field) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(r).path("field").asText()).as(path + " " + r.body()).isEqualTo(field);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return LedgerJson.mapper().readTree(r.body());
+    }
+}

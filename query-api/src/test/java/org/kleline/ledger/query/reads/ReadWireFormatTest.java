@@ -1,0 +1,97 @@
+package org.kleline.ledger.query.reads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.query.body.FeePlanBody;
+import org.kleline.ledger.query.body.FeePlanVersionBody;
+import org.kleline.ledger.query.body.MerchantProfile;
+import org.kleline.ledger.query.routing.ReadRequest;
+import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.outcome.OutcomeBody;
+
+/** A forwarded read is JSON both ways: what one node sends, the owner reads back as the same read. */
+class ReadWireFormatTest {
+
+    private final ObjectMapper mapper = LedgerJson.mapper();
+
+    @Test
+    void everyReadSurvivesTheTripToTheOwnerUnchanged() throws Exception {
+        List<ViewRead<?>> reads = List.of(
+                new OutcomeRead("ev-1"),
+                new WalletRead("w-1"),
+                new CardPaymentRead("p-1"),
+                new MerchantRead("m-1"),
+                new BalanceRead("merchant:m-1", "EUR"),
+                new AccountBalancesRead("platform:fees", null),
+                new AccountBalancesRead("wallet:w-1", 1_709_287_200_000L),
+                new StatementRead("platform:fees", Long.MIN_VALUE, Long.MAX_VALUE, null, 1000),
+                new StatementRead("wallet:w-1", 0, 10, new StatementCursor("EUR", 5, "ev-3"), 2),
+                new TrialBalanceRead(),
+                new SettlementsOnRead(LocalDate.parse("2024-03-01")),
+                new MerchantSettlementsRead("m-1", null, LocalDate.parse("2024-03-31")));
+        for (ViewRead<?> read : reads) {
+            ReadRequest sent = new ReadRequest(read, Set.of(0, 2));
+            byte[] json = mapper.writeValueAsBytes(sent);
+            assertThat(mapper.readValue(json, ReadRequest.class)).as(new String(json)).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void aReadIsNamedByItsKindAndItsOwnFieldsOnly() throws Exception {
+        assertThat(mapper.writeValueAsString(new WalletRead("w-1"))).isEqualTo("{\"read\":\"wallet\",\"walletId\":\"w-1\"}");
+    }
+
+    @Test
+    void aReadWithAnUnknownFieldIsRefused() {
+        String json = "{\"read\":{\"read\":\"wallet\",\"walletId\":\"w-1\",\"extra\":1},\"partitions\":[0]}";
+        assertThatThrownBy(() -> mapper.readValue(json, ReadRequest.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+    }
+
+    @Test
+    void answersSurviveTheTripBackUnchanged() throws Exception {
+        MerchantProfile profile = new MerchantProfile("m-1", "Shop", null, "EUR", Instant.parse("2024-03-01T10:00:00Z"),
+                List.of(new FeePlanVersionBody(Instant.parse("2024-03-01T10:00:00Z"), new FeePlanBody(250, 25, 500, 1, 1500, 2000))));
+        assertThat(roundTrip(new MerchantRead("m-1"), profile)).isEqualTo(profile);
+
+        OutcomeBody outcome = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T10:00:00.123Z"),
+                "ACCEPTED", null, List.of(new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
+                        new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)));
+        assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
+
+        StatementPart part = new StatementPart(List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500, 500)), true, true);
+        assertThat(roundTrip(new StatementRead("wallet:w-1", 0, 10, null, 5), part)).isEqualTo(part);
+
+        List<TrialBalancePart> trial = List.of(new TrialBalancePart("EUR", 10, 10, 2, 2));
+        assertThat(roundTrip(new TrialBalanceRead(), trial)).isEqualTo(trial);
+    }
+
+    @Test
+    void anAbsentKeyTravelsAsNull() throws Exception {
+        assertThat(roundTrip(new WalletRead("w-404"), null)).isNull();
+    }
+
+    @Test
+    void eachReadIsAnsweredWhereItsStoreIsPartitioned() {
+        assertThat(new OutcomeRead("e").store()).isEqualTo(StoreNames.OUTCOMES);
+        assertThat(new WalletRead("w").key()).isEqualTo("wallet:w");
+        assertThat(new CardPaymentRead("p").key()).isEqualTo("payment:p");
+        assertThat(new MerchantRead("m").key()).isEqualTo("merchant:m");
+        assertThat(new BalanceRead("merchant:m", "EUR").key()).isEqualTo("merchant:m|EUR");
+        assertThat(new SettlementsOnRead(LocalDate.parse("2024-03-01")).store()).isEqualTo(StoreNames.SETTLEMENT_ROWS_BY_DATE);
+    }
+
+    private <R> R roundTrip(ViewRead<R> read, R answer) throws Exception {
+        return mapper.readValue(mapper.writeValueAsBytes(answer), read.resultType(mapper.getTypeFactory()));
+    }
+}
