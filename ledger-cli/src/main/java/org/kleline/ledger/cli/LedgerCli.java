@@ -1,0 +1,60 @@
+package org.kleline.ledger.cli;
+
+import java.io.PrintWriter;
+import org.kleline.ledger.cli.ingest.IngestCommand;
+import org.kleline.ledger.cli.lifecycle.FailureLine;
+import org.kleline.ledger.cli.node.NodeCommand;
+import org.kleline.ledger.cli.run.RunCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ledger} command. Exit codes: 0 after a clean stop, 1 when the process failed at run time
+ * (one line on stderr says why), 2 for a bad command line (picocli's usage message).
+ */
+@Command(name = "ledger", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = LedgerVersion.class,
+        subcommands = {RunCommand.class, NodeCommand.class, IngestCommand.class, CommandLine.HelpCommand.class},
+        description = {"Kleline Ledger: an event-sourced payment ledger on Kafka.",
+                "",
+                "  ledger run --demo   all of it on this machine, with a demo (start here)",
+                "  ledger node         projector and query API, on your Kafka",
+                "  ledger ingest       the HTTP writes, on your Kafka",
+                ""},
+        footer = {"", "`ledger COMMAND --help` tells more."})
+public final class LedgerCli implements Runnable {
+
+    public static final int EXIT_FAILURE = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerCli.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: run, node or ingest");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the project's exit codes and failure line; tests call it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LedgerCli());
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            LOG.debug("{} failed", commandLine.getCommandName(), failure);
+            PrintWriter err = commandLine.getErr();
+            err.println("ledger " + commandLine.getCommandName() + ": " + FailureLine.of(failure));
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        return cli;
+    }
+}

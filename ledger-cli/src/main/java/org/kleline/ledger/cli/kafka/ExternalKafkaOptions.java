@@ -1,0 +1,43 @@
+package org.kleline.ledger.cli.kafka;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options of a role run against an external Kafka and schema registry ({@code node}, {@code ingest}). */
+public final class ExternalKafkaOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka bootstrap servers (bootstrap.servers).")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL[,...]",
+            description = "Schema registry base URL(s), Confluent REST API (schema.registry.url).")
+    String schemaRegistryUrl;
+
+    @Option(names = "-X", paramLabel = "KEY=VALUE",
+            description = {"Any Kafka client or schema registry client setting, repeatable, given to every client "
+                    + "of the process (e.g. -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN).",
+                    "Overrides --client-config; --bootstrap-servers and --schema-registry-url override both."})
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--client-config", paramLabel = "FILE",
+            description = "A properties file of Kafka client settings (security, timeouts), given to every client.")
+    Path clientConfig;
+
+    /** The layered settings; a missing address or a malformed -X is a usage error (exit code 2). */
+    public ClientProperties clientProperties() {
+        try {
+            return ClientProperties.layered(clientConfig, overrides, bootstrapServers, schemaRegistryUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.kleline.ledger.cli.node;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
+import org.kleline.ledger.cli.lifecycle.HttpPort;
+import org.kleline.ledger.cli.lifecycle.Services;
+import org.kleline.ledger.cli.lifecycle.ShutdownHook;
+import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
+import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.web.server.LedgerHttpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger node}: one projector node and the query API over its views, against an external Kafka. */
+@Command(name = "node", sortOptions = false,
+        description = {"Run one projector node and the query API (every GET, /health, /metrics) against an external "
+                + "Kafka and schema registry. Run several with the same topics: each owns some partitions, and a "
+                + "read reaching the wrong node is forwarded to the owner (--advertised-host:--port).",
+                "The first node creates the ledger topics (--partitions, --replication); a node refuses to start "
+                        + "when ledger.events exists with another partition count.",
+                ""})
+public final class NodeCommand implements Callable<Integer> {
+
+    /** A node restoring large state may take a while before its views answer. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ExternalKafkaOptions kafka;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+            description = "HTTP port of the query API (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--advertised-host", paramLabel = "HOST",
+            description = "The host name other nodes reach this one's --port on (application.server); "
+                    + "default: this machine's host name.")
+    String advertisedHost;
+
+    @Option(names = "--partitions", defaultValue = "" + ProjectorSettings.DEFAULT_PARTITIONS, paramLabel = "N",
+            description = "Partitions of the ledger topics when this node creates them (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication", defaultValue = "" + ProjectorSettings.DEFAULT_REPLICATION, paramLabel = "N",
+            description = "Replication factor of the ledger topics and of the projector's internal topics "
+                    + "(default ${DEFAULT-VALUE}; min.insync.replicas 2 from 3 on).")
+    short replication;
+
+    @Option(names = "--state-dir", defaultValue = "state", paramLabel = "DIR",
+            description = "The projector's local state (RocksDB); kept across restarts (default ./${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--settlement-zone", defaultValue = ProjectorSettings.DEFAULT_SETTLEMENT_ZONE, paramLabel = "ZONE",
+            description = "The time zone of business dates, the same on every node (default ${DEFAULT-VALUE}).")
+    ZoneId settlementZone;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ClientProperties clients = kafka.clientProperties();
+        NodeSettings settings;
+        int httpPort = HttpPort.settle(port);
+        try {
+            settings = new NodeSettings(partitions, replication, stateDir,
+                    new HostInfo(advertisedHost(), httpPort), settlementZone);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long began = System.nanoTime();
+        Services services = new Services();
+        QueryNode node;
+        try {
+            node = services.add("projector and query API", QueryNode.start(clients.values(), settings, new Properties()));
+            LedgerHttpServer http = services.add("HTTP server",
+                    LedgerHttpServer.create(httpPort, List.of(node.routes())).start());
+            StreamsReadiness.await(node.streams(), READY_TIMEOUT);
+            out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d%n"
+                            + "  Kafka             %s%n  Schema registry   %s%n",
+                    (System.nanoTime() - began) / 1_000_000, settings.self().host(), http.port(),
+                    clients.bootstrapServers(), clients.schemaRegistryUrl());
+            out.flush();
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        ShutdownHook hook = ShutdownHook.install(services, out);
+        node.awaitTermination();
+        if (hook.requested()) {
+            hook.awaitStopped();
+            return 0;
+        }
+        throw new StartupFailure("the projector stopped (state " + node.streams().state() + "); see the log above");
+    }
+
+    private String advertisedHost() {
+        if (advertisedHost != null && !advertisedHost.isBlank()) {
+            return advertisedHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new StartupFailure("cannot find this machine's host name; give --advertised-host", e);
+        }
+    }
+}

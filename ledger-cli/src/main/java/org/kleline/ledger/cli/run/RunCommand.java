@@ -1,0 +1,89 @@
+package org.kleline.ledger.cli.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.demo.DemoLoader;
+import org.kleline.ledger.cli.lifecycle.ShutdownHook;
+import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger run}: the whole ledger on this machine, in one process, until Ctrl-C. */
+@Command(name = "run", sortOptions = false,
+        description = {"Run the whole ledger in this process: an embedded Kafka broker and schema registry, the "
+                + "projector, the query API and ingest, on one HTTP port. Nothing to install but a JDK.",
+                "Everything is kept under --data-dir: stop with Ctrl-C and start again on the same directory, and "
+                        + "every balance is still there.",
+                "This is the administrator's own machine: the HTTP API listens on 127.0.0.1 only, and the admin "
+                        + "import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
+                ""})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "Where the broker's logs and the projector's state live (default ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "" + RunSettings.DEFAULT_PORT, paramLabel = "PORT",
+            description = "The HTTP API's port, writes and reads (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--partitions", defaultValue = "" + RunSettings.DEFAULT_PARTITIONS, paramLabel = "N",
+            description = "Partitions of the ledger topics, when this data directory is new (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--settlement-zone", defaultValue = "Europe/Paris", paramLabel = "ZONE",
+            description = "The time zone of business dates (default ${DEFAULT-VALUE}).")
+    ZoneId settlementZone;
+
+    @Option(names = "--demo",
+            description = "On the first start of this data directory, load a small demo through the API "
+                    + "(merchants, wallets, micropayments, card payments, a settled day) and print a few figures.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunSettings settings;
+        try {
+            settings = new RunSettings(dataDir, port, partitions, settlementZone);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        EmbeddedLogging.quietRoutineNetworkWarnings();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting Kleline Ledger (data in " + dataDir.toAbsolutePath().normalize() + ")...");
+        out.flush();
+        LedgerRun run = LedgerRun.start(settings);
+        ShutdownHook hook = ShutdownHook.install(run.services(), out);
+        printAddresses(out, run);
+        if (demo) {
+            DemoLoader.loadOnce(run.dataDir(), run.httpUrl(), out);
+            out.println("Try: curl -s http://localhost:" + run.port() + "/v1/accounts/wallet:w-alice/balances");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        run.awaitProjectorStopped();
+        if (hook.requested()) {
+            hook.awaitStopped();
+            return 0;
+        }
+        throw new StartupFailure("the projector stopped (state " + run.projectorState() + "); see the log above");
+    }
+
+    private static void printAddresses(PrintWriter out, LedgerRun run) {
+        out.printf(Locale.ROOT, "Kleline Ledger is running (ready in %.1f s).%n", run.startupTime().toMillis() / 1000.0);
+        out.printf("  HTTP API         http://localhost:%d%n", run.port());
+        out.printf("  Kafka            %s   (bootstrap servers: read ledger.journal, ledger.settlements)%n",
+                run.bootstrapServers());
+        out.printf("  Schema registry  %s%n", run.schemaRegistryUrl());
+        out.flush();
+    }
+}

@@ -1,0 +1,41 @@
+package org.kleline.ledger.cli.run;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.kleline.ledger.projector.config.ProjectorSettings;
+
+/**
+ * What {@code ledger run} is given.
+ *
+ * @param dataDir        the broker's logs, the projector's state, the demo's marker; kept across restarts
+ * @param port           the one HTTP port of the API (0 picks a free one)
+ * @param partitions     partitions of the ledger topics when they are created (fixed afterwards)
+ * @param settlementZone the time zone of business dates
+ */
+public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_PARTITIONS = ProjectorSettings.DEFAULT_PARTITIONS;
+
+    public RunSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(settlementZone, "settlementZone");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        }
+        if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
+            throw new IllegalArgumentException("--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS
+                    + ", got " + partitions);
+        }
+    }
+
+    public static RunSettings defaults(Path dataDir) {
+        return new RunSettings(dataDir, DEFAULT_PORT, DEFAULT_PARTITIONS,
+                ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE));
+    }
+
+    public RunSettings withPort(int newPort) {
+        return new RunSettings(dataDir, newPort, partitions, settlementZone);
+    }
+}

@@ -1,0 +1,115 @@
+package org.kleline.ledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: usage errors exit 2, run-time failures 1 with one line on stderr. */
+class LedgerCliTest {
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LedgerCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCode2() {
+        Result result = execute("run", "--bogus");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option: '--bogus'").contains("Usage: ledger run");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Result result = execute();
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing command: run, node or ingest").contains("Usage: ledger");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsAUsageError() {
+        Result result = execute("run", "--port", "eighty");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--port").contains("eighty");
+    }
+
+    @Test
+    void zeroPartitionsIsAUsageError() {
+        Result result = execute("run", "--partitions", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--partitions must be 1..10000, got 0");
+    }
+
+    @Test
+    void anUnknownSettlementZoneIsAUsageError() {
+        Result result = execute("run", "--settlement-zone", "Mars/Olympus");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--settlement-zone").contains("Mars/Olympus");
+    }
+
+    @Test
+    void nodeWithoutBootstrapServersIsAUsageError() {
+        Result result = execute("node", "--schema-registry-url", "http://localhost:8081");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--bootstrap-servers is required").contains("Usage: ledger node");
+    }
+
+    @Test
+    void ingestWithoutSchemaRegistryIsAUsageError() {
+        Result result = execute("ingest", "--bootstrap-servers", "localhost:9092");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--schema-registry-url is required");
+    }
+
+    @Test
+    void aClientSettingWithoutEqualsSignIsAUsageError() {
+        Result result = execute("ingest", "--bootstrap-servers", "localhost:9092", "--schema-registry-url",
+                "http://localhost:8081", "-X", "security.protocol");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("-X takes key=value, got 'security.protocol'");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileFailsWithOneLineAndExitCode1(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Result result = execute("run", "--data-dir", file.toString(), "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("ledger run: data directory " + file + " is not a directory (--data-dir)");
+    }
+
+    @Test
+    void aPortInUseFailsWithOneLineAndExitCode1(@TempDir Path tmp) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Result result = execute("run", "--data-dir", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err().lines()).hasSize(1);
+            assertThat(result.err()).startsWith("ledger run: port " + taken.getLocalPort() + " is already in use");
+        }
+    }
+
+    @Test
+    void helpOfEachCommandExitsZero() {
+        for (String command : new String[] {"run", "node", "ingest"}) {
+            Result result = execute(command, "--help");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("Usage: ledger " + command);
+        }
+        assertThat(execute("run", "--help").out()).contains("admin import is enabled");
+    }
+}
