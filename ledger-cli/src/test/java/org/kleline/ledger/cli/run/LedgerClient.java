@@ -1,0 +1,104 @@
+package org.kleline.ledger.cli.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. */
+final class LedgerClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, String body, HttpResponse<String> response) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    LedgerClient(URI base) {
+        this.base = base;
+    }
+
+    Answer get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    Answer post(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** A write with an Idempotency-Key that waits for its outcome. */
+    Answer write(String path, String body, String idempotencyKey) {
+        return post(path, body, "Content-Type", "application/json", "Idempotency-Key", idempotencyKey,
+                "Prefer", "wait=5");
+    }
+
+    /** The balance in EUR of an account, 0 when it has none yet. */
+    long balanceEur(String account) {
+        Answer answer = get("/v1/accounts/" + encode(account) + "/balances");
+        if (answer.status() == 404) {
+            return 0;
+        }
+        for (JsonNode b : answer.json()) {
+            if (b.get("currency").asText().equals("EUR")) {
+                return b.get("balance").asLong();
+            }
+        }
+        return 0;
+    }
+
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
