@@ -1,33 +1,29 @@
 package org.kleline.ledger.cli.ingest;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.List;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
-import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
-import org.kleline.ledger.ingest.config.IngestConfig;
-import org.kleline.ledger.ingest.outcome.OutcomeLookup;
-import org.kleline.ledger.ingest.run.IngestRuntime;
-import org.kleline.ledger.model.topics.Topics;
-import org.kleline.ledger.web.server.LedgerHttpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger ingest}: the writes of the HTTP API only, against an external Kafka and registry. */
 @Command(name = "ingest",
         description = {"Serve the writes of the HTTP API (every POST) against an external Kafka and schema registry.",
                 "Stateless: run as many as you like behind a load balancer. The topics must exist (a node creates "
-                        + "them). Without a query side in this process, a retried Idempotency-Key is still never "
-                        + "applied twice (the projector marks it DUPLICATE), and settle answers 503: settle "
-                        + "through `ledger run`."})
+                        + "them).",
+                "Give --query-url (a node's HTTP API) so that a retried Idempotency-Key is answered its first "
+                        + "outcome without appending, and settle can read the settlement rows. Without it a retry "
+                        + "is still never applied twice (the projector marks it DUPLICATE), and settle answers 503.",
+                ""})
 public final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -45,27 +41,29 @@ public final class IngestCommand implements Callable<Integer> {
                     + "Off by default: clients must not choose the time of their events.")
     boolean allowImport;
 
+    @Option(names = "--query-url", paramLabel = "URL",
+            description = "The HTTP API of a `ledger node` (or a load balancer over the nodes), for first outcomes "
+                    + "and settlement rows, e.g. http://node-1:8080.")
+    URI queryUrl;
+
     @Override
     public Integer call() throws InterruptedException {
         ClientProperties clients = kafka.clientProperties();
+        Optional<QueryOverHttp> query;
+        try {
+            query = Optional.ofNullable(queryUrl).map(QueryOverHttp::new);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         int httpPort = HttpPort.settle(port);
         PrintWriter out = spec.commandLine().getOut();
-        Services services = new Services();
-        try {
-            Topics topics = Topics.create(clients.asClientMap());
-            IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clients.asClientMap(), topics,
-                    IngestConfig.defaults().withImportEnabled(allowImport), OutcomeLookup.none(), Optional.empty(),
-                    Clock.systemUTC()));
-            LedgerHttpServer http = services.add("HTTP server",
-                    LedgerHttpServer.create(httpPort, List.of(ingest.routes())).start());
-            out.printf("Kleline Ledger ingest%n  HTTP API (writes)  http://localhost:%d%n  Kafka              %s%n"
-                    + "  Schema registry    %s%n", http.port(), clients.bootstrapServers(), clients.schemaRegistryUrl());
-            out.flush();
-        } catch (RuntimeException e) {
-            services.close();
-            throw e;
-        }
-        ShutdownHook hook = ShutdownHook.install(services, out);
+        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, allowImport, query);
+        ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
+        out.printf("Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
+                        + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n", ingest.port(),
+                clients.bootstrapServers(), clients.schemaRegistryUrl(),
+                queryUrl == null ? "none (settle answers 503)" : queryUrl);
+        out.flush();
         hook.awaitStopped();
         return 0;
     }

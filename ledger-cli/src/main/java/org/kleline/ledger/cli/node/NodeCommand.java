@@ -6,19 +6,15 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
-import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
-import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.web.server.LedgerHttpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,29 +80,19 @@ public final class NodeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
-        Services services = new Services();
-        QueryNode node;
-        try {
-            node = services.add("projector and query API", QueryNode.start(clients.values(), settings, new Properties()));
-            LedgerHttpServer http = services.add("HTTP server",
-                    LedgerHttpServer.create(httpPort, List.of(node.routes())).start());
-            StreamsReadiness.await(node.streams(), READY_TIMEOUT);
-            out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d%n"
-                            + "  Kafka             %s%n  Schema registry   %s%n",
-                    (System.nanoTime() - began) / 1_000_000, settings.self().host(), http.port(),
-                    clients.bootstrapServers(), clients.schemaRegistryUrl());
-            out.flush();
-        } catch (RuntimeException e) {
-            services.close();
-            throw e;
-        }
-        ShutdownHook hook = ShutdownHook.install(services, out);
-        node.awaitTermination();
+        LedgerNode node = LedgerNode.start(clients, settings, new Properties(), READY_TIMEOUT);
+        ShutdownHook hook = ShutdownHook.install(node.services(), out);
+        out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d%n"
+                        + "  Kafka             %s%n  Schema registry   %s%n",
+                (System.nanoTime() - began) / 1_000_000, settings.self().host(), node.port(),
+                clients.bootstrapServers(), clients.schemaRegistryUrl());
+        out.flush();
+        node.awaitProjectorStopped();
         if (hook.requested()) {
             hook.awaitStopped();
             return 0;
         }
-        throw new StartupFailure("the projector stopped (state " + node.streams().state() + "); see the log above");
+        throw new StartupFailure("the projector stopped (state " + node.projectorState() + "); see the log above");
     }
 
     private String advertisedHost() {

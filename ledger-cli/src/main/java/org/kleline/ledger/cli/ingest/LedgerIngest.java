@@ -1,0 +1,62 @@
+package org.kleline.ledger.cli.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.cli.lifecycle.Services;
+import org.kleline.ledger.ingest.config.IngestConfig;
+import org.kleline.ledger.ingest.outcome.OutcomeLookup;
+import org.kleline.ledger.ingest.run.IngestRuntime;
+import org.kleline.ledger.ingest.settle.SettlementRows;
+import org.kleline.ledger.model.topics.Topics;
+import org.kleline.ledger.web.server.LedgerHttpServer;
+
+/**
+ * Ingest alone on its HTTP port ({@code ledger ingest}), against an external Kafka and schema
+ * registry. Its query side is a node's HTTP API when one is given ({@link QueryOverHttp}). Without
+ * one, a retry is appended again and the projector marks it DUPLICATE (no effect; the wait answers
+ * the first outcome once it is read), and settle is 503 for want of settlement rows.
+ */
+public final class LedgerIngest implements AutoCloseable {
+
+    private final Services services;
+    private final LedgerHttpServer http;
+
+    private LedgerIngest(Services services, LedgerHttpServer http) {
+        this.services = services;
+        this.http = http;
+    }
+
+    /** Starts ingest on {@code port} (all interfaces); the ledger topics must exist. */
+    public static LedgerIngest start(ClientProperties clients, int port, boolean allowImport,
+                                     Optional<QueryOverHttp> query) {
+        Services services = new Services();
+        try {
+            Topics topics = Topics.create(clients.asClientMap());
+            IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clients.asClientMap(), topics,
+                    IngestConfig.defaults().withImportEnabled(allowImport),
+                    query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
+                    Clock.systemUTC()));
+            LedgerHttpServer http = services.add("HTTP server",
+                    LedgerHttpServer.create(port, List.of(ingest.routes())).start());
+            return new LedgerIngest(services, http);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}

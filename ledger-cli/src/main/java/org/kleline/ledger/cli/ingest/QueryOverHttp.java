@@ -1,0 +1,131 @@
+package org.kleline.ledger.cli.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kleline.ledger.events.EventType;
+import org.kleline.ledger.ingest.outcome.OutcomeLookup;
+import org.kleline.ledger.ingest.settle.SettlementRows;
+import org.kleline.ledger.journal.Posting;
+import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.outcomes.RejectionReason;
+import org.kleline.ledger.settlement.SettlementRow;
+import org.kleline.ledger.settlement.SettlementStatus;
+import org.kleline.ledger.web.problem.UnavailableException;
+
+/**
+ * The query side of an ingest that runs apart from the projector nodes ({@code ledger ingest
+ * --query-url}): first outcomes and settlement rows read through a node's public HTTP API
+ * ({@code GET /v1/events/{id}}, {@code GET /v1/settlements/{date}}), which routes each read to the
+ * node that owns it. A node out of reach is a 503 for the write that needed it, never a guess.
+ */
+public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Above the query API's own forwarding timeout (5 s), so its 503 reaches us rather than our timeout. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI base;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public QueryOverHttp(URI base) {
+        if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
+            throw new IllegalArgumentException("--query-url must be an http(s) URL, got '" + base + "'");
+        }
+        this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    @Override
+    public Optional<EventOutcome> firstOutcome(String eventId) {
+        HttpResponse<String> response = get("/v1/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(outcome(body(response)));
+    }
+
+    @Override
+    public List<SettlementRow> rowsOn(LocalDate businessDate) {
+        JsonNode rows = body(get("/v1/settlements/" + businessDate));
+        List<SettlementRow> result = new ArrayList<>();
+        rows.forEach(r -> result.add(row(r)));
+        return result;
+    }
+
+    static EventOutcome outcome(JsonNode o) {
+        List<Posting> postings = new ArrayList<>();
+        o.path("postings").forEach(p -> postings.add(new Posting(p.get("account").asText(), p.get("currency").asText(),
+                p.get("amount").asLong())));
+        return EventOutcome.newBuilder()
+                .setEventId(o.get("eventId").asText())
+                .setKey(o.get("key").asText())
+                .setEventType(EventType.valueOf(o.get("type").asText()))
+                .setOccurredAt(Instant.parse(o.get("occurredAt").asText()))
+                .setOutcome(Outcome.valueOf(o.get("outcome").asText()))
+                .setReason(o.hasNonNull("reason") ? RejectionReason.valueOf(o.get("reason").asText()) : null)
+                .setPostings(postings)
+                .build();
+    }
+
+    static SettlementRow row(JsonNode r) {
+        return SettlementRow.newBuilder()
+                .setMerchantId(r.get("merchantId").asText())
+                .setBusinessDate(LocalDate.parse(r.get("date").asText()))
+                .setCurrency(r.get("currency").asText())
+                .setCount(r.get("count").asLong())
+                .setGross(r.get("gross").asLong())
+                .setRefunds(r.get("refunds").asLong())
+                .setChargebacks(r.get("chargebacks").asLong())
+                .setFees(r.get("fees").asLong())
+                .setCommission(r.get("commission").asLong())
+                .setNet(r.get("net").asLong())
+                .setPaidOut(r.get("paidOut").asLong())
+                .setPayouts(r.get("payouts").intValue())
+                .setStatus(SettlementStatus.valueOf(r.get("status").asText()))
+                .build();
+    }
+
+    private JsonNode body(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new UnavailableException("the query API at " + base + " answered " + response.statusCode()
+                    + " to " + response.uri().getPath());
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UnavailableException("the query API at " + base + " answered a body that is not JSON",
+                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UnavailableException("the query API at " + base + " is out of reach: " + e,
+                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while reading the query API at " + base,
+                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+        }
+    }
+}

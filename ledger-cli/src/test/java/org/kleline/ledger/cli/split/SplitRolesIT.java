@@ -1,0 +1,163 @@
+package org.kleline.ledger.cli.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.cli.ingest.LedgerIngest;
+import org.kleline.ledger.cli.ingest.QueryOverHttp;
+import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.cli.lifecycle.HttpPort;
+import org.kleline.ledger.cli.node.LedgerNode;
+import org.kleline.ledger.cli.node.NodeSettings;
+import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
+
+/**
+ * The roles apart on one Kafka: {@code ledger node} (projector and reads) and {@code ledger ingest}
+ * (writes, its query side the node's HTTP API), each on its own port, as two processes would run.
+ */
+class SplitRolesIT {
+
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @TempDir
+    static Path stateDir;
+
+    private static LedgerNode node;
+    private static LedgerIngest ingest;
+    private static LedgerIngest ingestAlone;
+
+    @BeforeAll
+    static void start() {
+        ClientProperties clients = ClientProperties.layered(null, List.of("client.dns.lookup=use_all_dns_ips"),
+                KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
+        int nodePort = HttpPort.settle(0);
+        node = LedgerNode.start(clients, new NodeSettings(3, (short) 1, stateDir,
+                new HostInfo("localhost", nodePort), PARIS), new Properties(), Duration.ofMinutes(2));
+        ingest = LedgerIngest.start(clients, 0, false,
+                Optional.of(new QueryOverHttp(URI.create("http://127.0.0.1:" + node.port()))));
+        ingestAlone = LedgerIngest.start(clients, 0, false, Optional.empty());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable part : new AutoCloseable[] {ingestAlone, ingest, node}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    @Test
+    void writesGoThroughIngestAndReadsThroughTheNode() throws Exception {
+        assertThat(write(ingest, "/v1/merchants", "{\"merchantId\":\"m-s\",\"name\":\"Split\",\"currency\":\"EUR\","
+                + "\"feePlan\":{\"cardBps\":0,\"cardFixed\":0,\"microBps\":1000,\"microFixed\":0,\"chargebackFee\":0,"
+                + "\"partnerShareBps\":0}}", "s-onboard").body()).contains("\"ACCEPTED\"");
+        assertThat(write(ingest, "/v1/wallets", "{\"walletId\":\"w-s\",\"currency\":\"EUR\"}", "s-open").body())
+                .contains("\"ACCEPTED\"");
+        assertThat(write(ingest, "/v1/wallets/w-s/top-ups", "{\"amount\":2000}", "s-topup").body())
+                .contains("\"ACCEPTED\"");
+        HttpResponse<String> micropayment = write(ingest, "/v1/wallets/w-s/micropayments",
+                "{\"merchantId\":\"m-s\",\"amount\":1000}", "s-mp");
+        JsonNode outcome = JSON.readTree(micropayment.body());
+        assertThat(outcome.get("outcome").asText()).isEqualTo("ACCEPTED");
+
+        // A retry through the ingest with a query side: answered from the node, nothing appended.
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(node, "/v1/events/s-mp").statusCode() == 200);
+        HttpResponse<String> retry = write(ingest, "/v1/wallets/w-s/micropayments", "{\"merchantId\":\"m-s\",\"amount\":1000}",
+                "s-mp");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(JSON.readTree(retry.body())).isEqualTo(outcome);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get(node, "/v1/accounts/wallet%3Aw-s/balances").body())).isEqualTo(JSON.readTree(
+                "[{\"currency\":\"EUR\",\"balance\":1000,\"credits\":2000,\"debits\":1000}]")));
+
+        // Settling through ingest reads the node's rows: fee 10% of 1000 = 100, net 900.
+        LocalDate day = Instant.parse(outcome.get("occurredAt").asText()).atZone(PARIS).toLocalDate();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(node, "/v1/merchants/m-s/settlements?from=" + day
+                + "&to=" + day).body().contains("\"net\":900"));
+        HttpResponse<String> settled = post(ingest, "/v1/settlements/" + day + "/settle", "");
+        assertThat(settled.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(settled.body()).get("payouts")).containsExactly(JSON.readTree(
+                "{\"merchantId\":\"m-s\",\"payoutId\":\"po-m-s-" + day + "\",\"amount\":900}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(get(node, "/v1/merchants/m-s").body()).get("balance").asLong()).isZero());
+    }
+
+    @Test
+    void anIngestWithoutQuerySideCannotSettleAndServesNoReads() throws Exception {
+        HttpResponse<String> settle = post(ingestAlone, "/v1/settlements/2026-01-01/settle", "");
+        assertThat(settle.statusCode()).isEqualTo(503);
+        assertThat(settle.headers().firstValue("Retry-After")).isPresent();
+        assertThat(get(ingestAlone, "/v1/trial-balance").statusCode()).isEqualTo(404);
+        assertThat(post(node, "/v1/wallets", "{\"walletId\":\"w-n\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(404);
+    }
+
+    private static HttpResponse<String> write(LedgerIngest to, String path, String body, String key)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key).header("Prefer", "wait=10")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(LedgerIngest to, String path, String body)
+            throws IOException, InterruptedException {
+        return post(to.port(), path, body);
+    }
+
+    private static HttpResponse<String> post(LedgerNode to, String path, String body)
+            throws IOException, InterruptedException {
+        return post(to.port(), path, body);
+    }
+
+    private static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(LedgerIngest to, String path) throws IOException, InterruptedException {
+        return get(to.port(), path);
+    }
+
+    private static HttpResponse<String> get(LedgerNode to, String path) throws IOException, InterruptedException {
+        return get(to.port(), path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
