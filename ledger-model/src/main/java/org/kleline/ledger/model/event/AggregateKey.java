@@ -20,9 +20,9 @@ import org.kleline.ledger.events.WalletToppedUp;
  * {@code a} are different keys. Events of one key are decided in log order, and eventIds are
  * deduplicated per key.
  *
- * <p>The Kafka record key of {@code ledger.events} is {@link #id()}; the {@code key} field of
- * an EventOutcome is {@link #value()} ({@code wallet:w-1}, {@code payment:p-1},
- * {@code merchant:m-1}).
+ * <p>{@link #value()} ({@code wallet:w-1}, {@code payment:p-1}, {@code merchant:m-1}) is both
+ * the Kafka record key of {@code ledger.events} and the {@code key} field of an EventOutcome, so
+ * wallet {@code a} and merchant {@code a} never share a key on the topic either.
  *
  * @param type the aggregate's kind
  * @param id   the walletId, paymentId or merchantId

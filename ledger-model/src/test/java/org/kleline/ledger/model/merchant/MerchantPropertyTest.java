@@ -17,29 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.Payouts;
+import org.kleline.ledger.model.fixtures.Coverage;
 import org.kleline.ledger.model.fixtures.Events;
+import org.kleline.ledger.model.fixtures.Gen;
 import org.kleline.ledger.model.fixtures.Invariants;
-import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.RandomInputs;
 import org.kleline.ledger.model.fixtures.SeenEventIds;
+import org.kleline.ledger.model.fixtures.Tries;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
 
 /** Random sequences of merchant events against the invariants of DOMAIN.md and the fee plan as-of rule. */
 class MerchantPropertyTest {
@@ -65,25 +62,24 @@ class MerchantPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        return Combinators.combine(
-                        Arbitraries.integers().between(0, 2),
-                        Arbitraries.integers().between(0, MERCHANTS.size() - 1),
-                        LedgerArbitraries.feePlans(),
-                        LedgerArbitraries.amounts(),
-                        Arbitraries.integers().between(0, 30),
-                        Arbitraries.integers().between(0, 600),
-                        Arbitraries.integers().between(-1, 120),
-                        Arbitraries.integers().between(0, 4))
-                .as(Step::new)
-                .list().ofMinSize(5).ofMaxSize(40);
+    private static Step step(Gen gen) {
+        return new Step(gen.between(0, 2), gen.between(0, MERCHANTS.size() - 1), RandomInputs.feePlan(gen),
+                RandomInputs.amount(gen), gen.between(0, 30), gen.between(0, 600), gen.between(-1, 120),
+                gen.between(0, 4));
     }
 
-    @Property(tries = 500)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void merchantRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps,
-                                         @ForAll("probes") List<Integer> probeMinutes) {
+    @TestFactory
+    Stream<DynamicTest> merchantRulesKeepEveryInvariant() {
+        Coverage decisions = new Coverage();
+        return Tries.overSeeds(500,
+                gen -> keepsEveryInvariant(gen.listOf(5, 40, MerchantPropertyTest::step),
+                        gen.listOf(1, 5, probe -> probe.between(-60, 800)), decisions),
+                decisions.covers(
+                        "ACCEPTED MerchantOnboarded", "ACCEPTED MerchantFeePlanChanged", "ACCEPTED MerchantPaidOut",
+                        "DUPLICATE", "REJECTED ALREADY_EXISTS", "REJECTED UNKNOWN_MERCHANT"));
+    }
+
+    private static void keepsEveryInvariant(List<Step> steps, List<Integer> probeMinutes, Coverage decisions) {
         MerchantDecider decider = new MerchantDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext();
         Map<String, MerchantState> merchants = new HashMap<>();
@@ -100,7 +96,7 @@ class MerchantPropertyTest {
                 continue;
             }
             Decision<MerchantState> decision = context.record(decider.decide(before, event, context));
-            Statistics.label("decision").collect(Invariants.describe(decision));
+            decisions.collect(Invariants.describe(decision));
             boolean duplicate = seen.assertDuplicateExactlyWhenSeen(decision);
             if (event.getPayload() instanceof MerchantPaidOut payout && !duplicate) {
                 String used = merchantId + " " + payout.getPayoutId();
@@ -125,14 +121,6 @@ class MerchantPropertyTest {
             }
             merchants.put(merchantId, after);
         }
-        Statistics.label("decision").coverage(Invariants.covers(
-                "ACCEPTED MerchantOnboarded", "ACCEPTED MerchantFeePlanChanged", "ACCEPTED MerchantPaidOut",
-                "DUPLICATE", "REJECTED ALREADY_EXISTS", "REJECTED UNKNOWN_MERCHANT"));
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> probes() {
-        return Arbitraries.integers().between(-60, 800).list().ofMinSize(1).ofMaxSize(5);
     }
 
     /**

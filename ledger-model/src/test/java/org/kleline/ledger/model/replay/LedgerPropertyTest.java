@@ -12,31 +12,27 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.fixtures.Coverage;
 import org.kleline.ledger.model.fixtures.Events;
+import org.kleline.ledger.model.fixtures.Gen;
 import org.kleline.ledger.model.fixtures.Invariants;
-import org.kleline.ledger.model.fixtures.LedgerArbitraries;
+import org.kleline.ledger.model.fixtures.RandomInputs;
+import org.kleline.ledger.model.fixtures.Tries;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementRun;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.outcomes.Outcome;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Random days of business across every aggregate, replayed: whatever the events, the trial
@@ -55,30 +51,24 @@ class LedgerPropertyTest {
     record Step(int kind, int a, int b, long amount, int eventId, int delayMinutes) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        return Combinators.combine(
-                        Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(2, 3),
-                                Tuple.of(1, 4), Tuple.of(4, 5), Tuple.of(3, 6), Tuple.of(3, 7), Tuple.of(2, 8),
-                                Tuple.of(1, 9), Tuple.of(1, 10), Tuple.of(1, 11)),
-                        Arbitraries.integers().between(0, 2),
-                        Arbitraries.integers().between(0, 2),
-                        LedgerArbitraries.amounts(),
-                        Arbitraries.integers().between(0, 60),
-                        Arbitraries.integers().between(0, 240))
-                .as(Step::new)
-                .list().ofMinSize(10).ofMaxSize(80);
+    private static Step step(Gen gen) {
+        return new Step(gen.indexByWeight(1, 1, 1, 2, 1, 4, 3, 3, 2, 1, 1, 1), gen.between(0, 2), gen.between(0, 2),
+                RandomInputs.amount(gen), gen.between(0, 60), gen.between(0, 240));
     }
 
-    @Provide
-    Arbitrary<List<FeePlan>> plans() {
-        return LedgerArbitraries.feePlans().list().ofSize(3);
+    @TestFactory
+    Stream<DynamicTest> trialBalanceIsZeroAndAccountsAgreeWithSettlementRows() {
+        Coverage decisions = new Coverage();
+        return Tries.overSeeds(300,
+                gen -> keepsTheBooksBalanced(gen.listOf(10, 80, LedgerPropertyTest::step),
+                        gen.listOf(3, 3, RandomInputs::feePlan), decisions),
+                decisions.covers(
+                        "ACCEPTED MicropaymentRequested", "ACCEPTED CardPaymentCaptured",
+                        "ACCEPTED CardPaymentRefunded", "ACCEPTED CardPaymentChargedBack", "ACCEPTED MerchantPaidOut",
+                        "ACCEPTED MerchantFeePlanChanged"));
     }
 
-    @Property(tries = 300)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void trialBalanceIsZeroAndAccountsAgreeWithSettlementRows(@ForAll("steps") List<Step> steps,
-                                                              @ForAll("plans") List<FeePlan> plans) {
+    private static void keepsTheBooksBalanced(List<Step> steps, List<FeePlan> plans, Coverage decisions) {
         LedgerReplay ledger = new LedgerReplay(CALENDAR);
         openTheBusiness(ledger, plans);
         Instant now = T0;
@@ -94,16 +84,13 @@ class LedgerPropertyTest {
                 continue;
             }
             Decision<?> decision = ledger.apply(event);
-            Statistics.label("decision").collect(Invariants.describe(decision));
+            decisions.collect(Invariants.describe(decision));
             if (decision.isAccepted()) {
                 assertBalancedPerCurrency(decision.postings());
             }
         }
         assertThat(ledger.trialBalance().values()).allMatch(total -> total == 0L);
         assertAccountsAgreeWithSettlementRows(ledger);
-        Statistics.label("decision").coverage(Invariants.covers(
-                "ACCEPTED MicropaymentRequested", "ACCEPTED CardPaymentCaptured", "ACCEPTED CardPaymentRefunded",
-                "ACCEPTED CardPaymentChargedBack", "ACCEPTED MerchantPaidOut", "ACCEPTED MerchantFeePlanChanged"));
     }
 
     /** Merchants onboarded and wallets funded first, so that random steps mostly reach the payment rules. */

@@ -12,29 +12,25 @@ import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.fixtures.Coverage;
 import org.kleline.ledger.model.fixtures.Events;
+import org.kleline.ledger.model.fixtures.Gen;
 import org.kleline.ledger.model.fixtures.Invariants;
-import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.RandomInputs;
 import org.kleline.ledger.model.fixtures.SeenEventIds;
+import org.kleline.ledger.model.fixtures.Tries;
 import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
 
 /** Random sequences of wallet events, valid and invalid, against the invariants of DOMAIN.md. */
 class WalletPropertyTest {
@@ -56,28 +52,26 @@ class WalletPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        return Combinators.combine(
-                        Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(4, 1), Tuple.of(2, 2), Tuple.of(4, 3)),
-                        Arbitraries.integers().between(0, WALLETS.size() - 1),
-                        Arbitraries.integers().between(0, MERCHANTS.size() - 1),
-                        LedgerArbitraries.amounts(),
-                        Arbitraries.integers().between(0, 40),
-                        Arbitraries.integers().between(0, 3 * 1_440),
-                        Arbitraries.of("EUR", "EUR", "USD"))
-                .as(Step::new)
-                .list().ofMinSize(5).ofMaxSize(60);
+    private static Step step(Gen gen) {
+        return new Step(gen.indexByWeight(1, 4, 2, 4), gen.between(0, WALLETS.size() - 1),
+                gen.between(0, MERCHANTS.size() - 1), RandomInputs.amount(gen), gen.between(0, 40),
+                gen.between(0, 3 * 1_440), gen.oneOf("EUR", "EUR", "USD"));
     }
 
-    @Provide
-    Arbitrary<FeePlan> plans() {
-        return LedgerArbitraries.feePlans();
+    @TestFactory
+    Stream<DynamicTest> walletRulesKeepEveryInvariant() {
+        Coverage decisions = new Coverage();
+        return Tries.overSeeds(500,
+                gen -> keepsEveryInvariant(gen.listOf(5, 60, WalletPropertyTest::step), RandomInputs.feePlan(gen),
+                        decisions),
+                decisions.covers(
+                        "ACCEPTED WalletOpened", "ACCEPTED WalletToppedUp", "ACCEPTED WalletRedeemed",
+                        "ACCEPTED MicropaymentRequested", "DUPLICATE", "REJECTED ALREADY_EXISTS",
+                        "REJECTED UNKNOWN_WALLET", "REJECTED LIMIT_EXCEEDED", "REJECTED INSUFFICIENT_FUNDS",
+                        "REJECTED UNKNOWN_MERCHANT", "REJECTED CURRENCY_MISMATCH"));
     }
 
-    @Property(tries = 500)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void walletRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps, @ForAll("plans") FeePlan plan) {
+    private static void keepsEveryInvariant(List<Step> steps, FeePlan plan, Coverage decisions) {
         WalletDecider decider = new WalletDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext()
                 .withMerchant(merchant("m-eur", null, "EUR", T0, plan))
@@ -98,7 +92,7 @@ class WalletPropertyTest {
                 continue;
             }
             Decision<WalletState> decision = context.record(decider.decide(before, event, context));
-            Statistics.label("decision").collect(Invariants.describe(decision));
+            decisions.collect(Invariants.describe(decision));
             seen.assertDuplicateExactlyWhenSeen(decision);
             if (!decision.isAccepted()) {
                 assertChangesNothing(decision, before);
@@ -121,10 +115,5 @@ class WalletPropertyTest {
             }
             wallets.put(walletId, after);
         }
-        Statistics.label("decision").coverage(Invariants.covers(
-                "ACCEPTED WalletOpened", "ACCEPTED WalletToppedUp", "ACCEPTED WalletRedeemed",
-                "ACCEPTED MicropaymentRequested", "DUPLICATE", "REJECTED ALREADY_EXISTS", "REJECTED UNKNOWN_WALLET",
-                "REJECTED LIMIT_EXCEEDED", "REJECTED INSUFFICIENT_FUNDS", "REJECTED UNKNOWN_MERCHANT",
-                "REJECTED CURRENCY_MISMATCH"));
     }
 }

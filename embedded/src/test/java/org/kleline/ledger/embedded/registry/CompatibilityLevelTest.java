@@ -1,0 +1,34 @@
+package org.kleline.ledger.embedded.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CompatibilityLevelTest {
+
+    @Test
+    void levelsAreParsedInAnyCase() {
+        assertThat(CompatibilityLevel.parse("backward_transitive")).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);
+        assertThat(CompatibilityLevel.parse(" FULL ")).isEqualTo(CompatibilityLevel.FULL);
+    }
+
+    @Test
+    void anUnknownLevelIs42203NamingIt() {
+        assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(42203);
+                    assertThat(e.httpStatus()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("SIDEWAYS");
+                });
+    }
+
+    @Test
+    void fullChecksBothDirectionsAndTransitiveLevelsAllVersions() {
+        assertThat(CompatibilityLevel.FULL.newReadsOld()).isTrue();
+        assertThat(CompatibilityLevel.FULL.oldReadsNew()).isTrue();
+        assertThat(CompatibilityLevel.FULL.transitive()).isFalse();
+        assertThat(CompatibilityLevel.FORWARD_TRANSITIVE.newReadsOld()).isFalse();
+        assertThat(CompatibilityLevel.FORWARD_TRANSITIVE.transitive()).isTrue();
+    }
+}

@@ -1,0 +1,96 @@
+package org.kleline.ledger.ingest.append;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.web.problem.UnavailableException;
+
+/**
+ * Appends to {@code ledger.events}: single events through one idempotent producer (acks=all), bulk
+ * batches through {@link TransactionalAppends}. Every failure to get an acknowledgement in time
+ * becomes an {@link UnavailableException}.
+ */
+public final class KafkaEventAppender implements EventAppender {
+
+    private final String topic;
+    private final Producer<String, EventEnvelope> producer;
+    private final TransactionalAppends transactions;
+    private final long ackTimeoutMs;
+
+    public KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
+                              long ackTimeoutMs) {
+        this.topic = topic;
+        this.producer = producer;
+        this.transactions = transactions;
+        this.ackTimeoutMs = ackTimeoutMs;
+    }
+
+    /**
+     * The appender of a running ingest.
+     *
+     * @param base                  client settings (bootstrap.servers, schema.registry.url, overrides)
+     * @param valueSerializer       the Avro EventEnvelope serializer, configured
+     * @param transactionalIdPrefix unique to this ingest instance; bulk producers are {@code prefix-0..n-1}
+     * @param bulkProducers         how many bulk transactions may run at once
+     */
+    public static KafkaEventAppender create(String topic, Map<String, Object> base,
+                                            Serializer<EventEnvelope> valueSerializer,
+                                            String transactionalIdPrefix, int bulkProducers) {
+        Map<String, Object> single = ProducerSettings.idempotent(base);
+        Producer<String, EventEnvelope> producer = new KafkaProducer<>(single, new StringSerializer(), valueSerializer);
+        TransactionalAppends transactions = new TransactionalAppends(topic, bulkProducers,
+                slot -> new KafkaProducer<>(ProducerSettings.transactional(base, transactionalIdPrefix + "-" + slot),
+                        new StringSerializer(), valueSerializer));
+        return new KafkaEventAppender(topic, producer, transactions, ProducerSettings.deliveryTimeoutMs(single));
+    }
+
+    @Override
+    public CompletableFuture<Void> append(KeyedEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, event.key(), event.envelope()), (metadata, error) -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(unavailable(event, error));
+                }
+            });
+        } catch (RuntimeException e) {
+            // send() itself fails when metadata or buffer space is not had within max.block.ms, or the value
+            // cannot be serialized (the schema registry is down).
+            acked.completeExceptionally(unavailable(event, e));
+        }
+        // The producer's own delivery timeout ends every send; this only guards against a lost callback.
+        return acked.orTimeout(ackTimeoutMs + 1_000, TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        error instanceof TimeoutException ? unavailable(event, error) : error));
+    }
+
+    @Override
+    public CompletableFuture<Void> appendAll(List<KeyedEvent> events) {
+        return transactions.append(events);
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private static UnavailableException unavailable(KeyedEvent event, Throwable error) {
+        if (error instanceof UnavailableException u) {
+            return u;
+        }
+        return new UnavailableException("event '" + event.eventId() + "' was not acknowledged by the log: "
+                + error.getClass().getSimpleName() + ": " + error.getMessage(), Duration.ofSeconds(2), error);
+    }
+}

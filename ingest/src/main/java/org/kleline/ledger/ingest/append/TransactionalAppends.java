@@ -1,0 +1,160 @@
+package org.kleline.ledger.ingest.append;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.web.problem.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk appends, each batch in one Kafka transaction. A transactional producer runs one transaction at
+ * a time, so this keeps a small pool: {@code size} producers, each owned by one worker thread, and a
+ * bounded queue of batches waiting for a worker (past it, 503). A producer that failed is closed and
+ * made anew on the next batch; reusing its transactional.id fences any transaction it left open.
+ */
+public final class TransactionalAppends implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalAppends.class);
+    public static final int QUEUED_BATCHES_MAX = 16;
+
+    private final String topic;
+    private final IntFunction<Producer<String, EventEnvelope>> producerFactory;
+    private final BlockingQueue<Slot> slots;
+    private final ExecutorService workers;
+
+    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory) {
+        if (size < 1) {
+            throw new IllegalArgumentException("bulk producer pool size must be >= 1, was " + size);
+        }
+        this.topic = topic;
+        this.producerFactory = producerFactory;
+        this.slots = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            slots.add(new Slot(i));
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED_BATCHES_MAX), runnable -> {
+                    Thread t = new Thread(runnable, "ledger-ingest-bulk-" + threads.getAndIncrement());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    public CompletableFuture<Void> append(List<KeyedEvent> events) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<KeyedEvent> batch = List.copyOf(events);
+        try {
+            return CompletableFuture.runAsync(() -> inOneTransaction(batch), workers);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new UnavailableException(
+                    "too many bulk appends in progress; at most " + QUEUED_BATCHES_MAX + " wait", Duration.ofSeconds(1), e));
+        }
+    }
+
+    private void inOneTransaction(List<KeyedEvent> batch) {
+        Slot slot = slots.poll();
+        if (slot == null) {
+            // As many slots as workers, and a worker returns its slot before it takes another batch.
+            throw new IllegalStateException("no free bulk producer although a worker is free");
+        }
+        try {
+            Producer<String, EventEnvelope> producer = slot.producer();
+            producer.beginTransaction();
+            for (KeyedEvent event : batch) {
+                // A failed send surfaces at commit, which then throws and the whole batch is aborted.
+                producer.send(new ProducerRecord<>(topic, event.key(), event.envelope()));
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
+            slot.discard();
+            throw notAppended(batch, fatal);
+        } catch (RuntimeException e) {
+            slot.abortOrDiscard();
+            throw notAppended(batch, e);
+        } finally {
+            slots.add(slot);
+        }
+    }
+
+    private static UnavailableException notAppended(List<KeyedEvent> batch, RuntimeException e) {
+        // After a commit timeout the transaction may still complete: the batch is all there or none of it,
+        // and sending it again is safe, since events already appended come back DUPLICATE.
+        return new UnavailableException("the batch of " + batch.size() + " events was not confirmed appended ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it is appended whole or not at all,"
+                + " and retrying it is safe", Duration.ofSeconds(2), e);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        slots.forEach(Slot::discard);
+    }
+
+    private final class Slot {
+        private final int index;
+        private Producer<String, EventEnvelope> producer;
+
+        Slot(int index) {
+            this.index = index;
+        }
+
+        Producer<String, EventEnvelope> producer() {
+            if (producer == null) {
+                Producer<String, EventEnvelope> fresh = producerFactory.apply(index);
+                try {
+                    fresh.initTransactions();
+                } catch (RuntimeException e) {
+                    fresh.close(Duration.ZERO);
+                    throw e;
+                }
+                producer = fresh;
+            }
+            return producer;
+        }
+
+        void abortOrDiscard() {
+            if (producer == null) {
+                return;
+            }
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException e) {
+                LOG.warn("bulk producer {} could not abort its transaction; it is replaced", index, e);
+                discard();
+            }
+        }
+
+        void discard() {
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+                producer = null;
+            }
+        }
+    }
+}

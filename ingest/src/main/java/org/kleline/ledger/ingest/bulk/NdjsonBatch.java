@@ -1,0 +1,135 @@
+package org.kleline.ledger.ingest.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.ingest.command.BodyReader;
+import org.kleline.ledger.ingest.command.EventKind;
+import org.kleline.ledger.ingest.command.EventValidation;
+import org.kleline.ledger.ingest.command.PayloadBody;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.problem.InvalidRequestException;
+import org.kleline.ledger.web.problem.ProblemException;
+
+/**
+ * An NDJSON body of events, one a line: {@code {"type": "<payload name>", "eventId": ..., "occurredAt"?: ...,
+ * ...payload fields}}. Every line is read and validated before anything is appended; the first line
+ * at fault is a 400 naming it (1-based, counting blank lines, which are skipped).
+ */
+public final class NdjsonBatch {
+
+    private static final String TYPE = "type";
+    private static final String EVENT_ID = "eventId";
+    private static final String OCCURRED_AT = "occurredAt";
+
+    private NdjsonBatch() {
+    }
+
+    /**
+     * @param stampedAt     the occurredAt of lines without their own
+     * @param importEnabled whether a line may carry its own occurredAt (ISO-8601 instant or epoch millis)
+     * @param linesMax      the most events in one body
+     */
+    public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax) {
+        List<KeyedEvent> events = new ArrayList<>();
+        int lineNumber = 0;
+        int start = 0;
+        while (start < body.length) {
+            int end = indexOf(body, (byte) '\n', start);
+            lineNumber++;
+            byte[] line = trimmed(Arrays.copyOfRange(body, start, end));
+            start = end + 1;
+            if (line.length == 0) {
+                continue;
+            }
+            if (events.size() == linesMax) {
+                throw new InvalidRequestException(null, "at most " + linesMax + " events in one body").atLine(lineNumber);
+            }
+            try {
+                events.add(event(line, stampedAt, importEnabled));
+            } catch (ProblemException e) {
+                throw e.atLine(lineNumber);
+            }
+        }
+        return events;
+    }
+
+    private static KeyedEvent event(byte[] line, Instant stampedAt, boolean importEnabled) {
+        ObjectNode fields = BodyReader.object(line);
+        EventKind kind = EventKind.named(text(fields.remove(TYPE), TYPE), TYPE);
+        String eventId = EventValidation.eventId(EVENT_ID, text(fields.remove(EVENT_ID), EVENT_ID));
+        JsonNode occurredAtNode = fields.remove(OCCURRED_AT);
+        Instant occurredAt = stampedAt;
+        if (occurredAtNode != null) {
+            if (!importEnabled) {
+                throw new InvalidRequestException(OCCURRED_AT,
+                        "occurredAt is honoured only by the admin import (a server started with import enabled);"
+                                + " leave it out and ingest stamps the event");
+            }
+            occurredAt = instant(occurredAtNode);
+        }
+        PayloadBody payload = BodyReader.payload(kind, fields, Map.of());
+        EventEnvelope envelope = EventEnvelope.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(occurredAt.truncatedTo(ChronoUnit.MILLIS))
+                .setPayload(payload.toAvro())
+                .build();
+        return EventValidation.validated(envelope);
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidRequestException(field, field + " must be a string, was " + node);
+        }
+        return node.asText();
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (!node.isTextual() && !node.isIntegralNumber()) {
+            throw new InvalidRequestException(OCCURRED_AT,
+                    "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node);
+        }
+        try {
+            return LedgerJson.mapper().treeToValue(node, Instant.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(OCCURRED_AT,
+                    "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node, e);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static byte[] trimmed(byte[] line) {
+        int from = 0;
+        int to = line.length;
+        while (from < to && isSpace(line[from])) {
+            from++;
+        }
+        while (to > from && isSpace(line[to - 1])) {
+            to--;
+        }
+        return from == 0 && to == line.length ? line : Arrays.copyOfRange(line, from, to);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+}

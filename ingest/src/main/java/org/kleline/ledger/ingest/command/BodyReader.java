@@ -1,0 +1,58 @@
+package org.kleline.ledger.ingest.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+import org.kleline.ledger.web.json.JsonProblems;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.problem.InvalidRequestException;
+import org.kleline.ledger.web.problem.Problem;
+import org.kleline.ledger.web.problem.ProblemException;
+
+/**
+ * Reads a write's JSON into the payload body of its event kind, strictly: unknown fields, fields that
+ * the path already gives, and values of the wrong JSON type are a 400 naming the field.
+ */
+public final class BodyReader {
+
+    private BodyReader() {
+    }
+
+    /** Parses one JSON object (a whole body, or one NDJSON line). */
+    public static ObjectNode object(byte[] json) {
+        JsonNode tree;
+        try {
+            tree = LedgerJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(JsonProblems.from(e));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an in-memory body failed", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRequestException(null, "the body must be a JSON object");
+        }
+        return (ObjectNode) tree;
+    }
+
+    /**
+     * Binds {@code fields} to the kind's body record, after putting in the values the path gives
+     * ({@code walletId} of {@code /v1/wallets/{walletId}/top-ups}); the body may not give those itself.
+     */
+    public static PayloadBody payload(EventKind kind, ObjectNode fields, Map<String, String> fromPath) {
+        ObjectNode all = fields.deepCopy();
+        fromPath.forEach((name, value) -> {
+            if (all.has(name)) {
+                throw new InvalidRequestException(name, "unknown field '" + name + "' (the path gives it)");
+            }
+            all.put(name, value);
+        });
+        try {
+            return LedgerJson.mapper().treeToValue(all, kind.bodyClass());
+        } catch (JsonProcessingException e) {
+            Problem problem = JsonProblems.from(e);
+            throw new ProblemException(problem);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.kleline.ledger.ingest.config;
+
+import java.time.Duration;
+
+/**
+ * What an ingest instance allows.
+ *
+ * @param importEnabled whether NDJSON lines may carry their own {@code occurredAt} (the admin import);
+ *                      without it such a line is a 400, and ingest stamps every event itself
+ * @param maxWait       the longest {@code Prefer: wait=N} honoured (API.md: 30 s)
+ * @param bulkLinesMax  the most NDJSON lines in one {@code POST /v1/events}
+ */
+public record IngestConfig(boolean importEnabled, Duration maxWait, int bulkLinesMax) {
+
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    public static final int BULK_LINES_MAX = 10_000;
+
+    public IngestConfig {
+        if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
+            throw new IllegalArgumentException("maxWait must be 0..30 s, was " + maxWait);
+        }
+        if (bulkLinesMax < 1 || bulkLinesMax > BULK_LINES_MAX) {
+            throw new IllegalArgumentException("bulkLinesMax must be 1.." + BULK_LINES_MAX + ", was " + bulkLinesMax);
+        }
+    }
+
+    public static IngestConfig defaults() {
+        return new IngestConfig(false, MAX_WAIT, BULK_LINES_MAX);
+    }
+
+    public IngestConfig withImportEnabled(boolean enabled) {
+        return new IngestConfig(enabled, maxWait, bulkLinesMax);
+    }
+}

@@ -1,0 +1,83 @@
+package org.kleline.ledger.ingest.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.ingest.append.EventAppender;
+import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.ingest.command.BodyReader;
+import org.kleline.ledger.ingest.command.EventKind;
+import org.kleline.ledger.ingest.command.EventValidation;
+import org.kleline.ledger.ingest.command.PayloadBody;
+import org.kleline.ledger.ingest.config.IngestConfig;
+import org.kleline.ledger.ingest.outcome.PendingOutcomes;
+import org.kleline.ledger.outcomes.EventOutcome;
+
+/**
+ * One write, one event: header checks, body to Avro, ledger-model's validation, then either the
+ * original outcome (a retry), or an append answered 202 once acknowledged, or, with
+ * {@code Prefer: wait=N}, the outcome when it is read within N seconds.
+ */
+final class SingleWrites {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final IngestConfig config;
+    private final EventAppender appender;
+    private final PendingOutcomes pending;
+    private final WriteAnswers answers;
+    private final Clock clock;
+
+    SingleWrites(IngestConfig config, EventAppender appender, PendingOutcomes pending, WriteAnswers answers,
+                 Clock clock) {
+        this.config = config;
+        this.appender = appender;
+        this.pending = pending;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    void handle(Context ctx, EventKind kind, Map<String, String> fromPath) {
+        Instant received = clock.instant();
+        String eventId = EventValidation.eventId(IDEMPOTENCY_KEY, ctx.header(IDEMPOTENCY_KEY));
+        Optional<Duration> wait = PreferWait.parse(ctx.header(PreferWait.HEADER), config.maxWait());
+        ObjectNode body = BodyReader.object(ctx.bodyAsBytes());
+        PayloadBody payload = BodyReader.payload(kind, body, fromPath);
+        EventEnvelope envelope = EventEnvelope.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(received.truncatedTo(ChronoUnit.MILLIS))
+                .setPayload(payload.toAvro())
+                .build();
+        KeyedEvent event = EventValidation.validated(envelope);
+
+        Optional<EventOutcome> earlier = answers.earlier(event);
+        if (earlier.isPresent()) {
+            answers.replayed(ctx, earlier.get());
+            return;
+        }
+        if (wait.isEmpty() || wait.get().isZero()) {
+            ctx.future(() -> appender.append(event).thenRun(() -> answers.pending(ctx, eventId)));
+            return;
+        }
+        PendingOutcomes.Wait outcome = pending.register(eventId, event.key());
+        Instant deadline = received.plus(wait.get());
+        ctx.future(() -> appender.append(event)
+                .thenCompose(acked -> within(outcome.outcome(), deadline))
+                .thenAccept(decided -> answers.outcome(ctx, event, decided))
+                .whenComplete((done, error) -> outcome.close()));
+    }
+
+    /** The outcome, or null once the deadline (counted from the request's arrival) passes. */
+    private CompletableFuture<EventOutcome> within(CompletableFuture<EventOutcome> outcome, Instant deadline) {
+        long leftMs = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        return outcome.completeOnTimeout(null, leftMs, TimeUnit.MILLISECONDS);
+    }
+}

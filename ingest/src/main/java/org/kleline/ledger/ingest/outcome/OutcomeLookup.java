@@ -1,0 +1,20 @@
+package org.kleline.ledger.ingest.outcome;
+
+import java.util.Optional;
+import org.kleline.ledger.outcomes.EventOutcome;
+
+/**
+ * The first outcome decided for an eventId (a later DUPLICATE never replaces it), as the query side
+ * keeps it. Ingest asks it before appending, so a retried write answers its original outcome
+ * instead of appending again.
+ */
+@FunctionalInterface
+public interface OutcomeLookup {
+
+    Optional<EventOutcome> firstOutcome(String eventId);
+
+    /** For an ingest that runs without a query side: nothing is known, every write is appended. */
+    static OutcomeLookup none() {
+        return eventId -> Optional.empty();
+    }
+}

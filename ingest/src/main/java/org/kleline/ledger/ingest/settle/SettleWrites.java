@@ -1,0 +1,71 @@
+package org.kleline.ledger.ingest.settle;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.events.MerchantPaidOut;
+import org.kleline.ledger.ingest.append.EventAppender;
+import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.EventValidator;
+import org.kleline.ledger.model.settlement.DailySettlement;
+import org.kleline.ledger.model.settlement.SettlementRun;
+import org.kleline.ledger.web.problem.InvalidRequestException;
+import org.kleline.ledger.web.problem.UnavailableException;
+
+/**
+ * {@code POST /v1/settlements/{date}/settle}: one MerchantPaidOut per merchant due on that date, by
+ * ledger-model's settlement rule, all appended in one transaction. Settling again appends the same
+ * eventIds, which are DUPLICATE until the payouts are applied and absent after: never paid twice.
+ */
+public final class SettleWrites {
+
+    /** One payout made. */
+    public record PayoutBody(String merchantId, String payoutId, long amount) {
+    }
+
+    /** The answer: the date settled and the payouts appended, in merchantId order. */
+    public record Settled(LocalDate date, List<PayoutBody> payouts) {
+    }
+
+    private final Optional<SettlementRows> rows;
+    private final EventAppender appender;
+    private final Clock clock;
+
+    public SettleWrites(Optional<SettlementRows> rows, EventAppender appender, Clock clock) {
+        this.rows = rows;
+        this.appender = appender;
+        this.clock = clock;
+    }
+
+    public void handle(Context ctx) {
+        LocalDate date = date(ctx.pathParam("date"));
+        SettlementRows source = rows.orElseThrow(() -> new UnavailableException(
+                "settlement rows are not readable on this node; settle through a node that serves queries"));
+        List<DailySettlement> ofDate = source.rowsOn(date).stream().map(DailySettlement::fromAvro).toList();
+        List<MerchantPaidOut> payouts = SettlementRun.payouts(date, ofDate);
+        java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<KeyedEvent> events = payouts.stream().map(payout -> {
+            EventEnvelope envelope = SettlementRun.toEvent(payout, now);
+            // Made by the rule, so a failure here is a bug, not a bad request: let it be a 500.
+            EventValidator.requireValidLogEvent(envelope);
+            return new KeyedEvent(AggregateKey.of(envelope).value(), envelope);
+        }).toList();
+        Settled answer = new Settled(date, payouts.stream()
+                .map(p -> new PayoutBody(p.getMerchantId(), p.getPayoutId(), p.getAmount())).toList());
+        ctx.future(() -> appender.appendAll(events).thenRun(() -> ctx.status(200).json(answer)));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("date", "date must be YYYY-MM-DD, was '" + text + "'", e);
+        }
+    }
+}

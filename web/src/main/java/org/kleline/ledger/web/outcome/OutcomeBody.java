@@ -1,0 +1,38 @@
+package org.kleline.ledger.web.outcome;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.outcomes.Outcome;
+
+/**
+ * The outcome of one event as the HTTP API shows it: the body of {@code GET /v1/events/{eventId}}
+ * and of a write answered after {@code Prefer: wait=N}. One shape for both, so a client sees the
+ * same thing whichever way it asks. {@code reason} is present only when REJECTED, {@code postings}
+ * only when ACCEPTED (possibly empty).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"eventId", "type", "key", "occurredAt", "outcome", "reason", "postings"})
+public record OutcomeBody(String eventId, String type, String key, Instant occurredAt, String outcome,
+                          String reason, List<PostingBody> postings) {
+
+    /** One posting: credit positive, debit negative, minor units. */
+    @JsonPropertyOrder({"account", "currency", "amount"})
+    public record PostingBody(String account, String currency, long amount) {
+    }
+
+    public static OutcomeBody of(EventOutcome outcome) {
+        boolean accepted = outcome.getOutcome() == Outcome.ACCEPTED;
+        boolean rejected = outcome.getOutcome() == Outcome.REJECTED;
+        List<PostingBody> postings = accepted
+                ? outcome.getPostings().stream()
+                        .map(p -> new PostingBody(p.getAccount(), p.getCurrency(), p.getAmount()))
+                        .toList()
+                : null;
+        String reason = rejected && outcome.getReason() != null ? outcome.getReason().name() : null;
+        return new OutcomeBody(outcome.getEventId(), outcome.getEventType().name(), outcome.getKey(),
+                outcome.getOccurredAt(), outcome.getOutcome().name(), reason, postings);
+    }
+}

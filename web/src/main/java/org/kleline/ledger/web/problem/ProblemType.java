@@ -1,0 +1,39 @@
+package org.kleline.ledger.web.problem;
+
+/** The kinds of problem the ledger's HTTP API answers, each with its status and fixed title. */
+public enum ProblemType {
+    VALIDATION("validation", "Request failed validation", 400),
+    MALFORMED_JSON("malformed-json", "Request body is not valid JSON for this endpoint", 400),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    UNAVAILABLE("unavailable", "Service unavailable, retry later", 503),
+    INTERNAL("internal", "Internal server error", 500),
+    HTTP("http", "HTTP error", 400);
+
+    // URNs rather than web addresses: nothing is served at these names, they only tell kinds apart.
+    private static final String PREFIX = "urn:kleline:ledger:problem:";
+
+    private final String uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String name, String title, int status) {
+        this.uri = PREFIX + name;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,75 @@
+package org.kleline.ledger.web.server;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.problem.ProblemResponses;
+
+/**
+ * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
+ * body limit, and problem details for every error. Route modules are given at creation; the server
+ * binds on {@link #start()} and stops on {@link #close()}.
+ */
+public final class LedgerHttpServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final HttpServerConfig config;
+    private boolean started;
+
+    private LedgerHttpServer(HttpServerConfig config, List<HttpRoutes> routes) {
+        this.config = config;
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.http.generateEtags = false;
+            // A bound on every answer given from a future (a write waiting for its outcome): past it, 503.
+            cfg.http.asyncTimeout = config.asyncTimeoutMs();
+            cfg.jetty.timeoutStatus = 503;
+            cfg.jsonMapper(new JavalinJackson(LedgerJson.mapper(), false));
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
+            pool.setName("ledger-http");
+            cfg.jetty.threadPool = pool;
+            ProblemResponses.install(cfg.routes);
+            routes.forEach(module -> module.register(cfg.routes));
+        });
+    }
+
+    public static LedgerHttpServer create(int port, List<HttpRoutes> routes) {
+        return create(HttpServerConfig.onPort(port), routes);
+    }
+
+    public static LedgerHttpServer create(HttpServerConfig config, List<HttpRoutes> routes) {
+        return new LedgerHttpServer(config, List.copyOf(routes));
+    }
+
+    /** Binds the port and serves; returns once the server accepts connections. */
+    public synchronized LedgerHttpServer start() {
+        if (started) {
+            throw new IllegalStateException("server already started on port " + app.port());
+        }
+        app.start();
+        started = true;
+        return this;
+    }
+
+    /** The bound port (the real one when the configured port was 0). */
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("server not started (configured port " + config.port() + ")");
+        }
+        return app.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (started) {
+            app.stop();
+            started = false;
+        }
+    }
+}
