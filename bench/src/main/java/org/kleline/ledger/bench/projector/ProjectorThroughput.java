@@ -1,0 +1,309 @@
+package org.kleline.ledger.bench.projector;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.topics.Topics;
+import org.kleline.ledger.projector.Projector;
+import org.kleline.ledger.projector.ProjectorMain;
+import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.topics.TopicBootstrap;
+import org.kleline.ledger.projector.topology.StoreNames;
+
+/**
+ * End-to-end throughput of the projector on the embedded broker, beside a baseline Streams app that
+ * only sums an amount per key, at each commit interval; the projector's RSS; and the time to restore
+ * its stores after the local state is deleted.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.kleline.ledger.bench.projector.ProjectorThroughput \
+ *     [mixEvents=300000] [wallets=100000] [merchants=500] [commitIntervalsMs=100,1000]
+ * </pre>
+ * {@code -Dbench.<key>=<value>} passes a property to the applications. The broker runs in this JVM; each application runs in a JVM of its own (-Xmx1g), so its RSS is its own.
+ */
+public final class ProjectorThroughput {
+
+    static final int PARTITIONS = 6;
+    static final Duration RUN_DEADLINE = Duration.ofMinutes(20);
+
+    private ProjectorThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mixEvents = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int wallets = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int merchants = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        String[] intervals = (args.length > 3 ? args[3] : "100,1000").split(",");
+        Path work = Files.createTempDirectory("projector-bench");
+        try (EmbeddedLedgerInfrastructure infra = EmbeddedLedgerInfrastructure.start(work.resolve("broker"))) {
+            Properties base = new Properties();
+            base.put(ProjectorSettings.BOOTSTRAP_SERVERS, infra.bootstrapServers());
+            base.put(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl());
+            base.put(ProjectorSettings.PARTITIONS, Integer.toString(PARTITIONS));
+            base.put(ProjectorSettings.REPLICATION, "1");
+            // Streams members do not leave the group on close: keep the wait for a stopped one short.
+            base.put("consumer.session.timeout.ms", "10000");
+            base.put("consumer.heartbeat.interval.ms", "2000");
+            // -Dbench.<key>=<value> passes <key> to the applications, e.g. -Dbench.ledger.rocksdb.memory.bytes=...
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
+                    .forEach(k -> base.put(k.substring("bench.".length()), System.getProperty(k)));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+                TopicBootstrap.ensureTopics(admin, ProjectorSettings.from(base));
+                BenchWorkload workload = new BenchWorkload(wallets, merchants, mixEvents, 7L);
+                long loadStart = System.nanoTime();
+                long total = load(infra, workload);
+                System.out.printf("loaded %d events (%d set-up, %d mix) in %d ms%n", total, workload.setupEvents(),
+                        mixEvents, ms(loadStart));
+                List<String> rows = new ArrayList<>();
+                for (String interval : intervals) {
+                    Properties p = new Properties();
+                    p.putAll(base);
+                    p.put("commit.interval.ms", interval.trim());
+                    rows.add(run(admin, work, "baseline-" + interval.trim(), BaselineSumApp.class.getName(), p,
+                            workload.setupEvents(), total));
+                    rows.add(run(admin, work, "projector-" + interval.trim(), ProjectorMain.class.getName(), p,
+                            workload.setupEvents(), total));
+                    rows.add(restore(work, "projector-" + interval.trim(), p));
+                }
+                System.out.println();
+                rows.forEach(System.out::println);
+            }
+        }
+    }
+
+    private static long load(EmbeddedLedgerInfrastructure infra, BenchWorkload workload) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Topics topics = Topics.create(Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl()));
+        long[] count = {0};
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(c, new StringSerializer(),
+                topics.events().valueSerde().serializer())) {
+            java.util.function.Consumer<EventEnvelope> send = e -> {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
+                        AggregateKey.of(e).value(), e));
+                count[0]++;
+            };
+            workload.setup(send);
+            workload.mix(send);
+            producer.flush();
+        }
+        return count[0];
+    }
+
+    /** Runs one application in its own JVM until it has processed everything; one result line. */
+    private static String run(Admin admin, Path work, String app, String mainClass, Properties props, long setup,
+            long total) throws Exception {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.put(ProjectorSettings.APPLICATION_ID, app);
+        p.put("state.dir", work.resolve("state-" + app).toString());
+        Path config = work.resolve(app + ".properties");
+        try (Writer out = Files.newBufferedWriter(config)) {
+            p.store(out, app);
+        }
+        Process child = child(mainClass, config, work.resolve(app + ".log"));
+        long started = System.nanoTime();
+        long setupDoneNs = 0;
+        long firstCommitNs = 0;
+        long firstCommitted = 0;
+        long rssMaxKb = 0;
+        long deadline = started + RUN_DEADLINE.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                rssMaxKb = Math.max(rssMaxKb, rssKb(child.pid()));
+                Progress progress = progress(admin, app);
+                if (firstCommitNs == 0 && progress.eventsCommitted > 0) {
+                    firstCommitNs = System.nanoTime();
+                    firstCommitted = progress.eventsCommitted;
+                }
+                if (setupDoneNs == 0 && progress.eventsCommitted >= setup) {
+                    setupDoneNs = System.nanoTime();
+                }
+                if (progress.eventsCommitted >= total && progress.internalDone) {
+                    long doneNs = System.nanoTime();
+                    // Offsets move once a commit interval: rates are measured between commits seen, so
+                    // each is exact to one commit interval.
+                    double allSeconds = (doneNs - firstCommitNs) / 1e9;
+                    double mixSeconds = (doneNs - setupDoneNs) / 1e9;
+                    return String.format("%-16s all %,d events after the first commit in %.1f s = %,.0f events/s;"
+                            + " mix %,d events in %.1f s = %,.0f events/s; RSS max %,d MiB",
+                            app, total - firstCommitted, allSeconds, (total - firstCommitted) / allSeconds,
+                            total - setup, mixSeconds, mixSeconds > 0 ? (total - setup) / mixSeconds : Double.NaN,
+                            rssMaxKb / 1024);
+                }
+                if (!child.isAlive()) {
+                    return app + " died, see " + work.resolve(app + ".log");
+                }
+                child.waitFor(200, TimeUnit.MILLISECONDS);
+            }
+            return app + " did not finish within " + RUN_DEADLINE;
+        } finally {
+            child.destroy();
+            child.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Deletes the projector's local state and times the restore from its changelogs, in this JVM. */
+    private static String restore(Path work, String app, Properties props) throws Exception {
+        Path state = work.resolve("state-" + app);
+        deleteRecursively(state);
+        Properties p = new Properties();
+        p.putAll(props);
+        p.put(ProjectorSettings.APPLICATION_ID, app);
+        p.put("state.dir", state.toString());
+        long started = System.nanoTime();
+        RestoreClock clock = new RestoreClock();
+        try (Projector projector = new Projector(p)) {
+            projector.setRestoreListener(clock);
+            projector.start();
+            long deadline = started + RUN_DEADLINE.toNanos();
+            List<String> stores = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
+                    StoreNames.SEEN_EVENT_IDS, StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                    StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
+                    StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE);
+            while (System.nanoTime() < deadline) {
+                try {
+                    for (String store : stores) {
+                        projector.streams().store(StoreQueryParameters.fromNameAndType(store,
+                                QueryableStoreTypes.keyValueStore())).approximateNumEntries();
+                    }
+                    return String.format("%-16s after deleting local state: every store queryable after %.1f s"
+                            + " (joining the group included); restoring %,d records took %.1f s",
+                            app, (System.nanoTime() - started) / 1e9, clock.records.get(), clock.seconds());
+                } catch (RuntimeException notYetRestored) {
+                    // A benchmark's poll: a store answers only once every partition of it is restored.
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+            }
+            return app + " restore did not finish within " + RUN_DEADLINE;
+        }
+    }
+
+    record Progress(long eventsCommitted, boolean internalDone) {
+    }
+
+    /** From the first store partition that starts restoring to the last that ends. */
+    static final class RestoreClock implements org.apache.kafka.streams.processor.StateRestoreListener {
+        final java.util.concurrent.atomic.AtomicLong firstStartNs = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong lastEndNs = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong records = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onRestoreStart(TopicPartition tp, String store, long start, long end) {
+            firstStartNs.compareAndSet(0, System.nanoTime());
+        }
+
+        @Override
+        public void onBatchRestored(TopicPartition tp, String store, long batchEnd, long restored) {
+            records.addAndGet(restored);
+        }
+
+        @Override
+        public void onRestoreEnd(TopicPartition tp, String store, long total) {
+            lastEndNs.set(System.nanoTime());
+        }
+
+        double seconds() {
+            return firstStartNs.get() == 0 ? 0 : (lastEndNs.get() - firstStartNs.get()) / 1e9;
+        }
+    }
+
+    /**
+     * How far an application got: committed offsets of ledger.events, and whether its other inputs
+     * (repartition topics, ledger.outcomes) are committed up to their last stable offset, give or
+     * take the final transaction marker.
+     */
+    private static Progress progress(Admin admin, String app) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(app)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        if (committed.isEmpty()) {
+            return new Progress(0, false);
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(30, TimeUnit.SECONDS);
+        long events = 0;
+        boolean internalDone = true;
+        for (var e : committed.entrySet()) {
+            long offset = e.getValue() == null ? 0 : e.getValue().offset();
+            if (e.getKey().topic().equals(Topics.EVENTS)) {
+                events += offset;
+            } else if (offset < ends.get(e.getKey()).offset() - 1) {
+                internalDone = false;
+            }
+        }
+        return new Progress(events, internalDone);
+    }
+
+    private static Process child(String mainClass, Path config, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseParallelGC"));
+        String extra = System.getProperty("bench.child.jvm.args", "").replace("{name}", log.getFileName().toString());
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, config.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static long ms(long startNs) {
+        return (System.nanoTime() - startNs) / 1_000_000;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

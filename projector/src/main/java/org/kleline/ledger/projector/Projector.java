@@ -1,0 +1,165 @@
+package org.kleline.ledger.projector;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.kleline.ledger.model.topics.Topics;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.config.StreamsConfigFactory;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
+import org.kleline.ledger.projector.topics.ProjectorTopics;
+import org.kleline.ledger.projector.topics.TopicBootstrap;
+import org.kleline.ledger.projector.topology.ProjectorTopology;
+import org.kleline.ledger.projector.topology.TopicSerdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One projector process: makes sure of the topics, starts the merchant directory's reader, then
+ * the Kafka Streams application. {@link #streams()} is the instance the query API reads the views
+ * from (interactive queries); the store names are in {@link org.kleline.ledger.projector.topology.StoreNames}.
+ *
+ * <pre>{@code
+ * try (Projector projector = new Projector(props)) {
+ *     projector.start();
+ *     ReadOnlyKeyValueStore<String, BalanceTotals> balances = projector.streams().store(...);
+ * }
+ * }</pre>
+ */
+public final class Projector implements AutoCloseable {
+
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
+
+    private final Properties props;
+    private final ProjectorSettings settings;
+    private final ProjectorMetrics metrics;
+    private final Properties streamsConfig;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private LogMerchantDirectory merchants;
+    private StateRestoreListener restoreListener;
+    private KafkaStreams streams;
+
+    /** @param props Streams and projector properties; see {@link ProjectorSettings} for the projector's own keys */
+    public Projector(Properties props) {
+        this.props = new Properties();
+        this.props.putAll(props);
+        this.settings = ProjectorSettings.from(props);
+        this.metrics = new ProjectorMetrics(settings.applicationId());
+        this.streamsConfig = StreamsConfigFactory.build(settings, props, metrics);
+    }
+
+    /** Creates missing topics (refusing a ledger.events of another partition count), then starts. */
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("projector already started");
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            TopicBootstrap.ensureTopics(admin, settings);
+        }
+        BusinessCalendar calendar = new BusinessCalendar(settings.settlementZone());
+        TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
+        merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
+                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics);
+        merchants.start();
+
+        StreamsBuilder builder = new StreamsBuilder();
+        ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
+        Topology topology = builder.build(streamsConfig);
+        streams = new KafkaStreams(topology, streamsConfig);
+        if (restoreListener != null) {
+            streams.setGlobalStateRestoreListener(restoreListener);
+        }
+        streams.setStateListener((now, before) -> {
+            LOG.info("projector {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                terminated.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("projector stream thread failed; shutting the projector down", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+    }
+
+    /** Observes the restoring of the stores from their changelogs; call before {@link #start()}. */
+    public synchronized void setRestoreListener(StateRestoreListener listener) {
+        if (streams != null) {
+            throw new IllegalStateException("set the restore listener before start()");
+        }
+        this.restoreListener = listener;
+    }
+
+    /** The running Streams instance, for interactive queries. */
+    public synchronized KafkaStreams streams() {
+        if (streams == null) {
+            throw new IllegalStateException("projector not started");
+        }
+        return streams;
+    }
+
+    /** Blocks until the Streams instance has stopped (closed, or failed). */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    public ProjectorSettings settings() {
+        return settings;
+    }
+
+    public ProjectorMetrics metrics() {
+        return metrics;
+    }
+
+    /** The Streams config in force (defaults and overrides). */
+    public Properties streamsConfig() {
+        Properties copy = new Properties();
+        copy.putAll(streamsConfig);
+        return copy;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+        }
+        if (merchants != null) {
+            merchants.close();
+        }
+        metrics.close();
+    }
+
+    private Map<String, Object> serdeConfigs() {
+        Map<String, Object> configs = new HashMap<>();
+        props.forEach((k, v) -> configs.put(k.toString(), v));
+        configs.put(ProjectorSettings.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
+        return configs;
+    }
+
+    private Map<String, Object> directoryConsumerConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-merchant-directory");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return c;
+    }
+}

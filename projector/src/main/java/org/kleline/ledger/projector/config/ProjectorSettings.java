@@ -1,0 +1,110 @@
+package org.kleline.ledger.projector.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The projector's own settings, read from the same properties as the Streams config. Every key
+ * has a default except the two addresses; a bad value fails with the key and the value named.
+ */
+public record ProjectorSettings(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String applicationId,
+        int partitions,
+        short replication,
+        ZoneId settlementZone,
+        long rocksDbMemoryBytes,
+        Duration merchantWaitTimeout) {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String PARTITIONS = "ledger.topics.partitions";
+    public static final String REPLICATION = "ledger.topics.replication";
+    public static final String SETTLEMENT_ZONE = "ledger.settlement.zone";
+    public static final String ROCKSDB_MEMORY_BYTES = "ledger.rocksdb.memory.bytes";
+    public static final String MERCHANT_WAIT_TIMEOUT_MS = "ledger.merchants.wait.timeout.ms";
+
+    public static final String DEFAULT_APPLICATION_ID = "kleline-ledger-projector";
+    public static final int DEFAULT_PARTITIONS = 6;
+    public static final short DEFAULT_REPLICATION = 3;
+    public static final String DEFAULT_SETTLEMENT_ZONE = "Europe/Paris";
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_MERCHANT_WAIT_TIMEOUT_MS = 10_000;
+    /** Kept below the producer's transaction timeout so a wait never aborts the transaction. */
+    public static final long MAX_MERCHANT_WAIT_TIMEOUT_MS = 20_000;
+    public static final long MIN_ROCKSDB_MEMORY_BYTES = 16L * 1024 * 1024;
+    public static final int MAX_PARTITIONS = 10_000;
+
+    public ProjectorSettings {
+        requireText(BOOTSTRAP_SERVERS, bootstrapServers);
+        requireText(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        requireText(APPLICATION_ID, applicationId);
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException(PARTITIONS + " must be 1.." + MAX_PARTITIONS + ", got " + partitions);
+        }
+        if (replication < 1) {
+            throw new IllegalArgumentException(REPLICATION + " must be >= 1, got " + replication);
+        }
+        Objects.requireNonNull(settlementZone, SETTLEMENT_ZONE);
+        if (rocksDbMemoryBytes < MIN_ROCKSDB_MEMORY_BYTES) {
+            throw new IllegalArgumentException(ROCKSDB_MEMORY_BYTES + " must be >= " + MIN_ROCKSDB_MEMORY_BYTES
+                    + ", got " + rocksDbMemoryBytes);
+        }
+        Objects.requireNonNull(merchantWaitTimeout, MERCHANT_WAIT_TIMEOUT_MS);
+        if (merchantWaitTimeout.isNegative() || merchantWaitTimeout.toMillis() > MAX_MERCHANT_WAIT_TIMEOUT_MS) {
+            throw new IllegalArgumentException(MERCHANT_WAIT_TIMEOUT_MS + " must be 0.." + MAX_MERCHANT_WAIT_TIMEOUT_MS
+                    + ", got " + merchantWaitTimeout.toMillis());
+        }
+    }
+
+    /** Reads the settings from properties; absent keys take their defaults. */
+    public static ProjectorSettings from(Properties props) {
+        return new ProjectorSettings(
+                props.getProperty(BOOTSTRAP_SERVERS),
+                props.getProperty(SCHEMA_REGISTRY_URL),
+                props.getProperty(APPLICATION_ID, DEFAULT_APPLICATION_ID),
+                intValue(props, PARTITIONS, DEFAULT_PARTITIONS),
+                (short) intValue(props, REPLICATION, DEFAULT_REPLICATION),
+                zone(props.getProperty(SETTLEMENT_ZONE, DEFAULT_SETTLEMENT_ZONE)),
+                longValue(props, ROCKSDB_MEMORY_BYTES, DEFAULT_ROCKSDB_MEMORY_BYTES),
+                Duration.ofMillis(longValue(props, MERCHANT_WAIT_TIMEOUT_MS, DEFAULT_MERCHANT_WAIT_TIMEOUT_MS)));
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(SETTLEMENT_ZONE + " is not a time zone: '" + value + "'", e);
+        }
+    }
+
+    private static int intValue(Properties props, String key, int fallback) {
+        long value = longValue(props, key, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " is out of range: " + value);
+        }
+        return (int) value;
+    }
+
+    private static long longValue(Properties props, String key, long fallback) {
+        String raw = props.getProperty(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a number: '" + raw + "'", e);
+        }
+    }
+
+    private static void requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " is required, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.kleline.ledger.projector.decide;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.journal.Posting;
+import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
+import org.kleline.ledger.model.cardpayment.CardPaymentState;
+import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.decision.DecisionContext;
+import org.kleline.ledger.model.decision.EventOutcomes;
+import org.kleline.ledger.model.decision.JournalEntries;
+import org.kleline.ledger.model.decision.Payouts;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.merchant.MerchantDecider;
+import org.kleline.ledger.model.merchant.MerchantState;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.wallet.WalletDecider;
+import org.kleline.ledger.model.wallet.WalletState;
+import org.kleline.ledger.journal.JournalEntry;
+import org.kleline.ledger.projector.errors.DeadLetterHandler;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.kleline.ledger.projector.settlement.SettlementDeltas;
+import org.kleline.ledger.projector.settlement.SettlementKeys;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.views.AccountKeys;
+import org.kleline.ledger.projector.views.PostingLine;
+
+/**
+ * The decide stage, one task per partition of ledger.events: loads the aggregate's state, calls
+ * ledger-model's pure rule, stores what the decision implies (next state, the eventId as seen, a
+ * payoutId as used) and emits the outcome, the journal entry, the postings re-keyed by account
+ * and the settlement effect re-keyed by row. An event that can be read but not decided (invalid
+ * fields, a record key that is not its aggregate) is a poison record: dead-letter topic, no outcome.
+ */
+public final class DecideProcessor implements Processor<String, EventEnvelope, String, DecideOutput> {
+
+    private final BusinessCalendar calendar;
+    private final MerchantDirectorySource merchantDirectories;
+    private final ProjectorMetrics metrics;
+
+    private ProcessorContext<String, DecideOutput> context;
+    private KeyValueStore<String, WalletRecord> wallets;
+    private KeyValueStore<String, CardPaymentRecord> payments;
+    private KeyValueStore<String, MerchantRecord> merchants;
+    private KeyValueStore<String, byte[]> seen;
+    private KeyValueStore<String, byte[]> payoutIds;
+    private DecisionContext decisionContext;
+    private WalletDecider walletDecider;
+    private CardPaymentDecider paymentDecider;
+    private MerchantDecider merchantDecider;
+
+    public DecideProcessor(BusinessCalendar calendar, MerchantDirectorySource merchantDirectories, ProjectorMetrics metrics) {
+        this.calendar = calendar;
+        this.merchantDirectories = merchantDirectories;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DecideOutput> context) {
+        this.context = context;
+        wallets = context.getStateStore(StoreNames.WALLETS);
+        payments = context.getStateStore(StoreNames.CARD_PAYMENTS);
+        merchants = context.getStateStore(StoreNames.MERCHANTS);
+        seen = context.getStateStore(StoreNames.SEEN_EVENT_IDS);
+        payoutIds = context.getStateStore(StoreNames.PAYOUT_IDS);
+        decisionContext = new StoreDecisionContext(seen, payoutIds, merchantDirectories.forTask(merchants));
+        walletDecider = new WalletDecider(calendar);
+        paymentDecider = new CardPaymentDecider(calendar);
+        merchantDecider = new MerchantDecider(calendar);
+    }
+
+    @Override
+    public void process(Record<String, EventEnvelope> record) {
+        EventEnvelope event = record.value();
+        if (event == null) {
+            deadLetter(record, "no value: ledger.events holds no tombstones");
+            return;
+        }
+        AggregateKey key;
+        try {
+            key = AggregateKey.of(event);
+        } catch (IllegalArgumentException e) {
+            deadLetter(record, e.toString());
+            return;
+        }
+        if (!key.value().equals(record.key())) {
+            deadLetter(record, "record key '" + record.key() + "' is not the event's aggregate '" + key.value() + "'");
+            return;
+        }
+        Decision<?> decision;
+        try {
+            decision = decideAndStore(key, event);
+        } catch (IllegalArgumentException e) {
+            // InvalidFieldException among them: the event breaks a rule of the log's format.
+            deadLetter(record, e.toString());
+            return;
+        }
+        emit(record, decision);
+    }
+
+    private Decision<?> decideAndStore(AggregateKey key, EventEnvelope event) {
+        String stateKey = key.value();
+        Decision<?> decision;
+        switch (key.type()) {
+            case WALLET -> {
+                Decision<WalletState> d = walletDecider.decide(StateRecords.wallet(wallets.get(stateKey)), event,
+                        decisionContext);
+                if (d.isAccepted()) {
+                    wallets.put(stateKey, StateRecords.toRecord(d.nextState()));
+                }
+                decision = d;
+            }
+            case PAYMENT -> {
+                Decision<CardPaymentState> d = paymentDecider.decide(StateRecords.payment(payments.get(stateKey)),
+                        event, decisionContext);
+                if (d.isAccepted()) {
+                    payments.put(stateKey, StateRecords.toRecord(d.nextState()));
+                }
+                decision = d;
+            }
+            case MERCHANT -> {
+                Decision<MerchantState> d = merchantDecider.decide(StateRecords.merchant(merchants.get(stateKey)),
+                        event, decisionContext);
+                if (d.isAccepted() && d.nextState() != null) {
+                    merchants.put(stateKey, StateRecords.toRecord(d.nextState()));
+                }
+                decision = d;
+            }
+            default -> throw new IllegalStateException("unknown aggregate type " + key.type());
+        }
+        if (decision.recordsEventId()) {
+            seen.put(DecisionKeys.seen(stateKey, event.getEventId()), DecideStores.PRESENT);
+        }
+        Payouts.applied(decision).ifPresent(p ->
+                payoutIds.put(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()), DecideStores.PRESENT));
+        return decision;
+    }
+
+    private void emit(Record<String, EventEnvelope> record, Decision<?> decision) {
+        String eventId = decision.eventId();
+        context.forward(record.withKey(eventId).withValue(new DecideOutput.Outcome(EventOutcomes.of(decision))));
+        if (!decision.isAccepted()) {
+            return;
+        }
+        JournalEntry entry = JournalEntries.of(decision);
+        context.forward(record.withKey(entry.getEntryId()).withValue(new DecideOutput.Journal(entry)));
+        long at = decision.occurredAt().toEpochMilli();
+        String eventType = decision.eventType().name();
+        for (Posting p : entry.getPostings()) {
+            PostingLine line = new PostingLine(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, at);
+            context.forward(record.withKey(AccountKeys.balance(p.getAccount(), p.getCurrency()))
+                    .withValue(new DecideOutput.PostingOut(line)));
+        }
+        if (decision.settlementEffect() != null) {
+            context.forward(record.withKey(SettlementKeys.byMerchant(decision.settlementEffect().key()))
+                    .withValue(new DecideOutput.SettlementOut(SettlementDeltas.toDelta(decision.settlementEffect(), eventId))));
+        }
+    }
+
+    private void deadLetter(Record<String, EventEnvelope> record, String error) {
+        Headers headers = new RecordHeaders();
+        headers.add(DeadLetterHandler.HEADER_ERROR, utf8(error));
+        headers.add(DeadLetterHandler.HEADER_ERROR_CLASS, utf8(DecideProcessor.class.getName()));
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        if (source != null) {
+            headers.add(DeadLetterHandler.HEADER_SOURCE_TOPIC, utf8(source.topic()));
+            headers.add(DeadLetterHandler.HEADER_SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
+            headers.add(DeadLetterHandler.HEADER_SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+        }
+        if (metrics != null) {
+            metrics.poisonRecord();
+        }
+        context.forward(record.withValue((DecideOutput) new DecideOutput.DeadLetter(record.value())).withHeaders(headers));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,39 @@
+package org.kleline.ledger.projector.decide;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.kleline.ledger.model.decision.DecisionContext;
+import org.kleline.ledger.model.decision.MerchantTerms;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.projector.merchants.MerchantDirectory;
+
+/** The rules' context answered from the decide task's stores and the merchant directory. */
+final class StoreDecisionContext implements DecisionContext {
+
+    private final ReadOnlyKeyValueStore<String, byte[]> seen;
+    private final ReadOnlyKeyValueStore<String, byte[]> payoutIds;
+    private final MerchantDirectory merchants;
+
+    StoreDecisionContext(ReadOnlyKeyValueStore<String, byte[]> seen, ReadOnlyKeyValueStore<String, byte[]> payoutIds,
+            MerchantDirectory merchants) {
+        this.seen = seen;
+        this.payoutIds = payoutIds;
+        this.merchants = merchants;
+    }
+
+    @Override
+    public boolean seen(AggregateKey key, String eventId) {
+        return seen.get(DecisionKeys.seen(key.value(), eventId)) != null;
+    }
+
+    @Override
+    public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
+        return merchants.termsAt(merchantId, at);
+    }
+
+    @Override
+    public boolean payoutIdUsed(String merchantId, String payoutId) {
+        return payoutIds.get(DecisionKeys.payout(merchantId, payoutId)) != null;
+    }
+}

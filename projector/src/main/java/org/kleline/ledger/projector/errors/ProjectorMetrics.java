@@ -1,0 +1,79 @@
+package org.kleline.ledger.projector.errors;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.JmxReporter;
+import org.apache.kafka.common.metrics.KafkaMetricsContext;
+import org.apache.kafka.common.metrics.MetricConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
+ * and merchant look-ups that timed out waiting for the merchant directory. Reported over JMX under
+ * {@code kleline.ledger.projector}.
+ */
+public final class ProjectorMetrics implements AutoCloseable {
+
+    public static final String GROUP = "ledger-projector";
+    public static final String POISON_RECORDS = "poison-records-total";
+    public static final String MERCHANT_WAIT_TIMEOUTS = "merchant-wait-timeouts-total";
+    public static final String MERCHANT_WAIT_MAX_MS = "merchant-wait-max-ms";
+
+    private final Metrics metrics;
+    private final Sensor poisonRecords;
+    private final Sensor merchantWaitTimeouts;
+    private final Sensor merchantWaitMs;
+
+    public ProjectorMetrics(String applicationId) {
+        this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
+                new KafkaMetricsContext("kleline.ledger.projector", Map.of("application.id", applicationId)));
+        this.poisonRecords = metrics.sensor(POISON_RECORDS);
+        poisonRecords.add(name(POISON_RECORDS, "Records of ledger.events that could not be read, sent to the dead-letter topic."),
+                new CumulativeCount());
+        this.merchantWaitTimeouts = metrics.sensor(MERCHANT_WAIT_TIMEOUTS);
+        merchantWaitTimeouts.add(name(MERCHANT_WAIT_TIMEOUTS,
+                "Merchant look-ups decided before the directory had read the merchant's partition up to the event's time."),
+                new CumulativeCount());
+        this.merchantWaitMs = metrics.sensor(MERCHANT_WAIT_MAX_MS);
+        merchantWaitMs.add(name(MERCHANT_WAIT_MAX_MS, "Longest wait for the merchant directory in the sample window."),
+                new Max());
+    }
+
+    public void poisonRecord() {
+        poisonRecords.record();
+    }
+
+    public void merchantWaitTimedOut() {
+        merchantWaitTimeouts.record();
+    }
+
+    public void merchantWaited(long waitedMs) {
+        merchantWaitMs.record(waitedMs);
+    }
+
+    public long poisonRecords() {
+        return count(POISON_RECORDS);
+    }
+
+    public long merchantWaitTimeouts() {
+        return count(MERCHANT_WAIT_TIMEOUTS);
+    }
+
+    private long count(String metric) {
+        return ((Number) metrics.metric(metrics.metricName(metric, GROUP)).metricValue()).longValue();
+    }
+
+    private MetricName name(String metric, String description) {
+        return metrics.metricName(metric, GROUP, description);
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+}

@@ -1,0 +1,25 @@
+package org.kleline.ledger.projector.merchants;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.kleline.ledger.model.decision.MerchantTerms;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.projector.decide.MerchantRecord;
+import org.kleline.ledger.projector.decide.StateRecords;
+
+/** The merchant directory read from the decide task's own merchants store (see {@link MerchantDirectorySource#localStore()}). */
+final class LocalStoreMerchantDirectory implements MerchantDirectory {
+
+    private final ReadOnlyKeyValueStore<String, MerchantRecord> merchants;
+
+    LocalStoreMerchantDirectory(ReadOnlyKeyValueStore<String, MerchantRecord> merchants) {
+        this.merchants = merchants;
+    }
+
+    @Override
+    public Optional<MerchantTerms> termsAt(String merchantId, Instant at) {
+        MerchantRecord record = merchants.get(AggregateKey.merchant(merchantId).value());
+        return Optional.ofNullable(record).map(r -> StateRecords.merchant(r).termsAt(at));
+    }
+}

@@ -1,0 +1,90 @@
+package org.kleline.ledger.projector.topics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the projector's topics when absent and refuses to start when ledger.events exists with
+ * another partition count than configured: events are partitioned by their aggregate key, so a
+ * different count would route a key's later events to another partition than its earlier ones
+ * and break the per-key order every decision rests on.
+ */
+public final class TopicBootstrap {
+
+    static final long ADMIN_TIMEOUT_MS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(TopicBootstrap.class);
+
+    private TopicBootstrap() {
+    }
+
+    /** Creates what is missing; throws {@link IllegalStateException} on a partition count mismatch of ledger.events. */
+    public static void ensureTopics(Admin admin, ProjectorSettings settings) {
+        try {
+            Map<String, TopicDescription> existing = describeExisting(admin);
+            TopicDescription events = existing.get(ProjectorTopics.EVENTS);
+            if (events != null && events.partitions().size() != settings.partitions()) {
+                throw new IllegalStateException(ProjectorTopics.EVENTS + " exists with " + events.partitions().size()
+                        + " partitions but " + ProjectorSettings.PARTITIONS + " is " + settings.partitions()
+                        + ": refusing to start (a key's events would move to another partition)");
+            }
+            List<NewTopic> missing = new ArrayList<>();
+            for (ProjectorTopics.TopicSpec spec : ProjectorTopics.all()) {
+                if (!existing.containsKey(spec.name())) {
+                    Map<String, String> configs = new HashMap<>(spec.configs());
+                    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                            Integer.toString(settings.replication() >= 3 ? 2 : 1));
+                    missing.add(new NewTopic(spec.name(), settings.partitions(), settings.replication()).configs(configs));
+                }
+            }
+            if (!missing.isEmpty()) {
+                create(admin, missing);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the projector's topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not check or create the projector's topics: " + e, e);
+        }
+    }
+
+    private static Map<String, TopicDescription> describeExisting(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = ProjectorTopics.all().stream().map(ProjectorTopics.TopicSpec::name).toList();
+        var present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        List<String> wanted = names.stream().filter(present::contains).toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return admin.describeTopics(wanted).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void create(Admin admin, List<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        var result = admin.createTopics(missing);
+        for (NewTopic topic : missing) {
+            try {
+                result.values().get(topic.name()).get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                LOG.info("created topic {} ({} partitions, replication {})", topic.name(), topic.numPartitions(),
+                        topic.replicationFactor());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                // Another projector instance created it meanwhile: fine.
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.kleline.ledger.projector.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.projector.decide.DecideOutput;
+import org.kleline.ledger.projector.decide.DecideProcessor;
+import org.kleline.ledger.projector.decide.DecideStores;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.settlement.SettlementDelta;
+import org.kleline.ledger.projector.settlement.SettlementProcessor;
+import org.kleline.ledger.projector.settlement.SettlementStores;
+import org.kleline.ledger.projector.topics.ProjectorTopics;
+import org.kleline.ledger.projector.views.BalanceProcessor;
+import org.kleline.ledger.projector.views.OutcomeViewProcessor;
+import org.kleline.ledger.projector.views.PostingLine;
+import org.kleline.ledger.projector.views.ViewStores;
+
+/**
+ * The projector's topology, built by one function so that the tests drive the very same one:
+ * <ol>
+ *   <li>decide (per ledger.events partition) → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
+ *   <li>balances (postings repartitioned by {@code account|currency});</li>
+ *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements;</li>
+ *   <li>outcome view (ledger.outcomes, already keyed by eventId).</li>
+ * </ol>
+ * Everything is in one application, so state, outputs and offsets commit in one transaction.
+ */
+public final class ProjectorTopology {
+
+    /** Internal topics are named {@code <application.id>-<name>-repartition}. */
+    public static final String POSTINGS_REPARTITION = "postings";
+    public static final String SETTLEMENT_REPARTITION = "settlement-effects";
+
+    private static final InternalAvroSerde<SettlementDelta> SETTLEMENT_DELTA = InternalAvroSerde.of(SettlementDelta.class);
+
+    private ProjectorTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, BusinessCalendar calendar,
+            MerchantDirectorySource merchants, ProjectorMetrics metrics) {
+        builder.addStateStore(DecideStores.wallets());
+        builder.addStateStore(DecideStores.cardPayments());
+        builder.addStateStore(DecideStores.merchants());
+        builder.addStateStore(DecideStores.seenEventIds());
+        builder.addStateStore(DecideStores.payoutIds());
+        builder.addStateStore(ViewStores.balances());
+        builder.addStateStore(ViewStores.balanceHours());
+        builder.addStateStore(ViewStores.accountEntries());
+        builder.addStateStore(ViewStores.trialBalance());
+        builder.addStateStore(ViewStores.outcomes());
+        builder.addStateStore(SettlementStores.rows());
+        builder.addStateStore(SettlementStores.rowsByDate());
+
+        KStream<String, DecideOutput> decided = builder
+                .stream(ProjectorTopics.EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("events"))
+                .process(() -> new DecideProcessor(calendar, merchants, metrics), Named.as("decide"),
+                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.SEEN_EVENT_IDS,
+                        StoreNames.PAYOUT_IDS);
+
+        decided.split(Named.as("decided-"))
+                .branch((k, v) -> v instanceof DecideOutput.Outcome, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((DecideOutput.Outcome) v).value(), Named.as("outcome-value"))
+                        .to(ProjectorTopics.OUTCOMES, Produced.with(Serdes.String(), serdes.outcomes())
+                                .withName("outcomes-out")), "outcomes"))
+                .branch((k, v) -> v instanceof DecideOutput.Journal, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
+                        .to(ProjectorTopics.JOURNAL, Produced.with(Serdes.String(), serdes.journal())
+                                .withName("journal-out")), "journal"))
+                .branch((k, v) -> v instanceof DecideOutput.PostingOut, Branched.withConsumer(s -> balances(s), "postings"))
+                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes),
+                        "settlement"))
+                .branch((k, v) -> v instanceof DecideOutput.DeadLetter, Branched.withConsumer(s -> s
+                        .mapValues(v -> ((DecideOutput.DeadLetter) v).value(), Named.as("dead-letter-value"))
+                        .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
+                                .withName("dead-letter-out")), "dead-letters"))
+                .noDefaultBranch();
+
+        builder.stream(ProjectorTopics.OUTCOMES, Consumed.with(Serdes.String(), serdes.outcomes()).withName("outcomes"))
+                .process(OutcomeViewProcessor::new, Named.as("outcome-view"), StoreNames.OUTCOMES);
+    }
+
+    private static void balances(KStream<String, DecideOutput> postings) {
+        postings.mapValues(v -> ((DecideOutput.PostingOut) v).value(), Named.as("posting-value"))
+                .repartition(Repartitioned.<String, PostingLine>as(POSTINGS_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(ViewStores.POSTING_LINE))
+                .process(BalanceProcessor::new, Named.as("balances"), StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE);
+    }
+
+    private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {
+        effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
+                .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(SETTLEMENT_DELTA))
+                .process(SettlementProcessor::new, Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
+                        StoreNames.SETTLEMENT_ROWS_BY_DATE)
+                .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())
+                        .withName("settlements-out"));
+    }
+}

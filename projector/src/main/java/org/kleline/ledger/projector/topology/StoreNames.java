@@ -1,0 +1,38 @@
+package org.kleline.ledger.projector.topology;
+
+/**
+ * Names of the projector's state stores: the views the query API reads (interactive queries) and
+ * the decide stage's own state. Keys and values are listed with each.
+ */
+public final class StoreNames {
+
+    /** Aggregate key {@code wallet:{walletId}} to the wallet's state. */
+    public static final String WALLETS = "wallets";
+    /** Aggregate key {@code payment:{paymentId}} to the card payment's state. */
+    public static final String CARD_PAYMENTS = "card-payments";
+    /** Aggregate key {@code merchant:{merchantId}} to the merchant's state, fee plans included. */
+    public static final String MERCHANTS = "merchants";
+    /** {@code aggregateKey|eventId} of every event decided (never expires): the duplicate check. */
+    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** {@code merchantId|payoutId} of every accepted MerchantPaidOut (never expires). */
+    public static final String PAYOUT_IDS = "payout-ids";
+
+    /** {@code account|currency} to {@code BalanceTotals} (credits, debits). */
+    public static final String BALANCES = "balances";
+    /** {@code account|currency|hour} to the {@code BalanceTotals} of the postings of that UTC hour. */
+    public static final String BALANCE_HOURS = "balance-hours";
+    /** {@code account|currency|occurredAt|eventId} to {@code AccountEntry}: statement lines in time order. */
+    public static final String ACCOUNT_ENTRIES = "account-entries";
+    /** Currency to this partition's part of the trial balance: sum over every partition for the whole. */
+    public static final String TRIAL_BALANCE = "trial-balance";
+
+    /** eventId to the first {@code EventOutcome} decided for it. */
+    public static final String OUTCOMES = "outcomes";
+    /** {@code merchantId|date|currency} to {@code SettlementRow}. */
+    public static final String SETTLEMENT_ROWS = "settlement-rows";
+    /** {@code date|merchantId|currency} to {@code SettlementRow}: the same rows by date. */
+    public static final String SETTLEMENT_ROWS_BY_DATE = "settlement-rows-by-date";
+
+    private StoreNames() {
+    }
+}

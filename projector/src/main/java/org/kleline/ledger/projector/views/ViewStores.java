@@ -1,0 +1,53 @@
+package org.kleline.ledger.projector.views;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.topology.StoreNames;
+
+/**
+ * The balance and outcome view stores: persistent RocksDB with changelogs. The record cache is on
+ * where a few keys take most writes (balances of platform accounts, the trial balance), so they
+ * reach RocksDB and the changelog once per commit rather than once per posting.
+ */
+public final class ViewStores {
+
+    public static final InternalAvroSerde<BalanceTotals> BALANCE_TOTALS = InternalAvroSerde.of(BalanceTotals.class);
+    public static final InternalAvroSerde<AccountEntry> ACCOUNT_ENTRY = InternalAvroSerde.of(AccountEntry.class);
+    public static final InternalAvroSerde<PostingLine> POSTING_LINE = InternalAvroSerde.of(PostingLine.class);
+    public static final InternalAvroSerde<EventOutcome> EVENT_OUTCOME = InternalAvroSerde.of(EventOutcome.class);
+
+    private ViewStores() {
+    }
+
+    public static StoreBuilder<KeyValueStore<String, BalanceTotals>> balances() {
+        return totals(StoreNames.BALANCES).withCachingEnabled();
+    }
+
+    public static StoreBuilder<KeyValueStore<String, BalanceTotals>> balanceHours() {
+        return totals(StoreNames.BALANCE_HOURS).withCachingEnabled();
+    }
+
+    public static StoreBuilder<KeyValueStore<String, BalanceTotals>> trialBalance() {
+        return totals(StoreNames.TRIAL_BALANCE).withCachingEnabled();
+    }
+
+    public static StoreBuilder<KeyValueStore<String, AccountEntry>> accountEntries() {
+        // Cached too: lines are never rewritten, but the cache turns one RocksDB write per posting
+        // into one batch per commit.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES),
+                Serdes.String(), ACCOUNT_ENTRY).withCachingEnabled();
+    }
+
+    public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTCOMES),
+                Serdes.String(), EVENT_OUTCOME);
+    }
+
+    private static StoreBuilder<KeyValueStore<String, BalanceTotals>> totals(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), BALANCE_TOTALS);
+    }
+}

@@ -1,0 +1,463 @@
+package org.kleline.ledger.projector.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
+import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
+import static org.kleline.ledger.projector.topology.TestEvents.PLAN_B;
+import static org.kleline.ledger.projector.topology.TestEvents.T0;
+import static org.kleline.ledger.projector.topology.TestEvents.authorize;
+import static org.kleline.ledger.projector.topology.TestEvents.capture;
+import static org.kleline.ledger.projector.topology.TestEvents.changePlan;
+import static org.kleline.ledger.projector.topology.TestEvents.chargeback;
+import static org.kleline.ledger.projector.topology.TestEvents.micro;
+import static org.kleline.ledger.projector.topology.TestEvents.onboard;
+import static org.kleline.ledger.projector.topology.TestEvents.openWallet;
+import static org.kleline.ledger.projector.topology.TestEvents.payout;
+import static org.kleline.ledger.projector.topology.TestEvents.redeem;
+import static org.kleline.ledger.projector.topology.TestEvents.refund;
+import static org.kleline.ledger.projector.topology.TestEvents.topUp;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.kleline.ledger.journal.JournalEntry;
+import org.kleline.ledger.journal.Posting;
+import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.outcomes.RejectionReason;
+import org.kleline.ledger.projector.decide.CardPaymentRecord;
+import org.kleline.ledger.projector.decide.MerchantRecord;
+import org.kleline.ledger.projector.decide.WalletRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One or more tests per row of DOMAIN.md's outcome table, through the projector's topology. */
+class DecideRulesTest {
+
+    @TempDir
+    Path stateDir;
+    ProjectorDriver driver;
+
+    @BeforeEach
+    void start() {
+        driver = new ProjectorDriver(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    /** merchant m1 (EUR, partner p1, PLAN) at T0; wallet w1 (EUR, max 15000) topped up 10000. */
+    void givenMerchantAndFundedWallet() {
+        driver.pipe(onboard("m1-on", "m1", "EUR", "p1", PLAN, T0),
+                openWallet("w1-open", "w1", "EUR", 15_000, T0 + MINUTE),
+                topUp("w1-top", "w1", 10_000, T0 + 2 * MINUTE));
+        driver.outcomes();
+        driver.journal();
+        driver.settlements();
+    }
+
+    EventOutcome only(Map<String, EventOutcome> outcomes, String eventId) {
+        assertThat(outcomes).containsKey(eventId);
+        return outcomes.get(eventId);
+    }
+
+    static void assertAccepted(EventOutcome o, Posting... postings) {
+        assertThat(o.getOutcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(o.getReason()).isNull();
+        assertThat(o.getPostings()).containsExactlyInAnyOrder(postings);
+    }
+
+    static void assertRejected(EventOutcome o, RejectionReason reason) {
+        assertThat(o.getOutcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(o.getReason()).isEqualTo(reason);
+        assertThat(o.getPostings()).isEmpty();
+    }
+
+    static Posting p(String account, long amount) {
+        return new Posting(account, "EUR", amount);
+    }
+
+    @Nested
+    class Merchants {
+        @Test
+        void merchantOnboardedIsAcceptedWithoutPostings() {
+            driver.pipe(onboard("e1", "m1", "EUR", "p1", PLAN, T0));
+            assertAccepted(only(driver.outcomesById(), "e1"));
+            List<KeyValue<String, JournalEntry>> journal = driver.journal();
+            assertThat(journal).hasSize(1);
+            assertThat(journal.get(0).key).isEqualTo("e1");
+            assertThat(journal.get(0).value.getPostings()).isEmpty();
+            MerchantRecord m = driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1");
+            assertThat(m.getCurrency()).isEqualTo("EUR");
+            assertThat(m.getPartnerId()).isEqualTo("p1");
+            assertThat(m.getOnboardedAt()).isEqualTo(T0);
+            assertThat(m.getFeePlans()).hasSize(1);
+            assertThat(m.getFeePlans().get(0).getMicroBps()).isEqualTo(500);
+            assertThat(m.getFeePlans().get(0).getEffectiveFrom()).isEqualTo(T0);
+        }
+
+        @Test
+        void merchantOnboardedAgainIsRejectedAlreadyExists() {
+            driver.pipe(onboard("e1", "m1", "EUR", null, PLAN, T0), onboard("e2", "m1", "USD", null, PLAN_B, T0 + 1));
+            assertRejected(only(driver.outcomesById(), "e2"), RejectionReason.ALREADY_EXISTS);
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1").getCurrency()).isEqualTo("EUR");
+        }
+
+        @Test
+        void feePlanChangeOfUnknownMerchantIsRejected() {
+            driver.pipe(changePlan("e1", "m9", PLAN_B, null, T0));
+            assertRejected(only(driver.outcomesById(), "e1"), RejectionReason.UNKNOWN_MERCHANT);
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m9")).isNull();
+        }
+
+        @Test
+        void feePlanChangeAppliesFromItsEffectiveFromOnward() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(changePlan("c1", "m1", PLAN_B, T0 + 60 * MINUTE, T0 + 10 * MINUTE),
+                    micro("before", "w1", "m1", 1_000, T0 + 30 * MINUTE),
+                    micro("after", "w1", "m1", 1_000, T0 + 60 * MINUTE));
+            Map<String, EventOutcome> out = driver.outcomesById();
+            assertAccepted(out.get("c1"));
+            // PLAN: fee 5% of 1000 + 1 = 51, partner 20% = 10.
+            assertAccepted(out.get("before"), p("wallet:w1", -1_000), p("merchant:m1", 949), p("platform:fees", 41),
+                    p("partner:p1", 10));
+            // PLAN_B: fee 10% of 1000 = 100, partner 50% = 50.
+            assertAccepted(out.get("after"), p("wallet:w1", -1_000), p("merchant:m1", 900), p("platform:fees", 50),
+                    p("partner:p1", 50));
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1").getFeePlans()).hasSize(2);
+        }
+    }
+
+    @Nested
+    class Wallets {
+        @Test
+        void walletOpenedIsAcceptedWithBalanceZero() {
+            driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0));
+            assertAccepted(only(driver.outcomesById(), "e1"));
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1"))
+                    .isEqualTo(new WalletRecord("w1", "EUR", 0L, 15_000L));
+        }
+
+        @Test
+        void walletOpenedAgainIsRejectedAlreadyExists() {
+            driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0), openWallet("e2", "w1", "EUR", 20_000, T0 + 1));
+            assertRejected(only(driver.outcomesById(), "e2"), RejectionReason.ALREADY_EXISTS);
+        }
+
+        @Test
+        void topUpCreditsTheWalletAndDebitsCardClearing() {
+            driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0), topUp("e2", "w1", 10_000, T0 + 1));
+            assertAccepted(only(driver.outcomesById(), "e2"), p("platform:card-clearing", -10_000), p("wallet:w1", 10_000));
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(10_000);
+            assertThat(driver.balance("platform:card-clearing", "EUR")).isEqualTo(-10_000);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1").getBalance()).isEqualTo(10_000L);
+        }
+
+        @Test
+        void topUpOfUnknownWalletIsRejected() {
+            driver.pipe(topUp("e1", "w9", 100, T0));
+            assertRejected(only(driver.outcomesById(), "e1"), RejectionReason.UNKNOWN_WALLET);
+            assertThat(driver.totals("wallet:w9", "EUR")).isNull();
+        }
+
+        @Test
+        void topUpBeyondMaxBalanceIsRejectedLimitExceededButUpToItIsAccepted() {
+            driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0), topUp("e2", "w1", 10_000, T0 + 1),
+                    topUp("e3", "w1", 5_001, T0 + 2), topUp("e4", "w1", 5_000, T0 + 3));
+            Map<String, EventOutcome> out = driver.outcomesById();
+            assertRejected(out.get("e3"), RejectionReason.LIMIT_EXCEEDED);
+            assertAccepted(out.get("e4"), p("platform:card-clearing", -5_000), p("wallet:w1", 5_000));
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(15_000);
+        }
+
+        @Test
+        void redeemDebitsTheWalletAndCreditsCardClearing() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(redeem("r1", "w1", 4_000, T0 + 3 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "r1"), p("wallet:w1", -4_000), p("platform:card-clearing", 4_000));
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(6_000);
+            assertThat(driver.balance("platform:card-clearing", "EUR")).isEqualTo(-6_000);
+        }
+
+        @Test
+        void redeemOfUnknownWalletIsRejected() {
+            driver.pipe(redeem("r1", "w9", 1, T0));
+            assertRejected(only(driver.outcomesById(), "r1"), RejectionReason.UNKNOWN_WALLET);
+        }
+
+        @Test
+        void redeemBeyondBalanceIsRejectedInsufficientFundsButAllOfItIsAccepted() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(redeem("r1", "w1", 10_001, T0 + 3 * MINUTE), redeem("r2", "w1", 10_000, T0 + 4 * MINUTE));
+            Map<String, EventOutcome> out = driver.outcomesById();
+            assertRejected(out.get("r1"), RejectionReason.INSUFFICIENT_FUNDS);
+            assertAccepted(out.get("r2"), p("wallet:w1", -10_000), p("platform:card-clearing", 10_000));
+            assertThat(driver.balance("wallet:w1", "EUR")).isZero();
+        }
+    }
+
+    @Nested
+    class Micropayments {
+        @Test
+        void micropaymentPaysMerchantFeesAndPartner() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(micro("mp1", "w1", "m1", 1_000, T0 + 3 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "mp1"), p("wallet:w1", -1_000), p("merchant:m1", 949),
+                    p("platform:fees", 41), p("partner:p1", 10));
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(9_000);
+            assertThat(driver.balance("merchant:m1", "EUR")).isEqualTo(949);
+            assertThat(driver.balance("platform:fees", "EUR")).isEqualTo(41);
+            assertThat(driver.balance("partner:p1", "EUR")).isEqualTo(10);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1").getBalance()).isEqualTo(9_000L);
+        }
+
+        @Test
+        void micropaymentToMerchantWithoutPartnerHasNoPartnerPosting() {
+            driver.pipe(onboard("m2-on", "m2", "EUR", null, PLAN, T0), openWallet("w", "w1", "EUR", 15_000, T0),
+                    topUp("t", "w1", 5_000, T0 + 1), micro("mp", "w1", "m2", 1_000, T0 + 2));
+            assertAccepted(driver.outcomesById().get("mp"), p("wallet:w1", -1_000), p("merchant:m2", 949),
+                    p("platform:fees", 51));
+        }
+
+        @Test
+        void aZeroFeeIsLeftOutOfTheEntry() {
+            var free = new org.kleline.ledger.events.FeePlan(0, 0L, 0, 0L, 0L, 0);
+            driver.pipe(onboard("m3-on", "m3", "EUR", "p1", free, T0), openWallet("w", "w1", "EUR", 15_000, T0),
+                    topUp("t", "w1", 5_000, T0 + 1), micro("mp", "w1", "m3", 1_000, T0 + 2));
+            assertAccepted(driver.outcomesById().get("mp"), p("wallet:w1", -1_000), p("merchant:m3", 1_000));
+        }
+
+        @Test
+        void unknownWalletIsCheckedBeforeUnknownMerchant() {
+            driver.pipe(micro("mp", "w9", "m9", 1_000, T0));
+            assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.UNKNOWN_WALLET);
+        }
+
+        @Test
+        void micropaymentToUnknownMerchantIsRejected() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(micro("mp", "w1", "m9", 1_000, T0 + 3 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.UNKNOWN_MERCHANT);
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(10_000);
+        }
+
+        @Test
+        void merchantOnboardedAfterThePaymentsTimeDoesNotExistForIt() {
+            driver.pipe(openWallet("w", "w1", "EUR", 15_000, T0), topUp("t", "w1", 5_000, T0 + 1),
+                    onboard("late-on", "m5", "EUR", null, PLAN, T0 + 10 * MINUTE),
+                    micro("mp", "w1", "m5", 1_000, T0 + 5 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.UNKNOWN_MERCHANT);
+        }
+
+        @Test
+        void currencyMismatchIsCheckedBeforeInsufficientFunds() {
+            driver.pipe(onboard("m-on", "m1", "EUR", null, PLAN, T0), openWallet("w", "w2", "USD", 15_000, T0),
+                    micro("mp", "w2", "m1", 1_000, T0 + 1));
+            assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.CURRENCY_MISMATCH);
+        }
+
+        @Test
+        void micropaymentBeyondWalletBalanceIsRejectedInsufficientFunds() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(micro("mp", "w1", "m1", 10_001, T0 + 3 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.INSUFFICIENT_FUNDS);
+        }
+    }
+
+    @Nested
+    class CardPayments {
+        @Test
+        void authorizationIsAcceptedWithoutPostings() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "a1"));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1"))
+                    .isEqualTo(new CardPaymentRecord("pay1", "m1", "EUR", 10_000L, 0L, 0L, 0L, "AUTHORIZED"));
+        }
+
+        @Test
+        void authorizationAgainIsRejectedAlreadyExists() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    authorize("a2", "pay1", "m1", 5_000, "EUR", T0 + 4 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "a2"), RejectionReason.ALREADY_EXISTS);
+        }
+
+        @Test
+        void authorizationForUnknownMerchantIsRejected() {
+            driver.pipe(authorize("a1", "pay1", "m9", 10_000, "EUR", T0));
+            assertRejected(only(driver.outcomesById(), "a1"), RejectionReason.UNKNOWN_MERCHANT);
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1")).isNull();
+        }
+
+        @Test
+        void authorizationInAnotherCurrencyThanTheMerchantsIsRejected() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "USD", T0 + 3 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "a1"), RejectionReason.CURRENCY_MISMATCH);
+        }
+
+        @Test
+        void captureCreditsMerchantLessCardFeeAndPaysThePartner() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE));
+            // fee 2.5% of 10000 + 25 = 275, partner 20% = 55.
+            assertAccepted(only(driver.outcomesById(), "c1"), p("platform:card-clearing", -10_000),
+                    p("merchant:m1", 9_725), p("platform:fees", 220), p("partner:p1", 55));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+                    .isEqualTo("CAPTURED");
+        }
+
+        @Test
+        void captureOfUnknownPaymentIsRejected() {
+            driver.pipe(capture("c1", "pay9", 100, T0));
+            assertRejected(only(driver.outcomesById(), "c1"), RejectionReason.UNKNOWN_PAYMENT);
+        }
+
+        @Test
+        void captureBeyondAuthorizedIsRejected() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 6_000, T0 + 4 * MINUTE), capture("c2", "pay1", 4_001, T0 + 5 * MINUTE),
+                    capture("c3", "pay1", 4_000, T0 + 6 * MINUTE));
+            Map<String, EventOutcome> out = driver.outcomesById();
+            assertRejected(out.get("c2"), RejectionReason.EXCEEDS_AUTHORIZED);
+            assertThat(out.get("c3").getOutcome()).isEqualTo(Outcome.ACCEPTED);
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getCaptured())
+                    .isEqualTo(10_000L);
+        }
+
+        @Test
+        void refundDebitsMerchantAndReturnsNoFees() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), refund("r1", "pay1", 3_000, T0 + 5 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "r1"), p("merchant:m1", -3_000), p("platform:card-clearing", 3_000));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+                    .isEqualTo("PARTIALLY_REFUNDED");
+            driver.pipe(refund("r2", "pay1", 7_000, T0 + 6 * MINUTE));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+                    .isEqualTo("REFUNDED");
+            assertThat(driver.balance("platform:fees", "EUR")).isEqualTo(220);
+        }
+
+        @Test
+        void refundOfUnknownPaymentIsRejected() {
+            driver.pipe(refund("r1", "pay9", 100, T0));
+            assertRejected(only(driver.outcomesById(), "r1"), RejectionReason.UNKNOWN_PAYMENT);
+        }
+
+        @Test
+        void refundBeyondCapturedIsRejected() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 5_000, T0 + 4 * MINUTE), refund("r1", "pay1", 5_001, T0 + 5 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "r1"), RejectionReason.EXCEEDS_CAPTURED);
+        }
+
+        @Test
+        void chargebackDebitsMerchantAmountAndFeeAllOfItThePlatforms() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), chargeback("cb1", "pay1", 2_000, T0 + 5 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "cb1"), p("merchant:m1", -3_500),
+                    p("platform:card-clearing", 2_000), p("platform:fees", 1_500));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+                    .isEqualTo("CHARGED_BACK");
+            assertThat(driver.balance("partner:p1", "EUR")).isEqualTo(55);
+        }
+
+        @Test
+        void chargebackOfUnknownPaymentIsRejected() {
+            driver.pipe(chargeback("cb1", "pay9", 100, T0));
+            assertRejected(only(driver.outcomesById(), "cb1"), RejectionReason.UNKNOWN_PAYMENT);
+        }
+
+        @Test
+        void chargebackBeyondWhatRefundsLeftIsRejected() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), refund("r1", "pay1", 8_000, T0 + 5 * MINUTE),
+                    chargeback("cb1", "pay1", 2_001, T0 + 6 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "cb1"), RejectionReason.EXCEEDS_CAPTURED);
+        }
+    }
+
+    @Nested
+    class Payouts {
+        @Test
+        void payoutDebitsMerchantAndCreditsPayouts() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(payout("po1", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 3 * MINUTE));
+            assertAccepted(only(driver.outcomesById(), "po1"), p("merchant:m1", -5_000), p("platform:payouts", 5_000));
+            assertThat(driver.balance("platform:payouts", "EUR")).isEqualTo(5_000);
+        }
+
+        @Test
+        void payoutOfUnknownMerchantIsRejected() {
+            driver.pipe(payout("po1", "m9", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0));
+            assertRejected(only(driver.outcomesById(), "po1"), RejectionReason.UNKNOWN_MERCHANT);
+        }
+
+        @Test
+        void payoutIdUsedAgainForTheMerchantIsRejectedAlreadyExists() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(payout("po1", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 3 * MINUTE),
+                    payout("po2", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 4 * MINUTE));
+            assertRejected(only(driver.outcomesById(), "po2"), RejectionReason.ALREADY_EXISTS);
+            assertThat(driver.balance("platform:payouts", "EUR")).isEqualTo(5_000);
+        }
+    }
+
+    @Nested
+    class Duplicates {
+        @Test
+        void anEventIdSeenUnderTheSameKeyIsDuplicateWithNoEffect() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(topUp("w1-top", "w1", 2_000, T0 + 3 * MINUTE));
+            EventOutcome dup = only(driver.outcomesById(), "w1-top");
+            assertThat(dup.getOutcome()).isEqualTo(Outcome.DUPLICATE);
+            assertThat(dup.getPostings()).isEmpty();
+            assertThat(driver.journal()).isEmpty();
+            assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(10_000);
+        }
+
+        @Test
+        void theFirstOutcomeStaysTheOneReported() {
+            givenMerchantAndFundedWallet();
+            driver.pipe(topUp("w1-top", "w1", 2_000, T0 + 3 * MINUTE));
+            EventOutcome reported = driver.<EventOutcome>store(StoreNames.OUTCOMES).get("w1-top");
+            assertThat(reported.getOutcome()).isEqualTo(Outcome.ACCEPTED);
+            assertThat(reported.getPostings()).containsExactlyInAnyOrder(p("platform:card-clearing", -10_000),
+                    p("wallet:w1", 10_000));
+        }
+
+        @Test
+        void aRejectedEventIdIsDuplicateToo() {
+            driver.pipe(topUp("t1", "w1", 100, T0), openWallet("o1", "w1", "EUR", 15_000, T0 + 1),
+                    topUp("t1", "w1", 100, T0 + 2));
+            List<KeyValue<String, EventOutcome>> out = driver.outcomes();
+            assertThat(out).extracting(kv -> kv.value.getOutcome())
+                    .containsExactly(Outcome.REJECTED, Outcome.ACCEPTED, Outcome.DUPLICATE);
+            assertThat(driver.<EventOutcome>store(StoreNames.OUTCOMES).get("t1").getReason())
+                    .isEqualTo(RejectionReason.UNKNOWN_WALLET);
+            assertThat(driver.balance("wallet:w1", "EUR")).isZero();
+        }
+
+        @Test
+        void theSameEventIdUnderAnotherKeyIsNotDuplicate() {
+            driver.pipe(openWallet("same", "w1", "EUR", 15_000, T0), openWallet("same", "w2", "EUR", 15_000, T0 + 1));
+            assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+                    .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w2")).isNotNull();
+        }
+    }
+}
