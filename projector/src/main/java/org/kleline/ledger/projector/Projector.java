@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -50,6 +51,7 @@ public final class Projector implements AutoCloseable {
     private final Properties streamsConfig;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private LogMerchantDirectory merchants;
+    private StateRestoreListener restoreListener;
     private KafkaStreams streams;
 
     /** @param props Streams and projector properties; see {@link ProjectorSettings} for the projector's own keys */
@@ -80,6 +82,9 @@ public final class Projector implements AutoCloseable {
         ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
         Topology topology = builder.build(streamsConfig);
         streams = new KafkaStreams(topology, streamsConfig);
+        if (restoreListener != null) {
+            streams.setGlobalStateRestoreListener(restoreListener);
+        }
         streams.setStateListener((now, before) -> {
             LOG.info("projector {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -91,6 +96,14 @@ public final class Projector implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+    }
+
+    /** Observes the restoring of the stores from their changelogs; call before {@link #start()}. */
+    public synchronized void setRestoreListener(StateRestoreListener listener) {
+        if (streams != null) {
+            throw new IllegalStateException("set the restore listener before start()");
+        }
+        this.restoreListener = listener;
     }
 
     /** The running Streams instance, for interactive queries. */

@@ -50,7 +50,7 @@ public final class QueryApi implements AutoCloseable {
         List<HttpRoutes> modules = List.of(
                 new ReadRoutes(views, config.settlementZone()),
                 new InternalReadRoutes(local),
-                new HealthRoutes(new StreamsHealth(streams, config.self()), () -> streams.state().name()),
+                new HealthRoutes(new StreamsHealth(streams, config.self())),
                 new MetricsRoutes(metrics));
         this.routes = cfg -> modules.forEach(m -> m.register(cfg));
     }

@@ -20,9 +20,15 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
     /** Share of the bound the memtables may use before RocksDB flushes them. */
-    static final double WRITE_BUFFER_SHARE = 0.25;
+    static final double WRITE_BUFFER_SHARE = 0.5;
     static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
-    static final long WRITE_BUFFER_SIZE_BYTES = 8L * 1024 * 1024;
+    static final long WRITE_BUFFER_SIZE_BYTES = 4L * 1024 * 1024;
+    /**
+     * A memtable reserves arena blocks of write_buffer_size / 8 by default, charged to the shared
+     * budget as soon as it holds one key. With a dozen stores per partition, idle stores alone would
+     * then fill the budget and every write anywhere would force a flush of a tiny memtable.
+     */
+    static final long ARENA_BLOCK_SIZE_BYTES = 64L * 1024;
     static final int MAX_WRITE_BUFFERS = 2;
     static final long BLOCK_SIZE_BYTES = 16L * 1024;
 
@@ -41,6 +47,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
         options.setWriteBufferManager(memory.writeBufferManager);
         options.setWriteBufferSize(WRITE_BUFFER_SIZE_BYTES);
         options.setMaxWriteBufferNumber(MAX_WRITE_BUFFERS);
+        options.setArenaBlockSize(ARENA_BLOCK_SIZE_BYTES);
         options.setTableFormatConfig(table);
     }
 

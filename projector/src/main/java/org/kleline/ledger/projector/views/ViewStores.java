@@ -36,8 +36,10 @@ public final class ViewStores {
     }
 
     public static StoreBuilder<KeyValueStore<String, AccountEntry>> accountEntries() {
+        // Cached too: lines are never rewritten, but the cache turns one RocksDB write per posting
+        // into one batch per commit.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES),
-                Serdes.String(), ACCOUNT_ENTRY);
+                Serdes.String(), ACCOUNT_ENTRY).withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {

@@ -2,27 +2,28 @@ package org.kleline.ledger.query.health;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.function.Supplier;
 import org.kleline.ledger.web.server.HttpRoutes;
 
-/** {@code GET /health}: {@code {"status":"UP"}} (200) once the views are queryable, else 503 with the status. */
+/**
+ * {@code GET /health}: {@code {"status":"UP"}} (200) once this node's views are queryable, else 503
+ * with what is missing ({@code STARTING}, {@code REBALANCING}, {@code RESTORING}, ...) and
+ * {@code Retry-After}.
+ */
 public final class HealthRoutes implements HttpRoutes {
 
-    /** The body: {@code status}, and the Kafka Streams state behind it. */
-    public record HealthBody(HealthStatus status, String streams) {
+    /** The body: only the status, as API.md writes it. */
+    public record HealthBody(HealthStatus status) {
     }
 
     private final StreamsHealth health;
-    private final Supplier<String> streamsState;
 
-    public HealthRoutes(StreamsHealth health, Supplier<String> streamsState) {
+    public HealthRoutes(StreamsHealth health) {
         this.health = health;
-        this.streamsState = streamsState;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        /* Readiness of this node's views: 200 {"status":"UP"} or 503 {"status": "REBALANCING" | "RESTORING" | ...}. */
+        /* Readiness of this node's views: 200 {"status":"UP"}, or 503 {"status":"REBALANCING"} and the like. */
         routes.get("/health", this::health);
     }
 
@@ -31,6 +32,6 @@ public final class HealthRoutes implements HttpRoutes {
         if (status != HealthStatus.UP) {
             ctx.header("Retry-After", "1");
         }
-        ctx.status(status == HealthStatus.UP ? 200 : 503).json(new HealthBody(status, streamsState.get()));
+        ctx.status(status == HealthStatus.UP ? 200 : 503).json(new HealthBody(status));
     }
 }

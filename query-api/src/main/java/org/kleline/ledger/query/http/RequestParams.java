@@ -134,10 +134,13 @@ final class RequestParams {
         return (int) parsed;
     }
 
-    /** An optional query parameter as given, or null. */
+    /** An optional query parameter as given, or null when absent or empty ({@code ?from=&to=} leaves both open). */
     String query(String name) {
         String value = ctx.queryParam(name);
-        if (value != null && value.length() > VALUE_LENGTH_MAX) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > VALUE_LENGTH_MAX) {
             throw new InvalidRequestException(name, name + " is longer than " + VALUE_LENGTH_MAX + " characters");
         }
         return value;

@@ -27,7 +27,7 @@ public record PartitionPlan(Map<HostInfo, Set<Integer>> owners) {
     /** The plan for a store whose partitions are those of the input topics {@code input} accepts. */
     public static PartitionPlan of(String store, Collection<StreamsMetadata> instances, Predicate<String> input) {
         Map<HostInfo, Set<Integer>> owners = new LinkedHashMap<>();
-        Set<Integer> covered = new TreeSet<>();
+        TreeSet<Integer> covered = new TreeSet<>();
         for (StreamsMetadata instance : instances) {
             Set<Integer> partitions = new TreeSet<>();
             for (TopicPartition tp : instance.topicPartitions()) {
@@ -48,7 +48,7 @@ public record PartitionPlan(Map<HostInfo, Set<Integer>> owners) {
         if (covered.isEmpty()) {
             throw new UnavailableException("no instance serves store " + store + " yet");
         }
-        int expected = ((TreeSet<Integer>) covered).last() + 1;
+        int expected = covered.last() + 1;
         if (covered.size() != expected) {
             throw new UnavailableException("store " + store + " has partitions without an owner: only " + covered
                     + " of 0.." + (expected - 1) + " are assigned");

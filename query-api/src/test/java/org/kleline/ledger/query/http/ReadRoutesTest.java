@@ -112,6 +112,16 @@ class ReadRoutesTest {
     }
 
     @Test
+    void emptyParametersAreAbsentOnes() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=&to=&limit=&cursor=").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=").statusCode()).isEqualTo(200);
+        assertThat(views.asked).containsExactly(
+                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=100",
+                "balances wallet:w-1 asOf=null");
+    }
+
+    @Test
     void aCursorGivenBackIsReadAsThePositionItNames() throws Exception {
         views.balances.put("wallet:w-1", List.of());
         String cursor = new StatementCursor("EUR", 1_000, "ev-9").encode("wallet:w-1");

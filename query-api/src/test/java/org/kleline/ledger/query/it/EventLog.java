@@ -1,0 +1,34 @@
+package org.kleline.ledger.query.it;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.topics.Topics;
+
+/** Appends events to ledger.events as ingest does: keyed by aggregate, in order, idempotent, acks=all. */
+final class EventLog {
+
+    private EventLog() {
+    }
+
+    static void append(EmbeddedLedgerInfrastructure infra, List<EventEnvelope> events) {
+        Topics topics = Topics.create(Map.of("schema.registry.url", infra.schemaRegistryUrl()));
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(config, new StringSerializer(),
+                topics.events().valueSerde().serializer())) {
+            for (EventEnvelope e : events) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
+                        AggregateKey.of(e).value(), e));
+            }
+            producer.flush();
+        }
+    }
+}
