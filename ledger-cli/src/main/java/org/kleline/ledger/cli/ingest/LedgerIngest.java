@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.lifecycle.Services;
+import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.run.IngestRuntime;
@@ -41,6 +42,11 @@ public final class LedgerIngest implements AutoCloseable {
             LedgerHttpServer http = services.add("HTTP server",
                     LedgerHttpServer.create(port, List.of(ingest.routes())).start());
             return new LedgerIngest(services, http);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            services.close();
+            throw new StartupFailure("Kafka at " + clients.bootstrapServers() + " did not answer in time (check "
+                    + "--bootstrap-servers and the security settings of -X / --client-config, and that a node has "
+                    + "created the ledger topics): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             services.close();
             throw e;
