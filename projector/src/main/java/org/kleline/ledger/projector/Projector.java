@@ -9,8 +9,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.GroupProtocol;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -21,6 +23,8 @@ import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
+import org.kleline.ledger.projector.progress.CatchUpBarrier;
+import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.topology.ProjectorTopology;
@@ -52,6 +56,7 @@ public final class Projector implements AutoCloseable {
     private final ProjectorClientConfigs clients;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Admin admin;
+    private CatchUpBarrier catchUp;
     private LogMerchantDirectory merchants;
     private StateRestoreListener restoreListener;
     private KafkaStreams streams;
@@ -73,6 +78,7 @@ public final class Projector implements AutoCloseable {
         }
         admin = Admin.create(clients.admin(settings.applicationId() + "-admin"));
         TopicBootstrap.ensureTopics(admin, settings);
+        catchUp = newCatchUpBarrier(admin);
         BusinessCalendar calendar = new BusinessCalendar(settings.settlementZone());
         TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
@@ -116,6 +122,17 @@ public final class Projector implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Waits, bounded, until the settlement rows include every event appended to ledger.events before
+     * the call (see {@link CatchUpBarrier}): what a settlement run reads behind.
+     */
+    public synchronized CatchUpBarrier catchUpBarrier() {
+        if (catchUp == null) {
+            throw new IllegalStateException("projector not started");
+        }
+        return catchUp;
+    }
+
     /** The settings every Kafka client this projector makes is given, beside Streams' own. */
     public ProjectorClientConfigs clientConfigs() {
         return clients;
@@ -146,6 +163,9 @@ public final class Projector implements AutoCloseable {
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
         }
+        if (catchUp != null) {
+            catchUp.close();
+        }
         if (admin != null) {
             admin.close(CLOSE_TIMEOUT);
         }
@@ -153,6 +173,16 @@ public final class Projector implements AutoCloseable {
             merchants.close();
         }
         metrics.close();
+    }
+
+    private CatchUpBarrier newCatchUpBarrier(Admin progressAdmin) {
+        boolean streamsGroup = GroupProtocol.STREAMS.name.equalsIgnoreCase(
+                String.valueOf(streamsConfig.getOrDefault(StreamsConfig.GROUP_PROTOCOL_CONFIG, "")));
+        String probeClientId = settings.applicationId() + "-catch-up-probe";
+        KafkaProjectorProgress progress = new KafkaProjectorProgress(progressAdmin, settings.applicationId(),
+                streamsGroup, () -> new KafkaConsumer<>(clients.plainConsumer(probeClientId),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        return CatchUpBarrier.forApplication(progress, settings.applicationId());
     }
 
     private Map<String, Object> serdeConfigs() {
