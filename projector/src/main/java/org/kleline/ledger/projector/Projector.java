@@ -6,21 +6,25 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.GroupProtocol;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.projector.config.ProjectorClientConfigs;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
+import org.kleline.ledger.projector.progress.CatchUpBarrier;
+import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.topology.ProjectorTopology;
@@ -49,7 +53,10 @@ public final class Projector implements AutoCloseable {
     private final ProjectorSettings settings;
     private final ProjectorMetrics metrics;
     private final Properties streamsConfig;
+    private final ProjectorClientConfigs clients;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private Admin admin;
+    private CatchUpBarrier catchUp;
     private LogMerchantDirectory merchants;
     private StateRestoreListener restoreListener;
     private KafkaStreams streams;
@@ -61,6 +68,7 @@ public final class Projector implements AutoCloseable {
         this.settings = ProjectorSettings.from(props);
         this.metrics = new ProjectorMetrics(settings.applicationId());
         this.streamsConfig = StreamsConfigFactory.build(settings, props, metrics);
+        this.clients = new ProjectorClientConfigs(streamsConfig);
     }
 
     /** Creates missing topics (refusing a ledger.events of another partition count), then starts. */
@@ -68,9 +76,9 @@ public final class Projector implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("projector already started");
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-            TopicBootstrap.ensureTopics(admin, settings);
-        }
+        admin = Admin.create(clients.admin(settings.applicationId() + "-admin"));
+        TopicBootstrap.ensureTopics(admin, settings);
+        catchUp = newCatchUpBarrier(admin);
         BusinessCalendar calendar = new BusinessCalendar(settings.settlementZone());
         TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
@@ -114,6 +122,22 @@ public final class Projector implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Waits, bounded, until the settlement rows include every event appended to ledger.events before
+     * the call (see {@link CatchUpBarrier}): what a settlement run reads behind.
+     */
+    public synchronized CatchUpBarrier catchUpBarrier() {
+        if (catchUp == null) {
+            throw new IllegalStateException("projector not started");
+        }
+        return catchUp;
+    }
+
+    /** The settings every Kafka client this projector makes is given, beside Streams' own. */
+    public ProjectorClientConfigs clientConfigs() {
+        return clients;
+    }
+
     /** Blocks until the Streams instance has stopped (closed, or failed). */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
@@ -139,10 +163,26 @@ public final class Projector implements AutoCloseable {
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
         }
+        if (catchUp != null) {
+            catchUp.close();
+        }
+        if (admin != null) {
+            admin.close(CLOSE_TIMEOUT);
+        }
         if (merchants != null) {
             merchants.close();
         }
         metrics.close();
+    }
+
+    private CatchUpBarrier newCatchUpBarrier(Admin progressAdmin) {
+        boolean streamsGroup = GroupProtocol.STREAMS.name.equalsIgnoreCase(
+                String.valueOf(streamsConfig.getOrDefault(StreamsConfig.GROUP_PROTOCOL_CONFIG, "")));
+        String probeClientId = settings.applicationId() + "-catch-up-probe";
+        KafkaProjectorProgress progress = new KafkaProjectorProgress(progressAdmin, settings.applicationId(),
+                streamsGroup, () -> new KafkaConsumer<>(clients.plainConsumer(probeClientId),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        return CatchUpBarrier.forApplication(progress, settings.applicationId());
     }
 
     private Map<String, Object> serdeConfigs() {
@@ -152,13 +192,9 @@ public final class Projector implements AutoCloseable {
         return configs;
     }
 
+    /** The directory reads the whole log at start: large polls, whatever Streams' consumer is tuned to. */
     private Map<String, Object> directoryConsumerConfig() {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-merchant-directory");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> c = clients.plainConsumer(settings.applicationId() + "-merchant-directory");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         return c;
     }

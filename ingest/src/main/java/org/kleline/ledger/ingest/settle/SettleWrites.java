@@ -2,11 +2,13 @@ package org.kleline.ledger.ingest.settle;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.ingest.append.EventAppender;
@@ -15,13 +17,17 @@ import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementRun;
+import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
  * {@code POST /v1/settlements/{date}/settle}: one MerchantPaidOut per merchant due on that date, by
- * ledger-model's settlement rule, all appended in one transaction. Settling again appends the same
- * eventIds, which are DUPLICATE until the payouts are applied and absent after: never paid twice.
+ * ledger-model's settlement rule, all appended in one transaction. The rows are read through
+ * {@link SettlementRows}, which answers only once they include every event appended before the
+ * request (503 when the projector is behind), so a payout never comes from a row that lacks a refund
+ * or chargeback already appended. Settling again appends nothing once the payouts are applied, and
+ * before that the same eventIds, which are DUPLICATE: never paid twice.
  */
 public final class SettleWrites {
 
@@ -47,9 +53,16 @@ public final class SettleWrites {
         LocalDate date = date(ctx.pathParam("date"));
         SettlementRows source = rows.orElseThrow(() -> new UnavailableException(
                 "settlement rows are not readable on this node; settle through a node that serves queries"));
-        List<DailySettlement> ofDate = source.rowsOn(date).stream().map(DailySettlement::fromAvro).toList();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The rows are asked for now, so they include every event appended before this request.
+        CompletableFuture<List<SettlementRow>> ofDate = rowsOf(source, date);
+        ctx.future(() -> ofDate.thenCompose(settlementRows -> settle(date, settlementRows, now))
+                .thenAccept(answer -> ctx.status(200).json(answer)));
+    }
+
+    private CompletableFuture<Settled> settle(LocalDate date, List<SettlementRow> settlementRows, Instant now) {
+        List<DailySettlement> ofDate = settlementRows.stream().map(DailySettlement::fromAvro).toList();
         List<MerchantPaidOut> payouts = SettlementRun.payouts(date, ofDate);
-        java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<KeyedEvent> events = payouts.stream().map(payout -> {
             EventEnvelope envelope = SettlementRun.toEvent(payout, now);
             // Made by the rule, so a failure here is a bug, not a bad request: let it be a 500.
@@ -58,7 +71,15 @@ public final class SettleWrites {
         }).toList();
         Settled answer = new Settled(date, payouts.stream()
                 .map(p -> new PayoutBody(p.getMerchantId(), p.getPayoutId(), p.getAmount())).toList());
-        ctx.future(() -> appender.appendAll(events).thenRun(() -> ctx.status(200).json(answer)));
+        return appender.appendAll(events).thenApply(appended -> answer);
+    }
+
+    private static CompletableFuture<List<SettlementRow>> rowsOf(SettlementRows source, LocalDate date) {
+        try {
+            return source.rowsOn(date);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static LocalDate date(String text) {

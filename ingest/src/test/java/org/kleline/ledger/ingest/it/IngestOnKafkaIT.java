@@ -73,7 +73,8 @@ class IngestOnKafkaIT {
                 row("m-1", 10_000, 2_500),
                 row("m-3", 0, 0));
         ingest = IngestRuntime.start(clients, topics, IngestConfig.defaults(), new InMemoryOutcomeLookup(),
-                Optional.of(date -> date.equals(DAY) ? rows : List.of()), Clock.systemUTC());
+                Optional.of(date -> CompletableFuture.completedFuture(date.equals(DAY) ? rows : List.of())),
+                Clock.systemUTC());
         server = LedgerHttpServer.create(0, List.of(ingest.routes())).start();
     }
 

@@ -5,9 +5,12 @@ import static org.kleline.ledger.ingest.testing.IngestHarness.NOW;
 import static org.kleline.ledger.ingest.testing.IngestHarness.json;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
@@ -18,6 +21,7 @@ import org.kleline.ledger.ingest.testing.IngestHarness;
 import org.kleline.ledger.ingest.testing.Problems;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
+import org.kleline.ledger.web.problem.UnavailableException;
 
 /** Settling a date appends, in one batch, one payout per merchant due, with the ids of DOMAIN.md. */
 class SettleWritesTest {
@@ -41,7 +45,7 @@ class SettleWritesTest {
 
     private void withRows(List<SettlementRow> rows) {
         ingest = new IngestHarness(IngestConfig.defaults(), 10,
-                Optional.of(date -> date.equals(DAY) ? rows : List.of()));
+                Optional.of(date -> CompletableFuture.completedFuture(date.equals(DAY) ? rows : List.of())));
     }
 
     @Test
@@ -85,6 +89,30 @@ class SettleWritesTest {
         HttpResponse<String> response = ingest.post("/v1/settlements/2026-11-26/settle", "");
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void rowsThatCannotBeShownCaughtUpAre503AndNothingIsPaid() {
+        ingest = new IngestHarness(IngestConfig.defaults(), 10, Optional.of(date -> CompletableFuture.failedFuture(
+                new UnavailableException("the projector is behind the log after 30000 ms: ledger.events partition 1 "
+                        + "read to 3 of 5", Duration.ofSeconds(5), null))));
+        HttpResponse<String> response = ingest.post("/v1/settlements/2026-11-26/settle", "");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(response.body()).path("detail").asText())
+                .isEqualTo("the projector is behind the log after 30000 ms: ledger.events partition 1 read to 3 of 5");
+        assertThat(ingest.appender.appended()).isEmpty();
+    }
+
+    @Test
+    void theRowsAreAskedForOncePerSettleWithTheDateOfThePath() {
+        List<LocalDate> asked = new CopyOnWriteArrayList<>();
+        ingest = new IngestHarness(IngestConfig.defaults(), 10, Optional.of(date -> {
+            asked.add(date);
+            return CompletableFuture.completedFuture(List.of(row("m-a", 1_000, 0, 0, 0)));
+        }));
+        assertThat(ingest.post("/v1/settlements/2026-11-26/settle", "").statusCode()).isEqualTo(200);
+        assertThat(asked).containsExactly(DAY);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.settle.SettlementRows;
@@ -22,6 +24,7 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
+import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.problem.UnavailableException;
@@ -29,14 +32,20 @@ import org.kleline.ledger.web.problem.UnavailableException;
 /**
  * The query side of an ingest that runs apart from the projector nodes ({@code ledger ingest
  * --query-url}): first outcomes and settlement rows read through a node's public HTTP API
- * ({@code GET /v1/events/{id}}, {@code GET /v1/settlements/{date}}), which routes each read to the
- * node that owns it. A node out of reach is a 503 for the write that needed it, never a guess.
+ * ({@code GET /v1/events/{id}}, {@code GET /v1/settlements/{date}?caughtUp=true}), which routes each
+ * read to the node that owns it. The settlement rows are asked {@code caughtUp}: the node answers
+ * them once its projector has applied every event appended before the request (its catch-up
+ * barrier, server-side), so ingest stays stateless and needs no view of the projector's offsets. A
+ * node out of reach, or one whose projector is behind, is a 503 for the write that needed it (with
+ * the node's reason and {@code Retry-After}), never a guess.
  */
 public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Above the query API's own forwarding timeout (5 s), so its 503 reaches us rather than our timeout. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Above the node's catch-up bound (30 s) plus its forwarding timeout (5 s), so its 503 reaches us first. */
+    static final Duration SETTLEMENT_ROWS_TIMEOUT = CatchUpBarrier.DEFAULT_BOUND.plusSeconds(10);
 
     private final URI base;
     private final HttpClient http;
@@ -61,11 +70,19 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     }
 
     @Override
-    public List<SettlementRow> rowsOn(LocalDate businessDate) {
-        JsonNode rows = body(get("/v1/settlements/" + businessDate));
-        List<SettlementRow> result = new ArrayList<>();
-        rows.forEach(r -> result.add(row(r)));
-        return result;
+    public CompletableFuture<List<SettlementRow>> rowsOn(LocalDate businessDate) {
+        HttpRequest request = request("/v1/settlements/" + businessDate + "?caughtUp=true", SETTLEMENT_ROWS_TIMEOUT);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        throw outOfReach(cause);
+                    }
+                    List<SettlementRow> result = new ArrayList<>();
+                    body(response).forEach(r -> result.add(row(r)));
+                    return result;
+                });
     }
 
     static EventOutcome outcome(JsonNode o) {
@@ -103,8 +120,11 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     private JsonNode body(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
+            String detail = problemDetail(response.body());
+            Duration retryAfter = response.headers().firstValue("Retry-After").map(QueryOverHttp::seconds)
+                    .orElse(UnavailableException.DEFAULT_RETRY_AFTER);
             throw new UnavailableException("the query API at " + base + " answered " + response.statusCode()
-                    + " to " + response.uri().getPath());
+                    + " to " + response.uri().getPath() + (detail == null ? "" : ": " + detail), retryAfter, null);
         }
         try {
             return json.readTree(response.body());
@@ -114,14 +134,40 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
         }
     }
 
-    private HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+    /** The {@code detail} of a problem body, or null when the body is not one. */
+    private String problemDetail(String body) {
+        try {
+            JsonNode problem = json.readTree(body);
+            return problem != null && problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Duration seconds(String retryAfter) {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.trim())));
+        } catch (NumberFormatException e) {
+            return UnavailableException.DEFAULT_RETRY_AFTER;
+        }
+    }
+
+    private UnavailableException outOfReach(Throwable cause) {
+        return new UnavailableException("the query API at " + base + " is out of reach: " + cause,
+                UnavailableException.DEFAULT_RETRY_AFTER, cause);
+    }
+
+    private HttpRequest request(String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpRequest request = request(path, REQUEST_TIMEOUT);
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UnavailableException("the query API at " + base + " is out of reach: " + e,
-                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw outOfReach(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while reading the query API at " + base,

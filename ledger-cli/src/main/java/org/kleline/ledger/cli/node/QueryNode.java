@@ -37,7 +37,7 @@ public final class QueryNode implements AutoCloseable {
         try {
             projector.start();
             QueryConfig defaults = QueryConfig.defaults(node.self());
-            QueryApi query = QueryApi.create(projector.streams(),
+            QueryApi query = QueryApi.create(projector,
                     new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone()));
             return new QueryNode(projector, query);
         } catch (RuntimeException e) {

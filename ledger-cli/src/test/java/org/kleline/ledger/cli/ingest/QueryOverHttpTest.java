@@ -2,12 +2,20 @@ package org.kleline.ledger.cli.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.journal.Posting;
@@ -63,8 +71,42 @@ class QueryOverHttpTest {
     @Test
     void aQueryApiOutOfReachIsUnavailable() {
         QueryOverHttp query = new QueryOverHttp(URI.create("http://127.0.0.1:1"));
-        assertThatThrownBy(() -> query.rowsOn(LocalDate.of(1999, 11, 26)))
+        assertThat(query.rowsOn(LocalDate.of(1999, 11, 26))).failsWithin(Duration.ofSeconds(20))
+                .withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOf(UnavailableException.class).withMessageContaining("out of reach");
+        assertThatThrownBy(() -> query.firstOutcome("ev-1"))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("out of reach");
+    }
+
+    @Test
+    void settlementRowsAreAskedCaughtUpAndANodeBehindIsA503WithItsReasonAndRetryAfter() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        node.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            byte[] body = ("{\"type\":\"urn:kleline:ledger:problem:unavailable\",\"title\":\"Service unavailable\","
+                    + "\"status\":503,\"detail\":\"the projector is behind the log after 30000 ms: ledger.events "
+                    + "partition 4 read to 17 of 25\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        node.start();
+        try {
+            QueryOverHttp query = new QueryOverHttp(URI.create("http://127.0.0.1:" + node.getAddress().getPort()));
+            Throwable failure = catchThrowable(() -> query.rowsOn(LocalDate.of(1999, 11, 26)).get(20, TimeUnit.SECONDS));
+            assertThat(failure).isInstanceOf(ExecutionException.class);
+            UnavailableException unavailable = (UnavailableException) failure.getCause();
+            assertThat(unavailable).hasMessage("the query API at http://127.0.0.1:" + node.getAddress().getPort()
+                    + " answered 503 to /v1/settlements/1999-11-26: the projector is behind the log after 30000 ms: "
+                    + "ledger.events partition 4 read to 17 of 25");
+            assertThat(unavailable.headers()).containsEntry("Retry-After", "5");
+            assertThat(asked).containsExactly("/v1/settlements/1999-11-26?caughtUp=true");
+        } finally {
+            node.stop(0);
+        }
     }
 
     @Test

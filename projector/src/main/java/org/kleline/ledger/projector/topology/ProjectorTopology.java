@@ -46,6 +46,11 @@ public final class ProjectorTopology {
     private ProjectorTopology() {
     }
 
+    /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
+    public static String settlementEffectsTopic(String applicationId) {
+        return applicationId + "-" + SETTLEMENT_REPARTITION + "-repartition";
+    }
+
     public static void build(StreamsBuilder builder, TopicSerdes serdes, BusinessCalendar calendar,
             MerchantDirectorySource merchants, ProjectorMetrics metrics) {
         builder.addStateStore(DecideStores.wallets());

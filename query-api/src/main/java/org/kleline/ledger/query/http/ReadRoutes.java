@@ -10,6 +10,7 @@ import java.util.Set;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
 import org.kleline.ledger.web.problem.InvalidRequestException;
@@ -22,14 +23,22 @@ public final class ReadRoutes implements HttpRoutes {
     /** A statement page holds this many lines unless {@code limit} says otherwise. */
     public static final int DEFAULT_PAGE_LINES = 100;
 
+    /** The query parameter asking for settlement rows that include every event appended before the request. */
+    public static final String CAUGHT_UP = "caughtUp";
+
     private static final Set<String> NONE = Set.of();
 
     private final LedgerViews views;
+    private final CaughtUpSettlements caughtUp;
     private final ZoneId zone;
 
-    /** @param zone the settlement zone: a date given for an instant parameter is that business day */
-    public ReadRoutes(LedgerViews views, ZoneId zone) {
+    /**
+     * @param caughtUp the rows of a date behind the projector's catch-up barrier, for {@code ?caughtUp=true}
+     * @param zone     the settlement zone: a date given for an instant parameter is that business day
+     */
+    public ReadRoutes(LedgerViews views, CaughtUpSettlements caughtUp, ZoneId zone) {
         this.views = views;
+        this.caughtUp = caughtUp;
         this.zone = zone;
     }
 
@@ -49,7 +58,11 @@ public final class ReadRoutes implements HttpRoutes {
         routes.get("/v1/card-payments/{paymentId}", this::cardPayment);
         /* A merchant's settlement rows by date, ?from=&to= (dates, inclusive). */
         routes.get("/v1/merchants/{merchantId}/settlements", this::merchantSettlements);
-        /* Every merchant's settlement rows of a business date; CSV with Accept: text/csv. */
+        /*
+         * Every merchant's settlement rows of a business date; CSV with Accept: text/csv. With ?caughtUp=true,
+         * answered once they include every event appended before the request (what a settlement run reads),
+         * 503 with Retry-After when the projector is still behind after 30 s.
+         */
         routes.get("/v1/settlements/{date}", this::settlementsOn);
         /* The trial balance [{currency, total, accounts}]: total is 0 when the ledger is sound. */
         routes.get("/v1/trial-balance", this::trialBalance);
@@ -112,8 +125,16 @@ public final class ReadRoutes implements HttpRoutes {
     }
 
     private void settlementsOn(Context ctx) {
-        LocalDate date = RequestParams.of(ctx, zone, NONE).pathDate("date");
-        List<SettlementRowBody> rows = views.settlementsOn(date);
+        RequestParams params = RequestParams.of(ctx, zone, Set.of(CAUGHT_UP));
+        LocalDate date = params.pathDate("date");
+        if (params.bool(CAUGHT_UP, false)) {
+            ctx.future(() -> caughtUp.bodiesOn(date).thenAccept(rows -> answerRows(ctx, rows)));
+        } else {
+            answerRows(ctx, views.settlementsOn(date));
+        }
+    }
+
+    private static void answerRows(Context ctx, List<SettlementRowBody> rows) {
         if (SettlementCsv.wanted(ctx.header("Accept"))) {
             ctx.contentType(SettlementCsv.MEDIA_TYPE + "; charset=utf-8").result(SettlementCsv.write(rows));
         } else {

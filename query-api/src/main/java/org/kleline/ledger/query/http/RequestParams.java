@@ -116,6 +116,19 @@ final class RequestParams {
         }
     }
 
+    /** An optional boolean query parameter, {@code true} or {@code false}, else {@code absent}. */
+    boolean bool(String name, boolean absent) {
+        String value = query(name);
+        if (value == null) {
+            return absent;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(name, name + " '" + shown(value) + "' must be true or false");
+        };
+    }
+
     /** An optional integer query parameter within {@code min..max}, else {@code absent}. */
     int integer(String name, int min, int max, int absent) {
         String value = query(name);

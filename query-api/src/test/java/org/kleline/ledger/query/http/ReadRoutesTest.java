@@ -7,15 +7,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.progress.CatchUpBarrier;
+import org.kleline.ledger.projector.progress.ProjectorProgress;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.WalletBody;
+import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.server.LedgerHttpServer;
@@ -23,18 +33,59 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
 /** The read routes over HTTP, on views a test controls: parameters, status codes, problem bodies, CSV. */
 class ReadRoutesTest {
 
+    private static final String EVENTS = "ledger.events";
+    private static final String EFFECTS = "app-settlement-effects-repartition";
+
     private final FakeViews views = new FakeViews();
+    private final SetProgress progress = new SetProgress();
+    private final CatchUpBarrier barrier = new CatchUpBarrier(progress, EVENTS, EFFECTS, Duration.ofMillis(200),
+            Duration.ofMinutes(1));
     private final HttpClient http = HttpClient.newHttpClient();
     private LedgerHttpServer server;
 
+    /** Offsets a test sets; the committed ones of a topic-partition absent until set. */
+    private static final class SetProgress implements ProjectorProgress {
+        final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
+        final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<TopicPartition, Long> endOffsets(String topic, Duration timeout) {
+            Map<TopicPartition, Long> of = new HashMap<>();
+            ends.forEach((p, end) -> {
+                if (p.topic().equals(topic)) {
+                    of.put(p, end);
+                }
+            });
+            return of;
+        }
+
+        @Override
+        public Map<TopicPartition, Long> committedOffsets(Set<TopicPartition> partitions, Duration timeout) {
+            Map<TopicPartition, Long> of = new HashMap<>(committed);
+            of.keySet().retainAll(partitions);
+            return of;
+        }
+
+        @Override
+        public boolean holdsRecords(TopicPartition partition, long fromOffset, long toOffset, Duration timeout) {
+            return true;
+        }
+    }
+
     @BeforeEach
     void start() {
-        server = LedgerHttpServer.create(0, List.of(new ReadRoutes(views, ZoneId.of("Europe/Paris")))).start();
+        server = serve(Optional.of(barrier));
+    }
+
+    private LedgerHttpServer serve(Optional<CatchUpBarrier> withBarrier) {
+        CaughtUpSettlements caughtUp = new CaughtUpSettlements(views, withBarrier, Runnable::run);
+        return LedgerHttpServer.create(0, List.of(new ReadRoutes(views, caughtUp, ZoneId.of("Europe/Paris")))).start();
     }
 
     @AfterEach
     void stop() {
         server.close();
+        barrier.close();
     }
 
     @Test
@@ -95,6 +146,8 @@ class ReadRoutesTest {
         assertField("/v1/wallets/w%201", "walletId");
         assertField("/v1/events/" + "e".repeat(81), "eventId");
         assertField("/v1/settlements/2024-3-1", "date");
+        assertField("/v1/settlements/2024-03-01?caughtUp=yes", "caughtUp");
+        assertField("/v1/settlements/2024-03-01?caughtUp=true&caughtUp=true", "caughtUp");
         assertField("/v1/merchants/m-1/settlements?from=2024-03-05&to=2024-03-01", "from");
         assertField("/v1/merchants/m-1/settlements?to=March", "to");
         assertField("/v1/trial-balance?currency=EUR", "currency");
@@ -158,6 +211,56 @@ class ReadRoutesTest {
                 .header("Accept", "application/json;q=0.5, text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.body()).isEqualTo(
                 "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n");
+    }
+
+    @Test
+    void caughtUpRowsAreReadOnceTheProjectorHasAppliedTheWholeLog() throws Exception {
+        LocalDate date = LocalDate.parse("2024-03-01");
+        views.rowsByDate.put(date, List.of(
+                new SettlementRowBody("m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 0, 0, "OPEN")));
+        progress.ends.put(new TopicPartition(EVENTS, 0), 12L);
+        progress.committed.put(new TopicPartition(EVENTS, 0), 12L);
+        progress.ends.put(new TopicPartition(EFFECTS, 2), 4L);
+        progress.committed.put(new TopicPartition(EFFECTS, 2), 4L);
+
+        HttpResponse<String> r = get("/v1/settlements/2024-03-01?caughtUp=true");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("[{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\","
+                + "\"count\":2,\"gross\":11000,\"refunds\":3000,\"chargebacks\":0,\"fees\":500,\"commission\":100,"
+                + "\"net\":7500,\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]");
+        assertThat(views.asked).containsExactly("settlements 2024-03-01");
+    }
+
+    @Test
+    void caughtUpRowsOfAProjectorBehindAre503WithRetryAfterAndAreNeverRead() throws Exception {
+        progress.ends.put(new TopicPartition(EVENTS, 1), 9L);
+        progress.committed.put(new TopicPartition(EVENTS, 1), 6L);
+
+        HttpResponse<String> r = get("/v1/settlements/2024-03-01?caughtUp=true");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(r).path("detail").asText())
+                .isEqualTo("the projector is behind the log after 200 ms: ledger.events partition 1 read to 6 of 9");
+        assertThat(views.asked).isEmpty();
+    }
+
+    @Test
+    void withoutCaughtUpTheRowsAreReadAtOnceWhateverTheProjectorsProgress() throws Exception {
+        progress.ends.put(new TopicPartition(EVENTS, 1), 9L);
+        assertThat(get("/v1/settlements/2024-03-01?caughtUp=false").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/settlements/2024-03-01").statusCode()).isEqualTo(200);
+        assertThat(views.asked).containsExactly("settlements 2024-03-01", "settlements 2024-03-01");
+    }
+
+    @Test
+    void aNodeWithoutACatchUpBarrierAnswersCaughtUpRowsWith503() throws Exception {
+        server.close();
+        server = serve(Optional.empty());
+        HttpResponse<String> r = get("/v1/settlements/2024-03-01?caughtUp=true");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(json(r).path("detail").asText()).contains("no catch-up barrier");
+        assertThat(views.asked).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -92,13 +93,13 @@ class QueryApiIT {
     }
 
     @Test
-    void settlingADateReadsEveryMerchantsRowInMerchantOrder() {
-        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY)).containsExactly(
+    void settlingADateReadsEveryMerchantsRowInMerchantOrder() throws Exception {
+        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY).get(40, TimeUnit.SECONDS)).containsExactly(
                 new SettlementRow("m-1", LedgerScenario.DAY, "EUR", 2L, 10_000L, 3_000L, 0L, 326L, 65L, 6_674L, 5_000L, 1,
                         SettlementStatus.OPEN),
                 new SettlementRow("m-2", LedgerScenario.DAY, "JPY", 1L, 5_000L, 0L, 1_000L, 1_650L, 0L, 2_350L, 0L, 0,
                         SettlementStatus.OPEN));
-        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY.plusDays(1))).isEmpty();
+        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY.plusDays(1)).get(40, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ final class QueryNode implements AutoCloseable {
         Projector projector = new Projector(props(infra, applicationId, stateDir, port));
         projector.start();
         HostInfo self = new HostInfo(HOST, port);
-        QueryApi api = QueryApi.create(projector.streams(),
+        QueryApi api = QueryApi.create(projector,
                 new QueryConfig(self, Duration.ofSeconds(5), ZoneId.of("Europe/Paris")));
         LedgerHttpServer server = LedgerHttpServer.create(port, List.of(api.routes())).start();
         return new QueryNode(port, projector, api, server);
