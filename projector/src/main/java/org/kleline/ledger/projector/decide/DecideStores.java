@@ -7,7 +7,13 @@ import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.projector.serde.InternalAvroSerde;
 import org.kleline.ledger.projector.topology.StoreNames;
 
-/** The decide stage's stores: persistent RocksDB, changelogged, record cache on. */
+/**
+ * The decide stage's stores: persistent RocksDB, changelogged. The record cache is on for the
+ * aggregates' states (read and rewritten); it is off for seen-event-ids and payout-ids, whose keys
+ * are written once and never rewritten: there it saves nothing, and its entries would fill the
+ * thread's cache, which then evicts (writes through) the dirty hot keys of the other stores at
+ * every put instead of once per commit.
+ */
 public final class DecideStores {
 
     public static final InternalAvroSerde<WalletRecord> WALLET = InternalAvroSerde.of(WalletRecord.class);
@@ -36,11 +42,11 @@ public final class DecideStores {
 
     public static StoreBuilder<KeyValueStore<String, byte[]>> seenEventIds() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SEEN_EVENT_IDS), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled();
+                Serdes.ByteArray());
     }
 
     public static StoreBuilder<KeyValueStore<String, byte[]>> payoutIds() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAYOUT_IDS), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled();
+                Serdes.ByteArray());
     }
 }
