@@ -4,7 +4,12 @@ import java.io.PrintWriter;
 import org.kleline.ledger.cli.ingest.IngestCommand;
 import org.kleline.ledger.cli.lifecycle.FailureLine;
 import org.kleline.ledger.cli.node.NodeCommand;
+import org.kleline.ledger.cli.report.ReportCommand;
 import org.kleline.ledger.cli.run.RunCommand;
+import org.kleline.ledger.cli.settle.SettleCommand;
+import org.kleline.ledger.cli.simulate.LoadCommand;
+import org.kleline.ledger.cli.simulate.SimulateCommand;
+import org.kleline.ledger.cli.verify.VerifyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,12 +25,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ledger", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = LedgerVersion.class,
-        subcommands = {RunCommand.class, NodeCommand.class, IngestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, NodeCommand.class, IngestCommand.class, SimulateCommand.class,
+                LoadCommand.class, SettleCommand.class, VerifyCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"Kleline Ledger: an event-sourced payment ledger on Kafka.",
                 "",
                 "  ledger run --demo   all of it on this machine, with a demo (start here)",
                 "  ledger node         projector and query API, on your Kafka",
                 "  ledger ingest       the HTTP writes, on your Kafka",
+                "",
+                "Clients of a running ledger:",
+                "  ledger simulate     Kleline's 1999, generated from a seed, through the bulk API",
+                "  ledger load FILE    a file of NDJSON events (simulate --out) through the bulk API",
+                "  ledger settle       pay merchants what a date (or a range of dates) owes them",
+                "  ledger verify       audit every figure against the event log",
+                "  ledger report       a month or a year per merchant and per partner",
                 ""},
         footer = {"", "`ledger COMMAND --help` tells more."})
 public final class LedgerCli implements Runnable {
@@ -38,7 +52,7 @@ public final class LedgerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, node or ingest");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, node, ingest, simulate, load, settle, verify or report");
     }
 
     public static void main(String[] args) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.kleline.ledger.cli.api.LedgerApi;
 
 /**
  * {@code ledger run --demo}: on the first start of a data directory, writes {@link DemoScenario}
@@ -29,11 +28,11 @@ public final class DemoLoader {
     private static final long POLL_MS = 100;
     private static final String WAIT = "10";
 
-    private final ApiClient api;
+    private final LedgerApi api;
     private final PrintWriter out;
 
     private DemoLoader(URI api, PrintWriter out) {
-        this.api = new ApiClient(api);
+        this.api = new LedgerApi(api);
         this.out = out;
     }
 
@@ -94,7 +93,8 @@ public final class DemoLoader {
 
     private void printFigures() {
         out.println("Figures, read back from the query API:");
-        JsonNode balances = api.get("/v1/accounts/" + encode(DemoScenario.SHOWN_ACCOUNT) + "/balances").expect(200).json();
+        JsonNode balances = api.get("/v1/accounts/" + LedgerApi.segment(DemoScenario.SHOWN_ACCOUNT) + "/balances")
+                .expect(200).json();
         for (JsonNode b : balances) {
             out.printf("  balance of %-22s %d %s (credits %d, debits %d)%n", DemoScenario.SHOWN_ACCOUNT,
                     b.get("balance").asLong(), b.get("currency").asText(), b.get("credits").asLong(),
@@ -138,7 +138,7 @@ public final class DemoLoader {
         Iterator<String> pending = new ArrayList<>(eventIds).iterator();
         String eventId = pending.hasNext() ? pending.next() : null;
         while (eventId != null) {
-            ApiClient.Answer answer = api.get("/v1/events/" + encode(eventId));
+            LedgerApi.Answer answer = api.get("/v1/events/" + LedgerApi.segment(eventId));
             if (answer.status() == 200) {
                 JsonNode outcome = answer.json();
                 if (!"ACCEPTED".equals(outcome.get("outcome").asText())) {
@@ -179,9 +179,5 @@ public final class DemoLoader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("demo interrupted while waiting for outcomes", e);
         }
-    }
-
-    private static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

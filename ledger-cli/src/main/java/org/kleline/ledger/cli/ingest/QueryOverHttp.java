@@ -85,7 +85,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
                 });
     }
 
-    static EventOutcome outcome(JsonNode o) {
+    /** An outcome body of {@code GET /v1/events/{id}} as the record of {@code ledger.outcomes}. */
+    public static EventOutcome outcome(JsonNode o) {
         List<Posting> postings = new ArrayList<>();
         o.path("postings").forEach(p -> postings.add(new Posting(p.get("account").asText(), p.get("currency").asText(),
                 p.get("amount").asLong())));
@@ -100,7 +101,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
                 .build();
     }
 
-    static SettlementRow row(JsonNode r) {
+    /** A settlement row body of the query API as the record of {@code ledger.settlements}. */
+    public static SettlementRow row(JsonNode r) {
         return SettlementRow.newBuilder()
                 .setMerchantId(r.get("merchantId").asText())
                 .setBusinessDate(LocalDate.parse(r.get("date").asText()))

@@ -1,0 +1,86 @@
+package org.kleline.ledger.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.MerchantDirectory;
+import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.period.DateRange;
+import org.kleline.ledger.cli.progress.ProgressLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger report}: a month's or a year's figures per merchant and per partner, from the settlement views. */
+@Command(name = "report", sortOptions = false,
+        description = {"Report a month or a year per merchant and per partner: payments counted, gross, refunds, "
+                + "chargebacks, fees, commission (the partner's part of the fees), net and paid out, per currency.",
+                "The figures are the settlement rows of each date of the period (GET /v1/settlements/{date}), "
+                        + "summed; a partner's are those of its merchants (GET /v1/merchants/{id} names the partner).",
+                "A table with each currency's decimals, or CSV with --csv (amounts as integers of minor units).",
+                ""})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month reported.")
+    YearMonth month;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "The year reported.")
+    Year year;
+
+    @Option(names = "--csv", description = "CSV on stdout instead of a table.")
+    boolean csv;
+
+    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
+            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
+    URI apiUrl;
+
+    @Override
+    public Integer call() {
+        if ((month == null) == (year == null)) {
+            throw new ParameterException(spec.commandLine(), "give --month YYYY-MM or --year YYYY (one of them)");
+        }
+        DateRange period = month != null ? DateRange.of(month) : DateRange.of(year);
+        LedgerApi api;
+        try {
+            api = new LedgerApi(apiUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        RetryOn503 retry = RetryOn503.standard();
+        ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
+        List<PeriodReport.Row> rows = new ArrayList<>();
+        int done = 0;
+        for (LocalDate date : period.dates()) {
+            JsonNode answer = retry.call(() -> api.get("/v1/settlements/" + date)).expect(200).json();
+            answer.forEach(row -> rows.add(new PeriodReport.Row(row.get("merchantId").asText(),
+                    row.get("currency").asText(), Figures.ofRow(row))));
+            done++;
+            progress.update("reading settlement rows " + ProgressLine.bar(done, period.days(), 20) + " " + date);
+        }
+        MerchantDirectory merchants = new MerchantDirectory(api, retry);
+        PeriodReport report = PeriodReport.of(period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
+        progress.finish("read " + rows.size() + " settlement rows of " + period.days() + " dates");
+        PrintWriter out = spec.commandLine().getOut();
+        if (csv) {
+            out.print(ReportRendering.csv(report));
+        } else {
+            out.printf("Kleline Ledger, %s: %d settlement rows from %s (amounts in major units)%n%n", period,
+                    rows.size(), api.base());
+            out.print(ReportRendering.table(report));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package org.kleline.ledger.cli.settle;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.MerchantDirectory;
+import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.money.MinorUnits;
+import org.kleline.ledger.cli.period.DateRange;
+import org.kleline.ledger.cli.progress.Elapsed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger settle}: pays merchants what each business date owes them, date by date, through the API. */
+@Command(name = "settle", sortOptions = false,
+        description = {"Settle business dates through the API (POST /v1/settlements/{date}/settle), in date order: "
+                + "each merchant whose settlement row of the date has net - paidOut > 0 is paid that amount (a "
+                + "MerchantPaidOut). Prints every payout and the total.",
+                "Settling a date again pays nothing twice. A 503 (the projector behind the log) is retried after "
+                        + "its Retry-After, for up to 10 minutes a date.",
+                ""})
+public final class SettleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
+    LocalDate date;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The first date of a range (with --to).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last date of the range, included.")
+    LocalDate to;
+
+    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
+            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
+    URI apiUrl;
+
+    @Override
+    public Integer call() {
+        DateRange range = range();
+        LedgerApi api;
+        try {
+            api = new LedgerApi(apiUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        RetryOn503 retry = RetryOn503.standard();
+        SettlementRuns runs = new SettlementRuns(api, retry);
+        MerchantDirectory merchants = new MerchantDirectory(api, retry);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Settling %s (%d dates) through %s%n", range, range.days(), api.base());
+        long started = System.nanoTime();
+        long payoutCount = 0;
+        Map<String, Long> totals = new TreeMap<>();
+        for (LocalDate day : range.dates()) {
+            List<Payout> payouts = runs.settle(day);
+            if (payouts.isEmpty()) {
+                out.printf("%s  no payout due%n", day);
+            }
+            for (Payout payout : payouts) {
+                String currency = merchants.merchant(payout.merchantId()).currency();
+                out.printf("%s  %-12s %-32s %16s%n", day, payout.merchantId(), payout.payoutId(),
+                        MinorUnits.withCurrency(payout.amount(), currency));
+                totals.merge(currency, payout.amount(), Math::addExact);
+            }
+            payoutCount += payouts.size();
+            out.flush();
+        }
+        StringBuilder total = new StringBuilder();
+        totals.forEach((currency, amount) -> total.append(total.length() == 0 ? "" : ", ")
+                .append(MinorUnits.withCurrency(amount, currency)));
+        out.printf(Locale.ROOT, "Settled %d dates in %s: %,d payouts%s%n", range.days(), Elapsed.since(started),
+                payoutCount, payoutCount == 0 ? " (nothing was due)" : ", total " + total);
+        out.flush();
+        return 0;
+    }
+
+    private DateRange range() {
+        try {
+            if (date != null) {
+                if (from != null || to != null) {
+                    throw usage("--date settles one date; --from and --to a range: give one or the other");
+                }
+                return DateRange.of(date);
+            }
+            if (from == null || to == null) {
+                throw usage("give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD");
+            }
+            return new DateRange(from, to);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

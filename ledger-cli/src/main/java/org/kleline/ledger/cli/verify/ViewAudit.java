@@ -1,0 +1,186 @@
+package org.kleline.ledger.cli.verify;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.settlement.SettlementRow;
+
+/**
+ * The query API's figures against the recomputed ones: every event's outcome, every account's
+ * balances, every settlement row of every date the log touches, the trial balance. The views are
+ * built downstream of the outcomes and may trail them by a few commits, so what differs is asked
+ * again for up to {@code recheckFor} before it counts as a difference.
+ */
+final class ViewAudit {
+
+    static final String OUTCOMES = "outcomes";
+    static final String BALANCES = "balances";
+    static final String SETTLEMENT_ROWS = "settlement rows";
+    static final String TRIAL_BALANCE = "trial balance";
+
+    private static final int CHUNK = 2_000;
+    private static final Duration RECHECK_PAUSE = Duration.ofMillis(500);
+
+    private final QuerySide query;
+    private final Recomputation recomputed;
+    private final Differences differences;
+    private final Duration recheckFor;
+
+    ViewAudit(QuerySide query, Recomputation recomputed, Differences differences, Duration recheckFor) {
+        this.query = query;
+        this.recomputed = recomputed;
+        this.differences = differences;
+        this.recheckFor = recheckFor;
+    }
+
+    /** Returns how many events were checked. */
+    long outcomes(LongConsumer progress) {
+        List<String> ids = recomputed.eventIds();
+        compareAll(OUTCOMES, ids, chunk -> {
+            Map<String, String> differing = new LinkedHashMap<>();
+            query.outcomes(chunk).forEach((id, shown) -> {
+                EventOutcome expected = recomputed.outcome(id).orElseThrow();
+                if (shown.isEmpty()) {
+                    differing.put(id, "event " + id + " has no outcome in the query API; the log gives "
+                            + Describe.outcome(expected));
+                } else if (!shown.get().equals(expected) && !recomputed.reusedAcrossKeys(id)) {
+                    differing.put(id, "event " + id + ": the query API shows " + Describe.outcome(shown.get())
+                            + "; the log gives " + Describe.outcome(expected));
+                }
+            });
+            return differing;
+        }, progress);
+        return ids.size();
+    }
+
+    /** Returns how many accounts were checked. */
+    long balances(LongConsumer progress) {
+        Map<String, Map<String, BalanceLine>> expected = recomputed.balances();
+        List<String> accounts = new ArrayList<>(expected.keySet());
+        compareAll(BALANCES, accounts, chunk -> {
+            Map<String, String> differing = new LinkedHashMap<>();
+            query.balances(chunk).forEach((account, shown) -> {
+                List<BalanceLine> want = new ArrayList<>(expected.get(account).values());
+                if (shown.isEmpty()) {
+                    differing.put(account, "account " + account + ": the query API cannot answer now (503); the log "
+                            + "gives " + lines(want));
+                    return;
+                }
+                List<BalanceLine> got = new ArrayList<>(shown.get());
+                got.sort((a, b) -> a.currency().compareTo(b.currency()));
+                if (!want.equals(got)) {
+                    differing.put(account, "account " + account + ": the query API shows " + lines(got)
+                            + "; the log gives " + lines(want));
+                }
+            });
+            return differing;
+        }, progress);
+        return accounts.size();
+    }
+
+    /** Returns how many rows were checked, over how many dates ({@code [rows, dates]}). */
+    long[] settlementRows(LongConsumer progress) {
+        Map<LocalDate, List<SettlementRow>> expected = recomputed.settlementRowsByDate();
+        List<LocalDate> dates = new ArrayList<>(expected.keySet());
+        compareAll(SETTLEMENT_ROWS, dates, chunk -> {
+            Map<LocalDate, String> differing = new LinkedHashMap<>();
+            for (LocalDate date : chunk) {
+                Map<String, SettlementRow> want = byMerchant(expected.get(date));
+                Map<String, SettlementRow> got = byMerchant(query.settlementRowsOn(date));
+                List<String> lines = new ArrayList<>();
+                want.forEach((merchant, row) -> {
+                    SettlementRow shown = got.get(merchant);
+                    if (shown == null) {
+                        lines.add("no row for " + merchant + " (the log gives " + row(row) + ")");
+                    } else if (!shown.equals(row)) {
+                        lines.add(merchant + ": the query API shows " + row(shown) + "; the log gives " + row(row));
+                    }
+                });
+                got.keySet().stream().filter(m -> !want.containsKey(m))
+                        .forEach(m -> lines.add("a row the log does not give: " + row(got.get(m))));
+                if (!lines.isEmpty()) {
+                    differing.put(date, "settlement rows of " + date + ": " + String.join("; ", lines));
+                }
+            }
+            return differing;
+        }, progress);
+        return new long[] {expected.values().stream().mapToLong(List::size).sum(), dates.size()};
+    }
+
+    /** Returns the recomputed trial balance, checked against the API's and against zero. */
+    Map<String, TrialBalanceLine> trialBalance() {
+        Map<String, TrialBalanceLine> want = recomputed.trialBalance();
+        compareAll(TRIAL_BALANCE, List.of("all"), chunk -> {
+            Map<String, TrialBalanceLine> got = new TreeMap<>();
+            query.trialBalance().forEach(line -> got.put(line.currency(), line));
+            Map<String, String> differing = new LinkedHashMap<>();
+            if (!got.equals(want)) {
+                differing.put("all", "the query API shows " + got.values() + "; the log gives " + want.values());
+            }
+            return differing;
+        }, progress -> { });
+        want.values().stream().filter(line -> line.total() != 0).forEach(line -> differences.add(TRIAL_BALANCE,
+                "the log's own postings do not sum to zero in " + line.currency() + ": " + line.total()));
+        return want;
+    }
+
+    /**
+     * Compares every key, a chunk at a time, then asks again for those that differ until they agree or
+     * {@code recheckFor} has passed; what still differs is a difference.
+     */
+    private <K> void compareAll(String check, List<K> keys, Function<List<K>, Map<K, String>> compare,
+                                LongConsumer progress) {
+        Map<K, String> differing = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<K> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            differing.putAll(compare.apply(chunk));
+            progress.accept(from + chunk.size());
+        }
+        long deadline = System.nanoTime() + recheckFor.toNanos();
+        while (!differing.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            differing = compare.apply(new ArrayList<>(differing.keySet()));
+        }
+        differing.values().forEach(difference -> differences.add(check, difference));
+    }
+
+    private static Map<String, SettlementRow> byMerchant(List<SettlementRow> rows) {
+        Map<String, SettlementRow> byMerchant = new TreeMap<>();
+        rows.forEach(row -> byMerchant.put(row.getMerchantId() + " " + row.getCurrency(), row));
+        return byMerchant;
+    }
+
+    private static String row(SettlementRow r) {
+        return r.getMerchantId() + " " + r.getBusinessDate() + " " + r.getCurrency() + " count " + r.getCount()
+                + ", gross " + r.getGross() + ", refunds " + r.getRefunds() + ", chargebacks " + r.getChargebacks()
+                + ", fees " + r.getFees() + ", commission " + r.getCommission() + ", net " + r.getNet()
+                + ", paidOut " + r.getPaidOut() + ", payouts " + r.getPayouts() + ", " + r.getStatus();
+    }
+
+    private static String lines(List<BalanceLine> lines) {
+        if (lines.isEmpty()) {
+            return "no balance";
+        }
+        List<String> text = new ArrayList<>();
+        lines.forEach(b -> text.add(b.currency() + " balance " + b.balance() + " (credits " + b.credits()
+                + ", debits " + b.debits() + ")"));
+        return String.join(", ", text);
+    }
+
+    private static void pause() {
+        try {
+            // The views trail the outcomes by a commit or two; nothing to wait on but time.
+            Thread.sleep(RECHECK_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditFailure("interrupted while checking the views again", e);
+        }
+    }
+}
