@@ -8,6 +8,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantDirectory;
@@ -71,12 +72,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
         MerchantDirectory merchants = new MerchantDirectory(api, retry);
         PeriodReport report = PeriodReport.of(period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
-        progress.finish("read " + rows.size() + " settlement rows of " + period.days() + " dates");
+        progress.finish(String.format(Locale.ROOT, "read %,d settlement rows of %d dates", rows.size(), period.days()));
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
             out.print(ReportRendering.csv(report));
         } else {
-            out.printf("Kleline Ledger, %s: %d settlement rows from %s (amounts in major units)%n%n", period,
+            out.printf(Locale.ROOT, "Kleline Ledger, %s: %,d settlement rows from %s (amounts in major units)%n%n", period,
                     rows.size(), api.base());
             out.print(ReportRendering.table(report));
         }

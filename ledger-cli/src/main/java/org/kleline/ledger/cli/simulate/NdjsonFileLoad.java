@@ -111,9 +111,10 @@ final class NdjsonFileLoad {
     private static ApiFailure refusedLine(Path file, long[] numbers, BulkRefused refused) {
         int index = refused.line() - 1;
         String where = index >= 0 && index < numbers.length ? "line " + numbers[index] : "a line";
+        String appended = numbers[0] == 1 ? "No line of the file is appended"
+                : "Every line before line " + numbers[0] + " is appended, none from it on";
         return new ApiFailure(where + " of " + file + " was refused and is not one of the lines a simulation "
-                + "breaks on purpose, so the load stops: " + refused.getMessage() + ". Every line before line "
-                + numbers[0] + " is appended, none from it on; fix the line and load the file again (lines appended "
-                + "already are then DUPLICATE, with no effect).", refused);
+                + "breaks on purpose, so the load stops: " + refused.getMessage() + ". " + appended + "; fix the line "
+                + "and load the file again (lines appended already are then DUPLICATE, with no effect).", refused);
     }
 }

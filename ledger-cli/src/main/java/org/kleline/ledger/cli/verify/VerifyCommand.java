@@ -130,48 +130,54 @@ public final class VerifyCommand implements Callable<Integer> {
                 Elapsed.since(waitStarted));
 
         ViewAudit views = new ViewAudit(query, recomputed, differences, RECHECK_FOR);
+        long checkStarted = System.nanoTime();
         long outcomes = views.outcomes(n -> progress.update(String.format(Locale.ROOT,
                 "checking outcomes: %,d of %,d events", n, recomputed.eventIds().size())));
         progress.clear();
         checkLine(out, ViewAudit.OUTCOMES, String.format(Locale.ROOT, "%,d events", outcomes),
-                "GET /v1/events/{eventId}", differences);
+                "GET /v1/events/{eventId}", differences, checkStarted);
+        checkStarted = System.nanoTime();
         long accounts = views.balances(n -> progress.update(String.format(Locale.ROOT,
                 "checking balances: %,d accounts", n)));
         progress.clear();
         checkLine(out, ViewAudit.BALANCES, String.format(Locale.ROOT, "%,d accounts (%,d balances)", accounts,
-                recomputed.balanceLines()), "GET /v1/accounts/{id}/balances", differences);
+                recomputed.balanceLines()), "GET /v1/accounts/{id}/balances", differences, checkStarted);
+        checkStarted = System.nanoTime();
         long[] rows = views.settlementRows(n -> progress.update(String.format(Locale.ROOT,
                 "checking settlement rows: %,d dates", n)));
         progress.clear();
         checkLine(out, ViewAudit.SETTLEMENT_ROWS, String.format(Locale.ROOT, "%,d rows of %,d dates", rows[0], rows[1]),
-                "GET /v1/settlements/{date}", differences);
+                "GET /v1/settlements/{date}", differences, checkStarted);
+        checkStarted = System.nanoTime();
         Map<String, TrialBalanceLine> trial = views.trialBalance();
         StringBuilder totals = new StringBuilder();
         trial.values().forEach(t -> totals.append(totals.length() == 0 ? "" : ", ").append(t.currency())
                 .append(" total ").append(t.total()));
         checkLine(out, ViewAudit.TRIAL_BALANCE, trial.isEmpty() ? "no posting" : totals.toString(),
-                "GET /v1/trial-balance", differences);
+                "GET /v1/trial-balance", differences, checkStarted);
 
         Set<String> appendedSince = appendedSince(clients, topics, eventEnds);
         if (!appendedSince.isEmpty()) {
             out.printf(Locale.ROOT, "  note: %,d events were appended while verifying; their outcomes and entries are "
                     + "not judged, and the views differ by them%n", appendedSince.size());
         }
+        checkStarted = System.nanoTime();
         try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
             long entries = new JournalAudit(recomputed, appendedSince, differences).audit(journal,
                     journal.endOffsets(), topics.journal().valueSerde().deserializer(),
                     n -> progress.update(String.format(Locale.ROOT, "checking ledger.journal: %,d entries", n)));
             progress.clear();
             checkLine(out, JournalAudit.CHECK, String.format(Locale.ROOT, "%,d entries", entries), Topics.JOURNAL,
-                    differences);
+                    differences, checkStarted);
         }
+        checkStarted = System.nanoTime();
         try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
             long records = new OutcomeTopicAudit(recomputed, appendedSince, differences).audit(outcomeTopic,
                     outcomeTopic.endOffsets(), topics.outcomes().valueSerde().deserializer(),
                     n -> progress.update(String.format(Locale.ROOT, "checking ledger.outcomes: %,d records", n)));
             progress.clear();
             checkLine(out, OutcomeTopicAudit.CHECK, String.format(Locale.ROOT, "%,d records", records),
-                    Topics.OUTCOMES, differences);
+                    Topics.OUTCOMES, differences, checkStarted);
         }
         out.printf("Verified in %s.%n", Elapsed.since(started));
         return differences;
@@ -201,10 +207,12 @@ public final class VerifyCommand implements Callable<Integer> {
         return ids;
     }
 
-    private void checkLine(PrintWriter out, String check, String what, String source, Differences differences) {
+    private void checkLine(PrintWriter out, String check, String what, String source, Differences differences,
+                           long startedNanos) {
         long count = differences.count(check);
-        out.printf(Locale.ROOT, "  %-16s %-32s %-32s %s%n", check, what, source,
-                count == 0 ? "agree" : String.format(Locale.ROOT, "%,d difference%s", count, count == 1 ? "" : "s"));
+        out.printf(Locale.ROOT, "  %-16s %-32s %-32s %-16s %s%n", check, what, source,
+                count == 0 ? "agree" : String.format(Locale.ROOT, "%,d difference%s", count, count == 1 ? "" : "s"),
+                Elapsed.since(startedNanos));
         out.flush();
     }
 }

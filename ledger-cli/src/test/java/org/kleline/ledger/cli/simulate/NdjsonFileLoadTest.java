@@ -113,4 +113,15 @@ class NdjsonFileLoadTest {
                 .hasMessageContaining("Every line before line 3 is appended, none from it on");
         assertThat(appended).containsExactly(List.of(topUp(1, 5), topUp(2, 5)));
     }
+
+    @Test
+    void aRefusalInTheFirstRequestSaysNothingOfTheFileIsAppended() throws IOException {
+        Path file = Files.writeString(dir.resolve("first.ndjson"), topUp(1, -5) + "\n" + topUp(2, 5) + "\n");
+
+        assertThatThrownBy(() -> NdjsonFileLoad.load(file, poster(), BulkLimits.api(), (bytes, total, lines) -> { }))
+                .isInstanceOf(ApiFailure.class)
+                .hasMessageStartingWith("line 1 of " + file + " was refused")
+                .hasMessageContaining("No line of the file is appended; fix the line and load the file again");
+        assertThat(appended).isEmpty();
+    }
 }
