@@ -64,6 +64,21 @@ class LedgerCliTest {
     }
 
     @Test
+    void theHandMadeDemoAndTheDemoYearAreOneOrTheOther() {
+        Result result = execute("run", "--demo", "--demo-year", "3000", "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--demo loads a hand-made day and --demo-year a simulated year: give one "
+                + "of them");
+    }
+
+    @Test
+    void aNegativeDemoYearIsAUsageError() {
+        Result result = execute("run", "--demo-year", "-1", "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--demo-year: transactions must be 0..100000000, was -1");
+    }
+
+    @Test
     void nodeWithoutBootstrapServersIsAUsageError() {
         Result result = execute("node", "--schema-registry-url", "http://localhost:8081");
         assertThat(result.exitCode()).isEqualTo(2);

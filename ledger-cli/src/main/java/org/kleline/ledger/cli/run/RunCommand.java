@@ -1,13 +1,18 @@
 package org.kleline.ledger.cli.run;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.demo.DemoLoader;
+import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import org.kleline.ledger.cli.progress.ProgressLine;
+import org.kleline.ledger.model.validation.InvalidFieldException;
+import org.kleline.ledger.simulator.config.SimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,10 +54,27 @@ public final class RunCommand implements Callable<Integer> {
                     + "(merchants, wallets, micropayments, card payments, a settled day) and print a few figures.")
     boolean demo;
 
+    @Option(names = "--demo-year", paramLabel = "TRANSACTIONS",
+            description = "On the first start of this data directory, simulate Kleline's 1999 with this many "
+                    + "transactions and append it through the API (as `ledger simulate` does), then print the "
+                    + "commands that settle, verify and report it.")
+    Long demoYear;
+
     @Override
     public Integer call() throws InterruptedException {
         RunSettings settings;
         try {
+            if (demo && demoYear != null) {
+                throw new IllegalArgumentException("--demo loads a hand-made day and --demo-year a simulated year: "
+                        + "give one of them");
+            }
+            if (demoYear != null) {
+                try {
+                    SimulationConfig.defaults().withTransactions(demoYear);
+                } catch (InvalidFieldException e) {
+                    throw new IllegalArgumentException("--demo-year: " + e.getMessage(), e);
+                }
+            }
             settings = new RunSettings(dataDir, port, partitions, settlementZone);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -67,6 +89,11 @@ public final class RunCommand implements Callable<Integer> {
         if (demo) {
             DemoLoader.loadOnce(run.dataDir(), run.httpUrl(), out);
             out.println("Try: curl -s http://localhost:" + run.port() + "/v1/accounts/wallet:w-alice/balances");
+        }
+        if (demoYear != null) {
+            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), demoYear,
+                    run.bootstrapServers(), run.schemaRegistryUrl(), out,
+                    ProgressLine.onStderr(spec.commandLine().getErr()));
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -59,7 +59,7 @@ public final class SettleCommand implements Callable<Integer> {
         SettlementRuns runs = new SettlementRuns(api, retry);
         MerchantDirectory merchants = new MerchantDirectory(api, retry);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Settling %s (%d dates) through %s%n", range, range.days(), api.base());
+        out.printf(Locale.ROOT, "Settling %s (%s) through %s%n", range, dates(range.days()), api.base());
         long started = System.nanoTime();
         long payoutCount = 0;
         Map<String, Long> totals = new TreeMap<>();
@@ -80,10 +80,14 @@ public final class SettleCommand implements Callable<Integer> {
         StringBuilder total = new StringBuilder();
         totals.forEach((currency, amount) -> total.append(total.length() == 0 ? "" : ", ")
                 .append(MinorUnits.withCurrency(amount, currency)));
-        out.printf(Locale.ROOT, "Settled %d dates in %s: %,d payouts%s%n", range.days(), Elapsed.since(started),
-                payoutCount, payoutCount == 0 ? " (nothing was due)" : ", total " + total);
+        out.printf(Locale.ROOT, "Settled %s in %s: %,d payout%s%s%n", dates(range.days()), Elapsed.since(started),
+                payoutCount, payoutCount == 1 ? "" : "s", payoutCount == 0 ? " (nothing was due)" : ", total " + total);
         out.flush();
         return 0;
+    }
+
+    private static String dates(int days) {
+        return days == 1 ? "1 date" : days + " dates";
     }
 
     private DateRange range() {

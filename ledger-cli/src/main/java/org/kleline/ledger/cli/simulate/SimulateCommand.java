@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.simulator.bulk.BulkLimits;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 import org.kleline.ledger.simulator.run.Simulation;
 import org.kleline.ledger.simulator.summary.SimulationSummary;
@@ -107,16 +105,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "keeps its occurredAt)%n", config.year(), config.seed(), config.transactions(), api.base(),
                 BulkPoster.PATH);
         stdout.flush();
-        BulkPoster poster = new BulkPoster(api, RetryOn503.standard());
-        SimulationProgress progress = new SimulationProgress(ProgressLine.onStderr(spec.commandLine().getErr()),
-                "sending " + config.year());
-        SimulationSummary summary = Simulation.sendBulk(config, BulkLimits.api(), poster, progress);
-        long elapsed = progress.elapsedNanos();
-        progress.clear();
-        stdout.printf(Locale.ROOT, "Appended %,d lines in %,d requests in %s (%,d events/s); %,d lines broken on "
-                        + "purpose were refused as expected (400).%n", poster.linesAccepted(), poster.requests(),
-                Elapsed.seconds(elapsed), ProgressLine.perSecond(summary.lines(), elapsed), poster.linesRefused());
-        stdout.print(summary.describe());
+        SimulatedYear.Appended appended = SimulatedYear.append(config, api,
+                ProgressLine.onStderr(spec.commandLine().getErr()));
+        stdout.println(appended.describe());
+        stdout.print(appended.summary().describe());
         stdout.println("The projector decides the events in the background: `ledger verify` waits for it, then "
                 + "checks every figure.");
         stdout.flush();
