@@ -72,6 +72,16 @@ class LedgerCliTest {
     }
 
     @Test
+    void aHistoryRetentionUnderAnHourOrNotADurationIsAUsageError() {
+        Result shortOne = execute("run", "--history-retention", "PT30M", "--port", "0");
+        assertThat(shortOne.exitCode()).isEqualTo(2);
+        assertThat(shortOne.err()).contains("--history-retention").contains("at least one hour, got PT30M");
+        Result notADuration = execute("run", "--history-retention", "13 months", "--port", "0");
+        assertThat(notADuration.exitCode()).isEqualTo(2);
+        assertThat(notADuration.err()).contains("--history-retention").contains("13 months");
+    }
+
+    @Test
     void aNegativeDemoYearIsAUsageError() {
         Result result = execute("run", "--demo-year", "-1", "--port", "0");
         assertThat(result.exitCode()).isEqualTo(2);

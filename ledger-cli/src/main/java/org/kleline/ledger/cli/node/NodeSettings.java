@@ -8,14 +8,22 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.views.HistoryRetention;
 
 /**
  * Where one projector node runs and what it announces: the ledger topics' partitions and
  * replication, its state directory, the host and port other nodes reach its query API on
  * ({@code application.server}), and the settlement time zone (the projector and the query API
- * must agree on it, or business dates would differ between the rows and their readers).
+ * must agree on it, or business dates would differ between the rows and their readers), and how far
+ * back balances as of a past instant are kept.
  */
-public record NodeSettings(int partitions, short replication, Path stateDir, HostInfo self, ZoneId settlementZone) {
+public record NodeSettings(int partitions, short replication, Path stateDir, HostInfo self, ZoneId settlementZone,
+        HistoryRetention historyRetention) {
+
+    /** A node that keeps the whole history. */
+    public NodeSettings(int partitions, short replication, Path stateDir, HostInfo self, ZoneId settlementZone) {
+        this(partitions, replication, stateDir, self, settlementZone, HistoryRetention.FOREVER);
+    }
 
     public NodeSettings {
         if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
@@ -28,6 +36,7 @@ public record NodeSettings(int partitions, short replication, Path stateDir, Hos
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(settlementZone, "settlementZone");
+        Objects.requireNonNull(historyRetention, "historyRetention");
     }
 
     /**
@@ -42,6 +51,9 @@ public record NodeSettings(int partitions, short replication, Path stateDir, Hos
         p.put(ProjectorSettings.SETTLEMENT_ZONE, settlementZone.getId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        if (!historyRetention.forever()) {
+            p.put(HistoryRetention.CONFIG, Long.toString(historyRetention.kept().toMillis()));
+        }
         return p;
     }
 }

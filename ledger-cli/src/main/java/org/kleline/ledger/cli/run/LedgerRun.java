@@ -71,7 +71,8 @@ public final class LedgerRun implements AutoCloseable {
             clients.put("schema.registry.url", infrastructure.schemaRegistryUrl());
 
             NodeSettings nodeSettings = new NodeSettings(settings.partitions(), (short) 1,
-                    DataDirectory.streamsState(dataDir), new HostInfo("localhost", port), settings.settlementZone());
+                    DataDirectory.streamsState(dataDir), new HostInfo("localhost", port), settings.settlementZone(),
+                    settings.historyRetention());
             Properties single = new Properties();
             single.put("group.instance.id", GROUP_INSTANCE_ID);
             QueryNode node = services.add("projector and query API", QueryNode.start(clients, nodeSettings, single));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.views.HistoryRetention;
 
 /**
  * What {@code ledger run} is given.
@@ -12,8 +13,10 @@ import org.kleline.ledger.projector.config.ProjectorSettings;
  * @param port           the one HTTP port of the API (0 picks a free one)
  * @param partitions     partitions of the ledger topics when they are created (fixed afterwards)
  * @param settlementZone the time zone of business dates
+ * @param historyRetention how far back balances as of a past instant and statement lines are kept
  */
-public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone) {
+public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
+        HistoryRetention historyRetention) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_PARTITIONS = ProjectorSettings.DEFAULT_PARTITIONS;
@@ -21,6 +24,7 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
     public RunSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(settlementZone, "settlementZone");
+        Objects.requireNonNull(historyRetention, "historyRetention");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
@@ -30,12 +34,17 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
         }
     }
 
+    /** Keeping the whole history. */
+    public RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone) {
+        this(dataDir, port, partitions, settlementZone, HistoryRetention.FOREVER);
+    }
+
     public static RunSettings defaults(Path dataDir) {
         return new RunSettings(dataDir, DEFAULT_PORT, DEFAULT_PARTITIONS,
                 ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE));
     }
 
     public RunSettings withPort(int newPort) {
-        return new RunSettings(dataDir, newPort, partitions, settlementZone);
+        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention);
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.views.HistoryRetention;
 
 class NodeSettingsTest {
 
@@ -29,6 +31,14 @@ class NodeSettingsTest {
                 .containsEntry("ledger.settlement.zone", "Europe/Paris")
                 .containsEntry("state.dir", "/var/ledger/state")
                 .containsEntry("application.server", "node-2.example:8080");
+    }
+
+    @Test
+    void aHistoryRetentionReachesTheProjectorInMillisecondsAndNoneMeansForEver() {
+        NodeSettings keeping = new NodeSettings(12, (short) 3, Path.of("/s"), new HostInfo("h", 1), ZoneId.of("UTC"),
+                new HistoryRetention(Duration.ofDays(400)));
+        assertThat(keeping.projectorProperties(Map.of())).containsEntry(HistoryRetention.CONFIG, "34560000000");
+        assertThat(NODE.projectorProperties(Map.of())).doesNotContainKey(HistoryRetention.CONFIG);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Properties;
+import org.kleline.ledger.projector.views.HistoryRetention;
 
 /**
  * The projector's own settings, read from the same properties as the Streams config. Every key
@@ -17,7 +18,8 @@ public record ProjectorSettings(
         short replication,
         ZoneId settlementZone,
         long rocksDbMemoryBytes,
-        Duration merchantWaitTimeout) {
+        Duration merchantWaitTimeout,
+        HistoryRetention historyRetention) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -27,6 +29,8 @@ public record ProjectorSettings(
     public static final String SETTLEMENT_ZONE = "ledger.settlement.zone";
     public static final String ROCKSDB_MEMORY_BYTES = "ledger.rocksdb.memory.bytes";
     public static final String MERCHANT_WAIT_TIMEOUT_MS = "ledger.merchants.wait.timeout.ms";
+    /** Read again by the balance stage from the Streams config; checked here so that a bad value stops the start. */
+    public static final String HISTORY_RETENTION_MS = HistoryRetention.CONFIG;
 
     public static final String DEFAULT_APPLICATION_ID = "kleline-ledger-projector";
     public static final int DEFAULT_PARTITIONS = 6;
@@ -59,6 +63,7 @@ public record ProjectorSettings(
             throw new IllegalArgumentException(MERCHANT_WAIT_TIMEOUT_MS + " must be 0.." + MAX_MERCHANT_WAIT_TIMEOUT_MS
                     + ", got " + merchantWaitTimeout.toMillis());
         }
+        Objects.requireNonNull(historyRetention, HISTORY_RETENTION_MS);
     }
 
     /** Reads the settings from properties; absent keys take their defaults. */
@@ -71,7 +76,8 @@ public record ProjectorSettings(
                 (short) intValue(props, REPLICATION, DEFAULT_REPLICATION),
                 zone(props.getProperty(SETTLEMENT_ZONE, DEFAULT_SETTLEMENT_ZONE)),
                 longValue(props, ROCKSDB_MEMORY_BYTES, DEFAULT_ROCKSDB_MEMORY_BYTES),
-                Duration.ofMillis(longValue(props, MERCHANT_WAIT_TIMEOUT_MS, DEFAULT_MERCHANT_WAIT_TIMEOUT_MS)));
+                Duration.ofMillis(longValue(props, MERCHANT_WAIT_TIMEOUT_MS, DEFAULT_MERCHANT_WAIT_TIMEOUT_MS)),
+                HistoryRetention.from(props));
     }
 
     private static ZoneId zone(String value) {

@@ -62,6 +62,7 @@ public final class ProjectorTopology {
         builder.addStateStore(ViewStores.balanceHours());
         builder.addStateStore(ViewStores.accountEntries());
         builder.addStateStore(ViewStores.trialBalance());
+        builder.addStateStore(ViewStores.historyHorizon());
         builder.addStateStore(ViewStores.outcomes());
         builder.addStateStore(SettlementStores.rows());
         builder.addStateStore(SettlementStores.rowsByDate());
@@ -99,7 +100,7 @@ public final class ProjectorTopology {
                 .repartition(Repartitioned.<String, PostingLine>as(POSTINGS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(ViewStores.POSTING_LINE))
                 .process(BalanceProcessor::new, Named.as("balances"), StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE);
+                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
     }
 
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {

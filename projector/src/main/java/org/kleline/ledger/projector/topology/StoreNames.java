@@ -23,6 +23,8 @@ public final class StoreNames {
     public static final String BALANCE_HOURS = "balance-hours";
     /** {@code account|currency|occurredAt|eventId} to {@code AccountEntry}: statement lines in time order. */
     public static final String ACCOUNT_ENTRIES = "account-entries";
+    /** {@code horizon} to this balance partition's history horizon (epoch ms), once history was folded. */
+    public static final String HISTORY_HORIZON = "history-horizon";
     /** Currency to this partition's part of the trial balance: sum over every partition for the whole. */
     public static final String TRIAL_BALANCE = "trial-balance";
 

@@ -19,11 +19,28 @@ public final class AccountHistory {
 
     private final ReadOnlyKeyValueStore<String, BalanceTotals> hours;
     private final ReadOnlyKeyValueStore<String, AccountEntry> entries;
+    private final long keptFromMs;
 
+    /** The whole history: nothing was ever folded ({@link HistoryRetention#FOREVER}). */
     public AccountHistory(ReadOnlyKeyValueStore<String, BalanceTotals> hours,
             ReadOnlyKeyValueStore<String, AccountEntry> entries) {
+        this(hours, entries, Long.MIN_VALUE);
+    }
+
+    /**
+     * @param keptFromMs the partition's history horizon ({@link HistoryFold}): before it, hour sums
+     *     are folded and statement lines dropped
+     */
+    public AccountHistory(ReadOnlyKeyValueStore<String, BalanceTotals> hours,
+            ReadOnlyKeyValueStore<String, AccountEntry> entries, long keptFromMs) {
         this.hours = hours;
         this.entries = entries;
+        this.keptFromMs = keptFromMs;
+    }
+
+    /** The first instant whose balance this partition can still tell ({@code Long.MIN_VALUE}: every one). */
+    public long keptFromMs() {
+        return keptFromMs;
     }
 
     /** One statement line. {@code key} is the paging cursor. */
@@ -37,14 +54,23 @@ public final class AccountHistory {
         }
     }
 
-    /** Credits and debits of every posting with occurredAt <= {@code atMs}. */
+    /**
+     * Credits and debits of every posting with occurredAt <= {@code atMs}.
+     *
+     * @throws HistoryNotKeptException when {@code atMs} is before the history horizon
+     */
     public BalanceTotals asOf(String account, String currency, long atMs) {
+        if (atMs < keptFromMs) {
+            throw new HistoryNotKeptException(atMs, keptFromMs);
+        }
         return through(account, currency, AccountKeys.lastEntryAt(account, currency, atMs), atMs);
     }
 
     /**
      * Lines with {@code fromMs <= occurredAt <= toMs}, in (occurredAt, eventId) order, starting after
-     * {@code afterKey} when it is not null (the previous page's {@code nextAfterKey}).
+     * {@code afterKey} when it is not null (the previous page's {@code nextAfterKey}). Lines before
+     * the history horizon are no longer kept: a statement starts at the horizon at the earliest,
+     * its first balance after still exact.
      */
     public StatementPage statement(String account, String currency, long fromMs, long toMs, String afterKey, int limit) {
         if (limit < 1 || limit > PAGE_LINES_MAX) {

@@ -13,6 +13,7 @@ public final class AccountKeys {
     public static final long HOUR_MS = 3_600_000L;
     /** Above every character an event id may hold ([A-Za-z0-9._:-]): the end of a time's range. */
     static final char AFTER_EVERY_EVENT_ID = '~';
+    private static final int TIME_DIGITS = 16;
 
     private AccountKeys() {
     }
@@ -47,6 +48,24 @@ public final class AccountKeys {
         return balance(account, currency) + SEPARATOR + time(hourStartMs);
     }
 
+    /**
+     * Key of the opening sum that folded hours before the history horizon go into
+     * ({@link HistoryFold}): the first key of the account and currency, so every as-of read adds it.
+     */
+    public static String opening(String accountCurrencyPrefix) {
+        return accountCurrencyPrefix + time(Long.MIN_VALUE);
+    }
+
+    /** The {@link #prefix} part of a balance-hours key. */
+    public static String prefixOfHour(String hourKey) {
+        return hourKey.substring(0, hourKey.length() - TIME_DIGITS);
+    }
+
+    /** The hour start a balance-hours key stands for. */
+    public static long hourOf(String hourKey) {
+        return Long.parseUnsignedLong(hourKey.substring(hourKey.length() - TIME_DIGITS), 16) ^ Long.MIN_VALUE;
+    }
+
     /** Every key of one account and currency in the entries or hours store starts with this. */
     public static String prefix(String account, String currency) {
         return balance(account, currency) + SEPARATOR;
@@ -62,6 +81,6 @@ public final class AccountKeys {
 
     static String time(long epochMs) {
         String hex = Long.toHexString(epochMs ^ Long.MIN_VALUE).toLowerCase(Locale.ROOT);
-        return "0".repeat(16 - hex.length()) + hex;
+        return "0".repeat(TIME_DIGITS - hex.length()) + hex;
     }
 }

@@ -1,5 +1,7 @@
 package org.kleline.ledger.projector.views;
 
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,7 +12,8 @@ import org.kleline.ledger.projector.topology.StoreNames;
  * The balance stage, partitioned by {@code account|currency}. Postings of one account come from
  * every decide task, so they arrive in no particular time order: every figure stored here is a sum
  * (per account, per account and hour, per currency) or a line under its own time key, so it is
- * the same whatever the arrival order.
+ * the same whatever the arrival order. With a {@link HistoryRetention}, a wall-clock punctuation
+ * folds the history before the horizon ({@link HistoryFold}).
  */
 public final class BalanceProcessor implements Processor<String, PostingLine, Void, Void> {
 
@@ -18,6 +21,10 @@ public final class BalanceProcessor implements Processor<String, PostingLine, Vo
     private KeyValueStore<String, BalanceTotals> hours;
     private KeyValueStore<String, AccountEntry> entries;
     private KeyValueStore<String, BalanceTotals> trialBalance;
+    private HistoryFold history;
+
+    /** How often the history horizon is moved when a retention is set: a full scan of the partition's history. */
+    static final Duration FOLD_INTERVAL = Duration.ofMinutes(1);
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -25,6 +32,11 @@ public final class BalanceProcessor implements Processor<String, PostingLine, Vo
         hours = context.getStateStore(StoreNames.BALANCE_HOURS);
         entries = context.getStateStore(StoreNames.ACCOUNT_ENTRIES);
         trialBalance = context.getStateStore(StoreNames.TRIAL_BALANCE);
+        HistoryRetention retention = HistoryRetention.from(context.appConfigs());
+        history = new HistoryFold(retention, hours, entries, context.getStateStore(StoreNames.HISTORY_HORIZON));
+        if (!retention.forever()) {
+            context.schedule(FOLD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> history.foldIfDue());
+        }
     }
 
     @Override
@@ -37,9 +49,13 @@ public final class BalanceProcessor implements Processor<String, PostingLine, Vo
 
         String balanceKey = AccountKeys.balance(account, currency);
         balances.put(balanceKey, BalanceTotalsMath.plus(balances.get(balanceKey), amount));
-        String hourKey = AccountKeys.hour(account, currency, at);
+        String hourKey = history.hourKey(account, currency, at);
         hours.put(hourKey, BalanceTotalsMath.plus(hours.get(hourKey), amount));
         trialBalance.put(currency, BalanceTotalsMath.plus(trialBalance.get(currency), amount));
+        history.saw(at);
+        if (!history.keepsLine(at)) {
+            return;
+        }
 
         // Two postings of one event on one account (or an event id reused under two keys) share a
         // line: adding keeps the line's amount equal to what the hour and the balance received.

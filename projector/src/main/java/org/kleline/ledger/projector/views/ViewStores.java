@@ -43,6 +43,11 @@ public final class ViewStores {
                 Serdes.String(), ACCOUNT_ENTRY);
     }
 
+    public static StoreBuilder<KeyValueStore<String, Long>> historyHorizon() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY_HORIZON),
+                Serdes.String(), Serdes.Long());
+    }
+
     public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTCOMES),
                 Serdes.String(), EVENT_OUTCOME);

@@ -1,20 +1,17 @@
 package org.kleline.ledger.projector.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kleline.ledger.projector.views.BalanceStage.driver;
+import static org.kleline.ledger.projector.views.BalanceStage.history;
+import static org.kleline.ledger.projector.views.BalanceStage.line;
+import static org.kleline.ledger.projector.views.BalanceStage.pipe;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.projector.topology.StoreNames;
@@ -132,12 +129,6 @@ class BalanceViewsTest {
                 AccountKeys.entry("a", "EUR", 1L << 40, "a"));
     }
 
-    private static AccountHistory history(TopologyTestDriver driver) {
-        KeyValueStore<String, BalanceTotals> hours = driver.getKeyValueStore(StoreNames.BALANCE_HOURS);
-        KeyValueStore<String, AccountEntry> entries = driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES);
-        return new AccountHistory(hours, entries);
-    }
-
     private static Map<String, Map<String, Object>> contents(List<PostingLine> lines) {
         try (TopologyTestDriver driver = driver()) {
             pipe(driver, lines);
@@ -153,32 +144,5 @@ class BalanceViewsTest {
             }
             return all;
         }
-    }
-
-    private static void pipe(TopologyTestDriver driver, List<PostingLine> lines) {
-        TestInputTopic<String, PostingLine> in = driver.createInputTopic("postings", Serdes.String().serializer(),
-                ViewStores.POSTING_LINE.serializer());
-        for (PostingLine l : lines) {
-            in.pipeKeyValueList(List.of(KeyValue.pair(AccountKeys.balance(l.getAccount(), l.getCurrency()), l)));
-        }
-    }
-
-    private static TopologyTestDriver driver() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(ViewStores.balances());
-        builder.addStateStore(ViewStores.balanceHours());
-        builder.addStateStore(ViewStores.accountEntries());
-        builder.addStateStore(ViewStores.trialBalance());
-        builder.stream("postings", Consumed.with(Serdes.String(), ViewStores.POSTING_LINE))
-                .process(BalanceProcessor::new, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "balance-views-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(builder.build(), props);
-    }
-
-    private static PostingLine line(String account, long amount, String eventId, long at) {
-        return new PostingLine(account, "EUR", amount, eventId, "Test", at);
     }
 }

@@ -13,6 +13,7 @@ import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
+import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
 import org.kleline.ledger.web.server.HttpRoutes;
@@ -78,7 +79,11 @@ public final class ReadRoutes implements HttpRoutes {
         RequestParams params = RequestParams.of(ctx, zone, Set.of("asOf"));
         AccountId account = params.account("accountId");
         Instant asOf = params.instant("asOf", true);
-        ctx.json(views.balances(account, asOf).orElseThrow(() -> unknownAccount(account)));
+        try {
+            ctx.json(views.balances(account, asOf).orElseThrow(() -> unknownAccount(account)));
+        } catch (HistoryNotKeptException e) {
+            throw new InvalidRequestException("asOf", e.getMessage());
+        }
     }
 
     private void entries(Context ctx) {

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
+import org.kleline.ledger.projector.views.HistoryFold;
 import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.query.reads.ViewRead;
 import org.kleline.ledger.web.problem.UnavailableException;
@@ -108,7 +109,10 @@ public final class LocalStores {
         ReadOnlyKeyValueStore<String, AccountEntry> entries = streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.ACCOUNT_ENTRIES, QueryableStoreTypes.<String, AccountEntry>keyValueStore())
                 .withPartition(partition));
-        return new AccountHistory(hours, entries);
+        ReadOnlyKeyValueStore<String, Long> horizon = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.HISTORY_HORIZON, QueryableStoreTypes.<String, Long>keyValueStore())
+                .withPartition(partition));
+        return new AccountHistory(hours, entries, HistoryFold.horizonOf(horizon));
     }
 
     private static <R> R served(StateQueryResult<R> result, String store, int partition) {

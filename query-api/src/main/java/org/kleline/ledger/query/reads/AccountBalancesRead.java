@@ -10,6 +10,7 @@ import java.util.Set;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.local.LocalStores;
 
@@ -40,6 +41,7 @@ public record AccountBalancesRead(String account, Long asOfMs) implements Partit
     public AccountBalancesPart readLocally(LocalStores stores, Set<Integer> partitions) {
         List<BalanceBody> balances = new ArrayList<>();
         boolean hasPostings = false;
+        Long refusedBefore = null;
         for (int partition : partitions) {
             Map<String, BalanceTotals> current = AccountCurrencies.in(stores, partition, account);
             hasPostings |= !current.isEmpty();
@@ -49,12 +51,16 @@ public record AccountBalancesRead(String account, Long asOfMs) implements Partit
             }
             AccountHistory history = current.isEmpty() ? null : stores.history(partition);
             for (String currency : current.keySet()) {
-                BalanceTotals then = history.asOf(account, currency, asOfMs);
-                if (then.getEntries() > 0) {
-                    balances.add(BalanceBody.of(currency, then));
+                try {
+                    BalanceTotals then = history.asOf(account, currency, asOfMs);
+                    if (then.getEntries() > 0) {
+                        balances.add(BalanceBody.of(currency, then));
+                    }
+                } catch (HistoryNotKeptException e) {
+                    refusedBefore = refusedBefore == null ? e.keptFromMs() : Math.max(refusedBefore, e.keptFromMs());
                 }
             }
         }
-        return new AccountBalancesPart(balances, hasPostings);
+        return new AccountBalancesPart(balances, hasPostings, refusedBefore);
     }
 }

@@ -30,7 +30,12 @@ public interface LedgerViews {
 
     Optional<MerchantBody> merchant(String merchantId);
 
-    /** Per currency, sorted by currency; as of {@code asOf} when not null. Empty when the account is unknown. */
+    /**
+     * Per currency, sorted by currency; as of {@code asOf} when not null. Empty when the account is unknown.
+     *
+     * @throws org.kleline.ledger.projector.views.HistoryNotKeptException when {@code asOf} is before the
+     *     history the retention keeps
+     */
     Optional<List<BalanceBody>> balances(AccountId account, Instant asOf);
 
     /** A page of lines with {@code from <= occurredAt <= to} after {@code after} (null: from the start). */

@@ -43,6 +43,12 @@ public final class PartMerges {
         return List.copyOf(byCurrency.values());
     }
 
+    /** The latest history horizon that refused an as-of read, or null when every part answered. */
+    public static Long refusedBefore(List<AccountBalancesPart> parts) {
+        return parts.stream().map(AccountBalancesPart::refusedBeforeMs).filter(java.util.Objects::nonNull)
+                .max(Long::compare).orElse(null);
+    }
+
     public static boolean anyPostings(List<AccountBalancesPart> parts) {
         return parts.stream().anyMatch(AccountBalancesPart::hasPostings);
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -76,6 +77,10 @@ public final class RoutedLedgerViews implements LedgerViews {
     public Optional<List<BalanceBody>> balances(AccountId account, Instant asOf) {
         List<AccountBalancesPart> parts = router.gather(
                 new AccountBalancesRead(account.value(), asOf == null ? null : asOf.toEpochMilli()));
+        Long refusedBefore = PartMerges.refusedBefore(parts);
+        if (refusedBefore != null) {
+            throw new HistoryNotKeptException(asOf.toEpochMilli(), refusedBefore);
+        }
         if (!PartMerges.anyPostings(parts) && !exists(account)) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -29,6 +30,8 @@ final class FakeViews implements LedgerViews {
     final List<String> asked = new ArrayList<>();
     EntriesPage page = new EntriesPage(List.of(), null);
     boolean unavailable;
+    /** The history horizon of {@code balances ?asOf}: null for the whole history. */
+    Instant keptFrom;
 
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
@@ -57,6 +60,9 @@ final class FakeViews implements LedgerViews {
     @Override
     public Optional<List<BalanceBody>> balances(AccountId account, Instant asOf) {
         ask("balances " + account + " asOf=" + asOf);
+        if (asOf != null && keptFrom != null && asOf.isBefore(keptFrom)) {
+            throw new HistoryNotKeptException(asOf.toEpochMilli(), keptFrom.toEpochMilli());
+        }
         return Optional.ofNullable(balances.get(account.value()));
     }
 

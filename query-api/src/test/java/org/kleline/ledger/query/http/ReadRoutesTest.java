@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -128,6 +129,16 @@ class ReadRoutesTest {
         // 2024-03-01 in Paris ends at 23:00 UTC.
         assertThat(views.asked).containsExactly("balances platform:fees asOf=2024-03-01T10:15:30.123Z",
                 "balances platform:fees asOf=2024-03-01T22:59:59.999Z");
+    }
+
+    @Test
+    void aBalanceAsOfAnInstantBeforeTheHistoryKeptIsA400NamingAsOfAndTheHorizon() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        views.keptFrom = Instant.parse("2024-03-01T02:00:00Z");
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T01:59:59.999Z", "asOf");
+        assertThat(json(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-02-01T00:00:00Z")).path("detail").asText())
+                .contains("2024-03-01T02:00:00Z").contains("ledger.history.retention.ms");
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T02:00:00Z").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -69,6 +69,12 @@ class ReadWireFormatTest {
                         new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)));
         assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
 
+        AccountBalancesPart refused = new AccountBalancesPart(List.of(), true, 1_709_287_200_000L);
+        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), refused)).isEqualTo(refused);
+        AccountBalancesPart answered = new AccountBalancesPart(List.of(new org.kleline.ledger.query.body.BalanceBody("EUR", 5, 5, 0)),
+                true, null);
+        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), answered)).isEqualTo(answered);
+
         StatementPart part = new StatementPart(List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500, 500)), true, true);
         assertThat(roundTrip(new StatementRead("wallet:w-1", 0, 10, null, 5), part)).isEqualTo(part);
 

@@ -25,17 +25,27 @@ class PartMergesTest {
     @Test
     void balancesOfEveryInstanceAreListedByCurrency() {
         List<BalanceBody> merged = PartMerges.balances(List.of(
-                new AccountBalancesPart(List.of(new BalanceBody("JPY", 300, 300, 0)), true),
-                new AccountBalancesPart(List.of(), false),
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150)), true)));
+                new AccountBalancesPart(List.of(new BalanceBody("JPY", 300, 300, 0)), true, null),
+                new AccountBalancesPart(List.of(), false, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150)), true, null)));
         assertThat(merged).containsExactly(new BalanceBody("EUR", -50, 100, 150), new BalanceBody("JPY", 300, 300, 0));
+    }
+
+    @Test
+    void anAsOfReadIsRefusedFromTheLatestHorizonThatRefusedIt() {
+        assertThat(PartMerges.refusedBefore(List.of(
+                new AccountBalancesPart(List.of(), true, 7_200_000L),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null),
+                new AccountBalancesPart(List.of(), true, 3_600_000L)))).isEqualTo(7_200_000L);
+        assertThat(PartMerges.refusedBefore(List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null)))).isNull();
     }
 
     @Test
     void aCurrencyAnsweredTwiceIsABugNotASum() {
         assertThatThrownBy(() -> PartMerges.balances(List.of(
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true),
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true))))
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null))))
                 .isInstanceOf(IllegalStateException.class);
     }
 
