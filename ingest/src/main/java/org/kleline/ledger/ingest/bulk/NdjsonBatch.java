@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.command.BodyReader;
@@ -99,6 +100,12 @@ public final class NdjsonBatch {
         if (!node.isTextual() && !node.isIntegralNumber()) {
             throw new InvalidRequestException(OCCURRED_AT,
                     "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node);
+        }
+        if (node.isTextual()) {
+            Optional<Instant> canonical = UtcInstantText.parse(node.textValue());
+            if (canonical.isPresent()) {
+                return canonical.get();
+            }
         }
         try {
             return LedgerJson.mapper().treeToValue(node, Instant.class);

@@ -41,7 +41,8 @@ public final class BodyReader {
      * ({@code walletId} of {@code /v1/wallets/{walletId}/top-ups}); the body may not give those itself.
      */
     public static PayloadBody payload(EventKind kind, ObjectNode fields, Map<String, String> fromPath) {
-        ObjectNode all = fields.deepCopy();
+        // Copied only to add the path's values: the caller's tree stays as it was given.
+        ObjectNode all = fromPath.isEmpty() ? fields : fields.deepCopy();
         fromPath.forEach((name, value) -> {
             if (all.has(name)) {
                 throw new InvalidRequestException(name, "unknown field '" + name + "' (the path gives it)");
