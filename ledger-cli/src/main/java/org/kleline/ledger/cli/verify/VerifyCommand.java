@@ -135,7 +135,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 "checking outcomes: %,d of %,d events", n, recomputed.eventIds().size())));
         progress.clear();
         checkLine(out, ViewAudit.OUTCOMES, String.format(Locale.ROOT, "%,d events", outcomes),
-                "GET /v1/events/{eventId}", differences, checkStarted);
+                "POST /v1/outcomes/lookup", differences, checkStarted);
         checkStarted = System.nanoTime();
         long accounts = views.balances(n -> progress.update(String.format(Locale.ROOT,
                 "checking balances: %,d accounts", n)));
