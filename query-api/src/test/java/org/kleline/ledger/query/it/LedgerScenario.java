@@ -217,7 +217,7 @@ final class LedgerScenario {
         assertThat(r.statusCode()).as("POST /v1/outcomes/lookup on node %d: %s", node.port, r.body()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(bulkOutcomesAnswer(node));
         JsonNode answer = QueryNode.parse(r.body());
-        assertThat(answer.path("outcomes").get(6)).isEqualTo(QueryNode.parse(answers().get("/v1/events/redeem-big")));
+        assertThat(answer.path("outcomes").get(5)).isEqualTo(QueryNode.parse(answers().get("/v1/events/redeem-big")));
         assertThat(answer.path("outcomes").size()).isEqualTo(EVENT_IDS.size());
     }
 
