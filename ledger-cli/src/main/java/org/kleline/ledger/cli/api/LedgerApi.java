@@ -78,15 +78,27 @@ public final class LedgerApi {
 
     /** A GET that does not block: for the many reads of an audit, a bounded number at a time. */
     public CompletableFuture<Answer> getAsync(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().timeout(REQUEST_TIMEOUT).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return sendAsync(HttpRequest.newBuilder(base.resolve(path)).GET(), "GET", path);
+    }
+
+    /** A POST that does not block: for bulk reads sent a bounded number at a time. */
+    public CompletableFuture<Answer> postAsync(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return sendAsync(request, "POST", path);
+    }
+
+    private CompletableFuture<Answer> sendAsync(HttpRequest.Builder request, String method, String path) {
+        return http.sendAsync(request.timeout(REQUEST_TIMEOUT).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
-                        throw unreachable("GET", path, cause);
+                        throw unreachable(method, path, cause);
                     }
-                    return answer("GET", path, response);
+                    return answer(method, path, response);
                 });
     }
 

@@ -23,6 +23,17 @@ final class Differences {
         }
     }
 
+    /** Adds {@code other}'s differences after this one's: counted whole, named while fewer than {@value #SHOWN_MAX} are. */
+    void addAll(Differences other) {
+        other.byCheck.forEach((check, n) -> byCheck.merge(check, n, Long::sum));
+        count += other.count;
+        for (String difference : other.first) {
+            if (first.size() < SHOWN_MAX) {
+                first.add(difference);
+            }
+        }
+    }
+
     long count() {
         return count;
     }

@@ -1,13 +1,18 @@
 package org.kleline.ledger.cli.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -20,10 +25,21 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /**
- * The query API over HTTP. The API has no bulk read of outcomes or balances, so those are one GET
- * each, {@code concurrency} at a time; a 503 there counts as "no answer yet" and the audit asks again.
+ * The query API over HTTP. Outcomes through its bulk read ({@value #OUTCOME_LOOKUP}, an extension of
+ * API.md: up to {@value #OUTCOME_LOOKUP_IDS_MAX} eventIds a request, each answered as
+ * {@code GET /v1/events/{eventId}} would); balances one GET per account. Either way {@code concurrency}
+ * requests at a time; a 503 counts as "no answer yet" for what the request asked, and the audit asks again.
  */
 final class HttpQuerySide implements QuerySide {
+
+    /** The bulk read of outcomes: an extension of API.md that query-api documents. */
+    static final String OUTCOME_LOOKUP = "/v1/outcomes/lookup";
+    /** The most eventIds the bulk read takes in one request. */
+    static final int OUTCOME_LOOKUP_IDS_MAX = 1_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> JSON_BODY = Map.of("Content-Type", "application/json",
+            "Accept", "application/json");
 
     private final LedgerApi api;
     private final int concurrency;
@@ -40,20 +56,43 @@ final class HttpQuerySide implements QuerySide {
 
     @Override
     public Map<String, Optional<EventOutcome>> outcomes(List<String> eventIds) {
-        Map<String, LedgerApi.Answer> answers = getAll(eventIds, id -> "/v1/events/" + LedgerApi.segment(id));
         Map<String, Optional<EventOutcome>> outcomes = new LinkedHashMap<>();
-        answers.forEach((id, answer) -> outcomes.put(id, switch (answer.status()) {
-            case 200 -> Optional.of(QueryOverHttp.outcome(answer.json()));
-            case 404, RetryOn503.UNAVAILABLE -> Optional.empty();
-            default -> throw unexpected(answer);
-        }));
+        eventIds.forEach(id -> outcomes.put(id, Optional.empty()));
+        // An eventId reused across keys may be asked twice; the API refuses an id given twice in a request.
+        List<String> distinct = new ArrayList<>(outcomes.keySet());
+        List<List<String>> requests = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += OUTCOME_LOOKUP_IDS_MAX) {
+            requests.add(distinct.subList(from, Math.min(distinct.size(), from + OUTCOME_LOOKUP_IDS_MAX)));
+        }
+        sendAll(requests, ids -> api.postAsync(OUTCOME_LOOKUP, lookupBody(ids), JSON_BODY)).forEach((ids, answer) -> {
+            switch (answer.status()) {
+                case 200 -> {
+                    Set<String> asked = new HashSet<>(ids);
+                    for (JsonNode shown : answer.json().path("outcomes")) {
+                        EventOutcome outcome = QueryOverHttp.outcome(shown);
+                        if (!asked.contains(outcome.getEventId())) {
+                            throw new ApiFailure("POST " + OUTCOME_LOOKUP + " answered an outcome of event "
+                                    + outcome.getEventId() + ", which it was not asked for");
+                        }
+                        outcomes.put(outcome.getEventId(), Optional.of(outcome));
+                    }
+                }
+                case RetryOn503.UNAVAILABLE -> {
+                    // Not answerable now (a partition moving or restoring): the audit asks these again.
+                }
+                case 404, 405 -> throw new ApiFailure("the query API at " + api.base() + " has no bulk read of "
+                        + "outcomes (POST " + OUTCOME_LOOKUP + " answered " + answer.status() + "): verify needs a "
+                        + "ledger as recent as itself");
+                default -> throw unexpected(answer);
+            }
+        });
         return outcomes;
     }
 
     @Override
     public Map<String, Optional<List<BalanceLine>>> balances(List<String> accountIds) {
-        Map<String, LedgerApi.Answer> answers = getAll(accountIds,
-                id -> "/v1/accounts/" + LedgerApi.segment(id) + "/balances");
+        Map<String, LedgerApi.Answer> answers = sendAll(accountIds,
+                id -> api.getAsync("/v1/accounts/" + LedgerApi.segment(id) + "/balances"));
         Map<String, Optional<List<BalanceLine>>> balances = new LinkedHashMap<>();
         answers.forEach((id, answer) -> {
             List<BalanceLine> lines = new ArrayList<>();
@@ -98,29 +137,39 @@ final class HttpQuerySide implements QuerySide {
         return "the query API at " + api.base();
     }
 
-    private Map<String, LedgerApi.Answer> getAll(List<String> ids, Function<String, String> path) {
+    /** One request per key, {@code concurrency} in flight at once; the answers in the keys' order. */
+    private <K> Map<K, LedgerApi.Answer> sendAll(List<K> keys, Function<K, CompletableFuture<LedgerApi.Answer>> send) {
         Semaphore inFlight = new Semaphore(concurrency);
-        Map<String, CompletableFuture<LedgerApi.Answer>> pending = new LinkedHashMap<>();
+        Map<K, CompletableFuture<LedgerApi.Answer>> pending = new LinkedHashMap<>();
         try {
-            for (String id : ids) {
+            for (K key : keys) {
                 inFlight.acquire();
-                pending.put(id, api.getAsync(path.apply(id)).whenComplete((answer, failure) -> inFlight.release()));
+                pending.put(key, send.apply(key).whenComplete((answer, failure) -> inFlight.release()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiFailure("interrupted while reading " + describe(), e);
         }
-        Map<String, LedgerApi.Answer> answers = new HashMap<>();
-        pending.forEach((id, answer) -> {
+        Map<K, LedgerApi.Answer> answers = new LinkedHashMap<>();
+        pending.forEach((key, answer) -> {
             try {
-                answers.put(id, answer.join());
+                answers.put(key, answer.join());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         });
-        Map<String, LedgerApi.Answer> ordered = new LinkedHashMap<>();
-        ids.forEach(id -> ordered.put(id, answers.get(id)));
-        return ordered;
+        return answers;
+    }
+
+    private static byte[] lookupBody(List<String> eventIds) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode ids = body.putArray("eventIds");
+        eventIds.forEach(ids::add);
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the ids of a bulk read as JSON", e);
+        }
     }
 
     private static ApiFailure unexpected(LedgerApi.Answer answer) {

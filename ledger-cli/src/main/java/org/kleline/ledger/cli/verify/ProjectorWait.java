@@ -15,6 +15,7 @@ import org.kleline.ledger.outcomes.EventOutcome;
  */
 final class ProjectorWait {
 
+    /** The query API has no push: it is asked again this often (one small bulk read a time). */
     private static final Duration POLL = Duration.ofMillis(500);
 
     private ProjectorWait() {
@@ -24,26 +25,18 @@ final class ProjectorWait {
     static boolean await(QuerySide query, Recomputation recomputed, Duration max, ProgressLine progress) {
         Map<Integer, String> lastByPartition = recomputed.lastDecidedByPartition();
         List<String> last = new ArrayList<>(lastByPartition.values());
-        long deadline = System.nanoTime() + max.toNanos();
-        long started = System.nanoTime();
+        PollDeadline wait = PollDeadline.within(max, POLL);
         while (true) {
             Map<String, Optional<EventOutcome>> shown = query.outcomes(last);
             long decided = shown.values().stream().filter(Optional::isPresent).count();
-            if (decided == last.size()) {
+            if (decided == shown.size()) {
                 return true;
             }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            progress.update("waiting for the projector: " + decided + " of " + last.size()
-                    + " partitions decided through their last event read (" + (System.nanoTime() - started) / 1_000_000_000L
+            progress.update("waiting for the projector: " + decided + " of " + shown.size()
+                    + " partitions decided through their last event read (" + wait.elapsedSeconds()
                     + " s of at most " + max.toSeconds() + " s)");
-            try {
-                // The query API has no push: poll it.
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuditFailure("interrupted while waiting for the projector", e);
+            if (!wait.pauseBeforeNextPoll()) {
+                return false;
             }
         }
     }

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
@@ -16,7 +16,6 @@ import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
-import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.Outcome;
@@ -129,13 +128,35 @@ public final class VerifyCommand implements Callable<Integer> {
                 : "The projector had NOT decided every event read after --wait " + waitSeconds + " s; comparing anyway",
                 Elapsed.since(waitStarted));
 
+        // The topic checks spend this process's CPU while the view checks mostly wait for the query API: at once.
+        FutureTask<TopicAudits.Result> topicAudits = new FutureTask<>(new TopicAudits(clients, topics, eventEnds,
+                recomputed));
+        Thread topicThread = new Thread(topicAudits, "verify-topic-audits");
+        topicThread.setDaemon(true);
+        topicThread.start();
+        try {
+            auditViews(query, recomputed, differences, out, progress);
+            progress.update("checking ledger.journal and ledger.outcomes (under way since the views' checks began)");
+            TopicAudits.Result topicResult = result(topicAudits);
+            progress.clear();
+            topicResult.lines().forEach(out::println);
+            differences.addAll(topicResult.differences());
+        } finally {
+            topicAudits.cancel(true);
+        }
+        out.printf("Verified in %s.%n", Elapsed.since(started));
+        return differences;
+    }
+
+    private void auditViews(QuerySide query, Recomputation recomputed, Differences differences, PrintWriter out,
+                            ProgressLine progress) {
         ViewAudit views = new ViewAudit(query, recomputed, differences, RECHECK_FOR);
         long checkStarted = System.nanoTime();
         long outcomes = views.outcomes(n -> progress.update(String.format(Locale.ROOT,
                 "checking outcomes: %,d of %,d events", n, recomputed.eventIds().size())));
         progress.clear();
         checkLine(out, ViewAudit.OUTCOMES, String.format(Locale.ROOT, "%,d events", outcomes),
-                "GET /v1/events/{eventId}", differences, checkStarted);
+                "POST /v1/outcomes/lookup", differences, checkStarted);
         checkStarted = System.nanoTime();
         long accounts = views.balances(n -> progress.update(String.format(Locale.ROOT,
                 "checking balances: %,d accounts", n)));
@@ -155,64 +176,35 @@ public final class VerifyCommand implements Callable<Integer> {
                 .append(" total ").append(t.total()));
         checkLine(out, ViewAudit.TRIAL_BALANCE, trial.isEmpty() ? "no posting" : totals.toString(),
                 "GET /v1/trial-balance", differences, checkStarted);
-
-        Set<String> appendedSince = appendedSince(clients, topics, eventEnds);
-        if (!appendedSince.isEmpty()) {
-            out.printf(Locale.ROOT, "  note: %,d events were appended while verifying; their outcomes and entries are "
-                    + "not judged, and the views differ by them%n", appendedSince.size());
-        }
-        checkStarted = System.nanoTime();
-        try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
-            long entries = new JournalAudit(recomputed, appendedSince, differences).audit(journal,
-                    journal.endOffsets(), topics.journal().valueSerde().deserializer(),
-                    n -> progress.update(String.format(Locale.ROOT, "checking ledger.journal: %,d entries", n)));
-            progress.clear();
-            checkLine(out, JournalAudit.CHECK, String.format(Locale.ROOT, "%,d entries", entries), Topics.JOURNAL,
-                    differences, checkStarted);
-        }
-        checkStarted = System.nanoTime();
-        try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
-            long records = new OutcomeTopicAudit(recomputed, appendedSince, differences).audit(outcomeTopic,
-                    outcomeTopic.endOffsets(), topics.outcomes().valueSerde().deserializer(),
-                    n -> progress.update(String.format(Locale.ROOT, "checking ledger.outcomes: %,d records", n)));
-            progress.clear();
-            checkLine(out, OutcomeTopicAudit.CHECK, String.format(Locale.ROOT, "%,d records", records),
-                    Topics.OUTCOMES, differences, checkStarted);
-        }
-        out.printf("Verified in %s.%n", Elapsed.since(started));
-        return differences;
     }
 
-    /** The eventIds appended to the log since {@code ends} were taken: outcomes and entries of theirs are not judged. */
-    private static Set<String> appendedSince(ClientProperties clients, Topics topics, Map<TopicPartition, Long> ends) {
-        Set<String> ids = new HashSet<>();
-        try (LogReader events = LogReader.open(clients, Topics.EVENTS)) {
-            Map<TopicPartition, Long> now = events.endOffsets();
-            if (now.equals(ends)) {
-                return ids;
+    /** The topic audits' result once done; their own failure (Kafka out of reach) as it was thrown. */
+    private static TopicAudits.Result result(FutureTask<TopicAudits.Result> topicAudits) {
+        try {
+            return topicAudits.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditFailure("interrupted while checking ledger.journal and ledger.outcomes", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            events.seek(ends);
-            var deserializer = topics.events().valueSerde().deserializer();
-            events.readTo(now, record -> {
-                try {
-                    EventEnvelope event = deserializer.deserialize(record.topic(), record.value());
-                    if (event != null) {
-                        ids.add(event.getEventId());
-                    }
-                } catch (RuntimeException unreadable) {
-                    // Not decided by the projector either: nothing of it to leave out.
-                }
-            });
+            throw new AuditFailure("the checks of ledger.journal and ledger.outcomes failed: " + e.getCause(),
+                    e.getCause());
         }
-        return ids;
     }
 
     private void checkLine(PrintWriter out, String check, String what, String source, Differences differences,
                            long startedNanos) {
-        long count = differences.count(check);
-        out.printf(Locale.ROOT, "  %-16s %-32s %-32s %-16s %s%n", check, what, source,
-                count == 0 ? "agree" : String.format(Locale.ROOT, "%,d difference%s", count, count == 1 ? "" : "s"),
-                Elapsed.since(startedNanos));
+        out.println(checkLine(check, what, source, differences.count(check), Elapsed.since(startedNanos)));
         out.flush();
+    }
+
+    /** One line of the report: the check, what it covered, where the figures came from, the verdict, the time. */
+    static String checkLine(String check, String what, String source, long differences, String elapsed) {
+        return String.format(Locale.ROOT, "  %-16s %-32s %-32s %-16s %s", check, what, source,
+                differences == 0 ? "agree"
+                        : String.format(Locale.ROOT, "%,d difference%s", differences, differences == 1 ? "" : "s"),
+                elapsed);
     }
 }

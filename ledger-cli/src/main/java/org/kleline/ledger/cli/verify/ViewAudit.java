@@ -25,7 +25,15 @@ final class ViewAudit {
     static final String SETTLEMENT_ROWS = "settlement rows";
     static final String TRIAL_BALANCE = "trial balance";
 
+    /** Keys compared at once: the progress line moves and memory stays bounded between chunks. */
     private static final int CHUNK = 2_000;
+    /**
+     * Outcomes go through the bulk read, a request per 1,000 ids: a chunk of 20 requests keeps the
+     * HTTP client's requests in flight (--http-concurrency) busy while the answers of ~20,000 outcomes
+     * are held.
+     */
+    private static final int OUTCOMES_CHUNK = 20_000;
+    /** The views trail the outcomes by a commit or two: nothing to wait on but the next answer. */
     private static final Duration RECHECK_PAUSE = Duration.ofMillis(500);
 
     private final QuerySide query;
@@ -43,7 +51,7 @@ final class ViewAudit {
     /** Returns how many events were checked. */
     long outcomes(LongConsumer progress) {
         List<String> ids = recomputed.eventIds();
-        compareAll(OUTCOMES, ids, chunk -> {
+        compareAll(OUTCOMES, ids, OUTCOMES_CHUNK, chunk -> {
             Map<String, String> differing = new LinkedHashMap<>();
             query.outcomes(chunk).forEach((id, shown) -> {
                 EventOutcome expected = recomputed.outcome(id).orElseThrow();
@@ -64,7 +72,7 @@ final class ViewAudit {
     long balances(LongConsumer progress) {
         Map<String, Map<String, BalanceLine>> expected = recomputed.balances();
         List<String> accounts = new ArrayList<>(expected.keySet());
-        compareAll(BALANCES, accounts, chunk -> {
+        compareAll(BALANCES, accounts, CHUNK, chunk -> {
             Map<String, String> differing = new LinkedHashMap<>();
             query.balances(chunk).forEach((account, shown) -> {
                 List<BalanceLine> want = new ArrayList<>(expected.get(account).values());
@@ -89,7 +97,7 @@ final class ViewAudit {
     long[] settlementRows(LongConsumer progress) {
         Map<LocalDate, List<SettlementRow>> expected = recomputed.settlementRowsByDate();
         List<LocalDate> dates = new ArrayList<>(expected.keySet());
-        compareAll(SETTLEMENT_ROWS, dates, chunk -> {
+        compareAll(SETTLEMENT_ROWS, dates, CHUNK, chunk -> {
             Map<LocalDate, String> differing = new LinkedHashMap<>();
             for (LocalDate date : chunk) {
                 Map<String, SettlementRow> want = byMerchant(expected.get(date));
@@ -117,7 +125,7 @@ final class ViewAudit {
     /** Returns the recomputed trial balance, checked against the API's and against zero. */
     Map<String, TrialBalanceLine> trialBalance() {
         Map<String, TrialBalanceLine> want = recomputed.trialBalance();
-        compareAll(TRIAL_BALANCE, List.of("all"), chunk -> {
+        compareAll(TRIAL_BALANCE, List.of("all"), CHUNK, chunk -> {
             Map<String, TrialBalanceLine> got = new TreeMap<>();
             query.trialBalance().forEach(line -> got.put(line.currency(), line));
             Map<String, String> differing = new LinkedHashMap<>();
@@ -135,17 +143,16 @@ final class ViewAudit {
      * Compares every key, a chunk at a time, then asks again for those that differ until they agree or
      * {@code recheckFor} has passed; what still differs is a difference.
      */
-    private <K> void compareAll(String check, List<K> keys, Function<List<K>, Map<K, String>> compare,
+    private <K> void compareAll(String check, List<K> keys, int chunkSize, Function<List<K>, Map<K, String>> compare,
                                 LongConsumer progress) {
         Map<K, String> differing = new LinkedHashMap<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<K> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+        for (int from = 0; from < keys.size(); from += chunkSize) {
+            List<K> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
             differing.putAll(compare.apply(chunk));
             progress.accept(from + chunk.size());
         }
-        long deadline = System.nanoTime() + recheckFor.toNanos();
-        while (!differing.isEmpty() && System.nanoTime() < deadline) {
-            pause();
+        PollDeadline recheck = PollDeadline.within(recheckFor, RECHECK_PAUSE);
+        while (!differing.isEmpty() && recheck.pauseBeforeNextPoll()) {
             differing = compare.apply(new ArrayList<>(differing.keySet()));
         }
         differing.values().forEach(difference -> differences.add(check, difference));
@@ -172,15 +179,5 @@ final class ViewAudit {
         lines.forEach(b -> text.add(b.currency() + " balance " + b.balance() + " (credits " + b.credits()
                 + ", debits " + b.debits() + ")"));
         return String.join(", ", text);
-    }
-
-    private static void pause() {
-        try {
-            // The views trail the outcomes by a commit or two; nothing to wait on but time.
-            Thread.sleep(RECHECK_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditFailure("interrupted while checking the views again", e);
-        }
     }
 }

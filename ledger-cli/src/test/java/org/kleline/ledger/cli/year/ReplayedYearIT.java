@@ -140,7 +140,7 @@ class ReplayedYearIT {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
-                .containsPattern("outcomes +[0-9,]+ events +GET /v1/events/\\{eventId\\} +agree")
+                .containsPattern("outcomes +[0-9,]+ events +POST /v1/outcomes/lookup +agree")
                 .containsPattern("balances +[0-9,]+ accounts .* agree")
                 .containsPattern("settlement rows +[0-9,]+ rows of [0-9,]+ dates .* agree")
                 .containsPattern("trial balance +EUR total 0 +GET /v1/trial-balance +agree")
@@ -240,7 +240,7 @@ class ReplayedYearIT {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out())
                 // The query API keeps the first outcome: only the topic shows the forged one.
-                .containsPattern("outcomes +[0-9,]+ events +GET /v1/events/\\{eventId\\} +agree")
+                .containsPattern("outcomes +[0-9,]+ events +POST /v1/outcomes/lookup +agree")
                 .containsPattern("outcomes topic +[0-9,]+ records +ledger.outcomes +1 difference")
                 .containsPattern("outcomes topic: event " + capture + " has a second and different outcome, at "
                         + "ledger.outcomes partition \\d+ offset \\d+: CardPaymentCaptured payment:cp-\\d+ at .*: "

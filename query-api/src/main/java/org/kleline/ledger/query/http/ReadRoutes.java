@@ -2,23 +2,32 @@ package org.kleline.ledger.query.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.projector.views.AccountHistory;
+import org.kleline.ledger.projector.views.HistoryNotKeptException;
+import org.kleline.ledger.query.body.OutcomeLookupBody;
+import org.kleline.ledger.query.body.OutcomeLookupRequest;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
-import org.kleline.ledger.projector.views.HistoryNotKeptException;
+import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
 import org.kleline.ledger.web.server.HttpRoutes;
 
-/** The reads of API.md: every GET over the projector's views, answered whole whichever node is asked. */
+/**
+ * The reads of API.md: every GET over the projector's views, answered whole whichever node is asked; and
+ * one extension, the bulk read of outcomes ({@value #OUTCOME_LOOKUP}).
+ */
 public final class ReadRoutes implements HttpRoutes {
 
     /** A statement page holds this many lines unless {@code limit} says otherwise. */
@@ -26,6 +35,9 @@ public final class ReadRoutes implements HttpRoutes {
 
     /** The query parameter asking for settlement rows that include every event appended before the request. */
     public static final String CAUGHT_UP = "caughtUp";
+
+    /** The bulk read of outcomes, an extension of API.md (query-api README). */
+    public static final String OUTCOME_LOOKUP = "/v1/outcomes/lookup";
 
     private static final Set<String> NONE = Set.of();
 
@@ -47,6 +59,13 @@ public final class ReadRoutes implements HttpRoutes {
     public void register(RoutesConfig routes) {
         /* The first outcome of an event: OutcomeBody; 404 until the projector has decided it. */
         routes.get("/v1/events/{eventId}", this::event);
+        /*
+         * Extension (not in API.md): the first outcomes of up to 1,000 eventIds in one request, body
+         * {"eventIds": [...]}, answer {"outcomes": [OutcomeBody in the order asked], "unknown": [ids without
+         * one]}; each id read on its owner, one forwarded read per other node. A POST only because 1,000
+         * ids do not fit in a URL: it changes nothing.
+         */
+        routes.post(OUTCOME_LOOKUP, this::outcomeLookup);
         /* An account's balances per currency [{currency, balance, credits, debits}], now or ?asOf=. */
         routes.get("/v1/accounts/{accountId}/balances", this::balances);
         /* An account's statement {entries, nextCursor}: ?from=&to=&limit=(1..1000, 100)&cursor=. */
@@ -73,6 +92,17 @@ public final class ReadRoutes implements HttpRoutes {
         String eventId = RequestParams.of(ctx, zone, NONE).eventId("eventId");
         ctx.json(views.outcome(eventId).orElseThrow(() ->
                 new NotFoundException("event '" + eventId + "' has no outcome yet")));
+    }
+
+    private void outcomeLookup(Context ctx) throws IOException {
+        RequestParams.of(ctx, zone, NONE);
+        List<String> eventIds = LookupIds.of(LedgerJson.mapper().readValue(ctx.bodyAsBytes(),
+                OutcomeLookupRequest.class));
+        List<OutcomeBody> outcomes = views.outcomes(eventIds);
+        Set<String> found = new HashSet<>();
+        outcomes.forEach(outcome -> found.add(outcome.eventId()));
+        List<String> unknown = eventIds.stream().filter(id -> !found.contains(id)).toList();
+        ctx.json(new OutcomeLookupBody(outcomes, unknown));
     }
 
     private void balances(Context ctx) {

@@ -170,7 +170,7 @@ final class RequestParams {
         }
     }
 
-    private static String shown(String value) {
+    static String shown(String value) {
         return value.length() > 80 ? value.substring(0, 80) + "..." : value;
     }
 }

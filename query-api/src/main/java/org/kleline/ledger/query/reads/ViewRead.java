@@ -25,9 +25,10 @@ import org.kleline.ledger.query.local.LocalStores;
     @JsonSubTypes.Type(value = StatementRead.class, name = "statement"),
     @JsonSubTypes.Type(value = TrialBalanceRead.class, name = "trial-balance"),
     @JsonSubTypes.Type(value = SettlementsOnRead.class, name = "settlements-on"),
-    @JsonSubTypes.Type(value = MerchantSettlementsRead.class, name = "merchant-settlements")
+    @JsonSubTypes.Type(value = MerchantSettlementsRead.class, name = "merchant-settlements"),
+    @JsonSubTypes.Type(value = OutcomesRead.class, name = "outcomes")
 })
-public sealed interface ViewRead<R> permits KeyRead, PartitionRead {
+public sealed interface ViewRead<R> permits KeyRead, KeysRead, PartitionRead {
 
     /** The store whose partitioning decides where this read is answered. */
     String store();

@@ -24,6 +24,12 @@ public interface LedgerViews {
 
     Optional<OutcomeBody> outcome(String eventId);
 
+    /**
+     * The first outcome of each of {@code eventIds} that has one, in the order asked (those without one
+     * are left out); at most {@link org.kleline.ledger.query.reads.OutcomesRead#KEYS_MAX} ids, no id twice.
+     */
+    List<OutcomeBody> outcomes(List<String> eventIds);
+
     Optional<WalletBody> wallet(String walletId);
 
     Optional<CardPaymentBody> cardPayment(String paymentId);

@@ -3,10 +3,14 @@ package org.kleline.ledger.query.views;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.projector.views.HistoryNotKeptException;
+import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -22,6 +26,7 @@ import org.kleline.ledger.query.reads.CardPaymentRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
 import org.kleline.ledger.query.reads.OutcomeRead;
+import org.kleline.ledger.query.reads.OutcomesRead;
 import org.kleline.ledger.query.reads.SettlementsOnRead;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.StatementRead;
@@ -50,6 +55,25 @@ public final class RoutedLedgerViews implements LedgerViews {
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
         return Optional.ofNullable(router.read(new OutcomeRead(eventId)));
+    }
+
+    @Override
+    public List<OutcomeBody> outcomes(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, OutcomeBody> found = new HashMap<>();
+        for (List<OutcomeBody> part : router.readKeys(StoreNames.OUTCOMES, eventIds, OutcomesRead::new)) {
+            part.forEach(outcome -> found.put(outcome.eventId(), outcome));
+        }
+        List<OutcomeBody> inOrder = new ArrayList<>(found.size());
+        for (String eventId : eventIds) {
+            OutcomeBody outcome = found.get(eventId);
+            if (outcome != null) {
+                inOrder.add(outcome);
+            }
+        }
+        return inOrder;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.kleline.ledger.web.problem.UnavailableException;
 /** Views answering what a test put in, recording what the routes asked; or 503 for everything. */
 final class FakeViews implements LedgerViews {
 
+    final Map<String, OutcomeBody> outcomes = new HashMap<>();
     final Map<String, WalletBody> wallets = new HashMap<>();
     final Map<String, List<BalanceBody>> balances = new HashMap<>();
     final Map<LocalDate, List<SettlementRowBody>> rowsByDate = new HashMap<>();
@@ -36,7 +37,13 @@ final class FakeViews implements LedgerViews {
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
         ask("outcome " + eventId);
-        return Optional.empty();
+        return Optional.ofNullable(outcomes.get(eventId));
+    }
+
+    @Override
+    public List<OutcomeBody> outcomes(List<String> eventIds) {
+        ask("outcomes " + eventIds.size() + " from " + eventIds.get(0));
+        return eventIds.stream().filter(outcomes::containsKey).map(outcomes::get).toList();
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
 /** The read routes over HTTP, on views a test controls: parameters, status codes, problem bodies, CSV. */
@@ -300,6 +301,83 @@ class ReadRoutesTest {
             assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(json(r).path("detail").asText()).contains("REBALANCING");
         }
+    }
+
+    @Test
+    void aBulkReadOfOutcomesAnswersEachAsTheSingleReadDoesInTheOrderAskedAndListsTheUnknown() throws Exception {
+        views.outcomes.put("ev-2", new OutcomeBody("ev-2", "WalletToppedUp", "wallet:w-1",
+                Instant.parse("2024-03-01T10:15:30.123Z"), "ACCEPTED", null, List.of(
+                        new OutcomeBody.PostingBody("platform:float", "EUR", -500),
+                        new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500))));
+        views.outcomes.put("ev-1", new OutcomeBody("ev-1", "MicropaymentRequested", "wallet:w-1",
+                Instant.parse("2024-03-01T10:15:31Z"), "REJECTED", "INSUFFICIENT_FUNDS", null));
+
+        HttpResponse<String> r = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[\"ev-2\",\"ev-404\",\"ev-1\"]}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"outcomes\":[" + get("/v1/events/ev-2").body() + ","
+                + get("/v1/events/ev-1").body() + "],\"unknown\":[\"ev-404\"]}");
+        assertThat(json(r).path("outcomes").get(1).path("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(views.asked).startsWith("outcomes 3 from ev-2");
+    }
+
+    @Test
+    void aBulkReadTakesAThousandEventIdsAtMost() throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            ids.append(i == 0 ? "" : ",").append("\"ev-").append(i).append('"');
+        }
+        HttpResponse<String> thousand = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[" + ids + "]}");
+        assertThat(thousand.statusCode()).isEqualTo(200);
+        assertThat(json(thousand).path("unknown").size()).isEqualTo(1_000);
+        assertThat(json(thousand).path("outcomes").size()).isZero();
+
+        HttpResponse<String> more = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[" + ids + ",\"ev-1000\"]}");
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(json(more).path("field").asText()).isEqualTo("eventIds");
+        assertThat(json(more).path("detail").asText()).isEqualTo("eventIds must hold 1 to 1000 event ids, was 1001");
+        assertThat(views.asked).containsExactly("outcomes 1000 from ev-0");
+    }
+
+    @Test
+    void badBulkReadsAre400NamingTheField() throws Exception {
+        assertBodyField("{}", "eventIds");
+        assertBodyField("{\"eventIds\":null}", "eventIds");
+        assertBodyField("{\"eventIds\":[]}", "eventIds");
+        assertBodyField("{\"eventIds\":\"ev-1\"}", "eventIds");
+        assertBodyField("{\"eventIds\":[\"ev-1\",\"ev 2\"]}", "eventIds[1]");
+        assertBodyField("{\"eventIds\":[\"ev-1\",null]}", "eventIds[1]");
+        assertBodyField("{\"eventIds\":[\"ev-1\",[\"ev-2\"]]}", "eventIds[1]");
+        assertBodyField("{\"eventIds\":[\"ev-1\",\"ev-2\",\"ev-1\"]}", "eventIds[2]");
+        assertBodyField("{\"eventIds\":[\"ev-1\"],\"limit\":5}", "limit");
+        HttpResponse<String> withParameter = post(ReadRoutes.OUTCOME_LOOKUP + "?wait=1", "{\"eventIds\":[\"ev-1\"]}");
+        assertThat(withParameter.statusCode()).isEqualTo(400);
+        assertThat(json(withParameter).path("field").asText()).isEqualTo("wait");
+        HttpResponse<String> notJson = post(ReadRoutes.OUTCOME_LOOKUP, "ev-1,ev-2");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(notJson).path("detail").asText()).startsWith("the body is not valid JSON");
+        assertThat(views.asked).isEmpty();
+    }
+
+    @Test
+    void aBulkReadTheViewsCannotAnswerNowIs503() throws Exception {
+        views.unavailable = true;
+        HttpResponse<String> r = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[\"ev-1\"]}");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    private void assertBodyField(String body, String field) throws Exception {
+        HttpResponse<String> r = post(ReadRoutes.OUTCOME_LOOKUP, body);
+        assertThat(r.statusCode()).as(body).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(r).path("field").asText()).as(body + " " + r.body()).isEqualTo(field);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertField(String path, String field) throws Exception {

@@ -184,6 +184,7 @@ final class LedgerScenario {
         answers().forEach((path, expected) -> assertJson(node, path, expected));
         NOT_FOUND.forEach(path -> assertNotFound(node, path));
         events(node);
+        bulkOutcomes(node);
         statements(node);
         settlements(node);
     }
@@ -193,6 +194,31 @@ final class LedgerScenario {
         for (String eventId : EVENT_IDS) {
             assertThat(node.json("/v1/events/" + eventId).path("eventId").asText()).isEqualTo(eventId);
         }
+    }
+
+    /** The bulk read of outcomes ({@code POST /v1/outcomes/lookup}), an unknown id among every event of the log. */
+    static String bulkOutcomesRequest() {
+        List<String> ids = new ArrayList<>(EVENT_IDS);
+        ids.add(3, "ev-404");
+        return "{\"eventIds\":[\"" + String.join("\",\"", ids) + "\"]}";
+    }
+
+    /** Each event's outcome as its own GET shows it, in the order asked; the unknown id listed as such. */
+    static String bulkOutcomesAnswer(QueryNode node) {
+        List<String> outcomes = new ArrayList<>();
+        for (String eventId : EVENT_IDS) {
+            outcomes.add(node.get("/v1/events/" + eventId).body());
+        }
+        return "{\"outcomes\":[" + String.join(",", outcomes) + "],\"unknown\":[\"ev-404\"]}";
+    }
+
+    static void bulkOutcomes(QueryNode node) {
+        HttpResponse<String> r = node.post("/v1/outcomes/lookup", bulkOutcomesRequest());
+        assertThat(r.statusCode()).as("POST /v1/outcomes/lookup on node %d: %s", node.port, r.body()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(bulkOutcomesAnswer(node));
+        JsonNode answer = QueryNode.parse(r.body());
+        assertThat(answer.path("outcomes").get(5)).isEqualTo(QueryNode.parse(answers().get("/v1/events/redeem-big")));
+        assertThat(answer.path("outcomes").size()).isEqualTo(EVENT_IDS.size());
     }
 
     /** Pages through statements with cursors: one account in one currency, and one in two currencies. */

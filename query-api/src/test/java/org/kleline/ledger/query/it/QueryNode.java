@@ -83,6 +83,19 @@ final class QueryNode implements AutoCloseable {
         }
     }
 
+    HttpResponse<String> post(String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + path + " on node " + port + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** The body of a 200 answer, as JSON; anything else fails with the status and body. */
     JsonNode json(String path) {
         HttpResponse<String> r = get(path);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -111,8 +112,27 @@ class TwoNodesIT {
     }
 
     @Test
+    @Order(3)
+    void aBulkReadOfOutcomesIsAnsweredWholeByEitherNodeFromTheOwnersOfItsIds() {
+        Set<Integer> partitionsOfIds = new TreeSet<>();
+        for (String eventId : LedgerScenario.EVENT_IDS) {
+            partitionsOfIds.add(a.projector.streams().queryMetadataForKey(StoreNames.OUTCOMES, eventId,
+                    new StringSerializer()).partition());
+        }
+        // The scenario's ids sit on partitions of both nodes, so each node forwards part of the read.
+        assertThat(partitionsOfIds).containsAnyElementsOf(ownedPartitions(a, StoreNames.OUTCOMES))
+                .containsAnyElementsOf(ownedPartitions(b, StoreNames.OUTCOMES));
+        String request = LedgerScenario.bulkOutcomesRequest();
+        HttpResponse<String> fromA = a.post("/v1/outcomes/lookup", request);
+        HttpResponse<String> fromB = b.post("/v1/outcomes/lookup", request);
+        assertThat(fromA.statusCode()).as(fromA.body()).isEqualTo(200);
+        assertThat(fromA.body()).isEqualTo(LedgerScenario.bulkOutcomesAnswer(b)).isEqualTo(fromB.body());
+    }
+
+    @Test
     @Order(4)
     void whenANodeStopsTheOtherAnswers503UntilItOwnsEveryPartitionNeverAWrongFigure() {
+        String bulkAnswer = LedgerScenario.bulkOutcomesAnswer(a);
         b.stopProjector();
         HttpResponse<String> down = b.get("/health");
         assertThat(down.statusCode()).isEqualTo(503);
@@ -136,6 +156,13 @@ class TwoNodesIT {
                     unavailable.incrementAndGet();
                     allAnswered = false;
                 }
+            }
+            HttpResponse<String> bulk = a.post("/v1/outcomes/lookup", LedgerScenario.bulkOutcomesRequest());
+            if (bulk.statusCode() == 200) {
+                assertThat(bulk.body()).isEqualTo(bulkAnswer);
+            } else {
+                assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(503);
+                allAnswered = false;
             }
             return allAnswered;
         });

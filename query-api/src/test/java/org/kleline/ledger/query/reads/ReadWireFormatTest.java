@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.query.body.FeePlanBody;
@@ -38,7 +41,8 @@ class ReadWireFormatTest {
                 new StatementRead("wallet:w-1", 0, 10, new StatementCursor("EUR", 5, "ev-3"), 2),
                 new TrialBalanceRead(),
                 new SettlementsOnRead(LocalDate.parse("2024-03-01")),
-                new MerchantSettlementsRead("m-1", null, LocalDate.parse("2024-03-31")));
+                new MerchantSettlementsRead("m-1", null, LocalDate.parse("2024-03-31")),
+                new OutcomesRead(Map.of(0, List.of("ev-1", "ev-4"), 2, List.of("po-m-1-2024-03-01"))));
         for (ViewRead<?> read : reads) {
             ReadRequest sent = new ReadRequest(read, Set.of(0, 2));
             byte[] json = mapper.writeValueAsBytes(sent);
@@ -68,6 +72,8 @@ class ReadWireFormatTest {
                 "ACCEPTED", null, List.of(new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
                         new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)));
         assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
+        assertThat(roundTrip(new OutcomesRead(Map.of(1, List.of("ev-1", "ev-404"))), List.of(outcome)))
+                .containsExactly(outcome);
 
         AccountBalancesPart refused = new AccountBalancesPart(List.of(), true, 1_709_287_200_000L);
         assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), refused)).isEqualTo(refused);
@@ -80,6 +86,21 @@ class ReadWireFormatTest {
 
         List<TrialBalancePart> trial = List.of(new TrialBalancePart("EUR", 10, 10, 2, 2));
         assertThat(roundTrip(new TrialBalanceRead(), trial)).isEqualTo(trial);
+    }
+
+    @Test
+    void aReadOfOutcomesIsBoundedToAThousandEventIds() {
+        List<String> thousand = IntStream.range(0, 1_000).mapToObj(i -> "ev-" + i).toList();
+        assertThat(new OutcomesRead(Map.of(0, thousand.subList(0, 400), 5, thousand.subList(400, 1_000)))
+                .keysByPartition().get(5)).hasSize(600);
+        List<String> more = new ArrayList<>(thousand);
+        more.add("ev-1000");
+        assertThatThrownBy(() -> new OutcomesRead(Map.of(0, more)))
+                .hasMessage("a read of outcomes names at most 1000 eventIds, was 1001");
+        assertThatThrownBy(() -> new OutcomesRead(Map.of(3, List.of())))
+                .hasMessage("partition 3 must have at least one key");
+        assertThatThrownBy(() -> new OutcomesRead(Map.of(0, List.of("ev-1"))).readLocally(null, Set.of(0, 1)))
+                .hasMessage("a read of keys is answered from the partitions of its keys [0], was given [0, 1]");
     }
 
     @Test
