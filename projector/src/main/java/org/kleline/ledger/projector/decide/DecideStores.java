@@ -4,7 +4,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.serde.CompactSerde;
+import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -16,9 +17,9 @@ import org.kleline.ledger.projector.topology.StoreNames;
  */
 public final class DecideStores {
 
-    public static final InternalAvroSerde<WalletRecord> WALLET = InternalAvroSerde.of(WalletRecord.class);
-    public static final InternalAvroSerde<CardPaymentRecord> CARD_PAYMENT = InternalAvroSerde.of(CardPaymentRecord.class);
-    public static final InternalAvroSerde<MerchantRecord> MERCHANT = InternalAvroSerde.of(MerchantRecord.class);
+    public static final CompactSerde<WalletRecord> WALLET = InternalSerdes.WALLET;
+    public static final CompactSerde<CardPaymentRecord> CARD_PAYMENT = InternalSerdes.CARD_PAYMENT;
+    public static final CompactSerde<MerchantRecord> MERCHANT = InternalSerdes.MERCHANT;
     /** What a seen-event-ids or payout-ids entry holds: only its key matters. */
     public static final byte[] PRESENT = {1};
 

@@ -15,7 +15,7 @@ import org.kleline.ledger.projector.decide.DecideProcessor;
 import org.kleline.ledger.projector.decide.DecideStores;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
-import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
@@ -41,9 +41,7 @@ public final class ProjectorTopology {
     public static final String POSTINGS_REPARTITION = "postings";
     public static final String SETTLEMENT_REPARTITION = "settlement-effects";
 
-    private static final InternalAvroSerde<SettlementDelta> SETTLEMENT_DELTA = InternalAvroSerde.of(SettlementDelta.class);
-
-    private ProjectorTopology() {
+        private ProjectorTopology() {
     }
 
     /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
@@ -105,7 +103,7 @@ public final class ProjectorTopology {
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
                 .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(SETTLEMENT_DELTA))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.SETTLEMENT_DELTA))
                 .process(SettlementProcessor::new, Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)
                 .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())

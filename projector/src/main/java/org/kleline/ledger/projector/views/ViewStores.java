@@ -5,7 +5,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.serde.CompactSerde;
+import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -15,10 +16,10 @@ import org.kleline.ledger.projector.topology.StoreNames;
  */
 public final class ViewStores {
 
-    public static final InternalAvroSerde<BalanceTotals> BALANCE_TOTALS = InternalAvroSerde.of(BalanceTotals.class);
-    public static final InternalAvroSerde<AccountEntry> ACCOUNT_ENTRY = InternalAvroSerde.of(AccountEntry.class);
-    public static final InternalAvroSerde<PostingLine> POSTING_LINE = InternalAvroSerde.of(PostingLine.class);
-    public static final InternalAvroSerde<EventOutcome> EVENT_OUTCOME = InternalAvroSerde.of(EventOutcome.class);
+    public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = InternalSerdes.BALANCE_TOTALS;
+    public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = InternalSerdes.ACCOUNT_ENTRY;
+    public static final CompactSerde<PostingLine> POSTING_LINE = InternalSerdes.POSTING_LINE;
+    public static final CompactSerde<EventOutcome> EVENT_OUTCOME = InternalSerdes.EVENT_OUTCOME;
 
     private ViewStores() {
     }
