@@ -199,7 +199,7 @@ public final class ProjectorThroughput {
             projector.start();
             long deadline = started + RUN_DEADLINE.toNanos();
             List<String> stores = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-                    StoreNames.SEEN_EVENT_IDS, StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                    StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
                     StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
                     StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE);
             while (System.nanoTime() < deadline) {

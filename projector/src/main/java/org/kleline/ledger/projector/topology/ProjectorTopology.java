@@ -21,17 +21,16 @@ import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.BalanceProcessor;
-import org.kleline.ledger.projector.views.OutcomeViewProcessor;
 import org.kleline.ledger.projector.views.PostingLine;
 import org.kleline.ledger.projector.views.ViewStores;
 
 /**
  * The projector's topology, built by one function so that the tests drive the very same one:
  * <ol>
- *   <li>decide (per ledger.events partition) → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
+ *   <li>decide (per ledger.events partition; keeps the first outcome of each eventId, the outcome view)
+ *       → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
  *   <li>balances (postings repartitioned by {@code account|currency});</li>
- *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements;</li>
- *   <li>outcome view (ledger.outcomes, already keyed by eventId).</li>
+ *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements.</li>
  * </ol>
  * Everything is in one application, so state, outputs and offsets commit in one transaction.
  */
@@ -54,20 +53,19 @@ public final class ProjectorTopology {
         builder.addStateStore(DecideStores.wallets());
         builder.addStateStore(DecideStores.cardPayments());
         builder.addStateStore(DecideStores.merchants());
-        builder.addStateStore(DecideStores.seenEventIds());
+        builder.addStateStore(DecideStores.outcomes());
         builder.addStateStore(DecideStores.payoutIds());
         builder.addStateStore(ViewStores.balances());
         builder.addStateStore(ViewStores.balanceHours());
         builder.addStateStore(ViewStores.accountEntries());
         builder.addStateStore(ViewStores.trialBalance());
-        builder.addStateStore(ViewStores.outcomes());
         builder.addStateStore(SettlementStores.rows());
         builder.addStateStore(SettlementStores.rowsByDate());
 
         KStream<String, DecideOutput> decided = builder
                 .stream(ProjectorTopics.EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("events"))
                 .process(() -> new DecideProcessor(calendar, merchants, metrics), Named.as("decide"),
-                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.SEEN_EVENT_IDS,
+                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
                         StoreNames.PAYOUT_IDS);
 
         decided.split(Named.as("decided-"))
@@ -87,9 +85,6 @@ public final class ProjectorTopology {
                         .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
                                 .withName("dead-letter-out")), "dead-letters"))
                 .noDefaultBranch();
-
-        builder.stream(ProjectorTopics.OUTCOMES, Consumed.with(Serdes.String(), serdes.outcomes()).withName("outcomes"))
-                .process(OutcomeViewProcessor::new, Named.as("outcome-view"), StoreNames.OUTCOMES);
     }
 
     private static void balances(KStream<String, DecideOutput> postings) {

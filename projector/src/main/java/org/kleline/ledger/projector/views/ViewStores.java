@@ -4,13 +4,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
- * The balance and outcome view stores: persistent RocksDB with changelogs. The record cache is on
+ * The balance view stores: persistent RocksDB with changelogs. The record cache is on
  * where a few keys take most writes (balances of platform accounts, the trial balance), so they
  * reach RocksDB and the changelog once per commit rather than once per posting.
  */
@@ -19,7 +18,6 @@ public final class ViewStores {
     public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = InternalSerdes.BALANCE_TOTALS;
     public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = InternalSerdes.ACCOUNT_ENTRY;
     public static final CompactSerde<PostingLine> POSTING_LINE = InternalSerdes.POSTING_LINE;
-    public static final CompactSerde<EventOutcome> EVENT_OUTCOME = InternalSerdes.EVENT_OUTCOME;
 
     private ViewStores() {
     }
@@ -42,11 +40,6 @@ public final class ViewStores {
         // hot keys of the cached stores at every put instead of once per commit.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES),
                 Serdes.String(), ACCOUNT_ENTRY);
-    }
-
-    public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTCOMES),
-                Serdes.String(), EVENT_OUTCOME);
     }
 
     private static StoreBuilder<KeyValueStore<String, BalanceTotals>> totals(String name) {

@@ -17,6 +17,7 @@ import org.kleline.ledger.query.local.LocalStores;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "read")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = OutcomeRead.class, name = "outcome"),
+    @JsonSubTypes.Type(value = KeyedOutcomeRead.class, name = "keyed-outcome"),
     @JsonSubTypes.Type(value = WalletRead.class, name = "wallet"),
     @JsonSubTypes.Type(value = CardPaymentRead.class, name = "card-payment"),
     @JsonSubTypes.Type(value = MerchantRead.class, name = "merchant"),

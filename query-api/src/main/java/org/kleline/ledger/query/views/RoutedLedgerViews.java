@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.query.body.BalanceBody;
@@ -20,6 +21,7 @@ import org.kleline.ledger.query.reads.BalanceRead;
 import org.kleline.ledger.query.reads.CardPaymentRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
+import org.kleline.ledger.query.reads.KeyedOutcomeRead;
 import org.kleline.ledger.query.reads.OutcomeRead;
 import org.kleline.ledger.query.reads.SettlementsOnRead;
 import org.kleline.ledger.query.reads.StatementPart;
@@ -48,7 +50,12 @@ public final class RoutedLedgerViews implements LedgerViews {
 
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
-        return Optional.ofNullable(router.read(new OutcomeRead(eventId)));
+        return router.gather(new OutcomeRead(eventId)).stream().filter(Objects::nonNull).min(OutcomeRead.SHOWN_FIRST);
+    }
+
+    @Override
+    public Optional<OutcomeBody> outcome(String eventId, String key) {
+        return Optional.ofNullable(router.read(new KeyedOutcomeRead(eventId, key)));
     }
 
     @Override

@@ -28,6 +28,7 @@ class ReadWireFormatTest {
     void everyReadSurvivesTheTripToTheOwnerUnchanged() throws Exception {
         List<ViewRead<?>> reads = List.of(
                 new OutcomeRead("ev-1"),
+                new KeyedOutcomeRead("ev-1", "wallet:w-1"),
                 new WalletRead("w-1"),
                 new CardPaymentRead("p-1"),
                 new MerchantRead("m-1"),
