@@ -45,7 +45,10 @@ import org.kleline.ledger.projector.topology.StoreNames;
  * java -cp bench/target/benchmarks.jar org.kleline.ledger.bench.projector.ProjectorThroughput \
  *     [mixEvents=300000] [wallets=100000] [merchants=500] [commitIntervalsMs=100,1000]
  * </pre>
- * {@code -Dbench.<key>=<value>} passes a property to the applications. The broker runs in this JVM; each application runs in a JVM of its own (-Xmx1g), so its RSS is its own.
+ * {@code -Dbench.<key>=<value>} passes a property to the applications. {@code -Dthroughput.apps=projector}
+ * runs only the projector (no baseline, no restore), for measuring one change at a time. Each line
+ * prints the child JVM's CPU time (user + system, from {@code /proc/<pid>/stat}) per event and the
+ * load average at the end of the run. The broker runs in this JVM; each application runs in a JVM of its own (-Xmx1g), so its RSS is its own.
  */
 public final class ProjectorThroughput {
 
@@ -80,16 +83,21 @@ public final class ProjectorThroughput {
                 long total = load(infra, workload);
                 System.out.printf("loaded %d events (%d set-up, %d mix) in %d ms%n", total, workload.setupEvents(),
                         mixEvents, ms(loadStart));
+                List<String> apps = List.of(System.getProperty("throughput.apps", "baseline,projector,restore").split(","));
                 List<String> rows = new ArrayList<>();
                 for (String interval : intervals) {
                     Properties p = new Properties();
                     p.putAll(base);
                     p.put("commit.interval.ms", interval.trim());
-                    rows.add(run(admin, work, "baseline-" + interval.trim(), BaselineSumApp.class.getName(), p,
-                            workload.setupEvents(), total));
+                    if (apps.contains("baseline")) {
+                        rows.add(run(admin, work, "baseline-" + interval.trim(), BaselineSumApp.class.getName(), p,
+                                workload.setupEvents(), total));
+                    }
                     rows.add(run(admin, work, "projector-" + interval.trim(), ProjectorMain.class.getName(), p,
                             workload.setupEvents(), total));
-                    rows.add(restore(work, "projector-" + interval.trim(), p));
+                    if (apps.contains("restore")) {
+                        rows.add(restore(work, "projector-" + interval.trim(), p));
+                    }
                 }
                 System.out.println();
                 rows.forEach(System.out::println);
@@ -156,11 +164,13 @@ public final class ProjectorThroughput {
                     // each is exact to one commit interval.
                     double allSeconds = (doneNs - firstCommitNs) / 1e9;
                     double mixSeconds = (doneNs - setupDoneNs) / 1e9;
+                    double cpuSeconds = cpuSeconds(child.pid());
                     return String.format("%-16s all %,d events after the first commit in %.1f s = %,.0f events/s;"
-                            + " mix %,d events in %.1f s = %,.0f events/s; RSS max %,d MiB",
+                            + " mix %,d events in %.1f s = %,.0f events/s; RSS max %,d MiB;"
+                            + " CPU %.1f s for %,d events = %.1f us/event; load average %s",
                             app, total - firstCommitted, allSeconds, (total - firstCommitted) / allSeconds,
                             total - setup, mixSeconds, mixSeconds > 0 ? (total - setup) / mixSeconds : Double.NaN,
-                            rssMaxKb / 1024);
+                            rssMaxKb / 1024, cpuSeconds, total, cpuSeconds * 1e6 / total, loadAverage());
                 }
                 if (!child.isAlive()) {
                     return app + " died, see " + work.resolve(app + ".log");
@@ -189,7 +199,7 @@ public final class ProjectorThroughput {
             projector.start();
             long deadline = started + RUN_DEADLINE.toNanos();
             List<String> stores = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-                    StoreNames.SEEN_EVENT_IDS, StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                    StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
                     StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
                     StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE);
             while (System.nanoTime() < deadline) {
@@ -290,6 +300,32 @@ public final class ProjectorThroughput {
             return 0;
         }
         return 0;
+    }
+
+    /**
+     * User + system CPU of a process so far, in seconds: fields 14 and 15 of {@code /proc/<pid>/stat},
+     * in clock ticks of 1/100 s (USER_HZ on Linux). Start-up and the merchant directory's read of the
+     * log are included, so it is the whole cost of projecting the log once.
+     */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state): utime is field 14, stime field 15.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static long ms(long startNs) {

@@ -28,7 +28,7 @@ final class WriteAnswers {
 
     /** The first outcome of this event's id under its own key: a retry of it appends nothing. */
     Optional<EventOutcome> earlier(KeyedEvent event) {
-        return lookup.firstOutcome(event.eventId()).filter(o -> o.getKey().equals(event.key()));
+        return lookup.firstOutcome(event.eventId(), event.key());
     }
 
     void pending(Context ctx, String eventId) {

@@ -13,6 +13,14 @@ public interface OutcomeLookup {
 
     Optional<EventOutcome> firstOutcome(String eventId);
 
+    /**
+     * The first outcome of {@code eventId} under the aggregate key {@code key}. A query side that
+     * keeps outcomes by key answers it from one place instead of looking everywhere for the id.
+     */
+    default Optional<EventOutcome> firstOutcome(String eventId, String key) {
+        return firstOutcome(eventId).filter(o -> o.getKey().equals(key));
+    }
+
     /** For an ingest that runs without a query side: nothing is known, every write is appended. */
     static OutcomeLookup none() {
         return eventId -> Optional.empty();

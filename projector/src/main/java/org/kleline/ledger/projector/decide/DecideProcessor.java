@@ -24,6 +24,7 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
 import org.kleline.ledger.journal.JournalEntry;
+import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
@@ -35,8 +36,8 @@ import org.kleline.ledger.projector.views.PostingLine;
 
 /**
  * The decide stage, one task per partition of ledger.events: loads the aggregate's state, calls
- * ledger-model's pure rule, stores what the decision implies (next state, the eventId as seen, a
- * payoutId as used) and emits the outcome, the journal entry, the postings re-keyed by account
+ * ledger-model's pure rule, stores what the decision implies (next state, the first outcome of the
+ * eventId, which is also the duplicate check; a payoutId as used) and emits the outcome, the journal entry, the postings re-keyed by account
  * and the settlement effect re-keyed by row. An event that can be read but not decided (invalid
  * fields, a record key that is not its aggregate) is a poison record: dead-letter topic, no outcome.
  */
@@ -50,7 +51,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private KeyValueStore<String, WalletRecord> wallets;
     private KeyValueStore<String, CardPaymentRecord> payments;
     private KeyValueStore<String, MerchantRecord> merchants;
-    private KeyValueStore<String, byte[]> seen;
+    private KeyValueStore<String, EventOutcome> outcomes;
     private KeyValueStore<String, byte[]> payoutIds;
     private DecisionContext decisionContext;
     private WalletDecider walletDecider;
@@ -69,9 +70,9 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         wallets = context.getStateStore(StoreNames.WALLETS);
         payments = context.getStateStore(StoreNames.CARD_PAYMENTS);
         merchants = context.getStateStore(StoreNames.MERCHANTS);
-        seen = context.getStateStore(StoreNames.SEEN_EVENT_IDS);
+        outcomes = context.getStateStore(StoreNames.OUTCOMES);
         payoutIds = context.getStateStore(StoreNames.PAYOUT_IDS);
-        decisionContext = new StoreDecisionContext(seen, payoutIds, merchantDirectories.forTask(merchants));
+        decisionContext = new StoreDecisionContext(outcomes, payoutIds, merchantDirectories.forTask(merchants));
         walletDecider = new WalletDecider(calendar);
         paymentDecider = new CardPaymentDecider(calendar);
         merchantDecider = new MerchantDecider(calendar);
@@ -96,14 +97,20 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             return;
         }
         Decision<?> decision;
+        EventOutcome outcome;
         try {
             decision = decideAndStore(key, event);
+            outcome = EventOutcomes.of(decision);
         } catch (IllegalArgumentException e) {
             // InvalidFieldException among them: the event breaks a rule of the log's format.
             deadLetter(record, e.toString());
             return;
         }
-        emit(record, decision);
+        if (decision.recordsEventId()) {
+            // The duplicate check and the outcome view in one write: the first outcome is never replaced.
+            FirstOutcomes.record(outcomes, outcome);
+        }
+        emit(record, decision, outcome);
     }
 
     private Decision<?> decideAndStore(AggregateKey key, EventEnvelope event) {
@@ -136,17 +143,14 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             }
             default -> throw new IllegalStateException("unknown aggregate type " + key.type());
         }
-        if (decision.recordsEventId()) {
-            seen.put(DecisionKeys.seen(stateKey, event.getEventId()), DecideStores.PRESENT);
-        }
         Payouts.applied(decision).ifPresent(p ->
                 payoutIds.put(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()), DecideStores.PRESENT));
         return decision;
     }
 
-    private void emit(Record<String, EventEnvelope> record, Decision<?> decision) {
+    private void emit(Record<String, EventEnvelope> record, Decision<?> decision, EventOutcome outcome) {
         String eventId = decision.eventId();
-        context.forward(record.withKey(eventId).withValue(new DecideOutput.Outcome(EventOutcomes.of(decision))));
+        context.forward(record.withKey(eventId).withValue(new DecideOutput.Outcome(outcome)));
         if (!decision.isAccepted()) {
             return;
         }

@@ -6,25 +6,26 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.merchants.MerchantDirectory;
 
 /** The rules' context answered from the decide task's stores and the merchant directory. */
 final class StoreDecisionContext implements DecisionContext {
 
-    private final ReadOnlyKeyValueStore<String, byte[]> seen;
+    private final ReadOnlyKeyValueStore<String, EventOutcome> outcomes;
     private final ReadOnlyKeyValueStore<String, byte[]> payoutIds;
     private final MerchantDirectory merchants;
 
-    StoreDecisionContext(ReadOnlyKeyValueStore<String, byte[]> seen, ReadOnlyKeyValueStore<String, byte[]> payoutIds,
-            MerchantDirectory merchants) {
-        this.seen = seen;
+    StoreDecisionContext(ReadOnlyKeyValueStore<String, EventOutcome> outcomes,
+            ReadOnlyKeyValueStore<String, byte[]> payoutIds, MerchantDirectory merchants) {
+        this.outcomes = outcomes;
         this.payoutIds = payoutIds;
         this.merchants = merchants;
     }
 
     @Override
     public boolean seen(AggregateKey key, String eventId) {
-        return seen.get(DecisionKeys.seen(key.value(), eventId)) != null;
+        return FirstOutcomes.underKey(outcomes::get, eventId, key.value()) != null;
     }
 
     @Override

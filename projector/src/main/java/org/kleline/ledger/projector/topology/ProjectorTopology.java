@@ -15,23 +15,22 @@ import org.kleline.ledger.projector.decide.DecideProcessor;
 import org.kleline.ledger.projector.decide.DecideStores;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
-import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.BalanceProcessor;
-import org.kleline.ledger.projector.views.OutcomeViewProcessor;
 import org.kleline.ledger.projector.views.PostingLine;
 import org.kleline.ledger.projector.views.ViewStores;
 
 /**
  * The projector's topology, built by one function so that the tests drive the very same one:
  * <ol>
- *   <li>decide (per ledger.events partition) → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
+ *   <li>decide (per ledger.events partition; keeps the first outcome of each eventId, the outcome view)
+ *       → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
  *   <li>balances (postings repartitioned by {@code account|currency});</li>
- *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements;</li>
- *   <li>outcome view (ledger.outcomes, already keyed by eventId).</li>
+ *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements.</li>
  * </ol>
  * Everything is in one application, so state, outputs and offsets commit in one transaction.
  */
@@ -41,9 +40,7 @@ public final class ProjectorTopology {
     public static final String POSTINGS_REPARTITION = "postings";
     public static final String SETTLEMENT_REPARTITION = "settlement-effects";
 
-    private static final InternalAvroSerde<SettlementDelta> SETTLEMENT_DELTA = InternalAvroSerde.of(SettlementDelta.class);
-
-    private ProjectorTopology() {
+        private ProjectorTopology() {
     }
 
     /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
@@ -56,21 +53,20 @@ public final class ProjectorTopology {
         builder.addStateStore(DecideStores.wallets());
         builder.addStateStore(DecideStores.cardPayments());
         builder.addStateStore(DecideStores.merchants());
-        builder.addStateStore(DecideStores.seenEventIds());
+        builder.addStateStore(DecideStores.outcomes());
         builder.addStateStore(DecideStores.payoutIds());
         builder.addStateStore(ViewStores.balances());
         builder.addStateStore(ViewStores.balanceHours());
         builder.addStateStore(ViewStores.accountEntries());
         builder.addStateStore(ViewStores.trialBalance());
         builder.addStateStore(ViewStores.historyHorizon());
-        builder.addStateStore(ViewStores.outcomes());
         builder.addStateStore(SettlementStores.rows());
         builder.addStateStore(SettlementStores.rowsByDate());
 
         KStream<String, DecideOutput> decided = builder
                 .stream(ProjectorTopics.EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("events"))
                 .process(() -> new DecideProcessor(calendar, merchants, metrics), Named.as("decide"),
-                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.SEEN_EVENT_IDS,
+                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
                         StoreNames.PAYOUT_IDS);
 
         decided.split(Named.as("decided-"))
@@ -90,9 +86,6 @@ public final class ProjectorTopology {
                         .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
                                 .withName("dead-letter-out")), "dead-letters"))
                 .noDefaultBranch();
-
-        builder.stream(ProjectorTopics.OUTCOMES, Consumed.with(Serdes.String(), serdes.outcomes()).withName("outcomes"))
-                .process(OutcomeViewProcessor::new, Named.as("outcome-view"), StoreNames.OUTCOMES);
     }
 
     private static void balances(KStream<String, DecideOutput> postings) {
@@ -106,7 +99,7 @@ public final class ProjectorTopology {
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
                 .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(SETTLEMENT_DELTA))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.SETTLEMENT_DELTA))
                 .process(SettlementProcessor::new, Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)
                 .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())

@@ -12,8 +12,11 @@ public final class StoreNames {
     public static final String CARD_PAYMENTS = "card-payments";
     /** Aggregate key {@code merchant:{merchantId}} to the merchant's state, fee plans included. */
     public static final String MERCHANTS = "merchants";
-    /** {@code aggregateKey|eventId} of every event decided (never expires): the duplicate check. */
-    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /**
+     * eventId to the first {@code EventOutcome} decided for it, partitioned like ledger.events (the
+     * decide task writes it): the duplicate check and the outcome view (see {@code FirstOutcomes}).
+     */
+    public static final String OUTCOMES = "outcomes";
     /** {@code merchantId|payoutId} of every accepted MerchantPaidOut (never expires). */
     public static final String PAYOUT_IDS = "payout-ids";
 
@@ -28,8 +31,6 @@ public final class StoreNames {
     /** Currency to this partition's part of the trial balance: sum over every partition for the whole. */
     public static final String TRIAL_BALANCE = "trial-balance";
 
-    /** eventId to the first {@code EventOutcome} decided for it. */
-    public static final String OUTCOMES = "outcomes";
     /** {@code merchantId|date|currency} to {@code SettlementRow}. */
     public static final String SETTLEMENT_ROWS = "settlement-rows";
     /** {@code date|merchantId|currency} to {@code SettlementRow}: the same rows by date. */

@@ -4,21 +4,20 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.serde.InternalAvroSerde;
+import org.kleline.ledger.projector.serde.CompactSerde;
+import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
- * The balance and outcome view stores: persistent RocksDB with changelogs. The record cache is on
+ * The balance view stores: persistent RocksDB with changelogs. The record cache is on
  * where a few keys take most writes (balances of platform accounts, the trial balance), so they
  * reach RocksDB and the changelog once per commit rather than once per posting.
  */
 public final class ViewStores {
 
-    public static final InternalAvroSerde<BalanceTotals> BALANCE_TOTALS = InternalAvroSerde.of(BalanceTotals.class);
-    public static final InternalAvroSerde<AccountEntry> ACCOUNT_ENTRY = InternalAvroSerde.of(AccountEntry.class);
-    public static final InternalAvroSerde<PostingLine> POSTING_LINE = InternalAvroSerde.of(PostingLine.class);
-    public static final InternalAvroSerde<EventOutcome> EVENT_OUTCOME = InternalAvroSerde.of(EventOutcome.class);
+    public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = InternalSerdes.BALANCE_TOTALS;
+    public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = InternalSerdes.ACCOUNT_ENTRY;
+    public static final CompactSerde<PostingLine> POSTING_LINE = InternalSerdes.POSTING_LINE;
 
     private ViewStores() {
     }
@@ -46,11 +45,6 @@ public final class ViewStores {
     public static StoreBuilder<KeyValueStore<String, Long>> historyHorizon() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY_HORIZON),
                 Serdes.String(), Serdes.Long());
-    }
-
-    public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTCOMES),
-                Serdes.String(), EVENT_OUTCOME);
     }
 
     private static StoreBuilder<KeyValueStore<String, BalanceTotals>> totals(String name) {

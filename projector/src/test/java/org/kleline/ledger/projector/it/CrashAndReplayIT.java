@@ -151,7 +151,7 @@ class CrashAndReplayIT {
             System.out.printf("views complete %s in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
             Map<String, Object> views = new TreeMap<>();
             for (String store : List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-                    StoreNames.SEEN_EVENT_IDS, StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                    StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
                     StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
                     StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE)) {
                 views.put(store, BrokerFixture.storeContents(streams, store));

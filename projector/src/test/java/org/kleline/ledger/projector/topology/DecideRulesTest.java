@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -458,6 +459,18 @@ class DecideRulesTest {
             assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
                     .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
             assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w2")).isNotNull();
+        }
+
+        @Test
+        void anEventIdReusedUnderAnotherKeyKeepsItsOwnDuplicateCheckAndFirstOutcome() {
+            driver.pipe(openWallet("same", "w1", "EUR", 15_000, T0), openWallet("same", "w2", "EUR", 15_000, T0 + 1),
+                    openWallet("same", "w2", "EUR", 15_000, T0 + 2), openWallet("same", "w1", "EUR", 15_000, T0 + 3));
+            assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+                    .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.DUPLICATE, Outcome.DUPLICATE);
+            KeyValueStore<String, EventOutcome> outcomes = driver.store(StoreNames.OUTCOMES);
+            assertThat(outcomes.get("same").getKey()).isEqualTo("wallet:w1");
+            assertThat(outcomes.get("same|wallet:w2").getKey()).isEqualTo("wallet:w2");
+            assertThat(outcomes.get("same|wallet:w2").getOutcome()).isEqualTo(Outcome.ACCEPTED);
         }
     }
 }

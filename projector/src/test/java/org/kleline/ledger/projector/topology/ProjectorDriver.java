@@ -41,8 +41,9 @@ import org.kleline.ledger.settlement.SettlementRow;
 final class ProjectorDriver implements AutoCloseable {
 
     static final List<String> ALL_STORES = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-            StoreNames.SEEN_EVENT_IDS, StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-            StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON, StoreNames.OUTCOMES, StoreNames.SETTLEMENT_ROWS,
+            StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+            StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON, StoreNames.OUTCOMES,
+            StoreNames.SETTLEMENT_ROWS,
             StoreNames.SETTLEMENT_ROWS_BY_DATE);
 
     private final TopologyTestDriver driver;

@@ -17,6 +17,7 @@ import org.kleline.ledger.query.local.LocalStores;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "read")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = OutcomeRead.class, name = "outcome"),
+    @JsonSubTypes.Type(value = KeyedOutcomeRead.class, name = "keyed-outcome"),
     @JsonSubTypes.Type(value = WalletRead.class, name = "wallet"),
     @JsonSubTypes.Type(value = CardPaymentRead.class, name = "card-payment"),
     @JsonSubTypes.Type(value = MerchantRead.class, name = "merchant"),
@@ -28,7 +29,7 @@ import org.kleline.ledger.query.local.LocalStores;
     @JsonSubTypes.Type(value = MerchantSettlementsRead.class, name = "merchant-settlements"),
     @JsonSubTypes.Type(value = OutcomesRead.class, name = "outcomes")
 })
-public sealed interface ViewRead<R> permits KeyRead, KeysRead, PartitionRead {
+public sealed interface ViewRead<R> permits KeyRead, PartitionRead {
 
     /** The store whose partitioning decides where this read is answered. */
     String store();

@@ -2,17 +2,14 @@ package org.kleline.ledger.query.routing;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -22,7 +19,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.query.reads.KeyRead;
-import org.kleline.ledger.query.reads.KeysRead;
 import org.kleline.ledger.query.reads.PartitionRead;
 import org.kleline.ledger.web.problem.ProblemException;
 import org.kleline.ledger.web.problem.UnavailableException;
@@ -64,42 +60,6 @@ public final class ReadRouter {
             return local.execute(read, partition);
         }
         return await(remote.execute(owner.activeHost(), read, partition), owner.activeHost());
-    }
-
-    /**
-     * Many keys of one store, each read on its active owner: the keys are grouped by owner and partition,
-     * and each owner is asked once ({@code readOf} builds its read from its keys), the remote ones in
-     * parallel. One part per owner asked; the whole answer is a 503 when any owner cannot answer now.
-     */
-    public <R> List<R> readKeys(String store, Collection<String> keys,
-                                Function<Map<Integer, List<String>>, ? extends KeysRead<R>> readOf) {
-        local.requireRunning();
-        Map<HostInfo, Map<Integer, List<String>>> byOwner = new LinkedHashMap<>();
-        for (String key : keys) {
-            KeyQueryMetadata owner = ownerOf(store, key);
-            byOwner.computeIfAbsent(owner.activeHost(), host -> new TreeMap<>())
-                    .computeIfAbsent(owner.partition(), partition -> new ArrayList<>())
-                    .add(key);
-        }
-        Map<HostInfo, CompletableFuture<R>> asked = new LinkedHashMap<>();
-        byOwner.forEach((host, keysByPartition) -> {
-            if (!self.equals(host)) {
-                asked.put(host, remote.execute(host, readOf.apply(keysByPartition), keysByPartition.keySet()));
-            }
-        });
-        List<R> parts = new ArrayList<>(byOwner.size());
-        try {
-            Map<Integer, List<String>> mine = byOwner.get(self);
-            if (mine != null) {
-                parts.add(local.execute(readOf.apply(mine), mine.keySet()));
-            }
-            for (Map.Entry<HostInfo, CompletableFuture<R>> answer : asked.entrySet()) {
-                parts.add(await(answer.getValue(), answer.getKey()));
-            }
-        } finally {
-            asked.values().forEach(f -> f.cancel(true));
-        }
-        return parts;
     }
 
     /** One part per instance owning partitions of the read's store; every partition answered exactly once. */

@@ -18,9 +18,8 @@ public final class StoreSources {
     /** Whether {@code topic} is the input of the stage that owns {@code store}. */
     public static Predicate<String> inputOf(String store) {
         return switch (store) {
-            case StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.SEEN_EVENT_IDS,
+            case StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
                  StoreNames.PAYOUT_IDS -> ProjectorTopics.EVENTS::equals;
-            case StoreNames.OUTCOMES -> ProjectorTopics.OUTCOMES::equals;
             case StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE ->
                     repartition(ProjectorTopology.POSTINGS_REPARTITION);
             case StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE ->

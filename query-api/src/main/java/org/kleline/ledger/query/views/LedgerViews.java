@@ -30,6 +30,11 @@ public interface LedgerViews {
      */
     List<OutcomeBody> outcomes(List<String> eventIds);
 
+    /** The first outcome of {@code eventId} under the aggregate key {@code key} ({@code wallet:w1}). */
+    default Optional<OutcomeBody> outcome(String eventId, String key) {
+        return outcome(eventId).filter(o -> o.key().equals(key));
+    }
+
     Optional<WalletBody> wallet(String walletId);
 
     Optional<CardPaymentBody> cardPayment(String paymentId);

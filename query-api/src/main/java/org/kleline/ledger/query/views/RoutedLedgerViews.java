@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.projector.views.HistoryNotKeptException;
-import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -25,6 +25,7 @@ import org.kleline.ledger.query.reads.BalanceRead;
 import org.kleline.ledger.query.reads.CardPaymentRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
+import org.kleline.ledger.query.reads.KeyedOutcomeRead;
 import org.kleline.ledger.query.reads.OutcomeRead;
 import org.kleline.ledger.query.reads.OutcomesRead;
 import org.kleline.ledger.query.reads.SettlementsOnRead;
@@ -54,7 +55,12 @@ public final class RoutedLedgerViews implements LedgerViews {
 
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
-        return Optional.ofNullable(router.read(new OutcomeRead(eventId)));
+        return router.gather(new OutcomeRead(eventId)).stream().filter(Objects::nonNull).min(OutcomeRead.SHOWN_FIRST);
+    }
+
+    @Override
+    public Optional<OutcomeBody> outcome(String eventId, String key) {
+        return Optional.ofNullable(router.read(new KeyedOutcomeRead(eventId, key)));
     }
 
     @Override
@@ -62,13 +68,13 @@ public final class RoutedLedgerViews implements LedgerViews {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        Map<String, OutcomeBody> found = new HashMap<>();
-        for (List<OutcomeBody> part : router.readKeys(StoreNames.OUTCOMES, eventIds, OutcomesRead::new)) {
-            part.forEach(outcome -> found.put(outcome.eventId(), outcome));
+        Map<String, OutcomeBody> shown = new HashMap<>();
+        for (List<OutcomeBody> part : router.gather(new OutcomesRead(eventIds))) {
+            part.forEach(outcome -> shown.merge(outcome.eventId(), outcome, OutcomesRead::earlier));
         }
-        List<OutcomeBody> inOrder = new ArrayList<>(found.size());
+        List<OutcomeBody> inOrder = new ArrayList<>(shown.size());
         for (String eventId : eventIds) {
-            OutcomeBody outcome = found.get(eventId);
+            OutcomeBody outcome = shown.get(eventId);
             if (outcome != null) {
                 inOrder.add(outcome);
             }

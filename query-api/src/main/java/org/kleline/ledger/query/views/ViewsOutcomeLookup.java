@@ -28,6 +28,11 @@ public final class ViewsOutcomeLookup implements OutcomeLookup {
         return views.outcome(eventId).map(ViewsOutcomeLookup::toAvro);
     }
 
+    @Override
+    public Optional<EventOutcome> firstOutcome(String eventId, String key) {
+        return views.outcome(eventId, key).map(ViewsOutcomeLookup::toAvro);
+    }
+
     /** The outcome record back from its HTTP body, which carries every field of it. */
     static EventOutcome toAvro(OutcomeBody body) {
         List<Posting> postings = body.postings() == null ? List.of()

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,7 @@ class ReadWireFormatTest {
     void everyReadSurvivesTheTripToTheOwnerUnchanged() throws Exception {
         List<ViewRead<?>> reads = List.of(
                 new OutcomeRead("ev-1"),
+                new KeyedOutcomeRead("ev-1", "wallet:w-1"),
                 new WalletRead("w-1"),
                 new CardPaymentRead("p-1"),
                 new MerchantRead("m-1"),
@@ -42,7 +42,7 @@ class ReadWireFormatTest {
                 new TrialBalanceRead(),
                 new SettlementsOnRead(LocalDate.parse("2024-03-01")),
                 new MerchantSettlementsRead("m-1", null, LocalDate.parse("2024-03-31")),
-                new OutcomesRead(Map.of(0, List.of("ev-1", "ev-4"), 2, List.of("po-m-1-2024-03-01"))));
+                new OutcomesRead(List.of("ev-1", "ev-4", "po-m-1-2024-03-01")));
         for (ViewRead<?> read : reads) {
             ReadRequest sent = new ReadRequest(read, Set.of(0, 2));
             byte[] json = mapper.writeValueAsBytes(sent);
@@ -72,7 +72,7 @@ class ReadWireFormatTest {
                 "ACCEPTED", null, List.of(new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
                         new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)));
         assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
-        assertThat(roundTrip(new OutcomesRead(Map.of(1, List.of("ev-1", "ev-404"))), List.of(outcome)))
+        assertThat(roundTrip(new OutcomesRead(List.of("ev-1", "ev-404")), List.of(outcome)))
                 .containsExactly(outcome);
 
         AccountBalancesPart refused = new AccountBalancesPart(List.of(), true, 1_709_287_200_000L);
@@ -91,16 +91,23 @@ class ReadWireFormatTest {
     @Test
     void aReadOfOutcomesIsBoundedToAThousandEventIds() {
         List<String> thousand = IntStream.range(0, 1_000).mapToObj(i -> "ev-" + i).toList();
-        assertThat(new OutcomesRead(Map.of(0, thousand.subList(0, 400), 5, thousand.subList(400, 1_000)))
-                .keysByPartition().get(5)).hasSize(600);
+        assertThat(new OutcomesRead(thousand).eventIds()).hasSize(1_000);
         List<String> more = new ArrayList<>(thousand);
         more.add("ev-1000");
-        assertThatThrownBy(() -> new OutcomesRead(Map.of(0, more)))
-                .hasMessage("a read of outcomes names at most 1000 eventIds, was 1001");
-        assertThatThrownBy(() -> new OutcomesRead(Map.of(3, List.of())))
-                .hasMessage("partition 3 must have at least one key");
-        assertThatThrownBy(() -> new OutcomesRead(Map.of(0, List.of("ev-1"))).readLocally(null, Set.of(0, 1)))
-                .hasMessage("a read of keys is answered from the partitions of its keys [0], was given [0, 1]");
+        assertThatThrownBy(() -> new OutcomesRead(more))
+                .hasMessage("a read of outcomes names 1 to 1000 eventIds, was 1001");
+        assertThatThrownBy(() -> new OutcomesRead(List.of()))
+                .hasMessage("a read of outcomes names 1 to 1000 eventIds, was 0");
+    }
+
+    @Test
+    void ofTwoFirstOutcomesOfAnIdReusedAcrossKeysTheEarlierIsShown() {
+        OutcomeBody early = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-2", Instant.parse("2024-03-01T10:00:00Z"),
+                "ACCEPTED", null, List.of());
+        OutcomeBody late = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T11:00:00Z"),
+                "ACCEPTED", null, List.of());
+        assertThat(OutcomesRead.earlier(late, early)).isSameAs(early);
+        assertThat(OutcomesRead.earlier(early, late)).isSameAs(early);
     }
 
     @Test

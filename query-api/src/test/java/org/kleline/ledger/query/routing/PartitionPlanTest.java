@@ -54,7 +54,9 @@ class PartitionPlanTest {
     @Test
     void storesMapToTheTopicOfTheirStage() {
         assertThat(StoreSources.inputOf(StoreNames.WALLETS).test("ledger.events")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes")).isTrue();
+        // The decide stage keeps the outcomes: partitioned like ledger.events, not like ledger.outcomes.
+        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.events")).isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes")).isFalse();
         assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("my-app-postings-repartition")).isTrue();
         assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-settlement-effects-repartition")).isTrue();
         assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-postings-repartition")).isFalse();
