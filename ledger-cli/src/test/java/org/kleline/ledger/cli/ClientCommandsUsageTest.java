@@ -88,6 +88,8 @@ class ClientCommandsUsageTest {
 
     @Test
     void settleRefusesARangeEndingBeforeItStartsOrTooLong() {
+        assertUsageError(execute("settle", "--date", "1999-01-01", "--concurrency", "0", "--api-url", NOWHERE),
+                "--concurrency must be 1..64, got 0", "settle");
         assertUsageError(execute("settle", "--from", "1999-02-01", "--to", "1999-01-31", "--api-url", NOWHERE),
                 "--to 1999-01-31 is before --from 1999-02-01", "settle");
         assertUsageError(execute("settle", "--from", "1990-01-01", "--to", "2009-12-31", "--api-url", NOWHERE),

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantDirectory;
@@ -22,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ledger settle}: pays merchants what each business date owes them, date by date, through the API. */
 @Command(name = "settle", sortOptions = false,
-        description = {"Settle business dates through the API (POST /v1/settlements/{date}/settle), in date order: "
+        description = {"Settle business dates through the API (POST /v1/settlements/{date}/settle): "
                 + "each merchant whose settlement row of the date has net - paidOut > 0 is paid that amount (a "
-                + "MerchantPaidOut). Prints every payout and the total.",
+                + "MerchantPaidOut). Prints every payout, in date order, and the total.",
                 "Settling a date again pays nothing twice. A 503 (the projector behind the log) is retried after "
                         + "its Retry-After, for up to 10 minutes a date.",
                 ""})
@@ -46,25 +44,32 @@ public final class SettleCommand implements Callable<Integer> {
             description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
     URI apiUrl;
 
+    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+            description = {"Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.MAX_IN_FLIGHT
+                    + "). Dates are independent; the server settles each once its projector has caught up with "
+                    + "the log, so one at a time a year waits that out 365 times."})
+    int concurrency;
+
     @Override
     public Integer call() {
         DateRange range = range();
         LedgerApi api;
+        ConcurrentSettlements concurrent;
+        RetryOn503 retry = RetryOn503.standard();
+        SettlementRuns runs;
         try {
             api = new LedgerApi(apiUrl);
+            runs = new SettlementRuns(api, retry);
+            concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        RetryOn503 retry = RetryOn503.standard();
-        SettlementRuns runs = new SettlementRuns(api, retry);
         MerchantDirectory merchants = new MerchantDirectory(api, retry);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Settling %s (%s) through %s%n", range, dates(range.days()), api.base());
         long started = System.nanoTime();
-        long payoutCount = 0;
-        Map<String, Long> totals = new TreeMap<>();
-        for (LocalDate day : range.dates()) {
-            List<Payout> payouts = runs.settle(day);
+        PayoutTally tally = new PayoutTally();
+        concurrent.settle(range.dates(), (day, payouts) -> {
             if (payouts.isEmpty()) {
                 out.printf("%s  no payout due%n", day);
             }
@@ -72,16 +77,11 @@ public final class SettleCommand implements Callable<Integer> {
                 String currency = merchants.merchant(payout.merchantId()).currency();
                 out.printf("%s  %-12s %-32s %16s%n", day, payout.merchantId(), payout.payoutId(),
                         MinorUnits.withCurrency(payout.amount(), currency));
-                totals.merge(currency, payout.amount(), Math::addExact);
+                tally.add(currency, payout.amount());
             }
-            payoutCount += payouts.size();
             out.flush();
-        }
-        StringBuilder total = new StringBuilder();
-        totals.forEach((currency, amount) -> total.append(total.length() == 0 ? "" : ", ")
-                .append(MinorUnits.withCurrency(amount, currency)));
-        out.printf(Locale.ROOT, "Settled %s in %s: %,d payout%s%s%n", dates(range.days()), Elapsed.since(started),
-                payoutCount, payoutCount == 1 ? "" : "s", payoutCount == 0 ? " (nothing was due)" : ", total " + total);
+        });
+        out.printf(Locale.ROOT, "Settled %s in %s: %s%n", dates(range.days()), Elapsed.since(started), tally);
         out.flush();
         return 0;
     }

@@ -3,7 +3,7 @@ package org.kleline.ledger.query.reads;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,16 +48,23 @@ public record OutcomesRead(List<String> eventIds) implements PartitionRead<List<
 
     @Override
     public List<OutcomeBody> readLocally(LocalStores stores, Set<Integer> partitions) {
-        Map<String, OutcomeBody> shown = new LinkedHashMap<>();
-        for (String eventId : eventIds) {
-            for (int partition : partitions) {
+        Map<String, OutcomeBody> found = new HashMap<>();
+        for (int partition : partitions) {
+            for (String eventId : eventIds) {
                 EventOutcome outcome = stores.get(store(), partition, eventId);
                 if (outcome != null) {
-                    shown.merge(eventId, OutcomeBody.of(outcome), OutcomesRead::earlier);
+                    found.merge(eventId, OutcomeBody.of(outcome), OutcomesRead::earlier);
                 }
             }
         }
-        return new ArrayList<>(shown.values());
+        List<OutcomeBody> inOrder = new ArrayList<>(found.size());
+        for (String eventId : eventIds) {
+            OutcomeBody outcome = found.get(eventId);
+            if (outcome != null) {
+                inOrder.add(outcome);
+            }
+        }
+        return inOrder;
     }
 
     /** Of two first outcomes of one id (reused across keys), the one shown. */
