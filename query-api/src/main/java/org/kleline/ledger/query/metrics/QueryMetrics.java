@@ -13,8 +13,9 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The node's Prometheus registry: JVM (memory, GC, threads, class loading, CPU, uptime) and Kafka
- * Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}), plus what the query API adds.
- * The CLI binds its producers' metrics to the same registry, so one scrape shows the whole process.
+ * Streams client metrics (Micrometer's {@link KafkaStreamsMetrics}: the Streams instance's own
+ * consumers, producer and admin client included), plus what the query API adds. Ingest's producers,
+ * in the same process under {@code ledger run}, are not bound here.
  */
 public final class QueryMetrics implements AutoCloseable {
 
