@@ -9,7 +9,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/ledger-cli/target/ledger.jar"
-work=${1:-$(mktemp -d -t kleline-year-XXXXXX)}
+work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 [ -f "$jar" ] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 1; }
 opts="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the ./ledger launcher's

@@ -15,7 +15,6 @@ import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.views.HistoryRetention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,12 +63,8 @@ public final class NodeCommand implements Callable<Integer> {
             description = "The projector's local state (RocksDB); kept across restarts (default ./${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--history-retention", paramLabel = "DURATION",
-            description = {"How far back balances as of a past instant (?asOf=) and statement lines are kept, "
-                    + "as an ISO-8601 duration (P400D, PT72H; at least PT1H), counted back from the latest occurredAt "
-                    + "the projector has seen. Older hours are folded into one opening sum per account; a balance "
-                    + "asked as of an earlier instant is a 400. Default: kept for ever."})
-    Duration historyRetention;
+    @Mixin
+    HistoryRetentionOption history;
 
     @Option(names = "--settlement-zone", defaultValue = ProjectorSettings.DEFAULT_SETTLEMENT_ZONE, paramLabel = "ZONE",
             description = "The time zone of business dates, the same on every node (default ${DEFAULT-VALUE}).")
@@ -82,7 +77,7 @@ public final class NodeCommand implements Callable<Integer> {
         int httpPort = HttpPort.settle(port);
         try {
             settings = new NodeSettings(partitions, replication, stateDir,
-                    new HostInfo(advertisedHost(), httpPort), settlementZone, new HistoryRetention(historyRetention));
+                    new HostInfo(advertisedHost(), httpPort), settlementZone, history.retention());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

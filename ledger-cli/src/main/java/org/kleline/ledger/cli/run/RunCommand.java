@@ -3,7 +3,6 @@ package org.kleline.ledger.cli.run;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,11 +10,12 @@ import org.kleline.ledger.cli.demo.DemoLoader;
 import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import org.kleline.ledger.cli.node.HistoryRetentionOption;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.projector.views.HistoryRetention;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,12 +51,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "The time zone of business dates (default ${DEFAULT-VALUE}).")
     ZoneId settlementZone;
 
-    @Option(names = "--history-retention", paramLabel = "DURATION",
-            description = {"How far back balances as of a past instant (?asOf=) and statement lines are kept, "
-                    + "as an ISO-8601 duration (P400D, PT72H; at least PT1H), counted back from the latest occurredAt "
-                    + "the projector has seen. Older hours are folded into one opening sum per account; a balance "
-                    + "asked as of an earlier instant is a 400. Default: kept for ever."})
-    Duration historyRetention;
+    @Mixin
+    HistoryRetentionOption history;
 
     @Option(names = "--demo",
             description = "On the first start of this data directory, load a small demo through the API "
@@ -84,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--demo-year: " + e.getMessage(), e);
                 }
             }
-            settings = new RunSettings(dataDir, port, partitions, settlementZone, new HistoryRetention(historyRetention));
+            settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
