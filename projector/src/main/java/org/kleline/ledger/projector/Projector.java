@@ -57,6 +57,9 @@ public final class Projector implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Admin admin;
     private CatchUpBarrier catchUp;
+    /** How long a start waits for the merchant directory to read the log as it was at start. */
+    static final Duration MERCHANT_HISTORY_BOUND = Duration.ofMinutes(5);
+
     private LogMerchantDirectory merchants;
     private StateRestoreListener restoreListener;
     private KafkaStreams streams;
@@ -84,7 +87,9 @@ public final class Projector implements AutoCloseable {
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
                 serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics);
+        long startedAtMs = System.currentTimeMillis();
         merchants.start();
+        awaitMerchantHistory(startedAtMs);
 
         StreamsBuilder builder = new StreamsBuilder();
         ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
@@ -104,6 +109,31 @@ public final class Projector implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+    }
+
+    /**
+     * The merchant directory re-reads the whole log at every start. Until it has read what was there at
+     * start, a payment would wait for it at most the merchant wait timeout and then be decided with what
+     * is known (a capture of a merchant not read yet stops the projector): on a long history the
+     * directory could lose that race. So the stream threads start only once it has read the log as of
+     * start; a directory that cannot (the broker unreachable) is waited for at most
+     * {@link #MERCHANT_HISTORY_BOUND}, then the projector starts as before, logging a warning.
+     */
+    private void awaitMerchantHistory(long startedAtMs) {
+        long began = System.nanoTime();
+        try {
+            if (merchants.awaitReadThrough(startedAtMs, MERCHANT_HISTORY_BOUND)) {
+                LOG.info("merchant history of {} read in {} ms", ProjectorTopics.EVENTS,
+                        (System.nanoTime() - began) / 1_000_000);
+            } else {
+                LOG.warn("the merchant directory has not read {} to its end in {}; starting anyway (payments wait "
+                        + "for it, at most {} each)", ProjectorTopics.EVENTS, MERCHANT_HISTORY_BOUND,
+                        settings.merchantWaitTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the merchant history", e);
+        }
     }
 
     /** Observes the restoring of the stores from their changelogs; call before {@link #start()}. */

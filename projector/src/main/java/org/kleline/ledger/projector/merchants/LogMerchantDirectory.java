@@ -82,6 +82,17 @@ public final class LogMerchantDirectory implements MerchantDirectory, MerchantDi
         return book.termsAt(merchantId, at);
     }
 
+    /**
+     * Waits until every partition of the log has been read through what was appended before
+     * {@code wallTimeMs}, at most {@code timeout}: at start, so that no payment waits on a directory
+     * still reading a long history.
+     *
+     * @return true when it has, false on timeout
+     */
+    public boolean awaitReadThrough(long wallTimeMs, Duration timeout) throws InterruptedException {
+        return watermarks.awaitAllThrough(wallTimeMs, timeout.toMillis());
+    }
+
     /** The partition of ledger.events that holds merchant {@code merchantId}'s events. */
     int partitionOf(String merchantId) {
         byte[] key = AggregateKey.merchant(merchantId).value().getBytes(StandardCharsets.UTF_8);

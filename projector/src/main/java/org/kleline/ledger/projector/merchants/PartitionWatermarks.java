@@ -74,4 +74,20 @@ public final class PartitionWatermarks {
             lock.unlock();
         }
     }
+
+    /**
+     * Waits until every partition is complete through {@code atMs}, at most {@code timeoutMs} in all.
+     *
+     * @return true when they are, false on timeout
+     */
+    public boolean awaitAllThrough(long atMs, long timeoutMs) throws InterruptedException {
+        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (int partition = 0; partition < completeThroughMs.length; partition++) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
+            if (!awaitThrough(partition, atMs, Math.max(0, leftMs))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -36,6 +36,24 @@ class PartitionWatermarksTest {
     }
 
     @Test
+    void aWaitForEveryPartitionEndsOnlyWhenTheLastOneIsCompleteThroughTheTime() throws Exception {
+        PartitionWatermarks marks = new PartitionWatermarks(3);
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return marks.awaitAllThrough(1_000, 30_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        marks.advance(2, 1_000);
+        marks.advance(0, 2_000);
+        assertThat(waiting).isNotDone();
+        marks.advance(1, 1_000);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new PartitionWatermarks(2).awaitAllThrough(1_000, 50)).isFalse();
+    }
+
+    @Test
     void aWaitGivesUpAfterItsTimeout() throws Exception {
         PartitionWatermarks marks = new PartitionWatermarks(1);
         marks.advance(0, 10);
