@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.kleline.ledger.projector.config.ProjectorSettings;
@@ -85,6 +87,27 @@ public final class TopicBootstrap {
                 }
                 // Another projector instance created it meanwhile: fine.
             }
+        }
+        awaitLeaders(admin, missing);
+    }
+
+    /**
+     * Returns once every partition of the topics just created is served by its leader. For a moment
+     * after creation the metadata names a leader whose replica manager answers NOT_LEADER_OR_FOLLOWER;
+     * an idempotent producer whose first batches met that was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER
+     * for ever. A list-offsets request is answered by each partition's leader itself, and the admin
+     * client retries it (leader look-up included) until it is.
+     */
+    private static void awaitLeaders(Admin admin, List<NewTopic> created)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int partition = 0; partition < topic.numPartitions(); partition++) {
+                partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        if (!partitions.isEmpty()) {
+            admin.listOffsets(partitions).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         }
     }
 }
