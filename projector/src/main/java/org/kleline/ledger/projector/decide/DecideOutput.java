@@ -4,7 +4,6 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
-import org.kleline.ledger.projector.views.PostingLine;
 
 /** What the decide stage emits for one event; the topology routes each kind to its topic. */
 public sealed interface DecideOutput {
@@ -15,10 +14,6 @@ public sealed interface DecideOutput {
 
     /** To ledger.journal, keyed by entryId (= eventId). */
     record Journal(JournalEntry value) implements DecideOutput {
-    }
-
-    /** To the balance stage, keyed by {@code account|currency}. */
-    record PostingOut(PostingLine value) implements DecideOutput {
     }
 
     /** To the settlement stage, keyed by {@code merchantId|date|currency}. */

@@ -31,14 +31,14 @@ import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
 import org.kleline.ledger.projector.settlement.SettlementDeltas;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
 import org.kleline.ledger.projector.topology.StoreNames;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.PostingLine;
+import org.kleline.ledger.projector.views.AccountPostings;
 
 /**
  * The decide stage, one task per partition of ledger.events: loads the aggregate's state, calls
  * ledger-model's pure rule, stores what the decision implies (next state, the first outcome of the
- * eventId, which is also the duplicate check; a payoutId as used) and emits the outcome, the journal entry, the postings re-keyed by account
- * and the settlement effect re-keyed by row. An event that can be read but not decided (invalid
+ * eventId, which is also the duplicate check; a payoutId as used; the postings, in this partition's
+ * balance views, {@link AccountPostings}) and emits the outcome, the journal entry and the
+ * settlement effect re-keyed by row. An event that can be read but not decided (invalid
  * fields, a record key that is not its aggregate) is a poison record: dead-letter topic, no outcome.
  */
 public final class DecideProcessor implements Processor<String, EventEnvelope, String, DecideOutput> {
@@ -53,6 +53,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private KeyValueStore<String, MerchantRecord> merchants;
     private KeyValueStore<String, EventOutcome> outcomes;
     private KeyValueStore<String, byte[]> payoutIds;
+    private AccountPostings accountPostings;
     private DecisionContext decisionContext;
     private WalletDecider walletDecider;
     private CardPaymentDecider paymentDecider;
@@ -72,6 +73,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         merchants = context.getStateStore(StoreNames.MERCHANTS);
         outcomes = context.getStateStore(StoreNames.OUTCOMES);
         payoutIds = context.getStateStore(StoreNames.PAYOUT_IDS);
+        accountPostings = AccountPostings.of(context);
         decisionContext = new StoreDecisionContext(outcomes, payoutIds, merchantDirectories.forTask(merchants));
         walletDecider = new WalletDecider(calendar);
         paymentDecider = new CardPaymentDecider(calendar);
@@ -159,9 +161,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         long at = decision.occurredAt().toEpochMilli();
         String eventType = decision.eventType().name();
         for (Posting p : entry.getPostings()) {
-            PostingLine line = new PostingLine(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, at);
-            context.forward(record.withKey(AccountKeys.balance(p.getAccount(), p.getCurrency()))
-                    .withValue(new DecideOutput.PostingOut(line)));
+            accountPostings.post(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, at);
         }
         if (decision.settlementEffect() != null) {
             context.forward(record.withKey(SettlementKeys.byMerchant(decision.settlementEffect().key()))

@@ -16,7 +16,6 @@ import org.kleline.ledger.projector.decide.WalletRecord;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.PostingLine;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
@@ -115,25 +114,6 @@ public final class InternalSerdes {
                         in.readLong("chargebackFee"), in.readInt("partnerShareBps")));
             }
             return new MerchantRecord(merchantId, name, partnerId, currency, onboardedAt, plans);
-        }
-    };
-
-    /** account, currency, amount, eventId, eventType, occurredAt. */
-    public static final CompactSerde<PostingLine> POSTING_LINE = new CompactSerde<>("PostingLine", 96) {
-        @Override
-        protected void write(PostingLine v, BinaryWriter out) {
-            out.writeString("account", v.getAccount());
-            out.writeString("currency", v.getCurrency());
-            out.writeLong(v.getAmount());
-            out.writeString("eventId", v.getEventId());
-            out.writeString("eventType", v.getEventType());
-            out.writeLong(v.getOccurredAt());
-        }
-
-        @Override
-        protected PostingLine read(BinaryReader in) {
-            return new PostingLine(in.readString("account"), in.readString("currency"), in.readLong("amount"),
-                    in.readString("eventId"), in.readString("eventType"), in.readLong("occurredAt"));
         }
     };
 

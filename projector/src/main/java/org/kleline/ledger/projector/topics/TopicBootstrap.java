@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +34,24 @@ public final class TopicBootstrap {
     private TopicBootstrap() {
     }
 
-    /** Creates what is missing; throws {@link IllegalStateException} on a partition count mismatch of ledger.events. */
+    /**
+     * Creates what is missing; throws {@link IllegalStateException} on a partition count mismatch of
+     * ledger.events, or when the application's state was built by the earlier topology.
+     */
     public static void ensureTopics(Admin admin, ProjectorSettings settings) {
         try {
-            Map<String, TopicDescription> existing = describeExisting(admin);
+            Set<String> present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            String formerPostings = settings.applicationId() + "-" + ProjectorTopology.FORMER_POSTINGS_REPARTITION
+                    + "-repartition";
+            if (present.contains(formerPostings)) {
+                throw new IllegalStateException("topic " + formerPostings + " exists: the state of application.id '"
+                        + settings.applicationId() + "' was built by an earlier projector, whose balance views were"
+                        + " partitioned by account; this one keeps them by event partition. Refusing to start on"
+                        + " that state: reset the application (kafka-streams-application-reset, then delete the"
+                        + " local state directory) or choose a new application.id, and the views are rebuilt from"
+                        + " the log");
+            }
+            Map<String, TopicDescription> existing = describeExisting(admin, present);
             TopicDescription events = existing.get(ProjectorTopics.EVENTS);
             if (events != null && events.partitions().size() != settings.partitions()) {
                 throw new IllegalStateException(ProjectorTopics.EVENTS + " exists with " + events.partitions().size()
@@ -62,10 +78,9 @@ public final class TopicBootstrap {
         }
     }
 
-    private static Map<String, TopicDescription> describeExisting(Admin admin)
+    private static Map<String, TopicDescription> describeExisting(Admin admin, Set<String> present)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> names = ProjectorTopics.all().stream().map(ProjectorTopics.TopicSpec::name).toList();
-        var present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         List<String> wanted = names.stream().filter(present::contains).toList();
         if (wanted.isEmpty()) {
             return Map.of();

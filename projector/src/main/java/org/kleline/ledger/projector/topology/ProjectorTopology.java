@@ -20,16 +20,14 @@ import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.views.BalanceProcessor;
-import org.kleline.ledger.projector.views.PostingLine;
 import org.kleline.ledger.projector.views.ViewStores;
 
 /**
  * The projector's topology, built by one function so that the tests drive the very same one:
  * <ol>
- *   <li>decide (per ledger.events partition; keeps the first outcome of each eventId, the outcome view)
- *       → ledger.outcomes, ledger.journal, postings, settlement effects;</li>
- *   <li>balances (postings repartitioned by {@code account|currency});</li>
+ *   <li>decide (per ledger.events partition; keeps the first outcome of each eventId, the outcome view,
+ *       and applies the postings to the balance views of the same partition)
+ *       → ledger.outcomes, ledger.journal, settlement effects;</li>
  *   <li>settlement (effects repartitioned by {@code merchantId|date|currency}) → ledger.settlements.</li>
  * </ol>
  * Everything is in one application, so state, outputs and offsets commit in one transaction.
@@ -37,10 +35,16 @@ import org.kleline.ledger.projector.views.ViewStores;
 public final class ProjectorTopology {
 
     /** Internal topics are named {@code <application.id>-<name>-repartition}. */
-    public static final String POSTINGS_REPARTITION = "postings";
     public static final String SETTLEMENT_REPARTITION = "settlement-effects";
 
-        private ProjectorTopology() {
+    /**
+     * The repartition topic's name in topologies before postings were applied in the decide stage:
+     * its existence means the balance views were built partitioned by account ({@code TopicBootstrap}
+     * refuses to start on them).
+     */
+    public static final String FORMER_POSTINGS_REPARTITION = "postings";
+
+    private ProjectorTopology() {
     }
 
     /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
@@ -67,7 +71,8 @@ public final class ProjectorTopology {
                 .stream(ProjectorTopics.EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("events"))
                 .process(() -> new DecideProcessor(calendar, merchants, metrics), Named.as("decide"),
                         StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
-                        StoreNames.PAYOUT_IDS);
+                        StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
 
         decided.split(Named.as("decided-"))
                 .branch((k, v) -> v instanceof DecideOutput.Outcome, Branched.withConsumer(s -> s
@@ -78,22 +83,13 @@ public final class ProjectorTopology {
                         .mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
                         .to(ProjectorTopics.JOURNAL, Produced.with(Serdes.String(), serdes.journal())
                                 .withName("journal-out")), "journal"))
-                .branch((k, v) -> v instanceof DecideOutput.PostingOut, Branched.withConsumer(s -> balances(s), "postings"))
-                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes),
+                                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes),
                         "settlement"))
                 .branch((k, v) -> v instanceof DecideOutput.DeadLetter, Branched.withConsumer(s -> s
                         .mapValues(v -> ((DecideOutput.DeadLetter) v).value(), Named.as("dead-letter-value"))
                         .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
                                 .withName("dead-letter-out")), "dead-letters"))
                 .noDefaultBranch();
-    }
-
-    private static void balances(KStream<String, DecideOutput> postings) {
-        postings.mapValues(v -> ((DecideOutput.PostingOut) v).value(), Named.as("posting-value"))
-                .repartition(Repartitioned.<String, PostingLine>as(POSTINGS_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(ViewStores.POSTING_LINE))
-                .process(BalanceProcessor::new, Named.as("balances"), StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
     }
 
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {

@@ -17,7 +17,6 @@ public final class ViewStores {
 
     public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = InternalSerdes.BALANCE_TOTALS;
     public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = InternalSerdes.ACCOUNT_ENTRY;
-    public static final CompactSerde<PostingLine> POSTING_LINE = InternalSerdes.POSTING_LINE;
 
     private ViewStores() {
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.config.ConfigResource;
@@ -138,6 +139,21 @@ class ProjectorIT {
         try (Projector projector = new Projector(props)) {
             assertThatThrownBy(projector::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ledger.events exists with 3 partitions but ledger.topics.partitions is 6");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aProjectorRefusesStateBuiltByTheTopologyThatPartitionedBalancesByAccount() throws Exception {
+        String app = "projector-it-former";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(app + "-postings-repartition", 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        try (Projector projector = new Projector(broker.projectorProps(app, stateDir.resolve("former")))) {
+            assertThatThrownBy(projector::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topic " + app + "-postings-repartition exists")
+                    .hasMessageContaining("reset the application");
         }
     }
 

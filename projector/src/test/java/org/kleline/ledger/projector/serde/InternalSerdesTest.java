@@ -21,7 +21,6 @@ import org.kleline.ledger.projector.decide.WalletRecord;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.PostingLine;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
@@ -75,15 +74,6 @@ class InternalSerdesTest {
         assertThat(back).isEqualTo(noPartner);
         assertThat(back.getPartnerId()).isNull();
         assertThat(back.getFeePlans()).isEmpty();
-    }
-
-    @Test
-    void postingLineRoundTripsSignedAmounts() {
-        for (long amount : new long[] {-1_000_000_000_000L, -1, 0, 1, MIN + 1, MAX}) {
-            PostingLine l = new PostingLine("platform:card-clearing", "EUR", amount, "evt:1.a_b-c", "WalletToppedUp",
-                    MIN);
-            assertThat(roundTrip(InternalSerdes.POSTING_LINE, l)).isEqualTo(l);
-        }
     }
 
     @Test

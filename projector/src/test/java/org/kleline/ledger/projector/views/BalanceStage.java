@@ -12,10 +12,16 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.projector.topology.StoreNames;
 
-/** The balance stage alone under TopologyTestDriver, fed posting lines as the postings repartition would. */
+/**
+ * The balance views alone under TopologyTestDriver: one task applying posting lines through
+ * {@link AccountPostings}, as the decide stage does for each posting of an accepted entry.
+ */
 final class BalanceStage {
 
     private BalanceStage() {
@@ -33,8 +39,8 @@ final class BalanceStage {
         builder.addStateStore(ViewStores.accountEntries());
         builder.addStateStore(ViewStores.trialBalance());
         builder.addStateStore(ViewStores.historyHorizon());
-        builder.stream("postings", Consumed.with(Serdes.String(), ViewStores.POSTING_LINE))
-                .process(BalanceProcessor::new, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
+        builder.stream("postings", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(Applier::new, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
                         StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "balance-views-test");
@@ -54,10 +60,10 @@ final class BalanceStage {
     }
 
     static void pipe(TopologyTestDriver driver, List<PostingLine> lines) {
-        TestInputTopic<String, PostingLine> in = driver.createInputTopic("postings", Serdes.String().serializer(),
-                ViewStores.POSTING_LINE.serializer());
+        TestInputTopic<String, String> in = driver.createInputTopic("postings", Serdes.String().serializer(),
+                Serdes.String().serializer());
         for (PostingLine l : lines) {
-            in.pipeKeyValueList(List.of(KeyValue.pair(AccountKeys.balance(l.getAccount(), l.getCurrency()), l)));
+            in.pipeKeyValueList(List.of(KeyValue.pair(l.eventId(), l.encode())));
         }
     }
 
@@ -66,6 +72,23 @@ final class BalanceStage {
         KeyValueStore<String, AccountEntry> entries = driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES);
         KeyValueStore<String, Long> horizon = driver.getKeyValueStore(StoreNames.HISTORY_HORIZON);
         return new AccountHistory(hours, entries, HistoryFold.horizonOf(horizon));
+    }
+
+    /** Applies each line it reads to the task's balance views. */
+    private static final class Applier implements Processor<String, String, Void, Void> {
+
+        private AccountPostings postings;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            postings = AccountPostings.of(context);
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            PostingLine l = PostingLine.decode(record.value());
+            postings.post(l.account(), l.currency(), l.amount(), l.eventId(), l.eventType(), l.occurredAt());
+        }
     }
 
     static PostingLine line(String account, long amount, String eventId, long at) {

@@ -42,7 +42,7 @@ class HistoryRetentionTest {
     }
 
     private static void fold(TopologyTestDriver driver) {
-        driver.advanceWallClockTime(BalanceProcessor.FOLD_INTERVAL);
+        driver.advanceWallClockTime(AccountPostings.FOLD_INTERVAL);
     }
 
     @Test

@@ -15,33 +15,33 @@ import org.kleline.ledger.web.problem.UnavailableException;
 
 class PartitionPlanTest {
 
-    private static final String POSTINGS = "app-postings-repartition";
+    private static final String EFFECTS = "app-settlement-effects-repartition";
     private static final HostInfo A = new HostInfo("a", 1);
     private static final HostInfo B = new HostInfo("b", 2);
 
     @Test
     void eachInstanceIsAskedForThePartitionsOfTheStoresOwnTopicOnly() {
         PartitionPlan plan = plan(
-                instance(A, tp(POSTINGS, 0), tp(POSTINGS, 2), tp("ledger.events", 1)),
-                instance(B, tp(POSTINGS, 1), tp("ledger.events", 0), tp("ledger.events", 2)));
+                instance(A, tp(EFFECTS, 0), tp(EFFECTS, 2), tp("ledger.events", 1)),
+                instance(B, tp(EFFECTS, 1), tp("ledger.events", 0), tp("ledger.events", 2)));
         assertThat(plan.owners()).isEqualTo(Map.of(A, Set.of(0, 2), B, Set.of(1)));
     }
 
     @Test
     void anInstanceWithoutPartitionsOfTheStoreIsNotAsked() {
-        PartitionPlan plan = plan(instance(A, tp(POSTINGS, 0), tp(POSTINGS, 1)), instance(B, tp("ledger.events", 0)));
+        PartitionPlan plan = plan(instance(A, tp(EFFECTS, 0), tp(EFFECTS, 1)), instance(B, tp("ledger.events", 0)));
         assertThat(plan.owners()).containsOnlyKeys(A);
     }
 
     @Test
     void aPartitionOwnedTwiceIsA503NotADoubledSum() {
-        assertThatThrownBy(() -> plan(instance(A, tp(POSTINGS, 0), tp(POSTINGS, 1)), instance(B, tp(POSTINGS, 1))))
+        assertThatThrownBy(() -> plan(instance(A, tp(EFFECTS, 0), tp(EFFECTS, 1)), instance(B, tp(EFFECTS, 1))))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("partition 1");
     }
 
     @Test
     void aPartitionWithoutOwnerIsA503NotAMissingPart() {
-        assertThatThrownBy(() -> plan(instance(A, tp(POSTINGS, 0)), instance(B, tp(POSTINGS, 2))))
+        assertThatThrownBy(() -> plan(instance(A, tp(EFFECTS, 0)), instance(B, tp(EFFECTS, 2))))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("without an owner");
     }
 
@@ -57,14 +57,16 @@ class PartitionPlanTest {
         // The decide stage keeps the outcomes: partitioned like ledger.events, not like ledger.outcomes.
         assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.events")).isTrue();
         assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes")).isFalse();
-        assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("my-app-postings-repartition")).isTrue();
+        // The decide stage applies the postings: the balance views are partitioned like ledger.events too.
+        assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("ledger.events")).isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.BALANCES).test("ledger.events")).isTrue();
         assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-settlement-effects-repartition")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-postings-repartition")).isFalse();
+        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("ledger.events")).isFalse();
         assertThatThrownBy(() -> StoreSources.inputOf("nope")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static PartitionPlan plan(StreamsMetadata... instances) {
-        return PartitionPlan.of(StoreNames.BALANCES, List.of(instances), StoreSources.inputOf(StoreNames.BALANCES));
+        return PartitionPlan.of(StoreNames.SETTLEMENT_ROWS, List.of(instances), StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS));
     }
 
     private static TopicPartition tp(String topic, int partition) {

@@ -1,0 +1,74 @@
+package org.kleline.ledger.projector.views;
+
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.kleline.ledger.projector.topology.StoreNames;
+
+/**
+ * Applies postings to the balance views of one partition of the decide stage: the partition of the
+ * event that posted them, not of the account. So one account's figures are spread over the
+ * partitions whose events posted to it, and every figure stored here is order-independent (a sum
+ * per account, per account and hour, per currency, or a line under its own time key): a read adds
+ * the parts of every partition (query-api). Postings are applied in the decide task itself, in the
+ * transaction that decided them, instead of travelling through a repartition topic keyed by
+ * account (about 3.5 records written and read back per event). With a {@link HistoryRetention}, a
+ * wall-clock punctuation folds the history before the horizon ({@link HistoryFold}).
+ */
+public final class AccountPostings {
+
+    /** How often the history horizon is moved when a retention is set: a full scan of the partition's history. */
+    public static final Duration FOLD_INTERVAL = Duration.ofMinutes(1);
+
+    private final KeyValueStore<String, BalanceTotals> balances;
+    private final KeyValueStore<String, BalanceTotals> hours;
+    private final KeyValueStore<String, AccountEntry> entries;
+    private final KeyValueStore<String, BalanceTotals> trialBalance;
+    private final HistoryFold history;
+
+    private AccountPostings(KeyValueStore<String, BalanceTotals> balances, KeyValueStore<String, BalanceTotals> hours,
+            KeyValueStore<String, AccountEntry> entries, KeyValueStore<String, BalanceTotals> trialBalance,
+            HistoryFold history) {
+        this.balances = balances;
+        this.hours = hours;
+        this.entries = entries;
+        this.trialBalance = trialBalance;
+        this.history = history;
+    }
+
+    /**
+     * The views of the task of {@code context}, which must be connected to the stores of
+     * {@link ViewStores}; schedules the history fold when a retention is configured.
+     */
+    public static AccountPostings of(ProcessorContext<?, ?> context) {
+        KeyValueStore<String, BalanceTotals> hours = context.getStateStore(StoreNames.BALANCE_HOURS);
+        KeyValueStore<String, AccountEntry> entries = context.getStateStore(StoreNames.ACCOUNT_ENTRIES);
+        HistoryRetention retention = HistoryRetention.from(context.appConfigs());
+        HistoryFold history = new HistoryFold(retention, hours, entries, context.getStateStore(StoreNames.HISTORY_HORIZON));
+        if (!retention.forever()) {
+            context.schedule(FOLD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> history.foldIfDue());
+        }
+        return new AccountPostings(context.getStateStore(StoreNames.BALANCES), hours, entries,
+                context.getStateStore(StoreNames.TRIAL_BALANCE), history);
+    }
+
+    /** Adds one posting of {@code amount} (signed, minor units) to its account's figures. */
+    public void post(String account, String currency, long amount, String eventId, String eventType, long occurredAtMs) {
+        String balanceKey = AccountKeys.balance(account, currency);
+        balances.put(balanceKey, BalanceTotalsMath.plus(balances.get(balanceKey), amount));
+        String hourKey = history.hourKey(account, currency, occurredAtMs);
+        hours.put(hourKey, BalanceTotalsMath.plus(hours.get(hourKey), amount));
+        trialBalance.put(currency, BalanceTotalsMath.plus(trialBalance.get(currency), amount));
+        history.saw(occurredAtMs);
+        if (!history.keepsLine(occurredAtMs)) {
+            return;
+        }
+        // Two postings of one event on one account share a line: adding keeps the line's amount
+        // equal to what the hour and the balance received.
+        String entryKey = AccountKeys.entry(account, currency, occurredAtMs, eventId);
+        AccountEntry previous = entries.get(entryKey);
+        long lineAmount = previous == null ? amount : Math.addExact(previous.getAmount(), amount);
+        entries.put(entryKey, new AccountEntry(eventId, eventType, occurredAtMs, lineAmount));
+    }
+}
