@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.BalanceTotalsMath;
 import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**
  * An account's balance in every currency it holds, now or as of an instant (the sums of the postings
- * with occurredAt <= asOf, from projector's {@link AccountHistory}).
+ * with occurredAt <= asOf, from projector's {@link AccountHistory}). One account and currency may
+ * have postings in several partitions: each instance sums its partitions' parts per currency, and the
+ * caller sums the instances' ({@code PartMerges.balances}).
  *
  * @param account the account id
  * @param asOfMs  epoch millis, or null for now
@@ -39,28 +43,44 @@ public record AccountBalancesRead(String account, Long asOfMs) implements Partit
 
     @Override
     public AccountBalancesPart readLocally(LocalStores stores, Set<Integer> partitions) {
-        List<BalanceBody> balances = new ArrayList<>();
+        return read(BalancePartitions.of(stores), partitions);
+    }
+
+    /** Every currency summed over {@code partitions}. */
+    AccountBalancesPart read(BalancePartitions stores, Iterable<Integer> partitions) {
+        Map<String, BalanceTotals> sums = new TreeMap<>();
         boolean hasPostings = false;
         Long refusedBefore = null;
         for (int partition : partitions) {
-            Map<String, BalanceTotals> current = AccountCurrencies.in(stores, partition, account);
+            Map<String, BalanceTotals> current = stores.currencies(partition, account);
             hasPostings |= !current.isEmpty();
             if (asOfMs == null) {
-                current.forEach((currency, totals) -> balances.add(BalanceBody.of(currency, totals)));
+                current.forEach((currency, totals) -> sums.merge(currency, totals, BalanceTotalsMath::plus));
                 continue;
             }
             AccountHistory history = current.isEmpty() ? null : stores.history(partition);
             for (String currency : current.keySet()) {
                 try {
-                    BalanceTotals then = history.asOf(account, currency, asOfMs);
-                    if (then.getEntries() > 0) {
-                        balances.add(BalanceBody.of(currency, then));
-                    }
+                    sums.merge(currency, history.asOf(account, currency, asOfMs), BalanceTotalsMath::plus);
                 } catch (HistoryNotKeptException e) {
                     refusedBefore = refusedBefore == null ? e.keptFromMs() : Math.max(refusedBefore, e.keptFromMs());
                 }
             }
         }
-        return new AccountBalancesPart(balances, hasPostings, refusedBefore);
+        return new AccountBalancesPart(shown(sums), hasPostings, refusedBefore);
+    }
+
+    /**
+     * The summed currencies as answered: now, every currency held; as of an instant, those with a
+     * posting by then in at least one partition.
+     */
+    private List<BalanceBody> shown(Map<String, BalanceTotals> sums) {
+        List<BalanceBody> balances = new ArrayList<>(sums.size());
+        sums.forEach((currency, totals) -> {
+            if (asOfMs == null || totals.getEntries() > 0) {
+                balances.add(BalanceBody.of(currency, totals));
+            }
+        });
+        return balances;
     }
 }

@@ -9,8 +9,8 @@ import org.kleline.ledger.query.local.LocalStores;
 
 /**
  * The currencies an account holds postings in, within one partition of the balance stage: the keys
- * {@code account|currency} of the balances store. The balance stage is partitioned by
- * {@code account|currency}, so one account's currencies may sit in different partitions.
+ * {@code account|currency} of the balances store. One account's currencies may sit in different
+ * partitions, and one currency's postings too: the key then holds, in each, that partition's part.
  */
 final class AccountCurrencies {
 

@@ -7,7 +7,7 @@ import java.util.Set;
  * ({@code KafkaStreams.queryMetadataForKey}). The answer is null when the key is absent.
  */
 public sealed interface KeyRead<R> extends ViewRead<R>
-        permits KeyedOutcomeRead, WalletRead, CardPaymentRead, MerchantRead, BalanceRead {
+        permits KeyedOutcomeRead, WalletRead, CardPaymentRead, MerchantRead {
 
     /** The key in {@link #store()}, serialized as a string like the projector's. */
     String key();

@@ -6,11 +6,11 @@ import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.statement.StatementCursor;
 
 /**
- * One line of an account's statement as an instance reads it, with its running balance in its
- * currency. {@code amount} is signed, credit positive; all amounts in minor units.
+ * One line of an account's statement as a partition holds it: {@code amount} is signed, credit
+ * positive, in minor units. The balance after it is only known once every partition's part is in
+ * ({@link StatementPart#openings()}), so it is given when the line is shown ({@link #toBody}).
  */
-public record StatementLine(String currency, String eventId, String type, long occurredAtMs, long amount,
-                            long balanceAfter) {
+public record StatementLine(String currency, String eventId, String type, long occurredAtMs, long amount) {
 
     public StatementLine {
         Objects.requireNonNull(currency, "currency");
@@ -18,7 +18,20 @@ public record StatementLine(String currency, String eventId, String type, long o
         Objects.requireNonNull(type, "type");
     }
 
-    public EntryBody toBody() {
+    /** Whether {@code other} is the same line, (currency, occurredAt, eventId), held in another partition. */
+    public boolean samePosition(StatementLine other) {
+        return currency.equals(other.currency) && occurredAtMs == other.occurredAtMs && eventId.equals(other.eventId);
+    }
+
+    /** This line with {@code other}'s amount added: one line of one event, its postings held in two partitions. */
+    public StatementLine plus(StatementLine other) {
+        if (!samePosition(other)) {
+            throw new IllegalArgumentException("lines " + this + " and " + other + " are not at the same position");
+        }
+        return new StatementLine(currency, eventId, type, occurredAtMs, Math.addExact(amount, other.amount));
+    }
+
+    public EntryBody toBody(long balanceAfter) {
         return new EntryBody(eventId, type, Instant.ofEpochMilli(occurredAtMs), currency, amount, balanceAfter);
     }
 

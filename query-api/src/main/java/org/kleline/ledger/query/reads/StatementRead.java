@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.BalanceTotalsMath;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.query.statement.StatementCursor;
 
 /**
  * A page of an account's statement: lines with {@code fromMs <= occurredAt <= toMs} after
- * {@code after} (null for the first page), at most {@code limit} per currency from each instance;
- * the caller merges the parts and keeps the first {@code limit}.
+ * {@code after} (null for the first page), at most {@code limit} per currency and partition from each
+ * instance, with what each currency opens with there; the caller merges the parts, keeps the first
+ * {@code limit} and works out the balance after each ({@code PartMerges.statement}).
  */
 public record StatementRead(String account, long fromMs, long toMs, StatementCursor after, int limit)
         implements PartitionRead<StatementPart> {
@@ -43,26 +47,43 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
 
     @Override
     public StatementPart readLocally(LocalStores stores, Set<Integer> partitions) {
+        return read(BalancePartitions.of(stores), partitions);
+    }
+
+    /** The lines and openings of every currency the account holds in {@code partitions}. */
+    StatementPart read(BalancePartitions stores, Iterable<Integer> partitions) {
         List<StatementLine> lines = new ArrayList<>();
+        Map<String, Long> openings = new TreeMap<>();
         boolean more = false;
-        boolean hasPostings = false;
         for (int partition : partitions) {
-            Map<String, BalanceTotals> currencies = AccountCurrencies.in(stores, partition, account);
+            Map<String, BalanceTotals> currencies = stores.currencies(partition, account);
             if (currencies.isEmpty()) {
                 continue;
             }
-            hasPostings = true;
             AccountHistory history = stores.history(partition);
             for (String currency : currencies.keySet()) {
-                String afterKey = after == null ? null : after.afterKey(account, currency);
-                AccountHistory.StatementPage page = history.statement(account, currency, fromMs, toMs, afterKey, limit);
-                for (AccountHistory.StatementLine line : page.lines()) {
-                    lines.add(new StatementLine(currency, line.entry().getEventId(), line.entry().getEventType(),
-                            line.entry().getOccurredAt(), line.entry().getAmount(), line.balanceAfterMinor()));
-                }
-                more |= page.nextAfterKey() != null;
+                more |= readCurrency(history, currency, lines, openings);
             }
         }
-        return new StatementPart(lines, more, hasPostings);
+        return new StatementPart(lines, openings, more);
+    }
+
+    /**
+     * One partition's lines of {@code currency} into {@code lines} and its opening added to
+     * {@code openings}; whether lines are left after those given.
+     */
+    private boolean readCurrency(AccountHistory history, String currency, List<StatementLine> lines, Map<String, Long> openings) {
+        String afterKey = after == null ? null : after.afterKey(account, currency);
+        AccountHistory.LinePage page = history.lines(account, currency, fromMs, toMs, afterKey, limit);
+        for (AccountEntry entry : page.lines()) {
+            lines.add(new StatementLine(currency, entry.getEventId(), entry.getEventType(), entry.getOccurredAt(),
+                    entry.getAmount()));
+        }
+        // A cursor before from (a client may change from between pages) opens where from does.
+        BalanceTotals opening = after != null && after.occurredAtMs() >= fromMs
+                ? history.openingThrough(account, currency, afterKey, after.occurredAtMs())
+                : history.openingBefore(account, currency, fromMs);
+        openings.merge(currency, BalanceTotalsMath.balance(opening), Math::addExact);
+        return page.more();
     }
 }

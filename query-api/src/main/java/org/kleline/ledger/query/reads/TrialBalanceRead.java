@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
@@ -15,9 +16,10 @@ import org.kleline.ledger.query.local.LocalStores;
 
 /**
  * The trial balance's parts held by an instance: the trial-balance store's part per partition
- * (one key per currency, summed as projector's {@code TrialBalance} does), and a count of the
- * balances store's keys per currency for {@code accounts}. Both stores belong to the same task, so
- * the same partitions cover both.
+ * (one key per currency, summed as projector's {@code TrialBalance} does), and the accounts of the
+ * balances store's keys ({@code account|currency}) per currency for {@code accounts}, each account once
+ * however many of the instance's partitions hold it. Both stores belong to the same task, so the same
+ * partitions cover both.
  */
 public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>> {
 
@@ -34,19 +36,21 @@ public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>
     @Override
     public List<TrialBalancePart> readLocally(LocalStores stores, Set<Integer> partitions) {
         Map<String, BalanceTotals> totals = new TreeMap<>();
-        Map<String, Long> accounts = new TreeMap<>();
+        Map<String, Set<String>> accounts = new TreeMap<>();
         for (int partition : partitions) {
             stores.<BalanceTotals>all(StoreNames.TRIAL_BALANCE, partition,
                     (currency, part) -> totals.merge(currency, part, BalanceTotalsMath::plus));
-            stores.<BalanceTotals>all(StoreNames.BALANCES, partition, (key, ignored) ->
-                    accounts.merge(key.substring(key.lastIndexOf(AccountKeys.SEPARATOR) + 1), 1L, Long::sum));
+            stores.<BalanceTotals>all(StoreNames.BALANCES, partition, (key, ignored) -> {
+                int separator = key.lastIndexOf(AccountKeys.SEPARATOR);
+                accounts.computeIfAbsent(key.substring(separator + 1), c -> new TreeSet<>()).add(key.substring(0, separator));
+            });
         }
         List<TrialBalancePart> parts = new ArrayList<>();
         totals.forEach((currency, t) -> parts.add(new TrialBalancePart(currency, t.getCredits(), t.getDebits(),
-                t.getEntries(), accounts.getOrDefault(currency, 0L))));
-        accounts.forEach((currency, n) -> {
+                t.getEntries(), List.copyOf(accounts.getOrDefault(currency, Set.of())))));
+        accounts.forEach((currency, ids) -> {
             if (!totals.containsKey(currency)) {
-                parts.add(new TrialBalancePart(currency, 0, 0, 0, n));
+                parts.add(new TrialBalancePart(currency, 0, 0, 0, List.copyOf(ids)));
             }
         });
         return parts;

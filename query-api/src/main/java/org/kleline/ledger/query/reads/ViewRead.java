@@ -21,7 +21,6 @@ import org.kleline.ledger.query.local.LocalStores;
     @JsonSubTypes.Type(value = WalletRead.class, name = "wallet"),
     @JsonSubTypes.Type(value = CardPaymentRead.class, name = "card-payment"),
     @JsonSubTypes.Type(value = MerchantRead.class, name = "merchant"),
-    @JsonSubTypes.Type(value = BalanceRead.class, name = "balance"),
     @JsonSubTypes.Type(value = AccountBalancesRead.class, name = "account-balances"),
     @JsonSubTypes.Type(value = StatementRead.class, name = "statement"),
     @JsonSubTypes.Type(value = TrialBalanceRead.class, name = "trial-balance"),

@@ -2,8 +2,11 @@ package org.kleline.ledger.query.views;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -19,6 +22,9 @@ import org.kleline.ledger.query.statement.StatementOrder;
 /**
  * Combining the parts each instance answers into the one answer a client sees. Pure functions: the
  * parts come from disjoint partitions (the router sees to it), so sums add and lists concatenate.
+ * One account and currency may have postings in several partitions, each holding its part of the
+ * figures: balances add per currency, a statement's lines merge and its running balances are worked
+ * out here, and accounts are counted once across parts.
  */
 public final class PartMerges {
 
@@ -30,17 +36,23 @@ public final class PartMerges {
     private PartMerges() {
     }
 
-    /** Every currency once (an account|currency key lives in one partition), sorted by currency. */
+    /**
+     * Per currency, the sum of every part, sorted by currency: one account and currency may have
+     * postings in several partitions, each part holding the sums of its own.
+     */
     public static List<BalanceBody> balances(List<AccountBalancesPart> parts) {
         Map<String, BalanceBody> byCurrency = new TreeMap<>();
         for (AccountBalancesPart part : parts) {
             for (BalanceBody b : part.balances()) {
-                if (byCurrency.put(b.currency(), b) != null) {
-                    throw new IllegalStateException("currency " + b.currency() + " answered by two partitions");
-                }
+                byCurrency.merge(b.currency(), b, PartMerges::plus);
             }
         }
         return List.copyOf(byCurrency.values());
+    }
+
+    private static BalanceBody plus(BalanceBody a, BalanceBody b) {
+        return new BalanceBody(a.currency(), Math.addExact(a.balance(), b.balance()),
+                Math.addExact(a.credits(), b.credits()), Math.addExact(a.debits(), b.debits()));
     }
 
     /** The latest history horizon that refused an as-of read, or null when every part answered. */
@@ -54,23 +66,49 @@ public final class PartMerges {
     }
 
     /**
-     * The first {@code limit} lines of every part in statement order; a next cursor at the last line
-     * given when any line is left, in a part or beyond what a part gave.
+     * The first {@code limit} lines of every part in statement order, a line held by several parts
+     * (one event's postings in two partitions) shown once with their amounts added, and the balance
+     * after each: the sum of every part's opening in its currency, then the lines before it. A next
+     * cursor at the last line given when any line is left, in a part or beyond what a part gave.
+     *
+     * <p>Each part gives up to {@code limit} lines per currency and partition, in order: the first
+     * {@code limit} distinct lines of all of them are therefore every line up to the last one shown,
+     * so no line a part left out comes before a line shown.
      */
     public static EntriesPage statement(String account, List<StatementPart> parts, int limit) {
         List<StatementLine> lines = new ArrayList<>();
+        Map<String, Long> balances = new TreeMap<>();
         boolean more = false;
         for (StatementPart part : parts) {
             lines.addAll(part.lines());
+            part.openings().forEach((currency, opening) -> balances.merge(currency, opening, Math::addExact));
             more |= part.more();
         }
         lines.sort(StatementOrder.LINES);
-        if (lines.size() > limit) {
-            more = true;
-            lines = lines.subList(0, limit);
+        List<StatementLine> shown = new ArrayList<>(Math.min(lines.size(), limit));
+        for (StatementLine line : lines) {
+            int last = shown.size() - 1;
+            if (last >= 0 && shown.get(last).samePosition(line)) {
+                shown.set(last, shown.get(last).plus(line));
+            } else if (shown.size() == limit) {
+                more = true;
+                break;
+            } else {
+                shown.add(line);
+            }
         }
-        List<EntryBody> entries = lines.stream().map(StatementLine::toBody).toList();
-        String next = more && !lines.isEmpty() ? lines.get(lines.size() - 1).position().encode(account) : null;
+        List<EntryBody> entries = new ArrayList<>(shown.size());
+        for (StatementLine line : shown) {
+            Long opening = balances.get(line.currency());
+            if (opening == null) {
+                throw new IllegalStateException("a statement part gave a " + line.currency()
+                        + " line without its opening: " + line);
+            }
+            long after = Math.addExact(opening, line.amount());
+            balances.put(line.currency(), after);
+            entries.add(line.toBody(after));
+        }
+        String next = more && !shown.isEmpty() ? shown.get(shown.size() - 1).position().encode(account) : null;
         return new EntriesPage(entries, next);
     }
 
@@ -78,21 +116,25 @@ public final class PartMerges {
         return parts.stream().anyMatch(StatementPart::hasPostings);
     }
 
-    /** Per currency: the sums of every instance's parts, sorted by currency. */
+    /**
+     * Per currency: the sums of every instance's parts, sorted by currency; {@code accounts} counts
+     * each account once however many partitions hold its postings in the currency.
+     */
     public static List<TrialBalanceLine> trialBalance(List<List<TrialBalancePart>> parts) {
         Map<String, long[]> sums = new TreeMap<>();
+        Map<String, Set<String>> accounts = new HashMap<>();
         for (List<TrialBalancePart> instance : parts) {
             for (TrialBalancePart p : instance) {
-                long[] s = sums.computeIfAbsent(p.currency(), c -> new long[4]);
+                long[] s = sums.computeIfAbsent(p.currency(), c -> new long[3]);
                 s[0] = Math.addExact(s[0], p.credits());
                 s[1] = Math.addExact(s[1], p.debits());
                 s[2] = Math.addExact(s[2], p.postings());
-                s[3] = Math.addExact(s[3], p.accounts());
+                accounts.computeIfAbsent(p.currency(), c -> new HashSet<>()).addAll(p.accounts());
             }
         }
         List<TrialBalanceLine> lines = new ArrayList<>(sums.size());
-        sums.forEach((currency, s) -> lines.add(
-                new TrialBalanceLine(currency, Math.subtractExact(s[0], s[1]), s[3], s[0], s[1], s[2])));
+        sums.forEach((currency, s) -> lines.add(new TrialBalanceLine(currency, Math.subtractExact(s[0], s[1]),
+                accounts.get(currency).size(), s[0], s[1], s[2])));
         return lines;
     }
 

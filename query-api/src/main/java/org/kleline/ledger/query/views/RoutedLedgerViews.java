@@ -21,7 +21,6 @@ import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.reads.AccountBalancesRead;
-import org.kleline.ledger.query.reads.BalanceRead;
 import org.kleline.ledger.query.reads.CardPaymentRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
@@ -39,9 +38,9 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
 
 /**
  * The read API's answers built from routed reads. Single-aggregate answers are key reads on the
- * owner; an account's figures gather from every instance, because the balance stage is partitioned
- * by {@code account|currency} and an account may hold several currencies (platform and partner
- * accounts do) whose keys sit in different partitions.
+ * owner; an account's figures (a merchant's balance included) gather from every instance, because
+ * an account's postings, even in one currency, may sit in several partitions of the balance views,
+ * each holding a part of its figures.
  */
 public final class RoutedLedgerViews implements LedgerViews {
 
@@ -98,9 +97,13 @@ public final class RoutedLedgerViews implements LedgerViews {
         if (profile == null) {
             return Optional.empty();
         }
-        // Another store, another partitioning: the owner of merchant:{id}|{currency} may be another node.
-        BalanceBody balance = router.read(new BalanceRead(AccountId.merchant(merchantId).value(), profile.currency()));
-        return Optional.of(MerchantBody.of(profile, clock.instant(), balance == null ? 0 : balance.balance()));
+        // The merchant's postings may sit in any partition of the balance stage: gathered like any account's.
+        List<AccountBalancesPart> parts = router.gather(new AccountBalancesRead(AccountId.merchant(merchantId).value(), null));
+        long balance = PartMerges.balances(parts).stream()
+                .filter(b -> b.currency().equals(profile.currency()))
+                .mapToLong(BalanceBody::balance)
+                .findFirst().orElse(0L);
+        return Optional.of(MerchantBody.of(profile, clock.instant(), balance));
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.kleline.ledger.query.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.EntriesPage;
@@ -42,17 +44,33 @@ class PartMergesTest {
     }
 
     @Test
-    void aCurrencyAnsweredTwiceIsABugNotASum() {
+    void aCurrencyAnsweredByTwoPartsIsTheSumOfBoth() {
+        List<BalanceBody> merged = PartMerges.balances(List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150), new BalanceBody("JPY", 9, 9, 0)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 300, 400, 100)), true, null)));
+        assertThat(merged).containsExactly(new BalanceBody("EUR", 250, 500, 250), new BalanceBody("JPY", 9, 9, 0));
+    }
+
+    @Test
+    void aSumOfPartsThatOverflowsFailsRatherThanWraps() {
         assertThatThrownBy(() -> PartMerges.balances(List.of(
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", Long.MAX_VALUE, Long.MAX_VALUE, 0)), true, null),
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null))))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void anAsOfReadAnsweredByOnePartAndRefusedByAnotherIsRefused() {
+        List<AccountBalancesPart> parts = List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", 1_000, 1_000, 0)), true, null),
+                new AccountBalancesPart(List.of(), true, 14_400_000L));
+        assertThat(PartMerges.refusedBefore(parts)).isEqualTo(14_400_000L);
     }
 
     @Test
     void statementLinesOfSeveralCurrenciesInterleaveByTimeThenEventId() {
-        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5, 5), line("EUR", 30, "d", 5, 10)), false, true);
-        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7, 7), line("JPY", 20, "c", 7, 14)), false, true);
+        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
+        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 10);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c", "d");
         assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(7L, 5L, 14L, 10L);
@@ -61,8 +79,8 @@ class PartMergesTest {
 
     @Test
     void aFullPageEndsWithTheCursorOfItsLastLine() {
-        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5, 5), line("EUR", 30, "d", 5, 10)), false, true);
-        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7, 7), line("JPY", 20, "c", 7, 14)), false, true);
+        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
+        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 3);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c");
         assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor())).isEqualTo(new StatementCursor("JPY", 20, "c"));
@@ -70,31 +88,80 @@ class PartMergesTest {
 
     @Test
     void aPartThatHasMoreLinesThanItGaveMakesACursorEvenWhenThePageIsNotFull() {
-        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5, 5)), true, true);
+        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5)), Map.of("EUR", 0L), true);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur), 1);
         assertThat(page.nextCursor()).isNotNull();
     }
 
     @Test
     void noLinesMakeAnEmptyLastPage() {
-        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(new StatementPart(List.of(), false, true)), 5);
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(new StatementPart(List.of(), Map.of("EUR", 40L), false)), 5);
         assertThat(page.entries()).isEmpty();
         assertThat(page.nextCursor()).isNull();
     }
 
     @Test
+    void linesOfTwoPartitionsRunOneBalanceFromTheSumOfTheirOpenings() {
+        // Partition A opens EUR at 1000, partition B at -300; their lines alternate.
+        StatementPart a = new StatementPart(List.of(line("EUR", 10, "a1", 50), line("EUR", 30, "a2", -20)), Map.of("EUR", 1_000L), false);
+        StatementPart b = new StatementPart(List.of(line("EUR", 20, "b1", 5), line("EUR", 40, "b2", 100)), Map.of("EUR", -300L), false);
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 10);
+        assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a1", "b1", "a2", "b2");
+        assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(750L, 755L, 735L, 835L);
+    }
+
+    @Test
+    void aPartWithNoLineInThePageStillAddsItsOpening() {
+        StatementPart lines = new StatementPart(List.of(line("EUR", 10, "a1", 50)), Map.of("EUR", 1_000L), false);
+        StatementPart none = new StatementPart(List.of(), Map.of("EUR", 250L, "JPY", 9L), false);
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(none, lines), 10);
+        assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(1_300L);
+    }
+
+    @Test
+    void aLineHeldByTwoPartitionsIsShownOnceWithBothAmountsAndTakesOnePlaceInThePage() {
+        StatementPart a = new StatementPart(List.of(line("EUR", 10, "x", 7), line("EUR", 20, "y", 1)), Map.of("EUR", 0L), false);
+        StatementPart b = new StatementPart(List.of(line("EUR", 10, "x", 8), line("JPY", 10, "x", 3)), Map.of("EUR", 100L, "JPY", 0L), false);
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 3);
+        assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::currency, EntryBody::amount, EntryBody::balanceAfter)
+                .containsExactly(tuple("x", "EUR", 15L, 115L), tuple("x", "JPY", 3L, 3L), tuple("y", "EUR", 1L, 116L));
+        assertThat(page.nextCursor()).isNull();
+
+        EntriesPage shorter = PartMerges.statement(ACCOUNT, List.of(a, b), 1);
+        assertThat(shorter.entries()).extracting(EntryBody::amount).containsExactly(15L);
+        assertThat(StatementCursor.decode(ACCOUNT, shorter.nextCursor())).isEqualTo(new StatementCursor("EUR", 10, "x"));
+    }
+
+    @Test
+    void aLineWithoutAnOpeningInItsCurrencyIsABug() {
+        StatementPart bad = new StatementPart(List.of(line("EUR", 10, "x", 7)), Map.of("JPY", 0L), false);
+        assertThatThrownBy(() -> PartMerges.statement(ACCOUNT, List.of(bad), 5))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("EUR");
+    }
+
+    @Test
     void theTrialBalanceAddsEveryInstancesPartsPerCurrency() {
         List<TrialBalanceLine> lines = PartMerges.trialBalance(List.of(
-                List.of(new TrialBalancePart("EUR", 1_000, 600, 4, 3), new TrialBalancePart("JPY", 50, 50, 2, 2)),
-                List.of(new TrialBalancePart("EUR", 200, 600, 3, 2))));
+                List.of(new TrialBalancePart("EUR", 1_000, 600, 4, List.of("a", "b", "c")),
+                        new TrialBalancePart("JPY", 50, 50, 2, List.of("a", "d"))),
+                List.of(new TrialBalancePart("EUR", 200, 600, 3, List.of("d", "e")))));
         assertThat(lines).containsExactly(
                 new TrialBalanceLine("EUR", 0, 5, 1_200, 1_200, 7),
                 new TrialBalanceLine("JPY", 0, 2, 50, 50, 2));
     }
 
     @Test
+    void anAccountHeldByPartitionsOfSeveralInstancesIsCountedOnce() {
+        List<TrialBalanceLine> lines = PartMerges.trialBalance(List.of(
+                List.of(new TrialBalancePart("EUR", 500, 200, 3, List.of("platform:fees", "wallet:w1"))),
+                List.of(new TrialBalancePart("EUR", 100, 400, 2, List.of("platform:fees", "wallet:w2"))),
+                List.of(new TrialBalancePart("EUR", 0, 0, 0, List.of("wallet:w1")))));
+        assertThat(lines).containsExactly(new TrialBalanceLine("EUR", 0, 3, 600, 600, 5));
+    }
+
+    @Test
     void anUnbalancedLedgerShowsANonZeroTotal() {
-        List<TrialBalanceLine> lines = PartMerges.trialBalance(List.of(List.of(new TrialBalancePart("EUR", 10, 3, 2, 2))));
+        List<TrialBalanceLine> lines = PartMerges.trialBalance(List.of(List.of(new TrialBalancePart("EUR", 10, 3, 2, List.of("a", "b")))));
         assertThat(lines).containsExactly(new TrialBalanceLine("EUR", 7, 2, 10, 3, 2));
     }
 
@@ -109,8 +176,8 @@ class PartMergesTest {
         assertThat(PartMerges.rowsByMerchant(List.of(List.of(m2d1), List.of(m1d1)))).containsExactly(m1d1, m2d1);
     }
 
-    private static StatementLine line(String currency, long t, String eventId, long amount, long balanceAfter) {
-        return new StatementLine(currency, eventId, "CardPaymentCaptured", t, amount, balanceAfter);
+    private static StatementLine line(String currency, long t, String eventId, long amount) {
+        return new StatementLine(currency, eventId, "CardPaymentCaptured", t, amount);
     }
 
     private static SettlementRowBody row(String merchantId, LocalDate date) {
@@ -119,7 +186,7 @@ class PartMergesTest {
 
     @Test
     void anEntryShowsItsTimeAsAnInstant() {
-        assertThat(line("EUR", 1_709_287_200_123L, "x", -3, -3).toBody().occurredAt())
+        assertThat(line("EUR", 1_709_287_200_123L, "x", -3).toBody(-3).occurredAt())
                 .isEqualTo(Instant.parse("2024-03-01T10:00:00.123Z"));
     }
 }
