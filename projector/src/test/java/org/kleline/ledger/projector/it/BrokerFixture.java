@@ -23,6 +23,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.views.AccountEntry;
+import org.kleline.ledger.projector.views.TotalsParts;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -172,20 +175,35 @@ final class BrokerFixture {
     }
 
     /** Every key and value of a store, over every local partition, in key order. */
+    /**
+     * Every key of {@code store} over every local partition. A key of the balance views held by
+     * several partitions (the partitions whose events posted to it) is read as the sum of its parts.
+     */
     static Map<String, Object> storeContents(KafkaStreams streams, String store) {
         ReadOnlyKeyValueStore<String, Object> kv = streams.store(
                 StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, Object>keyValueStore()));
-        if (store.equals(org.kleline.ledger.projector.topology.StoreNames.TRIAL_BALANCE)) {
-            // One part per partition under the same key: the whole is their sum.
+        if (TOTALS_STORES.contains(store)) {
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Map<String, Object> sum = (Map) org.kleline.ledger.projector.views.TrialBalance.sum((ReadOnlyKeyValueStore) kv);
+            Map<String, Object> sum = (Map) TotalsParts.sum((ReadOnlyKeyValueStore) kv);
             return sum;
         }
         Map<String, Object> content = new TreeMap<>();
         try (KeyValueIterator<String, Object> it = kv.all()) {
-            it.forEachRemaining(e -> content.put(e.key,
-                    e.value instanceof byte[] b ? java.util.Arrays.toString(b) : e.value));
+            it.forEachRemaining(e -> content.merge(e.key, e.value instanceof byte[] b ? java.util.Arrays.toString(b) : e.value,
+                    BrokerFixture::sameLineInTwoPartitions));
         }
         return content;
+    }
+
+    private static final java.util.Set<String> TOTALS_STORES =
+            java.util.Set.of(StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.TRIAL_BALANCE);
+
+    /** A statement line of an event id reused under two keys on two partitions: one line, amounts added. */
+    private static Object sameLineInTwoPartitions(Object a, Object b) {
+        if (a instanceof AccountEntry x && b instanceof AccountEntry y) {
+            return new AccountEntry(x.getEventId(), x.getEventType(), x.getOccurredAt(),
+                    Math.addExact(x.getAmount(), y.getAmount()));
+        }
+        throw new IllegalStateException("one key in two partitions of a store that is not a balance view: " + a);
     }
 }

@@ -7,17 +7,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The trial balance is kept as one part per balance partition (a currency's postings are spread
- * over every partition); the whole is their sum. Reading the trial-balance store across local
- * partitions returns a currency once per partition: this adds them up. Across instances, add the
- * results of each instance.
+ * The totals stores of the balance views (balances, balance-hours, trial-balance) keep one part of
+ * a key per partition whose events posted to it ({@link AccountPostings}); the whole is their sum.
+ * Reading such a store across local partitions returns a key once per partition: this adds them
+ * up. Across instances, add the results of each instance.
  */
-public final class TrialBalance {
+public final class TotalsParts {
 
-    private TrialBalance() {
+    private TotalsParts() {
     }
 
-    /** Currency to the summed credits and debits of every part in {@code store}. */
+    /** Key to the summed credits, debits and entries of every part of it in {@code store}. */
     public static Map<String, BalanceTotals> sum(ReadOnlyKeyValueStore<String, BalanceTotals> store) {
         Map<String, BalanceTotals> totals = new TreeMap<>();
         try (KeyValueIterator<String, BalanceTotals> it = store.all()) {
