@@ -120,7 +120,9 @@ public final class AccountHistory {
      */
     public BalanceTotals openingBefore(String account, String currency, long fromMs) {
         if (fromMs == Long.MIN_VALUE) {
-            return BalanceTotalsMath.zero();
+            // No posting is before it, but those folded before the horizon have no line from it on: they open.
+            BalanceTotals opening = hours.get(AccountKeys.opening(AccountKeys.prefix(account, currency)));
+            return opening == null ? BalanceTotalsMath.zero() : opening;
         }
         return through(account, currency, AccountKeys.lastEntryAt(account, currency, fromMs - 1), fromMs - 1);
     }

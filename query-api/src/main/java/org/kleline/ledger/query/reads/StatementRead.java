@@ -19,8 +19,9 @@ import org.kleline.ledger.query.statement.StatementCursor;
 /**
  * A page of an account's statement: lines with {@code fromMs <= occurredAt <= toMs} after
  * {@code after} (null for the first page), at most {@code limit} per currency and partition from each
- * instance, with what each currency opens with there; the caller merges the parts, keeps the first
- * {@code limit} and works out the balance after each ({@code PartMerges.statement}).
+ * instance, with what each currency opens with there and the latest history horizon of the
+ * partitions holding it; the caller merges the parts, keeps the first {@code limit}, works out the
+ * balance after each and shows those from the latest horizon on ({@code PartMerges.statement}).
  */
 public record StatementRead(String account, long fromMs, long toMs, StatementCursor after, int limit)
         implements PartitionRead<StatementPart> {
@@ -50,10 +51,11 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
         return read(BalancePartitions.of(stores), partitions);
     }
 
-    /** The lines and openings of every currency the account holds in {@code partitions}. */
+    /** The lines, openings and horizons of every currency the account holds in {@code partitions}. */
     StatementPart read(BalancePartitions stores, Iterable<Integer> partitions) {
         List<StatementLine> lines = new ArrayList<>();
         Map<String, Long> openings = new TreeMap<>();
+        Map<String, Long> horizons = new TreeMap<>();
         boolean more = false;
         for (int partition : partitions) {
             Map<String, BalanceTotals> currencies = stores.currencies(partition, account);
@@ -63,9 +65,10 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
             AccountHistory history = stores.history(partition);
             for (String currency : currencies.keySet()) {
                 more |= readCurrency(history, currency, lines, openings);
+                horizons.merge(currency, history.keptFromMs(), Math::max);
             }
         }
-        return new StatementPart(lines, openings, more);
+        return new StatementPart(lines, openings, more, horizons);
     }
 
     /**

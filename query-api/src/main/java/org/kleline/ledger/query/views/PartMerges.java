@@ -66,39 +66,50 @@ public final class PartMerges {
     }
 
     /**
-     * The first {@code limit} lines of every part in statement order, a line held by several parts
-     * (one event's postings in two partitions) shown once with their amounts added, and the balance
-     * after each: the sum of every part's opening in its currency, then the lines before it. A next
-     * cursor at the last line given when any line is left, in a part or beyond what a part gave.
+     * The first {@code limit} lines of every part in statement order (the window), a line held by
+     * several parts (one event's postings in two partitions) merged into one with their amounts added,
+     * and the balance after each: the sum of every part's opening in its currency, then the lines
+     * before it. A next cursor at the window's last line when any line is left, in a part or beyond
+     * what a part gave.
      *
      * <p>Each part gives up to {@code limit} lines per currency and partition, in order: the first
-     * {@code limit} distinct lines of all of them are therefore every line up to the last one shown,
-     * so no line a part left out comes before a line shown.
+     * {@code limit} distinct lines of all of them are therefore every line up to the window's last,
+     * so no line a part left out comes before one in the window.
+     *
+     * <p>With a history retention, a currency's lines before the latest horizon H of the partitions
+     * holding it are in the window and add to its running balance, but are not shown: a partition
+     * whose horizon is H folded its postings before H into its opening and kept no line of them, so
+     * the balance after a line before H would count those early. From H on it is exact: every
+     * partition's opening and lines up to a line count each of its postings once, folded or not. A
+     * window of lines all before H gives an empty page with a next cursor; the page after it goes on
+     * from there.
      */
     public static EntriesPage statement(String account, List<StatementPart> parts, int limit) {
         List<StatementLine> lines = new ArrayList<>();
         Map<String, Long> balances = new TreeMap<>();
+        Map<String, Long> horizons = new HashMap<>();
         boolean more = false;
         for (StatementPart part : parts) {
             lines.addAll(part.lines());
             part.openings().forEach((currency, opening) -> balances.merge(currency, opening, Math::addExact));
+            part.horizons().forEach((currency, horizon) -> horizons.merge(currency, horizon, Math::max));
             more |= part.more();
         }
         lines.sort(StatementOrder.LINES);
-        List<StatementLine> shown = new ArrayList<>(Math.min(lines.size(), limit));
+        List<StatementLine> window = new ArrayList<>(Math.min(lines.size(), limit));
         for (StatementLine line : lines) {
-            int last = shown.size() - 1;
-            if (last >= 0 && shown.get(last).samePosition(line)) {
-                shown.set(last, shown.get(last).plus(line));
-            } else if (shown.size() == limit) {
+            int last = window.size() - 1;
+            if (last >= 0 && window.get(last).samePosition(line)) {
+                window.set(last, window.get(last).plus(line));
+            } else if (window.size() == limit) {
                 more = true;
                 break;
             } else {
-                shown.add(line);
+                window.add(line);
             }
         }
-        List<EntryBody> entries = new ArrayList<>(shown.size());
-        for (StatementLine line : shown) {
+        List<EntryBody> entries = new ArrayList<>(window.size());
+        for (StatementLine line : window) {
             Long opening = balances.get(line.currency());
             if (opening == null) {
                 throw new IllegalStateException("a statement part gave a " + line.currency()
@@ -106,9 +117,11 @@ public final class PartMerges {
             }
             long after = Math.addExact(opening, line.amount());
             balances.put(line.currency(), after);
-            entries.add(line.toBody(after));
+            if (line.occurredAtMs() >= horizons.getOrDefault(line.currency(), Long.MIN_VALUE)) {
+                entries.add(line.toBody(after));
+            }
         }
-        String next = more && !shown.isEmpty() ? shown.get(shown.size() - 1).position().encode(account) : null;
+        String next = more && !window.isEmpty() ? window.get(window.size() - 1).position().encode(account) : null;
         return new EntriesPage(entries, next);
     }
 

@@ -81,11 +81,21 @@ class ReadWireFormatTest {
         assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), answered)).isEqualTo(answered);
 
         StatementPart part = new StatementPart(List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500)),
-                java.util.Map.of("EUR", -40L, "JPY", 0L), true);
+                java.util.Map.of("EUR", -40L, "JPY", 0L), true, java.util.Map.of("EUR", 3_600_000L, "JPY", Long.MIN_VALUE));
         assertThat(roundTrip(new StatementRead("wallet:w-1", 0, 10, null, 5), part)).isEqualTo(part);
 
         List<TrialBalancePart> trial = List.of(new TrialBalancePart("EUR", 10, 10, 2, List.of("platform:fees", "wallet:w-1")));
         assertThat(roundTrip(new TrialBalanceRead(), trial)).isEqualTo(trial);
+    }
+
+    @Test
+    void aStatementPartWithoutHorizonsReadsAsNothingFolded() throws Exception {
+        String json = "{\"lines\":[{\"currency\":\"EUR\",\"eventId\":\"ev-1\",\"type\":\"WalletToppedUp\","
+                + "\"occurredAtMs\":5,\"amount\":500}],\"openings\":{\"EUR\":-40},\"more\":false}";
+        StatementPart part = mapper.readValue(json, StatementPart.class);
+        assertThat(part.horizons()).isEmpty();
+        assertThat(part.horizon("EUR")).isEqualTo(Long.MIN_VALUE);
+        assertThat(part.openings()).containsEntry("EUR", -40L);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kleline.ledger.query.reads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,5 +227,128 @@ class SplitAccountReadsTest {
                 new StatementCursor("EUR", T, "top"), 10);
         assertThat(pageFromInstances(stores, byOldCursor).entries()).extracting(EntryBody::balanceAfter)
                 .containsExactly(6_500L, 6_800L);
+    }
+
+    @Test
+    void aStatementFromTheBeginningOfTimeOpensWithWhatAFoldLumped() {
+        HandBuiltPartitions stores = new HandBuiltPartitions(Duration.ofHours(2))
+                .post(0, ACCOUNT, "EUR", 10_000, "top", T)
+                .post(0, ACCOUNT, "EUR", -1_000, "pay", T + 5 * HOUR);
+        stores.fold(); // keeps from T + 3 h: "top" is only in the opening sum
+        EntriesPage page = pageFromInstances(stores, new StatementRead(ACCOUNT, Long.MIN_VALUE, Long.MAX_VALUE, null, 10));
+        assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter).containsExactly(tuple("pay", 9_000L));
+    }
+
+    /**
+     * Partition 0 keeps its history from T + 3 h (its latest posting is at T + 5 h, retention 2 h),
+     * partition 1 from T + 4 h: partition 1 folded b1 and the late b-late into its opening, while
+     * partition 0 still has lines a1 and a2 between the two horizons. JPY is held by partition 0 only.
+     */
+    private static List<Posting> postingsOverTwoHorizons() {
+        return List.of(
+                new Posting(0, "EUR", 10_000, "a0", T),
+                new Posting(1, "EUR", 5_000, "b0", T + 30 * MINUTE),
+                new Posting(0, "EUR", -100, "a1", T + 3 * HOUR + 10 * MINUTE),
+                new Posting(1, "EUR", -200, "b1", T + 3 * HOUR + 20 * MINUTE),
+                new Posting(0, "JPY", 300, "j1", T + 3 * HOUR + 30 * MINUTE),
+                new Posting(0, "EUR", -300, "a2", T + 3 * HOUR + 40 * MINUTE),
+                new Posting(1, "EUR", 400, "b2", T + 4 * HOUR + 5 * MINUTE),
+                new Posting(0, "EUR", -50, "a3", T + 4 * HOUR + 10 * MINUTE),
+                new Posting(0, "EUR", -1_000, "a4", T + 5 * HOUR),
+                new Posting(1, "EUR", 700, "b3", T + 6 * HOUR),
+                new Posting(1, "EUR", 8, "b4", T + 6 * HOUR + MINUTE));
+    }
+
+    /** Arrives after the fold with an occurredAt before partition 1's horizon: straight into its opening. */
+    private static final Posting LATE = new Posting(1, "EUR", -60, "b-late", T + 3 * HOUR + 50 * MINUTE);
+
+    private static HandBuiltPartitions foldedAtTwoHorizons() {
+        HandBuiltPartitions stores = new HandBuiltPartitions(Duration.ofHours(2));
+        postingsOverTwoHorizons().forEach(p -> stores.post(p.partition(), ACCOUNT, p.currency(), p.amount(), p.eventId(), p.atMs()));
+        stores.fold();
+        stores.post(LATE.partition(), ACCOUNT, LATE.currency(), LATE.amount(), LATE.eventId(), LATE.atMs());
+        assertThat(stores.history(0).keptFromMs()).isEqualTo(T + 3 * HOUR);
+        assertThat(stores.history(1).keptFromMs()).isEqualTo(T + 4 * HOUR);
+        return stores;
+    }
+
+    /** The sum of every posting of the line's currency at or before the line's (occurredAt, eventId). */
+    private static long sumThrough(EntryBody line) {
+        List<Posting> all = new ArrayList<>(postingsOverTwoHorizons());
+        all.add(LATE);
+        long at = line.occurredAt().toEpochMilli();
+        return all.stream()
+                .filter(p -> p.currency().equals(line.currency()))
+                .filter(p -> p.atMs() < at || (p.atMs() == at && p.eventId().compareTo(line.eventId()) <= 0))
+                .mapToLong(Posting::amount)
+                .sum();
+    }
+
+    private static List<EntriesPage> pagesThrough(HandBuiltPartitions stores, long fromMs, int limit, boolean instances) {
+        List<EntriesPage> pages = new ArrayList<>();
+        StatementCursor cursor = null;
+        do {
+            StatementRead read = new StatementRead(ACCOUNT, fromMs, Long.MAX_VALUE, cursor, limit);
+            EntriesPage page = instances ? pageFromInstances(stores, read) : pageFromOneInstance(stores, read);
+            pages.add(page);
+            cursor = page.nextCursor() == null ? null : StatementCursor.decode(ACCOUNT, page.nextCursor());
+        } while (cursor != null && pages.size() < 20);
+        return pages;
+    }
+
+    @Test
+    void partitionsWithDifferentHorizonsShowACurrencyFromItsLatestHorizonWithExactBalances() {
+        HandBuiltPartitions stores = foldedAtTwoHorizons();
+        StatementRead first = new StatementRead(ACCOUNT, T - HOUR, Long.MAX_VALUE, null, 4);
+        for (EntriesPage page : List.of(pageFromInstances(stores, first), pageFromOneInstance(stores, first))) {
+            // The window is a1, j1, a2, b2: a1 and a2 are before EUR's latest horizon (T + 4 h) and count unseen.
+            assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                    .containsExactly(tuple("j1", 300L), tuple("b2", 14_740L));
+            assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor()))
+                    .isEqualTo(new StatementCursor("EUR", T + 4 * HOUR + 5 * MINUTE, "b2"));
+            page.entries().forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+        }
+        StatementRead second = new StatementRead(ACCOUNT, T - HOUR, Long.MAX_VALUE,
+                new StatementCursor("EUR", T + 4 * HOUR + 5 * MINUTE, "b2"), 4);
+        for (EntriesPage page : List.of(pageFromInstances(stores, second), pageFromOneInstance(stores, second))) {
+            assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                    .containsExactly(tuple("a3", 14_690L), tuple("a4", 13_690L), tuple("b3", 14_390L), tuple("b4", 14_398L));
+            assertThat(page.nextCursor()).isNull();
+        }
+    }
+
+    @Test
+    void aWindowWhollyBeforeTheLatestHorizonIsAnEmptyPageThatPagesOn() {
+        HandBuiltPartitions stores = foldedAtTwoHorizons();
+        StatementRead first = new StatementRead(ACCOUNT, T - HOUR, Long.MAX_VALUE, null, 1);
+        for (EntriesPage page : List.of(pageFromInstances(stores, first), pageFromOneInstance(stores, first))) {
+            assertThat(page.entries()).isEmpty();
+            assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor()))
+                    .isEqualTo(new StatementCursor("EUR", T + 3 * HOUR + 10 * MINUTE, "a1"));
+        }
+        for (boolean instances : List.of(true, false)) {
+            List<EntriesPage> pages = pagesThrough(stores, T - HOUR, 1, instances);
+            // a1, j1, a2, b2, a3, a4, b3, b4: one line a page, a1 and a2 hidden.
+            assertThat(pages).extracting(p -> p.entries().size()).containsExactly(0, 1, 0, 1, 1, 1, 1, 1);
+            List<EntryBody> lines = pages.stream().flatMap(p -> p.entries().stream()).toList();
+            assertThat(lines).extracting(EntryBody::eventId, EntryBody::balanceAfter).containsExactly(
+                    tuple("j1", 300L), tuple("b2", 14_740L), tuple("a3", 14_690L), tuple("a4", 13_690L),
+                    tuple("b3", 14_390L), tuple("b4", 14_398L));
+            lines.forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+        }
+    }
+
+    @Test
+    void everyPageSizeGivesTheSameShownLinesWithTheWholeRunningBalance() {
+        HandBuiltPartitions stores = foldedAtTwoHorizons();
+        for (int limit = 1; limit <= 9; limit++) {
+            for (long fromMs : List.of(Long.MIN_VALUE, T - HOUR, T + 3 * HOUR + 15 * MINUTE, T + 3 * HOUR + 30 * MINUTE)) {
+                List<EntryBody> lines = pagesThrough(stores, fromMs, limit, true).stream()
+                        .flatMap(p -> p.entries().stream()).toList();
+                assertThat(lines).as("limit %d from %d", limit, fromMs).extracting(EntryBody::eventId)
+                        .containsExactly("j1", "b2", "a3", "a4", "b3", "b4");
+                lines.forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+            }
+        }
     }
 }

@@ -133,6 +133,39 @@ class PartMergesTest {
     }
 
     @Test
+    void linesBeforeTheLatestHorizonOfTheirCurrencyAreNotShownButCountInTheBalance() {
+        // Part A keeps EUR lines from 10, part B folded its EUR postings before 25 into its opening.
+        StatementPart a = new StatementPart(List.of(line("EUR", 10, "a1", 50), line("EUR", 30, "a2", -20),
+                line("JPY", 12, "j1", 4)), Map.of("EUR", 1_000L, "JPY", 0L), false, Map.of("EUR", 10L, "JPY", 10L));
+        StatementPart b = new StatementPart(List.of(line("EUR", 40, "b2", 100)), Map.of("EUR", -300L), false,
+                Map.of("EUR", 25L));
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 10);
+        assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                .containsExactly(tuple("j1", 4L), tuple("a2", 730L), tuple("b2", 830L));
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void aWindowOfHiddenLinesGivesAnEmptyPageWithACursorAtItsLastLine() {
+        StatementPart a = new StatementPart(List.of(line("EUR", 10, "a1", 50), line("EUR", 20, "a2", -20)),
+                Map.of("EUR", 0L), true, Map.of("EUR", 0L));
+        StatementPart b = new StatementPart(List.of(), Map.of("EUR", 500L), false, Map.of("EUR", 60L));
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 2);
+        assertThat(page.entries()).isEmpty();
+        assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor())).isEqualTo(new StatementCursor("EUR", 20, "a2"));
+    }
+
+    @Test
+    void withoutHorizonsEveryLineIsShown() {
+        StatementPart a = new StatementPart(List.of(line("EUR", Long.MIN_VALUE, "a0", 3), line("EUR", 10, "a1", 50)),
+                Map.of("EUR", 0L), false, Map.of("EUR", Long.MIN_VALUE));
+        StatementPart old = new StatementPart(List.of(line("EUR", 20, "b1", 5)), Map.of("EUR", 7L), false);
+        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, old), 10);
+        assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                .containsExactly(tuple("a0", 10L), tuple("a1", 60L), tuple("b1", 65L));
+    }
+
+    @Test
     void aLineWithoutAnOpeningInItsCurrencyIsABug() {
         StatementPart bad = new StatementPart(List.of(line("EUR", 10, "x", 7)), Map.of("JPY", 0L), false);
         assertThatThrownBy(() -> PartMerges.statement(ACCOUNT, List.of(bad), 5))
