@@ -9,7 +9,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
 import org.kleline.ledger.model.decision.Decision;
@@ -160,9 +159,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         context.forward(record.withKey(entry.getEntryId()).withValue(new DecideOutput.Journal(entry)));
         long at = decision.occurredAt().toEpochMilli();
         String eventType = decision.eventType().name();
-        for (Posting p : entry.getPostings()) {
-            accountPostings.post(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, at);
-        }
+        accountPostings.post(entry.getPostings(), eventId, eventType, at);
         if (decision.settlementEffect() != null) {
             context.forward(record.withKey(SettlementKeys.byMerchant(decision.settlementEffect().key()))
                     .withValue(new DecideOutput.SettlementOut(SettlementDeltas.toDelta(decision.settlementEffect(), eventId))));

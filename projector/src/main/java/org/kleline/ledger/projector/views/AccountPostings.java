@@ -1,9 +1,11 @@
 package org.kleline.ledger.projector.views;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -53,13 +55,37 @@ public final class AccountPostings {
                 context.getStateStore(StoreNames.TRIAL_BALANCE), history);
     }
 
-    /** Adds one posting of {@code amount} (signed, minor units) to its account's figures. */
-    public void post(String account, String currency, long amount, String eventId, String eventType, long occurredAtMs) {
+    /**
+     * Adds the postings of one journal entry to their accounts' figures, and to the trial balance
+     * once per currency (one read and write of its part for the entry, not one per posting).
+     */
+    public void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
+        String currency = null;
+        BalanceTotals sum = null;
+        for (Posting p : postings) {
+            postToAccount(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, occurredAtMs);
+            if (!p.getCurrency().equals(currency)) {
+                addToTrialBalance(currency, sum);
+                currency = p.getCurrency();
+                sum = BalanceTotalsMath.zero();
+            }
+            sum = BalanceTotalsMath.plus(sum, p.getAmount());
+        }
+        addToTrialBalance(currency, sum);
+    }
+
+    private void addToTrialBalance(String currency, BalanceTotals sum) {
+        if (currency != null) {
+            trialBalance.put(currency, BalanceTotalsMath.plus(BalanceTotalsMath.orZero(trialBalance.get(currency)), sum));
+        }
+    }
+
+    private void postToAccount(String account, String currency, long amount, String eventId, String eventType,
+            long occurredAtMs) {
         String balanceKey = AccountKeys.balance(account, currency);
         balances.put(balanceKey, BalanceTotalsMath.plus(balances.get(balanceKey), amount));
         String hourKey = history.hourKey(account, currency, occurredAtMs);
         hours.put(hourKey, BalanceTotalsMath.plus(hours.get(hourKey), amount));
-        trialBalance.put(currency, BalanceTotalsMath.plus(trialBalance.get(currency), amount));
         history.saw(occurredAtMs);
         if (!history.keepsLine(occurredAtMs)) {
             return;

@@ -11,6 +11,10 @@ public final class BalanceTotalsMath {
         return new BalanceTotals(0L, 0L, 0L);
     }
 
+    public static BalanceTotals orZero(BalanceTotals totals) {
+        return totals == null ? zero() : totals;
+    }
+
     public static BalanceTotals plus(BalanceTotals totals, long amountMinor) {
         BalanceTotals base = totals == null ? zero() : totals;
         if (amountMinor >= 0) {

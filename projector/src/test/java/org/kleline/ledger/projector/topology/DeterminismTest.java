@@ -67,10 +67,13 @@ class DeterminismTest {
             Map<AccountCurrency, Long> balances = replay.balances();
             KeyValueStore<String, BalanceTotals> balanceStore = driver.store(StoreNames.BALANCES);
             int accounts = 0;
+            Map<String, Long> postingsPerCurrency = new java.util.TreeMap<>();
             try (KeyValueIterator<String, BalanceTotals> it = balanceStore.all()) {
                 while (it.hasNext()) {
                     KeyValue<String, BalanceTotals> kv = it.next();
                     accounts++;
+                    postingsPerCurrency.merge(kv.key.substring(kv.key.lastIndexOf(AccountKeys.SEPARATOR) + 1),
+                            kv.value.getEntries(), Long::sum);
                     String account = kv.key.substring(0, kv.key.lastIndexOf(AccountKeys.SEPARATOR));
                     String currency = kv.key.substring(kv.key.lastIndexOf(AccountKeys.SEPARATOR) + 1);
                     long expected = balances.entrySet().stream()
@@ -84,7 +87,11 @@ class DeterminismTest {
 
             KeyValueStore<String, BalanceTotals> trial = driver.store(StoreNames.TRIAL_BALANCE);
             try (KeyValueIterator<String, BalanceTotals> it = trial.all()) {
-                it.forEachRemaining(kv -> assertThat(kv.value.getCredits()).as(kv.key).isEqualTo(kv.value.getDebits()));
+                it.forEachRemaining(kv -> {
+                    assertThat(kv.value.getCredits()).as(kv.key).isEqualTo(kv.value.getDebits());
+                    // The trial balance is added to once per entry and currency: it still counts every posting.
+                    assertThat(kv.value.getEntries()).as(kv.key).isEqualTo(postingsPerCurrency.get(kv.key));
+                });
             }
 
             KeyValueStore<String, SettlementRow> rows = driver.store(StoreNames.SETTLEMENT_ROWS);

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -87,7 +88,8 @@ final class BalanceStage {
         @Override
         public void process(Record<String, String> record) {
             PostingLine l = PostingLine.decode(record.value());
-            postings.post(l.account(), l.currency(), l.amount(), l.eventId(), l.eventType(), l.occurredAt());
+            postings.post(List.of(new Posting(l.account(), l.currency(), l.amount())), l.eventId(), l.eventType(),
+                    l.occurredAt());
         }
     }
 
