@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicBootstrap {
 
     static final long ADMIN_TIMEOUT_MS = 30_000;
+    static final long METADATA_RETRY_MS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(TopicBootstrap.class);
 
     private TopicBootstrap() {
@@ -111,7 +113,9 @@ public final class TopicBootstrap {
      * after creation the metadata names a leader whose replica manager answers NOT_LEADER_OR_FOLLOWER;
      * an idempotent producer whose first batches met that was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER
      * for ever. A list-offsets request is answered by each partition's leader itself, and the admin
-     * client retries it (leader look-up included) until it is.
+     * client retries it (leader look-up included) until it is; a moment earlier still, the metadata
+     * may not know the topic at all (UNKNOWN_TOPIC_OR_PARTITION, which the admin client does not
+     * retry): asked again until {@link #ADMIN_TIMEOUT_MS}.
      */
     private static void awaitLeaders(Admin admin, List<NewTopic> created)
             throws InterruptedException, ExecutionException, TimeoutException {
@@ -121,8 +125,22 @@ public final class TopicBootstrap {
                 partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
             }
         }
-        if (!partitions.isEmpty()) {
-            admin.listOffsets(partitions).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADMIN_TIMEOUT_MS);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // The broker's metadata cache learns of the new topic within milliseconds: a short
+                // pause between asks, bounded by the deadline above.
+                Thread.sleep(METADATA_RETRY_MS);
+            }
         }
     }
 }
