@@ -15,7 +15,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StateRestoreListener;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.projector.config.ProjectorClientConfigs;
@@ -104,20 +103,18 @@ public final class Projector implements AutoCloseable {
                 terminated.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("projector stream thread failed; shutting the projector down", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailureHandler(metrics));
         streams.start();
     }
 
     /**
      * The merchant directory re-reads the whole log at every start. Until it has read what was there at
-     * start, a payment would wait for it at most the merchant wait timeout and then be decided with what
-     * is known (a capture of a merchant not read yet stops the projector): on a long history the
-     * directory could lose that race. So the stream threads start only once it has read the log as of
-     * start; a directory that cannot (the broker unreachable) is waited for at most
-     * {@link #MERCHANT_HISTORY_BOUND}, then the projector starts as before, logging a warning.
+     * start, a payment would wait for it at most the merchant wait timeout and then fail, its stream
+     * thread replaced and the payment decided again (see {@link StreamThreadFailureHandler}): on a long
+     * history that would be a replacement, and a restore of the task's stores, per merchant wait
+     * timeout. So the stream threads start only once it has read the log as of start; a directory that
+     * cannot (the broker unreachable) is waited for at most {@link #MERCHANT_HISTORY_BOUND}, then the
+     * projector starts as before, logging a warning.
      */
     private void awaitMerchantHistory(long startedAtMs) {
         long began = System.nanoTime();

@@ -14,7 +14,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
- * and merchant look-ups that timed out waiting for the merchant directory. Reported over JMX under
+ * merchant look-ups that timed out waiting for the merchant directory and were decided with what is
+ * known, and stream threads replaced because the directory was behind. Reported over JMX under
  * {@code kleline.ledger.projector}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
@@ -23,11 +24,13 @@ public final class ProjectorMetrics implements AutoCloseable {
     public static final String POISON_RECORDS = "poison-records-total";
     public static final String MERCHANT_WAIT_TIMEOUTS = "merchant-wait-timeouts-total";
     public static final String MERCHANT_WAIT_MAX_MS = "merchant-wait-max-ms";
+    public static final String MERCHANT_DIRECTORY_RETRIES = "merchant-directory-retries-total";
 
     private final Metrics metrics;
     private final Sensor poisonRecords;
     private final Sensor merchantWaitTimeouts;
     private final Sensor merchantWaitMs;
+    private final Sensor merchantDirectoryRetries;
 
     public ProjectorMetrics(String applicationId) {
         this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
@@ -37,11 +40,16 @@ public final class ProjectorMetrics implements AutoCloseable {
                 new CumulativeCount());
         this.merchantWaitTimeouts = metrics.sensor(MERCHANT_WAIT_TIMEOUTS);
         merchantWaitTimeouts.add(name(MERCHANT_WAIT_TIMEOUTS,
-                "Merchant look-ups decided before the directory had read the merchant's partition up to the event's time."),
+                "Merchant look-ups of a future-dated event decided before the directory had read the merchant's partition "
+                        + "up to the event's time."),
                 new CumulativeCount());
         this.merchantWaitMs = metrics.sensor(MERCHANT_WAIT_MAX_MS);
         merchantWaitMs.add(name(MERCHANT_WAIT_MAX_MS, "Longest wait for the merchant directory in the sample window."),
                 new Max());
+        this.merchantDirectoryRetries = metrics.sensor(MERCHANT_DIRECTORY_RETRIES);
+        merchantDirectoryRetries.add(name(MERCHANT_DIRECTORY_RETRIES,
+                "Stream threads replaced because a merchant look-up found the directory behind; the event is decided again."),
+                new CumulativeCount());
     }
 
     public void poisonRecord() {
@@ -56,12 +64,20 @@ public final class ProjectorMetrics implements AutoCloseable {
         merchantWaitMs.record(waitedMs);
     }
 
+    public void merchantDirectoryRetried() {
+        merchantDirectoryRetries.record();
+    }
+
     public long poisonRecords() {
         return count(POISON_RECORDS);
     }
 
     public long merchantWaitTimeouts() {
         return count(MERCHANT_WAIT_TIMEOUTS);
+    }
+
+    public long merchantDirectoryRetries() {
+        return count(MERCHANT_DIRECTORY_RETRIES);
     }
 
     private long count(String metric) {

@@ -90,4 +90,9 @@ public final class PartitionWatermarks {
         }
         return true;
     }
+
+    /** A watermark for a message: its instant, or "nothing yet". */
+    static String describe(long throughMs) {
+        return throughMs == NOTHING ? "nothing yet" : java.time.Instant.ofEpochMilli(throughMs).toString();
+    }
 }

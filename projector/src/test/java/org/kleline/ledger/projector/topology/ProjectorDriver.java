@@ -57,6 +57,10 @@ final class ProjectorDriver implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
 
     ProjectorDriver(Path stateDir) {
+        this(stateDir, MerchantDirectorySource.localStore());
+    }
+
+    ProjectorDriver(Path stateDir, MerchantDirectorySource merchantDirectories) {
         Properties props = new Properties();
         props.put(ProjectorSettings.BOOTSTRAP_SERVERS, "unused:9092");
         props.put(ProjectorSettings.SCHEMA_REGISTRY_URL, "mock://projector-" + UUID.randomUUID());
@@ -71,7 +75,7 @@ final class ProjectorDriver implements AutoCloseable {
         serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(serdeConfig));
         StreamsBuilder builder = new StreamsBuilder();
         ProjectorTopology.build(builder, serdes, new BusinessCalendar(settings.settlementZone()),
-                MerchantDirectorySource.localStore(), metrics);
+                merchantDirectories, metrics);
         driver = new TopologyTestDriver(builder.build(config), config);
 
         events = driver.createInputTopic(ProjectorTopics.EVENTS, Serdes.String().serializer(), serdes.events().serializer());

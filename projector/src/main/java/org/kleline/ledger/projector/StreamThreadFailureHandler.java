@@ -1,0 +1,39 @@
+package org.kleline.ledger.projector;
+
+import java.util.Optional;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the projector does when a stream thread dies. A merchant directory that was behind
+ * ({@link MerchantDirectoryBehindException}, reaching here as the cause of Streams' own
+ * StreamsException once the processing exception handler answered FAIL) replaces the thread: under
+ * exactly_once_v2 the task's open transaction is aborted, nothing of the event was written, and the
+ * new thread resumes from the last commit, deciding the event again with the directory further
+ * along. Anything else shuts the client down.
+ */
+final class StreamThreadFailureHandler implements StreamsUncaughtExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailureHandler.class);
+
+    private final ProjectorMetrics metrics;
+
+    StreamThreadFailureHandler(ProjectorMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public StreamThreadExceptionResponse handle(Throwable failure) {
+        Optional<MerchantDirectoryBehindException> behind = MerchantDirectoryBehindException.in(failure);
+        if (behind.isPresent()) {
+            metrics.merchantDirectoryRetried();
+            LOG.warn("replacing the stream thread, its open transaction aborted: {}", behind.get().getMessage());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("projector stream thread failed; shutting the projector down", failure);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+}

@@ -1,0 +1,51 @@
+package org.kleline.ledger.projector.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
+import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A merchant directory that is behind fails the decide stage with the projector's own Streams
+ * config (LogAndFail processing handler): the exception leaves the task as the cause of Streams'
+ * StreamsException, where the uncaught exception handler looks for it, and nothing of the event is
+ * emitted.
+ */
+class MerchantDirectoryBehindTest {
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void aDirectoryBehindFailsTheTaskWithTheExceptionInTheCauseChainAndNoOutcome() {
+        AtomicInteger lookUps = new AtomicInteger();
+        MerchantDirectorySource behind = taskMerchants -> (merchantId, at) -> {
+            lookUps.incrementAndGet();
+            throw new MerchantDirectoryBehindException(merchantId, at, 1, TestEvents.T0, 10_000);
+        };
+        long t = TestEvents.T0;
+        try (ProjectorDriver driver = new ProjectorDriver(stateDir, behind)) {
+            driver.pipe(TestEvents.openWallet("open", "w-1", "EUR", 15_000, t + 1_000),
+                    TestEvents.topUp("top", "w-1", 5_000, t + 2_000));
+            assertThat(driver.outcomes()).hasSize(2);
+
+            Throwable failure = catchThrowable(() -> driver.pipe(TestEvents.micro("pay", "w-1", "m-shop", 1_000, t + 3_000)));
+
+            assertThat(failure).isInstanceOf(StreamsException.class).isNotInstanceOf(MerchantDirectoryBehindException.class);
+            assertThat(MerchantDirectoryBehindException.in(failure)).get().satisfies(e -> {
+                assertThat(e.merchantId()).isEqualTo("m-shop");
+                assertThat(e.at()).isEqualTo(Instant.ofEpochMilli(t + 3_000));
+            });
+            assertThat(lookUps).hasValue(1);
+            assertThat(driver.outcomes()).isEmpty();
+            assertThat(driver.metrics().poisonRecords()).isZero();
+        }
+    }
+}
