@@ -146,7 +146,7 @@ class SettleRightAwayIT {
                 + "{\"merchantId\":\"m-sc\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":1,\"gross\":1000,"
                 + "\"refunds\":1000,\"chargebacks\":0,\"fees\":50,\"commission\":0,\"net\":-50,"
                 + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]"));
-        // Balances and outcomes are other stages than the rows: the barrier does not cover them, so wait.
+        // The payouts are events the settle run appended; they are decided after it answered: wait for them.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(node.json("/v1/merchants/m-sa").path("balance").asLong()).isZero());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
