@@ -86,9 +86,8 @@ public final class Projector implements AutoCloseable {
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
                 serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics);
-        long startedAtMs = System.currentTimeMillis();
         merchants.start();
-        awaitMerchantHistory(startedAtMs);
+        awaitMerchantHistory();
 
         StreamsBuilder builder = new StreamsBuilder();
         ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
@@ -116,10 +115,10 @@ public final class Projector implements AutoCloseable {
      * cannot (the broker unreachable) is waited for at most {@link #MERCHANT_HISTORY_BOUND}, then the
      * projector starts as before, logging a warning.
      */
-    private void awaitMerchantHistory(long startedAtMs) {
+    private void awaitMerchantHistory() {
         long began = System.nanoTime();
         try {
-            if (merchants.awaitReadThrough(startedAtMs, MERCHANT_HISTORY_BOUND)) {
+            if (merchants.awaitStartEnds(MERCHANT_HISTORY_BOUND)) {
                 LOG.info("merchant history of {} read in {} ms", ProjectorTopics.EVENTS,
                         (System.nanoTime() - began) / 1_000_000);
             } else {

@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.ProjectorMain;
@@ -117,13 +118,36 @@ public final class ProjectorThroughput {
         long[] count = {0};
         try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(c, new StringSerializer(),
                 topics.events().valueSerde().serializer())) {
-            java.util.function.Consumer<EventEnvelope> send = e -> {
+            // The set-up's end offsets, stamped into the mix's payments as ingest would (the cross-key rule):
+            // every merchant onboarded in the set-up counts for them, whatever partition it is on.
+            long[] setupEnds = new long[producer.partitionsFor(Topics.EVENTS).size()];
+            java.util.function.Consumer<EventEnvelope> setupSend = e -> {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
+                        AggregateKey.of(e).value(), e), (metadata, error) -> {
+                            if (metadata != null) {
+                                synchronized (setupEnds) {
+                                    setupEnds[metadata.partition()] = Math.max(setupEnds[metadata.partition()],
+                                            metadata.offset() + 1);
+                                }
+                            }
+                        });
+                count[0]++;
+            };
+            workload.setup(setupSend);
+            producer.flush();
+            List<Long> stamp;
+            synchronized (setupEnds) {
+                stamp = java.util.Arrays.stream(setupEnds).boxed().toList();
+            }
+            java.util.function.Consumer<EventEnvelope> mixSend = e -> {
+                if (LogPosition.needsAppendedAfter(e)) {
+                    e.setAppendedAfter(stamp);
+                }
                 producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
                         AggregateKey.of(e).value(), e));
                 count[0]++;
             };
-            workload.setup(send);
-            workload.mix(send);
+            workload.mix(mixSend);
             producer.flush();
         }
         return count[0];

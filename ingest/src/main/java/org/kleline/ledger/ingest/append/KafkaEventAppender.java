@@ -16,21 +16,25 @@ import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
  * Appends to {@code ledger.events}: single events through one idempotent producer (acks=all), bulk
- * batches through {@link TransactionalAppends}. Every failure to get an acknowledgement in time
- * becomes an {@link UnavailableException}.
+ * batches through {@link TransactionalAppends}. An event whose outcome may depend on a merchant of
+ * another key is first stamped with the log's end offsets ({@link LogEnds}), asked after the request
+ * arrived: the cross-key rule counts the merchant events below them. Every failure to get an
+ * acknowledgement (or the end offsets) in time becomes an {@link UnavailableException}.
  */
 public final class KafkaEventAppender implements EventAppender {
 
     private final String topic;
     private final Producer<String, EventEnvelope> producer;
     private final TransactionalAppends transactions;
+    private final LogEnds logEnds;
     private final long ackTimeoutMs;
 
     public KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
-                              long ackTimeoutMs) {
+                              LogEnds logEnds, long ackTimeoutMs) {
         this.topic = topic;
         this.producer = producer;
         this.transactions = transactions;
+        this.logEnds = logEnds;
         this.ackTimeoutMs = ackTimeoutMs;
     }
 
@@ -47,14 +51,22 @@ public final class KafkaEventAppender implements EventAppender {
                                             String transactionalIdPrefix, int bulkProducers) {
         Map<String, Object> single = ProducerSettings.idempotent(base);
         Producer<String, EventEnvelope> producer = new KafkaProducer<>(single, new StringSerializer(), valueSerializer);
+        LogEnds logEnds = AdminLogEnds.create(topic, base);
         TransactionalAppends transactions = new TransactionalAppends(topic, bulkProducers,
                 slot -> new KafkaProducer<>(ProducerSettings.transactional(base, transactionalIdPrefix + "-" + slot),
-                        new StringSerializer(), valueSerializer));
-        return new KafkaEventAppender(topic, producer, transactions, ProducerSettings.deliveryTimeoutMs(single));
+                        new StringSerializer(), valueSerializer), logEnds);
+        return new KafkaEventAppender(topic, producer, transactions, logEnds, ProducerSettings.deliveryTimeoutMs(single));
     }
 
     @Override
     public CompletableFuture<Void> append(KeyedEvent event) {
+        if (!event.needsAppendedAfter()) {
+            return send(event);
+        }
+        return logEnds.afterNow().thenCompose(ends -> send(event.appendedAfter(ends)));
+    }
+
+    private CompletableFuture<Void> send(KeyedEvent event) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, event.key(), event.envelope()), (metadata, error) -> {
@@ -84,6 +96,7 @@ public final class KafkaEventAppender implements EventAppender {
     public void close() {
         transactions.close();
         producer.close(Duration.ofSeconds(5));
+        logEnds.close();
     }
 
     private static UnavailableException unavailable(KeyedEvent event, Throwable error) {

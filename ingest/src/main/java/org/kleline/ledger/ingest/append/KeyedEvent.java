@@ -1,7 +1,10 @@
 package org.kleline.ledger.ingest.append;
 
+import java.util.List;
 import java.util.Objects;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.event.AggregateType;
+import org.kleline.ledger.model.event.LogPosition;
 
 /**
  * An event ready to append: its envelope and the aggregate key it is ordered by on
@@ -16,5 +19,21 @@ public record KeyedEvent(String key, EventEnvelope envelope) {
 
     public String eventId() {
         return envelope.getEventId();
+    }
+
+    /** Whether this is a merchant's event (key {@code merchant:...}), which may count for the events after it. */
+    public boolean isMerchantEvent() {
+        return key.startsWith(AggregateType.MERCHANT.prefix() + ":");
+    }
+
+    /** Whether the cross-key rule needs this event stamped with {@code appendedAfter} before it is appended. */
+    public boolean needsAppendedAfter() {
+        return LogPosition.needsAppendedAfter(envelope);
+    }
+
+    /** This event stamped with the offsets below which every record was appended before it (a shallow copy). */
+    public KeyedEvent appendedAfter(List<Long> ends) {
+        return new KeyedEvent(key, new EventEnvelope(envelope.getEventId(), envelope.getOccurredAt(),
+                envelope.getPayload(), List.copyOf(ends)));
     }
 }

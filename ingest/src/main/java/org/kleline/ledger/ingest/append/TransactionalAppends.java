@@ -5,24 +5,32 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.web.problem.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bulk appends, each batch in one Kafka transaction. A transactional producer runs one transaction at
+ * Bulk appends, each batch in one Kafka transaction. A batch with events that the cross-key rule
+ * stamps takes the log's end offsets first ({@link LogEnds}); inside the transaction, before a stamped
+ * event that follows merchant events of the same batch, the producer is flushed and the stamp raised
+ * past their offsets, so a merchant line counts for the lines after it in the same body. A transactional producer runs one transaction at
  * a time, so this keeps a small pool: {@code size} producers, each owned by one worker thread, and a
  * bounded queue of batches waiting for a worker (past it, 503). A producer that failed is closed and
  * made anew on the next batch; reusing its transactional.id fences any transaction it left open.
@@ -36,13 +44,16 @@ public final class TransactionalAppends implements AutoCloseable {
     private final IntFunction<Producer<String, EventEnvelope>> producerFactory;
     private final BlockingQueue<Slot> slots;
     private final ExecutorService workers;
+    private final LogEnds logEnds;
 
-    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory) {
+    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory,
+                                LogEnds logEnds) {
         if (size < 1) {
             throw new IllegalArgumentException("bulk producer pool size must be >= 1, was " + size);
         }
         this.topic = topic;
         this.producerFactory = producerFactory;
+        this.logEnds = logEnds;
         this.slots = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
             slots.add(new Slot(i));
@@ -76,12 +87,10 @@ public final class TransactionalAppends implements AutoCloseable {
             throw new IllegalStateException("no free bulk producer although a worker is free");
         }
         try {
+            List<Long> ends = batch.stream().anyMatch(KeyedEvent::needsAppendedAfter) ? endsNow() : null;
             Producer<String, EventEnvelope> producer = slot.producer();
             producer.beginTransaction();
-            for (KeyedEvent event : batch) {
-                // A failed send surfaces at commit, which then throws and the whole batch is aborted.
-                producer.send(new ProducerRecord<>(topic, event.key(), event.envelope()));
-            }
+            sendAll(producer, batch, ends);
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
             slot.discard();
@@ -91,6 +100,34 @@ public final class TransactionalAppends implements AutoCloseable {
             throw notAppended(batch, e);
         } finally {
             slots.add(slot);
+        }
+    }
+
+    private List<Long> endsNow() {
+        try {
+            return logEnds.afterNow().get(AdminLogEnds.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while reading the end offsets of " + topic, Duration.ofSeconds(1), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UnavailableException u ? u
+                    : new UnavailableException("the end offsets of " + topic + " could not be read: " + e.getCause(),
+                            Duration.ofSeconds(2), e.getCause());
+        } catch (TimeoutException e) {
+            throw new UnavailableException("the end offsets of " + topic + " were not read in time", Duration.ofSeconds(2), e);
+        }
+    }
+
+    /** Sends the batch in order, each stamped event stamped past the merchant events above it ({@link AppendedAfterStamp}). */
+    private void sendAll(Producer<String, EventEnvelope> producer, List<KeyedEvent> batch, List<Long> ends) {
+        AppendedAfterStamp stamp = ends == null ? null : new AppendedAfterStamp(ends);
+        for (KeyedEvent event : batch) {
+            KeyedEvent toSend = stamp != null && event.needsAppendedAfter() ? event.appendedAfter(stamp.next(producer)) : event;
+            // A failed send surfaces at commit (or at the flush), which then throws and the whole batch is aborted.
+            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, toSend.key(), toSend.envelope()));
+            if (stamp != null && toSend.isMerchantEvent()) {
+                stamp.merchantEventSent(sent);
+            }
         }
     }
 

@@ -20,6 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.events.FeePlan;
+import org.kleline.ledger.events.MerchantOnboarded;
+import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.web.problem.UnavailableException;
 
@@ -39,12 +42,13 @@ class KafkaEventAppenderTest {
     private final MockProducer<String, EventEnvelope> single =
             new MockProducer<>(false, null, new StringSerializer(), AVRO);
     private final List<MockProducer<String, EventEnvelope>> bulkProducers = new CopyOnWriteArrayList<>();
+    private final FixedLogEnds logEnds = new FixedLogEnds(List.of(7L, 0L, 3L));
     private final KafkaEventAppender appender = new KafkaEventAppender(TOPIC, single,
             new TransactionalAppends(TOPIC, 1, slot -> {
                 MockProducer<String, EventEnvelope> producer = new MockProducer<>(true, null, new StringSerializer(), AVRO);
                 bulkProducers.add(producer);
                 return producer;
-            }), 10_000);
+            }, logEnds), logEnds, 10_000);
 
     @AfterEach
     void close() {
@@ -52,7 +56,7 @@ class KafkaEventAppenderTest {
     }
 
     private static KeyedEvent topUp(String eventId, long amount) {
-        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount)));
+        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount), null));
     }
 
     @Test
@@ -84,7 +88,7 @@ class KafkaEventAppenderTest {
     @Test
     void lostAcknowledgementTimesOutAsUnavailable() {
         KafkaEventAppender impatient = new KafkaEventAppender(TOPIC, single, new TransactionalAppends(TOPIC, 1,
-                slot -> new MockProducer<>(true, null, new StringSerializer(), AVRO)), 0);
+                slot -> new MockProducer<>(true, null, new StringSerializer(), AVRO), logEnds), logEnds, 0);
         CompletableFuture<Void> acked = impatient.append(topUp("e-4", 100));
         assertThatThrownBy(() -> acked.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UnavailableException.class)
                 .hasMessageStartingWith("event 'e-4' was not acknowledged by the log");
@@ -126,6 +130,61 @@ class KafkaEventAppenderTest {
         appender.appendAll(List.of(topUp("b-2", 1))).get(5, TimeUnit.SECONDS);
         assertThat(bulkProducers).hasSize(2);
         assertThat(bulkProducers.get(1).transactionCommitted()).isTrue();
+    }
+
+    private static KeyedEvent micro(String eventId) {
+        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT,
+                new MicropaymentRequested("w-1", "m-1", 100L), null));
+    }
+
+    private static KeyedEvent onboard(String eventId) {
+        return new KeyedEvent("merchant:m-1", new EventEnvelope(eventId, AT, new MerchantOnboarded("m-1", "Shop", null,
+                "EUR", new FeePlan(0, 0L, 0, 0L, 0L, 0)), null));
+    }
+
+    @Test
+    void aMicropaymentIsStampedWithTheEndOffsetsAskedAfterItArrived() throws Exception {
+        CompletableFuture<Void> acked = appender.append(micro("e-5"));
+        single.completeNext();
+        acked.get(5, TimeUnit.SECONDS);
+
+        assertThat(logEnds.asked()).isEqualTo(1);
+        assertThat(single.history()).singleElement()
+                .satisfies(r -> assertThat(r.value().getAppendedAfter()).containsExactly(7L, 0L, 3L));
+    }
+
+    @Test
+    void aWalletEventIsNotStampedAndAsksNothing() throws Exception {
+        CompletableFuture<Void> acked = appender.append(topUp("e-6", 100));
+        single.completeNext();
+        acked.get(5, TimeUnit.SECONDS);
+
+        assertThat(logEnds.asked()).isZero();
+        assertThat(single.history()).singleElement().satisfies(r -> assertThat(r.value().getAppendedAfter()).isNull());
+    }
+
+    @Test
+    void aLineAfterAMerchantLineOfTheSameBodyIsStampedPastIt() throws Exception {
+        // The mock producer appends everything to partition 0 from offset 0: the onboarding lands at 0.
+        logEnds.answer(List.of(0L, 0L, 0L));
+        appender.appendAll(List.of(micro("before"), onboard("on-1"), topUp("t-1", 5), micro("after"))).get(5, TimeUnit.SECONDS);
+
+        List<ProducerRecord<String, EventEnvelope>> sent = bulkProducers.get(0).history();
+        assertThat(sent).extracting(r -> r.value().getEventId()).containsExactly("before", "on-1", "t-1", "after");
+        assertThat(sent.get(0).value().getAppendedAfter()).containsExactly(0L, 0L, 0L);
+        assertThat(sent.get(1).value().getAppendedAfter()).isNull();
+        assertThat(sent.get(2).value().getAppendedAfter()).isNull();
+        assertThat(sent.get(3).value().getAppendedAfter()).containsExactly(2L, 0L, 0L);
+        assertThat(bulkProducers.get(0).flushed()).isTrue();
+        assertThat(logEnds.asked()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseEndOffsetsCannotBeReadAppendsNothing() {
+        logEnds.fail(new UnavailableException("the end offsets of ledger.events could not be read"));
+        assertThatThrownBy(() -> appender.appendAll(List.of(onboard("on-2"), micro("m-2"))).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(UnavailableException.class);
+        assertThat(bulkProducers).allSatisfy(p -> assertThat(p.history()).isEmpty());
     }
 
     @Test

@@ -7,17 +7,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.event.AggregateType;
 
 /**
  * Reads {@code ledger.events} up to the given end offsets and feeds every record to a
- * {@link Recomputation} in replay order ({@link LoggedEvent#REPLAY_ORDER} across partitions, log
- * order within one), so that a payment sees its merchant as the projector's time-based rules do,
- * however the partitions were read. At most {@value #BUFFERED_MAX} records wait per partition.
+ * {@link Recomputation} in an order the cross-key rule makes irrelevant: first every merchant event
+ * (key {@code merchant:...}), each partition in offset order, so that every merchant's states are
+ * known by offset; then every other record, each partition in offset order, each deciding against
+ * its merchant below its own bound ({@link org.kleline.ledger.model.event.LogPosition#boundFor}). The
+ * log is read twice; nothing is buffered.
  */
 final class EventLogReplay {
 
-    static final int BUFFERED_MAX = 20_000;
     static final int PROGRESS_EVERY = 10_000;
+    private static final byte[] MERCHANT_PREFIX = (AggregateType.MERCHANT.prefix() + ":").getBytes(StandardCharsets.UTF_8);
 
     private EventLogReplay() {
     }
@@ -25,24 +28,32 @@ final class EventLogReplay {
     /** @param progress told the number of records replayed, every few thousand and at the end */
     static void replay(LogReader reader, Map<TopicPartition, Long> ends, Deserializer<EventEnvelope> deserializer,
                        Recomputation into, LongConsumer progress) {
-        PartitionMerge<LoggedEvent> merge = new PartitionMerge<>(reader.partitionCount(), LoggedEvent.REPLAY_ORDER);
         long[] replayed = {0};
-        reader.readTo(ends,
-                record -> merge.add(record.partition(), logged(record, deserializer)),
-                partition -> merge.buffered(partition) >= BUFFERED_MAX,
-                merge::finish,
-                () -> {
-                    for (LoggedEvent event = merge.poll(); event != null; event = merge.poll()) {
-                        into.apply(event);
-                        if (++replayed[0] % PROGRESS_EVERY == 0) {
-                            progress.accept(replayed[0]);
-                        }
+        for (boolean merchants : new boolean[] {true, false}) {
+            reader.rewind();
+            reader.readTo(ends, record -> {
+                if (isMerchantRecord(record) == merchants) {
+                    into.apply(logged(record, deserializer));
+                    if (++replayed[0] % PROGRESS_EVERY == 0) {
+                        progress.accept(replayed[0]);
                     }
-                });
-        if (!merge.isDone()) {
-            throw new IllegalStateException("records of ledger.events left unreplayed after reading to " + ends);
+                }
+            });
         }
         progress.accept(replayed[0]);
+    }
+
+    static boolean isMerchantRecord(ConsumerRecord<byte[], byte[]> record) {
+        byte[] key = record.key();
+        if (key == null || key.length < MERCHANT_PREFIX.length) {
+            return false;
+        }
+        for (int i = 0; i < MERCHANT_PREFIX.length; i++) {
+            if (key[i] != MERCHANT_PREFIX[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LoggedEvent logged(ConsumerRecord<byte[], byte[]> record, Deserializer<EventEnvelope> deserializer) {

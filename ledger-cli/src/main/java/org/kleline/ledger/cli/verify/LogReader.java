@@ -104,6 +104,11 @@ final class LogReader implements AutoCloseable {
         return consumer.endOffsets(partitions, METADATA_TIMEOUT);
     }
 
+    /** Reads again from the beginning of every partition. */
+    void rewind() {
+        consumer.seekToBeginning(partitions);
+    }
+
     /** Reads on from {@code offsets} rather than from the beginning. */
     void seek(Map<TopicPartition, Long> offsets) {
         offsets.forEach(consumer::seek);

@@ -1,7 +1,5 @@
 package org.kleline.ledger.cli.verify;
 
-import java.time.Instant;
-import java.util.Comparator;
 import org.kleline.ledger.events.EventEnvelope;
 
 /**
@@ -16,19 +14,6 @@ import org.kleline.ledger.events.EventEnvelope;
  */
 record LoggedEvent(int partition, long offset, String key, EventEnvelope event, String failure) {
 
-    private static final String MERCHANT_KEY_PREFIX = "merchant:";
-
-    /**
-     * The order in which records of different partitions are replayed: by occurredAt, a merchant's
-     * events first on a tie (a payment at t sees the merchant events of t: DOMAIN.md), then by
-     * partition. Records of one partition are never reordered (see {@link PartitionMerge}). An
-     * unreadable record has no time: it goes as soon as it heads its partition.
-     */
-    static final Comparator<LoggedEvent> REPLAY_ORDER = Comparator
-            .comparingLong(LoggedEvent::occurredAtMillis)
-            .thenComparingInt(e -> e.isMerchantEvent() ? 0 : 1)
-            .thenComparingInt(LoggedEvent::partition);
-
     static LoggedEvent read(int partition, long offset, String key, EventEnvelope event) {
         return new LoggedEvent(partition, offset, key, event, null);
     }
@@ -39,15 +24,6 @@ record LoggedEvent(int partition, long offset, String key, EventEnvelope event, 
 
     boolean readable() {
         return event != null;
-    }
-
-    long occurredAtMillis() {
-        Instant at = event == null ? null : event.getOccurredAt();
-        return at == null ? Long.MIN_VALUE : at.toEpochMilli();
-    }
-
-    boolean isMerchantEvent() {
-        return key != null && key.startsWith(MERCHANT_KEY_PREFIX);
     }
 
     String where() {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.replay.LedgerReplay;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -39,15 +40,21 @@ final class Recomputation {
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final List<LoggedEvent> unreadable = new ArrayList<>();
     private final Map<Integer, String> lastDecidedByPartition = new TreeMap<>();
+    private final Map<Integer, Long> lastDecidedOffsetByPartition = new TreeMap<>();
     private final Map<String, Long> postingsByCurrency = new TreeMap<>();
     private long events;
 
-    Recomputation(BusinessCalendar calendar) {
+    /** @param partitions the partitions of ledger.events */
+    Recomputation(BusinessCalendar calendar, int partitions) {
         this.calendar = calendar;
-        this.replay = new LedgerReplay(calendar);
+        this.replay = new LedgerReplay(calendar, partitions);
     }
 
-    /** Decides the next record; a record the projector cannot decide is kept aside (see {@link #unreadable()}). */
+    /**
+     * Decides the next record; a record the projector cannot decide is kept aside (see {@link #unreadable()}).
+     * Each partition's records come in offset order, every merchant event before the records that may
+     * look its merchant up ({@link EventLogReplay}).
+     */
     void apply(LoggedEvent record) {
         events++;
         if (!record.readable()) {
@@ -62,7 +69,8 @@ final class Recomputation {
         }
         Decision<?> decision;
         try {
-            decision = replay.apply(record.event());
+            decision = replay.apply(record.event(),
+                    new LogPosition(record.partition(), record.offset(), record.event().getAppendedAfter()));
         } catch (RuntimeException e) {
             unreadable.add(LoggedEvent.unreadable(record.partition(), record.offset(), record.key(),
                     "breaks the log's contract: " + e.getMessage()));
@@ -75,8 +83,10 @@ final class Recomputation {
         } else if (decision.recordsEventId()) {
             reusedAcrossKeys.add(eventId);
         }
-        if (decision.recordsEventId()) {
+        if (decision.recordsEventId()
+                && record.offset() >= lastDecidedOffsetByPartition.getOrDefault(record.partition(), -1L)) {
             lastDecidedByPartition.put(record.partition(), eventId);
+            lastDecidedOffsetByPartition.put(record.partition(), record.offset());
         }
         for (Posting posting : decision.postings()) {
             postingsByCurrency.merge(posting.currency().code(), 1L, Long::sum);

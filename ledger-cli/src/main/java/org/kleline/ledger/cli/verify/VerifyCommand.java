@@ -98,13 +98,14 @@ public final class VerifyCommand implements Callable<Integer> {
     private Differences audit(ClientProperties clients, QuerySide query, PrintWriter out, ProgressLine progress) {
         Topics topics = Topics.create(clients.asClientMap());
         Differences differences = new Differences();
-        Recomputation recomputed = new Recomputation(new BusinessCalendar(settlementZone));
         long started = System.nanoTime();
         Map<TopicPartition, Long> eventEnds;
         int partitions;
+        Recomputation recomputed;
         try (LogReader events = LogReader.open(clients, Topics.EVENTS)) {
             eventEnds = events.endOffsets();
             partitions = events.partitionCount();
+            recomputed = new Recomputation(new BusinessCalendar(settlementZone), partitions);
             EventLogReplay.replay(events, eventEnds, topics.events().valueSerde().deserializer(), recomputed,
                     n -> progress.update(String.format(Locale.ROOT, "replaying ledger.events: %,d records", n)));
         }

@@ -3,6 +3,7 @@ package org.kleline.ledger.cli.verify;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.kleline.ledger.model.topics.EventPartitions;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantOnboarded;
@@ -23,24 +24,31 @@ final class SmallLedger {
     private SmallLedger() {
     }
 
+    /** A log of two partitions: the merchant's events on its own, the wallet's on the other, stamped past the onboarding. */
+    static final int PARTITIONS = 2;
+
     static List<LoggedEvent> events() {
         FeePlan plan = new FeePlan(250, 30L, 1000, 5L, 1500L, 2500);
+        int merchants = EventPartitions.partitionOf("merchant:m-1", PARTITIONS);
+        int wallets = 1 - merchants;
+        List<Long> afterOnboarding = merchants == 0 ? List.of(1L, 0L) : List.of(0L, 1L);
         return List.of(
-                event(0, 0, "merchant:m-1", "e-onboard", 0, new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan)),
-                event(1, 0, "wallet:w-1", "e-open", 1, new WalletOpened("w-1", "EUR", 15_000L)),
-                event(1, 1, "wallet:w-1", "e-topup", 2, new WalletToppedUp("w-1", 10_000L)),
-                event(1, 2, "wallet:w-1", "e-mp", 3, new MicropaymentRequested("w-1", "m-1", 1_000L)),
-                event(1, 3, "wallet:w-1", "e-mp", 4, new MicropaymentRequested("w-1", "m-1", 1_000L)));
+                event(merchants, 0, "merchant:m-1", "e-onboard", 0, new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan), null),
+                event(wallets, 0, "wallet:w-1", "e-open", 1, new WalletOpened("w-1", "EUR", 15_000L), null),
+                event(wallets, 1, "wallet:w-1", "e-topup", 2, new WalletToppedUp("w-1", 10_000L), null),
+                event(wallets, 2, "wallet:w-1", "e-mp", 3, new MicropaymentRequested("w-1", "m-1", 1_000L), afterOnboarding),
+                event(wallets, 3, "wallet:w-1", "e-mp", 4, new MicropaymentRequested("w-1", "m-1", 1_000L), afterOnboarding));
     }
 
     static Recomputation recomputed() {
-        Recomputation recomputation = new Recomputation(new BusinessCalendar(ZoneId.of("Europe/Paris")));
+        Recomputation recomputation = new Recomputation(new BusinessCalendar(ZoneId.of("Europe/Paris")), PARTITIONS);
         events().forEach(recomputation::apply);
         return recomputation;
     }
 
-    static LoggedEvent event(int partition, long offset, String key, String eventId, int minutes, Object payload) {
+    static LoggedEvent event(int partition, long offset, String key, String eventId, int minutes, Object payload,
+                             List<Long> appendedAfter) {
         return LoggedEvent.read(partition, offset, key, new EventEnvelope(eventId, T0.plusSeconds(60L * minutes),
-                payload));
+                payload, appendedAfter));
     }
 }

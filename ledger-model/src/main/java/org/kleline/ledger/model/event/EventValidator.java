@@ -76,6 +76,7 @@ public final class EventValidator {
         if (occurredAt == null) {
             throw new InvalidFieldException("occurredAt", null, "is required");
         }
+        LogPosition.requireValidAppendedAfter(event.getAppendedAfter());
         if (payload instanceof WalletToppedUp p) {
             IdSyntax.require("walletId", p.getWalletId());
             RequestedAmount.require("amount", p.getAmount());

@@ -22,23 +22,34 @@ import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.decision.Payouts;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.journal.JournalBalance;
 import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.merchant.MerchantDecider;
+import org.kleline.ledger.model.merchant.MerchantHistory;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
+import org.kleline.ledger.model.topics.EventPartitions;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
 import org.kleline.ledger.outcomes.EventOutcome;
 
 /**
- * The whole ledger in memory, fed the event log in order: every rule applied as the projector
- * applies it, every figure kept in maps. It is how an audit recomputes balances, settlement
- * rows and outcomes from the log alone, and how tests check invariants across aggregates.
+ * The whole ledger in memory, fed the event log: every rule applied as the projector applies it,
+ * every figure kept in maps. It is how an audit recomputes balances, settlement rows and outcomes
+ * from the log alone, and how tests check invariants across aggregates.
+ *
+ * <p>Two ways to feed it. {@link #apply(EventEnvelope)} takes the events of a log of one partition,
+ * one by one in log order. {@link #apply(EventEnvelope, LogPosition)} takes the records of a log of
+ * {@code partitions} partitions with where each stands: each partition's records in offset order,
+ * and every merchant event before the events that may reference it (applying all merchant events
+ * first does it; {@code ledger verify} does so). A merchant seen from another key is the merchant's
+ * state below the event's bound on the merchant's partition ({@link LogPosition#boundFor}), so the
+ * order across partitions changes nothing.
  *
  * <p>Not thread-safe; one replay reads one log.
  */
@@ -54,6 +65,10 @@ public final class LedgerReplay {
     private final Map<String, WalletState> wallets = new HashMap<>();
     private final Map<String, CardPaymentState> payments = new HashMap<>();
     private final Map<String, MerchantState> merchants = new HashMap<>();
+    private final MerchantHistory merchantHistory = new MerchantHistory(new HashMap<>());
+    private final int partitions;
+    private long nextSequentialOffset;
+    private LogPosition position;
     private final Set<String> seenEventIds = new HashSet<>();
     private final Set<String> usedPayoutIds = new HashSet<>();
     private final Map<AccountCurrency, Long> balances = new HashMap<>();
@@ -61,20 +76,48 @@ public final class LedgerReplay {
     private final Map<String, EventOutcome> firstOutcomes = new HashMap<>();
     private final DecisionContext context = new MapContext();
 
+    /** A replay of a log of one partition, fed with {@link #apply(EventEnvelope)}. */
     public LedgerReplay(BusinessCalendar calendar) {
+        this(calendar, 1);
+    }
+
+    /** A replay of a log of {@code partitions} partitions, fed with {@link #apply(EventEnvelope, LogPosition)}. */
+    public LedgerReplay(BusinessCalendar calendar, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+        }
+        this.partitions = partitions;
         this.walletDecider = new WalletDecider(calendar);
         this.cardPaymentDecider = new CardPaymentDecider(calendar);
         this.merchantDecider = new MerchantDecider(calendar);
     }
 
     /**
-     * Decides the next event of the log and applies the decision.
+     * Decides the next event of a log of one partition and applies the decision.
      *
      * @throws org.kleline.ledger.model.validation.InvalidFieldException when the event breaks the
      *         contract of the log; nothing is applied then
      */
     public Decision<?> apply(EventEnvelope event) {
+        if (partitions != 1) {
+            throw new IllegalStateException("a replay of " + partitions + " partitions needs each record's position");
+        }
+        return apply(event, LogPosition.sequential(nextSequentialOffset));
+    }
+
+    /**
+     * Decides the record at {@code where} and applies the decision.
+     *
+     * @throws org.kleline.ledger.model.validation.InvalidFieldException when the event breaks the
+     *         contract of the log; nothing is applied then
+     */
+    public Decision<?> apply(EventEnvelope event, LogPosition where) {
+        if (where.partition() >= partitions) {
+            throw new IllegalArgumentException("partition " + where.partition() + " of a log of " + partitions);
+        }
+        nextSequentialOffset = Math.max(nextSequentialOffset, where.offset() + 1);
         EventValidator.requireValidLogEvent(event);
+        this.position = where;
         AggregateKey key = AggregateKey.of(event);
         Decision<?> decision;
         switch (key.type()) {
@@ -90,9 +133,15 @@ public final class LedgerReplay {
                 decision = paymentDecision;
             }
             case MERCHANT -> {
-                Decision<MerchantState> merchantDecision =
-                        merchantDecider.decide(merchants.get(key.id()), event, context);
-                putIfPresent(merchants, key.id(), merchantDecision.nextState());
+                MerchantState before = merchants.get(key.id());
+                Decision<MerchantState> merchantDecision = merchantDecider.decide(before, event, context);
+                MerchantState after = merchantDecision.nextState();
+                if (merchantDecision.isAccepted() && after != null && after != before) {
+                    merchants.put(key.id(), after);
+                    if (onItsPartition(key, where)) {
+                        merchantHistory.record(key.id(), where.offset(), after);
+                    }
+                }
                 decision = merchantDecision;
             }
             default -> throw new IllegalStateException("unknown aggregate " + key.type());
@@ -174,6 +223,15 @@ public final class LedgerReplay {
         return rows;
     }
 
+    /**
+     * Whether a record stands on the partition its key hashes to. Every producer of the log partitions
+     * by key; a merchant event written elsewhere by hand is not where the cross-key rule looks for it,
+     * so it is never seen from another key (the merchant directory skips it too).
+     */
+    private boolean onItsPartition(AggregateKey key, LogPosition where) {
+        return partitions == 1 || EventPartitions.partitionOf(key.value(), partitions) == where.partition();
+    }
+
     private static String seenKey(AggregateKey key, String eventId) {
         return key.value() + SEPARATOR + eventId;
     }
@@ -193,8 +251,8 @@ public final class LedgerReplay {
 
         @Override
         public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
-            MerchantState merchant = merchants.get(merchantId);
-            return merchant == null ? Optional.empty() : Optional.of(merchant.termsAt(at));
+            int merchantPartition = EventPartitions.partitionOf(AggregateKey.merchant(merchantId).value(), partitions);
+            return merchantHistory.below(merchantId, position.boundFor(merchantPartition)).map(m -> m.termsAt(at));
         }
 
         @Override

@@ -12,11 +12,11 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
 import org.kleline.ledger.model.decision.Decision;
-import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.EventOutcomes;
 import org.kleline.ledger.model.decision.JournalEntries;
 import org.kleline.ledger.model.decision.Payouts;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.merchant.MerchantDecider;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -53,7 +53,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private KeyValueStore<String, EventOutcome> outcomes;
     private KeyValueStore<String, byte[]> payoutIds;
     private AccountPostings accountPostings;
-    private DecisionContext decisionContext;
+    private StoreDecisionContext decisionContext;
     private WalletDecider walletDecider;
     private CardPaymentDecider paymentDecider;
     private MerchantDecider merchantDecider;
@@ -100,6 +100,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         Decision<?> decision;
         EventOutcome outcome;
         try {
+            decisionContext.deciding(position(event));
             decision = decideAndStore(key, event);
             outcome = EventOutcomes.of(decision);
         } catch (IllegalArgumentException e) {
@@ -112,6 +113,13 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             FirstOutcomes.record(outcomes, outcome);
         }
         emit(record, decision, outcome);
+    }
+
+    /** Where the record being processed stands: the cross-key rule reads it (LogPosition#boundFor). */
+    private LogPosition position(EventEnvelope event) {
+        RecordMetadata source = context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("the decide stage processes records of ledger.events only"));
+        return new LogPosition(source.partition(), source.offset(), event.getAppendedAfter());
     }
 
     private Decision<?> decideAndStore(AggregateKey key, EventEnvelope event) {

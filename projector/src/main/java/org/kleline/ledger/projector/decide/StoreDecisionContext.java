@@ -6,21 +6,31 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.merchants.MerchantDirectory;
 
-/** The rules' context answered from the decide task's stores and the merchant directory. */
+/**
+ * The rules' context answered from the decide task's stores and the merchant directory, for the
+ * event whose position {@link #deciding} was last told.
+ */
 final class StoreDecisionContext implements DecisionContext {
 
     private final ReadOnlyKeyValueStore<String, EventOutcome> outcomes;
     private final ReadOnlyKeyValueStore<String, byte[]> payoutIds;
     private final MerchantDirectory merchants;
+    private LogPosition position;
 
     StoreDecisionContext(ReadOnlyKeyValueStore<String, EventOutcome> outcomes,
             ReadOnlyKeyValueStore<String, byte[]> payoutIds, MerchantDirectory merchants) {
         this.outcomes = outcomes;
         this.payoutIds = payoutIds;
         this.merchants = merchants;
+    }
+
+    /** The event about to be decided stands at {@code where}: merchant look-ups are bounded by it. */
+    void deciding(LogPosition where) {
+        this.position = where;
     }
 
     @Override
@@ -30,7 +40,7 @@ final class StoreDecisionContext implements DecisionContext {
 
     @Override
     public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
-        return merchants.termsAt(merchantId, at);
+        return merchants.termsAt(merchantId, at, position);
     }
 
     @Override

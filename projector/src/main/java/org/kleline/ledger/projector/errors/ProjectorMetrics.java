@@ -14,8 +14,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
- * merchant look-ups that timed out waiting for the merchant directory and were decided with what is
- * known, and stream threads replaced because the directory was behind. Reported over JMX under
+ * merchant look-ups that timed out waiting for the merchant directory (each fails, none is decided),
+ * and stream threads replaced because the directory was behind. Reported over JMX under
  * {@code kleline.ledger.projector}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
@@ -40,8 +40,9 @@ public final class ProjectorMetrics implements AutoCloseable {
                 new CumulativeCount());
         this.merchantWaitTimeouts = metrics.sensor(MERCHANT_WAIT_TIMEOUTS);
         merchantWaitTimeouts.add(name(MERCHANT_WAIT_TIMEOUTS,
-                "Merchant look-ups of a future-dated event decided before the directory had read the merchant's partition "
-                        + "up to the event's time."),
+                "Merchant look-ups that timed out before the directory had read the merchant's partition up to the "
+                        + "event's bound; none is decided: each fails and the event is decided again (or set aside when "
+                        + "its bound lies past the log's end)."),
                 new CumulativeCount());
         this.merchantWaitMs = metrics.sensor(MERCHANT_WAIT_MAX_MS);
         merchantWaitMs.add(name(MERCHANT_WAIT_MAX_MS, "Longest wait for the merchant directory in the sample window."),

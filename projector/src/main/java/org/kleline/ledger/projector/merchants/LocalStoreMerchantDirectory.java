@@ -5,10 +5,15 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.projector.decide.MerchantRecord;
 import org.kleline.ledger.projector.decide.StateRecords;
 
-/** The merchant directory read from the decide task's own merchants store (see {@link MerchantDirectorySource#localStore()}). */
+/**
+ * The merchant directory read from the decide task's own merchants store (see
+ * {@link MerchantDirectorySource#localStore()}): the merchant as every earlier event of the one
+ * partition left it, which is what the cross-key rule gives on a log of one partition.
+ */
 final class LocalStoreMerchantDirectory implements MerchantDirectory {
 
     private final ReadOnlyKeyValueStore<String, MerchantRecord> merchants;
@@ -18,7 +23,7 @@ final class LocalStoreMerchantDirectory implements MerchantDirectory {
     }
 
     @Override
-    public Optional<MerchantTerms> termsAt(String merchantId, Instant at) {
+    public Optional<MerchantTerms> termsAt(String merchantId, Instant at, LogPosition event) {
         MerchantRecord record = merchants.get(AggregateKey.merchant(merchantId).value());
         return Optional.ofNullable(record).map(r -> StateRecords.merchant(r).termsAt(at));
     }

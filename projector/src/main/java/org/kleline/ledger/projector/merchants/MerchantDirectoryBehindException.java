@@ -1,55 +1,52 @@
 package org.kleline.ledger.projector.merchants;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A merchant look-up as of t timed out while the directory had not read the merchant's partition
- * of ledger.events through t, although it could have (t was not in the future of the wall clock).
- * Deciding then would make a final outcome depend on how far the directory's consumer lagged, so
- * the look-up fails instead: the projector replaces the stream thread, the task's open transaction
- * is aborted, and the event is decided again from the last commit, later.
+ * A merchant look-up timed out while the directory had not yet read the merchant's partition of
+ * ledger.events up to the event's bound, though the log holds it. Deciding then would make a final
+ * outcome depend on how far the directory's consumer lagged, so the look-up fails instead: the
+ * projector replaces the stream thread, the task's open transaction is aborted, and the event is
+ * decided again from the last commit, later.
  */
 public final class MerchantDirectoryBehindException extends RuntimeException {
 
     private final String merchantId;
-    private final Instant at;
+    private final long bound;
     private final int partition;
-    private final long readThroughMs;
+    private final long readTo;
 
     /**
-     * @param readThroughMs how far the partition was read (its watermark), or
-     *        {@link PartitionWatermarks#NOTHING} when nothing was
+     * @param bound  the offset the partition had to be read up to
+     * @param readTo how far it was read at the time out
      */
-    public MerchantDirectoryBehindException(String merchantId, Instant at, int partition, long readThroughMs,
-            long waitedMs) {
-        super("merchant " + merchantId + " looked up as of " + at + ": partition " + partition
-                + " of the event log is read through " + PartitionWatermarks.describe(readThroughMs) + " after waiting " + waitedMs
+    public MerchantDirectoryBehindException(String merchantId, long bound, int partition, long readTo, long waitedMs) {
+        super("merchant " + merchantId + " looked up below offset " + bound + " of partition " + partition
+                + " of the event log, read up to " + readTo + " after waiting " + waitedMs
                 + " ms; the event is not decided now and will be decided again");
         this.merchantId = merchantId;
-        this.at = at;
+        this.bound = bound;
         this.partition = partition;
-        this.readThroughMs = readThroughMs;
+        this.readTo = readTo;
     }
 
     public String merchantId() {
         return merchantId;
     }
 
-    public Instant at() {
-        return at;
+    public long bound() {
+        return bound;
     }
 
     public int partition() {
         return partition;
     }
 
-    /** The partition's watermark at the time out; {@link PartitionWatermarks#NOTHING} when nothing was read. */
-    public long readThroughMs() {
-        return readThroughMs;
+    public long readTo() {
+        return readTo;
     }
 
     /**

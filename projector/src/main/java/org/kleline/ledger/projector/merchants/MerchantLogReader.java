@@ -1,12 +1,14 @@
 package org.kleline.ledger.projector.merchants;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,46 +16,56 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.serde.SchemaRegistryException;
+import org.kleline.ledger.model.topics.EventPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The merchant directory's own reader of ledger.events: all partitions, read_committed, from the
- * beginning. It deserializes only the records whose key starts with {@code merchant:}, applies
- * them in log order per partition, and raises each partition's watermark: to the occurredAt of
- * each record read, and to the wall time at which the partition was found read to its end.
+ * beginning. It deserializes only the records whose key starts with {@code merchant:}, applies them
+ * in log order per partition with their offsets, and after each poll raises each partition's read
+ * position ({@link ReadPositions}) to the consumer's position: every record below it was applied or
+ * is not a merchant event (or was aborted, or a transaction marker). Every second it asks the end
+ * offsets too, so that a look-up can tell a bound past the log's end from a directory that lags.
+ *
+ * <p>A merchant record that cannot be read for a reason that would not recur (bad bytes, an unknown
+ * schema) is skipped, as the decide stage sets it aside; one that fails for a passing reason (the
+ * schema registry unreachable) is read again after {@link #RETRY_BACKOFF}, its partition held where
+ * it was meanwhile. Any other failure stops the reader, and every look-up then fails naming it.
  */
 public final class MerchantLogReader implements Runnable {
 
     /** Key prefix of merchant events on ledger.events. */
     public static final String MERCHANT_KEY_PREFIX = "merchant:";
     static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
+    static final Duration ENDS_EVERY = Duration.ofSeconds(1);
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(MerchantLogReader.class);
     private static final byte[] PREFIX_BYTES = MERCHANT_KEY_PREFIX.getBytes(StandardCharsets.UTF_8);
 
     /** Receives each merchant event in log order of its partition. */
     public interface MerchantEventSink {
-        void apply(EventEnvelope event);
+        void apply(String recordKey, EventEnvelope event, long offset);
     }
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final Deserializer<EventEnvelope> deserializer;
     private final MerchantEventSink sink;
-    private final PartitionWatermarks watermarks;
-    private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ReadPositions positions;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
+    private long endsAskedAtNs;
 
     public MerchantLogReader(Consumer<byte[], byte[]> consumer, String topic, Deserializer<EventEnvelope> deserializer,
-            MerchantEventSink sink, PartitionWatermarks watermarks, Clock clock) {
+            MerchantEventSink sink, ReadPositions positions) {
         this.consumer = consumer;
         this.topic = topic;
         this.deserializer = deserializer;
         this.sink = sink;
-        this.watermarks = watermarks;
-        this.clock = clock;
+        this.positions = positions;
     }
 
     @Override
@@ -62,77 +74,130 @@ public final class MerchantLogReader implements Runnable {
             List<TopicPartition> partitions = partitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (running.get()) {
-                long askedAtMs = clock.millis();
-                markCaughtUp(partitions, askedAtMs);
+            endsAskedAtNs = System.nanoTime() - ENDS_EVERY.toNanos();
+            while (stopped.getCount() > 0) {
+                askEndsNowAndThen(partitions);
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    read(record);
+                boolean retry = false;
+                for (TopicPartition tp : records.partitions()) {
+                    retry |= !readAll(tp, records.records(tp));
+                }
+                for (TopicPartition tp : partitions) {
+                    positions.advance(tp.partition(), consumer.position(tp));
+                }
+                if (retry) {
+                    stopped.await(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         } catch (WakeupException e) {
-            if (running.get()) {
-                failure = e;
+            if (stopped.getCount() > 0) {
+                fail(e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
         } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.error("merchant directory reader stopped; merchant look-ups will time out", e);
+            fail(e);
         } finally {
             consumer.close();
         }
     }
 
     public void stop() {
-        running.set(false);
+        stopped.countDown();
         consumer.wakeup();
     }
 
-    /** The error that stopped the reader, or null. */
+    /** The error that stopped the reader, or null while it runs. */
     public Throwable failure() {
         return failure;
     }
 
+    private void fail(Throwable e) {
+        failure = e;
+        LOG.error("merchant directory reader stopped; every merchant look-up fails from now on", e);
+    }
+
     private List<TopicPartition> partitions() {
         var infos = consumer.partitionsFor(topic);
-        if (infos == null || infos.size() != watermarks.partitions()) {
+        if (infos == null || infos.size() != positions.partitions()) {
             throw new IllegalStateException(topic + " has " + (infos == null ? 0 : infos.size())
-                    + " partitions, the merchant directory expects " + watermarks.partitions());
+                    + " partitions, the merchant directory expects " + positions.partitions());
         }
         return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     }
 
-    /**
-     * A partition whose position reaches the end offset asked for after {@code askedAtMs} holds
-     * nothing committed before that time that was not read: it is complete through that time.
-     */
-    private void markCaughtUp(List<TopicPartition> partitions, long askedAtMs) {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            Long end = ends.get(tp);
-            if (end != null && consumer.position(tp) >= end) {
-                watermarks.advance(tp.partition(), askedAtMs);
-            }
+    private void askEndsNowAndThen(List<TopicPartition> partitions) {
+        if (System.nanoTime() - endsAskedAtNs < ENDS_EVERY.toNanos()) {
+            return;
         }
+        endsAskedAtNs = System.nanoTime();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        ends.forEach((tp, end) -> positions.endAt(tp.partition(), end));
     }
 
-    private void read(ConsumerRecord<byte[], byte[]> record) {
-        if (isMerchantKey(record.key())) {
-            try {
-                EventEnvelope event = deserializer.deserialize(record.topic(), record.headers(), record.value());
-                sink.apply(event);
-                watermarks.advance(record.partition(), event.getOccurredAt().toEpochMilli());
-                return;
-            } catch (RuntimeException e) {
-                // A poison record: the decide stage sends it to the dead-letter topic; it has no outcome.
-                LOG.warn("merchant directory skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.toString());
-                return;
+    /**
+     * Applies a partition's records of one poll in order.
+     *
+     * @return false when one must be read again later: the partition is then sought back to it
+     */
+    private boolean readAll(TopicPartition tp, List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (!read(record)) {
+                consumer.seek(tp, record.offset());
+                return false;
             }
         }
-        OptionalLong occurredAt = EnvelopeTime.occurredAt(record.value());
-        if (occurredAt.isPresent()) {
-            watermarks.advance(record.partition(), occurredAt.getAsLong());
+        return true;
+    }
+
+    private boolean read(ConsumerRecord<byte[], byte[]> record) {
+        if (!isMerchantKey(record.key())) {
+            return true;
         }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (EventPartitions.partitionOf(key, positions.partitions()) != record.partition()) {
+            // Every producer partitions by key; a record written elsewhere by hand is not where look-ups find it.
+            LOG.warn("merchant directory skips {}-{}@{}: key {} belongs to partition {}", record.topic(),
+                    record.partition(), record.offset(), key, EventPartitions.partitionOf(key, positions.partitions()));
+            return true;
+        }
+        EventEnvelope event;
+        try {
+            event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            if (isPassing(e)) {
+                LOG.warn("merchant directory cannot read {}-{}@{} for now, reads it again in {}: {}", record.topic(),
+                        record.partition(), record.offset(), RETRY_BACKOFF, e.toString());
+                return false;
+            }
+            // A poison record: the decide stage sends it to the dead-letter topic; it has no outcome.
+            LOG.warn("merchant directory skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.toString());
+            return true;
+        }
+        if (event != null) {
+            sink.apply(key, event, record.offset());
+        }
+        return true;
+    }
+
+    /**
+     * Whether a deserialization failure may pass: the schema registry unreachable or failing on its
+     * side (no answer, HTTP 5xx or 429). An answer that the schema does not exist, or bytes that do not
+     * decode, fail the same way on every read.
+     */
+    static boolean isPassing(Throwable failure) {
+        Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && visited.add(t); t = t.getCause()) {
+            if (t instanceof SchemaRegistryException registry) {
+                return registry.httpStatus() >= 500 || registry.httpStatus() == 429;
+            }
+            if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isMerchantKey(byte[] key) {

@@ -29,6 +29,8 @@ import org.kleline.ledger.projector.views.TotalsParts;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
+import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.topology.TopicSerdes;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
@@ -79,9 +81,17 @@ final class BrokerFixture {
                 ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(c, new StringSerializer(),
                 serdes.events().serializer())) {
+            // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
+            AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), ProjectorTopics.EVENTS);
             for (EventEnvelope e : events) {
-                producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
-                        AggregateKey.of(e).value(), e));
+                if (LogPosition.needsAppendedAfter(e)) {
+                    e = EventEnvelope.newBuilder(e).setAppendedAfter(stamp.next(producer)).build();
+                }
+                String key = AggregateKey.of(e).value();
+                var sent = producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
+                if (key.startsWith("merchant:")) {
+                    stamp.merchantEventSent(sent);
+                }
             }
             producer.flush();
         }

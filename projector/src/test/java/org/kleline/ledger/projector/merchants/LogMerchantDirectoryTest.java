@@ -3,15 +3,17 @@ package org.kleline.ledger.projector.merchants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.kleline.ledger.model.decision.MerchantTerms;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.fee.FeePlan;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.topology.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -19,29 +21,34 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The merchant directory's time-out decision. The reader thread is never started and the wait
- * timeout is zero, so a look-up times out at once unless the test raised the partition's watermark.
+ * The merchant directory's answers by offset bound. The reader thread is never started and the wait
+ * timeout is zero, so a look-up times out at once unless the test raised the partition's read position.
  */
 class LogMerchantDirectoryTest {
 
     private static final String MERCHANT = "m-shop";
-    private static final long NOW = TestEvents.T0 + 2 * TestEvents.MINUTE;
+    private static final int PARTITIONS = 3;
 
     private ProjectorMetrics metrics;
-    private PartitionWatermarks watermarks;
+    private MerchantBook book;
+    private ReadPositions positions;
     private LogMerchantDirectory directory;
     private int partition;
+    private int other;
 
     @BeforeEach
     void setUp() {
         metrics = new ProjectorMetrics("log-merchant-directory-test");
-        MerchantBook book = new MerchantBook(BusinessCalendar.defaultCalendar());
-        book.apply(TestEvents.onboard("on-1", MERCHANT, "EUR", null, TestEvents.PLAN, TestEvents.T0));
-        watermarks = new PartitionWatermarks(3);
-        directory = new LogMerchantDirectory(book, watermarks, new MockConsumer<>("earliest"), "ledger.events",
-                (topic, data) -> null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), Duration.ZERO, metrics);
+        book = new MerchantBook(BusinessCalendar.defaultCalendar());
+        positions = new ReadPositions(PARTITIONS);
+        directory = new LogMerchantDirectory(book, positions, new MockConsumer<>("earliest"), "ledger.events",
+                (topic, data) -> null, Duration.ZERO, metrics);
         partition = directory.partitionOf(MERCHANT);
-        watermarks.advance(partition, TestEvents.T0);
+        other = (partition + 1) % PARTITIONS;
+        // The merchant onboarded at offset 10 of its partition, its plan changed to PLAN_B at offset 20.
+        book.apply("merchant:" + MERCHANT, TestEvents.onboard("on-1", MERCHANT, "EUR", null, TestEvents.PLAN, TestEvents.T0), 10);
+        book.apply("merchant:" + MERCHANT, TestEvents.changePlan("plan-2", MERCHANT, TestEvents.PLAN_B, null,
+                TestEvents.T0 + TestEvents.MINUTE), 20);
     }
 
     @AfterEach
@@ -49,68 +56,77 @@ class LogMerchantDirectoryTest {
         metrics.close();
     }
 
-    @Test
-    void aLookUpWhosePartitionIsReadThroughItsTimeIsAnsweredFromTheBook() {
-        watermarks.advance(partition, NOW);
-
-        Optional<MerchantTerms> terms = directory.termsAt(MERCHANT, Instant.ofEpochMilli(NOW));
-
-        assertThat(terms).map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
-        assertThat(metrics.merchantWaitTimeouts()).isZero();
+    /** An event on another partition stamped with {@code bound} for the merchant's partition. */
+    private LogPosition stamped(long bound) {
+        List<Long> ends = new ArrayList<>(Collections.nCopies(PARTITIONS, 0L));
+        ends.set(partition, bound);
+        return new LogPosition(other, 5, ends);
     }
 
     @Test
-    void aTimeOutAtAPastTimeIsNotDecidedButFailsNamingTheMerchantTimeAndPartition() {
-        Instant at = Instant.ofEpochMilli(TestEvents.T0 + TestEvents.MINUTE);
+    void aLookUpSeesOnlyTheMerchantEventsBelowItsBoundHoweverFarThePartitionWasRead() {
+        positions.advance(partition, 100);
+        Instant late = Instant.ofEpochMilli(TestEvents.T0 + 10 * TestEvents.MINUTE);
 
-        assertThatThrownBy(() -> directory.termsAt(MERCHANT, at))
+        assertThat(directory.termsAt(MERCHANT, late, stamped(10))).isEmpty();
+        assertThat(directory.termsAt(MERCHANT, late, stamped(11))).map(MerchantTerms::feePlan)
+                .contains(FeePlan.fromAvro(TestEvents.PLAN));
+        assertThat(directory.termsAt(MERCHANT, late, stamped(21))).map(MerchantTerms::feePlan)
+                .contains(FeePlan.fromAvro(TestEvents.PLAN_B));
+    }
+
+    @Test
+    void anEventOfTheMerchantsOwnPartitionIsBoundedByItsOwnOffset() {
+        positions.advance(partition, 100);
+        Instant late = Instant.ofEpochMilli(TestEvents.T0 + 10 * TestEvents.MINUTE);
+
+        assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 15, null)))
+                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
+        assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 25, null)))
+                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN_B));
+    }
+
+    @Test
+    void anUnstampedEventOfAnotherPartitionSeesNoMerchant() {
+        positions.advance(partition, 100);
+
+        assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), new LogPosition(other, 7, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void timeStillDecidesAmongTheEventsThatCount() {
+        positions.advance(partition, 100);
+
+        assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 - 1), stamped(21)))
+                .hasValueSatisfying(terms -> assertThat(terms.onboardedBy(Instant.ofEpochMilli(TestEvents.T0 - 1))).isFalse());
+        assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 + 1), stamped(21)))
+                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
+    }
+
+    @Test
+    void aTimeOutWithinTheLogsEndIsNotDecidedButFailsNamingTheMerchantBoundAndPartition() {
+        positions.advance(partition, 15);
+        positions.endAt(partition, 40);
+
+        assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(21)))
                 .isInstanceOfSatisfying(MerchantDirectoryBehindException.class, e -> {
                     assertThat(e.merchantId()).isEqualTo(MERCHANT);
-                    assertThat(e.at()).isEqualTo(at);
+                    assertThat(e.bound()).isEqualTo(21);
                     assertThat(e.partition()).isEqualTo(partition);
-                    assertThat(e.readThroughMs()).isEqualTo(TestEvents.T0);
+                    assertThat(e.readTo()).isEqualTo(15);
                 })
-                .hasMessageContaining("merchant m-shop looked up as of 2024-03-01T10:01:00Z")
-                .hasMessageContaining("partition " + partition + " of the event log is read through 2024-03-01T10:00:00Z");
-        assertThat(metrics.merchantWaitTimeouts()).isZero();
-    }
-
-    @Test
-    void aTimeOutOnAPartitionNeverReadSaysSo() {
-        PartitionWatermarks empty = new PartitionWatermarks(3);
-        LogMerchantDirectory unread = new LogMerchantDirectory(new MerchantBook(BusinessCalendar.defaultCalendar()),
-                empty, new MockConsumer<>("earliest"), "ledger.events", (topic, data) -> null,
-                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), Duration.ZERO, metrics);
-
-        assertThatThrownBy(() -> unread.termsAt(MERCHANT, Instant.ofEpochMilli(NOW)))
-                .isInstanceOfSatisfying(MerchantDirectoryBehindException.class,
-                        e -> assertThat(e.readThroughMs()).isEqualTo(PartitionWatermarks.NOTHING))
-                .hasMessageContaining("is read through nothing yet");
-    }
-
-    @Test
-    void aTimeAheadOfTheClockByNoMoreThanTheSkewAllowanceStillCountsAsPast() {
-        Instant at = Instant.ofEpochMilli(NOW + LogMerchantDirectory.CLOCK_SKEW_ALLOWANCE.toMillis());
-
-        assertThatThrownBy(() -> directory.termsAt(MERCHANT, at)).isInstanceOf(MerchantDirectoryBehindException.class);
-    }
-
-    @Test
-    void aTimeOutAtAFutureTimeIsDecidedWithWhatIsKnownAndCounted() {
-        Instant at = Instant.ofEpochMilli(NOW + LogMerchantDirectory.CLOCK_SKEW_ALLOWANCE.toMillis() + 1);
-
-        Optional<MerchantTerms> terms = directory.termsAt(MERCHANT, at);
-
-        assertThat(terms).map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
-        assertThat(terms).map(t -> t.onboardedAt()).contains(Instant.ofEpochMilli(TestEvents.T0));
+                .hasMessageContaining("merchant m-shop looked up below offset 21 of partition " + partition);
         assertThat(metrics.merchantWaitTimeouts()).isEqualTo(1);
     }
 
     @Test
-    void aFutureLookUpOfAMerchantNotReadYetIsDecidedAsUnknown() {
-        Instant at = Instant.ofEpochMilli(NOW + Duration.ofDays(1).toMillis());
+    void aBoundPastTheLogsEndIsAnInvalidStampNotARetry() {
+        positions.advance(partition, 40);
+        positions.endAt(partition, 40);
 
-        assertThat(directory.termsAt("m-not-read", at)).isEmpty();
-        assertThat(metrics.merchantWaitTimeouts()).isEqualTo(1);
+        assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(1_000)))
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.getMessage()).contains("appendedAfter").contains("ends at offset 40"));
     }
 }

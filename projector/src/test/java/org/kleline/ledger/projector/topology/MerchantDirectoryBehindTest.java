@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
@@ -26,9 +25,9 @@ class MerchantDirectoryBehindTest {
     @Test
     void aDirectoryBehindFailsTheTaskWithTheExceptionInTheCauseChainAndNoOutcome() {
         AtomicInteger lookUps = new AtomicInteger();
-        MerchantDirectorySource behind = taskMerchants -> (merchantId, at) -> {
+        MerchantDirectorySource behind = taskMerchants -> (merchantId, at, event) -> {
             lookUps.incrementAndGet();
-            throw new MerchantDirectoryBehindException(merchantId, at, 1, TestEvents.T0, 10_000);
+            throw new MerchantDirectoryBehindException(merchantId, 17, 1, 12, 10_000);
         };
         long t = TestEvents.T0;
         try (ProjectorDriver driver = new ProjectorDriver(stateDir, behind)) {
@@ -41,7 +40,7 @@ class MerchantDirectoryBehindTest {
             assertThat(failure).isInstanceOf(StreamsException.class).isNotInstanceOf(MerchantDirectoryBehindException.class);
             assertThat(MerchantDirectoryBehindException.in(failure)).get().satisfies(e -> {
                 assertThat(e.merchantId()).isEqualTo("m-shop");
-                assertThat(e.at()).isEqualTo(Instant.ofEpochMilli(t + 3_000));
+                assertThat(e.bound()).isEqualTo(17);
             });
             assertThat(lookUps).hasValue(1);
             assertThat(driver.outcomes()).isEmpty();

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.LogPosition;
+import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.model.topics.Topics;
 
 /** Appends events to ledger.events as ingest does: keyed by aggregate, in order, idempotent, acks=all. */
@@ -24,9 +26,17 @@ final class EventLog {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(config, new StringSerializer(),
                 topics.events().valueSerde().serializer())) {
+            // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
+            AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), Topics.EVENTS);
             for (EventEnvelope e : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
-                        AggregateKey.of(e).value(), e));
+                if (LogPosition.needsAppendedAfter(e)) {
+                    e = EventEnvelope.newBuilder(e).setAppendedAfter(stamp.next(producer)).build();
+                }
+                String key = AggregateKey.of(e).value();
+                var sent = producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
+                if (key.startsWith("merchant:")) {
+                    stamp.merchantEventSent(sent);
+                }
             }
             producer.flush();
         }
