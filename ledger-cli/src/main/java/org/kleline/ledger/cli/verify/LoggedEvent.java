@@ -20,7 +20,7 @@ record LoggedEvent(int partition, long offset, String key, EventEnvelope event, 
 
     /**
      * The order in which records of different partitions are replayed: by occurredAt, a merchant's
-     * events first on a tie (a payment at t sees the merchant events of t: DOMAIN.md), then by
+     * events first on a tie (a payment at t sees the merchant events of t), then by
      * partition. Records of one partition are never reordered (see {@link PartitionMerge}). An
      * unreadable record has no time: it goes as soon as it heads its partition.
      */
