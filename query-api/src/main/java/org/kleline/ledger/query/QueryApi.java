@@ -29,7 +29,7 @@ import org.kleline.ledger.query.views.ViewsOutcomeLookup;
 import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
- * The read side of one projector node: the reads of API.md over the projector's stores (Kafka
+ * The read side of one projector node: the reads of docs/api.md over the projector's stores (Kafka
  * Streams interactive queries), routed to the instance that owns each key or gathered from every
  * instance, plus {@code /health} and {@code /metrics}. Serve {@link #routes()} on the port that
  * {@code application.server} (= {@link QueryConfig#self()}) advertises.
@@ -109,7 +109,7 @@ public final class QueryApi implements AutoCloseable {
         return new QueryApi(streams, config, clock, barrier);
     }
 
-    /** Every GET of API.md's reads, {@code /health}, {@code /metrics}, and the internal forwarding endpoint. */
+    /** Every GET of the reads of docs/api.md, {@code /health}, {@code /metrics}, and the internal forwarding endpoint. */
     public HttpRoutes routes() {
         return routes;
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param importEnabled whether NDJSON lines may carry their own {@code occurredAt} (the admin import);
  *                      without it such a line is a 400, and ingest stamps every event itself
- * @param maxWait       the longest {@code Prefer: wait=N} honoured (API.md: 30 s)
+ * @param maxWait       the longest {@code Prefer: wait=N} honoured (docs/api.md: 30 s)
  * @param bulkLinesMax  the most NDJSON lines in one {@code POST /v1/events}
  */
 public record IngestConfig(boolean importEnabled, Duration maxWait, int bulkLinesMax) {

@@ -15,7 +15,7 @@ import org.kleline.ledger.ingest.settle.SettleWrites;
 import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.web.server.HttpRoutes;
 
-/** The writes of API.md: every POST appends events to {@code ledger.events}. */
+/** The writes of docs/api.md: every POST appends events to {@code ledger.events}. */
 public final class IngestRoutes implements HttpRoutes {
 
     private final SingleWrites single;

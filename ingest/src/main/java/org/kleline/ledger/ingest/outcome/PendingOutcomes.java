@@ -74,7 +74,7 @@ public final class PendingOutcomes {
 
     /**
      * Completes the waits for this outcome's eventId under the same key. An outcome under another key
-     * is another event that reused the id (DOMAIN.md leaves that to the clients), not this one's.
+     * is another event that reused the id (docs/domain.md leaves that to the clients), not this one's.
      */
     public void complete(EventOutcome outcome) {
         List<Wait> waits = byEventId.get(outcome.getEventId());

@@ -23,7 +23,7 @@ import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.problem.UnavailableException;
 
-/** Settling a date appends, in one batch, one payout per merchant due, with the ids of DOMAIN.md. */
+/** Settling a date appends, in one batch, one payout per merchant due, with the ids of docs/domain.md. */
 class SettleWritesTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-26");

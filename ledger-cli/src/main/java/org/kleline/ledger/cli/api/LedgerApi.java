@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A plain HTTP client of the ledger's own API (API.md), as any client outside the project would call
+ * A plain HTTP client of the ledger's own API (docs/api.md), as any client outside the project would call
  * it: {@code java.net.http}, JSON bodies, the status code left for the caller to judge. A server out
  * of reach is an {@link ApiFailure} naming the URL.
  */

@@ -3,7 +3,7 @@ package org.kleline.ledger.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The sums of settlement rows (DOMAIN.md, "Settlement"), in minor units of one currency: payments
+ * The sums of settlement rows (docs/domain.md, "Settlement"), in minor units of one currency: payments
  * counted, their gross, refunds, chargebacks, fees (commission inside), net and what was paid out.
  */
 public record Figures(long count, long gross, long refunds, long chargebacks, long fees, long commission, long net,

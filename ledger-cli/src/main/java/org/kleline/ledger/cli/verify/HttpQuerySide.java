@@ -26,13 +26,13 @@ import org.kleline.ledger.settlement.SettlementRow;
 
 /**
  * The query API over HTTP. Outcomes through its bulk read ({@value #OUTCOME_LOOKUP}, an extension of
- * API.md: up to {@value #OUTCOME_LOOKUP_IDS_MAX} eventIds a request, each answered as
+ * docs/api.md: up to {@value #OUTCOME_LOOKUP_IDS_MAX} eventIds a request, each answered as
  * {@code GET /v1/events/{eventId}} would); balances one GET per account. Either way {@code concurrency}
  * requests at a time; a 503 counts as "no answer yet" for what the request asked, and the audit asks again.
  */
 final class HttpQuerySide implements QuerySide {
 
-    /** The bulk read of outcomes: an extension of API.md that query-api documents. */
+    /** The bulk read of outcomes: an extension of the HTTP API (docs/api.md). */
     static final String OUTCOME_LOOKUP = "/v1/outcomes/lookup";
     /** The most eventIds the bulk read takes in one request. */
     static final int OUTCOME_LOOKUP_IDS_MAX = 1_000;

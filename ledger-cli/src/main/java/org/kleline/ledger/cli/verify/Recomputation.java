@@ -34,7 +34,7 @@ final class Recomputation {
     /** Each eventId once, in the order first read: what the outcome and journal checks walk. */
     private final List<String> eventIds = new ArrayList<>();
     private final Set<String> eventIdsSeen = new HashSet<>();
-    /** Rare: eventIds decided (not DUPLICATE) under more than one key; DOMAIN.md leaves their reads unspecified. */
+    /** Rare: eventIds decided (not DUPLICATE) under more than one key; docs/domain.md leaves their reads unspecified. */
     private final Set<String> reusedAcrossKeys = new HashSet<>();
     private final Map<String, Map<String, BalanceLine>> balances = new TreeMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);

@@ -26,7 +26,7 @@ import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.problem.UnavailableException;
 
-/** The query API's JSON (API.md) read back into the records ingest works with. */
+/** The query API's JSON (docs/api.md) read back into the records ingest works with. */
 class QueryOverHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,7 +26,7 @@ import org.kleline.ledger.cli.demo.DemoLoader;
 
 /**
  * {@code ledger run --demo} on a new data directory: the demo's figures (worked out by hand from
- * DOMAIN.md below), then a stop and a start on the same directory, which keeps every balance and
+ * docs/domain.md below), then a stop and a start on the same directory, which keeps every balance and
  * does not load the demo again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -23,7 +23,7 @@ import org.kleline.ledger.cli.run.LedgerClient.Answer;
 
 /**
  * The whole ledger of {@code ledger run}, started in this JVM on a temporary data directory and a free
- * port, driven through HTTP only: every endpoint of API.md, exact figures of small scenarios.
+ * port, driven through HTTP only: every endpoint of docs/api.md, exact figures of small scenarios.
  */
 class LedgerRunApiIT {
 
@@ -271,7 +271,10 @@ class LedgerRunApiIT {
         assertThat(api.balanceEur("merchant:m-rej")).isZero();
     }
 
-    /** API.md lets fields be added: every field given must be there with that value; others may be too. */
+    /**
+     * The HTTP API lets fields be added (docs/api.md): every field given must be there with that value;
+     * others may be too.
+     */
     private static void assertHasFields(JsonNode actual, JsonNode expected) {
         expected.fieldNames().forEachRemaining(field ->
                 assertThat(actual.get(field)).as(field + " of " + actual).isEqualTo(expected.get(field)));

@@ -7,7 +7,7 @@ import org.kleline.ledger.model.id.WalletId;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
 /**
- * An account of the ledger, by its id as DOMAIN.md writes it: {@code wallet:{walletId}},
+ * An account of the ledger, by its id as docs/domain.md writes it: {@code wallet:{walletId}},
  * {@code merchant:{merchantId}}, {@code partner:{partnerId}}, or one of the three platform
  * accounts. A balance is credits minus debits of one account in one currency.
  *
@@ -31,7 +31,7 @@ public record AccountId(String value) {
         }
     }
 
-    /** Parses an account id as written in DOMAIN.md and the HTTP API. */
+    /** Parses an account id as written in docs/domain.md and the HTTP API. */
     public static AccountId parse(String value) {
         return new AccountId(value);
     }

@@ -1,6 +1,6 @@
 package org.kleline.ledger.model.account;
 
-/** The kinds of account of DOMAIN.md, by the prefix of their id. */
+/** The kinds of account of docs/domain.md, by the prefix of their id. */
 public enum AccountType {
     /** {@code wallet:{walletId}}: what the platform owes a customer; never negative. */
     WALLET("wallet"),

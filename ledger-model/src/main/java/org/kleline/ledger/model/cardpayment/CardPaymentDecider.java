@@ -30,7 +30,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
 
 /**
  * The rules of the card payment aggregate (key paymentId): authorization, captures, refunds
- * and chargebacks, checked in the order of DOMAIN.md's table after the DUPLICATE check.
+ * and chargebacks, checked in the order of the table of docs/domain.md after the DUPLICATE check.
  * Capture and chargeback fees use the merchant's fee plan at the capture's or chargeback's
  * own time. Pure and thread-safe.
  */

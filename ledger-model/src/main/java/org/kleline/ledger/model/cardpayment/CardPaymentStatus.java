@@ -12,7 +12,7 @@ public enum CardPaymentStatus {
     REFUNDED,
     CHARGED_BACK;
 
-    /** The status of a payment with these figures, in DOMAIN.md's order of precedence. */
+    /** The status of a payment with these figures, in the order of precedence of docs/domain.md. */
     public static CardPaymentStatus of(long capturedMinor, long refundedMinor, long chargedBackMinor) {
         if (chargedBackMinor > 0) {
             return CHARGED_BACK;

@@ -10,7 +10,7 @@ import org.kleline.ledger.model.money.CurrencyCode;
 
 /**
  * What an event of another key needs to know about a merchant at its time t: the merchant's
- * currency and partner, and the fee plan in effect at t (DOMAIN.md: the greatest
+ * currency and partner, and the fee plan in effect at t (docs/domain.md: the greatest
  * effectiveFrom <= t, the later in the log on a tie; the onboarding plan when t is earlier
  * than the onboarding).
  *

@@ -1,6 +1,6 @@
 package org.kleline.ledger.model.event;
 
-/** The three aggregates whose ids key the events (DOMAIN.md, "Events"). */
+/** The three aggregates whose ids key the events (docs/domain.md, "Events"). */
 public enum AggregateType {
     /** Wallet events and micropayments, keyed by walletId. */
     WALLET("wallet"),

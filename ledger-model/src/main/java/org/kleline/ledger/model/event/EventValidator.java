@@ -34,7 +34,7 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  */
 public final class EventValidator {
 
-    /** DOMAIN.md sets no limit on these texts; these keep one event small. */
+    /** The limits of these texts (docs/domain.md): none would be needed by the rules, these keep one event small. */
     public static final int NAME_LENGTH_MAX = 200;
     public static final int REASON_CODE_LENGTH_MAX = 64;
 

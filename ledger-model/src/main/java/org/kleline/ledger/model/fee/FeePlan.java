@@ -21,8 +21,9 @@ public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed
 
     public static final int BPS_MAX = 10_000;
     /**
-     * DOMAIN.md only asks for >= 0. Capped at the largest requested amount so that
-     * {@code amount + chargebackFee} and a day's sums of fees stay far inside a long.
+     * The rules themselves only need >= 0 (docs/domain.md states the cap). Capped at the largest
+     * requested amount so that {@code amount + chargebackFee} and a day's sums of fees stay far
+     * inside a long.
      */
     public static final long FIXED_MAX_MINOR = RequestedAmount.MAX_MINOR;
 

@@ -3,7 +3,7 @@ package org.kleline.ledger.model.fee;
 import org.kleline.ledger.model.money.Rounding;
 
 /**
- * The fee arithmetic of DOMAIN.md, decided at the time of the event being decided:
+ * The fee arithmetic of docs/domain.md, decided at the time of the event being decided:
  * {@code fee = min(amount, halfEven(amount * bps, 10000) + fixed)} and
  * {@code commission = halfEven(fee * partnerShareBps, 10000)} when the merchant has a partner.
  * So {@code 0 <= commission <= fee <= amount}.

@@ -21,8 +21,9 @@ public record PayoutId(String value) {
 
     /**
      * "po-" + a 64-character merchantId + "-" + a 10-character date + "-" + up to 10 digits.
-     * DOMAIN.md says 80, which holds up to the 9th payout of one date for the longest merchant
-     * ids; the 10th would need 81, and refusing it would stop a settlement run.
+     * The first statement of the domain rules said 80, which holds up to the 9th payout of one
+     * date for the longest merchant ids; the 10th would need 81, and refusing it would stop a
+     * settlement run.
      */
     public static final int SETTLEMENT_LENGTH_MAX = 3 + IdSyntax.LENGTH_MAX + 1 + 10 + 1 + 10;
 

@@ -12,7 +12,7 @@ import org.kleline.ledger.model.money.CurrencyCode;
  */
 public final class PostingsBuilder {
 
-    /** No rule of DOMAIN.md posts more than four lines. */
+    /** No rule of docs/domain.md posts more than four lines. */
     public static final int POSTINGS_MAX = 8;
 
     private final Posting[] postings = new Posting[POSTINGS_MAX];

@@ -27,7 +27,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
 
 /**
  * The rules of the merchant aggregate (key merchantId): onboarding, fee plan changes and
- * payouts, checked in the order of DOMAIN.md's table after the DUPLICATE check. A payout's
+ * payouts, checked in the order of the table of docs/domain.md after the DUPLICATE check. A payout's
  * id is checked against {@link DecisionContext#payoutIdUsed}, not the state. Pure and
  * thread-safe.
  */

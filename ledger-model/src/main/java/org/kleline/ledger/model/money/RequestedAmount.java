@@ -5,7 +5,7 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
 /**
  * An amount a client may ask to move in one event (and a wallet's {@code maxBalance}):
  * 1 ..= 1,000,000,000,000 minor units. Settlement payouts are the one amount not bound by the
- * upper limit (DOMAIN.md).
+ * upper limit (docs/domain.md).
  *
  * @param amountMinor minor units of the event's currency
  */

@@ -1,7 +1,7 @@
 package org.kleline.ledger.model.money;
 
 /**
- * The one rounding rule of the ledger: half to even, on non-negative integers (DOMAIN.md).
+ * The one rounding rule of the ledger: half to even, on non-negative integers (docs/domain.md).
  * Every fee and commission is rounded with it, so an independent implementation gets the
  * same minor units.
  */

@@ -9,7 +9,7 @@ import org.kleline.ledger.settlement.SettlementStatus;
 
 /**
  * A settlement row: a merchant's accepted payment events and payouts of one business date in
- * one currency (DOMAIN.md, "Settlement"). {@code net = gross - refunds - chargebacks - fees};
+ * one currency (docs/domain.md, "Settlement"). {@code net = gross - refunds - chargebacks - fees};
  * the row is PAID when {@code net > 0} and {@code paidOut >= net}, else OPEN.
  *
  * <p>A row exists once any event touches it: start from {@link #empty} and {@link #apply}

@@ -29,7 +29,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
 
 /**
  * The rules of the wallet aggregate (key walletId): WalletOpened, WalletToppedUp,
- * WalletRedeemed and MicropaymentRequested, checked in the order of DOMAIN.md's table after
+ * WalletRedeemed and MicropaymentRequested, checked in the order of the table of docs/domain.md after
  * the DUPLICATE check. Pure and thread-safe.
  */
 public final class WalletDecider {

@@ -34,7 +34,7 @@ import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
-/** Random sequences of card payment events, valid and invalid, against the invariants of DOMAIN.md. */
+/** Random sequences of card payment events, valid and invalid, against the invariants of docs/domain.md. */
 class CardPaymentPropertyTest {
 
     private static final List<String> PAYMENTS = List.of("p-1", "p-2");

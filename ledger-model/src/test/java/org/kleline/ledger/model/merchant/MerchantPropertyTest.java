@@ -38,7 +38,7 @@ import org.kleline.ledger.model.fixtures.Tries;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
-/** Random sequences of merchant events against the invariants of DOMAIN.md and the fee plan as-of rule. */
+/** Random sequences of merchant events against the invariants of docs/domain.md and the fee plan as-of rule. */
 class MerchantPropertyTest {
 
     private static final List<String> MERCHANTS = List.of("m-1", "m-2");
@@ -124,7 +124,7 @@ class MerchantPropertyTest {
     }
 
     /**
-     * DOMAIN.md read literally: before the onboarding, the onboarding plan; else among plans
+     * docs/domain.md read literally: before the onboarding, the onboarding plan; else among plans
      * effective at or before t, the greatest effectiveFrom, then the latest in the log.
      */
     private static org.kleline.ledger.model.fee.FeePlan referenceFeePlanAt(MerchantState merchant, Instant t) {

@@ -15,7 +15,7 @@ import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.money.CurrencyCode;
 
-/** The fee plan "as of t" rules of DOMAIN.md. */
+/** The fee plan "as of t" rules of docs/domain.md. */
 class MerchantStateTest {
 
     private static final FeePlan ONBOARDING = plan(100);

@@ -32,7 +32,7 @@ import org.kleline.ledger.model.journal.Posting;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
-/** Random sequences of wallet events, valid and invalid, against the invariants of DOMAIN.md. */
+/** Random sequences of wallet events, valid and invalid, against the invariants of docs/domain.md. */
 class WalletPropertyTest {
 
     private static final List<String> WALLETS = List.of("w-1", "w-2");

@@ -10,7 +10,7 @@ import org.kleline.ledger.outcomes.EventOutcome;
  * <ul>
  *   <li>key {@code eventId}: the first outcome decided for that eventId in this partition;</li>
  *   <li>key {@code eventId|aggregateKey}: the first outcome of the same eventId under another key of
- *       this partition (clients should not reuse ids across keys; DOMAIN.md leaves what is shown then
+ *       this partition (clients should not reuse ids across keys; docs/domain.md leaves what is shown then
  *       unspecified, but the duplicate check must still hold per key).</li>
  * </ul>
  * A DUPLICATE is never written, so the first outcome stays the one reported. Finding an eventId

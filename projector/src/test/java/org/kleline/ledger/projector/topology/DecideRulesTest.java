@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One or more tests per row of DOMAIN.md's outcome table, through the projector's topology. */
+/** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
 class DecideRulesTest {
 
     @TempDir

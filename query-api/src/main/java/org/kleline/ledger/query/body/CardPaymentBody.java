@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 import org.kleline.ledger.projector.decide.CardPaymentRecord;
 
-/** {@code GET /v1/card-payments/{paymentId}}: the payment's sums so far and its status (DOMAIN.md). */
+/** {@code GET /v1/card-payments/{paymentId}}: the payment's sums so far and its status (docs/domain.md). */
 @JsonPropertyOrder({"paymentId", "merchantId", "currency", "status", "authorized", "captured", "refunded", "chargedBack"})
 public record CardPaymentBody(String paymentId, String merchantId, String currency, String status, long authorized,
                               long captured, long refunded, long chargedBack) {

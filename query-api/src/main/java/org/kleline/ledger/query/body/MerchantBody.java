@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * {@code GET /v1/merchants/{merchantId}}: the merchant, the fee plan in force now, and the balance of
  * {@code merchant:{merchantId}} in its currency (what the platform owes it). {@code partnerId} is
- * written as null when the merchant has no partner, so the field is always there. Added to API.md's
- * fields: {@code onboardedAt} and {@code feePlans}, the whole plan history.
+ * written as null when the merchant has no partner, so the field is always there. Added to the fields
+ * of the original contract (docs/api.md): {@code onboardedAt} and {@code feePlans}, the whole plan
+ * history.
  */
 @JsonPropertyOrder({"merchantId", "name", "partnerId", "currency", "feePlan", "balance", "onboardedAt", "feePlans"})
 public record MerchantBody(String merchantId, String name, @JsonInclude(JsonInclude.Include.ALWAYS) String partnerId,

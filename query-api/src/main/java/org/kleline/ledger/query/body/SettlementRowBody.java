@@ -7,7 +7,7 @@ import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
 /**
- * A settlement row (DOMAIN.md): one merchant's accepted payment events of one business date and
+ * A settlement row (docs/domain.md): one merchant's accepted payment events of one business date and
  * currency. Amounts in minor units; {@code net = gross - refunds - chargebacks - fees}.
  */
 @JsonPropertyOrder({"merchantId", "date", "currency", "count", "gross", "refunds", "chargebacks", "fees", "commission",

@@ -11,7 +11,7 @@ import org.kleline.ledger.web.server.HttpRoutes;
  */
 public final class HealthRoutes implements HttpRoutes {
 
-    /** The body: only the status, as API.md writes it. */
+    /** The body: only the status, as docs/api.md writes it. */
     public record HealthBody(HealthStatus status) {
     }
 

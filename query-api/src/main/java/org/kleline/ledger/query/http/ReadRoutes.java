@@ -25,7 +25,7 @@ import org.kleline.ledger.web.problem.NotFoundException;
 import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
- * The reads of API.md: every GET over the projector's views, answered whole whichever node is asked; and
+ * The reads of docs/api.md: every GET over the projector's views, answered whole whichever node is asked; and
  * one extension, the bulk read of outcomes ({@value #OUTCOME_LOOKUP}).
  */
 public final class ReadRoutes implements HttpRoutes {
@@ -36,7 +36,7 @@ public final class ReadRoutes implements HttpRoutes {
     /** The query parameter asking for settlement rows that include every event appended before the request. */
     public static final String CAUGHT_UP = "caughtUp";
 
-    /** The bulk read of outcomes, an extension of API.md (query-api README). */
+    /** The bulk read of outcomes, an extension of the original contract (docs/api.md). */
     public static final String OUTCOME_LOOKUP = "/v1/outcomes/lookup";
 
     private static final Set<String> NONE = Set.of();
@@ -60,9 +60,9 @@ public final class ReadRoutes implements HttpRoutes {
         /* The first outcome of an event: OutcomeBody; 404 until the projector has decided it. */
         routes.get("/v1/events/{eventId}", this::event);
         /*
-         * Extension (not in API.md): the first outcomes of up to 1,000 eventIds in one request, body
-         * {"eventIds": [...]}, answer {"outcomes": [OutcomeBody in the order asked], "unknown": [ids without
-         * one]}; each id read on its owner, one forwarded read per other node. A POST only because 1,000
+         * Extension (not in the original contract; docs/api.md): the first outcomes of up to 1,000
+         * eventIds in one request, body {"eventIds": [...]}, answer {"outcomes": [OutcomeBody in the
+         * order asked], "unknown": [ids without one]}; each id read on its owner, one forwarded read per other node. A POST only because 1,000
          * ids do not fit in a URL: it changes nothing.
          */
         routes.post(OUTCOME_LOOKUP, this::outcomeLookup);

@@ -14,7 +14,7 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
  * The first outcome of an eventId, whatever its key. The outcomes store is partitioned by the
  * event's aggregate key (the decide stage keeps it), which an eventId alone does not tell, so every
  * partition is asked ({@code get(eventId)}, one point read each). A client reusing an id across
- * keys may find it in several partitions: DOMAIN.md leaves the answer unspecified; this one is the
+ * keys may find it in several partitions: docs/domain.md leaves the answer unspecified; this one is the
  * earliest by (occurredAt, key), whichever instance answers. With the key known, {@link KeyedOutcomeRead}
  * asks one partition.
  */

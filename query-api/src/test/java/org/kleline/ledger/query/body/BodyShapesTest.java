@@ -12,7 +12,7 @@ import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.json.LedgerJson;
 
-/** The JSON of every read body, field for field as API.md names them. */
+/** The JSON of every read body, field for field as docs/api.md names them. */
 class BodyShapesTest {
 
     private static final Instant T = Instant.parse("2024-03-01T10:00:00Z");

@@ -26,7 +26,7 @@ import org.kleline.ledger.events.WalletToppedUp;
 
 /**
  * A small ledger with every kind of event, in two currencies, and what every read must answer
- * about it, figure for figure, worked out by hand from DOMAIN.md:
+ * about it, figure for figure, worked out by hand from the domain rules (docs/domain.md):
  * <ul>
  *   <li>plan: card 2.5% + 25, micro 5% + 1, chargeback fee 1500, partner share 20%;</li>
  *   <li>micropayment 2000 EUR: fee min(2000, 100 + 1) = 101, commission halfEven(20.2) = 20;</li>
@@ -179,7 +179,7 @@ final class LedgerScenario {
             "/v1/merchants/m-404/settlements",
             "/v1/events/ev-404");
 
-    /** Every read of API.md, asked of {@code node}, answers exactly what the scenario implies. */
+    /** Every read of docs/api.md, asked of {@code node}, answers exactly what the scenario implies. */
     static void assertAnsweredBy(QueryNode node) {
         answers().forEach((path, expected) -> assertJson(node, path, expected));
         NOT_FOUND.forEach(path -> assertNotFound(node, path));

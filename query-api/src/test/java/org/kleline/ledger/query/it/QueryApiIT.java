@@ -34,7 +34,7 @@ import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
 /**
- * One projector node on the embedded broker, fed through ledger.events: every read of API.md with
+ * One projector node on the embedded broker, fed through ledger.events: every read of docs/api.md with
  * its exact figures, health, metrics, ingest's two look-ups, and 503 while Streams is not running.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)

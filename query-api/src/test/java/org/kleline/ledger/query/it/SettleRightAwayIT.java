@@ -33,7 +33,7 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
 
 /**
  * A day's events appended and settled at once, with no wait for their outcomes: the payouts are the
- * exact nets of DOMAIN.md, refund, chargeback and fees included, because the settle reads its rows
+ * exact nets of docs/domain.md, refund, chargeback and fees included, because the settle reads its rows
  * behind the projector's catch-up barrier. A settle right after a settle pays nothing.
  *
  * <p>Figures, worked by hand. Plan A (m-sa, partner p-s): card 2.5% + 25, micro 5% + 0, chargeback

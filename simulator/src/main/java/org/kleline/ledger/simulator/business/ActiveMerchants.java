@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The merchants onboarded so far and a draw among them by traffic weight. A merchant becomes
  * drawable only once its MerchantOnboarded has been emitted, which is how every payment event
- * follows the onboarding of its merchant (DOMAIN.md's import rule).
+ * follows the onboarding of its merchant (the cross-key rule of docs/domain.md).
  *
  * <p>The cumulative weights are rebuilt lazily: merchants are activated in a burst at the start of
  * the year and a few times later, and draws far outnumber activations.

@@ -36,7 +36,7 @@ public final class Rates {
     public static final int REDEMPTION_PPM = 10_000;
     /** Of redemptions: the whole balance (else half of it). */
     public static final int FULL_REDEMPTION_PPM = 700_000;
-    /** Of new wallets: the larger limit (else DOMAIN.md's default 15000 minor units). */
+    /** Of new wallets: the larger limit (else the default 15000 minor units of docs/domain.md). */
     public static final int LARGE_WALLET_PPM = 150_000;
 
     /** Of wallet and card-payment requests: sent again with the same Idempotency-Key. */

@@ -26,7 +26,7 @@ import org.kleline.ledger.simulator.generate.Defect;
 import org.kleline.ledger.simulator.generate.SimulatedEvent;
 
 /**
- * Writes events as the lines of {@code POST /v1/events} (API.md): one JSON object a line,
+ * Writes events as the lines of {@code POST /v1/events} (docs/api.md): one JSON object a line,
  * {@code {"type", "eventId", "occurredAt", ...payload fields}}, with the field names of the
  * single-event write bodies, fee plans as objects, {@code occurredAt} and {@code effectiveFrom}
  * as ISO-8601 instants with milliseconds, {@code businessDate} as {@code YYYY-MM-DD}, an absent
