@@ -76,6 +76,17 @@ class StreamThreadFailureHandlerTest {
     }
 
     @Test
+    void aDirectoryBehindWrappedWithTheEventsContextStillReplacesTheThread() {
+        // DecideProcessor wraps what deciding throws with the event's id, partition and offset.
+        StreamsException reported = new StreamsException("Exception caught in process",
+                new IllegalStateException("deciding event pay of wallet:w-1 (partition 1 offset 7 of ledger.events) failed",
+                        behind()), new TaskId(0, 1));
+
+        assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(metrics.merchantDirectoryRetries()).isEqualTo(1);
+    }
+
+    @Test
     void anyOtherFailureShutsTheClientDownAndIsNotCountedAsARetry() {
         StreamsException reported = new StreamsException("Exception caught in process",
                 new IllegalStateException("merchant directory is full"), new TaskId(0, 1));
