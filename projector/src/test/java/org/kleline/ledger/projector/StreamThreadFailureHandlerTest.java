@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.processor.TaskId;
+import org.kleline.ledger.model.serde.SchemaRegistryException;
+import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,47 @@ class StreamThreadFailureHandlerTest {
                 .extracting(MerchantDirectoryBehindException::merchantId).isEqualTo("m-shop");
     }
 
+    private static SchemaUnavailableException unavailable(int httpStatus, boolean transientFailure) {
+        return new SchemaUnavailableException("Could not fetch schema id 1 for a payload of 25 bytes from topic "
+                + "'ledger.events'", new SchemaRegistryException("GET /schemas/ids/1", httpStatus, httpStatus, "answer"),
+                1, transientFailure);
+    }
+
+    /** What a stream thread dies of once the dead-letter handler answered FAIL for a record it could not read. */
+    private static StreamsException deserializationFailed(Exception cause) {
+        return new StreamsException("Deserialization exception handler is set to fail upon a deserialization error.",
+                cause, new TaskId(0, 2));
+    }
+
+    @Test
+    void aRegistryThatCouldNotAnswerForNowReplacesTheThreadAndIsCounted() {
+        assertThat(handler.handle(deserializationFailed(unavailable(503, true))))
+                .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(handler.handle(deserializationFailed(unavailable(503, true))))
+                .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+
+        assertThat(metrics.schemaRegistryRetries()).isEqualTo(2);
+        assertThat(metrics.merchantDirectoryRetries()).isZero();
+    }
+
+    @Test
+    void aRegistryRefusalThatNeedsAPersonShutsTheClientDown() {
+        assertThat(handler.handle(deserializationFailed(unavailable(401, false))))
+                .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        assertThat(metrics.schemaRegistryRetries()).isZero();
+    }
+
+    @Test
+    void aDirectoryBehindWrappedWithTheEventsContextStillReplacesTheThread() {
+        // DecideProcessor wraps what deciding throws with the event's id, partition and offset.
+        StreamsException reported = new StreamsException("Exception caught in process",
+                new IllegalStateException("deciding event pay of wallet:w-1 (partition 1 offset 7 of ledger.events) failed",
+                        behind()), new TaskId(0, 1));
+
+        assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(metrics.merchantDirectoryRetries()).isEqualTo(1);
+    }
+
     @Test
     void anyOtherFailureShutsTheClientDownAndIsNotCountedAsARetry() {
         StreamsException reported = new StreamsException("Exception caught in process",
@@ -48,6 +91,7 @@ class StreamThreadFailureHandlerTest {
 
         assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(metrics.merchantDirectoryRetries()).isZero();
+        assertThat(metrics.schemaRegistryRetries()).isZero();
     }
 
     @Test

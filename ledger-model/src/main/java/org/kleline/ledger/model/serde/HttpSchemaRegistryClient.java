@@ -149,8 +149,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 throw new InterruptException(e);
             }
         }
-        throw new UncheckedIOException("Schema registry unreachable: " + request + " failed at every URL of "
-                + baseUrls + ", last with " + lastFailure, lastFailure);
+        throw new SchemaRegistryUnreachableException("Schema registry unreachable: " + request
+                + " failed at every URL of " + baseUrls + ", last with " + lastFailure, lastFailure);
     }
 
     private HttpRequest httpRequest(String url, String method, String jsonBody) {

@@ -8,7 +8,10 @@ import org.apache.avro.Schema;
  * {@code mock://<scope>} URLs; {@link SchemaRegistryClients#create} picks one from the URL.
  *
  * <p>Implementations are thread-safe. Errors the registry answers with are
- * {@link SchemaRegistryException}s; an unreachable registry is an {@link java.io.UncheckedIOException}.
+ * {@link SchemaRegistryException}s ({@link SchemaRegistryException#isTransient()} for a 5xx, 429 or
+ * 408); a registry that cannot be reached or does not answer in time is a
+ * {@link SchemaRegistryUnreachableException}; an answer that cannot be understood is another
+ * {@link java.io.UncheckedIOException}.
  */
 public interface SchemaRegistryClient {
 

@@ -5,6 +5,11 @@ package org.kleline.ledger.model.serde;
  * and a non-2xx HTTP status. The codes are Confluent's, e.g. {@value #SUBJECT_NOT_FOUND} subject
  * not found, {@value #SCHEMA_NOT_FOUND} schema not found, {@value #INCOMPATIBLE_SCHEMA}
  * incompatible schema, {@value #INVALID_SCHEMA} invalid schema.
+ *
+ * <p>{@link #isNotFound()} and {@link #isTransient()} tell apart the answers that say something
+ * about what was asked (it does not exist) from those that say only that the registry could not
+ * answer now (the same request may succeed later); an unreachable registry is a
+ * {@link SchemaRegistryUnreachableException} instead.
  */
 public final class SchemaRegistryException extends RuntimeException {
 
@@ -46,5 +51,14 @@ public final class SchemaRegistryException extends RuntimeException {
     /** True for "subject not found" and "schema not found": the registry is fine, the thing is absent. */
     public boolean isNotFound() {
         return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND;
+    }
+
+    /**
+     * True when the answer says the registry could not answer now, not that the request is wrong:
+     * HTTP 5xx (unavailable, overloaded, a proxy's bad gateway or gateway timeout), 429 too many
+     * requests, 408 request timeout. The same request may succeed later.
+     */
+    public boolean isTransient() {
+        return httpStatus >= 500 || httpStatus == 429 || httpStatus == 408;
     }
 }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.errors.SerializationException;
  * The deserializing half shared by the specific and generic deserializers: checks the header,
  * fetches the writer's schema by id once, and decodes with a DatumReader cached per writer id (the
  * reader side is fixed per deserializer). A Deserializer is not told the partition or offset, so
- * errors name the topic and the payload's size.
+ * errors name the topic and the payload's size. A schema the registry could not give (unreachable,
+ * 5xx, ...) is a {@link SchemaUnavailableException}, never cached: the next payload asks again.
  */
 final class WireReader {
 
@@ -51,6 +52,10 @@ final class WireReader {
                     + "': not the Confluent Avro wire format");
         }
         int schemaId = WireFormat.schemaId(bytes, offset);
+        if (schemaId < 0) {
+            throw new SerializationException("Schema id " + schemaId + " in a payload of " + length + " bytes from topic '"
+                    + topic + "' is negative: no registry assigns one, not the Confluent wire format");
+        }
         ReadPlan plan = lastPlan;
         if (plan == null || plan.schemaId != schemaId) {
             plan = plans.getOrLoad(schemaId, id -> newPlan(topic, id, length));
@@ -72,12 +77,16 @@ final class WireReader {
         try {
             writer = registry.schemaById(schemaId);
         } catch (SchemaRegistryException e) {
-            String what = e.isNotFound() ? "Unknown schema id " + schemaId : "Could not fetch schema id " + schemaId;
-            throw new SerializationException(what + " in a payload of " + length + " bytes from topic '" + topic
-                    + "': " + e.getMessage(), e);
+            if (e.isNotFound()) {
+                // The registry is up and says the id does not exist: the payload is unreadable for good.
+                throw new SerializationException("Unknown schema id " + schemaId + " in a payload of " + length
+                        + " bytes from topic '" + topic + "': " + e.getMessage(), e);
+            }
+            throw unavailable(topic, schemaId, length, e, e.isTransient());
+        } catch (SchemaRegistryUnreachableException e) {
+            throw unavailable(topic, schemaId, length, e, true);
         } catch (UncheckedIOException e) {
-            throw new SerializationException("Could not fetch schema id " + schemaId + " for a payload of " + length
-                    + " bytes from topic '" + topic + "': " + e.getMessage(), e);
+            throw unavailable(topic, schemaId, length, e, false);
         }
         try {
             return new ReadPlan(schemaId, writer.getFullName(), readerFactory.apply(writer));
@@ -85,6 +94,14 @@ final class WireReader {
             throw new SerializationException("Cannot read schema id " + schemaId + " (" + writer.getFullName()
                     + ") of a payload of " + length + " bytes from topic '" + topic + "': " + e.getMessage(), e);
         }
+    }
+
+    private static SchemaUnavailableException unavailable(String topic, int schemaId, int length, RuntimeException cause,
+            boolean transientFailure) {
+        String kind = transientFailure ? "the registry may answer later" : "the registry's answer needs a person";
+        return new SchemaUnavailableException("Could not fetch schema id " + schemaId + " for a payload of " + length
+                + " bytes from topic '" + topic + "' (" + kind + "; the payload itself was not read): "
+                + cause.getMessage(), cause, schemaId, transientFailure);
     }
 
     private static final class ReadPlan {

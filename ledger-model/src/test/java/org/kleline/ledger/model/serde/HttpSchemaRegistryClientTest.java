@@ -162,6 +162,40 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void answersThatSayTheRegistryCannotAnswerNowAreTransient() {
+        server.answer("GET /schemas/ids/5", 503, "{\"error_code\":50301,\"message\":\"Service unavailable\"}")
+                .answer("GET /schemas/ids/5", 500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}")
+                .answer("GET /schemas/ids/5", 429, "Too Many Requests")
+                .answer("GET /schemas/ids/5", 408, "")
+                .answer("GET /schemas/ids/5", 504, "<html>Gateway Timeout</html>");
+
+        for (int status : new int[] {503, 500, 429, 408, 504}) {
+            assertThatThrownBy(() -> client.schemaById(5))
+                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(status);
+                        assertThat(e.isTransient()).isTrue();
+                        assertThat(e.isNotFound()).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void answersAboutWhatWasAskedAreNotTransient() {
+        server.answer("GET /schemas/ids/5", 404, "{\"error_code\":40403,\"message\":\"Schema 5 not found\"}")
+                .answer("GET /schemas/ids/5", 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}")
+                .answer("GET /schemas/ids/5", 403, "Forbidden")
+                .answer("GET /schemas/ids/5", 404, "<html>no such page</html>");
+
+        for (int status : new int[] {404, 401, 403, 404}) {
+            assertThatThrownBy(() -> client.schemaById(5))
+                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(status);
+                        assertThat(e.isTransient()).isFalse();
+                    });
+        }
+    }
+
+    @Test
     void errorsAreNotCached() {
         server.answer("GET /schemas/ids/5", 404, "{\"error_code\":40403,\"message\":\"Schema 5 not found\"}")
                 .answer("GET /schemas/ids/5", 200, JSON.createObjectNode().put("schema", FeePlan.SCHEMA$.toString()).toString());
@@ -193,6 +227,7 @@ class HttpSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client.schemaById(7))
                 .isInstanceOf(UncheckedIOException.class)
+                .isNotInstanceOf(SchemaRegistryUnreachableException.class)
                 .hasMessageContaining("PROTOBUF");
     }
 
@@ -217,7 +252,7 @@ class HttpSchemaRegistryClientTest {
         HttpSchemaRegistryClient unreachable = new HttpSchemaRegistryClient(List.of(goneUrl), TIMEOUT, TIMEOUT, 1000);
 
         assertThatThrownBy(() -> unreachable.schemaById(1))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(SchemaRegistryUnreachableException.class)
                 .hasMessageContaining("Schema registry unreachable: GET /schemas/ids/1 failed at every URL of [" + goneUrl + "]");
     }
 
@@ -228,7 +263,7 @@ class HttpSchemaRegistryClientTest {
                 Duration.ofMillis(300), 1000);
 
         assertThatThrownBy(() -> impatient.schemaById(1))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(SchemaRegistryUnreachableException.class)
                 .hasCauseInstanceOf(HttpTimeoutException.class);
     }
 

@@ -3,6 +3,7 @@ package org.kleline.ledger.projector.decide;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,6 +21,7 @@ import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.merchant.MerchantDecider;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
 import org.kleline.ledger.journal.JournalEntry;
@@ -37,8 +39,10 @@ import org.kleline.ledger.projector.views.AccountPostings;
  * ledger-model's pure rule, stores what the decision implies (next state, the first outcome of the
  * eventId, which is also the duplicate check; a payoutId as used; the postings, in this partition's
  * balance views, {@link AccountPostings}) and emits the outcome, the journal entry and the
- * settlement effect re-keyed by row. An event that can be read but not decided (invalid
- * fields, a record key that is not its aggregate) is a poison record: dead-letter topic, no outcome.
+ * settlement effect re-keyed by row. An event that can be read but breaks the log's contract
+ * (an invalid field, a record key that is not its aggregate) is a poison record: dead-letter topic,
+ * no outcome. Any other failure while deciding is not the event's fault and fails the task, wrapped
+ * with the event's id, partition and offset.
  */
 public final class DecideProcessor implements Processor<String, EventEnvelope, String, DecideOutput> {
 
@@ -103,10 +107,16 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             decisionContext.deciding(position(event));
             decision = decideAndStore(key, event);
             outcome = EventOutcomes.of(decision);
-        } catch (IllegalArgumentException e) {
-            // InvalidFieldException among them: the event breaks a rule of the log's format.
+        } catch (InvalidFieldException e) {
+            // The event breaks the log's contract (EventValidator): it should never have been appended.
             deadLetter(record, e.toString());
             return;
+        } catch (StreamsException e) {
+            // Streams' own signals (a task migrated or corrupted, a send that failed) must reach it unchanged.
+            throw e;
+        } catch (RuntimeException e) {
+            // Not the event's fault (a bug in a rule or a store, a directory behind): a crash, never a dead letter.
+            throw failed(key, event, e);
         }
         if (decision.recordsEventId()) {
             // The duplicate check and the outcome view in one write: the first outcome is never replaced.
@@ -188,6 +198,14 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             metrics.poisonRecord();
         }
         context.forward(record.withValue((DecideOutput) new DecideOutput.DeadLetter(record.value())).withHeaders(headers));
+    }
+
+    private IllegalStateException failed(AggregateKey key, EventEnvelope event, RuntimeException cause) {
+        String where = context.recordMetadata()
+                .map(m -> "partition " + m.partition() + " offset " + m.offset() + " of " + m.topic())
+                .orElse("no record metadata");
+        return new IllegalStateException("deciding event " + event.getEventId() + " of " + key.value() + " ("
+                + where + ") failed: " + cause, cause);
     }
 
     private static byte[] utf8(String s) {

@@ -3,21 +3,34 @@ package org.kleline.ledger.projector.errors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record of ledger.events that cannot be read (not Avro, unknown schema, no key) is a poison
- * record: it goes, bytes untouched, to the dead-letter topic with headers naming the error and
- * where it came from, in the same transaction as the rest of the batch, and processing goes on.
- * Such a record never reaches the decide stage, so it has no outcome.
+ * Streams' deserialization exception handler for ledger.events. Only a record that would fail the
+ * same way on every replay is a poison record: the deserializer's {@link SerializationException}
+ * for the bytes themselves (too short, wrong magic byte, a schema id the registry answers "not
+ * found" for, a writer schema the envelope cannot be read as, Avro that does not decode). It goes,
+ * bytes untouched, to the dead-letter topic with headers naming the error and where it came from,
+ * in the same transaction as the rest of the batch, and processing goes on; it never reaches the
+ * decide stage, so it has no outcome.
+ *
+ * <p>Anything else is not the record's fault and answers FAIL, setting nothing aside: a schema the
+ * registry could not give ({@link SchemaUnavailableException}: unreachable, timed out, 5xx, 429,
+ * or a refusal such as 401), or an exception that is no SerializationException (a bug, an
+ * interrupt). The stream thread stops with its transaction aborted, and the record is read again
+ * from the last commit: on a new thread when the failure is transient
+ * ({@code StreamThreadFailureHandler}), after a restart otherwise.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
 
@@ -51,6 +64,23 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        Optional<SchemaUnavailableException> unavailable = SchemaUnavailableException.in(exception);
+        if (unavailable.isPresent()) {
+            String then = unavailable.get().isTransient()
+                    ? "on a new thread, once the registry answers"
+                    : "once the registry's answer is fixed and the projector restarted";
+            LOG.error("record on {}-{} at offset {} not read: the schema registry did not give schema id {}; not a poison "
+                    + "record, nothing set aside: the projector stops this stream thread and reads the record again from "
+                    + "its last commit {}: {}", context.topic(), context.partition(), context.offset(),
+                    unavailable.get().schemaId(), then, exception.toString());
+            return Response.fail();
+        }
+        if (!(exception instanceof SerializationException)) {
+            LOG.error("record on {}-{} at offset {} not read, and not because of its bytes; not a poison record, "
+                    + "nothing set aside: the projector stops this stream thread", context.topic(), context.partition(),
+                    context.offset(), exception);
+            return Response.fail();
+        }
         LOG.warn("poison record on {}-{} at offset {} sent to {}: {}", context.topic(), context.partition(),
                 context.offset(), deadLetterTopic, exception.toString());
         if (metrics != null) {

@@ -15,8 +15,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
  * merchant look-ups that timed out waiting for the merchant directory (each fails, none is decided),
- * and stream threads replaced because the directory was behind. Reported over JMX under
- * {@code kleline.ledger.projector}.
+ * and stream threads replaced because the directory was behind or because the schema registry could
+ * not answer for now. Reported over JMX under {@code kleline.ledger.projector}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
 
@@ -25,12 +25,14 @@ public final class ProjectorMetrics implements AutoCloseable {
     public static final String MERCHANT_WAIT_TIMEOUTS = "merchant-wait-timeouts-total";
     public static final String MERCHANT_WAIT_MAX_MS = "merchant-wait-max-ms";
     public static final String MERCHANT_DIRECTORY_RETRIES = "merchant-directory-retries-total";
+    public static final String SCHEMA_REGISTRY_RETRIES = "schema-registry-retries-total";
 
     private final Metrics metrics;
     private final Sensor poisonRecords;
     private final Sensor merchantWaitTimeouts;
     private final Sensor merchantWaitMs;
     private final Sensor merchantDirectoryRetries;
+    private final Sensor schemaRegistryRetries;
 
     public ProjectorMetrics(String applicationId) {
         this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
@@ -51,6 +53,11 @@ public final class ProjectorMetrics implements AutoCloseable {
         merchantDirectoryRetries.add(name(MERCHANT_DIRECTORY_RETRIES,
                 "Stream threads replaced because a merchant look-up found the directory behind; the event is decided again."),
                 new CumulativeCount());
+        this.schemaRegistryRetries = metrics.sensor(SCHEMA_REGISTRY_RETRIES);
+        schemaRegistryRetries.add(name(SCHEMA_REGISTRY_RETRIES,
+                "Stream threads replaced because the schema registry could not give a record's schema for now "
+                        + "(unreachable, timed out, 5xx, 429); the record is read again."),
+                new CumulativeCount());
     }
 
     public void poisonRecord() {
@@ -69,6 +76,10 @@ public final class ProjectorMetrics implements AutoCloseable {
         merchantDirectoryRetries.record();
     }
 
+    public void schemaRegistryRetried() {
+        schemaRegistryRetries.record();
+    }
+
     public long poisonRecords() {
         return count(POISON_RECORDS);
     }
@@ -79,6 +90,10 @@ public final class ProjectorMetrics implements AutoCloseable {
 
     public long merchantDirectoryRetries() {
         return count(MERCHANT_DIRECTORY_RETRIES);
+    }
+
+    public long schemaRegistryRetries() {
+        return count(SCHEMA_REGISTRY_RETRIES);
     }
 
     private long count(String metric) {

@@ -2,21 +2,20 @@ package org.kleline.ledger.projector.merchants;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.model.serde.SchemaRegistryException;
+import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.model.topics.EventPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,11 +164,16 @@ public final class MerchantLogReader implements Runnable {
         EventEnvelope event;
         try {
             event = deserializer.deserialize(record.topic(), record.headers(), record.value());
-        } catch (RuntimeException e) {
-            if (isPassing(e)) {
+        } catch (SerializationException e) {
+            Optional<SchemaUnavailableException> registry = SchemaUnavailableException.in(e);
+            if (registry.isPresent() && registry.get().isTransient()) {
                 LOG.warn("merchant directory cannot read {}-{}@{} for now, reads it again in {}: {}", record.topic(),
                         record.partition(), record.offset(), RETRY_BACKOFF, e.toString());
                 return false;
+            }
+            if (registry.isPresent()) {
+                // Not the record's fault and not passing (a registry refusing us): the decide stage stops too.
+                throw e;
             }
             // A poison record: the decide stage sends it to the dead-letter topic; it has no outcome.
             LOG.warn("merchant directory skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
@@ -180,24 +184,6 @@ public final class MerchantLogReader implements Runnable {
             sink.apply(key, event, record.offset());
         }
         return true;
-    }
-
-    /**
-     * Whether a deserialization failure may pass: the schema registry unreachable or failing on its
-     * side (no answer, HTTP 5xx or 429). An answer that the schema does not exist, or bytes that do not
-     * decode, fail the same way on every read.
-     */
-    static boolean isPassing(Throwable failure) {
-        Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && visited.add(t); t = t.getCause()) {
-            if (t instanceof SchemaRegistryException registry) {
-                return registry.httpStatus() >= 500 || registry.httpStatus() == 429;
-            }
-            if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isMerchantKey(byte[] key) {

@@ -57,9 +57,25 @@ public final class AccountPostings {
 
     /**
      * Adds the postings of one journal entry to their accounts' figures, and to the trial balance
-     * once per currency (one read and write of its part for the entry, not one per posting).
+     * once per currency (one read and write of its part for the entry, not one per posting). The
+     * entry is first checked to sum to zero per currency: ledger-model checks it where it is built
+     * (JournalBalance), and it is checked again here, where it is applied, so that no rule's bug can
+     * leave the views out of balance.
+     *
+     * @param eventId the event that posted them, which is also the journal entry's entryId
+     * @throws IllegalStateException naming the entry, the currency and its sum when the postings do not
+     *     balance; nothing of the entry is applied
      */
     public void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
+        requireBalanced(postings, eventId);
+        applyUnchecked(postings, eventId, eventType, occurredAtMs);
+    }
+
+    /**
+     * {@link #post} without the balance check: for the views' own tests, which feed single posting
+     * lines in any order to show that every figure stored is order-independent.
+     */
+    void applyUnchecked(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
         String currency = null;
         BalanceTotals sum = null;
         for (Posting p : postings) {
@@ -72,6 +88,37 @@ public final class AccountPostings {
             sum = BalanceTotalsMath.plus(sum, p.getAmount());
         }
         addToTrialBalance(currency, sum);
+    }
+
+    /** An entry holds a handful of postings: a quadratic scan beats allocating a map. */
+    static void requireBalanced(List<Posting> postings, String entryId) {
+        int size = postings.size();
+        for (int i = 0; i < size; i++) {
+            String currency = postings.get(i).getCurrency();
+            if (firstOfCurrency(postings, i)) {
+                long sum = 0;
+                for (int j = i; j < size; j++) {
+                    if (postings.get(j).getCurrency().equals(currency)) {
+                        sum = Math.addExact(sum, postings.get(j).getAmount());
+                    }
+                }
+                if (sum != 0) {
+                    throw new IllegalStateException("journal entry " + entryId + " does not balance in " + currency
+                            + ": its postings sum to " + sum + ", not 0; nothing of it is applied to the views: "
+                            + postings);
+                }
+            }
+        }
+    }
+
+    private static boolean firstOfCurrency(List<Posting> postings, int index) {
+        String currency = postings.get(index).getCurrency();
+        for (int i = 0; i < index; i++) {
+            if (postings.get(i).getCurrency().equals(currency)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void addToTrialBalance(String currency, BalanceTotals sum) {

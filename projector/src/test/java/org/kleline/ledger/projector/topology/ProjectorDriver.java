@@ -61,9 +61,14 @@ final class ProjectorDriver implements AutoCloseable {
     }
 
     ProjectorDriver(Path stateDir, MerchantDirectorySource merchantDirectories) {
+        this(stateDir, merchantDirectories, "mock://projector-" + UUID.randomUUID());
+    }
+
+    /** @param schemaRegistryUrl {@code mock://<scope>} or the URL of a registry over HTTP */
+    ProjectorDriver(Path stateDir, MerchantDirectorySource merchantDirectories, String schemaRegistryUrl) {
         Properties props = new Properties();
         props.put(ProjectorSettings.BOOTSTRAP_SERVERS, "unused:9092");
-        props.put(ProjectorSettings.SCHEMA_REGISTRY_URL, "mock://projector-" + UUID.randomUUID());
+        props.put(ProjectorSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(ProjectorSettings.REPLICATION, "1");
         ProjectorSettings settings = ProjectorSettings.from(props);

@@ -21,9 +21,14 @@ import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
  * The balance views alone under TopologyTestDriver: one task applying posting lines through
- * {@link AccountPostings}, as the decide stage does for each posting of an accepted entry.
+ * {@link AccountPostings}. Topic {@value #LINES} takes single lines, applied without the entry's
+ * balance check so that the tests can feed them in any order; topic {@value #ENTRIES} takes whole
+ * entries, posted as the decide stage posts an accepted entry's postings, checked.
  */
 final class BalanceStage {
+
+    static final String LINES = "postings";
+    static final String ENTRIES = "entries";
 
     private BalanceStage() {
     }
@@ -40,7 +45,7 @@ final class BalanceStage {
         builder.addStateStore(ViewStores.accountEntries());
         builder.addStateStore(ViewStores.trialBalance());
         builder.addStateStore(ViewStores.historyHorizon());
-        builder.stream("postings", Consumed.with(Serdes.String(), Serdes.String()))
+        builder.stream(List.of(LINES, ENTRIES), Consumed.with(Serdes.String(), Serdes.String()))
                 .process(Applier::new, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
                         StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
         Properties props = new Properties();
@@ -61,11 +66,18 @@ final class BalanceStage {
     }
 
     static void pipe(TopologyTestDriver driver, List<PostingLine> lines) {
-        TestInputTopic<String, String> in = driver.createInputTopic("postings", Serdes.String().serializer(),
+        TestInputTopic<String, String> in = driver.createInputTopic(LINES, Serdes.String().serializer(),
                 Serdes.String().serializer());
         for (PostingLine l : lines) {
             in.pipeKeyValueList(List.of(KeyValue.pair(l.eventId(), l.encode())));
         }
+    }
+
+    /** Posts {@code lines} as one journal entry (eventId, type and time of the first line). */
+    static void pipeEntry(TopologyTestDriver driver, List<PostingLine> lines) {
+        TestInputTopic<String, String> in = driver.createInputTopic(ENTRIES, Serdes.String().serializer(),
+                Serdes.String().serializer());
+        in.pipeInput(lines.get(0).eventId(), String.join("\n", lines.stream().map(PostingLine::encode).toList()));
     }
 
     static AccountHistory history(TopologyTestDriver driver) {
@@ -78,18 +90,26 @@ final class BalanceStage {
     /** Applies each line it reads to the task's balance views. */
     private static final class Applier implements Processor<String, String, Void, Void> {
 
+        private ProcessorContext<Void, Void> context;
         private AccountPostings postings;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             postings = AccountPostings.of(context);
         }
 
         @Override
         public void process(Record<String, String> record) {
-            PostingLine l = PostingLine.decode(record.value());
-            postings.post(List.of(new Posting(l.account(), l.currency(), l.amount())), l.eventId(), l.eventType(),
-                    l.occurredAt());
+            List<PostingLine> lines = record.value().lines().map(PostingLine::decode).toList();
+            List<Posting> entry = lines.stream().map(l -> new Posting(l.account(), l.currency(), l.amount())).toList();
+            PostingLine first = lines.get(0);
+            boolean wholeEntry = context.recordMetadata().map(m -> m.topic().equals(ENTRIES)).orElse(false);
+            if (wholeEntry) {
+                postings.post(entry, first.eventId(), first.eventType(), first.occurredAt());
+            } else {
+                postings.applyUnchecked(entry, first.eventId(), first.eventType(), first.occurredAt());
+            }
         }
     }
 
