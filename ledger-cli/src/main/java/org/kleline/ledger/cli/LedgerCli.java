@@ -1,6 +1,7 @@
 package org.kleline.ledger.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.kleline.ledger.cli.ingest.IngestCommand;
 import org.kleline.ledger.cli.lifecycle.FailureLine;
 import org.kleline.ledger.cli.node.NodeCommand;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code ledger} command. Exit codes: 0 after a clean stop, 1 when the process failed at run time
- * (one line on stderr says why), 2 for a bad command line (picocli's usage message).
+ * (one line on stderr says why), 2 for a bad command line (picocli's usage message). A command whose 1
+ * means something else declares its own code for a run-time failure ({@code exitCodeOnExecutionException}):
+ * {@code verify} exits 1 for differences found, so a failure to run it is 2, like a bad command line.
  */
 @Command(name = "ledger", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = LedgerVersion.class,
@@ -44,7 +47,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "`ledger COMMAND --help` tells more."})
 public final class LedgerCli implements Runnable {
 
-    public static final int EXIT_FAILURE = 1;
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCli.class);
 
     @Spec
@@ -62,13 +64,28 @@ public final class LedgerCli implements Runnable {
     /** The command line with the project's exit codes and failure line; tests call it with their own writers. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LedgerCli());
+        cli.setExecutionStrategy(LedgerCli::executeCatchingErrors);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             LOG.debug("{} failed", commandLine.getCommandName(), failure);
             PrintWriter err = commandLine.getErr();
             err.println("ledger " + commandLine.getCommandName() + ": " + FailureLine.of(failure));
             err.flush();
-            return EXIT_FAILURE;
+            return commandLine.getCommandSpec().exitCodeOnExecutionException();
         });
         return cli;
+    }
+
+    /**
+     * Picocli hands only Exceptions to the handler: an Error (out of memory while verify holds the log
+     * decided again) would leave {@code main} uncaught, with the JVM's exit code 1 and a stack trace. As an
+     * execution failure of the command that ran, it gets that command's code and one line like any other.
+     */
+    private static int executeCatchingErrors(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (Error error) {
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            throw new CommandLine.ExecutionException(commands.get(commands.size() - 1), error.toString(), error);
+        }
     }
 }

@@ -128,6 +128,32 @@ class LedgerCliTest {
         }
     }
 
+    /** Stands for a command that runs out of memory, with or without a code of its own for a failure to run. */
+    @CommandLine.Command(name = "exhausted")
+    static final class Exhausted implements Runnable {
+        @Override
+        public void run() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void anErrorIsAFailureWithOneLineAndTheCommandsOwnExitCode() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = LedgerCli.commandLine();
+        cli.addSubcommand(new CommandLine(new Exhausted()));
+        CommandLine.Model.CommandSpec declaringTwo = CommandLine.Model.CommandSpec.forAnnotatedObject(new Exhausted())
+                .name("exhausted-verify").exitCodeOnExecutionException(2);
+        cli.addSubcommand(new CommandLine(declaringTwo));
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("exhausted")).isEqualTo(1);
+        assertThat(cli.execute("exhausted-verify")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "ledger exhausted: java.lang.OutOfMemoryError: Java heap space",
+                "ledger exhausted-verify: java.lang.OutOfMemoryError: Java heap space");
+    }
+
     @Test
     void helpOfEachCommandExitsZero() {
         for (String command : new String[] {"run", "node", "ingest"}) {

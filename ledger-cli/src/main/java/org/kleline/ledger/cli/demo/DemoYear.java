@@ -25,13 +25,8 @@ public final class DemoYear {
     private DemoYear() {
     }
 
-    /**
-     * Loads the year unless the marker says it was; returns whether it loaded it now.
-     *
-     * @param bootstrapServers and {@code schemaRegistryUrl}: printed in the verify command suggested
-     */
-    public static boolean loadOnce(Path dataDir, URI api, long transactions, String bootstrapServers,
-                                   String schemaRegistryUrl, PrintWriter out, ProgressLine progress) {
+    /** Loads the year unless the marker says it was; returns whether it loaded it now. */
+    public static boolean loadOnce(Path dataDir, URI api, long transactions, PrintWriter out, ProgressLine progress) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo year: already loaded in this data directory (" + marker + "); not loading it again.");
@@ -53,9 +48,9 @@ public final class DemoYear {
         String year = Integer.toString(config.year());
         out.printf("  The projector decides it in the background. Then, in another terminal:%n"
                         + "    ledger settle --from %s-01-01 --to %s-12-31 --api-url %s%n"
-                        + "    ledger verify --bootstrap-servers %s --schema-registry-url %s --api-url %s%n"
+                        + "    ledger verify --data-dir %s%n"
                         + "    ledger report --year %s --api-url %s%n",
-                year, year, api, bootstrapServers, schemaRegistryUrl, api, year, api);
+                year, year, api, dataDir, year, api);
         out.flush();
         return true;
     }

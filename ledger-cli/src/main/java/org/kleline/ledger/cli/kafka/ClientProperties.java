@@ -36,7 +36,16 @@ public record ClientProperties(Map<String, String> values) {
      * @param registryUrl  the schema registry URL option, or null when not given
      */
     public static ClientProperties layered(Path file, List<String> overrides, String bootstrap, String registryUrl) {
-        Map<String, String> merged = new LinkedHashMap<>();
+        return layered(Map.of(), file, overrides, bootstrap, registryUrl);
+    }
+
+    /**
+     * As {@link #layered(Path, List, String, String)}, over {@code discovered}: settings found rather than
+     * given (the addresses a {@code ledger run} wrote into its data directory), so anything given wins.
+     */
+    public static ClientProperties layered(Map<String, String> discovered, Path file, List<String> overrides,
+                                           String bootstrap, String registryUrl) {
+        Map<String, String> merged = new LinkedHashMap<>(discovered);
         if (file != null) {
             merged.putAll(load(file));
         }

@@ -3,12 +3,13 @@ package org.kleline.ledger.cli.kafka;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of a role run against an external Kafka and schema registry ({@code node}, {@code ingest}). */
+/** The options of a process run against an external Kafka and schema registry ({@code node}, {@code ingest}, {@code verify}). */
 public final class ExternalKafkaOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -34,8 +35,13 @@ public final class ExternalKafkaOptions {
 
     /** The layered settings; a missing address or a malformed -X is a usage error (exit code 2). */
     public ClientProperties clientProperties() {
+        return clientProperties(Map.of());
+    }
+
+    /** The layered settings over {@code discovered} ones, which every option given overrides. */
+    public ClientProperties clientProperties(Map<String, String> discovered) {
         try {
-            return ClientProperties.layered(clientConfig, overrides, bootstrapServers, schemaRegistryUrl);
+            return ClientProperties.layered(discovered, clientConfig, overrides, bootstrapServers, schemaRegistryUrl);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

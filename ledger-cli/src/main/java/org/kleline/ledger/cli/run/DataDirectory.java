@@ -7,7 +7,8 @@ import org.kleline.ledger.cli.lifecycle.StartupFailure;
 
 /**
  * The data directory of {@code ledger run}: the broker's logs and the ports it keeps ({@code kafka/},
- * {@code ports.properties}), the projector's state ({@code streams/}) and the demo's marker. Checked
+ * {@code ports.properties}), the projector's state ({@code streams/}), the demo's marker, and while the
+ * run is up its addresses ({@code ledger-run.properties}, {@code RunAddresses}). Checked
  * before anything starts, so an unusable directory is one clear line, not a broker's stack trace.
  */
 public final class DataDirectory {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
@@ -29,7 +30,8 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
  * lives in the data directory, so a start on the same directory finds every balance again.
  *
  * <p>Started in dependency order and closed in the reverse: HTTP, ingest, query API, projector,
- * broker and registry.
+ * broker and registry. Once it is ready, its addresses are written to the data directory
+ * ({@link RunAddresses}), for the commands run beside it; they are removed first when it stops.
  */
 public final class LedgerRun implements AutoCloseable {
 
@@ -84,6 +86,9 @@ public final class LedgerRun implements AutoCloseable {
 
             LedgerHttpServer http = services.add("HTTP server", bind(port, List.of(ingest.routes(), node.routes())));
             StreamsReadiness.await(node.streams(), READY_TIMEOUT);
+            // Last in, so first out: the file is gone before anything it points to stops.
+            services.add("addresses file", RunAddresses.ofThisProcess(infrastructure.bootstrapServers(),
+                    infrastructure.schemaRegistryUrl(), httpUrl(http), settings.settlementZone()).writeTo(dataDir));
             return new LedgerRun(services, infrastructure, node, http, dataDir,
                     Duration.ofNanos(System.nanoTime() - began));
         } catch (RuntimeException e) {
@@ -104,6 +109,10 @@ public final class LedgerRun implements AutoCloseable {
 
     /** The HTTP API's base URL on the interface it is bound to, {@code http://127.0.0.1:<port>}. */
     public URI httpUrl() {
+        return httpUrl(http);
+    }
+
+    private static URI httpUrl(LedgerHttpServer http) {
         return URI.create("http://" + BIND_HOST + ":" + http.port());
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.demo.DemoLoader;
 import org.kleline.ledger.cli.demo.DemoYear;
+import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.HistoryRetentionOption;
@@ -96,8 +97,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("Try: curl -s http://localhost:" + run.port() + "/v1/accounts/wallet:w-alice/balances");
         }
         if (demoYear != null) {
-            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), demoYear,
-                    run.bootstrapServers(), run.schemaRegistryUrl(), out,
+            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), demoYear, out,
                     ProgressLine.onStderr(spec.commandLine().getErr()));
         }
         out.println("Press Ctrl-C to stop.");
@@ -116,6 +116,8 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("  Kafka            %s   (bootstrap servers: read ledger.journal, ledger.settlements)%n",
                 run.bootstrapServers());
         out.printf("  Schema registry  %s%n", run.schemaRegistryUrl());
+        out.printf("  Addresses file   %s   (while it runs: ledger verify --data-dir %s)%n",
+                run.dataDir().resolve(RunAddresses.FILE_NAME), run.dataDir());
         out.flush();
     }
 }

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every difference the audit finds, counted per check; the first {@value #SHOWN_MAX} are kept to be named. */
+/**
+ * Every difference the audit finds, counted per check; the first {@value #SHOWN_MAX} are kept to be named.
+ * Apart from them, what the query API could not answer at all (503 until the recheck gave up): no
+ * figure to compare is not a figure that differs, and only differences make verify's exit code 1.
+ */
 final class Differences {
 
     static final int SHOWN_MAX = 20;
@@ -14,12 +18,24 @@ final class Differences {
     private final Map<String, Long> byCheck = new LinkedHashMap<>();
     private final List<String> first = new ArrayList<>();
     private long count;
+    private final Map<String, Long> unansweredByCheck = new LinkedHashMap<>();
+    private final List<String> firstUnanswered = new ArrayList<>();
+    private long unansweredCount;
 
     void add(String check, String difference) {
         byCheck.merge(check, 1L, Long::sum);
         count++;
         if (first.size() < SHOWN_MAX) {
             first.add(check + ": " + difference);
+        }
+    }
+
+    /** A figure the query API could not give (503), so not judged. */
+    void unanswered(String check, String what) {
+        unansweredByCheck.merge(check, 1L, Long::sum);
+        unansweredCount++;
+        if (firstUnanswered.size() < SHOWN_MAX) {
+            firstUnanswered.add(check + ": " + what);
         }
     }
 
@@ -30,6 +46,13 @@ final class Differences {
         for (String difference : other.first) {
             if (first.size() < SHOWN_MAX) {
                 first.add(difference);
+            }
+        }
+        other.unansweredByCheck.forEach((check, n) -> unansweredByCheck.merge(check, n, Long::sum));
+        unansweredCount += other.unansweredCount;
+        for (String what : other.firstUnanswered) {
+            if (firstUnanswered.size() < SHOWN_MAX) {
+                firstUnanswered.add(what);
             }
         }
     }
@@ -45,5 +68,18 @@ final class Differences {
     /** The first differences found, each prefixed with its check. */
     List<String> first() {
         return Collections.unmodifiableList(first);
+    }
+
+    long unansweredCount() {
+        return unansweredCount;
+    }
+
+    long unanswered(String check) {
+        return unansweredByCheck.getOrDefault(check, 0L);
+    }
+
+    /** The first figures the query API could not give, each prefixed with its check. */
+    List<String> firstUnanswered() {
+        return Collections.unmodifiableList(firstUnanswered);
     }
 }

@@ -65,6 +65,8 @@ final class EventLogReplay {
             }
             return LoggedEvent.read(record.partition(), record.offset(), key, event);
         } catch (RuntimeException e) {
+            SchemaRegistryCheck.rethrowIfRegistryFailed(e, record.topic() + " partition " + record.partition()
+                    + " offset " + record.offset());
             return LoggedEvent.unreadable(record.partition(), record.offset(), key,
                     "cannot be deserialized: " + e.getMessage());
         }

@@ -28,7 +28,8 @@ import org.kleline.ledger.settlement.SettlementRow;
  * The query API over HTTP. Outcomes through its bulk read ({@value #OUTCOME_LOOKUP}, an extension of
  * docs/api.md: up to {@value #OUTCOME_LOOKUP_IDS_MAX} eventIds a request, each answered as
  * {@code GET /v1/events/{eventId}} would); balances one GET per account. Either way {@code concurrency}
- * requests at a time; a 503 counts as "no answer yet" for what the request asked, and the audit asks again.
+ * requests at a time; a 503 leaves what the request asked without an answer (not an answer of "none"), and
+ * the audit asks again.
  */
 final class HttpQuerySide implements QuerySide {
 
@@ -60,6 +61,7 @@ final class HttpQuerySide implements QuerySide {
         eventIds.forEach(id -> outcomes.put(id, Optional.empty()));
         // An eventId reused across keys may be asked twice; the API refuses an id given twice in a request.
         List<String> distinct = new ArrayList<>(outcomes.keySet());
+        Set<String> unanswered = new HashSet<>();
         List<List<String>> requests = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += OUTCOME_LOOKUP_IDS_MAX) {
             requests.add(distinct.subList(from, Math.min(distinct.size(), from + OUTCOME_LOOKUP_IDS_MAX)));
@@ -77,15 +79,14 @@ final class HttpQuerySide implements QuerySide {
                         outcomes.put(outcome.getEventId(), Optional.of(outcome));
                     }
                 }
-                case RetryOn503.UNAVAILABLE -> {
-                    // Not answerable now (a partition moving or restoring): the audit asks these again.
-                }
+                case RetryOn503.UNAVAILABLE -> unanswered.addAll(ids); // A partition moving: asked again.
                 case 404, 405 -> throw new ApiFailure("the query API at " + api.base() + " has no bulk read of "
                         + "outcomes (POST " + OUTCOME_LOOKUP + " answered " + answer.status() + "): verify needs a "
                         + "ledger as recent as itself");
                 default -> throw unexpected(answer);
             }
         });
+        outcomes.keySet().removeAll(unanswered);
         return outcomes;
     }
 

@@ -63,6 +63,7 @@ final class JournalAudit {
         try {
             entry = deserializer.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
+            SchemaRegistryCheck.rethrowIfRegistryFailed(e, where);
             differences.add(CHECK, "unreadable record at " + where + ": " + e.getMessage());
             return;
         }

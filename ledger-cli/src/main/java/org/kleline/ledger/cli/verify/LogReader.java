@@ -30,28 +30,39 @@ import org.kleline.ledger.cli.kafka.ClientProperties;
  */
 final class LogReader implements AutoCloseable {
 
+    /**
+     * How long a metadata or offsets call may wait for the broker, unless {@code default.api.timeout.ms}
+     * (Kafka's own setting for such calls, {@code -X}) says otherwise: a broker out of reach is then a
+     * failure to run after this long, not a hang.
+     */
     static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     /** How long the read may go without a record before it is given up (the broker gone). */
     static final Duration STALL_MAX = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** No group, nothing committed: closing has nothing to wait for but a broker that may be gone. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_POLL_RECORDS = 5_000;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final List<TopicPartition> partitions;
+    private final Duration metadataTimeout;
 
-    private LogReader(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> partitions) {
+    private LogReader(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> partitions,
+                      Duration metadataTimeout) {
         this.consumer = consumer;
         this.topic = topic;
         this.partitions = partitions;
+        this.metadataTimeout = metadataTimeout;
     }
 
-    /** Opens {@code topic} at its beginning; an {@link AuditFailure} when it does not exist. */
+    /** Opens {@code topic} at its beginning; an {@link AuditFailure} when it does not exist or Kafka does not answer. */
     static LogReader open(ClientProperties clients, String topic) {
+        Duration timeout = metadataTimeout(clients);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(clients),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
                 throw new AuditFailure("topic " + topic + " does not exist at " + clients.bootstrapServers()
                         + " (--bootstrap-servers): is this the ledger's Kafka?");
@@ -61,16 +72,34 @@ final class LogReader implements AutoCloseable {
             partitions.sort(Comparator.comparingInt(TopicPartition::partition));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            return new LogReader(consumer, topic, List.copyOf(partitions));
+            return new LogReader(consumer, topic, List.copyOf(partitions), timeout);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             throw new AuditFailure("Kafka at " + clients.bootstrapServers() + " did not answer in "
-                    + METADATA_TIMEOUT.toSeconds() + " s (--bootstrap-servers, -X security settings): " + e.getMessage(),
-                    e);
+                    + timeout.toMillis() + " ms (--bootstrap-servers, -X security settings, -X "
+                    + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             throw e;
         }
+    }
+
+    /** {@code default.api.timeout.ms} when given, otherwise {@link #METADATA_TIMEOUT}. */
+    static Duration metadataTimeout(ClientProperties clients) {
+        String given = clients.values().get(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        if (given == null) {
+            return METADATA_TIMEOUT;
+        }
+        try {
+            long ms = Long.parseLong(given.trim());
+            if (ms > 0) {
+                return Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // Not a number: refused below.
+        }
+        throw new IllegalArgumentException("-X " + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG
+                + " must be a positive number of milliseconds, got '" + given + "'");
     }
 
     /** Only the keys a consumer knows: the registry's own keys would each be logged as unknown. */
@@ -85,6 +114,9 @@ final class LogReader implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // An audit reads; a broker that creates topics on demand (as the embedded one does) must not
+        // be handed a ledger.events of its default shape because verify asked for it.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
         p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-verify");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -101,7 +133,7 @@ final class LogReader implements AutoCloseable {
 
     /** The end offsets now (the last stable offsets: committed records only). */
     Map<TopicPartition, Long> endOffsets() {
-        return consumer.endOffsets(partitions, METADATA_TIMEOUT);
+        return consumer.endOffsets(partitions, metadataTimeout);
     }
 
     /** Reads again from the beginning of every partition. */
@@ -132,7 +164,7 @@ final class LogReader implements AutoCloseable {
         long lastRecordNanos = System.nanoTime();
         while (true) {
             for (TopicPartition tp : partitions) {
-                if (!done.contains(tp.partition()) && consumer.position(tp, METADATA_TIMEOUT) >= ends.get(tp)) {
+                if (!done.contains(tp.partition()) && consumer.position(tp, metadataTimeout) >= ends.get(tp)) {
                     done.add(tp.partition());
                     finished.accept(tp.partition());
                 }
@@ -166,6 +198,6 @@ final class LogReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     }
 }

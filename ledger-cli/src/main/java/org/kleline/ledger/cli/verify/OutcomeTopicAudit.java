@@ -66,6 +66,7 @@ final class OutcomeTopicAudit {
         try {
             outcome = deserializer.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
+            SchemaRegistryCheck.rethrowIfRegistryFailed(e, where);
             differences.add(CHECK, "unreadable record at " + where + ": " + e.getMessage());
             return;
         }

@@ -2,6 +2,7 @@ package org.kleline.ledger.cli.verify;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +25,16 @@ final class ProjectorWait {
     /** Returns whether the projector caught up before {@code max} passed. */
     static boolean await(QuerySide query, Recomputation recomputed, Duration max, ProgressLine progress) {
         Map<Integer, String> lastByPartition = recomputed.lastDecidedByPartition();
-        List<String> last = new ArrayList<>(lastByPartition.values());
+        // Distinct: an eventId reused across keys may be the last of two partitions, and is answered once.
+        List<String> last = new ArrayList<>(new LinkedHashSet<>(lastByPartition.values()));
         PollDeadline wait = PollDeadline.within(max, POLL);
         while (true) {
             Map<String, Optional<EventOutcome>> shown = query.outcomes(last);
             long decided = shown.values().stream().filter(Optional::isPresent).count();
-            if (decided == shown.size()) {
+            if (decided == last.size()) {
                 return true;
             }
-            progress.update("waiting for the projector: " + decided + " of " + shown.size()
+            progress.update("waiting for the projector: " + decided + " of " + last.size()
                     + " partitions decided through their last event read (" + wait.elapsedSeconds()
                     + " s of at most " + max.toSeconds() + " s)");
             if (!wait.pauseBeforeNextPoll()) {

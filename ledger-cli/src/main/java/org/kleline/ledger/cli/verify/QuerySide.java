@@ -10,7 +10,10 @@ import org.kleline.ledger.settlement.SettlementRow;
 /** What the product says of its figures: the query API's reads, as the audit compares them. */
 interface QuerySide {
 
-    /** The first outcome of each eventId; empty while it has none (404, or not answerable now). */
+    /**
+     * The first outcome of each eventId, empty while it has none (unknown to the API); an eventId the API
+     * cannot answer for now (503) is left out of the answer.
+     */
     Map<String, Optional<EventOutcome>> outcomes(List<String> eventIds);
 
     /**

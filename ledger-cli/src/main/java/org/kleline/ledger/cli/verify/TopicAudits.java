@@ -81,6 +81,8 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                         ids.add(event.getEventId());
                     }
                 } catch (RuntimeException unreadable) {
+                    SchemaRegistryCheck.rethrowIfRegistryFailed(unreadable, record.topic() + " partition "
+                            + record.partition() + " offset " + record.offset());
                     // Not decided by the projector either: nothing of it to leave out.
                 }
             });

@@ -2,23 +2,32 @@ package org.kleline.ledger.cli.verify;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
+import org.kleline.ledger.model.serde.SchemaRegistryClient;
+import org.kleline.ledger.model.serde.SchemaRegistryClients;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.projector.config.ProjectorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +35,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ledger verify}: an audit of every figure against the event log, trusting nothing the projector made. */
-@Command(name = "verify", sortOptions = false,
+/**
+ * {@code ledger verify}: an audit of every figure against the event log, trusting nothing the projector made.
+ * Its exit code is a verdict a script can act on ({@link Verdict}): 0 no difference, 1 differences, 2 no
+ * verdict (could not run).
+ */
+@Command(name = "verify", sortOptions = false, exitCodeOnExecutionException = Verdict.COULD_NOT_RUN,
         description = {"Audit the ledger without trusting the projector: read ledger.events from the beginning with a "
                 + "plain consumer (read_committed, up to the end offsets taken at start), work out every outcome, "
                 + "balance and settlement row again with ledger-model's rules, then compare them with the query API "
@@ -36,25 +49,38 @@ import picocli.CommandLine.Spec;
                 + "ledger.outcomes (one outcome per event; never two for an eventId).",
                 "First waits (at most --wait) for the projector to decide every event read. Verify a quiet ledger: "
                         + "events appended while it runs make the views differ.",
-                "Exit code 0 when everything agrees, 1 on any difference (the first 20 are named), 2 on a bad "
-                        + "command line.",
+                "Beside `ledger run`, --data-dir DIR finds the run's addresses (and its settlement zone) in "
+                        + "DIR/ledger-run.properties; options given override them.",
+                "Exit code 0: no difference. 1: differences found (the first 20 are named). 2: no verdict, verify "
+                        + "could not run (a bad command line; Kafka, the schema registry or the HTTP API out of "
+                        + "reach; a topic missing; figures the API could not give; any other failure: one line on "
+                        + "stderr says why).",
                 ""})
 public final class VerifyCommand implements Callable<Integer> {
 
     static final Duration RECHECK_FOR = Duration.ofSeconds(30);
+    static final ZoneId DEFAULT_SETTLEMENT_ZONE = ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE);
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data directory of a running `ledger run`: its Kafka, schema registry and HTTP API "
+                    + "addresses and its settlement zone are read from DIR/" + RunAddresses.FILE_NAME + "; the "
+                    + "options below override them.")
+    Path dataDir;
+
     @Mixin
     ExternalKafkaOptions kafka;
 
-    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
-            description = "The ledger's HTTP API, whose reads are checked (default ${DEFAULT-VALUE}).")
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "The ledger's HTTP API, whose reads are checked (default " + LedgerApi.DEFAULT_URL
+                    + ", or the run's with --data-dir).")
     URI apiUrl;
 
-    @Option(names = "--settlement-zone", defaultValue = "Europe/Paris", paramLabel = "ZONE",
-            description = "The time zone of business dates, as the projector was given it (default ${DEFAULT-VALUE}).")
+    @Option(names = "--settlement-zone", paramLabel = "ZONE",
+            description = "The time zone of business dates, as the projector was given it (default "
+                    + ProjectorSettings.DEFAULT_SETTLEMENT_ZONE + ", or the run's with --data-dir).")
     ZoneId settlementZone;
 
     @Option(names = "--wait", defaultValue = "600", paramLabel = "SECONDS",
@@ -67,36 +93,60 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientProperties clients = kafka.clientProperties();
+        Optional<RunAddresses> run = Optional.ofNullable(dataDir).map(RunAddresses::readFrom);
+        ClientProperties clients = kafka.clientProperties(run.map(VerifyCommand::discovered).orElse(Map.of()));
+        URI api = apiUrl != null ? apiUrl : run.map(RunAddresses::apiUrl).orElse(URI.create(LedgerApi.DEFAULT_URL));
+        ZoneId zone = settlementZone != null ? settlementZone
+                : run.map(RunAddresses::settlementZone).orElse(DEFAULT_SETTLEMENT_ZONE);
         HttpQuerySide query;
+        SchemaRegistryClient registry;
         try {
             if (waitSeconds < 0) {
                 throw new IllegalArgumentException("--wait must be >= 0 seconds, was " + waitSeconds);
             }
-            query = new HttpQuerySide(new LedgerApi(apiUrl), httpConcurrency, RetryOn503.standard());
-        } catch (IllegalArgumentException e) {
+            LogReader.metadataTimeout(clients);
+            query = new HttpQuerySide(new LedgerApi(api), httpConcurrency, RetryOn503.standard());
+            registry = SchemaRegistryClients.create(clients.asClientMap());
+        } catch (IllegalArgumentException | ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
+        run.ifPresent(r -> out.println(fromRun(r, clients, api, zone)));
         out.printf("Verifying Kleline Ledger: the log at %s against %s, ledger.journal and ledger.outcomes%n",
                 clients.bootstrapServers(), query.describe());
         out.flush();
-        Differences differences = audit(clients, query, out, progress);
-        if (differences.count() == 0) {
-            out.println("No difference: every outcome, balance, settlement row and journal entry follows from the log.");
-            out.flush();
-            return 0;
-        }
-        out.printf(Locale.ROOT, "%,d difference%s; the first %d:%n", differences.count(),
-                differences.count() == 1 ? "" : "s", differences.first().size());
-        differences.first().forEach(d -> out.println("  " + d));
-        out.flush();
-        return 1;
+        return Verdict.report(audit(clients, registry, zone, query, out, progress), out);
     }
 
-    private Differences audit(ClientProperties clients, QuerySide query, PrintWriter out, ProgressLine progress) {
-        Topics topics = Topics.create(clients.asClientMap());
+    /** Which of the settings came from the run's file, the others having been given. */
+    private String fromRun(RunAddresses run, ClientProperties clients, URI api, ZoneId zone) {
+        List<String> taken = new ArrayList<>();
+        if (clients.bootstrapServers().equals(run.bootstrapServers())) {
+            taken.add("bootstrap servers");
+        }
+        if (clients.schemaRegistryUrl().equals(run.schemaRegistryUrl())) {
+            taken.add("schema registry URL");
+        }
+        if (api.equals(run.apiUrl())) {
+            taken.add("HTTP API URL");
+        }
+        if (zone.equals(run.settlementZone())) {
+            taken.add("settlement zone " + zone);
+        }
+        return "From the ledger run on " + dataDir + " (pid " + run.pid() + "): "
+                + (taken.isEmpty() ? "nothing, every setting was given" : String.join(", ", taken));
+    }
+
+    /** What a run's file says of the client settings: the lowest layer, under every option given. */
+    private static Map<String, String> discovered(RunAddresses run) {
+        return Map.of(ClientProperties.BOOTSTRAP_SERVERS, run.bootstrapServers(),
+                ClientProperties.SCHEMA_REGISTRY_URL, run.schemaRegistryUrl());
+    }
+
+    private Differences audit(ClientProperties clients, SchemaRegistryClient registry, ZoneId zone, QuerySide query,
+                              PrintWriter out, ProgressLine progress) {
+        Topics topics = Topics.create(clients.asClientMap(), registry);
         Differences differences = new Differences();
         long started = System.nanoTime();
         Map<TopicPartition, Long> eventEnds;
@@ -105,7 +155,10 @@ public final class VerifyCommand implements Callable<Integer> {
         try (LogReader events = LogReader.open(clients, Topics.EVENTS)) {
             eventEnds = events.endOffsets();
             partitions = events.partitionCount();
-            recomputed = new Recomputation(new BusinessCalendar(settlementZone), partitions);
+            recomputed = new Recomputation(new BusinessCalendar(zone), partitions);
+            if (eventEnds.values().stream().anyMatch(end -> end > 0)) {
+                SchemaRegistryCheck.requireKnows(registry, clients.schemaRegistryUrl(), Topics.EVENTS);
+            }
             EventLogReplay.replay(events, eventEnds, topics.events().valueSerde().deserializer(), recomputed,
                     n -> progress.update(String.format(Locale.ROOT, "replaying ledger.events: %,d records", n)));
         }
@@ -197,15 +250,25 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private void checkLine(PrintWriter out, String check, String what, String source, Differences differences,
                            long startedNanos) {
-        out.println(checkLine(check, what, source, differences.count(check), Elapsed.since(startedNanos)));
+        out.println(checkLine(check, what, source, differences.count(check), differences.unanswered(check),
+                Elapsed.since(startedNanos)));
         out.flush();
     }
 
     /** One line of the report: the check, what it covered, where the figures came from, the verdict, the time. */
     static String checkLine(String check, String what, String source, long differences, String elapsed) {
-        return String.format(Locale.ROOT, "  %-16s %-32s %-32s %-16s %s", check, what, source,
-                differences == 0 ? "agree"
-                        : String.format(Locale.ROOT, "%,d difference%s", differences, differences == 1 ? "" : "s"),
-                elapsed);
+        return checkLine(check, what, source, differences, 0, elapsed);
+    }
+
+    /** As above, with the figures the query API could not give (503) beside the differences. */
+    static String checkLine(String check, String what, String source, long differences, long unanswered,
+                            String elapsed) {
+        String verdict = differences == 0 ? "agree"
+                : String.format(Locale.ROOT, "%,d difference%s", differences, differences == 1 ? "" : "s");
+        if (unanswered > 0) {
+            verdict = (differences == 0 ? "" : verdict + ", ")
+                    + String.format(Locale.ROOT, "%,d unanswered (503)", unanswered);
+        }
+        return String.format(Locale.ROOT, "  %-16s %-32s %-32s %-16s %s", check, what, source, verdict, elapsed);
     }
 }

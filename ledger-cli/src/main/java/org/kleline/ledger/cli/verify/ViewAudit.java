@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -16,7 +17,8 @@ import org.kleline.ledger.settlement.SettlementRow;
  * The query API's figures against the recomputed ones: every event's outcome, every account's
  * balances, every settlement row of every date the log touches, the trial balance. The views are
  * built downstream of the outcomes and may trail them by a few commits, so what differs is asked
- * again for up to {@code recheckFor} before it counts as a difference.
+ * again for up to {@code recheckFor} before it counts as a difference. What the API still cannot answer
+ * then (503) is counted apart, as unanswered: nothing was compared, so nothing is known to differ.
  */
 final class ViewAudit {
 
@@ -36,6 +38,18 @@ final class ViewAudit {
     /** The views trail the outcomes by a commit or two: nothing to wait on but the next answer. */
     private static final Duration RECHECK_PAUSE = Duration.ofMillis(500);
 
+    /** What one comparison found of a key: a difference, or no answer to compare. */
+    private record Finding(String text, boolean unanswered) {
+
+        static Finding differs(String text) {
+            return new Finding(text, false);
+        }
+
+        static Finding unansweredNow(String text) {
+            return new Finding(text, true);
+        }
+    }
+
     private final QuerySide query;
     private final Recomputation recomputed;
     private final Differences differences;
@@ -52,17 +66,22 @@ final class ViewAudit {
     long outcomes(LongConsumer progress) {
         List<String> ids = recomputed.eventIds();
         compareAll(OUTCOMES, ids, OUTCOMES_CHUNK, chunk -> {
-            Map<String, String> differing = new LinkedHashMap<>();
-            query.outcomes(chunk).forEach((id, shown) -> {
+            Map<String, Finding> differing = new LinkedHashMap<>();
+            Map<String, Optional<EventOutcome>> answers = query.outcomes(chunk);
+            for (String id : chunk) {
                 EventOutcome expected = recomputed.outcome(id).orElseThrow();
-                if (shown.isEmpty()) {
-                    differing.put(id, "event " + id + " has no outcome in the query API; the log gives "
-                            + Describe.outcome(expected));
+                Optional<EventOutcome> shown = answers.get(id);
+                if (shown == null) {
+                    differing.put(id, Finding.unansweredNow("event " + id + ": the query API cannot answer now "
+                            + "(503)"));
+                } else if (shown.isEmpty()) {
+                    differing.put(id, Finding.differs("event " + id + " has no outcome in the query API; the log "
+                            + "gives " + Describe.outcome(expected)));
                 } else if (!shown.get().equals(expected) && !recomputed.reusedAcrossKeys(id)) {
-                    differing.put(id, "event " + id + ": the query API shows " + Describe.outcome(shown.get())
-                            + "; the log gives " + Describe.outcome(expected));
+                    differing.put(id, Finding.differs("event " + id + ": the query API shows "
+                            + Describe.outcome(shown.get()) + "; the log gives " + Describe.outcome(expected)));
                 }
-            });
+            }
             return differing;
         }, progress);
         return ids.size();
@@ -73,19 +92,19 @@ final class ViewAudit {
         Map<String, Map<String, BalanceLine>> expected = recomputed.balances();
         List<String> accounts = new ArrayList<>(expected.keySet());
         compareAll(BALANCES, accounts, CHUNK, chunk -> {
-            Map<String, String> differing = new LinkedHashMap<>();
+            Map<String, Finding> differing = new LinkedHashMap<>();
             query.balances(chunk).forEach((account, shown) -> {
                 List<BalanceLine> want = new ArrayList<>(expected.get(account).values());
                 if (shown.isEmpty()) {
-                    differing.put(account, "account " + account + ": the query API cannot answer now (503); the log "
-                            + "gives " + lines(want));
+                    differing.put(account, Finding.unansweredNow("account " + account + ": the query API cannot "
+                            + "answer now (503)"));
                     return;
                 }
                 List<BalanceLine> got = new ArrayList<>(shown.get());
                 got.sort((a, b) -> a.currency().compareTo(b.currency()));
                 if (!want.equals(got)) {
-                    differing.put(account, "account " + account + ": the query API shows " + lines(got)
-                            + "; the log gives " + lines(want));
+                    differing.put(account, Finding.differs("account " + account + ": the query API shows "
+                            + lines(got) + "; the log gives " + lines(want)));
                 }
             });
             return differing;
@@ -98,7 +117,7 @@ final class ViewAudit {
         Map<LocalDate, List<SettlementRow>> expected = recomputed.settlementRowsByDate();
         List<LocalDate> dates = new ArrayList<>(expected.keySet());
         compareAll(SETTLEMENT_ROWS, dates, CHUNK, chunk -> {
-            Map<LocalDate, String> differing = new LinkedHashMap<>();
+            Map<LocalDate, Finding> differing = new LinkedHashMap<>();
             for (LocalDate date : chunk) {
                 Map<String, SettlementRow> want = byMerchant(expected.get(date));
                 Map<String, SettlementRow> got = byMerchant(query.settlementRowsOn(date));
@@ -114,7 +133,7 @@ final class ViewAudit {
                 got.keySet().stream().filter(m -> !want.containsKey(m))
                         .forEach(m -> lines.add("a row the log does not give: " + row(got.get(m))));
                 if (!lines.isEmpty()) {
-                    differing.put(date, "settlement rows of " + date + ": " + String.join("; ", lines));
+                    differing.put(date, Finding.differs("settlement rows of " + date + ": " + String.join("; ", lines)));
                 }
             }
             return differing;
@@ -128,9 +147,10 @@ final class ViewAudit {
         compareAll(TRIAL_BALANCE, List.of("all"), CHUNK, chunk -> {
             Map<String, TrialBalanceLine> got = new TreeMap<>();
             query.trialBalance().forEach(line -> got.put(line.currency(), line));
-            Map<String, String> differing = new LinkedHashMap<>();
+            Map<String, Finding> differing = new LinkedHashMap<>();
             if (!got.equals(want)) {
-                differing.put("all", "the query API shows " + got.values() + "; the log gives " + want.values());
+                differing.put("all", Finding.differs("the query API shows " + got.values() + "; the log gives "
+                        + want.values()));
             }
             return differing;
         }, progress -> { });
@@ -140,12 +160,13 @@ final class ViewAudit {
     }
 
     /**
-     * Compares every key, a chunk at a time, then asks again for those that differ until they agree or
-     * {@code recheckFor} has passed; what still differs is a difference.
+     * Compares every key, a chunk at a time, then asks again for those that differ or were not answered
+     * until they agree or {@code recheckFor} has passed; what still differs is a difference, what is still
+     * not answered is unanswered.
      */
-    private <K> void compareAll(String check, List<K> keys, int chunkSize, Function<List<K>, Map<K, String>> compare,
+    private <K> void compareAll(String check, List<K> keys, int chunkSize, Function<List<K>, Map<K, Finding>> compare,
                                 LongConsumer progress) {
-        Map<K, String> differing = new LinkedHashMap<>();
+        Map<K, Finding> differing = new LinkedHashMap<>();
         for (int from = 0; from < keys.size(); from += chunkSize) {
             List<K> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
             differing.putAll(compare.apply(chunk));
@@ -155,7 +176,13 @@ final class ViewAudit {
         while (!differing.isEmpty() && recheck.pauseBeforeNextPoll()) {
             differing = compare.apply(new ArrayList<>(differing.keySet()));
         }
-        differing.values().forEach(difference -> differences.add(check, difference));
+        differing.values().forEach(finding -> {
+            if (finding.unanswered()) {
+                differences.unanswered(check, finding.text());
+            } else {
+                differences.add(check, finding.text());
+            }
+        });
     }
 
     private static Map<String, SettlementRow> byMerchant(List<SettlementRow> rows) {

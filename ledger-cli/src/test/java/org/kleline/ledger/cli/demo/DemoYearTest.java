@@ -59,8 +59,8 @@ class DemoYearTest {
 
     private boolean loadOnce(StringWriter out) {
         URI api = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return DemoYear.loadOnce(dataDir, api, 200, "127.0.0.1:9092", "http://127.0.0.1:8081",
-                new PrintWriter(out, true), new ProgressLine(new PrintWriter(new StringWriter()), false, System::nanoTime));
+        return DemoYear.loadOnce(dataDir, api, 200, new PrintWriter(out, true),
+                new ProgressLine(new PrintWriter(new StringWriter()), false, System::nanoTime));
     }
 
     @Test
@@ -75,7 +75,7 @@ class DemoYearTest {
         assertThat(out.toString())
                 .contains("Demo year (first start of this data directory only): Kleline's 1999 with 200 transactions")
                 .contains("ledger settle --from 1999-01-01 --to 1999-12-31 --api-url http://127.0.0.1:")
-                .contains("ledger verify --bootstrap-servers 127.0.0.1:9092 --schema-registry-url http://127.0.0.1:8081")
+                .contains("ledger verify --data-dir " + dataDir)
                 .contains("ledger report --year 1999");
         assertThat(Files.exists(dataDir.resolve(DemoYear.MARKER))).isTrue();
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.cli.demo.DemoLoader;
+import org.kleline.ledger.cli.discovery.RunAddresses;
 
 /**
  * {@code ledger run --demo} on a new data directory: the demo's figures (worked out by hand from
@@ -107,10 +108,15 @@ class DemoAndRestartIT {
                 api.get("/v1/accounts/" + encode(account) + "/balances").json()));
         JsonNode trialBefore = api.get("/v1/trial-balance").json();
         String bootstrapBefore = ledger.bootstrapServers();
+        assertThat(RunAddresses.readFrom(dataDir)).isEqualTo(RunAddresses.ofThisProcess(ledger.bootstrapServers(),
+                ledger.schemaRegistryUrl(), ledger.httpUrl(), ZoneId.of("Europe/Paris")));
         ledger.close();
+        // A stopped run leaves no addresses for a command to follow.
+        assertThat(dataDir.resolve(RunAddresses.FILE_NAME)).doesNotExist();
 
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
         api = new LedgerClient(ledger.httpUrl());
+        assertThat(RunAddresses.readFrom(dataDir).apiUrl()).isEqualTo(ledger.httpUrl());
 
         assertThat(ledger.bootstrapServers()).isEqualTo(bootstrapBefore);
         before.forEach((account, balances) -> assertThat(

@@ -57,7 +57,8 @@ import picocli.CommandLine;
 /**
  * A small simulated 1999 (3,000 transactions) through one {@code ledger run} in this JVM, with the
  * commands a user runs: {@code simulate}, {@code settle --from --to}, {@code verify} and
- * {@code report}; then the ledger's topics tampered with, which {@code verify} must catch.
+ * {@code report}; then the ledger's topics tampered with, which {@code verify} must catch (exit code 1).
+ * The first verify finds the run through its data directory, the others are given its addresses.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayedYearIT {
@@ -136,10 +137,15 @@ class ReplayedYearIT {
     @Test
     @Order(3)
     void verifyRecomputesEveryFigureFromTheLogAndFindsNoDifference() {
-        Result result = verify();
+        // Beside the run, as a user would: every address (and the zone) from its data directory.
+        Result result = ledger("verify", "--data-dir", dataDir.toString(), "--wait", "120");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
+                .contains("From the ledger run on " + dataDir + " (pid " + ProcessHandle.current().pid() + "): "
+                        + "bootstrap servers, schema registry URL, HTTP API URL, settlement zone Europe/Paris")
+                .contains("Verifying Kleline Ledger: the log at " + ledger.bootstrapServers() + " against the query "
+                        + "API at " + api + ", ledger.journal and ledger.outcomes")
                 .containsPattern("outcomes +[0-9,]+ events +POST /v1/outcomes/lookup +agree")
                 .containsPattern("balances +[0-9,]+ accounts .* agree")
                 .containsPattern("settlement rows +[0-9,]+ rows of [0-9,]+ dates .* agree")
