@@ -1,5 +1,7 @@
 package org.kleline.ledger.projector;
 
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,7 +87,7 @@ public final class Projector implements AutoCloseable {
         TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
-                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics);
+                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics, partition -> endOffset(admin, partition));
         merchants.start();
         awaitMerchantHistory();
 
@@ -129,6 +131,20 @@ public final class Projector implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the merchant history", e);
+        }
+    }
+
+    /** The high watermark of a partition of ledger.events now: what the merchant directory checks a stamp against. */
+    private static long endOffset(Admin admin, int partition) {
+        TopicPartition tp = new TopicPartition(ProjectorTopics.EVENTS, partition);
+        try {
+            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS).offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted asking the end offset of " + tp, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the end offset of " + tp + " could not be asked: " + e, e);
         }
     }
 

@@ -25,9 +25,9 @@ import org.kleline.ledger.projector.errors.ProjectorMetrics;
  * partition was read.
  *
  * <p>A wait that times out fails: with {@link MerchantDirectoryBehindException} when the bound lies
- * within the log's end as last asked (the directory lags; the stream thread is replaced and the
- * event decided again), with an {@link InvalidFieldException} on {@code appendedAfter} when it lies
- * past it (no ingest stamps a bound beyond what the log held when the event was appended, so the
+ * within the partition's end offset, asked of the brokers then (the directory lags; the stream thread
+ * is replaced and the event decided again), with an {@link InvalidFieldException} on
+ * {@code appendedAfter} when it lies past it (no ingest stamps a bound beyond what the log held when the event was appended, so the
  * record was forged around ingest: the decide stage sets it aside). Never is an event decided with a
  * directory that merely lags.
  */
@@ -39,16 +39,28 @@ public final class LogMerchantDirectory implements MerchantDirectory, MerchantDi
     private final Thread thread;
     private final long waitTimeoutMs;
     private final ProjectorMetrics metrics;
+    private final EndOffsets ends;
+
+    /**
+     * The end offset of a partition of the log, asked of the brokers when called (not the reader's view,
+     * which lags exactly when it matters); a failure to ask throws.
+     */
+    @FunctionalInterface
+    public interface EndOffsets {
+        long of(int partition);
+    }
 
     public LogMerchantDirectory(Consumer<byte[], byte[]> consumer, String topic, int partitions,
             Deserializer<EventEnvelope> deserializer, BusinessCalendar calendar, Duration waitTimeout,
-            ProjectorMetrics metrics) {
+            ProjectorMetrics metrics, EndOffsets ends) {
         this(new MerchantBook(calendar), new ReadPositions(partitions), consumer, topic, deserializer, waitTimeout,
-                metrics);
+                metrics, ends);
     }
 
     LogMerchantDirectory(MerchantBook book, ReadPositions positions, Consumer<byte[], byte[]> consumer,
-            String topic, Deserializer<EventEnvelope> deserializer, Duration waitTimeout, ProjectorMetrics metrics) {
+            String topic, Deserializer<EventEnvelope> deserializer, Duration waitTimeout, ProjectorMetrics metrics,
+            EndOffsets ends) {
+        this.ends = ends;
         this.book = book;
         this.positions = positions;
         this.reader = new MerchantLogReader(consumer, topic, deserializer, book::apply, positions);
@@ -87,8 +99,8 @@ public final class LogMerchantDirectory implements MerchantDirectory, MerchantDi
             if (!reached) {
                 metrics.merchantWaitTimedOut();
                 requireReaderRunning(merchantId);
-                long end = positions.end(partition);
-                if (end != ReadPositions.UNKNOWN && bound > end) {
+                long end = endNow(partition);
+                if (end >= 0 && bound > end) {
                     throw new InvalidFieldException("appendedAfter", bound, "partition " + partition
                             + " of the event log ends at offset " + end + ", below the event's bound: no ingest"
                             + " stamps a bound past the log's end");
@@ -98,6 +110,15 @@ public final class LogMerchantDirectory implements MerchantDirectory, MerchantDi
             }
         }
         return book.termsAt(merchantId, at, bound);
+    }
+
+    /** The partition's end offset now, or -1 when the brokers could not say (then the look-up is retried). */
+    private long endNow(int partition) {
+        try {
+            return ends.of(partition);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private void requireReaderRunning(String merchantId) {

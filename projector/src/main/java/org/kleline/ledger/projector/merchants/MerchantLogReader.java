@@ -3,7 +3,6 @@ package org.kleline.ledger.projector.merchants;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * beginning. It deserializes only the records whose key starts with {@code merchant:}, applies them
  * in log order per partition with their offsets, and after each poll raises each partition's read
  * position ({@link ReadPositions}) to the consumer's position: every record below it was applied or
- * is not a merchant event (or was aborted, or a transaction marker). Every second it asks the end
- * offsets too, so that a look-up can tell a bound past the log's end from a directory that lags.
+ * is not a merchant event (or was aborted, or a transaction marker). At start it asks the end offsets,
+ * so that the projector can wait until the history as it was then is read.
  *
  * <p>A merchant record that cannot be read for a reason that would not recur (bad bytes, an unknown
  * schema) is skipped, as the decide stage sets it aside; one that fails for a passing reason (the
@@ -38,7 +37,6 @@ public final class MerchantLogReader implements Runnable {
     /** Key prefix of merchant events on ledger.events. */
     public static final String MERCHANT_KEY_PREFIX = "merchant:";
     static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
-    static final Duration ENDS_EVERY = Duration.ofSeconds(1);
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(MerchantLogReader.class);
@@ -56,7 +54,6 @@ public final class MerchantLogReader implements Runnable {
     private final ReadPositions positions;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
-    private long endsAskedAtNs;
 
     public MerchantLogReader(Consumer<byte[], byte[]> consumer, String topic, Deserializer<EventEnvelope> deserializer,
             MerchantEventSink sink, ReadPositions positions) {
@@ -73,9 +70,8 @@ public final class MerchantLogReader implements Runnable {
             List<TopicPartition> partitions = partitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            endsAskedAtNs = System.nanoTime() - ENDS_EVERY.toNanos();
+            consumer.endOffsets(partitions).forEach((tp, end) -> positions.startEndAt(tp.partition(), end));
             while (stopped.getCount() > 0) {
-                askEndsNowAndThen(partitions);
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                 boolean retry = false;
                 for (TopicPartition tp : records.partitions()) {
@@ -124,15 +120,6 @@ public final class MerchantLogReader implements Runnable {
                     + " partitions, the merchant directory expects " + positions.partitions());
         }
         return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-    }
-
-    private void askEndsNowAndThen(List<TopicPartition> partitions) {
-        if (System.nanoTime() - endsAskedAtNs < ENDS_EVERY.toNanos()) {
-            return;
-        }
-        endsAskedAtNs = System.nanoTime();
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        ends.forEach((tp, end) -> positions.endAt(tp.partition(), end));
     }
 
     /**

@@ -7,17 +7,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * For each partition of ledger.events, how far the merchant directory has read and applied it (the
- * offset of the next record it will read, read_committed) and the partition's end offset as last
- * asked. A decide task that needs a merchant below a bound waits here until the merchant's
+ * offset of the next record it will read, read_committed), and its end offset when the reader started. A decide task that needs a merchant below a bound waits here until the merchant's
  * partition is read up to that bound: offsets only, so no clock and no read speed enters an outcome.
  */
 public final class ReadPositions {
 
-    /** An end offset not asked yet. */
+    /** A start end offset not asked yet. */
     public static final long UNKNOWN = -1L;
 
     private final long[] readTo;
-    private final long[] ends;
     private final long[] startEnds;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
@@ -27,8 +25,6 @@ public final class ReadPositions {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
         this.readTo = new long[partitions];
-        this.ends = new long[partitions];
-        Arrays.fill(ends, UNKNOWN);
         this.startEnds = new long[partitions];
         Arrays.fill(startEnds, UNKNOWN);
     }
@@ -50,11 +46,10 @@ public final class ReadPositions {
         }
     }
 
-    /** The end offset of {@code partition} as just asked (the high watermark). */
-    public void endAt(int partition, long end) {
+    /** The end offset of {@code partition} when the reader started (the high watermark); set once. */
+    public void startEndAt(int partition, long end) {
         lock.lock();
         try {
-            ends[partition] = Math.max(ends[partition], end);
             if (startEnds[partition] == UNKNOWN) {
                 startEnds[partition] = end;
                 advanced.signalAll();
@@ -68,16 +63,6 @@ public final class ReadPositions {
         lock.lock();
         try {
             return readTo[partition];
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The latest end offset asked of {@code partition}, or {@link #UNKNOWN}. */
-    public long end(int partition) {
-        lock.lock();
-        try {
-            return ends[partition];
         } finally {
             lock.unlock();
         }

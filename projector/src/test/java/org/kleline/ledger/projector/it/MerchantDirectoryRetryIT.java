@@ -78,7 +78,9 @@ class MerchantDirectoryRetryIT {
             assertThat(outcomes).filteredOn(r -> r.key().equals("held-pay"))
                     .extracting(r -> r.value().getOutcome()).containsExactly(Outcome.ACCEPTED);
             assertThat(outcomes).hasSize(4);
-            assertThat(projector.metrics().merchantWaitTimeouts()).isZero();
+            // Every wait that timed out is counted; none was decided: each failed and the event was decided again.
+            assertThat(projector.metrics().merchantWaitTimeouts()).isGreaterThanOrEqualTo(
+                    projector.metrics().merchantDirectoryRetries());
             assertThat(projector.streams().state().isRunningOrRebalancing()).isTrue();
         }
     }

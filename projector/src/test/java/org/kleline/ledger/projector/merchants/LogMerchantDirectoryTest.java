@@ -35,6 +35,8 @@ class LogMerchantDirectoryTest {
     private LogMerchantDirectory directory;
     private int partition;
     private int other;
+    /** The end offsets the brokers answer, per partition. */
+    private final long[] ends = new long[PARTITIONS];
 
     @BeforeEach
     void setUp() {
@@ -42,7 +44,7 @@ class LogMerchantDirectoryTest {
         book = new MerchantBook(BusinessCalendar.defaultCalendar());
         positions = new ReadPositions(PARTITIONS);
         directory = new LogMerchantDirectory(book, positions, new MockConsumer<>("earliest"), "ledger.events",
-                (topic, data) -> null, Duration.ZERO, metrics);
+                (topic, data) -> null, Duration.ZERO, metrics, p -> ends[p]);
         partition = directory.partitionOf(MERCHANT);
         other = (partition + 1) % PARTITIONS;
         // The merchant onboarded at offset 10 of its partition, its plan changed to PLAN_B at offset 20.
@@ -107,7 +109,7 @@ class LogMerchantDirectoryTest {
     @Test
     void aTimeOutWithinTheLogsEndIsNotDecidedButFailsNamingTheMerchantBoundAndPartition() {
         positions.advance(partition, 15);
-        positions.endAt(partition, 40);
+        ends[partition] = 40;
 
         assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(21)))
                 .isInstanceOfSatisfying(MerchantDirectoryBehindException.class, e -> {
@@ -121,9 +123,31 @@ class LogMerchantDirectoryTest {
     }
 
     @Test
+    void aReaderThatLagsBehindTheLogsEndIsARetryNotAnInvalidStamp() {
+        // The reader saw the partition end at 15 and is stuck there; the brokers know it ends at 40.
+        positions.advance(partition, 15);
+        positions.startEndAt(partition, 15);
+        ends[partition] = 40;
+
+        assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(30)))
+                .isInstanceOf(MerchantDirectoryBehindException.class);
+    }
+
+    @Test
+    void whenTheBrokersCannotSayTheEndTheLookUpIsRetried() {
+        LogMerchantDirectory blind = new LogMerchantDirectory(book, positions, new MockConsumer<>("earliest"),
+                "ledger.events", (topic, data) -> null, Duration.ZERO, metrics, p -> {
+                    throw new IllegalStateException("broker unreachable");
+                });
+
+        assertThatThrownBy(() -> blind.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(1_000)))
+                .isInstanceOf(MerchantDirectoryBehindException.class);
+    }
+
+    @Test
     void aBoundPastTheLogsEndIsAnInvalidStampNotARetry() {
         positions.advance(partition, 40);
-        positions.endAt(partition, 40);
+        ends[partition] = 40;
 
         assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(1_000)))
                 .isInstanceOfSatisfying(InvalidFieldException.class,
