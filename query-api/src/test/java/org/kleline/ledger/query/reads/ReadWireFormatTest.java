@@ -18,6 +18,7 @@ import org.kleline.ledger.query.body.FeePlanVersionBody;
 import org.kleline.ledger.query.body.MerchantProfile;
 import org.kleline.ledger.query.routing.ReadRequest;
 import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.statement.StatementLine;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 
