@@ -54,7 +54,8 @@ public final class LedgerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, node, ingest, simulate, load, settle, verify or report");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: run, node, ingest, simulate, load, settle, verify or report");
     }
 
     public static void main(String[] args) {

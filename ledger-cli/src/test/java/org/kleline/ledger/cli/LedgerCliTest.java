@@ -39,7 +39,8 @@ class LedgerCliTest {
     void noCommandIsAUsageError() {
         Result result = execute();
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing command: run, node, ingest, simulate, load, settle, verify or report").contains("Usage: ledger");
+        assertThat(result.err()).contains("Missing command: run, node, ingest, simulate, load, settle, verify or report")
+                .contains("Usage: ledger");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.kleline.ledger.bench.endtoend;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -28,7 +27,8 @@ import java.util.Set;
  *       {@code ledger simulate} has appended about a million events and the projector decided them.</li>
  * </ol>
  * <pre>
- * java -Xmx1g -cp bench/target/benchmarks.jar org.kleline.ledger.bench.endtoend.EndToEndBench [rounds=3] [reads,writes,ingest,rss]
+ * java -Xmx1g -cp bench/target/benchmarks.jar org.kleline.ledger.bench.endtoend.EndToEndBench \
+ *     [rounds=3] [reads,writes,ingest,rss]
  * </pre>
  * Properties: {@code bench.ledger.jar} (ledger-cli/target/ledger.jar), {@code bench.ledger.jvm} (the
  * launcher's options), {@code bench.seconds} (20), {@code bench.connections} (4),

@@ -49,7 +49,8 @@ import org.kleline.ledger.projector.topology.StoreNames;
  * {@code -Dbench.<key>=<value>} passes a property to the applications. {@code -Dthroughput.apps=projector}
  * runs only the projector (no baseline, no restore), for measuring one change at a time. Each line
  * prints the child JVM's CPU time (user + system, from {@code /proc/<pid>/stat}) per event and the
- * load average at the end of the run. The broker runs in this JVM; each application runs in a JVM of its own (-Xmx1g), so its RSS is its own.
+ * load average at the end of the run. The broker runs in this JVM; each application runs in a JVM of its
+ * own (-Xmx1g), so its RSS is its own.
  */
 public final class ProjectorThroughput {
 

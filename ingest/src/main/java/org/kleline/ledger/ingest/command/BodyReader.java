@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
-import org.kleline.ledger.web.json.JsonProblems;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.InvalidRequestException;
+import org.kleline.ledger.web.problem.JsonProblems;
 import org.kleline.ledger.web.problem.Problem;
 import org.kleline.ledger.web.problem.ProblemException;
 

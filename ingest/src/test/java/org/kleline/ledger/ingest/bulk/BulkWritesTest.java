@@ -24,7 +24,8 @@ import org.kleline.ledger.ingest.testing.Problems;
 /** POST /v1/events: all lines valid and appended in one batch, or a 400 naming the first bad line and nothing appended. */
 class BulkWritesTest {
 
-    private static final String OPEN = "{\"type\":\"WalletOpened\",\"eventId\":\"b-1\",\"walletId\":\"w-1\",\"currency\":\"EUR\"}";
+    private static final String OPEN =
+            "{\"type\":\"WalletOpened\",\"eventId\":\"b-1\",\"walletId\":\"w-1\",\"currency\":\"EUR\"}";
     private static final String TOP_UP = "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"walletId\":\"w-1\",\"amount\":400}";
 
     private IngestHarness ingest = IngestHarness.standard();

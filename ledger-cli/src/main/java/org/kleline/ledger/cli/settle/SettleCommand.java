@@ -3,7 +3,6 @@ package org.kleline.ledger.cli.settle;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;

@@ -94,9 +94,9 @@ class ArrivalOrderIT {
     private static LedgerClient api;
     private static long seed;
     /** Every eventId written, with the case (or scenario) that wrote it, for the messages. */
-    private static final Map<String, String> writtenBy = new LinkedHashMap<>();
+    private static final Map<String, String> WRITTEN_BY = new LinkedHashMap<>();
     /** What the test expects of some events, worked out from the order in which it appended them. */
-    private static final Map<String, String> expectedReasons = new LinkedHashMap<>();
+    private static final Map<String, String> EXPECTED_REASONS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -163,11 +163,12 @@ class ArrivalOrderIT {
             }
             importBody(lines, scenario);
         }
-        Map<String, JsonNode> outcomes = awaitOutcomes(expectedReasons.keySet().stream()
+        Map<String, JsonNode> outcomes = awaitOutcomes(EXPECTED_REASONS.keySet().stream()
                 .filter(id -> id.startsWith("same-")).toList());
-        // micropayment 1000: fee = halfEven(1000 * 1000, 10000) + 5 = 105; capture 5000: fee = halfEven(5000 * 200, 10000) + 20 = 120
+        // micropayment 1000: fee = halfEven(1000 * 1000, 10000) + 5 = 105;
+        // capture 5000: fee = halfEven(5000 * 200, 10000) + 20 = 120
         outcomes.forEach((id, outcome) -> {
-            assertThat(outcome.get("outcome").asText()).as("%s (%s)", id, writtenBy.get(id)).isEqualTo("ACCEPTED");
+            assertThat(outcome.get("outcome").asText()).as("%s (%s)", id, WRITTEN_BY.get(id)).isEqualTo("ACCEPTED");
             if (id.startsWith("same-mp-")) {
                 assertThat(merchantCredit(outcome)).as(id).isEqualTo(895);
             } else if (id.startsWith("same-ca-")) {
@@ -192,23 +193,23 @@ class ArrivalOrderIT {
         } finally {
             live.shutdownNow();
         }
-        Map<String, JsonNode> outcomes = awaitOutcomes(new ArrayList<>(writtenBy.keySet()));
+        Map<String, JsonNode> outcomes = awaitOutcomes(new ArrayList<>(WRITTEN_BY.keySet()));
         List<String> wrong = new ArrayList<>();
-        expectedReasons.forEach((id, expected) -> {
+        EXPECTED_REASONS.forEach((id, expected) -> {
             JsonNode outcome = outcomes.get(id);
             String actual = outcome.has("reason") ? outcome.get("reason").asText() : outcome.get("outcome").asText();
             if (!actual.equals(expected)) {
-                wrong.add(id + " (" + writtenBy.get(id) + "): expected " + expected + ", was " + actual);
+                wrong.add(id + " (" + WRITTEN_BY.get(id) + "): expected " + expected + ", was " + actual);
             }
         });
         assertThat(wrong).as("outcomes the cross-key rule implies, seed " + seed).isEmpty();
-        assertThat(expectedReasons.values()).contains("ACCEPTED", "UNKNOWN_MERCHANT");
+        assertThat(EXPECTED_REASONS.values()).contains("ACCEPTED", "UNKNOWN_MERCHANT");
     }
 
     @Test
     @Order(3)
     void theProjectorsOutcomesBalancesAndSettlementRowsAreTheReplaysOfTheLog() {
-        Map<String, JsonNode> outcomes = awaitOutcomes(new ArrayList<>(writtenBy.keySet()));
+        Map<String, JsonNode> outcomes = awaitOutcomes(new ArrayList<>(WRITTEN_BY.keySet()));
         LedgerReplay replay = replayTheLogInAnotherOrder(new Random(seed));
 
         List<String> differences = new ArrayList<>();
@@ -216,7 +217,7 @@ class ArrivalOrderIT {
             String expected = replay.outcome(id).map(ArrivalOrderIT::describe).orElse("no outcome");
             String actual = describe(outcome);
             if (!expected.equals(actual)) {
-                differences.add(id + " (" + writtenBy.get(id) + "): the log gives " + expected + ", the projector "
+                differences.add(id + " (" + WRITTEN_BY.get(id) + "): the log gives " + expected + ", the projector "
                         + actual);
             }
         });
@@ -365,7 +366,8 @@ class ArrivalOrderIT {
                 for (ObjectNode payment : payments) {
                     String type = payment.get("type").asText();
                     boolean looksUpTheMerchant = type.equals("MicropaymentRequested") || type.equals("CardPaymentAuthorized");
-                    if (looksUpTheMerchant && appendedBefore != null && !expectedReasons.containsKey(payment.get("eventId").asText())) {
+                    if (looksUpTheMerchant && appendedBefore != null
+                            && !EXPECTED_REASONS.containsKey(payment.get("eventId").asText())) {
                         Instant at = Instant.parse(payment.get("occurredAt").asText());
                         boolean exists = appendedBefore && !onboarded.isAfter(at);
                         expect(payment, exists ? "ACCEPTED" : "UNKNOWN_MERCHANT");
@@ -482,12 +484,12 @@ class ArrivalOrderIT {
     }
 
     private static ObjectNode expect(ObjectNode line, String reasonOrOutcome) {
-        expectedReasons.put(line.get("eventId").asText(), reasonOrOutcome);
+        EXPECTED_REASONS.put(line.get("eventId").asText(), reasonOrOutcome);
         return line;
     }
 
     private static synchronized String written(String eventId, String by) {
-        writtenBy.putIfAbsent(eventId, by);
+        WRITTEN_BY.putIfAbsent(eventId, by);
         return eventId;
     }
 

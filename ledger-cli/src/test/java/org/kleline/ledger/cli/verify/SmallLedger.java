@@ -33,7 +33,8 @@ final class SmallLedger {
         int wallets = 1 - merchants;
         List<Long> afterOnboarding = merchants == 0 ? List.of(1L, 0L) : List.of(0L, 1L);
         return List.of(
-                event(merchants, 0, "merchant:m-1", "e-onboard", 0, new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan), null),
+                event(merchants, 0, "merchant:m-1", "e-onboard", 0,
+                        new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan), null),
                 event(wallets, 0, "wallet:w-1", "e-open", 1, new WalletOpened("w-1", "EUR", 15_000L), null),
                 event(wallets, 1, "wallet:w-1", "e-topup", 2, new WalletToppedUp("w-1", 10_000L), null),
                 event(wallets, 2, "wallet:w-1", "e-mp", 3, new MicropaymentRequested("w-1", "m-1", 1_000L), afterOnboarding),

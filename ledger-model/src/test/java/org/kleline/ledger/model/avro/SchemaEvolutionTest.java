@@ -27,14 +27,14 @@ class SchemaEvolutionTest {
     private static final Path CURRENT = Path.of("src/main/avro");
     private static final Path PUBLISHED_V1 = Path.of("src/test/resources/avro-published/v1");
 
-    private static final Map<String, Schema> current = PublishedSchemas.parseDirectory(CURRENT);
+    private static final Map<String, Schema> CURRENT_SCHEMAS = PublishedSchemas.parseDirectory(CURRENT);
 
     @TestFactory
     Stream<DynamicTest> currentSchemasReadDataWrittenWithPublishedV1() {
         Map<String, Schema> published = PublishedSchemas.parseDirectory(PUBLISHED_V1);
         assertThat(published).hasSize(22);
         return published.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-            Schema reader = current.get(entry.getKey());
+            Schema reader = CURRENT_SCHEMAS.get(entry.getKey());
             if (reader == null) {
                 fail(entry.getKey() + " was published in v1 and is gone from src/main/avro: readers of old data break");
             }
@@ -44,7 +44,7 @@ class SchemaEvolutionTest {
 
     @Test
     void addingAFieldWithoutDefaultIsCaughtAsIncompatible() {
-        Schema published = current.get("org.kleline.ledger.events.WalletToppedUp");
+        Schema published = CURRENT_SCHEMAS.get("org.kleline.ledger.events.WalletToppedUp");
         Schema withRequiredField = new Schema.Parser().parse("""
                 {"type": "record", "name": "WalletToppedUp", "namespace": "org.kleline.ledger.events",
                  "fields": [{"name": "walletId", "type": "string"}, {"name": "amount", "type": "long"},
@@ -57,7 +57,7 @@ class SchemaEvolutionTest {
 
     @Test
     void addingAFieldWithADefaultIsBackwardCompatible() {
-        Schema published = current.get("org.kleline.ledger.events.WalletToppedUp");
+        Schema published = CURRENT_SCHEMAS.get("org.kleline.ledger.events.WalletToppedUp");
         Schema withOptionalField = new Schema.Parser().parse("""
                 {"type": "record", "name": "WalletToppedUp", "namespace": "org.kleline.ledger.events",
                  "fields": [{"name": "walletId", "type": "string"}, {"name": "amount", "type": "long"},

@@ -82,7 +82,8 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void schemaByIdIsFetchedOnceWithoutABody() throws IOException {
-        server.answer("GET /schemas/ids/21", 200, JSON.createObjectNode().put("schema", EventEnvelope.SCHEMA$.toString()).toString());
+        server.answer("GET /schemas/ids/21", 200,
+                JSON.createObjectNode().put("schema", EventEnvelope.SCHEMA$.toString()).toString());
 
         Schema first = client.schemaById(21);
         Schema second = client.schemaById(21);
@@ -99,11 +100,14 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void latestVersionIsAskedEveryTimeSinceItChanges() throws IOException {
-        server.answer("GET /subjects/fee-plans-value/versions/latest", 200, versionAnswer("fee-plans-value", 1, 3, FeePlan.SCHEMA$))
-                .answer("GET /subjects/fee-plans-value/versions/latest", 200, versionAnswer("fee-plans-value", 2, 8, FeePlan.SCHEMA$));
+        server.answer("GET /subjects/fee-plans-value/versions/latest", 200,
+                        versionAnswer("fee-plans-value", 1, 3, FeePlan.SCHEMA$))
+                .answer("GET /subjects/fee-plans-value/versions/latest", 200,
+                        versionAnswer("fee-plans-value", 2, 8, FeePlan.SCHEMA$));
 
         assertThat(client.latestVersion("fee-plans-value").version()).isEqualTo(1);
-        assertThat(client.latestVersion("fee-plans-value")).isEqualTo(new RegisteredSchema("fee-plans-value", 2, 8, FeePlan.SCHEMA$));
+        assertThat(client.latestVersion("fee-plans-value"))
+                .isEqualTo(new RegisteredSchema("fee-plans-value", 2, 8, FeePlan.SCHEMA$));
         assertThat(server.requests()).hasSize(2);
     }
 

@@ -83,7 +83,8 @@ class RegistryFailuresTest {
 
         assertThat(failure).isInstanceOfSatisfying(SchemaUnavailableException.class,
                 e -> assertThat(e.isTransient()).isTrue());
-        assertThat(failure).hasMessageContaining("Schema registry unreachable").hasMessageContaining("the registry may answer later")
+        assertThat(failure).hasMessageContaining("Schema registry unreachable")
+                .hasMessageContaining("the registry may answer later")
                 .hasRootCauseInstanceOf(ConnectException.class);
     }
 

@@ -64,7 +64,8 @@ class SchemaEvolutionTest {
     void currentVersionRegistersAfterTheOlderOneAsVersionTwo() throws IOException {
         registry.register("ledger.events-value", schema("EventEnvelope-v1.avsc"));
 
-        specificSerde(EventEnvelope.class, Map.of()).serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope());
+        specificSerde(EventEnvelope.class, Map.of()).serializer()
+                .serialize("ledger.events", SampleRecords.micropaymentEnvelope());
 
         RegisteredSchema latest = registry.latestVersion("ledger.events-value");
         assertThat(latest.version()).isEqualTo(2);

@@ -103,7 +103,8 @@ class TopicsTest {
 
         byte[] bytes = feePlans.serializer().serialize("projector-fee-plans-changelog", SampleRecords.feePlan());
 
-        assertThat(feePlans.deserializer().deserialize("projector-fee-plans-changelog", bytes)).isEqualTo(SampleRecords.feePlan());
+        assertThat(feePlans.deserializer().deserialize("projector-fee-plans-changelog", bytes))
+                .isEqualTo(SampleRecords.feePlan());
         assertThat(topics.serdes().registry()).isSameAs(InMemorySchemaRegistry.forScope(SCOPE));
     }
 

@@ -10,7 +10,10 @@ public enum HealthStatus {
     REBALANCING,
     /** RUNNING, but some partition this node owns is still being restored. */
     RESTORING,
-    /** RUNNING, but no instance of the group advertises this node's address: application.server differs from the query config's self. */
+    /**
+     * RUNNING, but no instance of the group advertises this node's address: application.server differs
+     * from the query config's self.
+     */
     UNKNOWN_TO_GROUP,
     /** Stopping or stopped. */
     DOWN,

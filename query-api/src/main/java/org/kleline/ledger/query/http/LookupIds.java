@@ -46,8 +46,8 @@ final class LookupIds {
             }
             Integer earlier = firstAt.putIfAbsent(id, i);
             if (earlier != null) {
-                throw new InvalidRequestException(field, field + " '" + RequestParams.shown(id) + "' is given twice (first as " + FIELD
-                        + "[" + earlier + "]); give each id once");
+                throw new InvalidRequestException(field, field + " '" + RequestParams.shown(id) + "' is given twice (first as "
+                        + FIELD + "[" + earlier + "]); give each id once");
             }
         }
         return List.copyOf(ids);

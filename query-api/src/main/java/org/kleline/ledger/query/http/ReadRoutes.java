@@ -62,8 +62,8 @@ public final class ReadRoutes implements HttpRoutes {
         /*
          * Extension (not in the original contract; docs/api.md): the first outcomes of up to 1,000
          * eventIds in one request, body {"eventIds": [...]}, answer {"outcomes": [OutcomeBody in the
-         * order asked], "unknown": [ids without one]}; each id read on its owner, one forwarded read per other node. A POST only because 1,000
-         * ids do not fit in a URL: it changes nothing.
+         * order asked], "unknown": [ids without one]}; each id read on its owner, one forwarded read per
+         * other node. A POST only because 1,000 ids do not fit in a URL: it changes nothing.
          */
         routes.post(OUTCOME_LOOKUP, this::outcomeLookup);
         /* An account's balances per currency [{currency, balance, credits, debits}], now or ?asOf=. */

@@ -21,7 +21,6 @@ import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.HistoryFold;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.query.reads.ViewRead;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
@@ -45,7 +44,7 @@ public final class LocalStores {
     }
 
     /** Answers {@code read} from the given partitions of this instance only. */
-    public <R> R execute(ViewRead<R> read, Set<Integer> partitions) {
+    public <R> R execute(LocalRead<R> read, Set<Integer> partitions) {
         requireRunning();
         try {
             return read.readLocally(this, partitions);

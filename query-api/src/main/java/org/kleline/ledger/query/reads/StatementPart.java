@@ -2,6 +2,7 @@ package org.kleline.ledger.query.reads;
 
 import java.util.List;
 import java.util.Map;
+import org.kleline.ledger.query.statement.StatementLine;
 
 /**
  * One instance's part of a statement page: up to {@code limit} lines per currency and partition it

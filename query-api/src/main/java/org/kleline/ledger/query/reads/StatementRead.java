@@ -15,6 +15,7 @@ import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.projector.views.BalanceTotalsMath;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.statement.StatementLine;
 
 /**
  * A page of an account's statement: lines with {@code fromMs <= occurredAt <= toMs} after

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import java.util.Set;
-import org.kleline.ledger.query.local.LocalStores;
+import org.kleline.ledger.query.local.LocalRead;
 
 /**
  * One read of the projector's stores that one instance answers from its own partitions. A read is
@@ -28,14 +27,11 @@ import org.kleline.ledger.query.local.LocalStores;
     @JsonSubTypes.Type(value = MerchantSettlementsRead.class, name = "merchant-settlements"),
     @JsonSubTypes.Type(value = OutcomesRead.class, name = "outcomes")
 })
-public sealed interface ViewRead<R> permits KeyRead, PartitionRead {
+public sealed interface ViewRead<R> extends LocalRead<R> permits KeyRead, PartitionRead {
 
     /** The store whose partitioning decides where this read is answered. */
     String store();
 
     /** The answer's type, to read it back from JSON. */
     JavaType resultType(TypeFactory types);
-
-    /** Answers from {@code partitions} of this instance's stores. */
-    R readLocally(LocalStores stores, Set<Integer> partitions);
 }

@@ -1,7 +1,6 @@
 package org.kleline.ledger.query.statement;
 
 import java.util.Comparator;
-import org.kleline.ledger.query.reads.StatementLine;
 
 /** The order of a statement: occurredAt, then eventId, then currency (only ever a tie-break of a reused id). */
 public final class StatementOrder {

@@ -14,9 +14,9 @@ import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
-import org.kleline.ledger.query.reads.StatementLine;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
+import org.kleline.ledger.query.statement.StatementLine;
 import org.kleline.ledger.query.statement.StatementOrder;
 
 /**

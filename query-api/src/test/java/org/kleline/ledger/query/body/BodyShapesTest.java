@@ -80,7 +80,8 @@ class BodyShapesTest {
     @Test
     void aTrialBalanceLine() throws Exception {
         assertThat(json(new TrialBalanceLine("EUR", 0, 6, 20_000, 20_000, 14)))
-                .isEqualTo("{\"currency\":\"EUR\",\"total\":0,\"accounts\":6,\"credits\":20000,\"debits\":20000,\"postings\":14}");
+                .isEqualTo("{\"currency\":\"EUR\",\"total\":0,\"accounts\":6,\"credits\":20000,\"debits\":20000,"
+                        + "\"postings\":14}");
     }
 
     @Test

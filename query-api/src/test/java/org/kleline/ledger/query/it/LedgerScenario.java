@@ -55,16 +55,20 @@ final class LedgerScenario {
             + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}";
     static final String TOP_UP = "{\"eventId\":\"top-w1\",\"type\":\"WalletToppedUp\",\"occurredAt\":\"2024-03-01T10:03:00Z\","
             + "\"currency\":\"EUR\",\"amount\":10000,\"balanceAfter\":10000}";
-    static final String MICRO = "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\",\"occurredAt\":\"2024-03-01T10:04:00Z\","
-            + "\"currency\":\"EUR\",\"amount\":-2000,\"balanceAfter\":8000}";
-    static final String NEXT_DAY = "{\"eventId\":\"top-w1-b\",\"type\":\"WalletToppedUp\",\"occurredAt\":\"2024-03-02T10:00:00Z\","
-            + "\"currency\":\"EUR\",\"amount\":500,\"balanceAfter\":8500}";
+    static final String MICRO = "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\","
+            + "\"occurredAt\":\"2024-03-01T10:04:00Z\",\"currency\":\"EUR\",\"amount\":-2000,\"balanceAfter\":8000}";
+    static final String NEXT_DAY = "{\"eventId\":\"top-w1-b\",\"type\":\"WalletToppedUp\","
+            + "\"occurredAt\":\"2024-03-02T10:00:00Z\",\"currency\":\"EUR\",\"amount\":500,\"balanceAfter\":8500}";
     /** platform:fees in (occurredAt, eventId) order, the balance after each line in its own currency. */
     static final String FEES_LINES = "["
-            + "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\",\"occurredAt\":\"2024-03-01T10:04:00Z\",\"currency\":\"EUR\",\"amount\":81,\"balanceAfter\":81},"
-            + "{\"eventId\":\"cap-p1\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:07:00Z\",\"currency\":\"EUR\",\"amount\":180,\"balanceAfter\":261},"
-            + "{\"eventId\":\"cap-p2\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:10:00Z\",\"currency\":\"JPY\",\"amount\":150,\"balanceAfter\":150},"
-            + "{\"eventId\":\"cb-p2\",\"type\":\"CardPaymentChargedBack\",\"occurredAt\":\"2024-03-01T10:11:00Z\",\"currency\":\"JPY\",\"amount\":1500,\"balanceAfter\":1650}]";
+            + "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\",\"occurredAt\":\"2024-03-01T10:04:00Z\","
+            + "\"currency\":\"EUR\",\"amount\":81,\"balanceAfter\":81},"
+            + "{\"eventId\":\"cap-p1\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:07:00Z\","
+            + "\"currency\":\"EUR\",\"amount\":180,\"balanceAfter\":261},"
+            + "{\"eventId\":\"cap-p2\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:10:00Z\","
+            + "\"currency\":\"JPY\",\"amount\":150,\"balanceAfter\":150},"
+            + "{\"eventId\":\"cb-p2\",\"type\":\"CardPaymentChargedBack\",\"occurredAt\":\"2024-03-01T10:11:00Z\","
+            + "\"currency\":\"JPY\",\"amount\":1500,\"balanceAfter\":1650}]";
     static final List<String> EVENT_IDS = List.of("on-m1", "on-m2", "open-w1", "top-w1", "micro-1", "redeem-big",
             "auth-p1", "cap-p1", "ref-p1", "auth-p2", "cap-p2", "cb-p2", "pay-m1", "plan-m2", "open-w2", "top-w1-b");
 
@@ -104,7 +108,8 @@ final class LedgerScenario {
         answers.put("/v1/wallets/w-1", "{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"balance\":8500,\"maxBalance\":15000}");
         answers.put("/v1/wallets/w-2", "{\"walletId\":\"w-2\",\"currency\":\"EUR\",\"balance\":0,\"maxBalance\":15000}");
         answers.put("/v1/card-payments/p-1", "{\"paymentId\":\"p-1\",\"merchantId\":\"m-1\",\"currency\":\"EUR\","
-                + "\"status\":\"PARTIALLY_REFUNDED\",\"authorized\":10000,\"captured\":8000,\"refunded\":3000,\"chargedBack\":0}");
+                + "\"status\":\"PARTIALLY_REFUNDED\",\"authorized\":10000,\"captured\":8000,\"refunded\":3000,"
+                + "\"chargedBack\":0}");
         answers.put("/v1/card-payments/p-2", "{\"paymentId\":\"p-2\",\"merchantId\":\"m-2\",\"currency\":\"JPY\","
                 + "\"status\":\"CHARGED_BACK\",\"authorized\":5000,\"captured\":5000,\"refunded\":0,\"chargedBack\":1000}");
         answers.put("/v1/merchants/m-1", "{\"merchantId\":\"m-1\",\"name\":\"Shop m-1\",\"partnerId\":\"pa-1\","
@@ -112,7 +117,8 @@ final class LedgerScenario {
                 + "\"feePlans\":[{\"effectiveFrom\":\"2024-03-01T10:00:00Z\",\"feePlan\":" + PLAN_JSON + "}]}");
         // The plan changed with effect from 10:30 is the one in force now; the balance is the merchant account's.
         answers.put("/v1/merchants/m-2", "{\"merchantId\":\"m-2\",\"name\":\"Shop m-2\",\"partnerId\":null,"
-                + "\"currency\":\"JPY\",\"feePlan\":" + PLAN_B_JSON + ",\"balance\":2350,\"onboardedAt\":\"2024-03-01T10:01:00Z\","
+                + "\"currency\":\"JPY\",\"feePlan\":" + PLAN_B_JSON + ",\"balance\":2350,"
+                + "\"onboardedAt\":\"2024-03-01T10:01:00Z\","
                 + "\"feePlans\":[{\"effectiveFrom\":\"2024-03-01T10:01:00Z\",\"feePlan\":" + PLAN_JSON + "},"
                 + "{\"effectiveFrom\":\"2024-03-01T10:30:00Z\",\"feePlan\":" + PLAN_B_JSON + "}]}");
         answers.put("/v1/events/top-w1", "{\"eventId\":\"top-w1\",\"type\":\"WalletToppedUp\",\"key\":\"wallet:w-1\","
@@ -135,25 +141,33 @@ final class LedgerScenario {
                 + "{\"account\":\"merchant:m-2\",\"currency\":\"JPY\",\"amount\":-2500},"
                 + "{\"account\":\"platform:card-clearing\",\"currency\":\"JPY\",\"amount\":1000},"
                 + "{\"account\":\"platform:fees\",\"currency\":\"JPY\",\"amount\":1500}]}");
-        answers.put("/v1/accounts/wallet%3Aw-1/balances", "[{\"currency\":\"EUR\",\"balance\":8500,\"credits\":10500,\"debits\":2000}]");
+        answers.put("/v1/accounts/wallet%3Aw-1/balances",
+                "[{\"currency\":\"EUR\",\"balance\":8500,\"credits\":10500,\"debits\":2000}]");
         answers.put("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T10:03:00Z",
                 "[{\"currency\":\"EUR\",\"balance\":10000,\"credits\":10000,\"debits\":0}]");
         answers.put("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01",
                 "[{\"currency\":\"EUR\",\"balance\":8000,\"credits\":10000,\"debits\":2000}]");
         answers.put("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T09:00:00Z", "[]");
         answers.put("/v1/accounts/wallet%3Aw-2/balances", "[]");
-        answers.put("/v1/accounts/merchant%3Am-1/balances", "[{\"currency\":\"EUR\",\"balance\":1674,\"credits\":9674,\"debits\":8000}]");
-        answers.put("/v1/accounts/merchant%3Am-2/balances", "[{\"currency\":\"JPY\",\"balance\":2350,\"credits\":4850,\"debits\":2500}]");
-        answers.put("/v1/accounts/partner%3Apa-1/balances", "[{\"currency\":\"EUR\",\"balance\":65,\"credits\":65,\"debits\":0}]");
-        answers.put("/v1/accounts/platform%3Afees/balances", "[{\"currency\":\"EUR\",\"balance\":261,\"credits\":261,\"debits\":0},"
+        answers.put("/v1/accounts/merchant%3Am-1/balances",
+                "[{\"currency\":\"EUR\",\"balance\":1674,\"credits\":9674,\"debits\":8000}]");
+        answers.put("/v1/accounts/merchant%3Am-2/balances",
+                "[{\"currency\":\"JPY\",\"balance\":2350,\"credits\":4850,\"debits\":2500}]");
+        answers.put("/v1/accounts/partner%3Apa-1/balances",
+                "[{\"currency\":\"EUR\",\"balance\":65,\"credits\":65,\"debits\":0}]");
+        answers.put("/v1/accounts/platform%3Afees/balances",
+                "[{\"currency\":\"EUR\",\"balance\":261,\"credits\":261,\"debits\":0},"
                 + "{\"currency\":\"JPY\",\"balance\":1650,\"credits\":1650,\"debits\":0}]");
         answers.put("/v1/accounts/platform%3Acard-clearing/balances",
                 "[{\"currency\":\"EUR\",\"balance\":-15500,\"credits\":3000,\"debits\":18500},"
                 + "{\"currency\":\"JPY\",\"balance\":-4000,\"credits\":1000,\"debits\":5000}]");
-        answers.put("/v1/accounts/platform:payouts/balances", "[{\"currency\":\"EUR\",\"balance\":5000,\"credits\":5000,\"debits\":0}]");
-        answers.put("/v1/accounts/wallet%3Aw-1/entries", "{\"entries\":[" + TOP_UP + "," + MICRO + "," + NEXT_DAY + "],\"nextCursor\":null}");
+        answers.put("/v1/accounts/platform:payouts/balances",
+                "[{\"currency\":\"EUR\",\"balance\":5000,\"credits\":5000,\"debits\":0}]");
+        answers.put("/v1/accounts/wallet%3Aw-1/entries",
+                "{\"entries\":[" + TOP_UP + "," + MICRO + "," + NEXT_DAY + "],\"nextCursor\":null}");
         answers.put("/v1/accounts/wallet%3Aw-1/entries?from=2024-03-02", "{\"entries\":[" + NEXT_DAY + "],\"nextCursor\":null}");
-        answers.put("/v1/accounts/wallet%3Aw-1/entries?to=2024-03-01T10:03:59.999Z", "{\"entries\":[" + TOP_UP + "],\"nextCursor\":null}");
+        answers.put("/v1/accounts/wallet%3Aw-1/entries?to=2024-03-01T10:03:59.999Z",
+                "{\"entries\":[" + TOP_UP + "],\"nextCursor\":null}");
         answers.put("/v1/accounts/wallet%3Aw-2/entries", "{\"entries\":[],\"nextCursor\":null}");
         answers.put("/v1/accounts/platform%3Afees/entries?limit=1000", "{\"entries\":" + FEES_LINES + ",\"nextCursor\":null}");
         answers.put("/v1/merchants/m-1/settlements", "[" + ROW_M1 + "]");

@@ -106,7 +106,8 @@ class QueryApiIT {
     void theForwardingEndpointAnswersOnlyForwardedReads() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + node.port + Forwarding.PATH))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"read\":{\"read\":\"wallet\",\"walletId\":\"w-1\"},\"partitions\":[0]}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"read\":{\"read\":\"wallet\",\"walletId\":\"w-1\"},\"partitions\":[0]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(QueryNode.parse(r.body()).path("field").asText()).isEqualTo(Forwarding.HEADER);

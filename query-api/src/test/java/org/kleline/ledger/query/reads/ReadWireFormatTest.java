@@ -18,6 +18,7 @@ import org.kleline.ledger.query.body.FeePlanVersionBody;
 import org.kleline.ledger.query.body.MerchantProfile;
 import org.kleline.ledger.query.routing.ReadRequest;
 import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.statement.StatementLine;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 
@@ -64,7 +65,8 @@ class ReadWireFormatTest {
     @Test
     void answersSurviveTheTripBackUnchanged() throws Exception {
         MerchantProfile profile = new MerchantProfile("m-1", "Shop", null, "EUR", Instant.parse("2024-03-01T10:00:00Z"),
-                List.of(new FeePlanVersionBody(Instant.parse("2024-03-01T10:00:00Z"), new FeePlanBody(250, 25, 500, 1, 1500, 2000))));
+                List.of(new FeePlanVersionBody(Instant.parse("2024-03-01T10:00:00Z"),
+                        new FeePlanBody(250, 25, 500, 1, 1500, 2000))));
         assertThat(roundTrip(new MerchantRead("m-1"), profile)).isEqualTo(profile);
 
         OutcomeBody outcome = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T10:00:00.123Z"),
@@ -76,8 +78,8 @@ class ReadWireFormatTest {
 
         AccountBalancesPart refused = new AccountBalancesPart(List.of(), true, 1_709_287_200_000L);
         assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), refused)).isEqualTo(refused);
-        AccountBalancesPart answered = new AccountBalancesPart(List.of(new org.kleline.ledger.query.body.BalanceBody("EUR", 5, 5, 0)),
-                true, null);
+        AccountBalancesPart answered = new AccountBalancesPart(
+                List.of(new org.kleline.ledger.query.body.BalanceBody("EUR", 5, 5, 0)), true, null);
         assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), answered)).isEqualTo(answered);
 
         StatementPart part = new StatementPart(List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500)),

@@ -183,7 +183,8 @@ class SplitAccountReadsTest {
             EntriesPage page = pageFromInstances(stores, read);
             assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("e5", "e6");
             assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(10_625L, 11_625L);
-            assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor())).isEqualTo(new StatementCursor("EUR", T + 5 * MINUTE, "e6"));
+            assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor()))
+                    .isEqualTo(new StatementCursor("EUR", T + 5 * MINUTE, "e6"));
         });
     }
 
@@ -264,7 +265,8 @@ class SplitAccountReadsTest {
 
     private static HandBuiltPartitions foldedAtTwoHorizons() {
         HandBuiltPartitions stores = new HandBuiltPartitions(Duration.ofHours(2));
-        postingsOverTwoHorizons().forEach(p -> stores.post(p.partition(), ACCOUNT, p.currency(), p.amount(), p.eventId(), p.atMs()));
+        postingsOverTwoHorizons()
+                .forEach(p -> stores.post(p.partition(), ACCOUNT, p.currency(), p.amount(), p.eventId(), p.atMs()));
         stores.fold();
         stores.post(LATE.partition(), ACCOUNT, LATE.currency(), LATE.amount(), LATE.eventId(), LATE.atMs());
         assertThat(stores.history(0).keptFromMs()).isEqualTo(T + 3 * HOUR);

@@ -15,10 +15,10 @@ import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
-import org.kleline.ledger.query.reads.StatementLine;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementCursor;
+import org.kleline.ledger.query.statement.StatementLine;
 
 class PartMergesTest {
 
@@ -46,7 +46,8 @@ class PartMergesTest {
     @Test
     void aCurrencyAnsweredByTwoPartsIsTheSumOfBoth() {
         List<BalanceBody> merged = PartMerges.balances(List.of(
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150), new BalanceBody("JPY", 9, 9, 0)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150), new BalanceBody("JPY", 9, 9, 0)),
+                        true, null),
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", 300, 400, 100)), true, null)));
         assertThat(merged).containsExactly(new BalanceBody("EUR", 250, 500, 250), new BalanceBody("JPY", 9, 9, 0));
     }
@@ -69,8 +70,10 @@ class PartMergesTest {
 
     @Test
     void statementLinesOfSeveralCurrenciesInterleaveByTimeThenEventId() {
-        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
-        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
+        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)),
+                Map.of("EUR", 0L), false);
+        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)),
+                Map.of("JPY", 0L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 10);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c", "d");
         assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(7L, 5L, 14L, 10L);
@@ -79,8 +82,10 @@ class PartMergesTest {
 
     @Test
     void aFullPageEndsWithTheCursorOfItsLastLine() {
-        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
-        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
+        StatementPart eur = new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)),
+                Map.of("EUR", 0L), false);
+        StatementPart jpy = new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)),
+                Map.of("JPY", 0L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 3);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c");
         assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor())).isEqualTo(new StatementCursor("JPY", 20, "c"));
@@ -103,8 +108,10 @@ class PartMergesTest {
     @Test
     void linesOfTwoPartitionsRunOneBalanceFromTheSumOfTheirOpenings() {
         // Partition A opens EUR at 1000, partition B at -300; their lines alternate.
-        StatementPart a = new StatementPart(List.of(line("EUR", 10, "a1", 50), line("EUR", 30, "a2", -20)), Map.of("EUR", 1_000L), false);
-        StatementPart b = new StatementPart(List.of(line("EUR", 20, "b1", 5), line("EUR", 40, "b2", 100)), Map.of("EUR", -300L), false);
+        StatementPart a = new StatementPart(List.of(line("EUR", 10, "a1", 50), line("EUR", 30, "a2", -20)),
+                Map.of("EUR", 1_000L), false);
+        StatementPart b = new StatementPart(List.of(line("EUR", 20, "b1", 5), line("EUR", 40, "b2", 100)),
+                Map.of("EUR", -300L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 10);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a1", "b1", "a2", "b2");
         assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(750L, 755L, 735L, 835L);
@@ -121,7 +128,8 @@ class PartMergesTest {
     @Test
     void aLineHeldByTwoPartitionsIsShownOnceWithBothAmountsAndTakesOnePlaceInThePage() {
         StatementPart a = new StatementPart(List.of(line("EUR", 10, "x", 7), line("EUR", 20, "y", 1)), Map.of("EUR", 0L), false);
-        StatementPart b = new StatementPart(List.of(line("EUR", 10, "x", 8), line("JPY", 10, "x", 3)), Map.of("EUR", 100L, "JPY", 0L), false);
+        StatementPart b = new StatementPart(List.of(line("EUR", 10, "x", 8), line("JPY", 10, "x", 3)),
+                Map.of("EUR", 100L, "JPY", 0L), false);
         EntriesPage page = PartMerges.statement(ACCOUNT, List.of(a, b), 3);
         assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::currency, EntryBody::amount, EntryBody::balanceAfter)
                 .containsExactly(tuple("x", "EUR", 15L, 115L), tuple("x", "JPY", 3L, 3L), tuple("y", "EUR", 1L, 116L));
@@ -194,7 +202,8 @@ class PartMergesTest {
 
     @Test
     void anUnbalancedLedgerShowsANonZeroTotal() {
-        List<TrialBalanceLine> lines = PartMerges.trialBalance(List.of(List.of(new TrialBalancePart("EUR", 10, 3, 2, List.of("a", "b")))));
+        List<TrialBalanceLine> lines = PartMerges.trialBalance(
+                List.of(List.of(new TrialBalancePart("EUR", 10, 3, 2, List.of("a", "b")))));
         assertThat(lines).containsExactly(new TrialBalanceLine("EUR", 7, 2, 10, 3, 2));
     }
 

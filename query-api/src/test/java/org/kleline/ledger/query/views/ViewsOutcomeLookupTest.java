@@ -20,7 +20,8 @@ class ViewsOutcomeLookupTest {
         EventOutcome accepted = EventOutcome.newBuilder().setEventId("ev-1").setKey("wallet:w-1")
                 .setEventType(EventType.WalletToppedUp).setOccurredAt(Instant.parse("2024-03-01T10:00:00.123Z"))
                 .setOutcome(Outcome.ACCEPTED).setReason(null)
-                .setPostings(List.of(new Posting("platform:card-clearing", "EUR", -5_000L), new Posting("wallet:w-1", "EUR", 5_000L)))
+                .setPostings(List.of(new Posting("platform:card-clearing", "EUR", -5_000L),
+                        new Posting("wallet:w-1", "EUR", 5_000L)))
                 .build();
         assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(accepted))).isEqualTo(accepted);
     }

@@ -7,7 +7,6 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import org.kleline.ledger.web.json.JsonProblems;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

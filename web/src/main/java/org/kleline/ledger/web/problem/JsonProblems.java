@@ -1,4 +1,4 @@
-package org.kleline.ledger.web.json;
+package org.kleline.ledger.web.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.kleline.ledger.web.problem.Problem;
-import org.kleline.ledger.web.problem.ProblemType;
 
 /**
  * Turns what Jackson says about a body it could not read into a 400 problem naming the field, as a

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 
-/** An {@link OutcomeLookup} held in memory, fed outcomes in log order: for tests and single-process demos. */
+/** An {@link OutcomeLookup} held in memory, fed outcomes in log order: for ingest's tests. */
 public final class InMemoryOutcomeLookup implements OutcomeLookup {
 
     private final ConcurrentMap<String, EventOutcome> first = new ConcurrentHashMap<>();

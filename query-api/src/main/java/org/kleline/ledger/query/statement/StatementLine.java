@@ -1,14 +1,14 @@
-package org.kleline.ledger.query.reads;
+package org.kleline.ledger.query.statement;
 
 import java.time.Instant;
 import java.util.Objects;
 import org.kleline.ledger.query.body.EntryBody;
-import org.kleline.ledger.query.statement.StatementCursor;
 
 /**
  * One line of an account's statement as a partition holds it: {@code amount} is signed, credit
  * positive, in minor units. The balance after it is only known once every partition's part is in
- * ({@link StatementPart#openings()}), so it is given when the line is shown ({@link #toBody}).
+ * (the openings of each {@code reads.StatementPart}), so it is given when the line is shown
+ * ({@link #toBody}).
  */
 public record StatementLine(String currency, String eventId, String type, long occurredAtMs, long amount) {
 
