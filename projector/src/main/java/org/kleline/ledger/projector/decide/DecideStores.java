@@ -6,6 +6,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.serde.CompactSerde;
+import java.util.ArrayList;
+import java.util.List;
+import org.kleline.ledger.projector.serde.BinaryReader;
+import org.kleline.ledger.projector.serde.BinaryWriter;
+import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.topology.StoreNames;
 
@@ -18,9 +23,85 @@ import org.kleline.ledger.projector.topology.StoreNames;
  */
 public final class DecideStores {
 
-    public static final CompactSerde<WalletRecord> WALLET = InternalSerdes.WALLET;
-    public static final CompactSerde<CardPaymentRecord> CARD_PAYMENT = InternalSerdes.CARD_PAYMENT;
-    public static final CompactSerde<MerchantRecord> MERCHANT = InternalSerdes.MERCHANT;
+    /** walletId, currency, balance, maxBalance. */
+    public static final CompactSerde<WalletRecord> WALLET = new CompactSerde<>("WalletRecord", 48) {
+        @Override
+        protected void write(WalletRecord v, BinaryWriter out) {
+            out.writeString("walletId", v.getWalletId());
+            out.writeString("currency", v.getCurrency());
+            out.writeLong(v.getBalance());
+            out.writeLong(v.getMaxBalance());
+        }
+
+        @Override
+        protected WalletRecord read(BinaryReader in) {
+            return new WalletRecord(in.readString("walletId"), in.readString("currency"), in.readLong("balance"),
+                    in.readLong("maxBalance"));
+        }
+    };
+    /** paymentId, merchantId, currency, authorized, captured, refunded, chargedBack, status. */
+    public static final CompactSerde<CardPaymentRecord> CARD_PAYMENT = new CompactSerde<>("CardPaymentRecord", 96) {
+        @Override
+        protected void write(CardPaymentRecord v, BinaryWriter out) {
+            out.writeString("paymentId", v.getPaymentId());
+            out.writeString("merchantId", v.getMerchantId());
+            out.writeString("currency", v.getCurrency());
+            out.writeLong(v.getAuthorized());
+            out.writeLong(v.getCaptured());
+            out.writeLong(v.getRefunded());
+            out.writeLong(v.getChargedBack());
+            out.writeString("status", v.getStatus());
+        }
+
+        @Override
+        protected CardPaymentRecord read(BinaryReader in) {
+            return new CardPaymentRecord(in.readString("paymentId"), in.readString("merchantId"),
+                    in.readString("currency"), in.readLong("authorized"), in.readLong("captured"),
+                    in.readLong("refunded"), in.readLong("chargedBack"), in.readString("status"));
+        }
+    };
+    /**
+     * merchantId, name, optional partnerId, currency, onboardedAt, then the fee plans: count, and for
+     * each effectiveFrom, cardBps, cardFixed, microBps, microFixed, chargebackFee, partnerShareBps.
+     */
+    public static final CompactSerde<MerchantRecord> MERCHANT = new CompactSerde<>("MerchantRecord", 128) {
+        @Override
+        protected void write(MerchantRecord v, BinaryWriter out) {
+            out.writeString("merchantId", v.getMerchantId());
+            out.writeString("name", v.getName());
+            out.writeOptionalString("partnerId", v.getPartnerId());
+            out.writeString("currency", v.getCurrency());
+            out.writeLong(v.getOnboardedAt());
+            List<FeePlanVersionRecord> plans = v.getFeePlans();
+            out.writeInt(plans.size());
+            for (FeePlanVersionRecord p : plans) {
+                out.writeLong(p.getEffectiveFrom());
+                out.writeInt(p.getCardBps());
+                out.writeLong(p.getCardFixed());
+                out.writeInt(p.getMicroBps());
+                out.writeLong(p.getMicroFixed());
+                out.writeLong(p.getChargebackFee());
+                out.writeInt(p.getPartnerShareBps());
+            }
+        }
+
+        @Override
+        protected MerchantRecord read(BinaryReader in) {
+            String merchantId = in.readString("merchantId");
+            String name = in.readString("name");
+            String partnerId = in.readOptionalString("partnerId");
+            String currency = in.readString("currency");
+            long onboardedAt = in.readLong("onboardedAt");
+            int count = CompactFields.count(in, "feePlans");
+            List<FeePlanVersionRecord> plans = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                plans.add(new FeePlanVersionRecord(in.readLong("effectiveFrom"), in.readInt("cardBps"),
+                        in.readLong("cardFixed"), in.readInt("microBps"), in.readLong("microFixed"),
+                        in.readLong("chargebackFee"), in.readInt("partnerShareBps")));
+            }
+            return new MerchantRecord(merchantId, name, partnerId, currency, onboardedAt, plans);
+        }
+    };
     public static final CompactSerde<EventOutcome> EVENT_OUTCOME = InternalSerdes.EVENT_OUTCOME;
     /** What a payout-ids entry holds: only its key matters. */
     public static final byte[] PRESENT = {1};

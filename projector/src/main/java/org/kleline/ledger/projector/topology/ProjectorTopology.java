@@ -95,7 +95,7 @@ public final class ProjectorTopology {
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
                 .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.SETTLEMENT_DELTA))
+                        .withKeySerde(Serdes.String()).withValueSerde(SettlementStores.SETTLEMENT_DELTA))
                 .process(SettlementProcessor::new, Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)
                 .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())

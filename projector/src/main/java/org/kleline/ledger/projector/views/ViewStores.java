@@ -5,7 +5,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.projector.serde.CompactSerde;
-import org.kleline.ledger.projector.serde.InternalSerdes;
+import org.kleline.ledger.projector.serde.BinaryReader;
+import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -15,8 +16,36 @@ import org.kleline.ledger.projector.topology.StoreNames;
  */
 public final class ViewStores {
 
-    public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = InternalSerdes.BALANCE_TOTALS;
-    public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = InternalSerdes.ACCOUNT_ENTRY;
+    /** credits, debits, entries. */
+    public static final CompactSerde<BalanceTotals> BALANCE_TOTALS = new CompactSerde<>("BalanceTotals", 24) {
+        @Override
+        protected void write(BalanceTotals v, BinaryWriter out) {
+            out.writeLong(v.getCredits());
+            out.writeLong(v.getDebits());
+            out.writeLong(v.getEntries());
+        }
+
+        @Override
+        protected BalanceTotals read(BinaryReader in) {
+            return new BalanceTotals(in.readLong("credits"), in.readLong("debits"), in.readLong("entries"));
+        }
+    };
+    /** eventId, eventType, occurredAt, amount. */
+    public static final CompactSerde<AccountEntry> ACCOUNT_ENTRY = new CompactSerde<>("AccountEntry", 64) {
+        @Override
+        protected void write(AccountEntry v, BinaryWriter out) {
+            out.writeString("eventId", v.getEventId());
+            out.writeString("eventType", v.getEventType());
+            out.writeLong(v.getOccurredAt());
+            out.writeLong(v.getAmount());
+        }
+
+        @Override
+        protected AccountEntry read(BinaryReader in) {
+            return new AccountEntry(in.readString("eventId"), in.readString("eventType"), in.readLong("occurredAt"),
+                    in.readLong("amount"));
+        }
+    };
 
     private ViewStores() {
     }

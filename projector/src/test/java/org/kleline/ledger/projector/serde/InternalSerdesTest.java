@@ -1,5 +1,8 @@
 package org.kleline.ledger.projector.serde;
 
+import org.kleline.ledger.projector.decide.DecideStores;
+import org.kleline.ledger.projector.settlement.SettlementStores;
+import org.kleline.ledger.projector.views.ViewStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +43,7 @@ class InternalSerdesTest {
     void walletRecordKeepsEveryFigureExactlyIncludingTheLongBounds() {
         for (long balance : new long[] {0, 1, -1, 63, 64, -64, -65, 15_000, 1_000_000_000_000L, MIN, MAX}) {
             WalletRecord w = new WalletRecord("w-" + balance, "EUR", balance, MAX - 1);
-            WalletRecord back = roundTrip(InternalSerdes.WALLET, w);
+            WalletRecord back = roundTrip(DecideStores.WALLET, w);
             assertThat(back).isEqualTo(w);
             assertThat(back.getBalance()).isEqualTo(balance);
             assertThat(back.getMaxBalance()).isEqualTo(MAX - 1);
@@ -50,16 +53,16 @@ class InternalSerdesTest {
     @Test
     void emptyAndUnicodeStringsSurvive() {
         WalletRecord w = new WalletRecord("", UNICODE, MIN, MAX);
-        assertThat(roundTrip(InternalSerdes.WALLET, w)).isEqualTo(w);
+        assertThat(roundTrip(DecideStores.WALLET, w)).isEqualTo(w);
         AccountEntry e = new AccountEntry(UNICODE, "", MIN, MAX);
-        assertThat(roundTrip(InternalSerdes.ACCOUNT_ENTRY, e)).isEqualTo(e);
+        assertThat(roundTrip(ViewStores.ACCOUNT_ENTRY, e)).isEqualTo(e);
     }
 
     @Test
     void cardPaymentRecordRoundTrips() {
         CardPaymentRecord p = new CardPaymentRecord("pay-1", "m-1", "JPY", 1_000_000_000_000L, 999_999_999_999L, 12L,
                 0L, "PARTIALLY_REFUNDED");
-        assertThat(roundTrip(InternalSerdes.CARD_PAYMENT, p)).isEqualTo(p);
+        assertThat(roundTrip(DecideStores.CARD_PAYMENT, p)).isEqualTo(p);
     }
 
     @Test
@@ -69,8 +72,8 @@ class InternalSerdesTest {
                 new FeePlanVersionRecord(1_700_000_000_000L, 250, 30L, 100, 1L, 1_500L, 2_000));
         MerchantRecord withPartner = new MerchantRecord("m-1", "Café Ünïcødé", "p-1", "EUR", 1_699_999_999_999L, plans);
         MerchantRecord noPartner = new MerchantRecord("m-2", "", null, "EUR", -1L, List.of());
-        assertThat(roundTrip(InternalSerdes.MERCHANT, withPartner)).isEqualTo(withPartner);
-        MerchantRecord back = roundTrip(InternalSerdes.MERCHANT, noPartner);
+        assertThat(roundTrip(DecideStores.MERCHANT, withPartner)).isEqualTo(withPartner);
+        MerchantRecord back = roundTrip(DecideStores.MERCHANT, noPartner);
         assertThat(back).isEqualTo(noPartner);
         assertThat(back.getPartnerId()).isNull();
         assertThat(back.getFeePlans()).isEmpty();
@@ -79,10 +82,10 @@ class InternalSerdesTest {
     @Test
     void balanceTotalsRoundTrip() {
         BalanceTotals t = new BalanceTotals(MAX, MAX, MAX);
-        assertThat(roundTrip(InternalSerdes.BALANCE_TOTALS, t)).isEqualTo(t);
+        assertThat(roundTrip(ViewStores.BALANCE_TOTALS, t)).isEqualTo(t);
         BalanceTotals zero = new BalanceTotals(0L, 0L, 0L);
-        assertThat(roundTrip(InternalSerdes.BALANCE_TOTALS, zero)).isEqualTo(zero);
-        assertThat(InternalSerdes.BALANCE_TOTALS.toBytes(zero)).containsExactly(CompactSerde.FORMAT_VERSION, 0, 0, 0);
+        assertThat(roundTrip(ViewStores.BALANCE_TOTALS, zero)).isEqualTo(zero);
+        assertThat(ViewStores.BALANCE_TOTALS.toBytes(zero)).containsExactly(CompactSerde.FORMAT_VERSION, 0, 0, 0);
     }
 
     @Test
@@ -91,7 +94,7 @@ class InternalSerdesTest {
                 LocalDate.of(1969, 12, 31), LocalDate.of(2999, 1, 1)}) {
             SettlementDelta d = new SettlementDelta("m-1", date, "EUR", 1L, 2L, 3L, 4L, 5L, 6L, MAX, Integer.MAX_VALUE,
                     "po-m-1-1999-12-31-12");
-            assertThat(roundTrip(InternalSerdes.SETTLEMENT_DELTA, d)).isEqualTo(d);
+            assertThat(roundTrip(SettlementStores.SETTLEMENT_DELTA, d)).isEqualTo(d);
             SettlementRow r = new SettlementRow("m-1", date, "EUR", 3L, 1_000L, 10L, 20L, 30L, 5L, 940L, MIN, 0,
                     SettlementStatus.OPEN);
             assertThat(roundTrip(InternalSerdes.SETTLEMENT_ROW, r)).isEqualTo(r);
@@ -125,36 +128,36 @@ class InternalSerdesTest {
 
     @Test
     void nullValueIsATombstoneBothWays() {
-        assertThat(InternalSerdes.WALLET.serialize("t", null)).isNull();
-        assertThat(InternalSerdes.WALLET.deserialize("t", null)).isNull();
+        assertThat(DecideStores.WALLET.serialize("t", null)).isNull();
+        assertThat(DecideStores.WALLET.deserialize("t", null)).isNull();
     }
 
     @Test
     void anUnknownFormatVersionIsRefusedByName() {
-        byte[] bytes = InternalSerdes.BALANCE_TOTALS.toBytes(new BalanceTotals(1L, 2L, 3L));
+        byte[] bytes = ViewStores.BALANCE_TOTALS.toBytes(new BalanceTotals(1L, 2L, 3L));
         bytes[0] = 3;
-        assertThatThrownBy(() -> InternalSerdes.BALANCE_TOTALS.fromBytes(bytes))
+        assertThatThrownBy(() -> ViewStores.BALANCE_TOTALS.fromBytes(bytes))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot read BalanceTotals: format version 3, this build reads only version 2");
         bytes[0] = 1;
-        assertThatThrownBy(() -> InternalSerdes.BALANCE_TOTALS.fromBytes(bytes))
+        assertThatThrownBy(() -> ViewStores.BALANCE_TOTALS.fromBytes(bytes))
                 .hasMessageContaining("format version 1").hasMessageContaining("Avro format of earlier builds");
-        assertThatThrownBy(() -> InternalSerdes.BALANCE_TOTALS.fromBytes(new byte[0]))
+        assertThatThrownBy(() -> ViewStores.BALANCE_TOTALS.fromBytes(new byte[0]))
                 .hasMessageContaining("format version missing");
     }
 
     @Test
     void truncatedOrTrailingBytesAreRefusedNamingTheField() {
-        byte[] full = InternalSerdes.WALLET.toBytes(new WalletRecord("w1", "EUR", 100L, 15_000L));
-        assertThatThrownBy(() -> InternalSerdes.WALLET.fromBytes(Arrays.copyOf(full, full.length - 1)))
+        byte[] full = DecideStores.WALLET.toBytes(new WalletRecord("w1", "EUR", 100L, 15_000L));
+        assertThatThrownBy(() -> DecideStores.WALLET.fromBytes(Arrays.copyOf(full, full.length - 1)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot read WalletRecord").hasMessageContaining("maxBalance: value truncated");
         byte[] longer = Arrays.copyOf(full, full.length + 1);
-        assertThatThrownBy(() -> InternalSerdes.WALLET.fromBytes(longer))
+        assertThatThrownBy(() -> DecideStores.WALLET.fromBytes(longer))
                 .hasMessageContaining("1 trailing bytes after the value");
         byte[] badLength = full.clone();
         badLength[1] = 100;
-        assertThatThrownBy(() -> InternalSerdes.WALLET.fromBytes(badLength))
+        assertThatThrownBy(() -> DecideStores.WALLET.fromBytes(badLength))
                 .hasMessageContaining("walletId: string length 50");
     }
 
@@ -169,7 +172,7 @@ class InternalSerdesTest {
 
     @Test
     void aMissingRequiredStringIsRefusedOnWrite() {
-        assertThatThrownBy(() -> InternalSerdes.WALLET.toBytes(new WalletRecord(null, "EUR", 0L, 0L)))
+        assertThatThrownBy(() -> DecideStores.WALLET.toBytes(new WalletRecord(null, "EUR", 0L, 0L)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("walletId must not be null");
     }
 }
