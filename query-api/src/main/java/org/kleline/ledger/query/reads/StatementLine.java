@@ -28,7 +28,8 @@ public record StatementLine(String currency, String eventId, String type, long o
         if (!samePosition(other)) {
             throw new IllegalArgumentException("lines " + this + " and " + other + " are not at the same position");
         }
-        return new StatementLine(currency, eventId, type, occurredAtMs, Math.addExact(amount, other.amount));
+        return new StatementLine(currency, eventId, type, occurredAtMs, FigureOutOfRangeException.add(amount,
+                other.amount, "the line of event " + eventId + " in " + currency));
     }
 
     public EntryBody toBody(long balanceAfter) {

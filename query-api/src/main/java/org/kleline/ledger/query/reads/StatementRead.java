@@ -86,7 +86,8 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
         BalanceTotals opening = after != null && after.occurredAtMs() >= fromMs
                 ? history.openingThrough(account, currency, afterKey, after.occurredAtMs())
                 : history.openingBefore(account, currency, fromMs);
-        openings.merge(currency, BalanceTotalsMath.balance(opening), Math::addExact);
+        openings.merge(currency, BalanceTotalsMath.balance(opening), (a, b) -> FigureOutOfRangeException.add(a, b,
+                "the opening of the statement of " + account + " in " + currency));
         return page.more();
     }
 }
