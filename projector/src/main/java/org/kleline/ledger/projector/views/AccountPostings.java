@@ -112,7 +112,7 @@ public final class AccountPostings {
      * @throws IllegalStateException when the postings do not balance; nothing of the entry is applied
      * @throws ArithmeticException when a running total would pass {@link Long#MAX_VALUE}; nothing applied
      */
-    public void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
+    void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
         requireBalanced(postings, eventId);
         applyUnchecked(postings, eventId, eventType, occurredAtMs);
     }
