@@ -34,6 +34,8 @@ import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.model.topics.EventPartitions;
+import org.kleline.ledger.model.totals.RunningTotal;
+import org.kleline.ledger.model.totals.RunningTotals;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -50,6 +52,17 @@ import org.kleline.ledger.outcomes.EventOutcome;
  * first does it; {@code ledger verify} does so). A merchant seen from another key is the merchant's
  * state below the event's bound on the merchant's partition ({@link LogPosition#boundFor}), so the
  * order across partitions changes nothing.
+ *
+ * <p>Running totals are kept as the projector keeps them, per partition of the log: each account's
+ * credits, debits and postings in each currency, and each currency's trial balance, once per
+ * partition whose events posted to them. An event whose postings would take one of its partition's
+ * totals past {@link Long#MAX_VALUE} is REJECTED with {@code LIMIT_EXCEEDED}, decided by the same
+ * function as in the projector ({@link RunningTotals#add}), so that it depends only on the partition's
+ * own records in offset order. The ledger-wide figures ({@link #balance}, {@link #balances},
+ * {@link #trialBalance}) add the parts when read, and fail with an {@link ArithmeticException} when a
+ * sum across partitions passes the range of a long: a read can fail, a replay does not. A settlement
+ * row sums effects from every partition and cannot reject anything: its sums stop at their bound
+ * ({@link DailySettlement#apply}).
  *
  * <p>Not thread-safe; one replay reads one log.
  */
@@ -71,7 +84,12 @@ public final class LedgerReplay {
     private LogPosition position;
     private final Set<String> seenEventIds = new HashSet<>();
     private final Set<String> usedPayoutIds = new HashSet<>();
-    private final Map<AccountCurrency, Long> balances = new HashMap<>();
+    /** Per account and currency, its running total on each partition (null where none posted to it). */
+    private final Map<AccountCurrency, RunningTotal[]> accountTotals = new HashMap<>();
+    /** Per currency, the trial balance's running total on each partition. */
+    private final Map<CurrencyCode, RunningTotal[]> trialTotals = new HashMap<>();
+    /** What the event being applied adds to its partition's running totals, once checked to fit. */
+    private RunningTotals.Sum<Part> pendingTotals;
     private final TreeMap<SettlementKey, DailySettlement> settlements = new TreeMap<>();
     private final Map<String, EventOutcome> firstOutcomes = new HashMap<>();
     private final DecisionContext context = new MapContext();
@@ -119,22 +137,27 @@ public final class LedgerReplay {
         EventValidator.requireValidLogEvent(event);
         this.position = where;
         AggregateKey key = AggregateKey.of(event);
+        pendingTotals = null;
         Decision<?> decision;
         switch (key.type()) {
             case WALLET -> {
-                Decision<WalletState> walletDecision = walletDecider.decide(wallets.get(key.id()), event, context);
+                WalletState before = wallets.get(key.id());
+                Decision<WalletState> walletDecision =
+                        withinTotals(walletDecider.decide(before, event, context), before, where.partition());
                 putIfPresent(wallets, key.id(), walletDecision.nextState());
                 decision = walletDecision;
             }
             case PAYMENT -> {
+                CardPaymentState before = payments.get(key.id());
                 Decision<CardPaymentState> paymentDecision =
-                        cardPaymentDecider.decide(payments.get(key.id()), event, context);
+                        withinTotals(cardPaymentDecider.decide(before, event, context), before, where.partition());
                 putIfPresent(payments, key.id(), paymentDecision.nextState());
                 decision = paymentDecision;
             }
             case MERCHANT -> {
                 MerchantState before = merchants.get(key.id());
-                Decision<MerchantState> merchantDecision = merchantDecider.decide(before, event, context);
+                Decision<MerchantState> merchantDecision =
+                        withinTotals(merchantDecider.decide(before, event, context), before, where.partition());
                 MerchantState after = merchantDecision.nextState();
                 if (merchantDecision.isAccepted() && after != null && after != before) {
                     merchants.put(key.id(), after);
@@ -146,11 +169,28 @@ public final class LedgerReplay {
             }
             default -> throw new IllegalStateException("unknown aggregate " + key.type());
         }
-        record(decision);
+        record(decision, where.partition());
         return decision;
     }
 
-    private void record(Decision<?> decision) {
+    /**
+     * The rules' decision, or REJECTED LIMIT_EXCEEDED when its postings would take a running total of
+     * {@code partition} past {@link Long#MAX_VALUE} (checked before anything of the event is kept).
+     */
+    private <S> Decision<S> withinTotals(Decision<S> decision, S before, int partition) {
+        if (!decision.isAccepted() || decision.postings().isEmpty()) {
+            return decision;
+        }
+        RunningTotals.Sum<Part> sum = RunningTotals.add(JournalBalance.requireBalanced(decision.postings()),
+                new PartitionTotals(partition));
+        if (!sum.fits()) {
+            return RunningTotals.limitExceeded(decision, before);
+        }
+        pendingTotals = sum;
+        return decision;
+    }
+
+    private void record(Decision<?> decision, int partition) {
         if (!decision.recordsEventId()) {
             return;
         }
@@ -159,9 +199,8 @@ public final class LedgerReplay {
         if (!decision.isAccepted()) {
             return;
         }
-        for (Posting posting : JournalBalance.requireBalanced(decision.postings())) {
-            balances.merge(new AccountCurrency(posting.account(), posting.currency()), posting.amountMinor(),
-                    Math::addExact);
+        if (pendingTotals != null) {
+            pendingTotals.after().forEach((part, total) -> partsOf(part)[partition] = total);
         }
         SettlementEffect effect = decision.settlementEffect();
         if (effect != null) {
@@ -189,22 +228,72 @@ public final class LedgerReplay {
         return Optional.ofNullable(firstOutcomes.get(eventId));
     }
 
-    /** Credits minus debits of one account in one currency; 0 when never posted. */
+    /**
+     * Credits minus debits of one account in one currency, every partition's part added; 0 when never
+     * posted.
+     *
+     * @throws ArithmeticException when its credits or its debits over every partition pass 2^63-1
+     */
     public long balance(AccountCurrency accountCurrency) {
-        return balances.getOrDefault(accountCurrency, 0L);
+        RunningTotal[] parts = accountTotals.get(accountCurrency);
+        return parts == null ? 0L : sumOfParts(parts, accountCurrency.account().value() + " in "
+                + accountCurrency.currency().code()).balance();
     }
 
-    /** Every balance ever posted to. */
+    /**
+     * Every balance ever posted to.
+     *
+     * @throws ArithmeticException as {@link #balance} does, for the first account whose sums pass 2^63-1
+     */
     public Map<AccountCurrency, Long> balances() {
+        Map<AccountCurrency, Long> balances = new HashMap<>();
+        accountTotals.keySet().forEach(accountCurrency -> balances.put(accountCurrency, balance(accountCurrency)));
         return Collections.unmodifiableMap(balances);
     }
 
-    /** The sum of all balances per currency: zero in every currency when the ledger is sound. */
+    /**
+     * Credits minus debits of every posting per currency: zero in every currency when the ledger is sound.
+     *
+     * @throws ArithmeticException when a currency's credits or debits over every partition pass 2^63-1
+     */
     public Map<CurrencyCode, Long> trialBalance() {
         Map<CurrencyCode, Long> totals = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-        balances.forEach((accountCurrency, balance) ->
-                totals.merge(accountCurrency.currency(), balance, Math::addExact));
+        trialTotals.forEach((currency, parts) ->
+                totals.put(currency, sumOfParts(parts, "the trial balance in " + currency.code()).balance()));
         return totals;
+    }
+
+    /** The running total of {@code accountCurrency} on one partition: what the projector's part there holds. */
+    public RunningTotal accountTotalOn(int partition, AccountCurrency accountCurrency) {
+        RunningTotal[] parts = accountTotals.get(accountCurrency);
+        return parts == null || parts[partition] == null ? RunningTotal.ZERO : parts[partition];
+    }
+
+    /** The trial balance's running total of {@code currency} on one partition. */
+    public RunningTotal trialBalanceTotalOn(int partition, CurrencyCode currency) {
+        RunningTotal[] parts = trialTotals.get(currency);
+        return parts == null || parts[partition] == null ? RunningTotal.ZERO : parts[partition];
+    }
+
+    private static RunningTotal sumOfParts(RunningTotal[] parts, String what) {
+        RunningTotal sum = RunningTotal.ZERO;
+        for (RunningTotal part : parts) {
+            if (part != null) {
+                sum = sum.plusOrNull(part);
+                if (sum == null) {
+                    throw new ArithmeticException(what + ": the credits or debits of every partition's part add up "
+                            + "to more than " + Long.MAX_VALUE + " minor units");
+                }
+            }
+        }
+        return sum;
+    }
+
+    private RunningTotal[] partsOf(Part part) {
+        if (part instanceof AccountPart a) {
+            return accountTotals.computeIfAbsent(a.accountCurrency(), k -> new RunningTotal[partitions]);
+        }
+        return trialTotals.computeIfAbsent(((TrialPart) part).currency(), k -> new RunningTotal[partitions]);
     }
 
     /** Every settlement row, by date, merchantId and currency. */
@@ -239,6 +328,43 @@ public final class LedgerReplay {
     private static <S> void putIfPresent(Map<String, S> states, String id, S state) {
         if (state != null) {
             states.put(id, state);
+        }
+    }
+
+    /** One running total of a partition, as {@link RunningTotals#add} names it. */
+    private sealed interface Part permits AccountPart, TrialPart {
+    }
+
+    private record AccountPart(AccountCurrency accountCurrency) implements Part {
+    }
+
+    private record TrialPart(CurrencyCode currency) implements Part {
+    }
+
+    /** The running totals of one partition. */
+    private final class PartitionTotals implements RunningTotals.Parts<Part> {
+
+        private final int partition;
+
+        PartitionTotals(int partition) {
+            this.partition = partition;
+        }
+
+        @Override
+        public List<Part> accountParts(Posting posting) {
+            return List.of(new AccountPart(new AccountCurrency(posting.account(), posting.currency())));
+        }
+
+        @Override
+        public Part trialBalancePart(CurrencyCode currency) {
+            return new TrialPart(currency);
+        }
+
+        @Override
+        public RunningTotal current(Part part) {
+            RunningTotal[] parts = part instanceof AccountPart a
+                    ? accountTotals.get(a.accountCurrency()) : trialTotals.get(((TrialPart) part).currency());
+            return parts == null ? null : parts[partition];
         }
     }
 

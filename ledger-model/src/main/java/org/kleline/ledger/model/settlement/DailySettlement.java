@@ -15,6 +15,16 @@ import org.kleline.ledger.settlement.SettlementStatus;
  * <p>A row exists once any event touches it: start from {@link #empty} and {@link #apply}
  * each effect.
  *
+ * <p><b>Beyond the range of a long</b> (docs/domain.md, "Running totals"). A row sums the effects of
+ * events decided on every partition of the log, so no decision can see it whole, and its effects
+ * arrive in an order that depends on how fast each partition is read. So a sum that would pass
+ * {@link Long#MAX_VALUE} stops there ({@code payouts} at {@link Integer#MAX_VALUE}), and {@link #net}
+ * and {@link #due} stop at {@link Long#MIN_VALUE}: adding non-negative figures that stop at a bound
+ * gives the same row in any order, so the row stays a function of the log. Such a row is
+ * {@linkplain #inRange() out of range}: its figures are bounds, not sums, and a settlement run pays
+ * nothing from it. It takes one merchant's accepted amounts of one business date beyond 2^63-1 minor
+ * units.
+ *
  * @param key         merchant, business date and currency
  * @param count       accepted captures and micropayments
  * @param gross       their amounts
@@ -44,40 +54,70 @@ public record DailySettlement(SettlementKey key, long count, long gross, long re
     }
 
     /**
-     * This row with {@code effect} added.
+     * This row with {@code effect} added; a sum that would pass {@link Long#MAX_VALUE} (payouts:
+     * {@link Integer#MAX_VALUE}) stays there, and the row is then {@linkplain #inRange() out of range}.
      *
      * @throws IllegalArgumentException when the effect belongs to another row
-     * @throws ArithmeticException      when a sum leaves the range of a long
      */
     public DailySettlement apply(SettlementEffect effect) {
         if (!effect.key().equals(key)) {
             throw new IllegalArgumentException("effect on " + effect.key() + " applied to row " + key);
         }
         return new DailySettlement(key,
-                Math.addExact(count, effect.count()),
-                Math.addExact(gross, effect.gross()),
-                Math.addExact(refunds, effect.refunds()),
-                Math.addExact(chargebacks, effect.chargebacks()),
-                Math.addExact(fees, effect.fees()),
-                Math.addExact(commission, effect.commission()),
-                Math.addExact(paidOut, effect.paidOut()),
-                Math.addExact(payouts, effect.payouts()));
+                boundedSum(count, effect.count()),
+                boundedSum(gross, effect.gross()),
+                boundedSum(refunds, effect.refunds()),
+                boundedSum(chargebacks, effect.chargebacks()),
+                boundedSum(fees, effect.fees()),
+                boundedSum(commission, effect.commission()),
+                boundedSum(paidOut, effect.paidOut()),
+                (int) Math.min(Integer.MAX_VALUE, (long) payouts + effect.payouts()));
     }
 
-    /** {@code gross - refunds - chargebacks - fees}; negative when refunds and fees outweigh sales. */
+    /**
+     * Whether every figure is what its name says: no sum stopped at its bound ({@link Long#MAX_VALUE},
+     * {@link Integer#MAX_VALUE} for {@code payouts}) and {@link #due} (hence {@link #net}) above
+     * {@link Long#MIN_VALUE}. A row out of range is shown as it is and never paid from.
+     */
+    public boolean inRange() {
+        return count < Long.MAX_VALUE && gross < Long.MAX_VALUE && refunds < Long.MAX_VALUE
+                && chargebacks < Long.MAX_VALUE && fees < Long.MAX_VALUE && commission < Long.MAX_VALUE
+                && paidOut < Long.MAX_VALUE && payouts < Integer.MAX_VALUE && due() > Long.MIN_VALUE;
+    }
+
+    /**
+     * {@code gross - refunds - chargebacks - fees}; negative when refunds and fees outweigh sales;
+     * {@link Long#MIN_VALUE} when it would be lower.
+     */
     public long net() {
-        return Math.subtractExact(Math.subtractExact(Math.subtractExact(gross, refunds), chargebacks), fees);
+        return boundedDifference(boundedDifference(gross - refunds, chargebacks), fees);
     }
 
-    /** What a settlement run would still pay: {@code net - paidOut} (paid only when > 0). */
+    /**
+     * What a settlement run would still pay: {@code net - paidOut} (paid only when > 0);
+     * {@link Long#MIN_VALUE} when it would be lower.
+     */
     public long due() {
-        return Math.subtractExact(net(), paidOut);
+        return boundedDifference(net(), paidOut);
     }
 
     /** PAID when {@code net > 0} and {@code paidOut >= net}, else OPEN. */
     public SettlementStatus status() {
         long net = net();
         return net > 0 && paidOut >= net ? SettlementStatus.PAID : SettlementStatus.OPEN;
+    }
+
+    /** {@code a + b} for {@code a, b >= 0}, or {@link Long#MAX_VALUE} when it would be more. */
+    private static long boundedSum(long a, long b) {
+        return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
+    }
+
+    /**
+     * {@code a - b} for {@code b >= 0}, or {@link Long#MIN_VALUE} when it would be less: subtracting
+     * non-negative figures only moves down, so stopping at each step gives the bound of the whole.
+     */
+    private static long boundedDifference(long a, long b) {
+        return a < Long.MIN_VALUE + b ? Long.MIN_VALUE : a - b;
     }
 
     public MerchantId merchantId() {

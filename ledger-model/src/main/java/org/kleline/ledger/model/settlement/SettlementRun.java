@@ -20,6 +20,9 @@ import org.kleline.ledger.model.id.PayoutId;
  * <p>Settling D again once those payouts are applied gives nothing; settling it again before
  * gives the same eventIds, which the projector decides as DUPLICATE. So a payout is never
  * made twice.
+ *
+ * <p>A row {@linkplain DailySettlement#inRange() out of range} (its sums passed 2^63-1 minor units)
+ * is never paid from: its figures are bounds, not what the merchant is due.
  */
 public final class SettlementRun {
 
@@ -30,7 +33,8 @@ public final class SettlementRun {
     }
 
     /**
-     * The payouts to append for {@code date}, given every row of that date in any order.
+     * The payouts to append for {@code date}, given every row of that date in any order; none for a
+     * row out of range.
      *
      * @throws IllegalArgumentException when a row is of another date, or a merchant has two
      *                                  rows (a merchant has one currency, so it cannot)
@@ -41,7 +45,7 @@ public final class SettlementRun {
             if (!row.key().businessDate().equals(date)) {
                 throw new IllegalArgumentException("settling " + date + " was given the row of " + row.key());
             }
-            if (row.due() > 0) {
+            if (row.inRange() && row.due() > 0) {
                 due.add(row);
             }
         }

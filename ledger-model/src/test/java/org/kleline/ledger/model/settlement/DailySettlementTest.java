@@ -107,4 +107,73 @@ class DailySettlementTest {
         assertThatThrownBy(() -> DailySettlement.fromAvro(avro))
                 .hasMessageContaining("carries net 1 and status OPEN but its sums give net 2290 and status OPEN");
     }
+
+    private static final long MAX = Long.MAX_VALUE;
+
+    @Test
+    void aSumThatWouldPassTheRangeOfALongStopsThereAndTheRowIsOutOfRange() {
+        DailySettlement nearlyFull = new DailySettlement(KEY, 3, MAX - 100, 0, 0, 10, 2, 0, 0);
+        assertThat(nearlyFull.inRange()).isTrue();
+
+        DailySettlement full = nearlyFull.apply(SettlementEffect.payment(KEY, 1_000, 50, 10));
+
+        assertThat(full.gross()).isEqualTo(MAX);
+        assertThat(full.count()).isEqualTo(4);
+        assertThat(full.fees()).isEqualTo(60);
+        assertThat(full.commission()).isEqualTo(12);
+        assertThat(full.inRange()).isFalse();
+        assertThat(full.apply(SettlementEffect.refund(KEY, 7)).gross()).isEqualTo(MAX);
+        assertThat(full.apply(SettlementEffect.refund(KEY, 7)).refunds()).isEqualTo(7);
+        assertThat(full.apply(SettlementEffect.refund(KEY, 7)).inRange()).isFalse();
+    }
+
+    @Test
+    void aRowOutOfRangeIsTheSameWhateverTheOrderItsEffectsArriveIn() {
+        DailySettlement seed = new DailySettlement(KEY, 0, MAX - 100, MAX - 5, 0, 0, 0, 0, 0);
+        SettlementEffect a = SettlementEffect.payment(KEY, 60, 3, 1);
+        SettlementEffect b = SettlementEffect.payment(KEY, 70, 4, 1);
+        SettlementEffect c = SettlementEffect.refund(KEY, 9);
+        SettlementEffect d = SettlementEffect.chargeback(KEY, 2, 1_500);
+
+        DailySettlement abcd = seed.apply(a).apply(b).apply(c).apply(d);
+        DailySettlement dcba = seed.apply(d).apply(c).apply(b).apply(a);
+        DailySettlement cadb = seed.apply(c).apply(a).apply(d).apply(b);
+
+        assertThat(abcd).isEqualTo(dcba).isEqualTo(cadb);
+        assertThat(abcd).isEqualTo(new DailySettlement(KEY, 2, MAX, MAX, 2, 1_507, 2, 0, 0));
+        assertThat(abcd.net()).isEqualTo(MAX - MAX - 2 - 1_507);
+    }
+
+    @Test
+    void netAndDueStopAtTheLowestLongAndSuchARowIsOutOfRange() {
+        DailySettlement refunded = DailySettlement.empty(KEY).apply(SettlementEffect.refund(KEY, MAX - 1))
+                .apply(SettlementEffect.chargeback(KEY, 1, 0));
+        assertThat(refunded.net()).isEqualTo(Long.MIN_VALUE + 1);
+        assertThat(refunded.inRange()).isTrue();
+
+        DailySettlement beyond = refunded.apply(SettlementEffect.chargeback(KEY, 1, 5));
+        assertThat(beyond.net()).isEqualTo(Long.MIN_VALUE);
+        assertThat(beyond.due()).isEqualTo(Long.MIN_VALUE);
+        assertThat(beyond.status()).isEqualTo(SettlementStatus.OPEN);
+        assertThat(beyond.inRange()).isFalse();
+
+        DailySettlement paidBeyond = DailySettlement.empty(KEY).apply(SettlementEffect.payout(KEY, MAX - 100))
+                .apply(SettlementEffect.refund(KEY, 1_000));
+        assertThat(paidBeyond.net()).isEqualTo(-1_000);
+        assertThat(paidBeyond.due()).isEqualTo(Long.MIN_VALUE);
+        assertThat(paidBeyond.inRange()).isFalse();
+    }
+
+    @Test
+    void aRowOutOfRangeGoesToAvroAndBack() {
+        DailySettlement beyond = DailySettlement.empty(KEY).apply(SettlementEffect.payout(KEY, MAX - 100))
+                .apply(SettlementEffect.refund(KEY, 1_000)).apply(SettlementEffect.payout(KEY, 500));
+        assertThat(beyond.paidOut()).isEqualTo(MAX);
+        assertThat(beyond.payouts()).isEqualTo(2);
+
+        SettlementRow avro = beyond.toAvro();
+
+        assertThat(avro.getNet()).isEqualTo(-1_000L);
+        assertThat(DailySettlement.fromAvro(avro)).isEqualTo(beyond);
+    }
 }

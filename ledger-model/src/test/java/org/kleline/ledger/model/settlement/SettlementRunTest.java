@@ -77,4 +77,20 @@ class SettlementRunTest {
         assertThatThrownBy(() -> EventValidator.requireValidRequest(event))
                 .hasMessageStartingWith("payoutId must not start with po-");
     }
+
+    @Test
+    void aRowOutOfRangeIsNeverPaidFrom() {
+        DailySettlement full = row("m-1", Long.MAX_VALUE, 0, 0, 0);
+        SettlementKey key = new SettlementKey(new MerchantId("m-3"), D, CurrencyCode.of("EUR"));
+        DailySettlement beyond = DailySettlement.empty(key).apply(SettlementEffect.payment(key, Long.MAX_VALUE - 5, 0, 0))
+                .apply(SettlementEffect.payment(key, 10, 0, 0));
+        assertThat(full.inRange()).isFalse();
+        assertThat(beyond.inRange()).isFalse();
+        assertThat(beyond.due()).isEqualTo(Long.MAX_VALUE);
+
+        List<MerchantPaidOut> payouts = SettlementRun.payouts(D, List.of(full, row("m-2", 500, 0, 0, 0), beyond));
+
+        assertThat(payouts).containsExactly(new MerchantPaidOut("m-2", "po-m-2-2026-11-27", D, 500L));
+    }
 }
+

@@ -21,6 +21,7 @@ import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.merchant.MerchantDecider;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.totals.RunningTotals;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
@@ -33,6 +34,8 @@ import org.kleline.ledger.projector.settlement.SettlementDeltas;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountPostings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The decide stage, one task per partition of ledger.events: loads the aggregate's state, calls
@@ -43,8 +46,15 @@ import org.kleline.ledger.projector.views.AccountPostings;
  * (an invalid field, a record key that is not its aggregate) is a poison record: dead-letter topic,
  * no outcome. Any other failure while deciding is not the event's fault and fails the task, wrapped
  * with the event's id, partition and offset.
+ *
+ * <p>An event the rules accept is checked, before anything of it is stored, against the running
+ * totals of this partition its postings add to ({@link AccountPostings#plan}): when one would pass
+ * {@link Long#MAX_VALUE}, the event is REJECTED with LIMIT_EXCEEDED (no posting, no state change),
+ * as {@code LedgerReplay} decides it, instead of failing at the same offset on every restart.
  */
 public final class DecideProcessor implements Processor<String, EventEnvelope, String, DecideOutput> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
 
     private final BusinessCalendar calendar;
     private final MerchantDirectorySource merchantDirectories;
@@ -61,6 +71,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private WalletDecider walletDecider;
     private CardPaymentDecider paymentDecider;
     private MerchantDecider merchantDecider;
+    /** The running totals the event being processed adds to, checked to fit; null when it posts nothing. */
+    private AccountPostings.Plan pendingPostings;
 
     public DecideProcessor(BusinessCalendar calendar, MerchantDirectorySource merchantDirectories, ProjectorMetrics metrics) {
         this.calendar = calendar;
@@ -134,27 +146,30 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
 
     private Decision<?> decideAndStore(AggregateKey key, EventEnvelope event) {
         String stateKey = key.value();
+        pendingPostings = null;
         Decision<?> decision;
         switch (key.type()) {
             case WALLET -> {
-                Decision<WalletState> d = walletDecider.decide(StateRecords.wallet(wallets.get(stateKey)), event,
-                        decisionContext);
+                WalletState before = StateRecords.wallet(wallets.get(stateKey));
+                Decision<WalletState> d = withinTotals(walletDecider.decide(before, event, decisionContext), before);
                 if (d.isAccepted()) {
                     wallets.put(stateKey, StateRecords.toRecord(d.nextState()));
                 }
                 decision = d;
             }
             case PAYMENT -> {
-                Decision<CardPaymentState> d = paymentDecider.decide(StateRecords.payment(payments.get(stateKey)),
-                        event, decisionContext);
+                CardPaymentState before = StateRecords.payment(payments.get(stateKey));
+                Decision<CardPaymentState> d = withinTotals(paymentDecider.decide(before, event, decisionContext),
+                        before);
                 if (d.isAccepted()) {
                     payments.put(stateKey, StateRecords.toRecord(d.nextState()));
                 }
                 decision = d;
             }
             case MERCHANT -> {
-                Decision<MerchantState> d = merchantDecider.decide(StateRecords.merchant(merchants.get(stateKey)),
-                        event, decisionContext);
+                MerchantState before = StateRecords.merchant(merchants.get(stateKey));
+                Decision<MerchantState> d = withinTotals(merchantDecider.decide(before, event, decisionContext),
+                        before);
                 if (d.isAccepted() && d.nextState() != null) {
                     merchants.put(stateKey, StateRecords.toRecord(d.nextState()));
                 }
@@ -167,6 +182,27 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         return decision;
     }
 
+    /**
+     * The rules' decision, or REJECTED LIMIT_EXCEEDED when its postings would take a running total of
+     * this partition past {@link Long#MAX_VALUE}: checked before the caller stores anything of the
+     * event, with the function {@code LedgerReplay} decides with ({@link RunningTotals#add}).
+     */
+    private <S> Decision<S> withinTotals(Decision<S> decision, S before) {
+        if (!decision.isAccepted() || decision.postings().isEmpty()) {
+            return decision;
+        }
+        AccountPostings.Plan plan = accountPostings.plan(decision.postings(), decision.eventId(),
+                decision.eventType().name(), decision.occurredAt().toEpochMilli());
+        if (!plan.fits()) {
+            LOG.warn("event {} of {} rejected LIMIT_EXCEEDED: its postings would take the running total {} of this "
+                    + "partition past {} minor units", decision.eventId(), decision.key().value(), plan.overflowing(),
+                    Long.MAX_VALUE);
+            return RunningTotals.limitExceeded(decision, before);
+        }
+        pendingPostings = plan;
+        return decision;
+    }
+
     private void emit(Record<String, EventEnvelope> record, Decision<?> decision, EventOutcome outcome) {
         String eventId = decision.eventId();
         context.forward(record.withKey(eventId).withValue(new DecideOutput.Outcome(outcome)));
@@ -175,9 +211,9 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         }
         JournalEntry entry = JournalEntries.of(decision);
         context.forward(record.withKey(entry.getEntryId()).withValue(new DecideOutput.Journal(entry)));
-        long at = decision.occurredAt().toEpochMilli();
-        String eventType = decision.eventType().name();
-        accountPostings.post(entry.getPostings(), eventId, eventType, at);
+        if (pendingPostings != null) {
+            accountPostings.apply(pendingPostings);
+        }
         if (decision.settlementEffect() != null) {
             context.forward(record.withKey(SettlementKeys.byMerchant(decision.settlementEffect().key()))
                     .withValue(new DecideOutput.SettlementOut(SettlementDeltas.toDelta(decision.settlementEffect(), eventId))));

@@ -15,8 +15,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
  * merchant look-ups that timed out waiting for the merchant directory (each fails, none is decided),
- * and stream threads replaced because the directory was behind or because the schema registry could
- * not answer for now. Reported over JMX under {@code kleline.ledger.projector}.
+ * stream threads replaced because the directory was behind or because the schema registry could
+ * not answer for now, and settlement effects applied to a row out of range. Reported over JMX under {@code kleline.ledger.projector}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
 
@@ -26,6 +26,7 @@ public final class ProjectorMetrics implements AutoCloseable {
     public static final String MERCHANT_WAIT_MAX_MS = "merchant-wait-max-ms";
     public static final String MERCHANT_DIRECTORY_RETRIES = "merchant-directory-retries-total";
     public static final String SCHEMA_REGISTRY_RETRIES = "schema-registry-retries-total";
+    public static final String SETTLEMENT_OUT_OF_RANGE = "settlement-effects-out-of-range-total";
 
     private final Metrics metrics;
     private final Sensor poisonRecords;
@@ -33,6 +34,7 @@ public final class ProjectorMetrics implements AutoCloseable {
     private final Sensor merchantWaitMs;
     private final Sensor merchantDirectoryRetries;
     private final Sensor schemaRegistryRetries;
+    private final Sensor settlementOutOfRange;
 
     public ProjectorMetrics(String applicationId) {
         this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
@@ -58,6 +60,11 @@ public final class ProjectorMetrics implements AutoCloseable {
                 "Stream threads replaced because the schema registry could not give a record's schema for now "
                         + "(unreachable, timed out, 5xx, 429); the record is read again."),
                 new CumulativeCount());
+        this.settlementOutOfRange = metrics.sensor(SETTLEMENT_OUT_OF_RANGE);
+        settlementOutOfRange.add(name(SETTLEMENT_OUT_OF_RANGE,
+                "Settlement effects applied to a row that is then out of range: a sum at 2^63-1 minor units (or "
+                        + "net - paidOut at -2^63); such a row's figures are bounds and no settlement run pays from it."),
+                new CumulativeCount());
     }
 
     public void poisonRecord() {
@@ -78,6 +85,14 @@ public final class ProjectorMetrics implements AutoCloseable {
 
     public void schemaRegistryRetried() {
         schemaRegistryRetries.record();
+    }
+
+    public void settlementEffectOutOfRange() {
+        settlementOutOfRange.record();
+    }
+
+    public long settlementEffectsOutOfRange() {
+        return count(SETTLEMENT_OUT_OF_RANGE);
     }
 
     public long poisonRecords() {

@@ -83,7 +83,7 @@ public final class ProjectorTopology {
                         .mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
                         .to(ProjectorTopics.JOURNAL, Produced.with(Serdes.String(), serdes.journal())
                                 .withName("journal-out")), "journal"))
-                                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes),
+                                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes, metrics),
                         "settlement"))
                 .branch((k, v) -> v instanceof DecideOutput.DeadLetter, Branched.withConsumer(s -> s
                         .mapValues(v -> ((DecideOutput.DeadLetter) v).value(), Named.as("dead-letter-value"))
@@ -92,11 +92,11 @@ public final class ProjectorTopology {
                 .noDefaultBranch();
     }
 
-    private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes) {
+    private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes, ProjectorMetrics metrics) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
                 .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(SettlementStores.SETTLEMENT_DELTA))
-                .process(SettlementProcessor::new, Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
+                .process(() -> new SettlementProcessor(metrics), Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)
                 .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())
                         .withName("settlements-out"));

@@ -1,11 +1,17 @@
 package org.kleline.ledger.projector.views;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.journal.Posting;
+import org.kleline.ledger.model.money.CurrencyCode;
+import org.kleline.ledger.model.totals.RunningTotal;
+import org.kleline.ledger.model.totals.RunningTotals;
 import org.kleline.ledger.projector.topology.StoreNames;
 
 /**
@@ -17,6 +23,11 @@ import org.kleline.ledger.projector.topology.StoreNames;
  * transaction that decided them, instead of travelling through a repartition topic keyed by
  * account (about 3.5 records written and read back per event). With a {@link HistoryRetention}, a
  * wall-clock punctuation folds the history before the horizon ({@link HistoryFold}).
+ *
+ * <p>The sums are running totals of this partition (credits, debits, postings; ledger-model's
+ * {@link RunningTotal}): an entry that would take one past {@link Long#MAX_VALUE} is found by
+ * {@link #plan} before anything of its event is stored, and the decide stage rejects the event
+ * LIMIT_EXCEEDED instead of failing at the same offset on every restart.
  */
 public final class AccountPostings {
 
@@ -56,17 +67,52 @@ public final class AccountPostings {
     }
 
     /**
-     * Adds the postings of one journal entry to their accounts' figures, and to the trial balance
-     * once per currency (one read and write of its part for the entry, not one per posting). The
-     * entry is first checked to sum to zero per currency: ledger-model checks it where it is built
-     * (JournalBalance), and it is checked again here, where it is applied, so that no rule's bug can
-     * leave the views out of balance.
+     * Works out what one accepted entry adds to this partition's running totals, changing nothing: the
+     * balance part and the hour part of each posting's account and currency, and the trial-balance
+     * part of each currency (ledger-model's {@link RunningTotals#add}, the very function
+     * {@code LedgerReplay} decides with). The decide stage calls it before it stores anything of the
+     * event: when the plan does not {@linkplain Plan#fits() fit}, a total would pass
+     * {@link Long#MAX_VALUE} and the event is rejected LIMIT_EXCEEDED; otherwise it {@linkplain #apply
+     * applies} the plan, writing exactly the values computed here. The entry is first checked to sum to
+     * zero per currency: ledger-model checks it where it is built (JournalBalance), and it is checked
+     * again here, where it is applied, so that no rule's bug can leave the views out of balance.
      *
      * @param eventId the event that posted them, which is also the journal entry's entryId
-     * @throws IllegalStateException naming the entry, the currency and its sum when the postings do not
-     *     balance; nothing of the entry is applied
+     * @throws IllegalStateException naming the entry, the currency and its sum when the postings do not balance
      */
-    public void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
+    public Plan plan(List<org.kleline.ledger.model.journal.Posting> postings, String eventId, String eventType,
+            long occurredAtMs) {
+        requireBalancedModel(postings, eventId);
+        return planUnchecked(postings, eventId, eventType, occurredAtMs);
+    }
+
+    /**
+     * Applies a plan made by {@link #plan} for the event being processed, before anything else was
+     * written to the views: every running total it computed, then the statement lines.
+     *
+     * @throws IllegalStateException when the plan does not fit (the event must have been rejected)
+     */
+    public void apply(Plan plan) {
+        if (!plan.fits()) {
+            throw new IllegalStateException("journal entry " + plan.eventId + " would take the running total "
+                    + plan.sum.overflowing() + " past " + Long.MAX_VALUE + "; it must be rejected, not applied");
+        }
+        plan.sum.after().forEach((part, total) -> part.store(this).put(part.key(), toBalanceTotals(total)));
+        for (org.kleline.ledger.model.journal.Posting p : plan.postings) {
+            addLine(p.account().value(), p.currency().code(), p.amountMinor(), plan.eventId, plan.eventType,
+                    plan.occurredAtMs);
+        }
+    }
+
+    /**
+     * Adds the postings of one journal entry to their accounts' figures and to the trial balance, as
+     * {@link #plan} then {@link #apply} do: for the views' tests, which feed entries as the journal
+     * topic carries them.
+     *
+     * @throws IllegalStateException when the postings do not balance; nothing of the entry is applied
+     * @throws ArithmeticException when a running total would pass {@link Long#MAX_VALUE}; nothing applied
+     */
+    void post(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
         requireBalanced(postings, eventId);
         applyUnchecked(postings, eventId, eventType, occurredAtMs);
     }
@@ -76,30 +122,127 @@ public final class AccountPostings {
      * lines in any order to show that every figure stored is order-independent.
      */
     void applyUnchecked(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
-        String currency = null;
-        BalanceTotals sum = null;
+        List<org.kleline.ledger.model.journal.Posting> model = new ArrayList<>(postings.size());
         for (Posting p : postings) {
-            postToAccount(p.getAccount(), p.getCurrency(), p.getAmount(), eventId, eventType, occurredAtMs);
-            if (!p.getCurrency().equals(currency)) {
-                addToTrialBalance(currency, sum);
-                currency = p.getCurrency();
-                sum = BalanceTotalsMath.zero();
-            }
-            sum = BalanceTotalsMath.plus(sum, p.getAmount());
+            model.add(org.kleline.ledger.model.journal.Posting.fromAvro(p));
         }
-        addToTrialBalance(currency, sum);
+        Plan plan = planUnchecked(model, eventId, eventType, occurredAtMs);
+        if (!plan.fits()) {
+            throw new ArithmeticException("journal entry " + eventId + " would take the running total "
+                    + plan.sum.overflowing() + " past " + Long.MAX_VALUE);
+        }
+        apply(plan);
+    }
+
+    private Plan planUnchecked(List<org.kleline.ledger.model.journal.Posting> postings, String eventId,
+            String eventType, long occurredAtMs) {
+        return new Plan(postings, eventId, eventType, occurredAtMs,
+                RunningTotals.add(postings, new StoreParts(occurredAtMs)));
+    }
+
+    /**
+     * What one entry adds to the running totals of this partition, worked out by {@link #plan} and
+     * written by {@link #apply}.
+     */
+    public static final class Plan {
+
+        private final List<org.kleline.ledger.model.journal.Posting> postings;
+        private final String eventId;
+        private final String eventType;
+        private final long occurredAtMs;
+        private final RunningTotals.Sum<Part> sum;
+
+        private Plan(List<org.kleline.ledger.model.journal.Posting> postings, String eventId, String eventType,
+                long occurredAtMs, RunningTotals.Sum<Part> sum) {
+            this.postings = List.copyOf(postings);
+            this.eventId = eventId;
+            this.eventType = eventType;
+            this.occurredAtMs = occurredAtMs;
+            this.sum = sum;
+        }
+
+        /** Whether every total stays within a long, so that the entry may be applied. */
+        public boolean fits() {
+            return sum.fits();
+        }
+
+        /** The first total that would pass {@link Long#MAX_VALUE}, as {@code store key}; null when it fits. */
+        public String overflowing() {
+            return sum.fits() ? null : sum.overflowing().toString();
+        }
+    }
+
+    /** One running total of the partition: a key of the balances, balance-hours or trial-balance store. */
+    record Part(String storeName, String key) {
+
+        KeyValueStore<String, BalanceTotals> store(AccountPostings views) {
+            return switch (storeName) {
+                case StoreNames.BALANCES -> views.balances;
+                case StoreNames.BALANCE_HOURS -> views.hours;
+                case StoreNames.TRIAL_BALANCE -> views.trialBalance;
+                default -> throw new IllegalStateException("no running totals in store " + storeName);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return storeName + " " + key;
+        }
+    }
+
+    /** This partition's running totals, as the stores hold them, for a posting at {@code occurredAtMs}. */
+    private final class StoreParts implements RunningTotals.Parts<Part> {
+
+        private final long occurredAtMs;
+
+        StoreParts(long occurredAtMs) {
+            this.occurredAtMs = occurredAtMs;
+        }
+
+        @Override
+        public List<Part> accountParts(org.kleline.ledger.model.journal.Posting posting) {
+            String account = posting.account().value();
+            String currency = posting.currency().code();
+            return List.of(new Part(StoreNames.BALANCES, AccountKeys.balance(account, currency)),
+                    new Part(StoreNames.BALANCE_HOURS, history.hourKey(account, currency, occurredAtMs)));
+        }
+
+        @Override
+        public Part trialBalancePart(CurrencyCode currency) {
+            return new Part(StoreNames.TRIAL_BALANCE, currency.code());
+        }
+
+        @Override
+        public RunningTotal current(Part part) {
+            BalanceTotals stored = part.store(AccountPostings.this).get(part.key());
+            return stored == null ? null : new RunningTotal(stored.getCredits(), stored.getDebits(), stored.getEntries());
+        }
+    }
+
+    private static BalanceTotals toBalanceTotals(RunningTotal total) {
+        return new BalanceTotals(total.credits(), total.debits(), total.postings());
     }
 
     /** An entry holds a handful of postings: a quadratic scan beats allocating a map. */
     static void requireBalanced(List<Posting> postings, String entryId) {
+        requireBalanced(postings, entryId, Posting::getCurrency, Posting::getAmount);
+    }
+
+    private static void requireBalancedModel(List<org.kleline.ledger.model.journal.Posting> postings, String entryId) {
+        requireBalanced(postings, entryId, p -> p.currency().code(),
+                org.kleline.ledger.model.journal.Posting::amountMinor);
+    }
+
+    private static <P> void requireBalanced(List<P> postings, String entryId, Function<P, String> currencyOf,
+            ToLongFunction<P> amountOf) {
         int size = postings.size();
         for (int i = 0; i < size; i++) {
-            String currency = postings.get(i).getCurrency();
-            if (firstOfCurrency(postings, i)) {
+            String currency = currencyOf.apply(postings.get(i));
+            if (firstOfCurrency(postings, i, currencyOf)) {
                 long sum = 0;
                 for (int j = i; j < size; j++) {
-                    if (postings.get(j).getCurrency().equals(currency)) {
-                        sum = Math.addExact(sum, postings.get(j).getAmount());
+                    if (currencyOf.apply(postings.get(j)).equals(currency)) {
+                        sum = Math.addExact(sum, amountOf.applyAsLong(postings.get(j)));
                     }
                 }
                 if (sum != 0) {
@@ -111,34 +254,27 @@ public final class AccountPostings {
         }
     }
 
-    private static boolean firstOfCurrency(List<Posting> postings, int index) {
-        String currency = postings.get(index).getCurrency();
+    private static <P> boolean firstOfCurrency(List<P> postings, int index, Function<P, String> currencyOf) {
+        String currency = currencyOf.apply(postings.get(index));
         for (int i = 0; i < index; i++) {
-            if (postings.get(i).getCurrency().equals(currency)) {
+            if (currencyOf.apply(postings.get(i)).equals(currency)) {
                 return false;
             }
         }
         return true;
     }
 
-    private void addToTrialBalance(String currency, BalanceTotals sum) {
-        if (currency != null) {
-            trialBalance.put(currency, BalanceTotalsMath.plus(BalanceTotalsMath.orZero(trialBalance.get(currency)), sum));
-        }
-    }
-
-    private void postToAccount(String account, String currency, long amount, String eventId, String eventType,
+    /**
+     * The entry's statement line on the account: two postings of one event on one account share a
+     * line, so that the line's amount stays what the hour and the balance received. None before the
+     * history horizon.
+     */
+    private void addLine(String account, String currency, long amount, String eventId, String eventType,
             long occurredAtMs) {
-        String balanceKey = AccountKeys.balance(account, currency);
-        balances.put(balanceKey, BalanceTotalsMath.plus(balances.get(balanceKey), amount));
-        String hourKey = history.hourKey(account, currency, occurredAtMs);
-        hours.put(hourKey, BalanceTotalsMath.plus(hours.get(hourKey), amount));
         history.saw(occurredAtMs);
         if (!history.keepsLine(occurredAtMs)) {
             return;
         }
-        // Two postings of one event on one account share a line: adding keeps the line's amount
-        // equal to what the hour and the balance received.
         String entryKey = AccountKeys.entry(account, currency, occurredAtMs, eventId);
         AccountEntry previous = entries.get(entryKey);
         long lineAmount = previous == null ? amount : Math.addExact(previous.getAmount(), amount);

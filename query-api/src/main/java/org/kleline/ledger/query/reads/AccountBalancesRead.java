@@ -1,5 +1,6 @@
 package org.kleline.ledger.query.reads;
 
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.TreeMap;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.BalanceTotalsMath;
 import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.local.LocalStores;
@@ -20,7 +20,8 @@ import org.kleline.ledger.query.local.LocalStores;
  * An account's balance in every currency it holds, now or as of an instant (the sums of the postings
  * with occurredAt <= asOf, from projector's {@link AccountHistory}). One account and currency may
  * have postings in several partitions: each instance sums its partitions' parts per currency, and the
- * caller sums the instances' ({@code PartMerges.balances}).
+ * caller sums the instances' ({@code PartMerges.balances}). A sum beyond the range of a long is a 422
+ * ({@link FigureOutOfRangeException}) naming the account, the currency and the figure.
  *
  * @param account the account id
  * @param asOfMs  epoch millis, or null for now
@@ -55,19 +56,27 @@ public record AccountBalancesRead(String account, Long asOfMs) implements Partit
             Map<String, BalanceTotals> current = stores.currencies(partition, account);
             hasPostings |= !current.isEmpty();
             if (asOfMs == null) {
-                current.forEach((currency, totals) -> sums.merge(currency, totals, BalanceTotalsMath::plus));
+                current.forEach((currency, totals) -> sums.merge(currency, totals, (a, b) -> plus(a, b, currency)));
                 continue;
             }
             AccountHistory history = current.isEmpty() ? null : stores.history(partition);
             for (String currency : current.keySet()) {
                 try {
-                    sums.merge(currency, history.asOf(account, currency, asOfMs), BalanceTotalsMath::plus);
+                    sums.merge(currency, history.asOf(account, currency, asOfMs), (a, b) -> plus(a, b, currency));
                 } catch (HistoryNotKeptException e) {
                     refusedBefore = refusedBefore == null ? e.keptFromMs() : Math.max(refusedBefore, e.keptFromMs());
                 }
             }
         }
         return new AccountBalancesPart(shown(sums), hasPostings, refusedBefore);
+    }
+
+    /** Two partitions' parts of the account in {@code currency}; 422 when a sum passes the range of a long. */
+    private BalanceTotals plus(BalanceTotals a, BalanceTotals b, String currency) {
+        String figure = "account " + account + " in " + currency;
+        return new BalanceTotals(FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
+                FigureOutOfRangeException.add(a.getDebits(), b.getDebits(), "the debits of " + figure),
+                FigureOutOfRangeException.add(a.getEntries(), b.getEntries(), "the postings of " + figure));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.kleline.ledger.query.reads;
 
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
         BalanceTotals opening = after != null && after.occurredAtMs() >= fromMs
                 ? history.openingThrough(account, currency, afterKey, after.occurredAtMs())
                 : history.openingBefore(account, currency, fromMs);
-        openings.merge(currency, BalanceTotalsMath.balance(opening), Math::addExact);
+        openings.merge(currency, BalanceTotalsMath.balance(opening), (a, b) -> FigureOutOfRangeException.add(a, b,
+                "the opening of the statement of " + account + " in " + currency));
         return page.more();
     }
 }

@@ -1,5 +1,6 @@
 package org.kleline.ledger.query.reads;
 
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import org.kleline.ledger.projector.topology.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.BalanceTotalsMath;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**
@@ -39,7 +39,7 @@ public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>
         Map<String, Set<String>> accounts = new TreeMap<>();
         for (int partition : partitions) {
             stores.<BalanceTotals>all(StoreNames.TRIAL_BALANCE, partition,
-                    (currency, part) -> totals.merge(currency, part, BalanceTotalsMath::plus));
+                    (currency, part) -> totals.merge(currency, part, (a, b) -> plus(a, b, currency)));
             stores.<BalanceTotals>all(StoreNames.BALANCES, partition, (key, ignored) -> {
                 int separator = key.lastIndexOf(AccountKeys.SEPARATOR);
                 accounts.computeIfAbsent(key.substring(separator + 1), c -> new TreeSet<>()).add(key.substring(0, separator));
@@ -54,5 +54,13 @@ public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>
             }
         });
         return parts;
+    }
+
+    /** Two partitions' parts of the trial balance in {@code currency}; 422 when a sum passes the range of a long. */
+    private static BalanceTotals plus(BalanceTotals a, BalanceTotals b, String currency) {
+        String figure = "the trial balance in " + currency;
+        return new BalanceTotals(FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
+                FigureOutOfRangeException.add(a.getDebits(), b.getDebits(), "the debits of " + figure),
+                FigureOutOfRangeException.add(a.getEntries(), b.getEntries(), "the postings of " + figure));
     }
 }

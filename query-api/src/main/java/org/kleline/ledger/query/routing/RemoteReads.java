@@ -16,13 +16,18 @@ import java.util.concurrent.CompletionException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.query.reads.ViewRead;
 import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.problem.Problem;
+import org.kleline.ledger.web.problem.ProblemException;
+import org.kleline.ledger.web.problem.ProblemType;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
  * Asks another query node for a read of the partitions it owns, over HTTP (java.net.http), with
  * {@link Forwarding#HEADER} so that it answers from its own stores and forwards nowhere. Whatever
  * keeps the answer from coming (a refused connection, the timeout, the owner's own 503) is a 503
- * here too: the assignment is moving or the owner is restoring, and a retry will find it.
+ * here too: the assignment is moving or the owner is restoring, and a retry will find it. The owner's
+ * 422 {@code out-of-range} (a sum of its partitions' parts beyond the range of a long) is the answer
+ * here too, with the owner's detail.
  */
 public final class RemoteReads {
 
@@ -83,6 +88,9 @@ public final class RemoteReads {
             throw new UnavailableException("instance " + address(owner) + " cannot answer " + describe(read)
                     + " now: " + detail);
         }
+        if (status == ProblemType.OUT_OF_RANGE.status() && ProblemType.OUT_OF_RANGE.uri().equals(problemType(response.body()))) {
+            throw new ProblemException(Problem.of(ProblemType.OUT_OF_RANGE, detail));
+        }
         // Reads are built by this code on both sides: any other status is a bug or a version mismatch (500).
         throw new IllegalStateException("instance " + address(owner) + " failed " + describe(read) + " with status "
                 + status + ": " + detail);
@@ -93,6 +101,14 @@ public final class RemoteReads {
             return mapper.readTree(body).path("detail").asText(new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private String problemType(byte[] body) {
+        try {
+            return mapper.readTree(body).path("type").asText(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.kleline.ledger.query.statement;
 
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import java.time.Instant;
 import java.util.Objects;
 import org.kleline.ledger.query.body.EntryBody;
@@ -28,7 +29,8 @@ public record StatementLine(String currency, String eventId, String type, long o
         if (!samePosition(other)) {
             throw new IllegalArgumentException("lines " + this + " and " + other + " are not at the same position");
         }
-        return new StatementLine(currency, eventId, type, occurredAtMs, Math.addExact(amount, other.amount));
+        return new StatementLine(currency, eventId, type, occurredAtMs, FigureOutOfRangeException.add(amount,
+                other.amount, "the line of event " + eventId + " in " + currency));
     }
 
     public EntryBody toBody(long balanceAfter) {

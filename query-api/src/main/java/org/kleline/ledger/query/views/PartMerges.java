@@ -14,6 +14,7 @@ import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementLine;
@@ -24,7 +25,9 @@ import org.kleline.ledger.query.statement.StatementOrder;
  * parts come from disjoint partitions (the router sees to it), so sums add and lists concatenate.
  * One account and currency may have postings in several partitions, each holding its part of the
  * figures: balances add per currency, a statement's lines merge and its running balances are worked
- * out here, and accounts are counted once across parts.
+ * out here, and accounts are counted once across parts. A sum that passes the range of a long is a
+ * 422 naming the figure ({@link FigureOutOfRangeException}), never a 500: the projector keeps each part
+ * within range, their sum over the partitions may not be.
  */
 public final class PartMerges {
 
@@ -40,19 +43,25 @@ public final class PartMerges {
      * Per currency, the sum of every part, sorted by currency: one account and currency may have
      * postings in several partitions, each part holding the sums of its own.
      */
-    public static List<BalanceBody> balances(List<AccountBalancesPart> parts) {
+    public static List<BalanceBody> balances(String account, List<AccountBalancesPart> parts) {
         Map<String, BalanceBody> byCurrency = new TreeMap<>();
         for (AccountBalancesPart part : parts) {
             for (BalanceBody b : part.balances()) {
-                byCurrency.merge(b.currency(), b, PartMerges::plus);
+                byCurrency.merge(b.currency(), b, (x, y) -> plus(account, x, y));
             }
         }
         return List.copyOf(byCurrency.values());
     }
 
-    private static BalanceBody plus(BalanceBody a, BalanceBody b) {
-        return new BalanceBody(a.currency(), Math.addExact(a.balance(), b.balance()),
-                Math.addExact(a.credits(), b.credits()), Math.addExact(a.debits(), b.debits()));
+    /**
+     * Credits and debits add (both >= 0, so a sum that fits never passes the range on the way), and the
+     * balance is their difference, which then fits too; 422 naming the figure when one does not.
+     */
+    private static BalanceBody plus(String account, BalanceBody a, BalanceBody b) {
+        String figure = "account " + account + " in " + a.currency();
+        long credits = FigureOutOfRangeException.add(a.credits(), b.credits(), "the credits of " + figure);
+        long debits = FigureOutOfRangeException.add(a.debits(), b.debits(), "the debits of " + figure);
+        return new BalanceBody(a.currency(), credits - debits, credits, debits);
     }
 
     /** The latest history horizon that refused an as-of read, or null when every part answered. */
@@ -91,7 +100,9 @@ public final class PartMerges {
         boolean more = false;
         for (StatementPart part : parts) {
             lines.addAll(part.lines());
-            part.openings().forEach((currency, opening) -> balances.merge(currency, opening, Math::addExact));
+            part.openings().forEach((currency, opening) -> balances.merge(currency, opening,
+                    (x, y) -> FigureOutOfRangeException.add(x, y, "the opening of the statement of " + account
+                            + " in " + currency)));
             part.horizons().forEach((currency, horizon) -> horizons.merge(currency, horizon, Math::max));
             more |= part.more();
         }
@@ -115,7 +126,8 @@ public final class PartMerges {
                 throw new IllegalStateException("a statement part gave a " + line.currency()
                         + " line without its opening: " + line);
             }
-            long after = Math.addExact(opening, line.amount());
+            long after = FigureOutOfRangeException.add(opening, line.amount(), "the balance after event "
+                    + line.eventId() + " on " + account + " in " + line.currency());
             balances.put(line.currency(), after);
             if (line.occurredAtMs() >= horizons.getOrDefault(line.currency(), Long.MIN_VALUE)) {
                 entries.add(line.toBody(after));
@@ -139,14 +151,16 @@ public final class PartMerges {
         for (List<TrialBalancePart> instance : parts) {
             for (TrialBalancePart p : instance) {
                 long[] s = sums.computeIfAbsent(p.currency(), c -> new long[3]);
-                s[0] = Math.addExact(s[0], p.credits());
-                s[1] = Math.addExact(s[1], p.debits());
-                s[2] = Math.addExact(s[2], p.postings());
+                String figure = "the trial balance in " + p.currency();
+                s[0] = FigureOutOfRangeException.add(s[0], p.credits(), "the credits of " + figure);
+                s[1] = FigureOutOfRangeException.add(s[1], p.debits(), "the debits of " + figure);
+                s[2] = FigureOutOfRangeException.add(s[2], p.postings(), "the postings of " + figure);
                 accounts.computeIfAbsent(p.currency(), c -> new HashSet<>()).addAll(p.accounts());
             }
         }
         List<TrialBalanceLine> lines = new ArrayList<>(sums.size());
-        sums.forEach((currency, s) -> lines.add(new TrialBalanceLine(currency, Math.subtractExact(s[0], s[1]),
+        // Credits and debits are both in 0..2^63-1 here: their difference fits.
+        sums.forEach((currency, s) -> lines.add(new TrialBalanceLine(currency, s[0] - s[1],
                 accounts.get(currency).size(), s[0], s[1], s[2])));
         return lines;
     }

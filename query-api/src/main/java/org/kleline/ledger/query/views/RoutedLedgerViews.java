@@ -99,7 +99,7 @@ public final class RoutedLedgerViews implements LedgerViews {
         }
         // The merchant's postings may sit in any partition of the balance stage: gathered like any account's.
         List<AccountBalancesPart> parts = router.gather(new AccountBalancesRead(AccountId.merchant(merchantId).value(), null));
-        long balance = PartMerges.balances(parts).stream()
+        long balance = PartMerges.balances(AccountId.merchant(merchantId).value(), parts).stream()
                 .filter(b -> b.currency().equals(profile.currency()))
                 .mapToLong(BalanceBody::balance)
                 .findFirst().orElse(0L);
@@ -117,7 +117,7 @@ public final class RoutedLedgerViews implements LedgerViews {
         if (!PartMerges.anyPostings(parts) && !exists(account)) {
             return Optional.empty();
         }
-        return Optional.of(PartMerges.balances(parts));
+        return Optional.of(PartMerges.balances(account.value(), parts));
     }
 
     @Override

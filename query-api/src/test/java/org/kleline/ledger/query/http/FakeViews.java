@@ -16,8 +16,11 @@ import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
+import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
+import org.kleline.ledger.query.views.PartMerges;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.problem.UnavailableException;
 
@@ -27,6 +30,10 @@ final class FakeViews implements LedgerViews {
     final Map<String, OutcomeBody> outcomes = new HashMap<>();
     final Map<String, WalletBody> wallets = new HashMap<>();
     final Map<String, List<BalanceBody>> balances = new HashMap<>();
+    /** Parts of an account's balances as instances would answer them, merged as the routed views merge them. */
+    final Map<String, List<AccountBalancesPart>> balanceParts = new HashMap<>();
+    /** When set, the trial balance's parts per instance, merged as the routed views merge them. */
+    List<List<TrialBalancePart>> trialBalanceParts;
     final Map<LocalDate, List<SettlementRowBody>> rowsByDate = new HashMap<>();
     final List<String> asked = new ArrayList<>();
     EntriesPage page = new EntriesPage(List.of(), null);
@@ -70,6 +77,10 @@ final class FakeViews implements LedgerViews {
         if (asOf != null && keptFrom != null && asOf.isBefore(keptFrom)) {
             throw new HistoryNotKeptException(asOf.toEpochMilli(), keptFrom.toEpochMilli());
         }
+        List<AccountBalancesPart> parts = balanceParts.get(account.value());
+        if (parts != null) {
+            return Optional.of(PartMerges.balances(account.value(), parts));
+        }
         return Optional.ofNullable(balances.get(account.value()));
     }
 
@@ -95,6 +106,9 @@ final class FakeViews implements LedgerViews {
     @Override
     public List<TrialBalanceLine> trialBalance() {
         ask("trial-balance");
+        if (trialBalanceParts != null) {
+            return PartMerges.trialBalance(trialBalanceParts);
+        }
         return List.of(new TrialBalanceLine("EUR", 0, 3, 100, 100, 4));
     }
 

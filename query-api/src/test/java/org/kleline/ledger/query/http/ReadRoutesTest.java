@@ -27,6 +27,8 @@ import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
+import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.outcome.OutcomeBody;
@@ -111,6 +113,41 @@ class ReadRoutesTest {
             assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:not-found");
             assertThat(problem.path("detail").asText()).isNotBlank();
         }
+    }
+
+    @Test
+    void aBalanceWhosePartsAddUpBeyondTheRangeOfALongIsA422ProblemNamingTheAccount() throws Exception {
+        views.balanceParts.put("merchant:m-1", List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -(Long.MAX_VALUE - 100), 0, Long.MAX_VALUE - 100)),
+                        true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -1_000, 0, 1_000)), true, null)));
+
+        HttpResponse<String> r = get("/v1/accounts/merchant%3Am-1/balances");
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(r);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:out-of-range");
+        assertThat(problem.path("title").asText()).isEqualTo("A figure of the answer is beyond the range of 64-bit minor units");
+        assertThat(problem.path("status").asInt()).isEqualTo(422);
+        assertThat(problem.path("detail").asText()).isEqualTo("the debits of account merchant:m-1 in EUR, added over "
+                + "the partitions of the ledger, is beyond the range of a 64-bit count of minor units "
+                + "(-9223372036854775808..9223372036854775807)");
+    }
+
+    @Test
+    void aTrialBalanceWhosePartsAddUpBeyondTheRangeOfALongIsA422ProblemNamingTheCurrency() throws Exception {
+        views.trialBalanceParts = List.of(
+                List.of(new TrialBalancePart("EUR", Long.MAX_VALUE - 100, Long.MAX_VALUE - 100, 2,
+                        List.of("merchant:m-1", "platform:payouts"))),
+                List.of(new TrialBalancePart("EUR", 1_000, 1_000, 2, List.of("platform:card-clearing", "wallet:w-1"))));
+
+        HttpResponse<String> r = get("/v1/trial-balance");
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode problem = json(r);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:out-of-range");
+        assertThat(problem.path("detail").asText()).startsWith("the credits of the trial balance in EUR, added over");
     }
 
     @Test

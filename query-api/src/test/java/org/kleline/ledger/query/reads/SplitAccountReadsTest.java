@@ -1,6 +1,8 @@
 package org.kleline.ledger.query.reads;
 
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
@@ -73,17 +75,39 @@ class SplitAccountReadsTest {
         AccountBalancesRead read = new AccountBalancesRead(ACCOUNT, asOfMs);
         List<AccountBalancesPart> parts = new ArrayList<>();
         stores.all().forEach(p -> parts.add(read.read(stores, List.of(p))));
-        return PartMerges.balances(parts);
+        return PartMerges.balances(ACCOUNT, parts);
     }
 
     private static List<BalanceBody> balancesFromOneInstance(HandBuiltPartitions stores, Long asOfMs) {
-        return PartMerges.balances(List.of(new AccountBalancesRead(ACCOUNT, asOfMs).read(stores, stores.all())));
+        return PartMerges.balances(ACCOUNT, List.of(new AccountBalancesRead(ACCOUNT, asOfMs).read(stores, stores.all())));
     }
 
     /** Every check on the postings in one partition and split over two: the figures must not tell them apart. */
     private static void onEveryLayout(Consumer<HandBuiltPartitions> check) {
         check.accept(whole(statementPostings()));
         check.accept(split(statementPostings()));
+    }
+
+    @Test
+    void partsNearTheMaximumOnTwoPartitionsAreA422WhetherAddedOnOneInstanceOrAcrossInstances() {
+        long nearlyMax = Long.MAX_VALUE - 100;
+        HandBuiltPartitions stores = new HandBuiltPartitions()
+                .post(0, ACCOUNT, "EUR", nearlyMax, "e1", T)
+                .post(1, ACCOUNT, "EUR", 101, "e2", T + HOUR)
+                .post(1, ACCOUNT, "JPY", 7, "j1", T + HOUR);
+        StatementRead statement = new StatementRead(ACCOUNT, T, Long.MAX_VALUE, null, 10);
+        String credits = "the credits of account platform:fees in EUR, added over the partitions of the ledger";
+
+        assertThatThrownBy(() -> balancesFromOneInstance(stores, null)).isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith(credits);
+        assertThatThrownBy(() -> balancesFromInstances(stores, null)).isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith(credits);
+        assertThatThrownBy(() -> balancesFromOneInstance(stores, T + 2 * HOUR))
+                .isInstanceOf(FigureOutOfRangeException.class).hasMessageStartingWith(credits);
+        assertThatThrownBy(() -> pageFromInstances(stores, statement)).isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith("the balance after event e2 on platform:fees in EUR");
+        // Before the second part's posting, the balance as of then fits.
+        assertThat(balancesFromOneInstance(stores, T)).containsExactly(new BalanceBody("EUR", nearlyMax, nearlyMax, 0));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementCursor;
@@ -26,7 +27,7 @@ class PartMergesTest {
 
     @Test
     void balancesOfEveryInstanceAreListedByCurrency() {
-        List<BalanceBody> merged = PartMerges.balances(List.of(
+        List<BalanceBody> merged = PartMerges.balances(ACCOUNT, List.of(
                 new AccountBalancesPart(List.of(new BalanceBody("JPY", 300, 300, 0)), true, null),
                 new AccountBalancesPart(List.of(), false, null),
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150)), true, null)));
@@ -45,7 +46,7 @@ class PartMergesTest {
 
     @Test
     void aCurrencyAnsweredByTwoPartsIsTheSumOfBoth() {
-        List<BalanceBody> merged = PartMerges.balances(List.of(
+        List<BalanceBody> merged = PartMerges.balances(ACCOUNT, List.of(
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", -50, 100, 150), new BalanceBody("JPY", 9, 9, 0)),
                         true, null),
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", 300, 400, 100)), true, null)));
@@ -53,11 +54,59 @@ class PartMergesTest {
     }
 
     @Test
-    void aSumOfPartsThatOverflowsFailsRatherThanWraps() {
-        assertThatThrownBy(() -> PartMerges.balances(List.of(
+    void aSumOfPartsBeyondTheRangeOfALongIsA422NamingTheFigureNotAWrapOrA500() {
+        assertThatThrownBy(() -> PartMerges.balances(ACCOUNT, List.of(
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", Long.MAX_VALUE, Long.MAX_VALUE, 0)), true, null),
                 new AccountBalancesPart(List.of(new BalanceBody("EUR", 1, 1, 0)), true, null))))
-                .isInstanceOf(ArithmeticException.class);
+                .isInstanceOfSatisfying(FigureOutOfRangeException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().type()).isEqualTo("urn:kleline:ledger:problem:out-of-range");
+                    assertThat(e.problem().detail()).startsWith("the credits of account platform:fees in EUR, added "
+                            + "over the partitions of the ledger, is beyond the range of a 64-bit count of minor units");
+                });
+    }
+
+    @Test
+    void creditsAndDebitsNearTheMaximumInEachPartAddUpWhenTheirSumsFit() {
+        long half = Long.MAX_VALUE / 2;
+        List<BalanceBody> merged = PartMerges.balances(ACCOUNT, List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -half, 0, half)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", half, half + 1, 1)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", half, half, 0)), true, null)));
+
+        assertThat(merged).containsExactly(new BalanceBody("EUR", half, Long.MAX_VALUE, half + 1));
+        assertThatThrownBy(() -> PartMerges.balances(ACCOUNT, List.of(
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -Long.MAX_VALUE, 0, Long.MAX_VALUE)), true, null),
+                new AccountBalancesPart(List.of(new BalanceBody("EUR", -1, 0, 1)), true, null))))
+                .isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith("the debits of account platform:fees in EUR");
+    }
+
+    @Test
+    void aTrialBalanceWhoseCreditsPassTheRangeIsA422NamingTheCurrency() {
+        List<List<TrialBalancePart>> parts = List.of(
+                List.of(new TrialBalancePart("EUR", Long.MAX_VALUE - 100, Long.MAX_VALUE - 100, 2, List.of("merchant:m-1",
+                        "platform:payouts"))),
+                List.of(new TrialBalancePart("EUR", 1_000, 1_000, 2, List.of("wallet:w-1", "platform:card-clearing"))));
+
+        assertThatThrownBy(() -> PartMerges.trialBalance(parts)).isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith("the credits of the trial balance in EUR, added over the partitions");
+    }
+
+    @Test
+    void aStatementWhoseBalanceAfterALinePassesTheRangeIsA422NamingTheLine() {
+        StatementPart nearlyFull = new StatementPart(List.of(line("EUR", 10, "big", Long.MAX_VALUE - 100)),
+                Map.of("EUR", 0L), false);
+        StatementPart other = new StatementPart(List.of(line("EUR", 20, "more", 101)), Map.of("EUR", 0L), false);
+
+        assertThatThrownBy(() -> PartMerges.statement(ACCOUNT, List.of(nearlyFull, other), 10))
+                .isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith("the balance after event more on platform:fees in EUR, added over the partitions");
+        assertThatThrownBy(() -> PartMerges.statement(ACCOUNT, List.of(
+                new StatementPart(List.of(line("EUR", 10, "x", 1)), Map.of("EUR", Long.MAX_VALUE), false),
+                new StatementPart(List.of(), Map.of("EUR", 1L), false)), 10))
+                .isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith("the opening of the statement of platform:fees in EUR");
     }
 
     @Test

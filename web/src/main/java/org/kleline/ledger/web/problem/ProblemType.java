@@ -7,6 +7,8 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    /** A figure the answer adds up (across partitions) passes what a 64-bit count of minor units holds. */
+    OUT_OF_RANGE("out-of-range", "A figure of the answer is beyond the range of 64-bit minor units", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     UNAVAILABLE("unavailable", "Service unavailable, retry later", 503),
     INTERNAL("internal", "Internal server error", 500),
