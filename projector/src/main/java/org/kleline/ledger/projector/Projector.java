@@ -23,6 +23,7 @@ import org.kleline.ledger.projector.config.ProjectorClientConfigs;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
 import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
@@ -87,12 +88,13 @@ public final class Projector implements AutoCloseable {
         TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
         merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
-                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics, partition -> endOffset(admin, partition));
+                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics,
+                        partition -> endOffset(admin, partition));
         merchants.start();
         awaitMerchantHistory();
 
         StreamsBuilder builder = new StreamsBuilder();
-        ProjectorTopology.build(builder, serdes, calendar, merchants, metrics);
+        ProjectorTopology.build(builder, serdes, calendar, MerchantDirectorySource.shared(merchants), metrics);
         Topology topology = builder.build(streamsConfig);
         streams = new KafkaStreams(topology, streamsConfig);
         if (restoreListener != null) {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * What the projector does when a stream thread dies. Two failures that say nothing about the event
  * replace the thread: a merchant directory that was behind ({@link MerchantDirectoryBehindException},
  * in the cause chain of Streams' own StreamsException once the processing exception handler
- * answered FAIL, wrapped by the decide stage with the event's context), and a schema registry that could not give a record's schema for now (a transient
+ * answered FAIL, wrapped by the decide stage with the event's context), and a schema registry that could
+ * not give a record's schema for now (a transient
  * {@link SchemaUnavailableException}, once the dead-letter handler answered FAIL). Under
  * exactly_once_v2 the task's open transaction is aborted, nothing of the event was written, and the
  * new thread resumes from the last commit, deciding the event again with the directory further

@@ -27,7 +27,7 @@ class ArchitectureTest {
         "org.kleline.ledger.projector.progress",
         "org.kleline.ledger.projector.settlement",
         "org.kleline.ledger.projector.topics",
-        "org.kleline.ledger.projector.topology",
+        "org.kleline.ledger.projector.stores",
         "org.kleline.ledger.projector.views",
     };
 

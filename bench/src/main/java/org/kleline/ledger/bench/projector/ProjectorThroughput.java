@@ -35,7 +35,7 @@ import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.ProjectorMain;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.topics.TopicBootstrap;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * End-to-end throughput of the projector on the embedded broker, beside a baseline Streams app that

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * Bulk appends, each batch in one Kafka transaction. A batch with events that the cross-key rule
  * stamps takes the log's end offsets first ({@link LogEnds}); inside the transaction, before a stamped
  * event that follows merchant events of the same batch, the producer is flushed and the stamp raised
- * past their offsets, so a merchant line counts for the lines after it in the same body. A transactional producer runs one transaction at
- * a time, so this keeps a small pool: {@code size} producers, each owned by one worker thread, and a
- * bounded queue of batches waiting for a worker (past it, 503). A producer that failed is closed and
+ * past their offsets, so a merchant line counts for the lines after it in the same body.
+ *
+ * <p>A transactional producer runs one transaction at a time, so this keeps a small pool: {@code size}
+ * producers, each owned by one worker thread, and a bounded queue of batches waiting for a worker
+ * (past it, 503). A producer that failed is closed and
  * made anew on the next batch; reusing its transactional.id fences any transaction it left open.
  */
 public final class TransactionalAppends implements AutoCloseable {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Properties;
+import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
 import org.kleline.ledger.projector.views.HistoryRetention;
 
 /**
@@ -27,7 +28,7 @@ public record ProjectorSettings(
     public static final String PARTITIONS = "ledger.topics.partitions";
     public static final String REPLICATION = "ledger.topics.replication";
     public static final String SETTLEMENT_ZONE = "ledger.settlement.zone";
-    public static final String ROCKSDB_MEMORY_BYTES = "ledger.rocksdb.memory.bytes";
+    public static final String ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MEMORY_BYTES_CONFIG;
     public static final String MERCHANT_WAIT_TIMEOUT_MS = "ledger.merchants.wait.timeout.ms";
     /** Read again by the balance stage from the Streams config; checked here so that a bad value stops the start. */
     public static final String HISTORY_RETENTION_MS = HistoryRetention.CONFIG;
@@ -36,11 +37,11 @@ public record ProjectorSettings(
     public static final int DEFAULT_PARTITIONS = 6;
     public static final short DEFAULT_REPLICATION = 3;
     public static final String DEFAULT_SETTLEMENT_ZONE = "Europe/Paris";
-    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.DEFAULT_MEMORY_BYTES;
     public static final long DEFAULT_MERCHANT_WAIT_TIMEOUT_MS = 10_000;
     /** Kept below the producer's transaction timeout so a wait never aborts the transaction. */
     public static final long MAX_MERCHANT_WAIT_TIMEOUT_MS = 20_000;
-    public static final long MIN_ROCKSDB_MEMORY_BYTES = 16L * 1024 * 1024;
+    public static final long MIN_ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MIN_MEMORY_BYTES;
     public static final int MAX_PARTITIONS = 10_000;
 
     public ProjectorSettings {

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
-import org.kleline.ledger.projector.topics.ProjectorTopics;
+import org.kleline.ledger.model.topics.Topics;
 
 /**
  * The one place where the projector's Streams config is built. Every safety setting is written
@@ -74,7 +74,7 @@ public final class StreamsConfigFactory {
 
         // Poison records go to the dead-letter topic and processing goes on; anything else fails loudly.
         p.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        p.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ProjectorTopics.EVENTS_DLQ);
+        p.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.EVENTS_DLQ);
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler");
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");

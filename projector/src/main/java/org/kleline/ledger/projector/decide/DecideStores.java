@@ -12,7 +12,7 @@ import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.InternalSerdes;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The decide stage's stores: persistent RocksDB, changelogged. The record cache is on for the

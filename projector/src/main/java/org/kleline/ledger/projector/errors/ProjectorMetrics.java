@@ -16,7 +16,8 @@ import org.apache.kafka.common.utils.Time;
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
  * merchant look-ups that timed out waiting for the merchant directory (each fails, none is decided),
  * stream threads replaced because the directory was behind or because the schema registry could
- * not answer for now, and settlement effects applied to a row out of range. Reported over JMX under {@code kleline.ledger.projector}.
+ * not answer for now, and settlement effects applied to a row out of range. Reported over JMX under {@code
+ * kleline.ledger.projector}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
-import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
@@ -18,6 +17,12 @@ import org.rocksdb.WriteBufferManager;
  * bound. Total from {@value ProjectorSettings#ROCKSDB_MEMORY_BYTES} (default 256 MiB).
  */
 public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
+
+    /** The bound on the memory of every store of the process: one block cache and write buffer manager. */
+    public static final String MEMORY_BYTES_CONFIG = "ledger.rocksdb.memory.bytes";
+    public static final long DEFAULT_MEMORY_BYTES = 256L * 1024 * 1024;
+    public static final long MIN_MEMORY_BYTES = 16L * 1024 * 1024;
+
 
     /** Share of the bound the memtables may use before RocksDB flushes them. */
     static final double WRITE_BUFFER_SHARE = 0.5;
@@ -62,19 +67,19 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
     }
 
     static long totalBytes(Map<String, Object> configs) {
-        Object raw = configs.get(ProjectorSettings.ROCKSDB_MEMORY_BYTES);
+        Object raw = configs.get(MEMORY_BYTES_CONFIG);
         if (raw == null) {
-            return ProjectorSettings.DEFAULT_ROCKSDB_MEMORY_BYTES;
+            return DEFAULT_MEMORY_BYTES;
         }
         try {
             long bytes = Long.parseLong(raw.toString().trim());
-            if (bytes < ProjectorSettings.MIN_ROCKSDB_MEMORY_BYTES) {
-                throw new IllegalArgumentException(ProjectorSettings.ROCKSDB_MEMORY_BYTES + " must be >= "
-                        + ProjectorSettings.MIN_ROCKSDB_MEMORY_BYTES + ", got " + bytes);
+            if (bytes < MIN_MEMORY_BYTES) {
+                throw new IllegalArgumentException(MEMORY_BYTES_CONFIG + " must be >= "
+                        + MIN_MEMORY_BYTES + ", got " + bytes);
             }
             return bytes;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(ProjectorSettings.ROCKSDB_MEMORY_BYTES + " is not a number: '" + raw + "'", e);
+            throw new IllegalArgumentException(MEMORY_BYTES_CONFIG + " is not a number: '" + raw + "'", e);
         }
     }
 

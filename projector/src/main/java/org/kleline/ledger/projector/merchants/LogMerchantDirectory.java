@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -13,7 +12,6 @@ import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.topics.EventPartitions;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.projector.decide.MerchantRecord;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 
 /**
@@ -27,11 +25,12 @@ import org.kleline.ledger.projector.errors.ProjectorMetrics;
  * <p>A wait that times out fails: with {@link MerchantDirectoryBehindException} when the bound lies
  * within the partition's end offset, asked of the brokers then (the directory lags; the stream thread
  * is replaced and the event decided again), with an {@link InvalidFieldException} on
- * {@code appendedAfter} when it lies past it (no ingest stamps a bound beyond what the log held when the event was appended, so the
+ * {@code appendedAfter} when it lies past it (no ingest stamps a bound beyond what the log held when the
+ * event was appended, so the
  * record was forged around ingest: the decide stage sets it aside). Never is an event decided with a
  * directory that merely lags.
  */
-public final class LogMerchantDirectory implements MerchantDirectory, MerchantDirectorySource, AutoCloseable {
+public final class LogMerchantDirectory implements MerchantDirectory, AutoCloseable {
 
     private final MerchantBook book;
     private final ReadPositions positions;
@@ -72,11 +71,6 @@ public final class LogMerchantDirectory implements MerchantDirectory, MerchantDi
 
     public void start() {
         thread.start();
-    }
-
-    @Override
-    public MerchantDirectory forTask(ReadOnlyKeyValueStore<String, MerchantRecord> taskMerchants) {
-        return this;
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.kleline.ledger.model.merchant.MerchantHistory;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
-import org.kleline.ledger.projector.decide.DecisionKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +35,8 @@ public final class MerchantBook {
     /** A bound on what the book holds: merchants, plus eventIds and payoutIds seen under their keys. */
     public static final int ENTRIES_MAX = 5_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(MerchantBook.class);
+    /** Not an id character: joined keys of the in-memory sets cannot collide. */
+    private static final char SEPARATOR = ' ';
 
     private final MerchantDecider decider;
     /** The latest state per merchant: what the next merchant event of that key is decided against. */
@@ -76,11 +77,11 @@ public final class MerchantBook {
         }
         if (decision.recordsEventId()) {
             requireRoom();
-            seen.add(DecisionKeys.seen(key.value(), event.getEventId()));
+            seen.add(key.value() + SEPARATOR + event.getEventId());
         }
         Payouts.applied(decision).ifPresent(p -> {
             requireRoom();
-            payoutIds.add(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()));
+            payoutIds.add(p.getMerchantId() + SEPARATOR + p.getPayoutId());
         });
         MerchantState after = decision.nextState();
         if (decision.isAccepted() && after != null && after != before) {
@@ -109,7 +110,7 @@ public final class MerchantBook {
     private final class BookContext implements DecisionContext {
         @Override
         public boolean seen(AggregateKey key, String eventId) {
-            return seen.contains(DecisionKeys.seen(key.value(), eventId));
+            return seen.contains(key.value() + SEPARATOR + eventId);
         }
 
         @Override
@@ -121,7 +122,7 @@ public final class MerchantBook {
 
         @Override
         public boolean payoutIdUsed(String merchantId, String payoutId) {
-            return payoutIds.contains(DecisionKeys.payout(merchantId, payoutId));
+            return payoutIds.contains(merchantId + SEPARATOR + payoutId);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * For each partition of ledger.events, how far the merchant directory has read and applied it (the
- * offset of the next record it will read, read_committed), and its end offset when the reader started. A decide task that needs a merchant below a bound waits here until the merchant's
+ * offset of the next record it will read, read_committed), and its end offset when the reader
+ * started. A decide task that needs a merchant below a bound waits here until the merchant's
  * partition is read up to that bound: offsets only, so no clock and no read speed enters an outcome.
  */
 public final class ReadPositions {

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +97,7 @@ public final class CatchUpBarrier implements AutoCloseable {
     /** The barrier of the projector application {@code applicationId}, with the default bound and stall. */
     public static CatchUpBarrier forApplication(ProjectorProgress progress, String applicationId) {
         return new CatchUpBarrier(progress, ProjectorTopics.EVENTS,
-                ProjectorTopology.settlementEffectsTopic(applicationId), DEFAULT_BOUND, DEFAULT_STALL);
+                ProjectorTopics.settlementEffectsTopic(applicationId), DEFAULT_BOUND, DEFAULT_STALL);
     }
 
     /**

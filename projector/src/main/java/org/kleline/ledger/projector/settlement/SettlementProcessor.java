@@ -8,7 +8,7 @@ import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

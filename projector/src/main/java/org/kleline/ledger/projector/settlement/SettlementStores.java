@@ -10,7 +10,7 @@ import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.InternalSerdes;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /** The settlement stores: rows by merchant and by date, persistent, changelogged, record cache on. */

@@ -26,7 +26,22 @@ public final class ProjectorTopics {
     private static final Map<String, String> COMPACTED = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
+    /** Internal topics are named {@code <application.id>-<name>-repartition}. */
+    public static final String SETTLEMENT_REPARTITION = "settlement-effects";
+
+    /**
+     * The repartition topic's name in topologies before postings were applied in the decide stage:
+     * its existence means the balance views were built partitioned by account ({@code TopicBootstrap}
+     * refuses to start on them).
+     */
+    public static final String FORMER_POSTINGS_REPARTITION = "postings";
+
     private ProjectorTopics() {
+    }
+
+    /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
+    public static String settlementEffectsTopic(String applicationId) {
+        return applicationId + "-" + SETTLEMENT_REPARTITION + "-repartition";
     }
 
     /** A topic the projector makes sure of at start. */

@@ -17,7 +17,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ public final class TopicBootstrap {
     public static void ensureTopics(Admin admin, ProjectorSettings settings) {
         try {
             Set<String> present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            String formerPostings = settings.applicationId() + "-" + ProjectorTopology.FORMER_POSTINGS_REPARTITION
+            String formerPostings = settings.applicationId() + "-" + ProjectorTopics.FORMER_POSTINGS_REPARTITION
                     + "-repartition";
             if (present.contains(formerPostings)) {
                 throw new IllegalStateException("topic " + formerPostings + " exists: the state of application.id '"

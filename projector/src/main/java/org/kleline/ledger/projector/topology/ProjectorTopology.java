@@ -1,5 +1,6 @@
 package org.kleline.ledger.projector.topology;
 
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -8,14 +9,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.projector.decide.DecideOutput;
 import org.kleline.ledger.projector.decide.DecideProcessor;
 import org.kleline.ledger.projector.decide.DecideStores;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
-import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
-import org.kleline.ledger.projector.serde.InternalSerdes;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
@@ -34,22 +33,7 @@ import org.kleline.ledger.projector.views.ViewStores;
  */
 public final class ProjectorTopology {
 
-    /** Internal topics are named {@code <application.id>-<name>-repartition}. */
-    public static final String SETTLEMENT_REPARTITION = "settlement-effects";
-
-    /**
-     * The repartition topic's name in topologies before postings were applied in the decide stage:
-     * its existence means the balance views were built partitioned by account ({@code TopicBootstrap}
-     * refuses to start on them).
-     */
-    public static final String FORMER_POSTINGS_REPARTITION = "postings";
-
     private ProjectorTopology() {
-    }
-
-    /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
-    public static String settlementEffectsTopic(String applicationId) {
-        return applicationId + "-" + SETTLEMENT_REPARTITION + "-repartition";
     }
 
     public static void build(StreamsBuilder builder, TopicSerdes serdes, BusinessCalendar calendar,
@@ -83,8 +67,8 @@ public final class ProjectorTopology {
                         .mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
                         .to(ProjectorTopics.JOURNAL, Produced.with(Serdes.String(), serdes.journal())
                                 .withName("journal-out")), "journal"))
-                                .branch((k, v) -> v instanceof DecideOutput.SettlementOut, Branched.withConsumer(s -> settlement(s, serdes, metrics),
-                        "settlement"))
+                .branch((k, v) -> v instanceof DecideOutput.SettlementOut,
+                        Branched.withConsumer(s -> settlement(s, serdes, metrics), "settlement"))
                 .branch((k, v) -> v instanceof DecideOutput.DeadLetter, Branched.withConsumer(s -> s
                         .mapValues(v -> ((DecideOutput.DeadLetter) v).value(), Named.as("dead-letter-value"))
                         .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
@@ -94,7 +78,7 @@ public final class ProjectorTopology {
 
     private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes, ProjectorMetrics metrics) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
-                .repartition(Repartitioned.<String, SettlementDelta>as(SETTLEMENT_REPARTITION)
+                .repartition(Repartitioned.<String, SettlementDelta>as(ProjectorTopics.SETTLEMENT_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(SettlementStores.SETTLEMENT_DELTA))
                 .process(() -> new SettlementProcessor(metrics), Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)

@@ -12,7 +12,7 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.totals.RunningTotal;
 import org.kleline.ledger.model.totals.RunningTotals;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * Applies postings to the balance views of one partition of the decide stage: the partition of the

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The balance view stores: persistent RocksDB with changelogs. The record cache is on

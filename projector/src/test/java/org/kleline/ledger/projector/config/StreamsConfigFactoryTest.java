@@ -55,7 +55,8 @@ class StreamsConfigFactoryTest {
         assertThatThrownBy(() -> ProjectorSettings.from(p)).hasMessage("ledger.topics.partitions is not a number: 'six'");
         Properties q = base();
         q.put(ProjectorSettings.MERCHANT_WAIT_TIMEOUT_MS, "90000");
-        assertThatThrownBy(() -> ProjectorSettings.from(q)).hasMessageContaining("ledger.merchants.wait.timeout.ms must be 0..20000, got 90000");
+        assertThatThrownBy(() -> ProjectorSettings.from(q))
+                .hasMessageContaining("ledger.merchants.wait.timeout.ms must be 0..20000, got 90000");
         Properties r = base();
         r.remove(ProjectorSettings.BOOTSTRAP_SERVERS);
         assertThatThrownBy(() -> ProjectorSettings.from(r)).hasMessageContaining("bootstrap.servers is required");

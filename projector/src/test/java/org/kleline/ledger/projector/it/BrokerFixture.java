@@ -23,7 +23,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.TotalsParts;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
@@ -88,7 +88,8 @@ final class BrokerFixture {
                     e = EventEnvelope.newBuilder(e).setAppendedAfter(stamp.next(producer)).build();
                 }
                 String key = AggregateKey.of(e).value();
-                var sent = producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
+                var sent = producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, null,
+                        e.getOccurredAt().toEpochMilli(), key, e));
                 if (key.startsWith("merchant:")) {
                     stamp.merchantEventSent(sent);
                 }

@@ -28,7 +28,7 @@ import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topology.RandomLedgerLog;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
 import org.junit.jupiter.api.BeforeAll;

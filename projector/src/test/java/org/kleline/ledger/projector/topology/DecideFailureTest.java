@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

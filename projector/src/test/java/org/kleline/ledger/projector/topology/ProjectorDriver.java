@@ -1,5 +1,6 @@
 package org.kleline.ledger.projector.topology;
 
+import org.kleline.ledger.projector.stores.StoreNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
-import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.AccountKeys;

@@ -51,7 +51,8 @@ public final class RandomLedgerLog {
                     payments.add(pay);
                     int m = r.nextInt(merchants + 1);
                     String cur = m < merchants ? currency[m] : "EUR";
-                    log.add(TestEvents.authorize(id, pay, "m" + m, 1_000 + r.nextInt(20_000), r.nextInt(20) == 0 ? "GBP" : cur, t));
+                    log.add(TestEvents.authorize(id, pay, "m" + m, 1_000 + r.nextInt(20_000),
+                            r.nextInt(20) == 0 ? "GBP" : cur, t));
                 } else {
                     String pay = payments.get(r.nextInt(payments.size()));
                     int kind = r.nextInt(10);

@@ -19,7 +19,7 @@ import org.kleline.ledger.model.serde.InMemorySchemaRegistry;
 import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.projector.merchants.MerchantDirectorySource;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

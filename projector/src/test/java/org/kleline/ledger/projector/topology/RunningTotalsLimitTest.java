@@ -1,5 +1,6 @@
 package org.kleline.ledger.projector.topology;
 
+import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
@@ -16,7 +17,6 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.replay.LedgerReplay;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -24,10 +24,8 @@ import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.decide.DecisionKeys;
 import org.kleline.ledger.projector.decide.WalletRecord;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.settlement.SettlementRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

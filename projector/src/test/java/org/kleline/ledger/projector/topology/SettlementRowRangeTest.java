@@ -1,5 +1,6 @@
 package org.kleline.ledger.projector.topology;
 
+import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;

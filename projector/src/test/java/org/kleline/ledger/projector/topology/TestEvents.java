@@ -31,7 +31,8 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    public static EventEnvelope onboard(String eventId, String merchantId, String currency, String partnerId, FeePlan plan, long at) {
+    public static EventEnvelope onboard(String eventId, String merchantId, String currency, String partnerId,
+            FeePlan plan, long at) {
         return env(eventId, at, new MerchantOnboarded(merchantId, "Shop " + merchantId, partnerId, currency, plan));
     }
 
@@ -56,7 +57,8 @@ public final class TestEvents {
         return env(eventId, at, new MicropaymentRequested(walletId, merchantId, amount));
     }
 
-    public static EventEnvelope authorize(String eventId, String paymentId, String merchantId, long amount, String currency, long at) {
+    public static EventEnvelope authorize(String eventId, String paymentId, String merchantId, long amount,
+            String currency, long at) {
         return env(eventId, at, new CardPaymentAuthorized(paymentId, merchantId, amount, currency));
     }
 

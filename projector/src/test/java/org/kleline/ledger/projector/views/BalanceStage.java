@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.journal.Posting;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The balance views alone under TopologyTestDriver: one task applying posting lines through

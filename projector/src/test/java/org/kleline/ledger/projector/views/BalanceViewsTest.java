@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
 
 class BalanceViewsTest {
@@ -86,14 +86,16 @@ class BalanceViewsTest {
 
             AccountHistory.StatementPage first = history.statement("wallet:w1", "EUR", T0, T0 + 3 * HOUR, null, 2);
             assertThat(first.lines()).extracting(l -> l.entry().getEventId()).containsExactly("e1", "e2");
-            assertThat(first.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor).containsExactly(10_000L, 7_500L);
+            assertThat(first.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+                    .containsExactly(10_000L, 7_500L);
             assertThat(first.nextAfterKey()).isEqualTo(first.lines().get(1).key());
 
             AccountHistory.StatementPage second = history.statement("wallet:w1", "EUR", T0, T0 + 3 * HOUR,
                     first.nextAfterKey(), 2);
             assertThat(second.lines()).extracting(l -> l.entry().getEventId()).containsExactly("e0", "e3");
             assertThat(second.lines()).extracting(l -> l.entry().getAmount()).containsExactly(-500L, -1_000L);
-            assertThat(second.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor).containsExactly(7_000L, 6_000L);
+            assertThat(second.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+                    .containsExactly(7_000L, 6_000L);
             assertThat(second.nextAfterKey()).isNull();
 
             AccountHistory.StatementPage late = history.statement("wallet:w1", "EUR", T0 + HOUR, T0 + 3 * HOUR, null, 10);

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.journal.Posting;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +43,8 @@ class EntryBalanceCheckTest {
                     line("merchant:m1", 2_450, "e-bad", T0), line("platform:fees", 49, "e-bad", T0))));
 
             assertThat(failure).hasRootCauseInstanceOf(IllegalStateException.class)
-                    .rootCause().hasMessageStartingWith("journal entry e-bad does not balance in EUR: its postings sum to -1, not 0");
+                    .rootCause()
+                    .hasMessageStartingWith("journal entry e-bad does not balance in EUR: its postings sum to -1, not 0");
             assertThat(isEmpty(driver.getKeyValueStore(StoreNames.BALANCES))).isTrue();
             assertThat(isEmpty(driver.getKeyValueStore(StoreNames.TRIAL_BALANCE))).isTrue();
             assertThat(isEmpty(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES))).isTrue();

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.projector.decide.CardPaymentRecord;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.local.LocalStores;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.settlement.SettlementRow;

@@ -2,8 +2,7 @@ package org.kleline.ledger.query.routing;
 
 import java.util.function.Predicate;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.topology.ProjectorTopology;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The input topic whose partitions are the partitions of each projector store: a store of partition
@@ -23,7 +22,7 @@ public final class StoreSources {
                  StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.ACCOUNT_ENTRIES,
                  StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON -> ProjectorTopics.EVENTS::equals;
             case StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE ->
-                    repartition(ProjectorTopology.SETTLEMENT_REPARTITION);
+                    repartition(ProjectorTopics.SETTLEMENT_REPARTITION);
             default -> throw new IllegalArgumentException("not a store of the projector: '" + store + "'");
         };
     }

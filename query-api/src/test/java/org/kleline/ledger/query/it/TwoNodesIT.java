@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.query.routing.StoreSources;
 
 /**

@@ -3,7 +3,7 @@ package org.kleline.ledger.query.reads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kleline.ledger.projector.topology.StoreNames;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.AccountKeys;

@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.merchants;
+package org.kleline.ledger.projector.decide;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,8 +6,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.LogPosition;
-import org.kleline.ledger.projector.decide.MerchantRecord;
-import org.kleline.ledger.projector.decide.StateRecords;
+import org.kleline.ledger.projector.merchants.MerchantDirectory;
 
 /**
  * The merchant directory read from the decide task's own merchants store (see

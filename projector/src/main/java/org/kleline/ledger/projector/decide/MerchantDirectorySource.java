@@ -1,7 +1,7 @@
-package org.kleline.ledger.projector.merchants;
+package org.kleline.ledger.projector.decide;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.kleline.ledger.projector.decide.MerchantRecord;
+import org.kleline.ledger.projector.merchants.MerchantDirectory;
 
 /**
  * Gives each decide task its merchant directory. The task's own merchants store is handed over
@@ -19,5 +19,10 @@ public interface MerchantDirectorySource {
      */
     static MerchantDirectorySource localStore() {
         return LocalStoreMerchantDirectory::new;
+    }
+
+    /** One directory shared by every task of the process, whatever its own store: the log-fed one. */
+    static MerchantDirectorySource shared(MerchantDirectory directory) {
+        return taskMerchants -> directory;
     }
 }
