@@ -23,7 +23,7 @@ import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.topics.SettlementKey;
+import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;

@@ -36,7 +36,7 @@ public final class Topics {
     public static final String OUTCOMES = "ledger.outcomes";
     /** The journal: one JournalEntry per accepted event, keyed by eventId. */
     public static final String JOURNAL = "ledger.journal";
-    /** Settlement rows, keyed by {@link SettlementKey#format()}. */
+    /** Settlement rows, keyed by {@link org.kleline.ledger.model.settlement.SettlementKey#format()}. */
     public static final String SETTLEMENTS = "ledger.settlements";
 
     private final AvroSerdes serdes;

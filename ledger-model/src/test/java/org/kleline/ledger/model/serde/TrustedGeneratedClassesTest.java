@@ -8,7 +8,7 @@ import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.EventType;
-import org.kleline.ledger.model.topics.SettlementKey;
+import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.RejectionReason;
 
 class TrustedGeneratedClassesTest {

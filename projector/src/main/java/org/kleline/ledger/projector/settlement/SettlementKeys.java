@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import org.kleline.ledger.model.settlement.SettlementKey;
 
 /**
- * String keys of settlement rows. {@code merchantId|date|currency} keys the ledger.settlements
- * topic, the internal topic and the settlement-rows store; {@code date|merchantId|currency} keys the
+ * String keys of settlement rows. {@code merchantId|date|currency} ({@link SettlementKey#format()},
+ * the one encoding of a row's key) keys the ledger.settlements topic, the internal topic and the
+ * settlement-rows store; {@code date|merchantId|currency} keys the
  * by-date index, so one date's rows are one prefix. Dates are ISO (yyyy-MM-dd), which sort as dates.
  */
 public final class SettlementKeys {
@@ -16,11 +17,11 @@ public final class SettlementKeys {
     }
 
     public static String byMerchant(SettlementKey key) {
-        return byMerchant(key.merchantId().value(), key.businessDate(), key.currency().code());
+        return key.format();
     }
 
     public static String byMerchant(String merchantId, LocalDate date, String currency) {
-        return new org.kleline.ledger.model.topics.SettlementKey(merchantId, date, currency).format();
+        return new SettlementKey(merchantId, date, currency).format();
     }
 
     public static String byDate(String merchantId, LocalDate date, String currency) {

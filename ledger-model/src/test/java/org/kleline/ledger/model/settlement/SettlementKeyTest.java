@@ -1,4 +1,4 @@
-package org.kleline.ledger.model.topics;
+package org.kleline.ledger.model.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
