@@ -2,6 +2,7 @@ package org.kleline.ledger.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import org.kleline.ledger.cli.ingest.IngestCommand;
 import org.kleline.ledger.cli.lifecycle.FailureLine;
 import org.kleline.ledger.cli.node.NodeCommand;
@@ -59,6 +60,11 @@ public final class LedgerCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        Optional<String> logFormat = LogFormat.problem(System::getProperty, System::getenv);
+        if (logFormat.isPresent()) {
+            System.err.println("ledger: " + logFormat.get());
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 
