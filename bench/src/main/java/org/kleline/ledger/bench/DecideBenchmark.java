@@ -76,8 +76,8 @@ public class DecideBenchmark {
     captures = new EventEnvelope[EVENTS];
     for (int i = 0; i < EVENTS; i++) {
       Instant at = T0.plusMillis(i);
-      micropayments[i] = new EventEnvelope("mp-" + i, at, new MicropaymentRequested("w-000042", "m-017", 100L + i), null);
-      captures[i] = new EventEnvelope("ca-" + i, at, new CardPaymentCaptured("p-000042", 1_000L + i), null);
+      micropayments[i] = new EventEnvelope("mp-" + i, at, new MicropaymentRequested("w-000042", "m-017", 100L + i), null, null);
+      captures[i] = new EventEnvelope("ca-" + i, at, new CardPaymentCaptured("p-000042", 1_000L + i), null, null);
     }
   }
 

@@ -3,8 +3,10 @@ package org.kleline.ledger.query;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.web.auth.ClusterSecret;
 
 /**
  * How one query node answers.
@@ -13,8 +15,11 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
  *                        so that the Streams metadata naming an owner can be compared with it
  * @param forwardTimeout  the longest a read forwarded to another node may take (then 503)
  * @param settlementZone  the zone of business dates, where a query parameter is given as a date
+ * @param clusterSecret   sent with every read forwarded to another node, which refuses one without it;
+ *                        empty only where no access control is served (module tests)
  */
-public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlementZone) {
+public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlementZone,
+                          Optional<ClusterSecret> clusterSecret) {
 
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
     /** A forward waits at most this long: past it a client is better told to retry. */
@@ -24,6 +29,7 @@ public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlem
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(forwardTimeout, "forwardTimeout");
         Objects.requireNonNull(settlementZone, "settlementZone");
+        Objects.requireNonNull(clusterSecret, "clusterSecret");
         if (self.host() == null || self.host().isBlank()) {
             throw new IllegalArgumentException("self.host must be set, was '" + self.host() + "'");
         }
@@ -34,6 +40,15 @@ public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlem
             throw new IllegalArgumentException("forwardTimeout must be 1 ms.." + FORWARD_TIMEOUT_MAX.toSeconds()
                     + " s, was " + forwardTimeout);
         }
+    }
+
+    /** Without a cluster secret. */
+    public QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlementZone) {
+        this(self, forwardTimeout, settlementZone, Optional.empty());
+    }
+
+    public QueryConfig withClusterSecret(ClusterSecret secret) {
+        return new QueryConfig(self, forwardTimeout, settlementZone, Optional.of(secret));
     }
 
     /** Forwards wait at most 5 s; business dates in Europe/Paris. */

@@ -118,6 +118,6 @@ final class BenchWorkload {
     }
 
     private EventEnvelope env(Object payload) {
-        return new EventEnvelope("ev-" + (seq++), Instant.ofEpochMilli(t++), payload, null);
+        return new EventEnvelope("ev-" + (seq++), Instant.ofEpochMilli(t++), payload, null, null);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.kleline.ledger.ingest.append.EventAppender;
 import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.ingest.config.IngestConfig;
 
 /** {@code POST /v1/events}: every line validated, then all appended in one transaction, answered after commit. */
@@ -25,8 +26,9 @@ public final class BulkWrites {
     }
 
     public void handle(Context ctx) {
+        String appendedBy = AccessControl.principal(ctx).appendedBy();
         List<KeyedEvent> events = NdjsonBatch.parse(ctx.bodyAsBytes(), clock.instant(), config.importEnabled(),
-                config.bulkLinesMax());
+                config.bulkLinesMax()).stream().map(event -> event.appendedBy(appendedBy)).toList();
         ctx.future(() -> appender.appendAll(events).thenRun(() -> ctx.status(200).json(new Accepted(events.size()))));
     }
 }

@@ -19,7 +19,17 @@ import org.kleline.ledger.ingest.command.EventValidation;
 import org.kleline.ledger.ingest.command.PayloadBody;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.PendingOutcomes;
+import org.kleline.ledger.events.CardPaymentAuthorized;
+import org.kleline.ledger.events.CardPaymentCaptured;
+import org.kleline.ledger.events.CardPaymentRefunded;
 import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.auth.Principal;
+import org.kleline.ledger.web.auth.Role;
+import org.kleline.ledger.web.problem.NotFoundException;
+import org.kleline.ledger.web.problem.Problem;
+import org.kleline.ledger.web.problem.ProblemException;
+import org.kleline.ledger.web.problem.ProblemType;
 
 /**
  * One write, one event: header checks, body to Avro, ledger-model's validation, then either the
@@ -56,11 +66,13 @@ final class SingleWrites {
                 .setOccurredAt(received.truncatedTo(ChronoUnit.MILLIS))
                 .setPayload(payload.toAvro())
                 .build();
-        KeyedEvent event = EventValidation.validated(envelope);
+        Principal principal = AccessControl.principal(ctx);
+        KeyedEvent event = EventValidation.validated(envelope).appendedBy(principal.appendedBy());
+        checkScope(principal, kind, payload, event);
 
         Optional<EventOutcome> earlier = answers.earlier(event);
         if (earlier.isPresent()) {
-            answers.replayed(ctx, earlier.get());
+            answers.replayed(ctx, event, earlier.get());
             return;
         }
         if (wait.isEmpty() || wait.get().isZero()) {
@@ -73,6 +85,36 @@ final class SingleWrites {
                 .thenCompose(acked -> within(outcome.outcome(), deadline))
                 .thenAccept(decided -> answers.outcome(ctx, event, decided))
                 .whenComplete((done, error) -> outcome.close()));
+    }
+
+    /**
+     * A merchant key writes only for its own merchantId: an authorization naming another is 403; a
+     * capture or refund of a payment the query side does not show as its own (another merchant's, or
+     * none known yet) is 404, as for a payment that does not exist.
+     */
+    private void checkScope(Principal principal, EventKind kind, PayloadBody payload, KeyedEvent event) {
+        if (!principal.is(Role.MERCHANT)) {
+            return;
+        }
+        Object avro = event.envelope().getPayload();
+        if (avro instanceof CardPaymentAuthorized authorized) {
+            if (!principal.mayUseCardPaymentOf(authorized.getMerchantId())) {
+                throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "this key writes only for merchant '"
+                        + principal.merchantId() + "', not '" + authorized.getMerchantId() + "'")
+                        .withField("merchantId"));
+            }
+            return;
+        }
+        String paymentId = avro instanceof CardPaymentCaptured captured ? captured.getPaymentId()
+                : avro instanceof CardPaymentRefunded refunded ? refunded.getPaymentId() : null;
+        if (paymentId == null) {
+            // The role matrix lets a merchant key write card payments only: anything else here is a wiring bug.
+            throw new IllegalStateException("a merchant key reached " + kind);
+        }
+        Optional<String> owner = answers.merchantOfCardPayment(paymentId);
+        if (owner.isEmpty() || !principal.mayUseCardPaymentOf(owner.get())) {
+            throw new NotFoundException("no card payment '" + paymentId + "'");
+        }
     }
 
     /** The outcome, or null once the deadline (counted from the request's arrival) passes. */

@@ -4,7 +4,12 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
+import org.kleline.ledger.model.event.PayloadDigest;
 import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.problem.Problem;
+import org.kleline.ledger.web.problem.ProblemException;
+import org.kleline.ledger.web.problem.ProblemType;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 
@@ -35,7 +40,23 @@ final class WriteAnswers {
         ctx.status(202).header("Location", "/v1/events/" + eventId).json(new Pending(eventId));
     }
 
-    void replayed(Context ctx, EventOutcome first) {
+    Optional<String> merchantOfCardPayment(String paymentId) {
+        return lookup.merchantOfCardPayment(paymentId);
+    }
+
+    /**
+     * A retry of {@code event}: answered the first outcome only when it is the same request (the same
+     * payload) and the caller may read that outcome; otherwise the key was used for another request
+     * (or by another principal), 422, and nothing is appended.
+     */
+    void replayed(Context ctx, KeyedEvent event, EventOutcome first) {
+        String digest = first.getPayloadSha256();
+        boolean samePayload = digest == null || digest.equals(PayloadDigest.of(event.envelope()));
+        if (!samePayload || !AccessControl.mayReadOutcome(ctx, first.getKey(), first.getAppendedBy())) {
+            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
+                    + event.eventId() + "' was already used for another request on " + event.key()
+                    + ": send a new key for a new request").withField(SingleWrites.IDEMPOTENCY_KEY));
+        }
         ctx.header(REPLAYED, "true");
         decided(ctx, first);
     }
@@ -50,7 +71,7 @@ final class WriteAnswers {
         } else if (outcome.getOutcome() == Outcome.DUPLICATE) {
             Optional<EventOutcome> first = earlier(event);
             if (first.isPresent()) {
-                replayed(ctx, first.get());
+                replayed(ctx, event, first.get());
             } else {
                 ctx.header(REPLAYED, "true");
                 pending(ctx, event.eventId());
@@ -61,6 +82,7 @@ final class WriteAnswers {
     }
 
     private void decided(Context ctx, EventOutcome outcome) {
-        ctx.status(200).header("Location", "/v1/events/" + outcome.getEventId()).json(OutcomeBody.of(outcome));
+        ctx.status(200).header("Location", "/v1/events/" + outcome.getEventId()).json(OutcomeBody.of(outcome)
+                .shownTo(AccessControl.principal(ctx)));
     }
 }

@@ -21,6 +21,14 @@ public interface OutcomeLookup {
         return firstOutcome(eventId).filter(o -> o.getKey().equals(key));
     }
 
+    /**
+     * The merchant of a card payment, as the query side's view of it shows (empty when it does not show
+     * it, or has no such payment): a merchant key captures and refunds only its own payments.
+     */
+    default Optional<String> merchantOfCardPayment(String paymentId) {
+        return Optional.empty();
+    }
+
     /** For an ingest that runs without a query side: nothing is known, every write is appended. */
     static OutcomeLookup none() {
         return eventId -> Optional.empty();

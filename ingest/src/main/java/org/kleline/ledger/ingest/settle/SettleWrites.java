@@ -13,6 +13,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.ingest.append.EventAppender;
 import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.settlement.DailySettlement;
@@ -56,18 +57,20 @@ public final class SettleWrites {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The rows are asked for now, so they include every event appended before this request.
         CompletableFuture<List<SettlementRow>> ofDate = rowsOf(source, date);
-        ctx.future(() -> ofDate.thenCompose(settlementRows -> settle(date, settlementRows, now))
+        String appendedBy = AccessControl.principal(ctx).appendedBy();
+        ctx.future(() -> ofDate.thenCompose(settlementRows -> settle(date, settlementRows, now, appendedBy))
                 .thenAccept(answer -> ctx.status(200).json(answer)));
     }
 
-    private CompletableFuture<Settled> settle(LocalDate date, List<SettlementRow> settlementRows, Instant now) {
+    private CompletableFuture<Settled> settle(LocalDate date, List<SettlementRow> settlementRows, Instant now,
+                                              String appendedBy) {
         List<DailySettlement> ofDate = settlementRows.stream().map(DailySettlement::fromAvro).toList();
         List<MerchantPaidOut> payouts = SettlementRun.payouts(date, ofDate);
         List<KeyedEvent> events = payouts.stream().map(payout -> {
             EventEnvelope envelope = SettlementRun.toEvent(payout, now);
             // Made by the rule, so a failure here is a bug, not a bad request: let it be a 500.
             EventValidator.requireValidLogEvent(envelope);
-            return new KeyedEvent(AggregateKey.of(envelope).value(), envelope);
+            return new KeyedEvent(AggregateKey.of(envelope).value(), envelope).appendedBy(appendedBy);
         }).toList();
         Settled answer = new Settled(date, payouts.stream()
                 .map(p -> new PayoutBody(p.getMerchantId(), p.getPayoutId(), p.getAmount())).toList());

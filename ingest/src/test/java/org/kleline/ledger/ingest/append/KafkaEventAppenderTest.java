@@ -56,7 +56,7 @@ class KafkaEventAppenderTest {
     }
 
     private static KeyedEvent topUp(String eventId, long amount) {
-        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount), null));
+        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount), null, null));
     }
 
     @Test
@@ -134,12 +134,12 @@ class KafkaEventAppenderTest {
 
     private static KeyedEvent micro(String eventId) {
         return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT,
-                new MicropaymentRequested("w-1", "m-1", 100L), null));
+                new MicropaymentRequested("w-1", "m-1", 100L), null, null));
     }
 
     private static KeyedEvent onboard(String eventId) {
         return new KeyedEvent("merchant:m-1", new EventEnvelope(eventId, AT, new MerchantOnboarded("m-1", "Shop", null,
-                "EUR", new FeePlan(0, 0L, 0, 0L, 0L, 0)), null));
+                "EUR", new FeePlan(0, 0L, 0, 0L, 0L, 0)), null, null));
     }
 
     @Test

@@ -46,8 +46,8 @@ class BulkWritesTest {
         assertThat(json(response.body())).isEqualTo(json("{\"accepted\":2}"));
         assertThat(ingest.appender.batches()).hasSize(1);
         assertThat(ingest.appender.batches().get(0)).containsExactly(
-                new KeyedEvent("wallet:w-1", new EventEnvelope("b-1", NOW, new WalletOpened("w-1", "EUR", 15_000L), null)),
-                new KeyedEvent("wallet:w-1", new EventEnvelope("b-2", NOW, new WalletToppedUp("w-1", 400L), null)));
+                new KeyedEvent("wallet:w-1", new EventEnvelope("b-1", NOW, new WalletOpened("w-1", "EUR", 15_000L), null, null)),
+                new KeyedEvent("wallet:w-1", new EventEnvelope("b-2", NOW, new WalletToppedUp("w-1", 400L), null, null)));
     }
 
     @Test

@@ -173,6 +173,6 @@ class WriteAppendTest {
     void envelopeCarriesTheIdempotencyKeyAsEventId() {
         KeyedEvent event = appendedBy("/v1/wallets/w-1/top-ups", "{\"amount\":1}", "3f2b9c1e-0d4a-4c55-9e43-a1f0b6c7d8e9");
         assertThat(event.envelope()).isEqualTo(new EventEnvelope("3f2b9c1e-0d4a-4c55-9e43-a1f0b6c7d8e9", NOW,
-                new WalletToppedUp("w-1", 1L), null));
+                new WalletToppedUp("w-1", 1L), null, null));
     }
 }

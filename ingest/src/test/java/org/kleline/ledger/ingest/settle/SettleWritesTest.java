@@ -63,9 +63,9 @@ class SettleWritesTest {
         assertThat(ingest.appender.batches()).hasSize(1);
         assertThat(ingest.appender.batches().get(0)).containsExactly(
                 new KeyedEvent("merchant:m-a", new EventEnvelope("po-m-a-2026-11-26-2", NOW,
-                        new MerchantPaidOut("m-a", "po-m-a-2026-11-26-2", DAY, 8_000L), null)),
+                        new MerchantPaidOut("m-a", "po-m-a-2026-11-26-2", DAY, 8_000L), null, null)),
                 new KeyedEvent("merchant:m-b", new EventEnvelope("po-m-b-2026-11-26", NOW,
-                        new MerchantPaidOut("m-b", "po-m-b-2026-11-26", DAY, 4_500L), null)));
+                        new MerchantPaidOut("m-b", "po-m-b-2026-11-26", DAY, 4_500L), null, null)));
     }
 
     @Test

@@ -44,6 +44,10 @@ public final class LedgerApi {
 
         public Answer expect(int expected) {
             if (status != expected) {
+                if (status == 401 || status == 403) {
+                    throw new ApiFailure(method + " " + path + " answered " + status + ": " + abbreviated(body)
+                            + " (give an API key whose role may make this call: --api-key or LEDGER_API_KEY)");
+                }
                 throw new ApiFailure(method + " " + path + " answered " + status + " (expected " + expected + "): "
                         + abbreviated(body));
             }
@@ -58,8 +62,16 @@ public final class LedgerApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
+    private final Optional<String> apiKey;
 
+    /** Without an API key: only {@code GET /health} answers (tests of the refusals). */
     public LedgerApi(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /** @param apiKey sent as {@code Authorization: Bearer <key>} with every request */
+    public LedgerApi(URI base, Optional<String> apiKey) {
+        this.apiKey = apiKey;
         if (base == null || base.getScheme() == null || !(base.getScheme().equals("http")
                 || base.getScheme().equals("https")) || base.getHost() == null) {
             throw new IllegalArgumentException("--api-url must be an http(s) URL such as " + DEFAULT_URL + ", got '"
@@ -89,8 +101,13 @@ public final class LedgerApi {
         return sendAsync(request, "POST", path);
     }
 
+    private HttpRequest build(HttpRequest.Builder request) {
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        return request.timeout(REQUEST_TIMEOUT).build();
+    }
+
     private CompletableFuture<Answer> sendAsync(HttpRequest.Builder request, String method, String path) {
-        return http.sendAsync(request.timeout(REQUEST_TIMEOUT).build(),
+        return http.sendAsync(build(request),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -120,7 +137,7 @@ public final class LedgerApi {
 
     private Answer send(HttpRequest.Builder request, String method, String path) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(),
+            HttpResponse<String> response = http.send(build(request),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return answer(method, path, response);
         } catch (IOException e) {

@@ -31,20 +31,20 @@ public final class DemoLoader {
     private final LedgerApi api;
     private final PrintWriter out;
 
-    private DemoLoader(URI api, PrintWriter out) {
-        this.api = new LedgerApi(api);
+    private DemoLoader(URI api, String apiKey, PrintWriter out) {
+        this.api = new LedgerApi(api, java.util.Optional.of(apiKey));
         this.out = out;
     }
 
     /** Loads the demo unless the marker says it was; returns whether it loaded it now. */
-    public static boolean loadOnce(Path dataDir, URI api, PrintWriter out) {
+    public static boolean loadOnce(Path dataDir, URI api, String apiKey, PrintWriter out) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo: already loaded in this data directory (" + marker + "); not loading it again.");
             out.flush();
             return false;
         }
-        new DemoLoader(api, out).load();
+        new DemoLoader(api, apiKey, out).load();
         try {
             Files.writeString(marker, "demo loaded at " + Instant.now() + "\n");
         } catch (IOException e) {

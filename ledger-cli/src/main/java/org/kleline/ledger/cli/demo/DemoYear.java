@@ -26,7 +26,8 @@ public final class DemoYear {
     }
 
     /** Loads the year unless the marker says it was; returns whether it loaded it now. */
-    public static boolean loadOnce(Path dataDir, URI api, long transactions, PrintWriter out, ProgressLine progress) {
+    public static boolean loadOnce(Path dataDir, URI api, String apiKey, long transactions, PrintWriter out,
+                                   ProgressLine progress) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo year: already loaded in this data directory (" + marker + "); not loading it again.");
@@ -38,7 +39,7 @@ public final class DemoYear {
                 + "transactions, through POST /v1/events%n", config.year(), transactions);
         out.flush();
         try {
-            SimulatedYear.Appended appended = SimulatedYear.append(config, new LedgerApi(api), progress);
+            SimulatedYear.Appended appended = SimulatedYear.append(config, new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
             out.println("  " + appended.describe());
             Files.writeString(marker, "demo year of " + transactions + " transactions loaded at " + Instant.now()
                     + "\n");
@@ -47,10 +48,11 @@ public final class DemoYear {
         }
         String year = Integer.toString(config.year());
         out.printf("  The projector decides it in the background. Then, in another terminal:%n"
+                        + "    export LEDGER_API_KEY=$(cat %s)%n"
                         + "    ledger settle --from %s-01-01 --to %s-12-31 --api-url %s%n"
                         + "    ledger verify --data-dir %s%n"
                         + "    ledger report --year %s --api-url %s%n",
-                year, year, api, dataDir, year, api);
+                dataDir.resolve(org.kleline.ledger.cli.keys.AdminKeyFile.NAME), year, year, api, dataDir, year, api);
         out.flush();
         return true;
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
+import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.keys.ServerAccessOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import picocli.CommandLine.Command;
@@ -41,6 +43,9 @@ public final class IngestCommand implements Callable<Integer> {
                     + "Off by default: clients must not choose the time of their events.")
     boolean allowImport;
 
+    @Mixin
+    ServerAccessOptions access;
+
     @Option(names = "--query-url", paramLabel = "URL",
             description = "The HTTP API of a `ledger node` (or a load balancer over the nodes), for first outcomes "
                     + "and settlement rows, e.g. http://node-1:8080.")
@@ -50,14 +55,16 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ClientProperties clients = kafka.clientProperties();
         Optional<QueryOverHttp> query;
+        ServerAccess serverAccess;
         try {
-            query = Optional.ofNullable(queryUrl).map(QueryOverHttp::new);
+            serverAccess = access.settings();
+            query = Optional.ofNullable(queryUrl).map(url -> new QueryOverHttp(url, serverAccess.clusterSecret()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         int httpPort = HttpPort.settle(port);
         PrintWriter out = spec.commandLine().getOut();
-        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, allowImport, query);
+        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, allowImport, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf("Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
                         + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n", ingest.port(),

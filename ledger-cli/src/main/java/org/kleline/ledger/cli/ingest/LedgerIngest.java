@@ -11,6 +11,11 @@ import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.model.topics.Topics;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.auth.KafkaApiKeys;
+import org.kleline.ledger.web.server.HttpServerConfig;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
 /**
@@ -29,9 +34,9 @@ public final class LedgerIngest implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts ingest on {@code port} (all interfaces); the ledger topics must exist. */
+    /** Starts ingest on {@code port} ({@code access.bind()}); the ledger topics must exist. */
     public static LedgerIngest start(ClientProperties clients, int port, boolean allowImport,
-                                     Optional<QueryOverHttp> query) {
+                                     Optional<QueryOverHttp> query, ServerAccess access) {
         Services services = new Services();
         try {
             Topics topics = Topics.create(clients.asClientMap());
@@ -39,8 +44,14 @@ public final class LedgerIngest implements AutoCloseable {
                     IngestConfig.defaults().withImportEnabled(allowImport),
                     query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
                     Clock.systemUTC()));
-            LedgerHttpServer http = services.add("HTTP server",
-                    LedgerHttpServer.create(port, List.of(ingest.routes())).start());
+            KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
+            access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
+            HttpServerConfig config = new HttpServerConfig(access.bind(), port,
+                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
+                    HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
+                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())), List.of(ingest.routes()))
+                    .start());
             return new LedgerIngest(services, http);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             services.close();

@@ -27,6 +27,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
+import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
@@ -50,8 +51,20 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     private final URI base;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final Optional<ClusterSecret> clusterSecret;
 
+    /** Without the cluster secret: a node with access control refuses it (tests of the wire format only). */
     public QueryOverHttp(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /** Reads sent with {@code clusterSecret}, which the nodes accept from the ledger's own processes. */
+    public QueryOverHttp(URI base, ClusterSecret clusterSecret) {
+        this(base, Optional.of(clusterSecret));
+    }
+
+    private QueryOverHttp(URI base, Optional<ClusterSecret> clusterSecret) {
+        this.clusterSecret = clusterSecret;
         if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
             throw new IllegalArgumentException("--query-url must be an http(s) URL, got '" + base + "'");
         }
@@ -67,6 +80,16 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
             return Optional.empty();
         }
         return Optional.of(outcome(body(response)));
+    }
+
+    @Override
+    public Optional<String> merchantOfCardPayment(String paymentId) {
+        HttpResponse<String> response = get("/v1/card-payments/" + URLEncoder.encode(paymentId, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(body(response).get("merchantId").asText());
     }
 
     @Override
@@ -98,6 +121,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
                 .setOutcome(Outcome.valueOf(o.get("outcome").asText()))
                 .setReason(o.hasNonNull("reason") ? RejectionReason.valueOf(o.get("reason").asText()) : null)
                 .setPostings(postings)
+                .setAppendedBy(o.hasNonNull("appendedBy") ? o.get("appendedBy").asText() : null)
+                .setPayloadSha256(o.hasNonNull("payloadSha256") ? o.get("payloadSha256").asText() : null)
                 .build();
     }
 
@@ -160,8 +185,10 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     }
 
     private HttpRequest request(String pathAndQuery, Duration timeout) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        clusterSecret.ifPresent(secret -> request.header(ClusterSecret.HEADER, secret.value()));
+        return request.build();
     }
 
     private HttpResponse<String> get(String path) {

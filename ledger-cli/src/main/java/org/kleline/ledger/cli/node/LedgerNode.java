@@ -2,10 +2,17 @@ package org.kleline.ledger.cli.node;
 
 import java.time.Duration;
 import java.util.List;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.auth.KafkaApiKeys;
+import org.kleline.ledger.web.server.HttpServerConfig;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
 /**
@@ -18,31 +25,46 @@ public final class LedgerNode implements AutoCloseable {
     private final QueryNode node;
     private final LedgerHttpServer http;
 
-    private LedgerNode(Services services, QueryNode node, LedgerHttpServer http) {
+    private final Optional<AdminKeyFile.AdminKey> adminKey;
+
+    private LedgerNode(Services services, QueryNode node, LedgerHttpServer http,
+                       Optional<AdminKeyFile.AdminKey> adminKey) {
+        this.adminKey = adminKey;
         this.services = services;
         this.node = node;
         this.http = http;
     }
 
     /**
-     * Starts the node on {@code settings.self().port()} (all interfaces) and returns once its views answer.
+     * Starts the node on {@code settings.self().port()} ({@code access.bind()}) and returns once its views answer.
      *
      * @param extra projector or Streams keys over the node's own (tests: a short session timeout)
      */
     public static LedgerNode start(ClientProperties clients, NodeSettings settings, Properties extra,
-                                   Duration readyTimeout) {
+                                   Duration readyTimeout, ServerAccess access) {
         Services services = new Services();
         try {
             QueryNode node = services.add("projector and query API",
-                    QueryNode.start(clients.values(), settings, extra));
-            LedgerHttpServer http = services.add("HTTP server",
-                    LedgerHttpServer.create(settings.self().port(), List.of(node.routes())).start());
+                    QueryNode.start(clients.values(), settings, extra, Optional.of(access.clusterSecret())));
+            KafkaApiKeys keys = services.add("API keys",
+                    KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
+            Optional<AdminKeyFile.AdminKey> adminKey = access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
+            HttpServerConfig config = new HttpServerConfig(access.bind(), settings.self().port(),
+                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
+                    HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
+                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())), List.of(node.routes())).start());
             StreamsReadiness.await(node.streams(), readyTimeout);
-            return new LedgerNode(services, node, http);
+            return new LedgerNode(services, node, http, adminKey);
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
+    }
+
+    /** The admin key of {@code --admin-key-file}, made now or found there. */
+    public Optional<AdminKeyFile.AdminKey> adminKey() {
+        return adminKey;
     }
 
     public int port() {

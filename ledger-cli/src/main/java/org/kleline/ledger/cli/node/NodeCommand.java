@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
+import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.keys.ServerAccessOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
@@ -66,6 +68,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     HistoryRetentionOption history;
 
+    @Mixin
+    ServerAccessOptions access;
+
     @Option(names = "--settlement-zone", defaultValue = ProjectorSettings.DEFAULT_SETTLEMENT_ZONE, paramLabel = "ZONE",
             description = "The time zone of business dates, the same on every node (default ${DEFAULT-VALUE}).")
     ZoneId settlementZone;
@@ -74,8 +79,10 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ClientProperties clients = kafka.clientProperties();
         NodeSettings settings;
+        ServerAccess serverAccess;
         int httpPort = HttpPort.settle(port);
         try {
+            serverAccess = access.settings();
             settings = new NodeSettings(partitions, replication, stateDir,
                     new HostInfo(advertisedHost(), httpPort), settlementZone, history.retention());
         } catch (IllegalArgumentException e) {
@@ -83,12 +90,15 @@ public final class NodeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
-        LedgerNode node = LedgerNode.start(clients, settings, new Properties(), READY_TIMEOUT);
+        LedgerNode node = LedgerNode.start(clients, settings, new Properties(), READY_TIMEOUT, serverAccess);
         ShutdownHook hook = ShutdownHook.install(node.services(), out);
         out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d%n"
                         + "  Kafka             %s%n  Schema registry   %s%n",
                 (System.nanoTime() - began) / 1_000_000, settings.self().host(), node.port(),
                 clients.bootstrapServers(), clients.schemaRegistryUrl());
+        node.adminKey().ifPresent(admin -> out.printf(admin.madeNow()
+                ? "  Admin API key     made now, written to %s (readable by its owner only)%n"
+                : "  Admin API key     in %s (key " + admin.keyId() + ")%n", serverAccess.adminKeyFile().orElseThrow()));
         out.flush();
         node.awaitProjectorStopped();
         if (hook.requested()) {

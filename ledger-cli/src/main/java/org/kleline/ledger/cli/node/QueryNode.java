@@ -1,6 +1,7 @@
 package org.kleline.ledger.cli.node;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
@@ -8,6 +9,7 @@ import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.query.QueryApi;
 import org.kleline.ledger.query.QueryConfig;
+import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
@@ -31,6 +33,12 @@ public final class QueryNode implements AutoCloseable {
      * @param extra projector or Streams keys of the caller's, over the node's own
      */
     public static QueryNode start(Map<String, String> clientSettings, NodeSettings node, Properties extra) {
+        return start(clientSettings, node, extra, Optional.empty());
+    }
+
+    /** As above; {@code clusterSecret} goes with every read this node forwards to another. */
+    public static QueryNode start(Map<String, String> clientSettings, NodeSettings node, Properties extra,
+                                  Optional<ClusterSecret> clusterSecret) {
         Properties props = node.projectorProperties(clientSettings);
         props.putAll(extra);
         Projector projector = new Projector(props);
@@ -38,7 +46,7 @@ public final class QueryNode implements AutoCloseable {
             projector.start();
             QueryConfig defaults = QueryConfig.defaults(node.self());
             QueryApi query = QueryApi.create(projector,
-                    new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone()));
+                    new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone(), clusterSecret));
             return new QueryNode(projector, query);
         } catch (RuntimeException e) {
             try {

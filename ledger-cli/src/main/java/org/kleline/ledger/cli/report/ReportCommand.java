@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantDirectory;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,6 +35,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ApiKeyOption apiKey;
 
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month reported.")
     YearMonth month;
@@ -55,7 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
         DateRange period = month != null ? DateRange.of(month) : DateRange.of(year);
         LedgerApi api;
         try {
-            api = new LedgerApi(apiUrl);
+            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
@@ -21,6 +23,11 @@ import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.auth.ApiKeys;
+import org.kleline.ledger.web.auth.ClusterSecret;
+import org.kleline.ledger.web.auth.KafkaApiKeys;
 import org.kleline.ledger.web.server.HttpServerConfig;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
@@ -39,8 +46,6 @@ public final class LedgerRun implements AutoCloseable {
     static final String GROUP_INSTANCE_ID = "ledger-run";
     /** The whole-log catch-up after a restart counts in here; a fresh directory is ready in seconds. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-    /** The admin's own machine: nothing here is served beyond it, like the broker. */
-    static final String BIND_HOST = "127.0.0.1";
 
     private final Services services;
     private final EmbeddedLedgerInfrastructure infrastructure;
@@ -48,9 +53,16 @@ public final class LedgerRun implements AutoCloseable {
     private final LedgerHttpServer http;
     private final Path dataDir;
     private final Duration startupTime;
+    private final String bind;
+    private final AdminKeyFile.AdminKey adminKey;
+    private final ApiKeys apiKeys;
 
     private LedgerRun(Services services, EmbeddedLedgerInfrastructure infrastructure, QueryNode node,
-                      LedgerHttpServer http, Path dataDir, Duration startupTime) {
+                      LedgerHttpServer http, Path dataDir, Duration startupTime, String bind,
+                      AdminKeyFile.AdminKey adminKey, ApiKeys apiKeys) {
+        this.bind = bind;
+        this.adminKey = adminKey;
+        this.apiKeys = apiKeys;
         this.services = services;
         this.infrastructure = infrastructure;
         this.node = node;
@@ -77,43 +89,68 @@ public final class LedgerRun implements AutoCloseable {
                     settings.historyRetention());
             Properties single = new Properties();
             single.put("group.instance.id", GROUP_INSTANCE_ID);
-            QueryNode node = services.add("projector and query API", QueryNode.start(clients, nodeSettings, single));
+            // This process is its whole cluster: a secret of its own, never written anywhere.
+            ClusterSecret clusterSecret = ClusterSecret.generate();
+            QueryNode node = services.add("projector and query API", QueryNode.start(clients, nodeSettings, single,
+                    Optional.of(clusterSecret)));
 
             Map<String, Object> clientMap = new LinkedHashMap<>(clients);
+            KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clientMap, Clock.systemUTC()));
+            AdminKeyFile.AdminKey adminKey = AdminKeyFile.ensure(dataDir.resolve(AdminKeyFile.NAME), keys);
             IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clientMap, Topics.create(clientMap),
                     IngestConfig.defaults().withImportEnabled(true), node.outcomeLookup(),
                     Optional.of(node.settlementRows()), Clock.systemUTC()));
 
-            LedgerHttpServer http = services.add("HTTP server", bind(port, List.of(ingest.routes(), node.routes())));
+            Set<String> hosts = new HashSet<>(AccessControl.loopbackHosts(port));
+            settings.allowedHosts().forEach(hosts::add);
+            AccessControl access = AccessControl.withKeys(keys, Optional.of(clusterSecret)).answeringOnlyFor(hosts);
+            LedgerHttpServer http = services.add("HTTP server", bind(settings.bind(), port, access,
+                    List.of(ingest.routes(), node.routes())));
             StreamsReadiness.await(node.streams(), READY_TIMEOUT);
             // Last in, so first out: the file is gone before anything it points to stops.
             services.add("addresses file", RunAddresses.ofThisProcess(infrastructure.bootstrapServers(),
-                    infrastructure.schemaRegistryUrl(), httpUrl(http), settings.settlementZone()).writeTo(dataDir));
+                    infrastructure.schemaRegistryUrl(), httpUrl(settings.bind(), http), settings.settlementZone())
+                    .writeTo(dataDir));
             return new LedgerRun(services, infrastructure, node, http, dataDir,
-                    Duration.ofNanos(System.nanoTime() - began));
+                    Duration.ofNanos(System.nanoTime() - began), settings.bind(), adminKey, keys);
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
     }
 
-    private static LedgerHttpServer bind(int port, List<org.kleline.ledger.web.server.HttpRoutes> routes) {
-        HttpServerConfig config = new HttpServerConfig(BIND_HOST, port, HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+    private static LedgerHttpServer bind(String host, int port, AccessControl access,
+                                         List<org.kleline.ledger.web.server.HttpRoutes> routes) {
+        HttpServerConfig config = new HttpServerConfig(host, port, HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
                 HttpServerConfig.DEFAULT_MAX_THREADS, HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
         try {
-            return LedgerHttpServer.create(config, routes).start();
+            return LedgerHttpServer.create(config, access, routes).start();
         } catch (RuntimeException e) {
-            throw new StartupFailure("cannot serve HTTP on port " + port + " (--port): " + e.getMessage(), e);
+            throw new StartupFailure("cannot serve HTTP on " + host + ":" + port + " (--bind, --port): "
+                    + e.getMessage(), e);
         }
     }
 
-    /** The HTTP API's base URL on the interface it is bound to, {@code http://127.0.0.1:<port>}. */
+    /** The HTTP API's base URL, {@code http://127.0.0.1:<port>} (or the interface given to --bind). */
     public URI httpUrl() {
-        return httpUrl(http);
+        return httpUrl(bind, http);
     }
 
-    private static URI httpUrl(LedgerHttpServer http) {
-        return URI.create("http://" + BIND_HOST + ":" + http.port());
+    private static URI httpUrl(String bind, LedgerHttpServer http) {
+        boolean everywhere = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+        String host = everywhere ? RunSettings.DEFAULT_BIND : bind.indexOf(':') >= 0 && !bind.startsWith("[")
+                ? "[" + bind + "]" : bind;
+        return URI.create("http://" + host + ":" + http.port());
+    }
+
+    /** The admin key of this data directory ({@code admin.key}): made on its first start, found later. */
+    public AdminKeyFile.AdminKey adminKey() {
+        return adminKey;
+    }
+
+    /** The keys this process checks requests against (tests make keys of every role through it). */
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public int port() {

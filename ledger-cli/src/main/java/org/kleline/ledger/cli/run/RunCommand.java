@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.demo.DemoLoader;
 import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.discovery.RunAddresses;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.HistoryRetentionOption;
@@ -28,8 +31,10 @@ import picocli.CommandLine.Spec;
                 + "projector, the query API and ingest, on one HTTP port. Nothing to install but a JDK.",
                 "Everything is kept under --data-dir: stop with Ctrl-C and start again on the same directory, and "
                         + "every balance is still there.",
-                "This is the administrator's own machine: the HTTP API listens on 127.0.0.1 only, and the admin "
-                        + "import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
+                "This is the administrator's own machine: the HTTP API listens on 127.0.0.1 only (--bind), and the "
+                        + "admin import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
+                "Every /v1 call needs an API key (Authorization: Bearer <key>). The first start of a data directory "
+                        + "makes an admin key, prints it once and writes it to DIR/admin.key (owner only).",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
@@ -54,6 +59,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     HistoryRetentionOption history;
+
+    @Option(names = "--bind", defaultValue = RunSettings.DEFAULT_BIND, paramLabel = "ADDRESS",
+            description = "The interface the HTTP API listens on (default ${DEFAULT-VALUE}: this machine only; "
+                    + "0.0.0.0 for every interface, then give --allowed-host for the names clients use).")
+    String bind;
+
+    @Option(names = "--allowed-host", paramLabel = "HOST:PORT",
+            description = "A Host header answered besides localhost, 127.0.0.1 and [::1] with the port "
+                    + "(repeatable); any other is refused with 421, so a web page cannot reach the API by "
+                    + "re-pointing its own name at this machine (DNS rebinding).")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--demo",
             description = "On the first start of this data directory, load a small demo through the API "
@@ -81,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--demo-year: " + e.getMessage(), e);
                 }
             }
-            settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention());
+            settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention())
+                    .withBind(bind, allowedHosts);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -93,11 +110,14 @@ public final class RunCommand implements Callable<Integer> {
         ShutdownHook hook = ShutdownHook.install(run.services(), out);
         printAddresses(out, run);
         if (demo) {
-            DemoLoader.loadOnce(run.dataDir(), run.httpUrl(), out);
-            out.println("Try: curl -s http://localhost:" + run.port() + "/v1/accounts/wallet:w-alice/balances");
+            DemoLoader.loadOnce(run.dataDir(), run.httpUrl(), run.adminKey().secret(), out);
+            out.println("Try: export LEDGER_API_KEY=$(cat " + run.dataDir().resolve(AdminKeyFile.NAME) + ")");
+            out.println("     curl -s -H \"Authorization: Bearer $LEDGER_API_KEY\" http://localhost:" + run.port()
+                    + "/v1/accounts/wallet:w-alice/balances");
         }
         if (demoYear != null) {
-            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), demoYear, out,
+            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), run.adminKey().secret(),
+                    demoYear, out,
                     ProgressLine.onStderr(spec.commandLine().getErr()));
         }
         out.println("Press Ctrl-C to stop.");
@@ -118,6 +138,17 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("  Schema registry  %s%n", run.schemaRegistryUrl());
         out.printf("  Addresses file   %s   (while it runs: ledger verify --data-dir %s)%n",
                 run.dataDir().resolve(RunAddresses.FILE_NAME), run.dataDir());
+        AdminKeyFile.AdminKey admin = run.adminKey();
+        Path keyFile = run.dataDir().resolve(AdminKeyFile.NAME);
+        if (admin.madeNow()) {
+            out.printf("  Admin API key    %s%n", admin.secret());
+            out.printf("                   (shown this once; kept in %s, readable by you only:%n"
+                    + "                    export LEDGER_API_KEY=$(cat %s))%n", keyFile, keyFile);
+        } else {
+            out.printf("  Admin API key    in %s (key %s)%s%n", keyFile, admin.keyId(),
+                    admin.problem().map(p -> ": NOT USABLE, " + p + "; delete the file and restart to make a new one")
+                            .orElse(""));
+        }
         out.flush();
     }
 }

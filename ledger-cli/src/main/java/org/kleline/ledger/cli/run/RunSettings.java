@@ -2,6 +2,7 @@ package org.kleline.ledger.cli.run;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.views.HistoryRetention;
@@ -14,9 +15,14 @@ import org.kleline.ledger.projector.views.HistoryRetention;
  * @param partitions     partitions of the ledger topics when they are created (fixed afterwards)
  * @param settlementZone the time zone of business dates
  * @param historyRetention how far back balances as of a past instant and statement lines are kept
+ * @param bind           the interface the HTTP API listens on (loopback by default)
+ * @param allowedHosts   {@code Host} header values answered besides localhost, 127.0.0.1 and [::1] with the port
  */
 public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
-        HistoryRetention historyRetention) {
+        HistoryRetention historyRetention, String bind, List<String> allowedHosts) {
+
+    /** The admin's own machine: nothing here is served beyond it unless --bind says so. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_PARTITIONS = ProjectorSettings.DEFAULT_PARTITIONS;
@@ -25,6 +31,11 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(settlementZone, "settlementZone");
         Objects.requireNonNull(historyRetention, "historyRetention");
+        Objects.requireNonNull(bind, "bind");
+        allowedHosts = List.copyOf(allowedHosts);
+        if (bind.isBlank()) {
+            throw new IllegalArgumentException("--bind must name an interface, such as " + DEFAULT_BIND);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
@@ -32,6 +43,12 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
             throw new IllegalArgumentException("--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS
                     + ", got " + partitions);
         }
+    }
+
+    /** On loopback, answering for the loopback names only. */
+    public RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
+                       HistoryRetention historyRetention) {
+        this(dataDir, port, partitions, settlementZone, historyRetention, DEFAULT_BIND, List.of());
     }
 
     /** Keeping the whole history. */
@@ -45,6 +62,10 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
     }
 
     public RunSettings withPort(int newPort) {
-        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention);
+        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts);
+    }
+
+    public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
+        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantDirectory;
 import org.kleline.ledger.cli.api.RetryOn503;
@@ -12,6 +13,7 @@ import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.Elapsed;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +31,9 @@ public final class SettleCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ApiKeyOption apiKey;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
     LocalDate date;
@@ -57,7 +62,7 @@ public final class SettleCommand implements Callable<Integer> {
         RetryOn503 retry = RetryOn503.standard();
         SettlementRuns runs;
         try {
-            api = new LedgerApi(apiUrl);
+            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
             runs = new SettlementRuns(api, retry);
             concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -14,6 +15,7 @@ import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +37,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ApiKeyOption apiKey;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The NDJSON file.")
     Path file;
 
@@ -46,7 +51,7 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LedgerApi api;
         try {
-            api = new LedgerApi(apiUrl);
+            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

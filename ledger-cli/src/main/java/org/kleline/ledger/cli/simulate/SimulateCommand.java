@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
@@ -18,6 +19,7 @@ import org.kleline.ledger.simulator.config.SimulationConfig;
 import org.kleline.ledger.simulator.run.Simulation;
 import org.kleline.ledger.simulator.summary.SimulationSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +37,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ApiKeyOption apiKey;
 
     @Option(names = "--year", defaultValue = "" + SimulationConfig.DEFAULT_YEAR, paramLabel = "YEAR",
             description = "The calendar year simulated (default ${DEFAULT-VALUE}).")
@@ -125,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private LedgerApi api() {
         try {
-            return new LedgerApi(apiUrl);
+            return new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

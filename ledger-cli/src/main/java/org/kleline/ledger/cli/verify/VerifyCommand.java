@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.discovery.RunAddresses;
@@ -64,6 +65,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ApiKeyOption apiKey;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "The data directory of a running `ledger run`: its Kafka, schema registry and HTTP API "
                     + "addresses and its settlement zone are read from DIR/" + RunAddresses.FILE_NAME + "; the "
@@ -105,7 +109,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--wait must be >= 0 seconds, was " + waitSeconds);
             }
             LogReader.metadataTimeout(clients);
-            query = new HttpQuerySide(new LedgerApi(api), httpConcurrency, RetryOn503.standard());
+            query = new HttpQuerySide(new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir))),
+                    httpConcurrency, RetryOn503.standard());
             registry = SchemaRegistryClients.create(clients.asClientMap());
         } catch (IllegalArgumentException | ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

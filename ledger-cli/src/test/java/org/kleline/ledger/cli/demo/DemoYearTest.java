@@ -59,7 +59,7 @@ class DemoYearTest {
 
     private boolean loadOnce(StringWriter out) {
         URI api = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return DemoYear.loadOnce(dataDir, api, 200, new PrintWriter(out, true),
+        return DemoYear.loadOnce(dataDir, api, "kl_demoyeartest_key", 200, new PrintWriter(out, true),
                 new ProgressLine(new PrintWriter(new StringWriter()), false, System::nanoTime));
     }
 

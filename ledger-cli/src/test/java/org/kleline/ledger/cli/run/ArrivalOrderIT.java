@@ -104,7 +104,7 @@ class ArrivalOrderIT {
         seed = asked.equals("random") ? new Random().nextLong() : Long.parseLong(asked);
         System.out.println("ArrivalOrderIT seed " + seed + " (replay with -Dledger.order.seed=" + seed + ")");
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, PARTITIONS, PARIS));
-        api = new LedgerClient(ledger.httpUrl());
+        api = LedgerClient.admin(ledger);
         importLaterDatedBusiness();
     }
 

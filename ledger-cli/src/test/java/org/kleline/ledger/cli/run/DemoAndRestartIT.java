@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -47,9 +48,10 @@ class DemoAndRestartIT {
     @BeforeAll
     static void startWithTheDemo() {
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
-        api = new LedgerClient(ledger.httpUrl());
+        api = LedgerClient.admin(ledger);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), new PrintWriter(out, true))).isTrue();
+        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(),
+                new PrintWriter(out, true))).isTrue();
         demoOutput = out.toString();
     }
 
@@ -102,12 +104,18 @@ class DemoAndRestartIT {
 
     @Test
     @Order(3)
-    void aRestartOnTheSameDataDirectoryKeepsEveryBalanceAndLoadsNoDemoAgain() {
+    void aRestartOnTheSameDataDirectoryKeepsEveryBalanceAndLoadsNoDemoAgain() throws java.io.IOException {
         Map<String, JsonNode> before = new LinkedHashMap<>();
         DEMO_BALANCES.keySet().forEach(account -> before.put(account,
                 api.get("/v1/accounts/" + encode(account) + "/balances").json()));
         JsonNode trialBefore = api.get("/v1/trial-balance").json();
         String bootstrapBefore = ledger.bootstrapServers();
+        // The first start made the admin key, and wrote it for its owner only.
+        assertThat(ledger.adminKey().madeNow()).isTrue();
+        String adminKeyId = ledger.adminKey().keyId();
+        assertThat(Files.readString(dataDir.resolve("admin.key")).trim()).isEqualTo(ledger.adminKey().secret());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin.key"))))
+                .isEqualTo("rw-------");
         assertThat(RunAddresses.readFrom(dataDir)).isEqualTo(RunAddresses.ofThisProcess(ledger.bootstrapServers(),
                 ledger.schemaRegistryUrl(), ledger.httpUrl(), ZoneId.of("Europe/Paris")));
         ledger.close();
@@ -115,15 +123,20 @@ class DemoAndRestartIT {
         assertThat(dataDir.resolve(RunAddresses.FILE_NAME)).doesNotExist();
 
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
-        api = new LedgerClient(ledger.httpUrl());
+        api = LedgerClient.admin(ledger);
         assertThat(RunAddresses.readFrom(dataDir).apiUrl()).isEqualTo(ledger.httpUrl());
 
         assertThat(ledger.bootstrapServers()).isEqualTo(bootstrapBefore);
+        // A later start reuses the admin key of the data directory: nothing new is made or printed.
+        assertThat(ledger.adminKey().madeNow()).isFalse();
+        assertThat(ledger.adminKey().keyId()).isEqualTo(adminKeyId);
+        assertThat(ledger.adminKey().problem()).isEmpty();
         before.forEach((account, balances) -> assertThat(
                 api.get("/v1/accounts/" + encode(account) + "/balances").json()).as(account).isEqualTo(balances));
         assertThat(api.get("/v1/trial-balance").json()).isEqualTo(trialBefore);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), new PrintWriter(out, true))).isFalse();
+        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(),
+                new PrintWriter(out, true))).isFalse();
         assertThat(Files.exists(dataDir.resolve(DemoLoader.MARKER))).isTrue();
 
         // And it goes on deciding: the same key answers its first outcome, a new write moves money.

@@ -35,9 +35,22 @@ final class LedgerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String apiKey;
 
-    LedgerClient(URI base) {
+    /** A client sending {@code apiKey} as {@code Authorization: Bearer} (none when null). */
+    LedgerClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The admin's client of a running ledger. */
+    static LedgerClient admin(LedgerRun ledger) {
+        return new LedgerClient(ledger.httpUrl(), ledger.adminKey().secret());
+    }
+
+    /** The same server, another key (null: none). */
+    LedgerClient withKey(String key) {
+        return new LedgerClient(base, key);
     }
 
     Answer get(String path, String... headers) {
@@ -89,7 +102,14 @@ final class LedgerClient {
         }
     }
 
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private Answer send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

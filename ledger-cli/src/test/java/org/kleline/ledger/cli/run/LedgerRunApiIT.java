@@ -43,7 +43,7 @@ class LedgerRunApiIT {
     @BeforeAll
     static void start() {
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, PARIS));
-        api = new LedgerClient(ledger.httpUrl());
+        api = LedgerClient.admin(ledger);
     }
 
     @AfterAll

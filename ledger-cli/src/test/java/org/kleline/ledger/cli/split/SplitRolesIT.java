@@ -30,7 +30,10 @@ import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.node.LedgerNode;
 import org.kleline.ledger.cli.node.NodeSettings;
+import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
+import org.kleline.ledger.web.auth.ClusterSecret;
+import org.kleline.ledger.web.auth.KafkaApiKeys;
 
 /**
  * The roles apart on one Kafka: {@code ledger node} (projector and reads) and {@code ledger ingest}
@@ -48,9 +51,12 @@ class SplitRolesIT {
     @TempDir
     static Path stateDir;
 
+    private static final ClusterSecret SECRET = ClusterSecret.of("split-roles-it-cluster-secret");
+
     private static LedgerNode node;
     private static LedgerIngest ingest;
     private static LedgerIngest ingestAlone;
+    private static String adminKey;
 
     @BeforeAll
     static void start() {
@@ -58,10 +64,13 @@ class SplitRolesIT {
                 KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
         int nodePort = HttpPort.settle(0);
         node = LedgerNode.start(clients, new NodeSettings(3, (short) 1, stateDir,
-                new HostInfo("localhost", nodePort), PARIS), new Properties(), Duration.ofMinutes(2));
+                new HostInfo("localhost", nodePort), PARIS), new Properties(), Duration.ofMinutes(2),
+                new ServerAccess("0.0.0.0", SECRET, Optional.of(stateDir.resolve("admin.key"))));
+        adminKey = node.adminKey().orElseThrow().secret();
+        ServerAccess access = new ServerAccess("0.0.0.0", SECRET, Optional.empty());
         ingest = LedgerIngest.start(clients, 0, false,
-                Optional.of(new QueryOverHttp(URI.create("http://127.0.0.1:" + node.port()))));
-        ingestAlone = LedgerIngest.start(clients, 0, false, Optional.empty());
+                Optional.of(new QueryOverHttp(URI.create("http://127.0.0.1:" + node.port()), SECRET)), access);
+        ingestAlone = LedgerIngest.start(clients, 0, false, Optional.empty(), access);
     }
 
     @AfterAll
@@ -125,10 +134,57 @@ class SplitRolesIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aKeyMadeOnOneProcessWorksOnTheOtherAndItsRevocationReachesItWithinTheBound() throws Exception {
+        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port()
+                        + "/v1/api-keys")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"analyst\",\"label\":\"split\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode key = JSON.readTree(made.body());
+        String secret = key.get("secret").asText();
+
+        // Made through ingest, read by the node from ledger.api-keys within the bound.
+        await().atMost(KafkaApiKeys.PROPAGATION_BOUND).pollInterval(Duration.ofMillis(50))
+                .until(() -> get(node.port(), "/v1/trial-balance", secret).statusCode() == 200);
+        assertThat(get(ingest.port(), "/v1/api-keys", secret).statusCode()).isEqualTo(403);
+
+        // Revoked on the node: ingest refuses the key within the bound, the node at once.
+        HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
+                        + "/v1/api-keys/" + key.get("keyId").asText())).header("Authorization", "Bearer " + adminKey)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(JSON.readTree(revoked.body()).get("revokedAt").isNull()).isFalse();
+        assertThat(get(node.port(), "/v1/trial-balance", secret).statusCode()).isEqualTo(401);
+        await().atMost(KafkaApiKeys.PROPAGATION_BOUND).pollInterval(Duration.ofMillis(50))
+                .until(() -> post(ingest.port(), "/v1/api-keys", "{}", secret).statusCode() == 401);
+    }
+
+    @Test
+    void theNodesInternalReadsAskForTheClusterSecret() throws Exception {
+        HttpResponse<String> noSecret = post(node.port(), "/internal/v1/reads", "{}", adminKey);
+        assertThat(noSecret.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
+                        + "/internal/v1/reads")).header("Content-Type", "application/json")
+                .header(ClusterSecret.HEADER, "not-the-cluster-secret").header("Ledger-Forwarded-By", "x:1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+
+    private static HttpResponse<String> post(int port, String path, String body, String key)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> write(LedgerIngest to, String path, String body, String key)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key).header("Prefer", "wait=10")
+                .header("Authorization", "Bearer " + adminKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -144,7 +200,8 @@ class SplitRolesIT {
 
     private static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -157,7 +214,11 @@ class SplitRolesIT {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(port, path, adminKey);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String key) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

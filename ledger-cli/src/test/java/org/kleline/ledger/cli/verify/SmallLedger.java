@@ -50,6 +50,6 @@ final class SmallLedger {
     static LoggedEvent event(int partition, long offset, String key, String eventId, int minutes, Object payload,
                              List<Long> appendedAfter) {
         return LoggedEvent.read(partition, offset, key, new EventEnvelope(eventId, T0.plusSeconds(60L * minutes),
-                payload, appendedAfter));
+                payload, appendedAfter, null));
     }
 }

@@ -129,7 +129,7 @@ class VerifyCouldNotRunIT {
         try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(props, events.keySerde().serializer(),
                 events.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(events.name(), "wallet:w-1", new EventEnvelope("e-open",
-                    Instant.parse("1999-06-01T08:00:00Z"), new WalletOpened("w-1", "EUR", 15_000L), null))).get();
+                    Instant.parse("1999-06-01T08:00:00Z"), new WalletOpened("w-1", "EUR", 15_000L), null, null))).get();
         }
 
         HttpServer standIn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

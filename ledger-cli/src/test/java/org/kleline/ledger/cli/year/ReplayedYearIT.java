@@ -96,7 +96,7 @@ class ReplayedYearIT {
     @Test
     @Order(1)
     void simulateAppendsTheYearAndItsTransactionsFillTheSettlementRows() {
-        Result result = ledger("simulate", "--transactions", Integer.toString(TRANSACTIONS), "--api-url", api);
+        Result result = ledger("simulate", "--transactions", Integer.toString(TRANSACTIONS), "--api-url", api, "--api-key", ledger.adminKey().secret());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
@@ -112,7 +112,7 @@ class ReplayedYearIT {
     @Test
     @Order(2)
     void settlingTheYearDayByDayPaysEveryMerchantDueAndSettlingAgainPaysNothing() {
-        Result first = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api);
+        Result first = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api, "--api-key", ledger.adminKey().secret());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         List<String> payoutLines = first.out().lines().filter(l -> l.contains(" po-m-")).toList();
@@ -128,7 +128,7 @@ class ReplayedYearIT {
                     .as(row.toString()).isLessThanOrEqualTo(0));
         });
 
-        Result again = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api);
+        Result again = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api, "--api-key", ledger.adminKey().secret());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).doesNotContain(" po-m-").contains("Settled 365 dates in")
                 .contains(": 0 payouts (nothing was due)");
@@ -180,7 +180,7 @@ class ReplayedYearIT {
             }
         });
 
-        Result csv = ledger("report", "--month", "1999-06", "--csv", "--api-url", api);
+        Result csv = ledger("report", "--month", "1999-06", "--csv", "--api-url", api, "--api-key", ledger.adminKey().secret());
 
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
@@ -191,7 +191,7 @@ class ReplayedYearIT {
         assertThat(lines).contains("total,TOTAL,,EUR," + byMerchant.size() + "," + join(total));
         assertPartnersAreTheSumsOfTheirMerchants(lines);
 
-        Result table = ledger("report", "--month", "1999-06", "--api-url", api);
+        Result table = ledger("report", "--month", "1999-06", "--api-url", api, "--api-key", ledger.adminKey().secret());
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).contains("Kleline Ledger, 1999-06-01 .. 1999-06-30:")
                 .containsPattern("TOTAL +" + byMerchant.size() + " +EUR +" + String.format(Locale.ROOT, "%,d", total[0])
@@ -239,7 +239,7 @@ class ReplayedYearIT {
         JsonNode outcome = get("/v1/events/" + capture);
         produce(topics().outcomes(), capture, new EventOutcome(capture, outcome.get("key").asText(),
                 EventType.CardPaymentCaptured, Instant.parse(outcome.get("occurredAt").asText()), Outcome.REJECTED,
-                RejectionReason.EXCEEDS_AUTHORIZED, List.of()));
+                RejectionReason.EXCEEDS_AUTHORIZED, List.of(), null, null));
 
         Result result = verify();
 
@@ -265,7 +265,7 @@ class ReplayedYearIT {
 
     private static Result verify() {
         return ledger("verify", "--bootstrap-servers", ledger.bootstrapServers(), "--schema-registry-url",
-                ledger.schemaRegistryUrl(), "--api-url", api, "--wait", "120");
+                ledger.schemaRegistryUrl(), "--api-url", api, "--api-key", ledger.adminKey().secret(), "--wait", "120");
     }
 
     private static String firstAcceptedCapture() {
@@ -337,7 +337,8 @@ class ReplayedYearIT {
 
     private static JsonNode get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
+                    .header("Authorization", "Bearer " + ledger.adminKey().secret()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             return JSON.readTree(response.body());

@@ -64,6 +64,6 @@ public final class SettlementRun {
 
     /** The event that carries a settlement payout: its eventId is the payoutId. */
     public static EventEnvelope toEvent(MerchantPaidOut payout, Instant occurredAt) {
-        return new EventEnvelope(payout.getPayoutId(), occurredAt, payout, null);
+        return new EventEnvelope(payout.getPayoutId(), occurredAt, payout, null, null);
     }
 }

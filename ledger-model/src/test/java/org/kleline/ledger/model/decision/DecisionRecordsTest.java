@@ -13,12 +13,14 @@ import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
 import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.PayloadDigest;
 import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
@@ -81,7 +83,8 @@ class DecisionRecordsTest {
     void rejectedOutcomeCarriesItsReasonAndNoPostings() {
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
         assertThat(outcome).isEqualTo(new EventOutcome("e-1", "wallet:w-1", EventType.WalletRedeemed, T0,
-                Outcome.REJECTED, RejectionReason.INSUFFICIENT_FUNDS, List.of()));
+                Outcome.REJECTED, RejectionReason.INSUFFICIENT_FUNDS, List.of(), null,
+                PayloadDigest.of(redemption("w-1", 2_000))));
     }
 
     @Test
@@ -89,7 +92,19 @@ class DecisionRecordsTest {
         context.withSeen(AggregateKey.wallet("w-1"), "e-1");
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
         assertThat(outcome).isEqualTo(new EventOutcome("e-1", "wallet:w-1", EventType.WalletRedeemed, T0,
-                Outcome.DUPLICATE, null, List.of()));
+                Outcome.DUPLICATE, null, List.of(), null, PayloadDigest.of(redemption("w-1", 2_000))));
+    }
+
+    @Test
+    void theOutcomeRecordsWhoAppendedTheEventAndADigestOfWhatItAsked() {
+        EventEnvelope appended = event("e-1", redemption("w-1", 2_000));
+        appended.setAppendedBy("k0000000001a");
+        EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, appended, context));
+        assertThat(outcome.getAppendedBy()).isEqualTo("k0000000001a");
+        assertThat(outcome.getPayloadSha256()).isEqualTo(PayloadDigest.of(redemption("w-1", 2_000)))
+                .hasSize(43)
+                .isNotEqualTo(PayloadDigest.of(redemption("w-1", 2_001)))
+                .isNotEqualTo(PayloadDigest.of(new org.kleline.ledger.events.WalletToppedUp("w-1", 2_000L)));
     }
 
     @Test

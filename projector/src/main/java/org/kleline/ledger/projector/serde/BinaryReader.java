@@ -75,6 +75,11 @@ public final class BinaryReader {
         return values[ordinal];
     }
 
+    /** True once every byte is read: a value written before optional trailing fields existed ends here. */
+    public boolean atEnd() {
+        return position >= bytes.length;
+    }
+
     public void expectEnd() {
         if (position != bytes.length) {
             throw new IllegalArgumentException((bytes.length - position) + " trailing bytes after the value");

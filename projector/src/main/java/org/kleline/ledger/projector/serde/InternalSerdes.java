@@ -69,7 +69,8 @@ public final class InternalSerdes {
 
     /**
      * eventId, key, eventType, occurredAt, outcome, reason (0 for none, else ordinal + 1), then the
-     * postings: count, and for each account, currency, amount.
+     * postings: count, and for each account, currency, amount; then optional appendedBy and optional
+     * payloadSha256 (absent from values written before they existed: read as null).
      */
     public static final CompactSerde<EventOutcome> EVENT_OUTCOME = new CompactSerde<>("EventOutcome", 160) {
         @Override
@@ -87,6 +88,8 @@ public final class InternalSerdes {
                 out.writeString("posting.currency", p.getCurrency());
                 out.writeLong(p.getAmount());
             }
+            out.writeOptionalString("appendedBy", v.getAppendedBy());
+            out.writeOptionalString("payloadSha256", v.getPayloadSha256());
         }
 
         @Override
@@ -106,8 +109,10 @@ public final class InternalSerdes {
                 postings.add(new Posting(in.readString("posting.account"), in.readString("posting.currency"),
                         in.readLong("posting.amount")));
             }
+            String appendedBy = in.atEnd() ? null : in.readOptionalString("appendedBy");
+            String payloadSha256 = in.atEnd() ? null : in.readOptionalString("payloadSha256");
             return new EventOutcome(eventId, key, type, occurredAt, outcome, reason == 0 ? null : REASONS[reason - 1],
-                    postings);
+                    postings, appendedBy, payloadSha256);
         }
     };
 

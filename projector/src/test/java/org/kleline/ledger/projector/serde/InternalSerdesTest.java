@@ -110,20 +110,34 @@ class InternalSerdesTest {
         for (EventType type : EventType.values()) {
             for (Outcome outcome : Outcome.values()) {
                 EventOutcome o = new EventOutcome("e-" + type, "wallet:w", type, Instant.ofEpochMilli(-5L), outcome, null,
-                        List.of());
+                        List.of(), null, null);
                 assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o)).isEqualTo(o);
             }
         }
         for (RejectionReason reason : RejectionReason.values()) {
             EventOutcome o = new EventOutcome("e", "payment:p", EventType.CardPaymentCaptured,
-                    Instant.ofEpochMilli(1_700_000_000_123L), Outcome.REJECTED, reason, List.of());
+                    Instant.ofEpochMilli(1_700_000_000_123L), Outcome.REJECTED, reason, List.of(), null, null);
             assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o).getReason()).isEqualTo(reason);
         }
         EventOutcome accepted = new EventOutcome(UNICODE, "wallet:w", EventType.MicropaymentRequested,
                 Instant.ofEpochMilli(1_700_000_000_123L), Outcome.ACCEPTED, null, List.of(
                         new Posting("wallet:w", "EUR", -250L), new Posting("merchant:m", "EUR", 240L),
-                        new Posting("platform:fees", "EUR", 10L)));
+                        new Posting("platform:fees", "EUR", 10L)), null, null);
         assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, accepted)).isEqualTo(accepted);
+    }
+
+    @Test
+    void anOutcomeKeepsWhoAppendedItAndItsDigestAndOneWrittenBeforeThemReadsThemAsNull() {
+        EventOutcome outcome = new EventOutcome("e", "wallet:w", EventType.WalletToppedUp, Instant.ofEpochMilli(7L),
+                Outcome.ACCEPTED, null, List.of(), "k0000000001a", "digest");
+        assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, outcome)).isEqualTo(outcome);
+
+        EventOutcome without = new EventOutcome("e", "wallet:w", EventType.WalletToppedUp, Instant.ofEpochMilli(7L),
+                Outcome.ACCEPTED, null, List.of(), null, null);
+        byte[] bytes = InternalSerdes.EVENT_OUTCOME.toBytes(without);
+        // The bytes an earlier build wrote: the same, without the two trailing optional strings (0, 0).
+        byte[] earlier = java.util.Arrays.copyOf(bytes, bytes.length - 2);
+        assertThat(InternalSerdes.EVENT_OUTCOME.fromBytes(earlier)).isEqualTo(without);
     }
 
     @Test

@@ -79,6 +79,6 @@ public final class TestEvents {
     }
 
     public static EventEnvelope env(String eventId, long at, Object payload) {
-        return new EventEnvelope(eventId, Instant.ofEpochMilli(at), payload, null);
+        return new EventEnvelope(eventId, Instant.ofEpochMilli(at), payload, null, null);
     }
 }

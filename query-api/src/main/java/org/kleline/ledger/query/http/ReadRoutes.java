@@ -19,6 +19,8 @@ import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
 import org.kleline.ledger.web.json.LedgerJson;
+import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.auth.Principal;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
@@ -90,15 +92,22 @@ public final class ReadRoutes implements HttpRoutes {
 
     private void event(Context ctx) {
         String eventId = RequestParams.of(ctx, zone, NONE).eventId("eventId");
-        ctx.json(views.outcome(eventId).orElseThrow(() ->
-                new NotFoundException("event '" + eventId + "' has no outcome yet")));
+        Principal principal = AccessControl.principal(ctx);
+        // Loaded first, then judged: an outcome outside the key's scope is answered as one that does not exist.
+        ctx.json(views.outcome(eventId)
+                .filter(outcome -> AccessControl.mayReadOutcome(ctx, outcome.key(), outcome.appendedBy()))
+                .map(outcome -> outcome.shownTo(principal))
+                .orElseThrow(() -> new NotFoundException("event '" + eventId + "' has no outcome yet")));
     }
 
     private void outcomeLookup(Context ctx) throws IOException {
         RequestParams.of(ctx, zone, NONE);
         List<String> eventIds = LookupIds.of(LedgerJson.mapper().readValue(ctx.bodyAsBytes(),
                 OutcomeLookupRequest.class));
-        List<OutcomeBody> outcomes = views.outcomes(eventIds);
+        Principal principal = AccessControl.principal(ctx);
+        List<OutcomeBody> outcomes = views.outcomes(eventIds).stream()
+                .filter(outcome -> AccessControl.mayReadOutcome(ctx, outcome.key(), outcome.appendedBy()))
+                .map(outcome -> outcome.shownTo(principal)).toList();
         Set<String> found = new HashSet<>();
         outcomes.forEach(outcome -> found.add(outcome.eventId()));
         List<String> unknown = eventIds.stream().filter(id -> !found.contains(id)).toList();
@@ -110,7 +119,8 @@ public final class ReadRoutes implements HttpRoutes {
         AccountId account = params.account("accountId");
         Instant asOf = params.instant("asOf", true);
         try {
-            ctx.json(views.balances(account, asOf).orElseThrow(() -> unknownAccount(account)));
+            ctx.json(views.balances(account, asOf).filter(found -> mayReadAccount(ctx, account))
+                    .orElseThrow(() -> unknownAccount(account)));
         } catch (HistoryNotKeptException e) {
             throw new InvalidRequestException("asOf", e.getMessage());
         }
@@ -129,6 +139,7 @@ public final class ReadRoutes implements HttpRoutes {
         StatementCursor after = cursorText == null ? null : StatementCursor.decode(account.value(), cursorText);
         ctx.json(views.entries(account, from == null ? Instant.ofEpochMilli(Long.MIN_VALUE) : from,
                 to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to, after, limit)
+                .filter(found -> mayReadAccount(ctx, account))
                 .orElseThrow(() -> unknownAccount(account)));
     }
 
@@ -139,12 +150,15 @@ public final class ReadRoutes implements HttpRoutes {
 
     private void merchant(Context ctx) {
         String merchantId = RequestParams.of(ctx, zone, NONE).id("merchantId");
-        ctx.json(views.merchant(merchantId).orElseThrow(() -> unknownMerchant(merchantId)));
+        ctx.json(views.merchant(merchantId).filter(found -> AccessControl.principal(ctx).mayReadMerchant(merchantId))
+                .orElseThrow(() -> unknownMerchant(merchantId)));
     }
 
     private void cardPayment(Context ctx) {
         String paymentId = RequestParams.of(ctx, zone, NONE).id("paymentId");
-        ctx.json(views.cardPayment(paymentId).orElseThrow(() ->
+        ctx.json(views.cardPayment(paymentId)
+                .filter(payment -> AccessControl.principal(ctx).mayUseCardPaymentOf(payment.merchantId()))
+                .orElseThrow(() ->
                 new NotFoundException("no card payment '" + paymentId + "'")));
     }
 
@@ -156,7 +170,9 @@ public final class ReadRoutes implements HttpRoutes {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("from", "from " + from + " must not be after to " + to);
         }
-        ctx.json(views.merchantSettlements(merchantId, from, to).orElseThrow(() -> unknownMerchant(merchantId)));
+        ctx.json(views.merchantSettlements(merchantId, from, to)
+                .filter(found -> AccessControl.principal(ctx).mayReadMerchant(merchantId))
+                .orElseThrow(() -> unknownMerchant(merchantId)));
     }
 
     private void settlementsOn(Context ctx) {
@@ -169,7 +185,10 @@ public final class ReadRoutes implements HttpRoutes {
         }
     }
 
-    private static void answerRows(Context ctx, List<SettlementRowBody> rows) {
+    /** A merchant key sees its own rows of the date only; the other readers every row. */
+    private static void answerRows(Context ctx, List<SettlementRowBody> all) {
+        Principal principal = AccessControl.principal(ctx);
+        List<SettlementRowBody> rows = all.stream().filter(row -> principal.mayReadMerchant(row.merchantId())).toList();
         if (SettlementCsv.wanted(ctx.header("Accept"))) {
             ctx.contentType(SettlementCsv.MEDIA_TYPE + "; charset=utf-8").result(SettlementCsv.write(rows));
         } else {
@@ -180,6 +199,10 @@ public final class ReadRoutes implements HttpRoutes {
     private void trialBalance(Context ctx) {
         RequestParams.of(ctx, zone, NONE);
         ctx.json(views.trialBalance());
+    }
+
+    private static boolean mayReadAccount(Context ctx, AccountId account) {
+        return AccessControl.principal(ctx).mayReadAccount(account.value());
     }
 
     private static NotFoundException unknownAccount(AccountId account) {

@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.query.reads.ViewRead;
+import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.Problem;
 import org.kleline.ledger.web.problem.ProblemException;
@@ -39,7 +41,15 @@ public final class RemoteReads {
     private final ObjectMapper mapper = LedgerJson.mapper();
     private final ForwardMetrics metrics;
 
+    private final Optional<ClusterSecret> clusterSecret;
+
     public RemoteReads(HostInfo self, Duration timeout, ForwardMetrics metrics) {
+        this(self, timeout, metrics, Optional.empty());
+    }
+
+    /** @param clusterSecret sent in {@link ClusterSecret#HEADER}: the other nodes refuse a read without it */
+    public RemoteReads(HostInfo self, Duration timeout, ForwardMetrics metrics, Optional<ClusterSecret> clusterSecret) {
+        this.clusterSecret = clusterSecret;
         this.self = self;
         this.timeout = timeout;
         this.metrics = metrics;
@@ -52,13 +62,14 @@ public final class RemoteReads {
 
     /** The owner's answer to {@code read} from {@code partitions}, or a failed future (503 or 500). */
     public <R> CompletableFuture<R> execute(HostInfo owner, ViewRead<R> read, Set<Integer> partitions) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(owner))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint(owner))
                 .timeout(timeout)
                 .header(Forwarding.HEADER, address(self))
                 .header("Content-Type", JSON)
                 .header("Accept", JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(new ReadRequest(read, partitions))))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(new ReadRequest(read, partitions))));
+        clusterSecret.ifPresent(secret -> builder.header(ClusterSecret.HEADER, secret.value()));
+        HttpRequest request = builder.build();
         long startNs = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> {

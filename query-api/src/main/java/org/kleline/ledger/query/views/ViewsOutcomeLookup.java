@@ -33,6 +33,11 @@ public final class ViewsOutcomeLookup implements OutcomeLookup {
         return views.outcome(eventId, key).map(ViewsOutcomeLookup::toAvro);
     }
 
+    @Override
+    public Optional<String> merchantOfCardPayment(String paymentId) {
+        return views.cardPayment(paymentId).map(payment -> payment.merchantId());
+    }
+
     /** The outcome record back from its HTTP body, which carries every field of it. */
     static EventOutcome toAvro(OutcomeBody body) {
         List<Posting> postings = body.postings() == null ? List.of()
@@ -45,6 +50,8 @@ public final class ViewsOutcomeLookup implements OutcomeLookup {
                 .setOutcome(Outcome.valueOf(body.outcome()))
                 .setReason(body.reason() == null ? null : RejectionReason.valueOf(body.reason()))
                 .setPostings(postings)
+                .setAppendedBy(body.appendedBy())
+                .setPayloadSha256(body.payloadSha256())
                 .build();
     }
 }

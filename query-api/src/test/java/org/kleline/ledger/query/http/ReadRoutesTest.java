@@ -345,9 +345,9 @@ class ReadRoutesTest {
         views.outcomes.put("ev-2", new OutcomeBody("ev-2", "WalletToppedUp", "wallet:w-1",
                 Instant.parse("2024-03-01T10:15:30.123Z"), "ACCEPTED", null, List.of(
                         new OutcomeBody.PostingBody("platform:float", "EUR", -500),
-                        new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500))));
+                        new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500)), null, null));
         views.outcomes.put("ev-1", new OutcomeBody("ev-1", "MicropaymentRequested", "wallet:w-1",
-                Instant.parse("2024-03-01T10:15:31Z"), "REJECTED", "INSUFFICIENT_FUNDS", null));
+                Instant.parse("2024-03-01T10:15:31Z"), "REJECTED", "INSUFFICIENT_FUNDS", null, null, null));
 
         HttpResponse<String> r = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[\"ev-2\",\"ev-404\",\"ev-1\"]}");
 

@@ -94,12 +94,12 @@ final class LedgerScenario {
         log.add(at("top-w1", 13, new WalletToppedUp("w-1", 999L)));
         log.add(at("plan-m2", 15, new MerchantFeePlanChanged("m-2", PLAN_B, Instant.ofEpochMilli(T0 + 30 * MINUTE))));
         log.add(at("open-w2", 16, new WalletOpened("w-2", "EUR", 15_000L)));
-        log.add(new EventEnvelope("top-w1-b", Instant.parse("2024-03-02T10:00:00Z"), new WalletToppedUp("w-1", 500L), null));
+        log.add(new EventEnvelope("top-w1-b", Instant.parse("2024-03-02T10:00:00Z"), new WalletToppedUp("w-1", 500L), null, null));
         return log;
     }
 
     private static EventEnvelope at(String eventId, int minutes, Object payload) {
-        return new EventEnvelope(eventId, Instant.ofEpochMilli(T0 + minutes * MINUTE), payload, null);
+        return new EventEnvelope(eventId, Instant.ofEpochMilli(T0 + minutes * MINUTE), payload, null, null);
     }
 
     /** Path to the exact JSON body every node must answer for it. */

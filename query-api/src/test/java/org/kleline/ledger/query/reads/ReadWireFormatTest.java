@@ -71,7 +71,7 @@ class ReadWireFormatTest {
 
         OutcomeBody outcome = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T10:00:00.123Z"),
                 "ACCEPTED", null, List.of(new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
-                        new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)));
+                        new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)), null, null);
         assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
         assertThat(roundTrip(new OutcomesRead(List.of("ev-1", "ev-404")), List.of(outcome)))
                 .containsExactly(outcome);
@@ -115,9 +115,9 @@ class ReadWireFormatTest {
     @Test
     void ofTwoFirstOutcomesOfAnIdReusedAcrossKeysTheEarlierIsShown() {
         OutcomeBody early = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-2", Instant.parse("2024-03-01T10:00:00Z"),
-                "ACCEPTED", null, List.of());
+                "ACCEPTED", null, List.of(), null, null);
         OutcomeBody late = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T11:00:00Z"),
-                "ACCEPTED", null, List.of());
+                "ACCEPTED", null, List.of(), null, null);
         assertThat(OutcomesRead.earlier(late, early)).isSameAs(early);
         assertThat(OutcomesRead.earlier(early, late)).isSameAs(early);
     }

@@ -70,6 +70,6 @@ final class Emitter {
     }
 
     private static EventEnvelope envelope(String eventId, long atMs, Object payload) {
-        return new EventEnvelope(eventId, Instant.ofEpochMilli(atMs), payload, null);
+        return new EventEnvelope(eventId, Instant.ofEpochMilli(atMs), payload, null, null);
     }
 }

@@ -88,8 +88,8 @@ class NdjsonEventWriterTest {
     @Test
     void occurredAtAlwaysShowsMilliseconds() {
         EventEnvelope late = new EventEnvelope("e-2", Instant.parse("1999-12-31T22:59:59.999Z"),
-                new WalletToppedUp("w-1", 1L), null);
-        EventEnvelope epoch = new EventEnvelope("e-3", Instant.EPOCH, new WalletToppedUp("w-1", 1L), null);
+                new WalletToppedUp("w-1", 1L), null, null);
+        EventEnvelope epoch = new EventEnvelope("e-3", Instant.EPOCH, new WalletToppedUp("w-1", 1L), null, null);
 
         assertThat(text(writer.line(late))).contains("\"occurredAt\":\"1999-12-31T22:59:59.999Z\"");
         assertThat(text(writer.line(epoch))).contains("\"occurredAt\":\"1970-01-01T00:00:00.000Z\"");
@@ -97,7 +97,7 @@ class NdjsonEventWriterTest {
 
     @Test
     void anUnknownFieldDefectAddsAFieldTheApiDoesNotKnow() {
-        SimulatedEvent bad = new SimulatedEvent(new EventEnvelope("e-4", AT, new WalletToppedUp("w-1", 2_000L), null),
+        SimulatedEvent bad = new SimulatedEvent(new EventEnvelope("e-4", AT, new WalletToppedUp("w-1", 2_000L), null, null),
                 ExpectedOutcome.REFUSED, Defect.UNKNOWN_FIELD);
 
         assertThat(text(writer.line(bad))).endsWith(",\"amount\":2000,\"customerIp\":\"192.0.2.1\"}\n");
@@ -108,7 +108,7 @@ class NdjsonEventWriterTest {
 
     @Test
     void writingToAStreamGivesTheSameBytesAsALine() throws IOException {
-        SimulatedEvent event = new SimulatedEvent(new EventEnvelope("e-5", AT, new CardPaymentCaptured("cp-1", 10L), null),
+        SimulatedEvent event = new SimulatedEvent(new EventEnvelope("e-5", AT, new CardPaymentCaptured("cp-1", 10L), null, null),
                 ExpectedOutcome.ACCEPTED, Defect.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -152,7 +152,7 @@ class NdjsonEventWriterTest {
     }
 
     private String line(Object payload) {
-        return text(writer.line(new EventEnvelope("e-1", AT, payload, null)));
+        return text(writer.line(new EventEnvelope("e-1", AT, payload, null, null)));
     }
 
     private static String text(byte[] bytes) {

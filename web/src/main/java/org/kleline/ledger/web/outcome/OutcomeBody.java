@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.web.auth.Principal;
 import org.kleline.ledger.outcomes.Outcome;
 
 /**
@@ -14,9 +15,20 @@ import org.kleline.ledger.outcomes.Outcome;
  * only when ACCEPTED (possibly empty).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"eventId", "type", "key", "occurredAt", "outcome", "reason", "postings"})
+@JsonPropertyOrder({"eventId", "type", "key", "occurredAt", "outcome", "reason", "postings", "appendedBy",
+        "payloadSha256"})
 public record OutcomeBody(String eventId, String type, String key, Instant occurredAt, String outcome,
-                          String reason, List<PostingBody> postings) {
+                          String reason, List<PostingBody> postings, String appendedBy, String payloadSha256) {
+
+    /**
+     * The body as {@code principal} may see it: {@code appendedBy} (the keyId that appended the event)
+     * for admin and auditor only, {@code payloadSha256} (what ingest compares a retried request with)
+     * for the ledger's own processes only.
+     */
+    public OutcomeBody shownTo(Principal principal) {
+        return new OutcomeBody(eventId, type, key, occurredAt, outcome, reason, postings,
+                principal.seesAppendedBy() ? appendedBy : null, principal.isNode() ? payloadSha256 : null);
+    }
 
     /** One posting: credit positive, debit negative, minor units. */
     @JsonPropertyOrder({"account", "currency", "amount"})
@@ -33,6 +45,7 @@ public record OutcomeBody(String eventId, String type, String key, Instant occur
                 : null;
         String reason = rejected && outcome.getReason() != null ? outcome.getReason().name() : null;
         return new OutcomeBody(outcome.getEventId(), outcome.getEventType().name(), outcome.getKey(),
-                outcome.getOccurredAt(), outcome.getOutcome().name(), reason, postings);
+                outcome.getOccurredAt(), outcome.getOutcome().name(), reason, postings, outcome.getAppendedBy(),
+                outcome.getPayloadSha256());
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.ProblemResponses;
 
@@ -18,7 +19,7 @@ public final class LedgerHttpServer implements AutoCloseable {
     private final HttpServerConfig config;
     private boolean started;
 
-    private LedgerHttpServer(HttpServerConfig config, List<HttpRoutes> routes) {
+    private LedgerHttpServer(HttpServerConfig config, AccessControl access, List<HttpRoutes> routes) {
         this.config = config;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -35,16 +36,25 @@ public final class LedgerHttpServer implements AutoCloseable {
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
             ProblemResponses.install(cfg.routes);
+            // Before every route: Host, credentials, role, media type (and the key management routes).
+            access.install(cfg.routes);
             routes.forEach(module -> module.register(cfg.routes));
         });
     }
 
+    /** A server without access control ({@link AccessControl#none()}): module tests. */
     public static LedgerHttpServer create(int port, List<HttpRoutes> routes) {
         return create(HttpServerConfig.onPort(port), routes);
     }
 
+    /** A server without access control ({@link AccessControl#none()}): module tests. */
     public static LedgerHttpServer create(HttpServerConfig config, List<HttpRoutes> routes) {
-        return new LedgerHttpServer(config, List.copyOf(routes));
+        return create(config, AccessControl.none(), routes);
+    }
+
+    /** A server whose every route is behind {@code access} (every {@code ledger} command). */
+    public static LedgerHttpServer create(HttpServerConfig config, AccessControl access, List<HttpRoutes> routes) {
+        return new LedgerHttpServer(config, access, List.copyOf(routes));
     }
 
     /** Binds the port and serves; returns once the server accepts connections. */
