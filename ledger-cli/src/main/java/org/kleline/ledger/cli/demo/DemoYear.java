@@ -39,7 +39,8 @@ public final class DemoYear {
                 + "transactions, through POST /v1/events%n", config.year(), transactions);
         out.flush();
         try {
-            SimulatedYear.Appended appended = SimulatedYear.append(config, new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
+            SimulatedYear.Appended appended = SimulatedYear.append(config,
+                    new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
             out.println("  " + appended.describe());
             Files.writeString(marker, "demo year of " + transactions + " transactions loaded at " + Instant.now()
                     + "\n");

@@ -96,7 +96,8 @@ class ReplayedYearIT {
     @Test
     @Order(1)
     void simulateAppendsTheYearAndItsTransactionsFillTheSettlementRows() {
-        Result result = ledger("simulate", "--transactions", Integer.toString(TRANSACTIONS), "--api-url", api, "--api-key", ledger.adminKey().secret());
+        Result result = ledger("simulate", "--transactions", Integer.toString(TRANSACTIONS), "--api-url", api,
+                "--api-key", ledger.adminKey().secret());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
@@ -112,7 +113,8 @@ class ReplayedYearIT {
     @Test
     @Order(2)
     void settlingTheYearDayByDayPaysEveryMerchantDueAndSettlingAgainPaysNothing() {
-        Result first = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api, "--api-key", ledger.adminKey().secret());
+        Result first = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api,
+                "--api-key", ledger.adminKey().secret());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         List<String> payoutLines = first.out().lines().filter(l -> l.contains(" po-m-")).toList();
@@ -128,7 +130,8 @@ class ReplayedYearIT {
                     .as(row.toString()).isLessThanOrEqualTo(0));
         });
 
-        Result again = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api, "--api-key", ledger.adminKey().secret());
+        Result again = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api,
+                "--api-key", ledger.adminKey().secret());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).doesNotContain(" po-m-").contains("Settled 365 dates in")
                 .contains(": 0 payouts (nothing was due)");
@@ -180,7 +183,8 @@ class ReplayedYearIT {
             }
         });
 
-        Result csv = ledger("report", "--month", "1999-06", "--csv", "--api-url", api, "--api-key", ledger.adminKey().secret());
+        Result csv = ledger("report", "--month", "1999-06", "--csv", "--api-url", api,
+                "--api-key", ledger.adminKey().secret());
 
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
@@ -191,7 +195,8 @@ class ReplayedYearIT {
         assertThat(lines).contains("total,TOTAL,,EUR," + byMerchant.size() + "," + join(total));
         assertPartnersAreTheSumsOfTheirMerchants(lines);
 
-        Result table = ledger("report", "--month", "1999-06", "--api-url", api, "--api-key", ledger.adminKey().secret());
+        Result table = ledger("report", "--month", "1999-06", "--api-url", api,
+                "--api-key", ledger.adminKey().secret());
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).contains("Kleline Ledger, 1999-06-01 .. 1999-06-30:")
                 .containsPattern("TOTAL +" + byMerchant.size() + " +EUR +" + String.format(Locale.ROOT, "%,d", total[0])

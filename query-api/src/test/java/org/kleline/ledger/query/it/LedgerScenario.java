@@ -94,7 +94,8 @@ final class LedgerScenario {
         log.add(at("top-w1", 13, new WalletToppedUp("w-1", 999L)));
         log.add(at("plan-m2", 15, new MerchantFeePlanChanged("m-2", PLAN_B, Instant.ofEpochMilli(T0 + 30 * MINUTE))));
         log.add(at("open-w2", 16, new WalletOpened("w-2", "EUR", 15_000L)));
-        log.add(new EventEnvelope("top-w1-b", Instant.parse("2024-03-02T10:00:00Z"), new WalletToppedUp("w-1", 500L), null, null));
+        log.add(new EventEnvelope("top-w1-b", Instant.parse("2024-03-02T10:00:00Z"), new WalletToppedUp("w-1",
+                500L), null, null));
         return log;
     }
 
