@@ -21,14 +21,17 @@ final class BenchAccounts {
     private final int wallets;
     private final int merchants;
     private final String run;
+    private final String authorization;
 
-    BenchAccounts(int wallets, int merchants, String run) {
+    /** @param apiKey the key every request of the load carries */
+    BenchAccounts(int wallets, int merchants, String run, String apiKey) {
         if (wallets < 1 || merchants < 1) {
             throw new IllegalArgumentException("wallets and merchants must be >= 1, were " + wallets + " and " + merchants);
         }
         this.wallets = wallets;
         this.merchants = merchants;
         this.run = run;
+        this.authorization = "Bearer " + apiKey;
     }
 
     /** NDJSON for {@code POST /v1/events}: the merchants, the wallets, a top-up each. */
@@ -59,7 +62,7 @@ final class BenchAccounts {
         String body = String.format(Locale.ROOT, "{\"merchantId\":\"%s\",\"amount\":%d}",
                 merchant((int) (index % merchants)), MICROPAYMENT_MINOR);
         return new BenchRequest("POST", api.resolve("/v1/wallets/" + wallet((int) (index % wallets)) + "/micropayments"),
-                Map.of("Content-Type", "application/json",
+                Map.of("Content-Type", "application/json", "Authorization", authorization,
                         "Idempotency-Key", run + "-" + phase + "-" + index,
                         "Prefer", "wait=" + WAIT.toSeconds()),
                 body.getBytes(StandardCharsets.UTF_8));
@@ -67,7 +70,8 @@ final class BenchAccounts {
 
     /** The balances of wallet {@code index % wallets}. */
     BenchRequest balance(URI api, long index) {
-        return BenchRequest.get(api.resolve( "/v1/accounts/wallet:" + wallet((int) (index % wallets)) + "/balances"));
+        return new BenchRequest("GET", api.resolve("/v1/accounts/wallet:" + wallet((int) (index % wallets)) + "/balances"),
+                Map.of("Authorization", authorization), null);
     }
 
     static BenchRequest health(URI api) {

@@ -21,10 +21,12 @@ final class BulkHttpIngest {
 
     private final HttpClient client;
     private final URI api;
+    private final String authorization;
 
-    BulkHttpIngest(HttpClient client, URI api) {
+    BulkHttpIngest(HttpClient client, URI api, String apiKey) {
         this.client = client;
         this.api = api;
+        this.authorization = "Bearer " + apiKey;
     }
 
     /** Sends every body and returns the wall time; fails on the first answer that is not a full acceptance. */
@@ -62,6 +64,7 @@ final class BulkHttpIngest {
     void post(BulkRequest body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/events"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
                 .build();

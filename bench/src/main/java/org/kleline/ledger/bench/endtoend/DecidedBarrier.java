@@ -17,10 +17,12 @@ final class DecidedBarrier {
 
     private final HttpClient client;
     private final URI api;
+    private final String authorization;
 
-    DecidedBarrier(HttpClient client, URI api) {
+    DecidedBarrier(HttpClient client, URI api, String apiKey) {
         this.client = client;
         this.api = api;
+        this.authorization = "Bearer " + apiKey;
     }
 
     /** Returns how long the wait took; fails once {@code timeout} passes. */
@@ -28,7 +30,7 @@ final class DecidedBarrier {
         long startNs = System.nanoTime();
         long deadlineNs = startNs + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/settlements/1999-01-01?caughtUp=true"))
-                .timeout(Duration.ofSeconds(60)).GET().build();
+                .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build();
         int status = 0;
         while (System.nanoTime() < deadlineNs) {
             status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -107,10 +107,10 @@ public final class EndToEndBench {
                      logs.resolve("e2e-round-" + round + ".log"))) {
             URI api = ledger.addresses().http();
             HttpClient client = jdkHttp.client();
-            BenchAccounts accounts = new BenchAccounts(WALLETS, MERCHANTS, "r" + round);
-            new BulkHttpIngest(client, api).post(new org.kleline.ledger.simulator.bulk.BulkRequest(
+            BenchAccounts accounts = new BenchAccounts(WALLETS, MERCHANTS, "r" + round, ledger.addresses().apiKey());
+            new BulkHttpIngest(client, api, ledger.addresses().apiKey()).post(new org.kleline.ledger.simulator.bulk.BulkRequest(
                     accounts.setupNdjson(), accounts.setupEvents(), false));
-            new DecidedBarrier(client, api).await(SETUP_TIMEOUT);
+            new DecidedBarrier(client, api, ledger.addresses().apiKey()).await(SETUP_TIMEOUT);
             if (scenarios.contains("reads")) {
                 reads(api, accounts);
             }
@@ -164,7 +164,7 @@ public final class EndToEndBench {
                 ledger.addresses().schemaRegistryUrl());
         // Warm both JVMs' paths (JIT, connections, producers' metadata and schema ids) on the first bodies.
         List<List<org.kleline.ledger.ingest.append.KeyedEvent>> firstEvents = bodies.events().subList(0, 3);
-        new BulkHttpIngest(client, api).send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
+        new BulkHttpIngest(client, api, ledger.addresses().apiKey()).send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
         raw.idempotentLoop(firstEvents);
         raw.transactionPerBody(firstEvents, 2, "bench-raw-warm-r" + round);
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -174,7 +174,7 @@ public final class EndToEndBench {
             String name;
             if (which == 0) {
                 name = "bulk POST /v1/events";
-                took = new BulkHttpIngest(client, api).send(bodies.requests(), BULK_CONNECTIONS);
+                took = new BulkHttpIngest(client, api, ledger.addresses().apiKey()).send(bodies.requests(), BULK_CONNECTIONS);
             } else if (which == 1) {
                 name = "raw producer, idempotent loop";
                 took = raw.idempotentLoop(bodies.events());
@@ -202,11 +202,12 @@ public final class EndToEndBench {
              LedgerProcess ledger = LedgerProcess.start(ledgerJar, ledgerJvm, dir.path().resolve("data"),
                      logs.resolve("rss-round-" + round + ".log"))) {
             long startNs = System.nanoTime();
-            long appended = SimulateCommand.run(ledgerJar, ledger.addresses().http(), rssTransactions,
+            long appended = SimulateCommand.run(ledgerJar, ledger.addresses().http(), ledger.addresses().apiKey(),
+                    rssTransactions,
                     logs.resolve("rss-simulate-" + round + ".log"));
             double appendSeconds = (System.nanoTime() - startNs) / 1e9;
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            new DecidedBarrier(client, ledger.addresses().http()).await(Duration.ofMinutes(40));
+            new DecidedBarrier(client, ledger.addresses().http(), ledger.addresses().apiKey()).await(Duration.ofMinutes(40));
             double decidedSeconds = (System.nanoTime() - startNs) / 1e9;
             long hwmKb = ledger.statusKb("VmHWM");
             long rssKb = ledger.statusKb("VmRSS");

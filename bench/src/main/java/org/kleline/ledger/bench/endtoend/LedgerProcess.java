@@ -34,7 +34,11 @@ final class LedgerProcess implements AutoCloseable {
     private static final String READY = "Press Ctrl-C to stop.";
 
     /** What the ledger printed once ready. */
-    record Addresses(URI http, String bootstrapServers, String schemaRegistryUrl) {
+    /** @param apiKey the admin key {@code ledger run} made for the data directory ({@code admin.key}) */
+    /** Where {@code ledger run} writes the admin key of a new data directory (the secret alone). */
+    private static final String ADMIN_KEY_FILE = "admin.key";
+
+    record Addresses(URI http, String bootstrapServers, String schemaRegistryUrl, String apiKey) {
     }
 
     private final Process process;
@@ -59,7 +63,7 @@ final class LedgerProcess implements AutoCloseable {
         Thread killOnExit = new Thread(process::destroyForcibly, "ledger-run-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         CompletableFuture<Addresses> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(process, log, ready), "ledger-run-output");
+        Thread pump = new Thread(() -> pump(process, log, dataDir, ready), "ledger-run-output");
         pump.setDaemon(true);
         pump.start();
         try {
@@ -72,7 +76,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** Copies the output to the log and reads the addresses from it. */
-    private static void pump(Process process, Path log, CompletableFuture<Addresses> ready) {
+    private static void pump(Process process, Path log, Path dataDir, CompletableFuture<Addresses> ready) {
         String port = null;
         String kafka = null;
         String registry = null;
@@ -91,7 +95,8 @@ final class LedgerProcess implements AutoCloseable {
                 } else if ((m = REGISTRY.matcher(line)).find()) {
                     registry = m.group(1);
                 } else if (line.startsWith(READY) && port != null && kafka != null && registry != null) {
-                    ready.complete(new Addresses(URI.create("http://127.0.0.1:" + port), kafka, registry));
+                    ready.complete(new Addresses(URI.create("http://127.0.0.1:" + port), kafka, registry,
+                            Files.readString(dataDir.resolve(ADMIN_KEY_FILE)).trim()));
                 }
             }
             ready.completeExceptionally(new IllegalStateException("ledger run ended with exit code "

@@ -18,10 +18,11 @@ final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    static long run(Path ledgerJar, URI api, long transactions, Path log) throws IOException, InterruptedException {
+    static long run(Path ledgerJar, URI api, String apiKey, long transactions, Path log)
+            throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(LedgerProcess.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", ledgerJar.toString(), "simulate", "--transactions", Long.toString(transactions),
-                "--api-url", api.toString()))
+                "--api-url", api.toString(), "--api-key", apiKey))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
