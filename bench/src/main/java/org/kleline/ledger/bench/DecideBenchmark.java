@@ -13,7 +13,7 @@ import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.JournalEntries;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.id.PaymentId;
@@ -67,7 +67,7 @@ public class DecideBenchmark {
     payments = new CardPaymentDecider(calendar);
     MerchantState merchant = MerchantState.onboarded(new MerchantId("m-017"), "Librairie du Net",
         new PartnerId("pa-03"), CurrencyCode.of("EUR"), T0.minusSeconds(86_400),
-        new FeePlan(150, 25, 300, 5, 1_500, 2_000));
+        new FeeSchedule(150, 25, 300, 5, 1_500, 2_000));
     context = new InMemoryContext(merchant);
     wallet = new WalletState(new WalletId("w-000042"), CurrencyCode.of("EUR"), 900_000_000_000L, 1_000_000_000_000L);
     payment = CardPaymentState.authorized(new PaymentId("p-000042"), new MerchantId("m-017"),

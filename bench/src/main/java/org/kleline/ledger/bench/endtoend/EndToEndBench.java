@@ -202,7 +202,7 @@ public final class EndToEndBench {
              LedgerProcess ledger = LedgerProcess.start(ledgerJar, ledgerJvm, dir.path().resolve("data"),
                      logs.resolve("rss-round-" + round + ".log"))) {
             long startNs = System.nanoTime();
-            long appended = SimulateCommand.run(ledgerJar, ledger.addresses().http(), ledger.addresses().apiKey(),
+            long appended = SimulateProcess.run(ledgerJar, ledger.addresses().http(), ledger.addresses().apiKey(),
                     rssTransactions,
                     logs.resolve("rss-simulate-" + round + ".log"));
             double appendSeconds = (System.nanoTime() - startNs) / 1e9;

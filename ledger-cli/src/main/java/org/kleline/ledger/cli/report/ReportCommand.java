@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.MerchantDirectory;
+import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
@@ -75,7 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
             done++;
             progress.update("reading settlement rows " + ProgressLine.bar(done, period.days(), 20) + " " + date);
         }
-        MerchantDirectory merchants = new MerchantDirectory(api, retry);
+        MerchantLookup merchants = new MerchantLookup(api, retry);
         PeriodReport report = PeriodReport.of(period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
         progress.finish(String.format(Locale.ROOT, "read %,d settlement rows of %d dates", rows.size(), period.days()));
         PrintWriter out = spec.commandLine().getOut();

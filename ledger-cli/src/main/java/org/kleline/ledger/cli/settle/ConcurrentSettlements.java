@@ -26,9 +26,9 @@ final class ConcurrentSettlements {
     static final int MAX_IN_FLIGHT = 64;
 
     private final int inFlight;
-    private final Function<LocalDate, List<Payout>> settleOne;
+    private final Function<LocalDate, List<SettledPayout>> settleOne;
 
-    ConcurrentSettlements(int inFlight, Function<LocalDate, List<Payout>> settleOne) {
+    ConcurrentSettlements(int inFlight, Function<LocalDate, List<SettledPayout>> settleOne) {
         if (inFlight < 1 || inFlight > MAX_IN_FLIGHT) {
             throw new IllegalArgumentException("--concurrency must be 1.." + MAX_IN_FLIGHT + ", got " + inFlight);
         }
@@ -37,7 +37,7 @@ final class ConcurrentSettlements {
     }
 
     /** Settles every date, calling {@code settled} with each date's payouts in date order, on this thread. */
-    void settle(List<LocalDate> dates, BiConsumer<LocalDate, List<Payout>> settled) {
+    void settle(List<LocalDate> dates, BiConsumer<LocalDate, List<SettledPayout>> settled) {
         AtomicBoolean failed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(inFlight, Math.max(1, dates.size())), task -> {
             Thread thread = new Thread(task, "ledger-settle");
@@ -45,7 +45,7 @@ final class ConcurrentSettlements {
             return thread;
         });
         try {
-            List<Future<List<Payout>>> runs = new ArrayList<>(dates.size());
+            List<Future<List<SettledPayout>>> runs = new ArrayList<>(dates.size());
             for (LocalDate date : dates) {
                 runs.add(pool.submit(() -> {
                     if (failed.get()) {
@@ -62,7 +62,7 @@ final class ConcurrentSettlements {
             RuntimeException first = null;
             for (int i = 0; i < dates.size(); i++) {
                 try {
-                    List<Payout> payouts = runs.get(i).get();
+                    List<SettledPayout> payouts = runs.get(i).get();
                     if (payouts != null) {
                         settled.accept(dates.get(i), payouts);
                     }

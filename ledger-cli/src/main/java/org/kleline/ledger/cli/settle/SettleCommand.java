@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.MerchantDirectory;
+import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
@@ -68,7 +68,7 @@ public final class SettleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        MerchantDirectory merchants = new MerchantDirectory(api, retry);
+        MerchantLookup merchants = new MerchantLookup(api, retry);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Settling %s (%s) through %s%n", range, dates(range.days()), api.base());
         long started = System.nanoTime();
@@ -77,7 +77,7 @@ public final class SettleCommand implements Callable<Integer> {
             if (payouts.isEmpty()) {
                 out.printf("%s  no payout due%n", day);
             }
-            for (Payout payout : payouts) {
+            for (SettledPayout payout : payouts) {
                 String currency = merchants.merchant(payout.merchantId()).currency();
                 out.printf("%s  %-12s %-32s %16s%n", day, payout.merchantId(), payout.payoutId(),
                         MinorUnits.withCurrency(payout.amount(), currency));

@@ -123,10 +123,10 @@ final class HttpQuerySide implements QuerySide {
     }
 
     @Override
-    public List<TrialBalanceLine> trialBalance() {
-        List<TrialBalanceLine> lines = new ArrayList<>();
+    public List<RecomputedTrialBalance> trialBalance() {
+        List<RecomputedTrialBalance> lines = new ArrayList<>();
         for (JsonNode t : retry.call(() -> api.get("/v1/trial-balance")).expect(200).json()) {
-            lines.add(new TrialBalanceLine(t.get("currency").asText(), t.get("total").asLong(),
+            lines.add(new RecomputedTrialBalance(t.get("currency").asText(), t.get("total").asLong(),
                     t.get("accounts").asLong(), t.path("credits").asLong(), t.path("debits").asLong(),
                     t.path("postings").asLong()));
         }

@@ -25,7 +25,7 @@ interface QuerySide {
     /** Every merchant's settlement row of {@code date}. */
     List<SettlementRow> settlementRowsOn(LocalDate date);
 
-    List<TrialBalanceLine> trialBalance();
+    List<RecomputedTrialBalance> trialBalance();
 
     /** Where the answers come from, for the report. */
     String describe();

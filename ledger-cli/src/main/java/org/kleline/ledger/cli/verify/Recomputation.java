@@ -14,7 +14,7 @@ import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.LogPosition;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.replay.LedgerReplay;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
@@ -88,7 +88,7 @@ final class Recomputation {
             lastDecidedByPartition.put(record.partition(), eventId);
             lastDecidedOffsetByPartition.put(record.partition(), record.offset());
         }
-        for (Posting posting : decision.postings()) {
+        for (JournalLine posting : decision.postings()) {
             postingsByCurrency.merge(posting.currency().code(), 1L, Long::sum);
             balances.computeIfAbsent(posting.account().value(), a -> new TreeMap<>())
                     .merge(posting.currency().code(), BalanceLine.zero(posting.currency().code()).plus(
@@ -153,12 +153,12 @@ final class Recomputation {
     }
 
     /** The trial balance per currency, from the recomputed balances. */
-    Map<String, TrialBalanceLine> trialBalance() {
-        Map<String, TrialBalanceLine> lines = new TreeMap<>();
+    Map<String, RecomputedTrialBalance> trialBalance() {
+        Map<String, RecomputedTrialBalance> lines = new TreeMap<>();
         balances.values().forEach(byCurrency -> byCurrency.values().forEach(b -> lines.merge(b.currency(),
-                new TrialBalanceLine(b.currency(), b.balance(), 1, b.credits(), b.debits(),
+                new RecomputedTrialBalance(b.currency(), b.balance(), 1, b.credits(), b.debits(),
                         postingsByCurrency.getOrDefault(b.currency(), 0L)),
-                (x, y) -> new TrialBalanceLine(x.currency(), Math.addExact(x.total(), y.total()),
+                (x, y) -> new RecomputedTrialBalance(x.currency(), Math.addExact(x.total(), y.total()),
                         x.accounts() + y.accounts(), Math.addExact(x.credits(), y.credits()),
                         Math.addExact(x.debits(), y.debits()), x.postings()))));
         return lines;

@@ -229,7 +229,7 @@ public final class VerifyCommand implements Callable<Integer> {
         checkLine(out, ViewAudit.SETTLEMENT_ROWS, String.format(Locale.ROOT, "%,d rows of %,d dates", rows[0], rows[1]),
                 "GET /v1/settlements/{date}", differences, checkStarted);
         checkStarted = System.nanoTime();
-        Map<String, TrialBalanceLine> trial = views.trialBalance();
+        Map<String, RecomputedTrialBalance> trial = views.trialBalance();
         StringBuilder totals = new StringBuilder();
         trial.values().forEach(t -> totals.append(totals.length() == 0 ? "" : ", ").append(t.currency())
                 .append(" total ").append(t.total()));

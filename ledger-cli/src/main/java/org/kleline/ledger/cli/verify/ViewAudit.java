@@ -152,10 +152,10 @@ final class ViewAudit {
     }
 
     /** Returns the recomputed trial balance, checked against the API's and against zero. */
-    Map<String, TrialBalanceLine> trialBalance() {
-        Map<String, TrialBalanceLine> want = recomputed.trialBalance();
+    Map<String, RecomputedTrialBalance> trialBalance() {
+        Map<String, RecomputedTrialBalance> want = recomputed.trialBalance();
         compareAll(TRIAL_BALANCE, List.of("all"), CHUNK, chunk -> {
-            Map<String, TrialBalanceLine> got = new TreeMap<>();
+            Map<String, RecomputedTrialBalance> got = new TreeMap<>();
             query.trialBalance().forEach(line -> got.put(line.currency(), line));
             Map<String, Finding> differing = new LinkedHashMap<>();
             if (!got.equals(want)) {

@@ -24,8 +24,8 @@ class ConcurrentSettlementsTest {
         return days;
     }
 
-    private static List<Payout> payoutOf(LocalDate day) {
-        return List.of(new Payout("m-1", "po-m-1-" + day, day.getDayOfMonth()));
+    private static List<SettledPayout> payoutOf(LocalDate day) {
+        return List.of(new SettledPayout("m-1", "po-m-1-" + day, day.getDayOfMonth()));
     }
 
     @Test

@@ -21,7 +21,7 @@ final class FakeQuerySide implements QuerySide {
     final Map<String, EventOutcome> outcomes = new HashMap<>();
     final Map<String, List<BalanceLine>> balances = new HashMap<>();
     final Map<LocalDate, List<SettlementRow>> rows = new HashMap<>();
-    final List<TrialBalanceLine> trialBalance = new ArrayList<>();
+    final List<RecomputedTrialBalance> trialBalance = new ArrayList<>();
     final Set<String> unavailable = new HashSet<>();
 
     static FakeQuerySide faithfulTo(Recomputation recomputed) {
@@ -55,7 +55,7 @@ final class FakeQuerySide implements QuerySide {
     }
 
     @Override
-    public List<TrialBalanceLine> trialBalance() {
+    public List<RecomputedTrialBalance> trialBalance() {
         return trialBalance;
     }
 

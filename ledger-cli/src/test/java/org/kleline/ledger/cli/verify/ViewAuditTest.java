@@ -37,7 +37,7 @@ class ViewAuditTest {
         assertThat(recomputed.balances().get("wallet:w-1").get("EUR"))
                 .isEqualTo(new BalanceLine("EUR", 9_000, 10_000, 1_000));
         assertThat(recomputed.trialBalance()).isEqualTo(Map.of("EUR",
-                new TrialBalanceLine("EUR", 0, 5, 11_000, 11_000, 6)));
+                new RecomputedTrialBalance("EUR", 0, 5, 11_000, 11_000, 6)));
         SettlementRow row = recomputed.settlementRowsByDate().get(LocalDate.of(1999, 6, 1)).get(0);
         assertThat(List.of(row.getCount(), row.getGross(), row.getFees(), row.getCommission(), row.getNet()))
                 .containsExactly(1L, 1_000L, 105L, 26L, 895L);
@@ -65,7 +65,7 @@ class ViewAuditTest {
     void anEventWithoutOutcomeAndAWrongTrialBalanceAreDifferences() {
         FakeQuerySide query = FakeQuerySide.faithfulTo(recomputed);
         query.outcomes.remove("e-topup");
-        query.trialBalance.set(0, new TrialBalanceLine("EUR", 5, 5, 11_005, 11_000, 6));
+        query.trialBalance.set(0, new RecomputedTrialBalance("EUR", 5, 5, 11_005, 11_000, 6));
 
         auditEverything(query);
 

@@ -9,7 +9,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventTypes;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
@@ -31,7 +31,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
  * @param <S>              the aggregate's state type
  */
 public record Decision<S>(EventEnvelope event, AggregateKey key, LocalDate businessDate, Outcome outcome,
-                          RejectionReason reason, List<Posting> postings, S nextState,
+                          RejectionReason reason, List<JournalLine> postings, S nextState,
                           SettlementEffect settlementEffect) {
 
     public Decision {
@@ -49,7 +49,7 @@ public record Decision<S>(EventEnvelope event, AggregateKey key, LocalDate busin
     }
 
     public static <S> Decision<S> accepted(EventEnvelope event, AggregateKey key, LocalDate businessDate,
-                                           List<Posting> postings, S nextState, SettlementEffect settlementEffect) {
+                                           List<JournalLine> postings, S nextState, SettlementEffect settlementEffect) {
         return new Decision<>(event, key, businessDate, Outcome.ACCEPTED, null, postings, nextState, settlementEffect);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.journal.JournalBalance;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 
 /**
  * The journal entry of an accepted event, as the {@code ledger.journal} topic carries it:
@@ -31,7 +31,7 @@ public final class JournalEntries {
                 decision.businessDate(), toAvro(decision.postings()));
     }
 
-    static List<org.kleline.ledger.journal.Posting> toAvro(List<Posting> postings) {
+    static List<org.kleline.ledger.journal.Posting> toAvro(List<JournalLine> postings) {
         List<org.kleline.ledger.journal.Posting> avro = new ArrayList<>(postings.size());
         for (int i = 0; i < postings.size(); i++) {
             avro.add(postings.get(i).toAvro());

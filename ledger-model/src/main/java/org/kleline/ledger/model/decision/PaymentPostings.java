@@ -3,7 +3,7 @@ package org.kleline.ledger.model.decision;
 import java.util.List;
 
 import org.kleline.ledger.model.account.AccountId;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.journal.PostingsBuilder;
 import org.kleline.ledger.model.money.CurrencyCode;
 
@@ -25,7 +25,7 @@ public final class PaymentPostings {
      * @param feeMinor        the fee, at most the amount
      * @param commissionMinor the partner's part of the fee; 0 without a partner
      */
-    public static List<Posting> payment(AccountId payer, MerchantTerms merchant,
+    public static List<JournalLine> payment(AccountId payer, MerchantTerms merchant,
             CurrencyCode currency, long amountMinor, long feeMinor, long commissionMinor) {
         if (feeMinor < 0 || feeMinor > amountMinor || commissionMinor < 0 || commissionMinor > feeMinor) {
             throw new IllegalArgumentException("need 0 <= commission <= fee <= amount: amount " + amountMinor

@@ -15,7 +15,7 @@ import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.IdSyntax;
 import org.kleline.ledger.model.id.PayoutId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -115,10 +115,10 @@ public final class EventValidator {
                 IdSyntax.require("partnerId", p.getPartnerId());
             }
             CurrencyCode.of("currency", p.getCurrency());
-            FeePlan.fromAvro(p.getFeePlan());
+            FeeSchedule.fromAvro(p.getFeePlan());
         } else if (payload instanceof MerchantFeePlanChanged p) {
             IdSyntax.require("merchantId", p.getMerchantId());
-            FeePlan.fromAvro(p.getFeePlan());
+            FeeSchedule.fromAvro(p.getFeePlan());
             Instant effectiveFrom = p.getEffectiveFrom();
             if (effectiveFrom != null && effectiveFrom.isBefore(occurredAt)) {
                 throw new InvalidFieldException("effectiveFrom", effectiveFrom,

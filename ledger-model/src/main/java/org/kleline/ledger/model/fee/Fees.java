@@ -41,7 +41,7 @@ public final class Fees {
     }
 
     private static void requireBps(int bps) {
-        if (bps < 0 || bps > FeePlan.BPS_MAX) {
+        if (bps < 0 || bps > FeeSchedule.BPS_MAX) {
             throw new IllegalArgumentException("rate must be 0..10000 basis points, was " + bps);
         }
     }

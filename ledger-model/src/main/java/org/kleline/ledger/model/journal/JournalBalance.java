@@ -17,14 +17,14 @@ public final class JournalBalance {
      * @throws IllegalStateException naming the currency and its sum otherwise: an unbalanced
      *                               entry is a bug in a rule, never bad input
      */
-    public static List<Posting> requireBalanced(List<Posting> postings) {
+    public static List<JournalLine> requireBalanced(List<JournalLine> postings) {
         int size = postings.size();
         for (int i = 0; i < size; i++) {
             var currency = postings.get(i).currency();
             if (isFirstOfCurrency(postings, i)) {
                 long sum = 0;
                 for (int j = i; j < size; j++) {
-                    Posting posting = postings.get(j);
+                    JournalLine posting = postings.get(j);
                     if (posting.currency().equals(currency)) {
                         sum = Math.addExact(sum, posting.amountMinor());
                     }
@@ -39,7 +39,7 @@ public final class JournalBalance {
     }
 
     /** Entries hold a handful of postings, so a quadratic scan beats allocating a map. */
-    private static boolean isFirstOfCurrency(List<Posting> postings, int index) {
+    private static boolean isFirstOfCurrency(List<JournalLine> postings, int index) {
         var currency = postings.get(index).currency();
         for (int i = 0; i < index; i++) {
             if (postings.get(i).currency().equals(currency)) {

@@ -15,7 +15,7 @@ public final class PostingsBuilder {
     /** No rule of docs/domain.md posts more than four lines. */
     public static final int POSTINGS_MAX = 8;
 
-    private final Posting[] postings = new Posting[POSTINGS_MAX];
+    private final JournalLine[] postings = new JournalLine[POSTINGS_MAX];
     private int size;
 
     /** Adds a posting of {@code amountMinor} (credit positive) unless it is zero. */
@@ -26,7 +26,7 @@ public final class PostingsBuilder {
         if (size == POSTINGS_MAX) {
             throw new IllegalStateException("a journal entry holds at most " + POSTINGS_MAX + " postings");
         }
-        postings[size++] = new Posting(account, currency, amountMinor);
+        postings[size++] = new JournalLine(account, currency, amountMinor);
         return this;
     }
 
@@ -35,13 +35,13 @@ public final class PostingsBuilder {
      *
      * @throws IllegalStateException when they do not sum to zero per currency
      */
-    public List<Posting> build() {
+    public List<JournalLine> build() {
         return JournalBalance.requireBalanced(immutableCopy());
     }
 
     /** The fixed-arity {@code List.of} overloads do not copy an array, and entries are small. */
-    private List<Posting> immutableCopy() {
-        Posting[] p = postings;
+    private List<JournalLine> immutableCopy() {
+        JournalLine[] p = postings;
         switch (size) {
             case 0:
                 return List.of();

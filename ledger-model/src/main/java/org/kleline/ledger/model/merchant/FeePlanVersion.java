@@ -3,7 +3,7 @@ package org.kleline.ledger.model.merchant;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**
  * A fee plan and the time it takes effect: the onboarding's occurredAt for the first plan, a
@@ -12,7 +12,7 @@ import org.kleline.ledger.model.fee.FeePlan;
  * @param plan          the plan
  * @param effectiveFrom when it takes effect
  */
-public record FeePlanVersion(FeePlan plan, Instant effectiveFrom) {
+public record FeePlanVersion(FeeSchedule plan, Instant effectiveFrom) {
 
     public FeePlanVersion {
         Objects.requireNonNull(plan, "plan");

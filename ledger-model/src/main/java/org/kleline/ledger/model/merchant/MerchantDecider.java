@@ -15,7 +15,7 @@ import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.AggregateType;
 import org.kleline.ledger.model.event.EventTypes;
 import org.kleline.ledger.model.event.EventValidator;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.journal.PostingsBuilder;
@@ -79,7 +79,7 @@ public final class MerchantDecider {
         PartnerId partnerId = onboarding.getPartnerId() == null ? null : new PartnerId(onboarding.getPartnerId());
         MerchantState onboarded = MerchantState.onboarded(new MerchantId(onboarding.getMerchantId()),
                 onboarding.getName(), partnerId, CurrencyCode.of(onboarding.getCurrency()), event.getOccurredAt(),
-                FeePlan.fromAvro(onboarding.getFeePlan()));
+                FeeSchedule.fromAvro(onboarding.getFeePlan()));
         return Decision.accepted(event, key, businessDate, onboarded);
     }
 
@@ -90,7 +90,7 @@ public final class MerchantDecider {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
         }
         Instant effectiveFrom = change.getEffectiveFrom() == null ? event.getOccurredAt() : change.getEffectiveFrom();
-        var version = new FeePlanVersion(FeePlan.fromAvro(change.getFeePlan()), effectiveFrom);
+        var version = new FeePlanVersion(FeeSchedule.fromAvro(change.getFeePlan()), effectiveFrom);
         return Decision.accepted(event, key, businessDate, merchant.withFeePlan(version));
     }
 

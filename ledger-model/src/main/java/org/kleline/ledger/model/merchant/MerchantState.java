@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.kleline.ledger.model.decision.MerchantTerms;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -40,7 +40,7 @@ public record MerchantState(MerchantId merchantId, String name, PartnerId partne
 
     /** A merchant just onboarded with {@code plan}, effective from {@code onboardedAt}. */
     public static MerchantState onboarded(MerchantId merchantId, String name, PartnerId partnerId,
-                                          CurrencyCode currency, Instant onboardedAt, FeePlan plan) {
+                                          CurrencyCode currency, Instant onboardedAt, FeeSchedule plan) {
         return new MerchantState(merchantId, name, partnerId, currency, onboardedAt,
                 List.of(new FeePlanVersion(plan, onboardedAt)));
     }
@@ -62,7 +62,7 @@ public record MerchantState(MerchantId merchantId, String name, PartnerId partne
      * The plan in effect at {@code t}: the onboarding plan when t is earlier than the onboarding;
      * else the plan with the greatest effectiveFrom <= t, the later in the log on a tie.
      */
-    public FeePlan feePlanAt(Instant t) {
+    public FeeSchedule feePlanAt(Instant t) {
         if (t.isBefore(onboardedAt)) {
             return feePlans.get(0).plan();
         }

@@ -24,7 +24,7 @@ import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.journal.JournalBalance;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.merchant.MerchantDecider;
 import org.kleline.ledger.model.merchant.MerchantHistory;
 import org.kleline.ledger.model.merchant.MerchantState;
@@ -351,7 +351,7 @@ public final class LedgerReplay {
         }
 
         @Override
-        public List<Part> accountParts(Posting posting) {
+        public List<Part> accountParts(JournalLine posting) {
             return List.of(new AccountPart(new AccountCurrency(posting.account(), posting.currency())));
         }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.kleline.ledger.model.decision.Decision;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.outcomes.RejectionReason;
 
@@ -40,7 +40,7 @@ public final class RunningTotals {
     public interface Parts<K> {
 
         /** The account parts one posting adds to, in the order they are added (at least its account and currency's). */
-        List<K> accountParts(Posting posting);
+        List<K> accountParts(JournalLine posting);
 
         /** The trial-balance part of {@code currency}. */
         K trialBalancePart(CurrencyCode currency);
@@ -74,10 +74,10 @@ public final class RunningTotals {
      * each posting to every part of {@link Parts#accountParts} in turn (two postings to one part add
      * up), then per currency the entry's own credits, debits and count to the trial-balance part.
      */
-    public static <K> Sum<K> add(List<Posting> postings, Parts<K> parts) {
+    public static <K> Sum<K> add(List<JournalLine> postings, Parts<K> parts) {
         Map<K, RunningTotal> after = new LinkedHashMap<>();
         Map<CurrencyCode, RunningTotal> perCurrency = new LinkedHashMap<>();
-        for (Posting posting : postings) {
+        for (JournalLine posting : postings) {
             for (K part : parts.accountParts(posting)) {
                 RunningTotal next = valueOf(part, after, parts).plusOrNull(posting.amountMinor());
                 if (next == null) {

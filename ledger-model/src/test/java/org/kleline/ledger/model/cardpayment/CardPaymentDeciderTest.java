@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
@@ -115,7 +115,7 @@ class CardPaymentDeciderTest {
     @Test
     void captureIsPricedWithThePlanInEffectAtTheCaptureNotTheAuthorization() {
         context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan())
-                .withFeePlan(new FeePlanVersion(new FeePlan(100, 0, 0, 0, 0, 2_000), minutes(30))));
+                .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 2_000), minutes(30))));
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 0, 0, 0), event("e-1", minutes(30), capture("p-1", 10_000)), context);
         assertThat(decision.postings()).containsExactly(
@@ -126,7 +126,7 @@ class CardPaymentDeciderTest {
     @Test
     void captureImportedWithATimeBeforeTheOnboardingUsesTheOnboardingPlan() {
         context.withMerchant(merchant("m-1", null, "EUR", T0, plan(200, 0, 0, 0, 0, 0))
-                .withFeePlan(new FeePlanVersion(new FeePlan(100, 0, 0, 0, 0, 0), T0)));
+                .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 0), T0)));
         Decision<CardPaymentState> decision = decider.decide(payment(10_000, 0, 0, 0),
                 event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)), context);
         assertThat(decision.postings()).containsExactly(

@@ -30,7 +30,7 @@ import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.fixtures.RandomInputs;
 import org.kleline.ledger.model.fixtures.SeenEventIds;
 import org.kleline.ledger.model.fixtures.Tries;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
@@ -110,7 +110,7 @@ class CardPaymentPropertyTest {
                 assertThat(effect.commission()).isBetween(0L, effect.fees());
                 assertThat(effect.fees()).isBetween(0L, step.amount());
                 assertThat(decision.postings()).first().isEqualTo(
-                        new Posting(AccountId.PLATFORM_CARD_CLEARING, after.currency(), -step.amount()));
+                        new JournalLine(AccountId.PLATFORM_CARD_CLEARING, after.currency(), -step.amount()));
             }
             if (event.getPayload() instanceof CardPaymentChargedBack) {
                 assertThat(effect.fees()).isEqualTo(plan.getChargebackFee());

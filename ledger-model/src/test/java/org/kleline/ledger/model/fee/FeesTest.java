@@ -42,7 +42,7 @@ class FeesTest {
 
     @Test
     void feePlanPricesCardAndMicroPaymentsWithTheirOwnRates() {
-        FeePlan plan = new FeePlan(150, 25, 300, 5, 1_500, 2_000);
+        FeeSchedule plan = new FeeSchedule(150, 25, 300, 5, 1_500, 2_000);
         assertThat(plan.cardFee(10_000)).isEqualTo(175);
         assertThat(plan.microFee(1_000)).isEqualTo(35);
         assertThat(plan.partnerCommission(175)).isEqualTo(35);

@@ -16,14 +16,14 @@ class PostingsBuilderTest {
 
     @Test
     void zeroPostingsAreLeftOut() {
-        List<Posting> postings = new PostingsBuilder()
+        List<JournalLine> postings = new PostingsBuilder()
                 .add(AccountId.wallet("w-1"), EUR, -1_000)
                 .add(AccountId.merchant("m-1"), EUR, 1_000)
                 .add(AccountId.PLATFORM_FEES, EUR, 0)
                 .build();
         assertThat(postings).containsExactly(
-                new Posting(AccountId.wallet("w-1"), EUR, -1_000),
-                new Posting(AccountId.merchant("m-1"), EUR, 1_000));
+                new JournalLine(AccountId.wallet("w-1"), EUR, -1_000),
+                new JournalLine(AccountId.merchant("m-1"), EUR, 1_000));
     }
 
     @Test
@@ -39,32 +39,32 @@ class PostingsBuilderTest {
     @Test
     void balanceIsCheckedPerCurrency() {
         var balanced = List.of(
-                new Posting(AccountId.wallet("w-1"), EUR, -5),
-                new Posting(AccountId.wallet("w-2"), JPY, -7),
-                new Posting(AccountId.merchant("m-1"), EUR, 5),
-                new Posting(AccountId.merchant("m-2"), JPY, 7));
+                new JournalLine(AccountId.wallet("w-1"), EUR, -5),
+                new JournalLine(AccountId.wallet("w-2"), JPY, -7),
+                new JournalLine(AccountId.merchant("m-1"), EUR, 5),
+                new JournalLine(AccountId.merchant("m-2"), JPY, 7));
         assertThat(JournalBalance.requireBalanced(balanced)).isSameAs(balanced);
         var crossCurrency = List.of(
-                new Posting(AccountId.wallet("w-1"), EUR, -5),
-                new Posting(AccountId.merchant("m-1"), JPY, 5));
+                new JournalLine(AccountId.wallet("w-1"), EUR, -5),
+                new JournalLine(AccountId.merchant("m-1"), JPY, 5));
         assertThatThrownBy(() -> JournalBalance.requireBalanced(crossCurrency))
                 .hasMessageStartingWith("journal entry does not balance in EUR: sum -5");
     }
 
     @Test
     void zeroPostingCannotExist() {
-        assertThatThrownBy(() -> new Posting(AccountId.PLATFORM_FEES, EUR, 0))
+        assertThatThrownBy(() -> new JournalLine(AccountId.PLATFORM_FEES, EUR, 0))
                 .hasMessage("posting amount must not be zero (account platform:fees)");
     }
 
     @Test
     void postingConvertsToAndFromAvro() {
-        Posting posting = new Posting(AccountId.partner("pa-1"), EUR, 35);
+        JournalLine posting = new JournalLine(AccountId.partner("pa-1"), EUR, 35);
         var avro = posting.toAvro();
         assertThat(avro.getAccount()).isEqualTo("partner:pa-1");
         assertThat(avro.getCurrency()).isEqualTo("EUR");
         assertThat(avro.getAmount()).isEqualTo(35);
-        assertThat(Posting.fromAvro(avro)).isEqualTo(posting);
+        assertThat(JournalLine.fromAvro(avro)).isEqualTo(posting);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.Payouts;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
@@ -54,7 +54,7 @@ class MerchantDeciderTest {
         assertThat(merchant.currency()).isEqualTo(EUR);
         assertThat(merchant.onboardedAt()).isEqualTo(T0);
         assertThat(merchant.feePlans()).containsExactly(
-                new FeePlanVersion(FeePlan.fromAvro(standardPlan()), T0));
+                new FeePlanVersion(FeeSchedule.fromAvro(standardPlan()), T0));
     }
 
     @Test
@@ -82,7 +82,7 @@ class MerchantDeciderTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.postings()).isEmpty();
         assertThat(decision.nextState().feePlans()).hasSize(2)
-                .last().isEqualTo(new FeePlanVersion(FeePlan.fromAvro(newPlan), minutes(10)));
+                .last().isEqualTo(new FeePlanVersion(FeeSchedule.fromAvro(newPlan), minutes(10)));
     }
 
     @Test
@@ -90,8 +90,8 @@ class MerchantDeciderTest {
         var newPlan = plan(0, 0, 0, 0, 0, 0);
         Decision<MerchantState> decision =
                 decider.decide(M1, event("e-1", minutes(10), feePlanChange("m-1", newPlan, minutes(60))), context);
-        assertThat(decision.nextState().feePlanAt(minutes(59))).isEqualTo(FeePlan.fromAvro(standardPlan()));
-        assertThat(decision.nextState().feePlanAt(minutes(60))).isEqualTo(FeePlan.fromAvro(newPlan));
+        assertThat(decision.nextState().feePlanAt(minutes(59))).isEqualTo(FeeSchedule.fromAvro(standardPlan()));
+        assertThat(decision.nextState().feePlanAt(minutes(60))).isEqualTo(FeeSchedule.fromAvro(newPlan));
     }
 
     @Test

@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.util.HashMap;
 
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.money.CurrencyCode;
 
 class MerchantHistoryTest {
 
     private static final Instant T0 = Instant.parse("1999-03-01T09:00:00Z");
-    private static final FeePlan A = new FeePlan(100, 0L, 100, 0L, 0L, 0);
-    private static final FeePlan B = new FeePlan(200, 0L, 200, 0L, 0L, 0);
+    private static final FeeSchedule A = new FeeSchedule(100, 0L, 100, 0L, 0L, 0);
+    private static final FeeSchedule B = new FeeSchedule(200, 0L, 200, 0L, 0L, 0);
 
     private final MerchantState onboarded = MerchantState.onboarded(new MerchantId("m-1"), "Shop", null,
             CurrencyCode.of("EUR"), T0, A);

@@ -127,7 +127,7 @@ class MerchantPropertyTest {
      * docs/domain.md read literally: before the onboarding, the onboarding plan; else among plans
      * effective at or before t, the greatest effectiveFrom, then the latest in the log.
      */
-    private static org.kleline.ledger.model.fee.FeePlan referenceFeePlanAt(MerchantState merchant, Instant t) {
+    private static org.kleline.ledger.model.fee.FeeSchedule referenceFeePlanAt(MerchantState merchant, Instant t) {
         List<FeePlanVersion> versions = merchant.feePlans();
         if (t.isBefore(merchant.onboardedAt())) {
             return versions.get(0).plan();

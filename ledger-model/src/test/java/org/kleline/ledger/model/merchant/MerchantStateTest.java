@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.decision.MerchantTerms;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -18,12 +18,12 @@ import org.kleline.ledger.model.money.CurrencyCode;
 /** The fee plan "as of t" rules of docs/domain.md. */
 class MerchantStateTest {
 
-    private static final FeePlan ONBOARDING = plan(100);
-    private static final FeePlan SECOND = plan(200);
-    private static final FeePlan THIRD = plan(300);
+    private static final FeeSchedule ONBOARDING = plan(100);
+    private static final FeeSchedule SECOND = plan(200);
+    private static final FeeSchedule THIRD = plan(300);
 
-    private static FeePlan plan(int cardBps) {
-        return new FeePlan(cardBps, 0, 0, 0, 0, 0);
+    private static FeeSchedule plan(int cardBps) {
+        return new FeeSchedule(cardBps, 0, 0, 0, 0, 0);
     }
 
     private static MerchantState onboardedAtT0() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.LogPosition;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.topics.EventPartitions;
 import org.kleline.ledger.outcomes.Outcome;
@@ -60,7 +60,7 @@ class CrossKeyRuleTest {
 
     private static long merchantCredit(Decision<?> decision) {
         return decision.postings().stream().filter(p -> p.account().value().equals("merchant:m-1"))
-                .mapToLong(Posting::amountMinor).sum();
+                .mapToLong(JournalLine::amountMinor).sum();
     }
 
     @Test

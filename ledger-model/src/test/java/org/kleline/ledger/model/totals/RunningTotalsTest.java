@@ -13,7 +13,7 @@ import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fixtures.Events;
 import org.kleline.ledger.model.account.AccountId;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
@@ -32,7 +32,7 @@ class RunningTotalsTest {
     private final Map<String, RunningTotal> stored = new HashMap<>();
     private final RunningTotals.Parts<String> parts = new RunningTotals.Parts<>() {
         @Override
-        public List<String> accountParts(Posting posting) {
+        public List<String> accountParts(JournalLine posting) {
             return List.of(posting.account().value() + "|" + posting.currency().code());
         }
 
@@ -47,11 +47,11 @@ class RunningTotalsTest {
         }
     };
 
-    private static Posting posting(String account, CurrencyCode currency, long amount) {
-        return new Posting(AccountId.parse(account), currency, amount);
+    private static JournalLine posting(String account, CurrencyCode currency, long amount) {
+        return new JournalLine(AccountId.parse(account), currency, amount);
     }
 
-    private static List<Posting> topUp(long amount) {
+    private static List<JournalLine> topUp(long amount) {
         return List.of(posting("platform:card-clearing", EUR, -amount), posting("wallet:w-1", EUR, amount));
     }
 
@@ -119,9 +119,9 @@ class RunningTotalsTest {
     @Test
     void twoPostingsToOnePartAddUpBeforeTheCheckAndEachCurrencyHasItsOwnTrialPart() {
         stored.put("merchant:m-1|EUR", new RunningTotal(0, MAX - 150, 1));
-        List<Posting> twice = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
+        List<JournalLine> twice = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
                 posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100));
-        List<Posting> twoCurrencies = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
+        List<JournalLine> twoCurrencies = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
                 posting("merchant:m-2", USD, -7), posting("platform:payouts", USD, 7));
 
         assertThat(RunningTotals.add(twice, parts).overflowing()).isEqualTo("merchant:m-1|EUR");
@@ -135,7 +135,7 @@ class RunningTotalsTest {
     void everyPartAPostingNamesIsChecked() {
         RunningTotals.Parts<String> withHours = new RunningTotals.Parts<>() {
             @Override
-            public List<String> accountParts(Posting posting) {
+            public List<String> accountParts(JournalLine posting) {
                 String accountCurrency = posting.account().value() + "|" + posting.currency().code();
                 return List.of(accountCurrency, accountCurrency + "|hour");
             }

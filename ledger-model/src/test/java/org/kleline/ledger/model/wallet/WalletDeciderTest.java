@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.WalletId;
@@ -178,7 +178,7 @@ class WalletDeciderTest {
     @Test
     void micropaymentIsPricedWithThePlanInEffectAtItsOwnTime() {
         var merchant = merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan())
-                .withFeePlan(new FeePlanVersion(new FeePlan(0, 0, 0, 0, 0, 0), minutes(60)));
+                .withFeePlan(new FeePlanVersion(new FeeSchedule(0, 0, 0, 0, 0, 0), minutes(60)));
         context.withMerchant(merchant);
         Decision<WalletState> before = decider.decide(W1, event("e-1", minutes(59), micropayment("w-1", "m-1", 1_000)),
                 context);

@@ -28,7 +28,7 @@ import org.kleline.ledger.model.fixtures.MapContext;
 import org.kleline.ledger.model.fixtures.RandomInputs;
 import org.kleline.ledger.model.fixtures.SeenEventIds;
 import org.kleline.ledger.model.fixtures.Tries;
-import org.kleline.ledger.model.journal.Posting;
+import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
@@ -99,7 +99,7 @@ class WalletPropertyTest {
                 continue;
             }
             assertBalancedPerCurrency(decision.postings());
-            for (Posting posting : decision.postings()) {
+            for (JournalLine posting : decision.postings()) {
                 if (posting.account().equals(AccountId.wallet(walletId))) {
                     postedToWallet.merge(walletId, posting.amountMinor(), Long::sum);
                 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.id.PaymentId;
@@ -49,7 +49,7 @@ public final class StateRecords {
     public static MerchantRecord toRecord(MerchantState s) {
         List<FeePlanVersionRecord> plans = new ArrayList<>(s.feePlans().size());
         for (FeePlanVersion v : s.feePlans()) {
-            FeePlan p = v.plan();
+            FeeSchedule p = v.plan();
             plans.add(new FeePlanVersionRecord(v.effectiveFrom().toEpochMilli(), p.cardBps(), p.cardFixed(),
                     p.microBps(), p.microFixed(), p.chargebackFee(), p.partnerShareBps()));
         }
@@ -64,7 +64,7 @@ public final class StateRecords {
         }
         List<FeePlanVersion> plans = new ArrayList<>(r.getFeePlans().size());
         for (FeePlanVersionRecord v : r.getFeePlans()) {
-            plans.add(new FeePlanVersion(new FeePlan(v.getCardBps(), v.getCardFixed(), v.getMicroBps(),
+            plans.add(new FeePlanVersion(new FeeSchedule(v.getCardBps(), v.getCardFixed(), v.getMicroBps(),
                     v.getMicroFixed(), v.getChargebackFee(), v.getPartnerShareBps()),
                     Instant.ofEpochMilli(v.getEffectiveFrom())));
         }

@@ -80,7 +80,7 @@ public final class AccountPostings {
      * @param eventId the event that posted them, which is also the journal entry's entryId
      * @throws IllegalStateException naming the entry, the currency and its sum when the postings do not balance
      */
-    public Plan plan(List<org.kleline.ledger.model.journal.Posting> postings, String eventId, String eventType,
+    public Plan plan(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId, String eventType,
             long occurredAtMs) {
         requireBalancedModel(postings, eventId);
         return planUnchecked(postings, eventId, eventType, occurredAtMs);
@@ -98,7 +98,7 @@ public final class AccountPostings {
                     + plan.sum.overflowing() + " past " + Long.MAX_VALUE + "; it must be rejected, not applied");
         }
         plan.sum.after().forEach((part, total) -> part.store(this).put(part.key(), toBalanceTotals(total)));
-        for (org.kleline.ledger.model.journal.Posting p : plan.postings) {
+        for (org.kleline.ledger.model.journal.JournalLine p : plan.postings) {
             addLine(p.account().value(), p.currency().code(), p.amountMinor(), plan.eventId, plan.eventType,
                     plan.occurredAtMs);
         }
@@ -122,9 +122,9 @@ public final class AccountPostings {
      * lines in any order to show that every figure stored is order-independent.
      */
     void applyUnchecked(List<Posting> postings, String eventId, String eventType, long occurredAtMs) {
-        List<org.kleline.ledger.model.journal.Posting> model = new ArrayList<>(postings.size());
+        List<org.kleline.ledger.model.journal.JournalLine> model = new ArrayList<>(postings.size());
         for (Posting p : postings) {
-            model.add(org.kleline.ledger.model.journal.Posting.fromAvro(p));
+            model.add(org.kleline.ledger.model.journal.JournalLine.fromAvro(p));
         }
         Plan plan = planUnchecked(model, eventId, eventType, occurredAtMs);
         if (!plan.fits()) {
@@ -134,7 +134,7 @@ public final class AccountPostings {
         apply(plan);
     }
 
-    private Plan planUnchecked(List<org.kleline.ledger.model.journal.Posting> postings, String eventId,
+    private Plan planUnchecked(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId,
             String eventType, long occurredAtMs) {
         return new Plan(postings, eventId, eventType, occurredAtMs,
                 RunningTotals.add(postings, new StoreParts(occurredAtMs)));
@@ -146,13 +146,13 @@ public final class AccountPostings {
      */
     public static final class Plan {
 
-        private final List<org.kleline.ledger.model.journal.Posting> postings;
+        private final List<org.kleline.ledger.model.journal.JournalLine> postings;
         private final String eventId;
         private final String eventType;
         private final long occurredAtMs;
         private final RunningTotals.Sum<Part> sum;
 
-        private Plan(List<org.kleline.ledger.model.journal.Posting> postings, String eventId, String eventType,
+        private Plan(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId, String eventType,
                 long occurredAtMs, RunningTotals.Sum<Part> sum) {
             this.postings = List.copyOf(postings);
             this.eventId = eventId;
@@ -200,7 +200,7 @@ public final class AccountPostings {
         }
 
         @Override
-        public List<Part> accountParts(org.kleline.ledger.model.journal.Posting posting) {
+        public List<Part> accountParts(org.kleline.ledger.model.journal.JournalLine posting) {
             String account = posting.account().value();
             String currency = posting.currency().code();
             return List.of(new Part(StoreNames.BALANCES, AccountKeys.balance(account, currency)),
@@ -228,9 +228,9 @@ public final class AccountPostings {
         requireBalanced(postings, entryId, Posting::getCurrency, Posting::getAmount);
     }
 
-    private static void requireBalancedModel(List<org.kleline.ledger.model.journal.Posting> postings, String entryId) {
+    private static void requireBalancedModel(List<org.kleline.ledger.model.journal.JournalLine> postings, String entryId) {
         requireBalanced(postings, entryId, p -> p.currency().code(),
-                org.kleline.ledger.model.journal.Posting::amountMinor);
+                org.kleline.ledger.model.journal.JournalLine::amountMinor);
     }
 
     private static <P> void requireBalanced(List<P> postings, String entryId, Function<P, String> currencyOf,

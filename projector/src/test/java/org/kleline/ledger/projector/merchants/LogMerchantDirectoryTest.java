@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.LogPosition;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
@@ -72,9 +72,9 @@ class LogMerchantDirectoryTest {
 
         assertThat(directory.termsAt(MERCHANT, late, stamped(10))).isEmpty();
         assertThat(directory.termsAt(MERCHANT, late, stamped(11))).map(MerchantTerms::feePlan)
-                .contains(FeePlan.fromAvro(TestEvents.PLAN));
+                .contains(FeeSchedule.fromAvro(TestEvents.PLAN));
         assertThat(directory.termsAt(MERCHANT, late, stamped(21))).map(MerchantTerms::feePlan)
-                .contains(FeePlan.fromAvro(TestEvents.PLAN_B));
+                .contains(FeeSchedule.fromAvro(TestEvents.PLAN_B));
     }
 
     @Test
@@ -83,9 +83,9 @@ class LogMerchantDirectoryTest {
         Instant late = Instant.ofEpochMilli(TestEvents.T0 + 10 * TestEvents.MINUTE);
 
         assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 15, null)))
-                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
+                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN));
         assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 25, null)))
-                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN_B));
+                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN_B));
     }
 
     @Test
@@ -103,7 +103,7 @@ class LogMerchantDirectoryTest {
         assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 - 1), stamped(21)))
                 .hasValueSatisfying(terms -> assertThat(terms.onboardedBy(Instant.ofEpochMilli(TestEvents.T0 - 1))).isFalse());
         assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 + 1), stamped(21)))
-                .map(MerchantTerms::feePlan).contains(FeePlan.fromAvro(TestEvents.PLAN));
+                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN));
     }
 
     @Test

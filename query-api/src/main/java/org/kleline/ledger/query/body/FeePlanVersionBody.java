@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /** One fee plan of a merchant's history and the instant it takes effect. */
 @JsonPropertyOrder({"effectiveFrom", "feePlan"})
-public record FeePlanVersionBody(Instant effectiveFrom, FeePlanBody feePlan) {
+public record FeePlanVersionBody(Instant effectiveFrom, FeePlanAnswer feePlan) {
 
     public FeePlanVersionBody {
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"merchantId", "name", "partnerId", "currency", "feePlan", "balance", "onboardedAt", "feePlans"})
 public record MerchantBody(String merchantId, String name, @JsonInclude(JsonInclude.Include.ALWAYS) String partnerId,
-                           String currency, FeePlanBody feePlan, long balance, Instant onboardedAt,
+                           String currency, FeePlanAnswer feePlan, long balance, Instant onboardedAt,
                            List<FeePlanVersionBody> feePlans) {
 
     public MerchantBody {
@@ -25,7 +25,7 @@ public record MerchantBody(String merchantId, String name, @JsonInclude(JsonIncl
     }
 
     /** The profile with the plan in force at {@code now} and the account's balance. */
-    public static MerchantBody of(MerchantProfile profile, Instant now, long balanceMinor) {
+    public static MerchantBody of(MerchantAnswer profile, Instant now, long balanceMinor) {
         return new MerchantBody(profile.merchantId(), profile.name(), profile.partnerId(), profile.currency(),
                 profile.feePlanAt(now), balanceMinor, profile.onboardedAt(), profile.feePlans());
     }

@@ -7,11 +7,11 @@ import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.projector.decide.MerchantRecord;
 import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.query.body.MerchantProfile;
+import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.local.LocalStores;
 
 /** A merchant with its fee plan history, from the decide stage's store ({@code merchant:{merchantId}}). */
-public record MerchantRead(String merchantId) implements KeyRead<MerchantProfile> {
+public record MerchantRead(String merchantId) implements KeyRead<MerchantAnswer> {
 
     public MerchantRead {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -29,12 +29,12 @@ public record MerchantRead(String merchantId) implements KeyRead<MerchantProfile
 
     @Override
     public JavaType resultType(TypeFactory types) {
-        return types.constructType(MerchantProfile.class);
+        return types.constructType(MerchantAnswer.class);
     }
 
     @Override
-    public MerchantProfile readLocally(LocalStores stores, Set<Integer> partitions) {
+    public MerchantAnswer readLocally(LocalStores stores, Set<Integer> partitions) {
         MerchantRecord merchant = stores.get(store(), KeyRead.onlyPartition(partitions), key());
-        return merchant == null ? null : MerchantProfile.of(merchant);
+        return merchant == null ? null : MerchantAnswer.of(merchant);
     }
 }

@@ -15,7 +15,7 @@ import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.MerchantBody;
-import org.kleline.ledger.query.body.MerchantProfile;
+import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
@@ -93,7 +93,7 @@ public final class RoutedLedgerViews implements LedgerViews {
 
     @Override
     public Optional<MerchantBody> merchant(String merchantId) {
-        MerchantProfile profile = router.read(new MerchantRead(merchantId));
+        MerchantAnswer profile = router.read(new MerchantRead(merchantId));
         if (profile == null) {
             return Optional.empty();
         }

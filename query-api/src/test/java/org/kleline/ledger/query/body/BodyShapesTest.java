@@ -33,8 +33,8 @@ class BodyShapesTest {
 
     @Test
     void aMerchantWithoutPartnerShowsPartnerIdAsNull() throws Exception {
-        FeePlanBody plan = new FeePlanBody(250, 25, 500, 1, 1_500, 2_000);
-        MerchantProfile profile = new MerchantProfile("m-1", "Shop m-1", null, "EUR", T,
+        FeePlanAnswer plan = new FeePlanAnswer(250, 25, 500, 1, 1_500, 2_000);
+        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop m-1", null, "EUR", T,
                 List.of(new FeePlanVersionBody(T, plan)));
         assertThat(json(MerchantBody.of(profile, T.plusSeconds(60), 7_475)))
                 .isEqualTo("{\"merchantId\":\"m-1\",\"name\":\"Shop m-1\",\"partnerId\":null,\"currency\":\"EUR\","
@@ -86,10 +86,10 @@ class BodyShapesTest {
 
     @Test
     void theFeePlanInForceIsTheLatestEffectiveOneNotAFutureOne() {
-        FeePlanBody first = new FeePlanBody(250, 25, 500, 1, 1_500, 2_000);
-        FeePlanBody second = new FeePlanBody(100, 0, 1_000, 0, 1_000, 5_000);
-        FeePlanBody future = new FeePlanBody(1, 1, 1, 1, 1, 1);
-        MerchantProfile profile = new MerchantProfile("m-1", "Shop", "pa-1", "EUR", T, List.of(
+        FeePlanAnswer first = new FeePlanAnswer(250, 25, 500, 1, 1_500, 2_000);
+        FeePlanAnswer second = new FeePlanAnswer(100, 0, 1_000, 0, 1_000, 5_000);
+        FeePlanAnswer future = new FeePlanAnswer(1, 1, 1, 1, 1, 1);
+        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop", "pa-1", "EUR", T, List.of(
                 new FeePlanVersionBody(T, first),
                 new FeePlanVersionBody(T.plusSeconds(3_600), second),
                 new FeePlanVersionBody(T.plusSeconds(86_400), future)));

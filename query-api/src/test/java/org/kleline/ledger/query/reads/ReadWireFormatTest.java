@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.query.body.FeePlanBody;
+import org.kleline.ledger.query.body.FeePlanAnswer;
 import org.kleline.ledger.query.body.FeePlanVersionBody;
-import org.kleline.ledger.query.body.MerchantProfile;
+import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.routing.ReadRequest;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.statement.StatementLine;
@@ -64,9 +64,9 @@ class ReadWireFormatTest {
 
     @Test
     void answersSurviveTheTripBackUnchanged() throws Exception {
-        MerchantProfile profile = new MerchantProfile("m-1", "Shop", null, "EUR", Instant.parse("2024-03-01T10:00:00Z"),
+        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop", null, "EUR", Instant.parse("2024-03-01T10:00:00Z"),
                 List.of(new FeePlanVersionBody(Instant.parse("2024-03-01T10:00:00Z"),
-                        new FeePlanBody(250, 25, 500, 1, 1500, 2000))));
+                        new FeePlanAnswer(250, 25, 500, 1, 1500, 2000))));
         assertThat(roundTrip(new MerchantRead("m-1"), profile)).isEqualTo(profile);
 
         OutcomeBody outcome = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T10:00:00.123Z"),

@@ -2,7 +2,7 @@ package org.kleline.ledger.simulator.business;
 
 import java.util.Objects;
 
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**
  * A merchant's renegotiated plan: agreed at {@code atMs}, effective from the first of the next
@@ -13,7 +13,7 @@ import org.kleline.ledger.model.fee.FeePlan;
  * @param atMs            when the change is recorded (epoch ms)
  * @param effectiveFromMs when it takes effect (epoch ms), later than {@code atMs}
  */
-public record FeePlanChange(int merchantIndex, FeePlan feePlan, long atMs, long effectiveFromMs) {
+public record FeePlanChange(int merchantIndex, FeeSchedule feePlan, long atMs, long effectiveFromMs) {
 
     public FeePlanChange {
         Objects.requireNonNull(feePlan, "feePlan");

@@ -1,6 +1,6 @@
 package org.kleline.ledger.simulator.business;
 
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**
  * Fee plans as a reseller of 1999 would have sold them: card 1.5% to 3% plus 0 to 30 cents,
@@ -30,8 +30,8 @@ public final class FeePlans {
     }
 
     /** A plan for a merchant whose partner takes {@code partnerShareBps} (0 without a partner). */
-    public FeePlan plan(int partnerShareBps) {
-        return new FeePlan(
+    public FeeSchedule plan(int partnerShareBps) {
+        return new FeeSchedule(
                 (int) chance.steps(CARD_BPS_MIN, CARD_BPS_MAX, 5),
                 chance.steps(0, CARD_FIXED_MAX, 5),
                 (int) chance.steps(MICRO_BPS_MIN, MICRO_BPS_MAX, 50),
@@ -46,14 +46,14 @@ public final class FeePlans {
     }
 
     /** The plan a merchant renegotiates mid-year, still within the ranges above. */
-    public FeePlan renegotiated(FeePlan plan) {
+    public FeeSchedule renegotiated(FeeSchedule plan) {
         if (chance.happens(CARD_DISCOUNT_PPM)) {
             int cardBps = Math.max(CARD_BPS_MIN, plan.cardBps() - (int) chance.steps(10, 40, 5));
-            return new FeePlan(cardBps, plan.cardFixed(), plan.microBps(), plan.microFixed(), plan.chargebackFee(),
+            return new FeeSchedule(cardBps, plan.cardFixed(), plan.microBps(), plan.microFixed(), plan.chargebackFee(),
                     plan.partnerShareBps());
         }
         long chargebackFee = Math.min(CHARGEBACK_FEE_MAX, plan.chargebackFee() + chance.steps(250, 500, 50));
-        return new FeePlan(plan.cardBps(), plan.cardFixed(), plan.microBps(), plan.microFixed(), chargebackFee,
+        return new FeeSchedule(plan.cardBps(), plan.cardFixed(), plan.microBps(), plan.microFixed(), chargebackFee,
                 plan.partnerShareBps());
     }
 }

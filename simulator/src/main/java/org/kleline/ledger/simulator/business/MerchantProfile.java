@@ -2,7 +2,7 @@ package org.kleline.ledger.simulator.business;
 
 import java.util.Objects;
 
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**
  * One simulated merchant site.
@@ -17,7 +17,7 @@ import org.kleline.ledger.model.fee.FeePlan;
  * @param takesWallet whether it takes K-Wallet micropayments
  * @param onboardAtMs when it is onboarded (epoch ms)
  */
-public record MerchantProfile(int index, String merchantId, String name, String partnerId, FeePlan feePlan,
+public record MerchantProfile(int index, String merchantId, String name, String partnerId, FeeSchedule feePlan,
                               long weight, boolean takesWallet, long onboardAtMs) {
 
     public MerchantProfile {

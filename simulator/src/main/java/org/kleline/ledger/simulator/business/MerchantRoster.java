@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.simulator.calendar.YearCalendar;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 
@@ -66,7 +66,7 @@ public final class MerchantRoster {
                 partnerId = String.format(partnerIdFormat, partner + 1);
                 shareBps = partnerShareBps[partner];
             }
-            FeePlan plan = plans.plan(shareBps);
+            FeeSchedule plan = plans.plan(shareBps);
             boolean takesWallet = name.contentTrade() || chance.happens(Rates.OTHER_MERCHANT_TAKES_WALLET_PPM);
             long weight = WEIGHT_SCALE / (ranks[m] + WEIGHT_OFFSET);
             profiles.add(new MerchantProfile(m, String.format(merchantIdFormat, m + 1), name.name(), partnerId, plan,

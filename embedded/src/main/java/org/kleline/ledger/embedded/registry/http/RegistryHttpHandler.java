@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpHandler;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 import org.kleline.ledger.embedded.registry.RegistryException;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
-import org.kleline.ledger.embedded.registry.store.RegisteredSchema;
+import org.kleline.ledger.embedded.registry.store.StoredSchema;
 import org.kleline.ledger.embedded.registry.store.SchemaStore;
 import org.kleline.ledger.embedded.registry.store.VersionSpec;
 import org.slf4j.Logger;
@@ -188,7 +188,7 @@ public final class RegistryHttpHandler implements HttpHandler {
             throw RegistryException.operationNotPermitted("Registering with a given id needs IMPORT mode, which this"
                     + " registry does not offer; leave out \"id\"");
         }
-        RegisteredSchema registered = store.register(subject, schemaOf(body));
+        StoredSchema registered = store.register(subject, schemaOf(body));
         ObjectNode answer = json.createObjectNode();
         answer.put("id", registered.id());
         return answer;
@@ -249,7 +249,7 @@ public final class RegistryHttpHandler implements HttpHandler {
         return answer;
     }
 
-    private JsonNode versionNode(RegisteredSchema registered) {
+    private JsonNode versionNode(StoredSchema registered) {
         ObjectNode node = json.createObjectNode();
         node.put("subject", registered.subject());
         node.put("version", registered.version());

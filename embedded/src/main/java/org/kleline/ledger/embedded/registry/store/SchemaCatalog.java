@@ -19,7 +19,7 @@ import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 final class SchemaCatalog {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, TreeMap<Integer, RegisteredSchema>> subjects = new TreeMap<>();
+    private final Map<String, TreeMap<Integer, StoredSchema>> subjects = new TreeMap<>();
     /** Versions ever used per subject, deleted ones included: a version number is never reused. */
     private final Map<String, Integer> highestVersions = new HashMap<>();
     private final Map<Integer, ParsedSchema> schemasById = new HashMap<>();
@@ -48,7 +48,7 @@ final class SchemaCatalog {
 
     private void applySchema(StoreRecord.SchemaVersion record) {
         highestVersions.merge(record.subject(), record.version(), Math::max);
-        TreeMap<Integer, RegisteredSchema> versions = subjects.get(record.subject());
+        TreeMap<Integer, StoredSchema> versions = subjects.get(record.subject());
         if (record.schema() == null) {
             if (versions != null) {
                 versions.remove(record.version());
@@ -71,7 +71,7 @@ final class SchemaCatalog {
             return;
         }
         subjects.computeIfAbsent(record.subject(), s -> new TreeMap<>())
-                .put(record.version(), new RegisteredSchema(record.subject(), record.version(), record.id(), schema));
+                .put(record.version(), new StoredSchema(record.subject(), record.version(), record.id(), schema));
     }
 
     private void applyConfig(StoreRecord.Config record) {
@@ -94,30 +94,30 @@ final class SchemaCatalog {
     }
 
     /** The live versions of a subject, oldest first; empty when the subject is unknown. */
-    List<RegisteredSchema> versions(String subject) {
+    List<StoredSchema> versions(String subject) {
         lock.readLock().lock();
         try {
-            TreeMap<Integer, RegisteredSchema> versions = subjects.get(subject);
+            TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             return versions == null ? List.of() : new ArrayList<>(versions.values());
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    Optional<RegisteredSchema> version(String subject, int version) {
+    Optional<StoredSchema> version(String subject, int version) {
         lock.readLock().lock();
         try {
-            TreeMap<Integer, RegisteredSchema> versions = subjects.get(subject);
+            TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    Optional<RegisteredSchema> versionOf(String subject, String canonical) {
+    Optional<StoredSchema> versionOf(String subject, String canonical) {
         lock.readLock().lock();
         try {
-            TreeMap<Integer, RegisteredSchema> versions = subjects.get(subject);
+            TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             if (versions == null) {
                 return Optional.empty();
             }

@@ -61,11 +61,11 @@ public final class SchemaStore implements AutoCloseable {
      * already has it; otherwise a new version, if compatible, reusing the id the same schema has
      * under any subject.
      */
-    public RegisteredSchema register(String subject, ParsedSchema schema) {
+    public StoredSchema register(String subject, ParsedSchema schema) {
         writer.lock();
         try {
             catchUp();
-            Optional<RegisteredSchema> existing = catalog.versionOf(subject, schema.canonical());
+            Optional<StoredSchema> existing = catalog.versionOf(subject, schema.canonical());
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -85,7 +85,7 @@ public final class SchemaStore implements AutoCloseable {
     }
 
     /** The version of {@code subject} holding {@code schema}: 40401 or 40403 when there is none. */
-    public RegisteredSchema lookup(String subject, ParsedSchema schema) {
+    public StoredSchema lookup(String subject, ParsedSchema schema) {
         requireSubject(subject);
         return catalog.versionOf(subject, schema.canonical()).orElseThrow(RegistryException::schemaNotFound);
     }
@@ -99,11 +99,11 @@ public final class SchemaStore implements AutoCloseable {
     }
 
     public List<Integer> versions(String subject) {
-        return requireSubject(subject).stream().map(RegisteredSchema::version).toList();
+        return requireSubject(subject).stream().map(StoredSchema::version).toList();
     }
 
-    public RegisteredSchema version(String subject, VersionSpec spec) {
-        List<RegisteredSchema> versions = requireSubject(subject);
+    public StoredSchema version(String subject, VersionSpec spec) {
+        List<StoredSchema> versions = requireSubject(subject);
         if (spec.isLatest()) {
             return versions.get(versions.size() - 1);
         }
@@ -117,7 +117,7 @@ public final class SchemaStore implements AutoCloseable {
      */
     public List<String> compatibilityProblems(String subject, Optional<VersionSpec> against, ParsedSchema schema) {
         CompatibilityLevel level = catalog.effectiveLevel(subject);
-        List<RegisteredSchema> earlier;
+        List<StoredSchema> earlier;
         if (against.isEmpty()) {
             earlier = catalog.versions(subject);
         } else if (against.get().isLatest()) {
@@ -167,8 +167,8 @@ public final class SchemaStore implements AutoCloseable {
         }
     }
 
-    private List<RegisteredSchema> requireSubject(String subject) {
-        List<RegisteredSchema> versions = catalog.versions(subject);
+    private List<StoredSchema> requireSubject(String subject) {
+        List<StoredSchema> versions = catalog.versions(subject);
         if (versions.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
@@ -203,7 +203,7 @@ public final class SchemaStore implements AutoCloseable {
         catalog.apply(decoded);
     }
 
-    private static List<Schema> avroSchemas(List<RegisteredSchema> versions) {
+    private static List<Schema> avroSchemas(List<StoredSchema> versions) {
         return versions.stream().map(registered -> registered.schema().avro()).toList();
     }
 }

@@ -19,9 +19,9 @@ class SchemaCatalogTest {
         catalog.apply(new StoreRecord.SchemaVersion("s", 1, 1, LONG, false));
         catalog.apply(new StoreRecord.SchemaVersion("s", 2, 2, STRING, false));
 
-        assertThat(catalog.versions("s")).extracting(RegisteredSchema::version).containsExactly(1, 2);
-        assertThat(catalog.versions("s")).extracting(RegisteredSchema::id).containsExactly(1, 2);
-        assertThat(catalog.versionOf("s", STRING)).map(RegisteredSchema::version).contains(2);
+        assertThat(catalog.versions("s")).extracting(StoredSchema::version).containsExactly(1, 2);
+        assertThat(catalog.versions("s")).extracting(StoredSchema::id).containsExactly(1, 2);
+        assertThat(catalog.versionOf("s", STRING)).map(StoredSchema::version).contains(2);
         assertThat(catalog.idOf(LONG)).contains(1);
         assertThat(catalog.highestId()).isEqualTo(2);
         assertThat(catalog.subjects()).containsExactly("s");

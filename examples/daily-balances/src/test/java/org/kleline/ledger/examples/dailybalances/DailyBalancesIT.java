@@ -236,7 +236,7 @@ class DailyBalancesIT {
     }
 
     private static EventEnvelope event(String eventId, String occurredAt, Object payload) {
-        return new EventEnvelope(eventId, Instant.parse(occurredAt), payload, null);
+        return new EventEnvelope(eventId, Instant.parse(occurredAt), payload, null, null);
     }
 
     private static Properties projectorProps(EmbeddedLedgerInfrastructure infra, Path stateDir) {

@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ledger simulate --transactions N --api-url URL} in a JVM of its own; returns the lines it appended. */
-final class SimulateCommand {
+final class SimulateProcess {
 
     private static final Pattern APPENDED = Pattern.compile("Appended ([\\d,]+) lines");
     private static final long TIMEOUT_MINUTES = 20;
 
-    private SimulateCommand() {
+    private SimulateProcess() {
     }
 
     static long run(Path ledgerJar, URI api, String apiKey, long transactions, Path log)

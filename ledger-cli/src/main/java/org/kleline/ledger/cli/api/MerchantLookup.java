@@ -9,7 +9,7 @@ import java.util.Optional;
  * Merchants as {@code GET /v1/merchants/{merchantId}} shows them, each asked once: a payout's
  * currency, a merchant's partner.
  */
-public final class MerchantDirectory {
+public final class MerchantLookup {
 
     /** What a command needs of a merchant. */
     public record Merchant(String merchantId, Optional<String> partnerId, String currency) {
@@ -19,7 +19,7 @@ public final class MerchantDirectory {
     private final RetryOn503 retry;
     private final Map<String, Merchant> known = new HashMap<>();
 
-    public MerchantDirectory(LedgerApi api, RetryOn503 retry) {
+    public MerchantLookup(LedgerApi api, RetryOn503 retry) {
         this.api = api;
         this.retry = retry;
     }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param payoutId   {@code po-{merchantId}-{date}}, with {@code -{n}} for a date's later payouts
  * @param amount     the row's due, in minor units, > 0
  */
-public record Payout(String merchantId, String payoutId, long amount) {
+public record SettledPayout(String merchantId, String payoutId, long amount) {
 
-    public Payout {
+    public SettledPayout {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(payoutId, "payoutId");
         if (amount <= 0) {

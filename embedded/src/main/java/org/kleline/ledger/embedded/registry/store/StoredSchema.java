@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 
 /** One version of a subject: the schema and its global id. */
-public record RegisteredSchema(String subject, int version, int id, ParsedSchema schema) {
+public record StoredSchema(String subject, int version, int id, ParsedSchema schema) {
 
-    public RegisteredSchema {
+    public StoredSchema {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(schema, "schema");
         if (version < 1) {

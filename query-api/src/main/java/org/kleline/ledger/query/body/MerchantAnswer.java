@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.kleline.ledger.model.fee.FeePlan;
+import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.merchant.FeePlanVersion;
@@ -19,10 +19,10 @@ import org.kleline.ledger.projector.decide.StateRecords;
  * live elsewhere ({@link MerchantBody}).
  */
 @JsonPropertyOrder({"merchantId", "name", "partnerId", "currency", "onboardedAt", "feePlans"})
-public record MerchantProfile(String merchantId, String name, String partnerId, String currency, Instant onboardedAt,
+public record MerchantAnswer(String merchantId, String name, String partnerId, String currency, Instant onboardedAt,
                               List<FeePlanVersionBody> feePlans) {
 
-    public MerchantProfile {
+    public MerchantAnswer {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(currency, "currency");
@@ -33,28 +33,28 @@ public record MerchantProfile(String merchantId, String name, String partnerId, 
         }
     }
 
-    public static MerchantProfile of(MerchantRecord r) {
+    public static MerchantAnswer of(MerchantRecord r) {
         // Through ledger-model's state, so a stored merchant that breaks an invariant fails here, loudly.
         MerchantState s = StateRecords.merchant(r);
         List<FeePlanVersionBody> plans = s.feePlans().stream()
-                .map(v -> new FeePlanVersionBody(v.effectiveFrom(), FeePlanBody.of(v.plan())))
+                .map(v -> new FeePlanVersionBody(v.effectiveFrom(), FeePlanAnswer.of(v.plan())))
                 .toList();
-        return new MerchantProfile(s.merchantId().value(), s.name(),
+        return new MerchantAnswer(s.merchantId().value(), s.name(),
                 s.partnerId() == null ? null : s.partnerId().value(), s.currency().code(), s.onboardedAt(), plans);
     }
 
     /** The plan in force at {@code t}: ledger-model's rule ({@link MerchantState#feePlanAt}), not a copy of it. */
-    public FeePlanBody feePlanAt(Instant t) {
+    public FeePlanAnswer feePlanAt(Instant t) {
         List<FeePlanVersion> versions = feePlans.stream()
                 .map(v -> new FeePlanVersion(toPlan(v.feePlan()), v.effectiveFrom()))
                 .toList();
         MerchantState state = new MerchantState(new MerchantId(merchantId), name,
                 partnerId == null ? null : new PartnerId(partnerId), CurrencyCode.of(currency), onboardedAt, versions);
-        return FeePlanBody.of(state.feePlanAt(t));
+        return FeePlanAnswer.of(state.feePlanAt(t));
     }
 
-    private static FeePlan toPlan(FeePlanBody b) {
-        return new FeePlan(b.cardBps(), b.cardFixed(), b.microBps(), b.microFixed(), b.chargebackFee(),
+    private static FeeSchedule toPlan(FeePlanAnswer b) {
+        return new FeeSchedule(b.cardBps(), b.cardFixed(), b.microBps(), b.microFixed(), b.chargebackFee(),
                 b.partnerShareBps());
     }
 }

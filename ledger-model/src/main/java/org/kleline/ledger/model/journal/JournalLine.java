@@ -13,9 +13,9 @@ import org.kleline.ledger.model.money.CurrencyCode;
  * @param currency    the currency of the amount
  * @param amountMinor signed minor units, never zero
  */
-public record Posting(AccountId account, CurrencyCode currency, long amountMinor) {
+public record JournalLine(AccountId account, CurrencyCode currency, long amountMinor) {
 
-    public Posting {
+    public JournalLine {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(currency, "currency");
         if (amountMinor == 0) {
@@ -33,7 +33,7 @@ public record Posting(AccountId account, CurrencyCode currency, long amountMinor
      *
      * @throws IllegalArgumentException naming the field at fault
      */
-    public static Posting fromAvro(org.kleline.ledger.journal.Posting avro) {
-        return new Posting(AccountId.parse(avro.getAccount()), CurrencyCode.of(avro.getCurrency()), avro.getAmount());
+    public static JournalLine fromAvro(org.kleline.ledger.journal.Posting avro) {
+        return new JournalLine(AccountId.parse(avro.getAccount()), CurrencyCode.of(avro.getCurrency()), avro.getAmount());
     }
 }

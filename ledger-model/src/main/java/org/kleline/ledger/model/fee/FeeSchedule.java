@@ -16,7 +16,7 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  * @param chargebackFee   fee per chargeback, minor units, all of it the platform's
  * @param partnerShareBps the partner's share of card and micro fees
  */
-public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee,
+public record FeeSchedule(int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee,
                       int partnerShareBps) {
 
     public static final int BPS_MAX = 10_000;
@@ -27,7 +27,7 @@ public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed
      */
     public static final long FIXED_MAX_MINOR = RequestedAmount.MAX_MINOR;
 
-    public FeePlan {
+    public FeeSchedule {
         requireBps("feePlan.cardBps", cardBps);
         requireFixed("feePlan.cardFixed", cardFixed);
         requireBps("feePlan.microBps", microBps);
@@ -41,11 +41,11 @@ public record FeePlan(int cardBps, long cardFixed, int microBps, long microFixed
      *
      * @throws InvalidFieldException naming the first field at fault ({@code feePlan} when absent)
      */
-    public static FeePlan fromAvro(org.kleline.ledger.events.FeePlan avro) {
+    public static FeeSchedule fromAvro(org.kleline.ledger.events.FeePlan avro) {
         if (avro == null) {
             throw new InvalidFieldException("feePlan", null, "is required");
         }
-        return new FeePlan(avro.getCardBps(), avro.getCardFixed(), avro.getMicroBps(), avro.getMicroFixed(),
+        return new FeeSchedule(avro.getCardBps(), avro.getCardFixed(), avro.getMicroBps(), avro.getMicroFixed(),
                 avro.getChargebackFee(), avro.getPartnerShareBps());
     }
 
