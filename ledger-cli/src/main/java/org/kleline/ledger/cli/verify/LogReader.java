@@ -20,6 +20,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.model.topics.PlainConsumers;
 
 /**
  * A plain consumer of one whole topic, outside any group (assigned every partition, from the
@@ -102,24 +103,12 @@ final class LogReader implements AutoCloseable {
                 + " must be a positive number of milliseconds, got '" + given + "'");
     }
 
-    /** Only the keys a consumer knows: the registry's own keys would each be logged as unknown. */
+    /** The plain consumer recipe ({@link PlainConsumers#readCommitted}) over the command's client settings. */
     static Properties consumerProperties(ClientProperties clients) {
-        Set<String> known = ConsumerConfig.configNames();
+        String clientId = clients.values().getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-verify");
         Properties p = new Properties();
-        clients.values().forEach((key, value) -> {
-            if (known.contains(key)) {
-                p.put(key, value);
-            }
-        });
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // An audit reads; a broker that creates topics on demand (as the embedded one does) must not
-        // be handed a ledger.events of its default shape because verify asked for it.
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.putAll(PlainConsumers.readCommitted(clients.values(), clientId));
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
-        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-verify");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return p;
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.kleline.ledger.model.topics.PlainConsumers;
 
 /**
  * The settings of every Kafka client the projector makes beside Streams' own (the topic admin, the
@@ -36,23 +37,12 @@ public final class ProjectorClientConfigs {
     }
 
     /**
-     * A plain consumer's settings, for a consumer that assigns its partitions itself and commits
-     * nothing: no group ({@code group.id} and a static {@code group.instance.id} meant for Streams'
-     * own consumer are dropped), {@code read_committed} (it must see what Streams sees under
-     * exactly-once), no auto commit, {@code earliest} on a position out of range. These four win
-     * over the caller's settings; everything else is the caller's.
+     * A plain consumer's settings ({@link PlainConsumers#readCommitted}: no group, {@code read_committed},
+     * nothing committed), from the consumer keys of the Streams config with the {@code consumer.}-prefixed
+     * ones over them.
      */
     public Map<String, Object> plainConsumer(String clientId) {
-        Map<String, Object> c = layered(ConsumerConfig.configNames(), StreamsConfig.CONSUMER_PREFIX);
-        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        c.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        c.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
-        c.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return c;
+        return PlainConsumers.readCommitted(layered(ConsumerConfig.configNames(), StreamsConfig.CONSUMER_PREFIX), clientId);
     }
 
     private Map<String, Object> layered(Set<String> known, String prefix) {
