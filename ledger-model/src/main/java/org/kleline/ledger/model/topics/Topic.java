@@ -1,5 +1,6 @@
 package org.kleline.ledger.model.topics;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,9 @@ import org.apache.kafka.common.serialization.Serde;
  * @param name the topic's name
  * @param keySerde the serde of its keys, configured
  * @param valueSerde the serde of its values, configured
+ * @param configs    the settings it is created with ({@link Topics#creationConfigs}): retention, compaction
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Map<String, String> configs) {
 
     /** Kafka's own rule for topic names. */
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -26,5 +28,11 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
         }
         Objects.requireNonNull(keySerde, "keySerde of topic " + name);
         Objects.requireNonNull(valueSerde, "valueSerde of topic " + name);
+        configs = Map.copyOf(configs);
+    }
+
+    /** A topic with the creation settings the ledger gives a topic of that name (none for others). */
+    public Topic(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+        this(name, keySerde, valueSerde, Topics.creationConfigs(name));
     }
 }

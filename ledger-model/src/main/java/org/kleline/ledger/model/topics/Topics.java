@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.kleline.ledger.events.EventEnvelope;
@@ -38,6 +39,17 @@ public final class Topics {
     public static final String JOURNAL = "ledger.journal";
     /** Settlement rows, keyed by {@link org.kleline.ledger.model.settlement.SettlementKey#format()}. */
     public static final String SETTLEMENTS = "ledger.settlements";
+
+    /** Kept for ever: the event log is the source of truth, and the outputs are its record. */
+    private static final Map<String, String> FOR_EVER = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    /** One live row per (merchant, date, currency): the latest of each key is the current one. */
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, Map<String, String>> CREATION_CONFIGS = Map.of(
+            EVENTS, FOR_EVER, EVENTS_DLQ, FOR_EVER, OUTCOMES, FOR_EVER, JOURNAL, FOR_EVER, SETTLEMENTS, COMPACTED);
 
     private final AvroSerdes serdes;
     private final Topic<String, EventEnvelope> events;
@@ -93,6 +105,15 @@ public final class Topics {
     /** Every topic, in the order of the flow: for creating them at start-up. */
     public List<Topic<?, ?>> all() {
         return List.of(events, eventsDlq, outcomes, journal, settlements);
+    }
+
+    /**
+     * The settings the ledger creates topic {@code name} with (its retention or compaction), empty for a
+     * topic that is not the ledger's. The one place they are written: the projector creates the topics
+     * with them, and docs/asyncapi.yaml is checked against them.
+     */
+    public static Map<String, String> creationConfigs(String name) {
+        return CREATION_CONFIGS.getOrDefault(name, Map.of());
     }
 
     /** The serde factory behind these topics, for state stores and other records on the same registry. */

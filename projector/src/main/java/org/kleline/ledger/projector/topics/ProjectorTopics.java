@@ -2,12 +2,11 @@ package org.kleline.ledger.projector.topics;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.TopicConfig;
 import org.kleline.ledger.model.topics.Topics;
 
 /**
- * The topics the projector reads and writes (names and serdes from ledger-model's {@link Topics}),
- * with the settings each is created with. The event
+ * The topics the projector reads and writes, with the settings each is created with: names, serdes
+ * and creation settings all from ledger-model's {@link Topics}, the one home of a topic's contract. The event
  * log and the journal are kept for ever; the outcomes too (the outcome view is rebuilt from them);
  * settlement rows are compacted, one live row per (merchant, date, currency).
  */
@@ -19,12 +18,6 @@ public final class ProjectorTopics {
     public static final String SETTLEMENTS = Topics.SETTLEMENTS;
     public static final String EVENTS_DLQ = Topics.EVENTS_DLQ;
 
-    private static final Map<String, String> FOR_EVER = Map.of(
-            TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-    private static final Map<String, String> COMPACTED = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     /** Internal topics are named {@code <application.id>-<name>-repartition}. */
     public static final String SETTLEMENT_REPARTITION = "settlement-effects";
@@ -52,11 +45,7 @@ public final class ProjectorTopics {
     }
 
     public static List<TopicSpec> all() {
-        return List.of(
-                new TopicSpec(EVENTS, FOR_EVER),
-                new TopicSpec(OUTCOMES, FOR_EVER),
-                new TopicSpec(JOURNAL, FOR_EVER),
-                new TopicSpec(SETTLEMENTS, COMPACTED),
-                new TopicSpec(EVENTS_DLQ, FOR_EVER));
+        return List.of(EVENTS, OUTCOMES, JOURNAL, SETTLEMENTS, EVENTS_DLQ).stream()
+                .map(name -> new TopicSpec(name, Topics.creationConfigs(name))).toList();
     }
 }
