@@ -258,7 +258,8 @@ class ArrivalOrderIT {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute("verify", "--bootstrap-servers", ledger.bootstrapServers(), "--schema-registry-url",
-                ledger.schemaRegistryUrl(), "--api-url", ledger.httpUrl().toString(), "--wait", "120");
+                ledger.schemaRegistryUrl(), "--api-url", ledger.httpUrl().toString(), "--wait", "120",
+                "--api-key", ledger.adminKey().secret());
 
         assertThat(exitCode).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("No difference");
