@@ -42,6 +42,15 @@ public final class LedgerNode implements AutoCloseable {
      */
     public static LedgerNode start(ClientProperties clients, NodeSettings settings, Properties extra,
                                    Duration readyTimeout, ServerAccess access) {
+        return start(clients, settings, settings.self().port(), extra, readyTimeout, access);
+    }
+
+    /**
+     * As above, listening on {@code listenPort}, which may differ from the port advertised to the other nodes
+     * ({@code settings.self()}: a port a container runtime or a proxy maps).
+     */
+    public static LedgerNode start(ClientProperties clients, NodeSettings settings, int listenPort, Properties extra,
+                                   Duration readyTimeout, ServerAccess access) {
         Services services = new Services();
         try {
             QueryNode node = services.add("projector and query API",
@@ -49,7 +58,7 @@ public final class LedgerNode implements AutoCloseable {
             KafkaApiKeys keys = services.add("API keys",
                     KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey = access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(access.bind(), settings.self().port(),
+            HttpServerConfig config = new HttpServerConfig(access.bind(), listenPort,
                     HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
             LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
