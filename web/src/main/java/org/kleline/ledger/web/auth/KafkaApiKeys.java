@@ -228,6 +228,14 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
         }
     }
 
+    /**
+     * Whether the keys are being read: caught up with the topic at start, and its reader still running (a
+     * failed poll is retried; only a stop ends it). A process's readiness rests on it.
+     */
+    public boolean reading() {
+        return running && reader.isAlive();
+    }
+
     @Override
     public void close() {
         running = false;
