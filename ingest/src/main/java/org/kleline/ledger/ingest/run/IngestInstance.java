@@ -24,12 +24,18 @@ public record IngestInstance(String id, MeterRegistry metrics) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_ID_LENGTH + "}");
 
     public IngestInstance {
-        Objects.requireNonNull(id, "id");
+        checkedId(id);
         Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** {@code id} when it is one; {@link IllegalArgumentException} otherwise. */
+    public static String checkedId(String id) {
+        Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("an ingest instance id is 1.." + MAX_ID_LENGTH + " letters, digits, "
                     + "'.', '_' or '-', got '" + id + "'");
         }
+        return id;
     }
 
     /**

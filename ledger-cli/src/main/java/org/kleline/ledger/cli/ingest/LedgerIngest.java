@@ -14,6 +14,7 @@ import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
 import org.kleline.ledger.web.health.ReadinessRoutes;
@@ -56,7 +57,10 @@ public final class LedgerIngest implements AutoCloseable {
         return start(clients, IngestSettings.unique(port, allowImport), query, access);
     }
 
-    /** Starts ingest as {@code settings} say ({@code access.bind()}); the ledger topics must exist. */
+    /**
+     * Starts ingest as {@code settings} say ({@code access.bind()}); the ledger topics must exist, and pass
+     * {@link TopicDurability}'s checks (a refusal is a {@code StartupFailure}).
+     */
     public static LedgerIngest start(ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query,
                                      ServerAccess access) {
         Services services = new Services();
@@ -68,6 +72,9 @@ public final class LedgerIngest implements AutoCloseable {
                     query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
                     Clock.systemUTC(), new IngestInstance(settings.instanceId(), metrics.registry())));
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
+            // After the runtime and the keys, which wait for their topics: every topic it uses exists now.
+            TopicDurability.enforce(clients.asClientMap(), "ledger ingest", TopicDurability.INGEST_TOPICS,
+                    new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
             HttpServerConfig config = new HttpServerConfig(access.bind(), settings.port(),
                     HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,

@@ -10,6 +10,7 @@ import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
 import org.kleline.ledger.web.server.HttpServerConfig;
@@ -37,6 +38,7 @@ public final class LedgerNode implements AutoCloseable {
 
     /**
      * Starts the node on {@code settings.self().port()} ({@code access.bind()}) and returns once its views answer.
+     * The topics it uses are checked first ({@link TopicDurability}): a refusal is a {@code StartupFailure}.
      *
      * @param extra projector or Streams keys over the node's own (tests: a short session timeout)
      */
@@ -51,6 +53,8 @@ public final class LedgerNode implements AutoCloseable {
      */
     public static LedgerNode start(ClientProperties clients, NodeSettings settings, int listenPort, Properties extra,
                                    Duration readyTimeout, ServerAccess access) {
+        TopicDurability.enforce(clients.asClientMap(), "ledger node", TopicDurability.NODE_TOPICS,
+                new TopicDurability.Expectation(settings.partitions(), settings.replication()));
         Services services = new Services();
         try {
             QueryNode node = services.add("projector and query API",

@@ -19,6 +19,7 @@ import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.cli.node.QueryNode;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.run.IngestInstance;
@@ -90,6 +91,9 @@ public final class LedgerRun implements AutoCloseable {
             clients.put("bootstrap.servers", infrastructure.bootstrapServers());
             clients.put("schema.registry.url", infrastructure.schemaRegistryUrl());
 
+            // One broker: replication 1 is what this process is, not a mistake to warn about.
+            TopicDurability.enforce(clients, "ledger run", TopicDurability.NODE_TOPICS,
+                    new TopicDurability.Expectation(settings.partitions(), 1));
             NodeSettings nodeSettings = new NodeSettings(settings.partitions(), (short) 1,
                     DataDirectory.streamsState(dataDir), new HostInfo("localhost", port), settings.settlementZone(),
                     settings.historyRetention());
