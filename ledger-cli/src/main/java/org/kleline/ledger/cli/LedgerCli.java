@@ -2,7 +2,10 @@ package org.kleline.ledger.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.kleline.ledger.cli.env.EnvironmentDefaults;
+import org.kleline.ledger.cli.env.EnvironmentHelp;
 import org.kleline.ledger.cli.ingest.IngestCommand;
 import org.kleline.ledger.cli.lifecycle.FailureLine;
 import org.kleline.ledger.cli.node.NodeCommand;
@@ -45,7 +48,9 @@ import picocli.CommandLine.Spec;
                 "  ledger verify       audit every figure against the event log",
                 "  ledger report       a month or a year per merchant and per partner",
                 ""},
-        footer = {"", "`ledger COMMAND --help` tells more."})
+        footer = {"", "Every option may also be given by an environment variable: LEDGER_ and its long name upper-cased,",
+                "dashes to underscores (--data-dir is LEDGER_DATA_DIR); an option on the command line wins over it.",
+                "`ledger COMMAND --help` tells more."})
 public final class LedgerCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCli.class);
@@ -68,9 +73,20 @@ public final class LedgerCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with the project's exit codes and failure line; tests call it with their own writers. */
+    /**
+     * The command line with the project's exit codes and failure line, its options' defaults from this
+     * process's environment ({@link EnvironmentDefaults}); tests call it with their own writers.
+     */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** As {@link #commandLine()}, with {@code environment} in place of the process's (tests). */
+    public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine cli = new CommandLine(new LedgerCli());
+        // After the subcommands are added: both settings reach the whole hierarchy as it is now.
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setHelpFactory(new EnvironmentHelp());
         cli.setExecutionStrategy(LedgerCli::executeCatchingErrors);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             LOG.debug("{} failed", commandLine.getCommandName(), failure);

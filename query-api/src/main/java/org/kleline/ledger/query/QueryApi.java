@@ -16,7 +16,6 @@ import org.kleline.ledger.query.health.HealthRoutes;
 import org.kleline.ledger.query.health.StreamsHealth;
 import org.kleline.ledger.query.http.ReadRoutes;
 import org.kleline.ledger.query.local.LocalStores;
-import org.kleline.ledger.query.metrics.MetricsRoutes;
 import org.kleline.ledger.query.metrics.QueryMetrics;
 import org.kleline.ledger.query.routing.ForwardMetrics;
 import org.kleline.ledger.query.routing.InternalReadRoutes;
@@ -26,6 +25,7 @@ import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.views.LedgerViews;
 import org.kleline.ledger.query.views.RoutedLedgerViews;
 import org.kleline.ledger.query.views.ViewsOutcomeLookup;
+import org.kleline.ledger.web.metrics.MetricsRoutes;
 import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
@@ -67,7 +67,7 @@ public final class QueryApi implements AutoCloseable {
                 new ReadRoutes(views, settlements, config.settlementZone()),
                 new InternalReadRoutes(local),
                 new HealthRoutes(new StreamsHealth(streams, config.self())),
-                new MetricsRoutes(metrics));
+                new MetricsRoutes(metrics.prometheus()));
         this.routes = cfg -> modules.forEach(m -> m.register(cfg));
     }
 
@@ -109,7 +109,10 @@ public final class QueryApi implements AutoCloseable {
         return new QueryApi(streams, config, clock, barrier);
     }
 
-    /** Every GET of the reads of docs/api.md, {@code /health}, {@code /metrics}, and the internal forwarding endpoint. */
+    /**
+     * Every GET of the reads of docs/api.md, {@code /health/ready} (and {@code /health}), {@code /metrics}, and the
+     * internal forwarding endpoint ({@code /health/live} is the server's own).
+     */
     public HttpRoutes routes() {
         return routes;
     }

@@ -28,9 +28,17 @@ public final class KafkaEventAppender implements EventAppender {
     private final TransactionalAppends transactions;
     private final LogEnds logEnds;
     private final long ackTimeoutMs;
+    private final AutoCloseable watched;
+    private volatile boolean closed;
 
     public KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
                               LogEnds logEnds, long ackTimeoutMs) {
+        this(topic, producer, transactions, logEnds, ackTimeoutMs, ProducerWatch.NONE);
+    }
+
+    private KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
+                               LogEnds logEnds, long ackTimeoutMs, ProducerWatch watch) {
+        this.watched = watch.watch(producer);
         this.topic = topic;
         this.producer = producer;
         this.transactions = transactions;
@@ -49,13 +57,36 @@ public final class KafkaEventAppender implements EventAppender {
     public static KafkaEventAppender create(String topic, Map<String, Object> base,
                                             Serializer<EventEnvelope> valueSerializer,
                                             String transactionalIdPrefix, int bulkProducers) {
+        return create(topic, base, valueSerializer, transactionalIdPrefix, bulkProducers, ProducerWatch.NONE);
+    }
+
+    /** As above; {@code watch} follows every producer made (the single one and each bulk one). */
+    public static KafkaEventAppender create(String topic, Map<String, Object> base,
+                                            Serializer<EventEnvelope> valueSerializer,
+                                            String transactionalIdPrefix, int bulkProducers, ProducerWatch watch) {
         Map<String, Object> single = ProducerSettings.idempotent(base);
         Producer<String, EventEnvelope> producer = new KafkaProducer<>(single, new StringSerializer(), valueSerializer);
         LogEnds logEnds = AdminLogEnds.create(topic, base);
         TransactionalAppends transactions = new TransactionalAppends(topic, bulkProducers,
                 slot -> new KafkaProducer<>(ProducerSettings.transactional(base, transactionalIdPrefix + "-" + slot),
-                        new StringSerializer(), valueSerializer), logEnds);
-        return new KafkaEventAppender(topic, producer, transactions, logEnds, ProducerSettings.deliveryTimeoutMs(single));
+                        new StringSerializer(), valueSerializer), logEnds, watch);
+        return new KafkaEventAppender(topic, producer, transactions, logEnds, ProducerSettings.deliveryTimeoutMs(single),
+                watch);
+    }
+
+    /**
+     * Whether appends can be made: not closed, and the producer knows the partitions of the topic (from its
+     * metadata cache; asked of the brokers, within {@code max.block.ms}, only when it has none).
+     */
+    public boolean ready() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return !producer.partitionsFor(topic).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -87,6 +118,15 @@ public final class KafkaEventAppender implements EventAppender {
                         error instanceof TimeoutException ? unavailable(event, error) : error));
     }
 
+    /**
+     * Makes every bulk producer now and initializes its transactions, rather than on the first bulk append:
+     * with the {@code transactional.id}s of an instance's previous run, that fences (aborts) a transaction
+     * the run left open when it crashed, which {@code read_committed} readers would otherwise wait behind.
+     */
+    public void initTransactions() {
+        transactions.initAll();
+    }
+
     @Override
     public CompletableFuture<Void> appendAll(List<KeyedEvent> events) {
         return transactions.append(events);
@@ -94,6 +134,8 @@ public final class KafkaEventAppender implements EventAppender {
 
     @Override
     public void close() {
+        closed = true;
+        ProducerWatch.release(watched);
         transactions.close();
         producer.close(Duration.ofSeconds(5));
         logEnds.close();

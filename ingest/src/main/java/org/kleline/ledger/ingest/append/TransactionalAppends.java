@@ -47,9 +47,17 @@ public final class TransactionalAppends implements AutoCloseable {
     private final BlockingQueue<Slot> slots;
     private final ExecutorService workers;
     private final LogEnds logEnds;
+    private final ProducerWatch watch;
 
     public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory,
                                 LogEnds logEnds) {
+        this(topic, size, producerFactory, logEnds, ProducerWatch.NONE);
+    }
+
+    /** As above; {@code watch} is told of every producer made (its meters), and its handle closed with it. */
+    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory,
+                                LogEnds logEnds, ProducerWatch watch) {
+        this.watch = watch;
         if (size < 1) {
             throw new IllegalArgumentException("bulk producer pool size must be >= 1, was " + size);
         }
@@ -67,6 +75,13 @@ public final class TransactionalAppends implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    /** Makes every producer of the pool now and initializes its transactions; before any append only. */
+    public void initAll() {
+        for (Slot slot : slots) {
+            slot.producer();
+        }
     }
 
     public CompletableFuture<Void> append(List<KeyedEvent> events) {
@@ -158,6 +173,7 @@ public final class TransactionalAppends implements AutoCloseable {
     private final class Slot {
         private final int index;
         private Producer<String, EventEnvelope> producer;
+        private AutoCloseable watched;
 
         Slot(int index) {
             this.index = index;
@@ -173,6 +189,7 @@ public final class TransactionalAppends implements AutoCloseable {
                     throw e;
                 }
                 producer = fresh;
+                watched = watch.watch(fresh);
             }
             return producer;
         }
@@ -191,6 +208,8 @@ public final class TransactionalAppends implements AutoCloseable {
 
         void discard() {
             if (producer != null) {
+                ProducerWatch.release(watched);
+                watched = null;
                 producer.close(Duration.ZERO);
                 producer = null;
             }

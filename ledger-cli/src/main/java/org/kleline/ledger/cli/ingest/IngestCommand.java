@@ -1,7 +1,9 @@
 package org.kleline.ledger.cli.ingest;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.kafka.ClientProperties;
@@ -10,6 +12,9 @@ import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.keys.ServerAccessOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
+import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import org.kleline.ledger.cli.topics.TopicDurability;
+import org.kleline.ledger.ingest.run.IngestInstance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +51,20 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     ServerAccessOptions access;
 
+    @Option(names = "--instance-id", paramLabel = "ID",
+            description = {"This ingest among the others (letters, digits, '.', '_', '-'): its bulk producers' "
+                    + "transactional.id is ledger-ingest-ID-n, so a restart with the same ID fences (aborts at once) "
+                    + "the transaction a crash left open, which readers of the log would otherwise wait behind. "
+                    + "Keep it across restarts and unique among the ingests running: two with one ID fence each "
+                    + "other's bulk appends. Default: this machine's host name and --port, HOST-PORT."})
+    String instanceId;
+
+    @Option(names = "--replication", defaultValue = "" + TopicDurability.SAFE_REPLICATION, paramLabel = "N",
+            description = "The replication factor the ledger topics are expected to have (default ${DEFAULT-VALUE}): "
+                    + "a topic with fewer replicas is warned about at start, unless N says as few (1 on a one-broker "
+                    + "cluster).")
+    short replication;
+
     @Option(names = "--query-url", paramLabel = "URL",
             description = "The HTTP API of a `ledger node` (or a load balancer over the nodes), for first outcomes "
                     + "and settlement rows, e.g. http://node-1:8080.")
@@ -56,22 +75,43 @@ public final class IngestCommand implements Callable<Integer> {
         ClientProperties clients = kafka.clientProperties();
         Optional<QueryOverHttp> query;
         ServerAccess serverAccess;
+        IngestSettings settings;
+        int httpPort = HttpPort.settle(port);
         try {
             serverAccess = access.settings();
             query = Optional.ofNullable(queryUrl).map(url -> new QueryOverHttp(url, serverAccess.clusterSecret()));
+            String id = instanceId != null && !instanceId.isBlank() ? instanceId.strip()
+                    : InstanceIds.ofHost(hostName(), httpPort);
+            settings = new IngestSettings(httpPort, allowImport, instanceId(id), replication);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        int httpPort = HttpPort.settle(port);
         PrintWriter out = spec.commandLine().getOut();
-        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, allowImport, query, serverAccess);
+        LedgerIngest ingest = LedgerIngest.start(clients, settings, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf("Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
-                        + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n", ingest.port(),
+                        + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n"
+                        + "  Instance id        %s   (transactional.id ledger-ingest-%s-n)%n", ingest.port(),
                 clients.bootstrapServers(), clients.schemaRegistryUrl(),
-                queryUrl == null ? "none (settle answers 503)" : queryUrl);
+                queryUrl == null ? "none (settle answers 503)" : queryUrl, settings.instanceId(), settings.instanceId());
         out.flush();
         hook.awaitStopped();
         return 0;
+    }
+
+    private static String instanceId(String id) {
+        try {
+            return IngestInstance.checkedId(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--instance-id: " + e.getMessage(), e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new StartupFailure("cannot find this machine's host name; give --instance-id", e);
+        }
     }
 }

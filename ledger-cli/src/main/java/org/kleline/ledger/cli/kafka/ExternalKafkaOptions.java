@@ -23,9 +23,10 @@ public final class ExternalKafkaOptions {
             description = "Schema registry base URL(s), Confluent REST API (schema.registry.url).")
     String schemaRegistryUrl;
 
-    @Option(names = "-X", paramLabel = "KEY=VALUE",
+    @Option(names = {"-X", "--client-setting"}, paramLabel = "KEY=VALUE",
             description = {"Any Kafka client or schema registry client setting, repeatable, given to every client "
-                    + "of the process (e.g. -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN).",
+                    + "of the process (e.g. -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN). In the "
+                    + "environment variable, one KEY=VALUE a line.",
                     "Overrides --client-config; --bootstrap-servers and --schema-registry-url override both."})
     List<String> overrides = new ArrayList<>();
 
@@ -41,9 +42,19 @@ public final class ExternalKafkaOptions {
     /** The layered settings over {@code discovered} ones, which every option given overrides. */
     public ClientProperties clientProperties(Map<String, String> discovered) {
         try {
-            return ClientProperties.layered(discovered, clientConfig, overrides, bootstrapServers, schemaRegistryUrl);
+            return ClientProperties.layered(discovered, clientConfig, settingsGiven(), bootstrapServers,
+                    schemaRegistryUrl);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** Each {@code -X}, a value of several lines (the environment variable's) taken a line a setting. */
+    private List<String> settingsGiven() {
+        List<String> settings = new ArrayList<>();
+        for (String given : overrides) {
+            given.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(settings::add);
+        }
+        return settings;
     }
 }

@@ -14,9 +14,9 @@ public final class ServerAccessOptions {
 
     @Option(names = "--cluster-secret", paramLabel = "SECRET",
             description = "The secret every node and ingest of this ledger shares (at least "
-                    + ClusterSecret.MIN_LENGTH + " characters; default: the environment variable "
-                    + ClusterSecret.ENVIRONMENT + "). Nodes send it with the reads they forward to each other, "
-                    + "an ingest with its reads of --query-url; a request to /internal/v1/reads without it is refused.")
+                    + ClusterSecret.MIN_LENGTH + " characters; required). Nodes send it with the reads they forward "
+                    + "to each other, an ingest with its reads of --query-url; a request to /internal/v1/reads "
+                    + "without it is refused.")
     String clusterSecret;
 
     @Option(names = "--admin-key-file", paramLabel = "FILE",
@@ -26,7 +26,7 @@ public final class ServerAccessOptions {
 
     /** The settings; {@link IllegalArgumentException} when no usable cluster secret is given. */
     public ServerAccess settings() {
-        String secret = clusterSecret != null ? clusterSecret : System.getenv(ClusterSecret.ENVIRONMENT);
+        String secret = clusterSecret;
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("a cluster secret is required: --cluster-secret or "
                     + ClusterSecret.ENVIRONMENT + " (the same on every node and ingest of this ledger)");

@@ -10,6 +10,7 @@ import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
 import org.kleline.ledger.web.server.HttpServerConfig;
@@ -37,11 +38,23 @@ public final class LedgerNode implements AutoCloseable {
 
     /**
      * Starts the node on {@code settings.self().port()} ({@code access.bind()}) and returns once its views answer.
+     * The topics it uses are checked first ({@link TopicDurability}): a refusal is a {@code StartupFailure}.
      *
      * @param extra projector or Streams keys over the node's own (tests: a short session timeout)
      */
     public static LedgerNode start(ClientProperties clients, NodeSettings settings, Properties extra,
                                    Duration readyTimeout, ServerAccess access) {
+        return start(clients, settings, settings.self().port(), extra, readyTimeout, access);
+    }
+
+    /**
+     * As above, listening on {@code listenPort}, which may differ from the port advertised to the other nodes
+     * ({@code settings.self()}: a port a container runtime or a proxy maps).
+     */
+    public static LedgerNode start(ClientProperties clients, NodeSettings settings, int listenPort, Properties extra,
+                                   Duration readyTimeout, ServerAccess access) {
+        TopicDurability.enforce(clients.asClientMap(), "ledger node", TopicDurability.NODE_TOPICS,
+                new TopicDurability.Expectation(settings.partitions(), settings.replication()));
         Services services = new Services();
         try {
             QueryNode node = services.add("projector and query API",
@@ -49,7 +62,7 @@ public final class LedgerNode implements AutoCloseable {
             KafkaApiKeys keys = services.add("API keys",
                     KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey = access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(access.bind(), settings.self().port(),
+            HttpServerConfig config = new HttpServerConfig(access.bind(), listenPort,
                     HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
             LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,

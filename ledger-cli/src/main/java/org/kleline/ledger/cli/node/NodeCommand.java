@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", sortOptions = false,
         description = {"Run one projector node and the query API (every GET, /health, /metrics) against an external "
                 + "Kafka and schema registry. Run several with the same topics: each owns some partitions, and a "
-                + "read reaching the wrong node is forwarded to the owner (--advertised-host:--port).",
+                + "read reaching the wrong node is forwarded to the owner (--advertised-host:--advertised-port).",
                 "The first node creates the ledger topics (--partitions, --replication); a node refuses to start "
                         + "when ledger.events exists with another partition count.",
                 ""})
@@ -48,9 +48,14 @@ public final class NodeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--advertised-host", paramLabel = "HOST",
-            description = "The host name other nodes reach this one's --port on (application.server); "
-                    + "default: this machine's host name.")
+            description = "The host name other nodes reach this one's HTTP API on (application.server); "
+                    + "default: this machine's host name (a container's: its host name in the network).")
     String advertisedHost;
+
+    @Option(names = "--advertised-port", paramLabel = "PORT",
+            description = "The port other nodes reach this one's HTTP API on, when it is not --port (a port "
+                    + "mapped by a container runtime or a proxy); default: --port.")
+    Integer advertisedPort;
 
     @Option(names = "--partitions", defaultValue = "" + ProjectorSettings.DEFAULT_PARTITIONS, paramLabel = "N",
             description = "Partitions of the ledger topics when this node creates them (default ${DEFAULT-VALUE}).")
@@ -84,17 +89,19 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             serverAccess = access.settings();
             settings = new NodeSettings(partitions, replication, stateDir,
-                    new HostInfo(advertisedHost(), httpPort), settlementZone, history.retention());
+                    new HostInfo(advertisedHost(), advertisedPort(httpPort)), settlementZone, history.retention());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
-        LedgerNode node = LedgerNode.start(clients, settings, new Properties(), READY_TIMEOUT, serverAccess);
+        LedgerNode node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT,
+                serverAccess);
         ShutdownHook hook = ShutdownHook.install(node.services(), out);
-        out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d%n"
+        out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d (listening on %s:%d)%n"
                         + "  Kafka             %s%n  Schema registry   %s%n",
-                (System.nanoTime() - began) / 1_000_000, settings.self().host(), node.port(),
+                (System.nanoTime() - began) / 1_000_000, settings.self().host(), settings.self().port(),
+                serverAccess.bind(), node.port(),
                 clients.bootstrapServers(), clients.schemaRegistryUrl());
         node.adminKey().ifPresent(admin -> out.printf(admin.madeNow()
                 ? "  Admin API key     made now, written to %s (readable by its owner only)%n"
@@ -106,6 +113,16 @@ public final class NodeCommand implements Callable<Integer> {
             return 0;
         }
         throw new StartupFailure("the projector stopped (state " + node.projectorState() + "); see the log above");
+    }
+
+    private int advertisedPort(int httpPort) {
+        if (advertisedPort == null) {
+            return httpPort;
+        }
+        if (advertisedPort < 1 || advertisedPort > 65_535) {
+            throw new IllegalArgumentException("--advertised-port must be 1..65535, got " + advertisedPort);
+        }
+        return advertisedPort;
     }
 
     private String advertisedHost() {

@@ -1,5 +1,6 @@
 package org.kleline.ledger.cli.node;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -64,6 +65,11 @@ public final class QueryNode implements AutoCloseable {
 
     public HttpRoutes routes() {
         return query.routes();
+    }
+
+    /** The node's Prometheus registry ({@code /metrics}), for the process's other meters (ingest's producers). */
+    public MeterRegistry meterRegistry() {
+        return query.meterRegistry();
     }
 
     public OutcomeLookup outcomeLookup() {

@@ -19,8 +19,10 @@ import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.cli.node.QueryNode;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.ingest.config.IngestConfig;
+import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
@@ -44,6 +46,11 @@ public final class LedgerRun implements AutoCloseable {
 
     /** The single projector of this process rejoins its group at once after a restart (static membership). */
     static final String GROUP_INSTANCE_ID = "ledger-run";
+    /**
+     * Ingest's instance id: the same at every start of a data directory, so a restart fences the bulk
+     * transaction a crash left open (one ledger run per data directory, so no two at once).
+     */
+    static final String INGEST_INSTANCE_ID = "ledger-run";
     /** The whole-log catch-up after a restart counts in here; a fresh directory is ready in seconds. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -84,6 +91,9 @@ public final class LedgerRun implements AutoCloseable {
             clients.put("bootstrap.servers", infrastructure.bootstrapServers());
             clients.put("schema.registry.url", infrastructure.schemaRegistryUrl());
 
+            // One broker: replication 1 is what this process is, not a mistake to warn about.
+            TopicDurability.enforce(clients, "ledger run", TopicDurability.NODE_TOPICS,
+                    new TopicDurability.Expectation(settings.partitions(), 1));
             NodeSettings nodeSettings = new NodeSettings(settings.partitions(), (short) 1,
                     DataDirectory.streamsState(dataDir), new HostInfo("localhost", port), settings.settlementZone(),
                     settings.historyRetention());
@@ -99,7 +109,8 @@ public final class LedgerRun implements AutoCloseable {
             AdminKeyFile.AdminKey adminKey = AdminKeyFile.ensure(dataDir.resolve(AdminKeyFile.NAME), keys);
             IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clientMap, Topics.create(clientMap),
                     IngestConfig.defaults().withImportEnabled(true), node.outcomeLookup(),
-                    Optional.of(node.settlementRows()), Clock.systemUTC()));
+                    Optional.of(node.settlementRows()), Clock.systemUTC(),
+                    new IngestInstance(INGEST_INSTANCE_ID, node.meterRegistry())));
 
             Set<String> hosts = new HashSet<>(AccessControl.loopbackHosts(port));
             settings.allowedHosts().forEach(hosts::add);

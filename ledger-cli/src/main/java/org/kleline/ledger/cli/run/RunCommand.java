@@ -65,9 +65,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "0.0.0.0 for every interface, then give --allowed-host for the names clients use).")
     String bind;
 
-    @Option(names = "--allowed-host", paramLabel = "HOST:PORT",
+    @Option(names = "--allowed-host", paramLabel = "HOST:PORT", split = ",",
             description = "A Host header answered besides localhost, 127.0.0.1 and [::1] with the port "
-                    + "(repeatable); any other is refused with 421, so a web page cannot reach the API by "
+                    + "(repeatable, or comma-separated); any other is refused with 421, so a web page cannot reach the API by "
                     + "re-pointing its own name at this machine (DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 

@@ -197,10 +197,13 @@ class LedgerRunApiIT {
         assertThat(all.json()).anySatisfy(r -> assertThat(r.get("merchantId").asText()).isEqualTo("m-card"));
         awaitTrialBalanceZero();
         assertHasFields(api.get("/health").json(), json("{\"status\":\"UP\"}"));
+        assertHasFields(api.get("/health/ready").json(), json("{\"status\":\"UP\"}"));
+        assertHasFields(api.get("/health/live").json(), json("{\"status\":\"UP\"}"));
         Answer metrics = api.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
-        assertThat(metrics.body()).contains("# TYPE");
+        // The node's meters and, on the same registry, ingest's producers'.
+        assertThat(metrics.body()).contains("# TYPE", "kafka_stream_thread_", "client_id=\"ledger-ingest\"");
         assertThat(api.get("/v1/wallets/no-such-wallet").status()).isEqualTo(404);
         assertThat(api.get("/v1/events/no-such-event").status()).isEqualTo(404);
     }

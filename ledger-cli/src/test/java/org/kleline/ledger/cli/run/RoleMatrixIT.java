@@ -78,6 +78,8 @@ class RoleMatrixIT {
             GET /v1/trial-balance                         401  401    200   403      403     200     200     403
             GET /metrics                                  401  401    200   403      403     403     200     403
             GET /health                                   200  200    200   200      200     200     200     200
+            GET /health/ready                             200  200    200   200      200     200     200     200
+            GET /health/live                              200  200    200   200      200     200     200     200
             POST /internal/v1/reads                       401  401    403   403      403     403     403     403
             """;
 
@@ -170,7 +172,7 @@ class RoleMatrixIT {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(cells).isEqualTo(32 * CALLERS.size());
+        assertThat(cells).isEqualTo(34 * CALLERS.size());
 
         // Every refusal appended nothing: once the writes let through are decided, the refused ids have no outcome.
         await().atMost(DECIDED).until(() -> permittedWrites.stream()

@@ -125,6 +125,26 @@ class SplitRolesIT {
     }
 
     @Test
+    void everyRoleAnswersItsHealthWithoutAKeyAndIngestShowsItsProducersMetrics() throws Exception {
+        for (int port : new int[] {node.port(), ingest.port(), ingestAlone.port()}) {
+            for (String path : List.of("/health/live", "/health/ready", "/health")) {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).as(port + path).isEqualTo(200);
+                assertThat(health.body()).as(port + path).isEqualTo("{\"status\":\"UP\"}");
+            }
+        }
+        assertThat(ingest.readiness()).isEqualTo("UP");
+
+        HttpResponse<String> metrics = get(ingest, "/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge", "kafka_producer_",
+                "client_id=\"ledger-ingest\"");
+        assertThat(get(ingest.port(), "/metrics", "kl_not_a_key").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anIngestWithoutQuerySideCannotSettleAndServesNoReads() throws Exception {
         HttpResponse<String> settle = post(ingestAlone, "/v1/settlements/2026-01-01/settle", "");
         assertThat(settle.statusCode()).isEqualTo(503);

@@ -51,6 +51,8 @@ public final class StreamsConfigFactory {
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(settings.replication()));
         p.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
                 Integer.toString(minInSyncReplicas(settings.replication())));
+        // The internal topics (changelogs, repartition) never elect an out-of-sync leader, whatever the broker's default.
+        p.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG), "false");
         p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
         p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
         p.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);

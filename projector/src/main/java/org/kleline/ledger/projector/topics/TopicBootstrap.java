@@ -65,6 +65,8 @@ public final class TopicBootstrap {
                     Map<String, String> configs = new HashMap<>(spec.configs());
                     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                             Integer.toString(settings.replication() >= 3 ? 2 : 1));
+                    // Whatever the broker's default: an out-of-sync leader would lose acknowledged records.
+                    configs.put(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false");
                     missing.add(new NewTopic(spec.name(), settings.partitions(), settings.replication()).configs(configs));
                 }
             }

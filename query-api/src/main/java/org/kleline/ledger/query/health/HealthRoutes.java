@@ -1,37 +1,25 @@
 package org.kleline.ledger.query.health;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import org.kleline.ledger.web.health.ReadinessRoutes;
 import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
- * {@code GET /health}: {@code {"status":"UP"}} (200) once this node's views are queryable, else 503
- * with what is missing ({@code STARTING}, {@code REBALANCING}, {@code RESTORING}, ...) and
- * {@code Retry-After}.
+ * {@code GET /health/ready} and {@code GET /health} (web's {@link ReadinessRoutes}) over this node's
+ * {@link StreamsHealth}: {@code {"status":"UP"}} (200) once its views are queryable, else 503 with what is
+ * missing ({@code STARTING}, {@code REBALANCING}, {@code RESTORING}, ...) and {@code Retry-After}.
+ * {@code GET /health/live} is every server's own (web's {@code Liveness}).
  */
 public final class HealthRoutes implements HttpRoutes {
 
-    /** The body: only the status, as docs/api.md writes it. */
-    public record HealthBody(HealthStatus status) {
-    }
-
-    private final StreamsHealth health;
+    private final ReadinessRoutes readiness;
 
     public HealthRoutes(StreamsHealth health) {
-        this.health = health;
+        this.readiness = new ReadinessRoutes(() -> health.check().name());
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        /* Readiness of this node's views: 200 {"status":"UP"}, or 503 {"status":"REBALANCING"} and the like. */
-        routes.get("/health", this::health);
-    }
-
-    private void health(Context ctx) {
-        HealthStatus status = health.check();
-        if (status != HealthStatus.UP) {
-            ctx.header("Retry-After", "1");
-        }
-        ctx.status(status == HealthStatus.UP ? 200 : 503).json(new HealthBody(status));
+        readiness.register(routes);
     }
 }

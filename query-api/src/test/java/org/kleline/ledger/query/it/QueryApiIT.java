@@ -68,9 +68,11 @@ class QueryApiIT {
 
     @Test
     void healthIsUpOnceTheViewsAreQueryable() {
-        HttpResponse<String> r = node.get("/health");
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("{\"status\":\"UP\"}");
+        for (String path : List.of("/health", "/health/ready", "/health/live")) {
+            HttpResponse<String> r = node.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
     }
 
     @Test
@@ -140,9 +142,13 @@ class QueryApiIT {
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(QueryNode.parse(r.body()).path("detail").asText()).contains("not queryable");
         }
-        HttpResponse<String> health = send(http, port, "/health");
-        assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).isEqualTo("{\"status\":\"" + status + "\"}");
+        for (String path : List.of("/health", "/health/ready")) {
+            HttpResponse<String> health = send(http, port, path);
+            assertThat(health.statusCode()).as(path).isEqualTo(503);
+            assertThat(health.body()).isEqualTo("{\"status\":\"" + status + "\"}");
+        }
+        // Alive all the same: the process answers; an orchestrator must not restart it for not being ready.
+        assertThat(send(http, port, "/health/live").statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> send(HttpClient http, int port, String path) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *       whose name was re-pointed at 127.0.0.1 (DNS rebinding) reaches nothing;</li>
  *   <li>the credentials: {@code Authorization: Bearer <api key>}, or for the ledger's own processes
  *       the header {@link ClusterSecret#HEADER}; missing, unknown, revoked or wrong is 401 with
- *       {@code WWW-Authenticate: Bearer} ({@code GET /health} needs none);</li>
+ *       {@code WWW-Authenticate: Bearer} ({@code GET /health}, {@code /health/live} and {@code /health/ready} need none);</li>
  *   <li>the role: {@link AccessRules}; a role that may never make the call is 403;</li>
  *   <li>the body's media type: a body must be JSON ({@code application/json}, {@code ...+json}) or
  *       NDJSON ({@code application/x-ndjson}); anything else (a browser form's {@code text/plain},

@@ -63,7 +63,10 @@ public final class AccessRules {
             read("GET", "/v1/settlements/{date}", ADMIN, MERCHANT, ANALYST, AUDITOR),
             read("GET", "/v1/trial-balance", ADMIN, ANALYST, AUDITOR),
             new Rule("GET", "/metrics", EnumSet.of(ADMIN, AUDITOR), false, false),
+            // Health: orchestrators and load balancers probe without a credential.
             new Rule("GET", "/health", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/health/live", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/health/ready", EnumSet.noneOf(Role.class), false, true),
             // Node to node: the cluster secret only, no API key.
             new Rule("POST", "/internal/v1/reads", EnumSet.noneOf(Role.class), true, false));
 

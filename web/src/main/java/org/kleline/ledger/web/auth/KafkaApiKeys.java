@@ -211,7 +211,8 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
             short replication = (short) Math.max(1, Math.min(3, brokers));
             NewTopic topic = new NewTopic(TOPIC, 1, replication).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replication >= 3 ? "2" : "1"));
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replication >= 3 ? "2" : "1",
+                    TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
             try {
                 admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
                 LOG.info("created topic {} (1 partition, compacted, replication {})", TOPIC, replication);
@@ -226,6 +227,14 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not check or create " + TOPIC + ": " + e, e);
         }
+    }
+
+    /**
+     * Whether the keys are being read: caught up with the topic at start, and its reader still running (a
+     * failed poll is retried; only a stop ends it). A process's readiness rests on it.
+     */
+    public boolean reading() {
+        return running && reader.isAlive();
     }
 
     @Override

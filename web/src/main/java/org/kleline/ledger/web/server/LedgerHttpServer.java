@@ -10,8 +10,9 @@ import org.kleline.ledger.web.problem.ProblemResponses;
 
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
- * body limit, and problem details for every error. Route modules are given at creation; the server
- * binds on {@link #start()} and stops on {@link #close()}.
+ * body limit, and problem details for every error. Route modules are given at creation, besides
+ * {@link Liveness} ({@code GET /health/live}), which every server has; the server binds on {@link #start()}
+ * and stops on {@link #close()}.
  */
 public final class LedgerHttpServer implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class LedgerHttpServer implements AutoCloseable {
             ProblemResponses.install(cfg.routes);
             // Before every route: Host, credentials, role, media type (and the key management routes).
             access.install(cfg.routes);
+            new Liveness().register(cfg.routes);
             routes.forEach(module -> module.register(cfg.routes));
         });
     }

@@ -10,13 +10,16 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.web.health.Readiness;
+import org.kleline.ledger.web.health.ReadinessRoutes;
 import org.kleline.ledger.web.server.HttpServerConfig;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
-/** The gate alone, on a server with two routes of the table and keys held in memory. */
+/** The gate alone, on a server with two routes of the table, the health routes and keys held in memory. */
 class AccessControlTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -24,6 +27,7 @@ class AccessControlTest {
 
     private InMemoryApiKeys keys;
     private LedgerHttpServer server;
+    private final AtomicReference<String> readiness = new AtomicReference<>("STARTING");
 
     @BeforeEach
     void start() {
@@ -33,8 +37,7 @@ class AccessControlTest {
                     routes.get("/v1/trial-balance", ctx -> ctx.result("role " + AccessControl.principal(ctx).role()));
                     routes.post("/v1/wallets", ctx -> ctx.status(202).result("appended"));
                     routes.get("/v1/not-in-the-table", ctx -> ctx.result("never"));
-                    routes.get("/health", ctx -> ctx.result("UP"));
-                })).start();
+                }, new ReadinessRoutes(readiness::get))).start();
     }
 
     @AfterEach
@@ -67,8 +70,27 @@ class AccessControlTest {
         assertThat(get("/v1/trial-balance", wallets).statusCode()).isEqualTo(403);
         assertThat(get("/v1/not-in-the-table", keys.create(Role.ADMIN, null, null).secret()).statusCode())
                 .isEqualTo(403);
-        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
         assertThat(get("/no-such-route", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theHealthRoutesNeedNoKeyAndLivenessIsUpBeforeReadiness() throws Exception {
+        String notAKey = "kl_nosuchkey000_" + "A".repeat(43);
+        for (String key : new String[] {null, notAKey}) {
+            HttpResponse<String> live = get("/health/live", key);
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
+            for (String path : new String[] {"/health/ready", "/health"}) {
+                HttpResponse<String> notReady = get(path, key);
+                assertThat(notReady.statusCode()).as(path).isEqualTo(503);
+                assertThat(notReady.body()).isEqualTo("{\"status\":\"STARTING\"}");
+                assertThat(notReady.headers().firstValue("Retry-After")).contains("1");
+            }
+        }
+        readiness.set(Readiness.UP);
+        assertThat(get("/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(get("/health", null).body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
@@ -110,7 +132,8 @@ class AccessControlTest {
         assertThat(Principal.ofKey("k3", Role.AUDITOR, null).seesAppendedBy()).isTrue();
         assertThat(Principal.ofKey("k4", Role.ANALYST, null).seesAppendedBy()).isFalse();
         assertThat(AccessRules.RULES).extracting(AccessRules.Rule::route).doesNotHaveDuplicates()
-                .contains("GET /health", "POST /internal/v1/reads", "DELETE /v1/api-keys/{keyId}");
+                .contains("GET /health", "GET /health/live", "GET /health/ready", "POST /internal/v1/reads",
+                        "DELETE /v1/api-keys/{keyId}");
     }
 
     @Test
