@@ -10,6 +10,7 @@ import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.keys.ServerAccessOptions;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
+import org.kleline.ledger.ingest.config.IngestConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,9 @@ public final class IngestCommand implements Callable<Integer> {
     boolean allowImport;
 
     @Mixin
+    ImportWindowOption importWindow;
+
+    @Mixin
     ServerAccessOptions access;
 
     @Option(names = "--query-url", paramLabel = "URL",
@@ -56,7 +60,9 @@ public final class IngestCommand implements Callable<Integer> {
         ClientProperties clients = kafka.clientProperties();
         Optional<QueryOverHttp> query;
         ServerAccess serverAccess;
+        IngestConfig config;
         try {
+            config = IngestConfig.defaults().withImportEnabled(allowImport).withImportWindow(importWindow.window());
             serverAccess = access.settings();
             query = Optional.ofNullable(queryUrl).map(url -> new QueryOverHttp(url, serverAccess.clusterSecret()));
         } catch (IllegalArgumentException e) {
@@ -64,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         int httpPort = HttpPort.settle(port);
         PrintWriter out = spec.commandLine().getOut();
-        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, allowImport, query, serverAccess);
+        LedgerIngest ingest = LedgerIngest.start(clients, httpPort, config, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf("Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
                         + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n", ingest.port(),

@@ -34,25 +34,31 @@ public final class LedgerIngest implements AutoCloseable {
         this.http = http;
     }
 
-    /** Starts ingest on {@code port} ({@code access.bind()}); the ledger topics must exist. */
+    /** Starts ingest on {@code port} ({@code access.bind()}) with the default import window; the topics must exist. */
     public static LedgerIngest start(ClientProperties clients, int port, boolean allowImport,
+                                     Optional<QueryOverHttp> query, ServerAccess access) {
+        return start(clients, port, IngestConfig.defaults().withImportEnabled(allowImport), query, access);
+    }
+
+    /** Starts ingest on {@code port} ({@code access.bind()}); the ledger topics must exist. */
+    public static LedgerIngest start(ClientProperties clients, int port, IngestConfig config,
                                      Optional<QueryOverHttp> query, ServerAccess access) {
         Services services = new Services();
         try {
             Topics topics = Topics.create(clients.asClientMap());
             IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clients.asClientMap(), topics,
-                    IngestConfig.defaults().withImportEnabled(allowImport),
+                    config,
                     query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
                     Clock.systemUTC()));
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(access.bind(), port,
+            HttpServerConfig http = new HttpServerConfig(access.bind(), port,
                     HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
-            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
+            LedgerHttpServer server = services.add("HTTP server", LedgerHttpServer.create(http,
                     AccessControl.withKeys(keys, Optional.of(access.clusterSecret())), List.of(ingest.routes()))
                     .start());
-            return new LedgerIngest(services, http);
+            return new LedgerIngest(services, server);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             services.close();
             throw new StartupFailure("Kafka at " + clients.bootstrapServers() + " did not answer in time (check "
