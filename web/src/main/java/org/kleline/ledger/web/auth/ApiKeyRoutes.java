@@ -10,14 +10,13 @@ import org.kleline.ledger.model.id.IdSyntax;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
-import org.kleline.ledger.web.server.HttpRoutes;
 
 /**
  * Key management (admin only, {@link AccessRules}): {@code POST /v1/api-keys} makes a key and answers
  * its secret, the only time it is shown; {@code GET /v1/api-keys} lists every key without secrets or
  * hashes; {@code DELETE /v1/api-keys/{keyId}} revokes one.
  */
-public final class ApiKeyRoutes implements HttpRoutes {
+public final class ApiKeyRoutes {
 
     public static final String PATH = "/v1/api-keys";
     static final int LABEL_LENGTH_MAX = 100;
@@ -50,7 +49,7 @@ public final class ApiKeyRoutes implements HttpRoutes {
         this.keys = keys;
     }
 
-    @Override
+    /** Registered by {@link AccessControl#install}, beside the gate that guards them (not an HttpRoutes: no cycle). */
     public void register(RoutesConfig routes) {
         /* Make a key: body {"role", "merchantId"?, "label"?}; 201 with its secret, shown only here. */
         routes.post(PATH, this::create);
