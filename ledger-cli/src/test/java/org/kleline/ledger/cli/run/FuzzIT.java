@@ -585,6 +585,10 @@ class FuzzIT {
                     ids.set(index, id);
                 }
                 line.put(name, value);
+                if (name.equals("occurredAt")) {
+                    // An effectiveFrom before the new occurredAt would be refused for itself, naming effectiveFrom.
+                    line.remove("effectiveFrom");
+                }
                 label += " line " + (index + 1) + " " + name + "=" + shown(value);
                 field = name.equals("feePlan") ? null : name;
                 lineAt = index + 1;
