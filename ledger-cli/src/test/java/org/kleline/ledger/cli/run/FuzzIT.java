@@ -209,6 +209,22 @@ class FuzzIT {
         assertThat(problemTypes.size()).isGreaterThanOrEqualTo(requests >= 1_000 ? 8 : 1);
     }
 
+    @Test
+    void anImportSentAsTextPlainIsA415AndAppendsNothing() {
+        String line = "{\"type\":\"WalletToppedUp\",\"eventId\":\"plain-import-1\",\"walletId\":\"w-1\",\"amount\":1}\n";
+        for (String type : List.of("text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded")) {
+            Answer refused = admin.post("/v1/events", line, "Content-Type", type);
+            assertThat(refused.status()).as(type).isEqualTo(415);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asText()).isEqualTo("urn:kleline:ledger:problem:unsupported-media-type");
+            assertThat(refused.json().get("field").asText()).isEqualTo("Content-Type");
+        }
+        assertThat(admin.post("/v1/events", line.replace("plain-import-1", "plain-import-2"), "Content-Type",
+                "application/x-ndjson").status()).isEqualTo(200);
+        Map<String, Long> log = eventIdsInLog();
+        assertThat(log).containsEntry("plain-import-2", 1L).doesNotContainKey("plain-import-1");
+    }
+
     // ---------------------------------------------------------------------------------------------
     // The oracle
 
