@@ -28,7 +28,7 @@ public final class BulkWrites {
     public void handle(Context ctx) {
         String appendedBy = AccessControl.principal(ctx).appendedBy();
         List<KeyedEvent> events = NdjsonBatch.parse(ctx.bodyAsBytes(), clock.instant(), config.importEnabled(),
-                config.bulkLinesMax()).stream().map(event -> event.appendedBy(appendedBy)).toList();
+                config.bulkLinesMax(), config.importWindow()).stream().map(event -> event.appendedBy(appendedBy)).toList();
         ctx.future(() -> appender.appendAll(events).thenRun(() -> ctx.status(200).json(new Accepted(events.size()))));
     }
 }

@@ -15,7 +15,9 @@ import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.command.BodyReader;
 import org.kleline.ledger.ingest.command.EventKind;
 import org.kleline.ledger.ingest.command.EventValidation;
+import org.kleline.ledger.ingest.command.MerchantFeePlanChangedBody;
 import org.kleline.ledger.ingest.command.PayloadBody;
+import org.kleline.ledger.ingest.config.ImportWindow;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.ProblemException;
@@ -23,23 +25,32 @@ import org.kleline.ledger.web.problem.ProblemException;
 /**
  * An NDJSON body of events, one a line: {@code {"type": "<payload name>", "eventId": ..., "occurredAt"?: ...,
  * ...payload fields}}. Every line is read and validated before anything is appended; the first line
- * at fault is a 400 naming it (1-based, counting blank lines, which are skipped).
+ * at fault is a 400 naming it (1-based, counting blank lines, which are skipped). The times a line
+ * carries lie within the {@link ImportWindow}.
  */
 public final class NdjsonBatch {
 
     private static final String TYPE = "type";
     private static final String EVENT_ID = "eventId";
     private static final String OCCURRED_AT = "occurredAt";
+    private static final String EFFECTIVE_FROM = "effectiveFrom";
 
     private NdjsonBatch() {
     }
 
+    /** {@link #parse(byte[], Instant, boolean, int, ImportWindow)} with the default window. */
+    public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax) {
+        return parse(body, stampedAt, importEnabled, linesMax, ImportWindow.defaults());
+    }
+
     /**
-     * @param stampedAt     the occurredAt of lines without their own
+     * @param stampedAt     the occurredAt of lines without their own, and ingest's clock for the window
      * @param importEnabled whether a line may carry its own occurredAt (ISO-8601 instant or epoch millis)
      * @param linesMax      the most events in one body
+     * @param window        the times a line may carry: occurredAt and effectiveFrom outside it are a 400
      */
-    public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax) {
+    public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax,
+                                         ImportWindow window) {
         List<KeyedEvent> events = new ArrayList<>();
         int lineNumber = 0;
         int start = 0;
@@ -55,7 +66,7 @@ public final class NdjsonBatch {
                 throw new InvalidRequestException(null, "at most " + linesMax + " events in one body").atLine(lineNumber);
             }
             try {
-                events.add(event(line, stampedAt, importEnabled));
+                events.add(event(line, stampedAt, importEnabled, window));
             } catch (ProblemException e) {
                 throw e.atLine(lineNumber);
             }
@@ -63,7 +74,7 @@ public final class NdjsonBatch {
         return events;
     }
 
-    private static KeyedEvent event(byte[] line, Instant stampedAt, boolean importEnabled) {
+    private static KeyedEvent event(byte[] line, Instant stampedAt, boolean importEnabled, ImportWindow window) {
         ObjectNode fields = BodyReader.object(line);
         EventKind kind = EventKind.named(text(fields.remove(TYPE), TYPE), TYPE);
         String eventId = EventValidation.eventId(EVENT_ID, text(fields.remove(EVENT_ID), EVENT_ID));
@@ -75,9 +86,12 @@ public final class NdjsonBatch {
                         "occurredAt is honoured only by the admin import (a server started with import enabled);"
                                 + " leave it out and ingest stamps the event");
             }
-            occurredAt = instant(occurredAtNode);
+            occurredAt = window.require(OCCURRED_AT, instant(occurredAtNode), stampedAt);
         }
         PayloadBody payload = BodyReader.payload(kind, fields, Map.of());
+        if (payload instanceof MerchantFeePlanChangedBody change && change.effectiveFrom() != null) {
+            window.require(EFFECTIVE_FROM, change.effectiveFrom(), stampedAt);
+        }
         EventEnvelope envelope = EventEnvelope.newBuilder()
                 .setEventId(eventId)
                 .setOccurredAt(occurredAt.truncatedTo(ChronoUnit.MILLIS))

@@ -1,5 +1,6 @@
 package org.kleline.ledger.ingest.command;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,8 +24,15 @@ public final class BodyReader {
     /** Parses one JSON object (a whole body, or one NDJSON line). */
     public static ObjectNode object(byte[] json) {
         JsonNode tree;
-        try {
-            tree = LedgerJson.mapper().readTree(json);
+        try (JsonParser parser = LedgerJson.mapper().createParser(json)) {
+            try {
+                tree = LedgerJson.mapper().readTree(parser);
+            } catch (JsonProcessingException e) {
+                // A limit of the reader (a number of 2,000 digits) names no parser: the one reading knows the field.
+                Problem problem = JsonProblems.from(e);
+                throw new ProblemException(problem.field() != null ? problem
+                        : problem.withField(JsonProblems.fieldPath(parser)));
+            }
         } catch (JsonProcessingException e) {
             throw new ProblemException(JsonProblems.from(e));
         } catch (IOException e) {

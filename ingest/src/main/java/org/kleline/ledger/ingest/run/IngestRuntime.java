@@ -68,7 +68,7 @@ public final class IngestRuntime implements AutoCloseable {
         };
         KafkaEventAppender appender = KafkaEventAppender.create(topics.events().name(), kafka,
                 topics.events().valueSerde().serializer(), instance.transactionalIdPrefix(), BULK_PRODUCERS, meters);
-        PendingOutcomes pending = new PendingOutcomes(PendingOutcomes.DEFAULT_MAX_PENDING);
+        PendingOutcomes pending = new PendingOutcomes(config.pendingWaitsMax());
         OutcomeWaiter waiter = OutcomeWaiter.create(topics.outcomes().name(), kafka,
                 topics.outcomes().valueSerde().deserializer(), pending, Duration.ofSeconds(30));
         try {

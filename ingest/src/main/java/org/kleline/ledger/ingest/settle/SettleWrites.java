@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.ingest.append.EventAppender;
@@ -18,6 +19,7 @@ import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementRun;
+import org.kleline.ledger.model.validation.TimeRange;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.UnavailableException;
@@ -39,6 +41,8 @@ public final class SettleWrites {
     /** The answer: the date settled and the payouts appended, in merchantId order. */
     public record Settled(LocalDate date, List<PayoutBody> payouts) {
     }
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Optional<SettlementRows> rows;
     private final EventAppender appender;
@@ -86,10 +90,23 @@ public final class SettleWrites {
     }
 
     private static LocalDate date(String text) {
+        // Four-digit years only: ISO's +10000-01-01 parses, and would make payout ids no id syntax allows.
+        if (!DATE.matcher(text).matches()) {
+            throw new InvalidRequestException("date", "date must be YYYY-MM-DD, was '" + shown(text) + "'");
+        }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("date", "date must be YYYY-MM-DD, was '" + text + "'", e);
         }
+        if (!TimeRange.contains(date)) {
+            throw new InvalidRequestException("date", "date " + TimeRange.describeDates() + ", was " + date);
+        }
+        return date;
+    }
+
+    private static String shown(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 }

@@ -7,6 +7,7 @@ import static org.kleline.ledger.ingest.testing.Problems.assertProblem;
 import static org.kleline.ledger.ingest.testing.Problems.validationAtLine;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.ingest.config.ImportWindow;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.testing.IngestHarness;
 import org.kleline.ledger.ingest.testing.Problems;
@@ -115,6 +117,53 @@ class BulkWritesTest {
         assertThat(json(response.body())).isEqualTo(json("{\"accepted\":3}"));
         assertThat(ingest.appender.appended()).extracting(e -> e.envelope().getOccurredAt())
                 .containsExactly(Instant.parse("2020-01-01T00:00:00.500Z"), Instant.parse("2020-01-01T00:00:01Z"), NOW);
+    }
+
+    @Test
+    void importedTimesMustLieBetweenTheEarliestAndIngestsClockPlusTheSkew() {
+        ingest.close();
+        ingest = new IngestHarness(IngestConfig.defaults().withImportEnabled(true), 10, Optional.empty());
+        String open = "{\"type\":\"WalletOpened\",\"eventId\":\"b-1\",\"walletId\":\"w-1\",\"currency\":\"EUR\","
+                + "\"occurredAt\":";
+        // NOW is 2026-11-27T10:15:30.123Z; the default skew is 5 minutes, the default earliest 1990-01-01.
+        assertProblem(bulk(TOP_UP + "\n" + open + "\"2026-11-27T10:20:30.124Z\"}"),
+                validationAtLine("occurredAt must not be after 2026-11-27T10:20:30.123Z (ingest's clock plus 300 s),"
+                        + " was 2026-11-27T10:20:30.124Z", "occurredAt", 2));
+        assertProblem(bulk(open + "\"2999-01-01T00:00:00Z\"}"),
+                validationAtLine("occurredAt must not be after 2026-11-27T10:20:30.123Z (ingest's clock plus 300 s),"
+                        + " was 2999-01-01T00:00:00Z", "occurredAt", 1));
+        assertProblem(bulk(open + "\"+1000000000-01-01T00:00:00Z\"}"),
+                validationAtLine("occurredAt must not be after 2026-11-27T10:20:30.123Z (ingest's clock plus 300 s),"
+                        + " was +1000000000-01-01T00:00:00Z", "occurredAt", 1));
+        assertProblem(bulk(open + "\"1989-12-31T23:59:59.999Z\"}"),
+                validationAtLine("occurredAt must not be before 1990-01-01T00:00:00Z (the earliest time an import takes),"
+                        + " was 1989-12-31T23:59:59.999Z", "occurredAt", 1));
+        assertProblem(bulk(open + "-9223372036854775808}"),
+                validationAtLine("occurredAt must not be before 1990-01-01T00:00:00Z (the earliest time an import takes),"
+                        + " was -292275055-05-16T16:47:04.192Z", "occurredAt", 1));
+        String plan = "{\"cardBps\":1,\"cardFixed\":0,\"microBps\":1,\"microFixed\":0,\"chargebackFee\":0,\"partnerShareBps\":0}";
+        assertProblem(bulk("{\"type\":\"MerchantFeePlanChanged\",\"eventId\":\"b-1\",\"occurredAt\":\"2020-01-02T00:00:00Z\","
+                        + "\"merchantId\":\"m-1\",\"feePlan\":" + plan + ",\"effectiveFrom\":\"3000-01-01T00:00:00Z\"}"),
+                validationAtLine("effectiveFrom must not be after 2026-11-27T10:20:30.123Z (ingest's clock plus 300 s),"
+                        + " was 3000-01-01T00:00:00Z", "effectiveFrom", 1));
+        assertThat(ingest.appender.appended()).isEmpty();
+
+        HttpResponse<String> edges = bulk(open + "\"2026-11-27T10:20:30.123Z\"}\n"
+                + open.replace("b-1", "b-2").replace("w-1", "w-2") + "\"1990-01-01T00:00:00Z\"}");
+        assertThat(json(edges.body())).isEqualTo(json("{\"accepted\":2}"));
+    }
+
+    @Test
+    void theImportWindowIsConfigured() {
+        ingest.close();
+        ingest = new IngestHarness(IngestConfig.defaults().withImportEnabled(true).withImportWindow(
+                new ImportWindow(Instant.parse("1900-01-01T00:00:00Z"), Duration.ZERO)), 10, Optional.empty());
+        String open = "{\"type\":\"WalletOpened\",\"eventId\":\"b-1\",\"walletId\":\"w-1\",\"currency\":\"EUR\","
+                + "\"occurredAt\":";
+        assertProblem(bulk(open + "\"2026-11-27T10:15:30.124Z\"}"),
+                validationAtLine("occurredAt must not be after 2026-11-27T10:15:30.123Z (ingest's clock plus 0 s),"
+                        + " was 2026-11-27T10:15:30.124Z", "occurredAt", 1));
+        assertThat(json(bulk(open + "\"1950-01-01T00:00:00Z\"}").body())).isEqualTo(json("{\"accepted\":1}"));
     }
 
     @Test

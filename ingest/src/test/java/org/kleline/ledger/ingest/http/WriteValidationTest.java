@@ -170,6 +170,27 @@ class WriteValidationTest {
     }
 
     @Test
+    void effectiveFromBeyondYear9999IsRefusedNamingItNot500() {
+        // Jackson reads it as an Instant; its epoch milliseconds overflow a long.
+        assertProblem(post("/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"+1000000000-01-01T00:00:00Z\"}"),
+                validation("effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
+                        + " was +1000000000-01-01T00:00:00Z", "effectiveFrom"));
+        assertProblem(post("/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":9223372036854775807}"),
+                validation("effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
+                        + " was +292278994-08-17T07:12:55.807Z", "effectiveFrom"));
+    }
+
+    @Test
+    void businessDateBeyondYear9999IsRefusedNamingIt() {
+        HttpResponse<String> response = post("/v1/merchants/m-1/payouts",
+                "{\"payoutId\":\"pay-1\",\"businessDate\":\"+999999999-12-31\",\"amount\":500}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(IngestHarness.json(response.body()).get("field").asText()).isEqualTo("businessDate");
+    }
+
+    @Test
     void handMadePayoutIdStartingWithPoIsRefused() {
         assertProblem(post("/v1/merchants/m-1/payouts",
                         "{\"payoutId\":\"po-m-1-2026-11-26\",\"businessDate\":\"2026-11-26\",\"amount\":500}"),

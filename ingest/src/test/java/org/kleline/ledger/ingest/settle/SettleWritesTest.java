@@ -81,6 +81,12 @@ class SettleWritesTest {
         withRows(List.of());
         Problems.assertProblem(ingest.post("/v1/settlements/26-11-2026/settle", ""),
                 Problems.validation("date must be YYYY-MM-DD, was '26-11-2026'", "date"));
+        // ISO's expanded years parse as dates; a payout id cannot carry them.
+        Problems.assertProblem(ingest.post("/v1/settlements/+10000-01-01/settle", ""),
+                Problems.validation("date must be YYYY-MM-DD, was '+10000-01-01'", "date"));
+        Problems.assertProblem(ingest.post("/v1/settlements/0000-01-01/settle", ""),
+                Problems.validation("date must be a date from 0001-01-01 to 9999-12-31, was 0000-01-01", "date"));
+        assertThat(ingest.appender.appended()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.ingest.run.IngestInstance;
+import org.kleline.ledger.ingest.config.IngestConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,9 @@ public final class IngestCommand implements Callable<Integer> {
     boolean allowImport;
 
     @Mixin
+    ImportWindowOption importWindow;
+
+    @Mixin
     ServerAccessOptions access;
 
     @Option(names = "--instance-id", paramLabel = "ID",
@@ -77,7 +81,9 @@ public final class IngestCommand implements Callable<Integer> {
         ServerAccess serverAccess;
         IngestSettings settings;
         int httpPort = HttpPort.settle(port);
+        IngestConfig config;
         try {
+            config = IngestConfig.defaults().withImportEnabled(allowImport).withImportWindow(importWindow.window());
             serverAccess = access.settings();
             query = Optional.ofNullable(queryUrl).map(url -> new QueryOverHttp(url, serverAccess.clusterSecret()));
             String id = instanceId != null && !instanceId.isBlank() ? instanceId.strip()
@@ -87,7 +93,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        LedgerIngest ingest = LedgerIngest.start(clients, settings, query, serverAccess);
+        LedgerIngest ingest = LedgerIngest.start(clients, settings, config, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf("Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
                         + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n"

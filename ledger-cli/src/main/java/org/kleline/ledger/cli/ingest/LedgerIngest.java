@@ -51,24 +51,31 @@ public final class LedgerIngest implements AutoCloseable {
         this.keys = keys;
     }
 
-    /** Starts ingest on {@code port} ({@code access.bind()}), an instance id of its own; the ledger topics must exist. */
+    /** Starts ingest on {@code port} ({@code access.bind()}), an instance id of its own, the default import window. */
     public static LedgerIngest start(ClientProperties clients, int port, boolean allowImport,
                                      Optional<QueryOverHttp> query, ServerAccess access) {
-        return start(clients, IngestSettings.unique(port, allowImport), query, access);
+        return start(clients, IngestSettings.unique(port, allowImport),
+                IngestConfig.defaults().withImportEnabled(allowImport), query, access);
+    }
+
+    /** Starts ingest as {@code settings} say, with the default import window. */
+    public static LedgerIngest start(ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query,
+                                     ServerAccess access) {
+        return start(clients, settings, IngestConfig.defaults().withImportEnabled(settings.allowImport()), query, access);
     }
 
     /**
-     * Starts ingest as {@code settings} say ({@code access.bind()}); the ledger topics must exist, and pass
-     * {@link TopicDurability}'s checks (a refusal is a {@code StartupFailure}).
+     * Starts ingest as {@code settings} and {@code config} say ({@code access.bind()}); the ledger topics must
+     * exist, and pass {@link TopicDurability}'s checks (a refusal is a {@code StartupFailure}).
      */
-    public static LedgerIngest start(ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query,
-                                     ServerAccess access) {
+    public static LedgerIngest start(ClientProperties clients, IngestSettings settings, IngestConfig config,
+                                     Optional<QueryOverHttp> query, ServerAccess access) {
         Services services = new Services();
         try {
             PrometheusMetrics metrics = services.add("metrics", new PrometheusMetrics());
             Topics topics = Topics.create(clients.asClientMap());
             IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clients.asClientMap(), topics,
-                    IngestConfig.defaults().withImportEnabled(settings.allowImport()),
+                    config,
                     query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
                     Clock.systemUTC(), new IngestInstance(settings.instanceId(), metrics.registry())));
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
@@ -76,10 +83,10 @@ public final class LedgerIngest implements AutoCloseable {
             TopicDurability.enforce(clients.asClientMap(), "ledger ingest", TopicDurability.INGEST_TOPICS,
                     new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(access.bind(), settings.port(),
+            HttpServerConfig serverConfig = new HttpServerConfig(access.bind(), settings.port(),
                     HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
-            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
+            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(serverConfig,
                     AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
                     List.of(ingest.routes(), new ReadinessRoutes(() -> readiness(ingest, keys)), new MetricsRoutes(metrics)))
                     .start());

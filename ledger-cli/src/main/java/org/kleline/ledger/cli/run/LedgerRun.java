@@ -21,7 +21,6 @@ import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.cli.node.QueryNode;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
-import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
@@ -108,7 +107,7 @@ public final class LedgerRun implements AutoCloseable {
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clientMap, Clock.systemUTC()));
             AdminKeyFile.AdminKey adminKey = AdminKeyFile.ensure(dataDir.resolve(AdminKeyFile.NAME), keys);
             IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clientMap, Topics.create(clientMap),
-                    IngestConfig.defaults().withImportEnabled(true), node.outcomeLookup(),
+                    settings.ingest(), node.outcomeLookup(),
                     Optional.of(node.settlementRows()), Clock.systemUTC(),
                     new IngestInstance(INGEST_INSTANCE_ID, node.meterRegistry())));
 

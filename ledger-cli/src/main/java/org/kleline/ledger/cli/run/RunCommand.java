@@ -11,11 +11,13 @@ import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.demo.DemoLoader;
 import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.discovery.RunAddresses;
+import org.kleline.ledger.cli.ingest.ImportWindowOption;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.HistoryRetentionOption;
 import org.kleline.ledger.cli.progress.ProgressLine;
+import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 import picocli.CommandLine.Command;
@@ -60,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     HistoryRetentionOption history;
 
+    @Mixin
+    ImportWindowOption importWindow;
+
     @Option(names = "--bind", defaultValue = RunSettings.DEFAULT_BIND, paramLabel = "ADDRESS",
             description = "The interface the HTTP API listens on (default ${DEFAULT-VALUE}: this machine only; "
                     + "0.0.0.0 for every interface, then give --allowed-host for the names clients use).")
@@ -98,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention())
-                    .withBind(bind, allowedHosts);
+                    .withBind(bind, allowedHosts)
+                    .withIngest(IngestConfig.defaults().withImportWindow(importWindow.window()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

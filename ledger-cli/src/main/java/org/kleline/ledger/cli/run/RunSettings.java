@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.views.HistoryRetention;
 
@@ -17,9 +18,10 @@ import org.kleline.ledger.projector.views.HistoryRetention;
  * @param historyRetention how far back balances as of a past instant and statement lines are kept
  * @param bind           the interface the HTTP API listens on (loopback by default)
  * @param allowedHosts   {@code Host} header values answered besides localhost, 127.0.0.1 and [::1] with the port
+ * @param ingest         what ingest allows: the admin import is always on here; its window and waits
  */
 public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
-        HistoryRetention historyRetention, String bind, List<String> allowedHosts) {
+        HistoryRetention historyRetention, String bind, List<String> allowedHosts, IngestConfig ingest) {
 
     /** The admin's own machine: nothing here is served beyond it unless --bind says so. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -33,6 +35,8 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
         Objects.requireNonNull(historyRetention, "historyRetention");
         Objects.requireNonNull(bind, "bind");
         allowedHosts = List.copyOf(allowedHosts);
+        // ledger run is the administrator's own machine: the import is on whatever is given.
+        ingest = Objects.requireNonNull(ingest, "ingest").withImportEnabled(true);
         if (bind.isBlank()) {
             throw new IllegalArgumentException("--bind must name an interface, such as " + DEFAULT_BIND);
         }
@@ -48,7 +52,8 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
     /** On loopback, answering for the loopback names only. */
     public RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
                        HistoryRetention historyRetention) {
-        this(dataDir, port, partitions, settlementZone, historyRetention, DEFAULT_BIND, List.of());
+        this(dataDir, port, partitions, settlementZone, historyRetention, DEFAULT_BIND, List.of(),
+                IngestConfig.defaults());
     }
 
     /** Keeping the whole history. */
@@ -62,10 +67,17 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
     }
 
     public RunSettings withPort(int newPort) {
-        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts);
+        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts,
+                ingest);
     }
 
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
-        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts);
+        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts,
+                ingest);
+    }
+
+    public RunSettings withIngest(IngestConfig newIngest) {
+        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts,
+                newIngest);
     }
 }

@@ -21,12 +21,13 @@ import org.kleline.ledger.model.id.PayoutId;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.money.RequestedAmount;
 import org.kleline.ledger.model.validation.InvalidFieldException;
+import org.kleline.ledger.model.validation.TimeRange;
 
 /**
  * The contract of an event, checked before it may enter the log (ingest answers a failure
  * with 400) and again by whoever reads the log (projector, audit): ids, amounts, currencies,
- * fee plans, {@code effectiveFrom} not earlier than {@code occurredAt}, and the payout ids
- * reserved for settlement runs.
+ * fee plans, times within {@link TimeRange}, {@code effectiveFrom} not earlier than {@code occurredAt},
+ * and the payout ids reserved for settlement runs.
  *
  * <p>Fields are checked in the order of the payload's schema and the first at fault is
  * reported, named as in the HTTP contract ({@code amount}, {@code feePlan.cardBps}). Check
@@ -76,6 +77,7 @@ public final class EventValidator {
         if (occurredAt == null) {
             throw new InvalidFieldException("occurredAt", null, "is required");
         }
+        TimeRange.require("occurredAt", occurredAt);
         LogPosition.requireValidAppendedAfter(event.getAppendedAfter());
         if (payload instanceof WalletToppedUp p) {
             IdSyntax.require("walletId", p.getWalletId());
@@ -119,7 +121,7 @@ public final class EventValidator {
         } else if (payload instanceof MerchantFeePlanChanged p) {
             IdSyntax.require("merchantId", p.getMerchantId());
             FeeSchedule.fromAvro(p.getFeePlan());
-            Instant effectiveFrom = p.getEffectiveFrom();
+            Instant effectiveFrom = TimeRange.require("effectiveFrom", p.getEffectiveFrom());
             if (effectiveFrom != null && effectiveFrom.isBefore(occurredAt)) {
                 throw new InvalidFieldException("effectiveFrom", effectiveFrom,
                         "must not be earlier than the event's occurredAt " + occurredAt);
@@ -145,6 +147,7 @@ public final class EventValidator {
         if (businessDate == null) {
             throw new InvalidFieldException("businessDate", null, "is required");
         }
+        TimeRange.require("businessDate", businessDate);
         if (!settlement) {
             RequestedAmount.require("amount", payout.getAmount());
             return;

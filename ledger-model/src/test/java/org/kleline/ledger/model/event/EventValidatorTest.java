@@ -18,6 +18,8 @@ import static org.kleline.ledger.model.fixtures.Events.standardPlan;
 import static org.kleline.ledger.model.fixtures.Events.topUp;
 import static org.kleline.ledger.model.fixtures.Events.walletOpened;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -62,6 +64,22 @@ class EventValidatorTest {
         event.setEventId("e-1");
         event.setPayload(topUp("w-1", 1));
         refused(event, "occurredAt").hasMessage("occurredAt is required, was null");
+    }
+
+    @Test
+    void timesOutsideYears1To9999AreRefusedOnEveryPath() {
+        Instant far = Instant.parse("+1000000000-01-01T00:00:00Z");
+        refused(event("e-1", far, topUp("w-1", 1)), "occurredAt")
+                .hasMessage("occurredAt must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, "
+                        + "was +1000000000-01-01T00:00:00Z");
+        refused(event("e-1", Instant.parse("0000-12-31T23:59:59.999Z"), topUp("w-1", 1)), "occurredAt");
+        refused(event("e-1", T0, feePlanChange("m-1", standardPlan(), far)), "effectiveFrom");
+        refused(event("e-1", T0, payout("m-1", "pay-1", LocalDate.of(10_000, 1, 1), 100)), "businessDate")
+                .hasMessage("businessDate must be a date from 0001-01-01 to 9999-12-31, was +10000-01-01");
+        assertThatThrownBy(() -> EventValidator.requireValidLogEvent(event("e-1", far, topUp("w-1", 1))))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatCode(() -> EventValidator.requireValidRequest(event("e-1",
+                Instant.parse("9999-12-31T23:59:59.999Z"), topUp("w-1", 1)))).doesNotThrowAnyException();
     }
 
     @Test

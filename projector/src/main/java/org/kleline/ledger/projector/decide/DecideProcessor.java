@@ -1,6 +1,7 @@
 package org.kleline.ledger.projector.decide;
 
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -29,6 +30,7 @@ import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.merchants.MerchantDirectory;
 import org.kleline.ledger.projector.settlement.SettlementDeltas;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
 import org.kleline.ledger.projector.stores.StoreNames;
@@ -67,6 +69,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private KeyValueStore<String, byte[]> payoutIds;
     private AccountPostings accountPostings;
     private StoreDecisionContext decisionContext;
+    private MerchantDirectory directory;
     private WalletDecider walletDecider;
     private CardPaymentDecider paymentDecider;
     private MerchantDecider merchantDecider;
@@ -88,7 +91,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         outcomes = context.getStateStore(StoreNames.OUTCOMES);
         payoutIds = context.getStateStore(StoreNames.PAYOUT_IDS);
         accountPostings = AccountPostings.of(context);
-        decisionContext = new StoreDecisionContext(outcomes, payoutIds, merchantDirectories.forTask(merchants));
+        directory = merchantDirectories.forTask(merchants);
+        decisionContext = new StoreDecisionContext(outcomes, payoutIds, directory);
         walletDecider = new WalletDecider(calendar);
         paymentDecider = new CardPaymentDecider(calendar);
         merchantDecider = new MerchantDecider(calendar);
@@ -110,6 +114,14 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         }
         if (!key.value().equals(record.key())) {
             deadLetter(record, "record key '" + record.key() + "' is not the event's aggregate '" + key.value() + "'");
+            return;
+        }
+        OptionalInt home = directory.partitionOfKey(record.key());
+        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        if (home.isPresent() && partition >= 0 && home.getAsInt() != partition) {
+            // Written around every producer of the log: its key's other events, and the merchant directory, are elsewhere.
+            deadLetter(record, "record key '" + record.key() + "' belongs to partition " + home.getAsInt()
+                    + " of the event log, not " + partition + ": every producer partitions by key");
             return;
         }
         Decision<?> decision;

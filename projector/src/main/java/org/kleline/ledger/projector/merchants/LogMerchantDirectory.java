@@ -3,6 +3,7 @@ package org.kleline.ledger.projector.merchants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.kleline.ledger.events.EventEnvelope;
@@ -132,6 +133,11 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
      */
     public boolean awaitStartEnds(Duration timeout) throws InterruptedException {
         return positions.awaitStartEnds(timeout.toMillis());
+    }
+
+    @Override
+    public OptionalInt partitionOfKey(String recordKey) {
+        return OptionalInt.of(EventPartitions.partitionOf(recordKey, positions.partitions()));
     }
 
     /** The partition of ledger.events that holds merchant {@code merchantId}'s events. */

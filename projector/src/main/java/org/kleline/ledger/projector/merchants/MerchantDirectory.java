@@ -2,6 +2,7 @@ package org.kleline.ledger.projector.merchants;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.LogPosition;
 
@@ -18,4 +19,14 @@ public interface MerchantDirectory {
      * @return empty only when no MerchantOnboarded of the merchant that counts for the event was accepted
      */
     Optional<MerchantTerms> termsAt(String merchantId, Instant at, LogPosition event);
+
+    /**
+     * The partition of ledger.events that holds the events of {@code recordKey}, when this directory
+     * knows the log's partition count (empty when it reads one task's own store and every event is in
+     * that task). Every producer of the log partitions by key; an event found elsewhere was written
+     * around them, and its merchant look-ups (or, for a merchant event, the directory) would not find it.
+     */
+    default OptionalInt partitionOfKey(String recordKey) {
+        return OptionalInt.empty();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
@@ -44,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * caller holds no thread (an HTTP request answers from the future). The whole wait is bounded by
  * {@code bound} (each Kafka call within it, at most 5 s); past it the future fails with
  * {@link ProjectorBehindException} naming the partitions behind.
+ *
+ * <p>Callers share polls: a caller joins the wait that has not read the log's end yet, if there is one
+ * (its end offsets, read after the call, are as good as its own), so a burst of a thousand
+ * {@code ?caughtUp=true} reads asks the brokers as often as one does. And they are bounded: past
+ * {@code waitersMax} callers waiting at once, a new one fails at once with
+ * {@link ProjectorBehindException} (a 503 with {@code Retry-After}) rather than queue.
  */
 public final class CatchUpBarrier implements AutoCloseable {
 
@@ -55,6 +62,8 @@ public final class CatchUpBarrier implements AutoCloseable {
     static final Duration LONGEST_POLL = Duration.ofMillis(250);
     static final Duration CALL_TIMEOUT_MAX = Duration.ofSeconds(5);
     private static final int PARTITIONS_NAMED_MAX = 5;
+    /** Each waiter is a future, no thread; the bound keeps a stuck projector from collecting requests without end. */
+    public static final int DEFAULT_WAITERS_MAX = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpBarrier.class);
 
     /** The end offsets the projector was found to have reached, and how long that took. */
@@ -73,6 +82,10 @@ public final class CatchUpBarrier implements AutoCloseable {
     private final Duration stall;
     private final ScheduledExecutorService scheduler;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private final int waitersMax;
+    private final AtomicInteger waiters = new AtomicInteger();
+    /** The wait that has not read the log's end yet, which new callers join; guarded by this. */
+    private Run next;
 
     /**
      * @param eventsTopic  the log the projector reads ({@code ledger.events})
@@ -82,6 +95,16 @@ public final class CatchUpBarrier implements AutoCloseable {
      */
     public CatchUpBarrier(ProjectorProgress progress, String eventsTopic, String effectsTopic, Duration bound,
                           Duration stall) {
+        this(progress, eventsTopic, effectsTopic, bound, stall, DEFAULT_WAITERS_MAX);
+    }
+
+    /** @param waitersMax the most callers waiting at once; past it a call fails at once */
+    public CatchUpBarrier(ProjectorProgress progress, String eventsTopic, String effectsTopic, Duration bound,
+                          Duration stall, int waitersMax) {
+        if (waitersMax < 1) {
+            throw new IllegalArgumentException("waitersMax must be >= 1, was " + waitersMax);
+        }
+        this.waitersMax = waitersMax;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.eventsTopic = requireText("eventsTopic", eventsTopic);
         this.effectsTopic = requireText("effectsTopic", effectsTopic);
@@ -106,11 +129,34 @@ public final class CatchUpBarrier implements AutoCloseable {
      * progress cannot be read.
      */
     public CompletableFuture<CaughtUp> whenCaughtUp() {
-        Run run = new Run();
-        running.add(run);
-        run.result.whenComplete((caughtUp, failure) -> running.remove(run));
-        run.schedule(Duration.ZERO);
-        return run.result;
+        if (waiters.incrementAndGet() > waitersMax) {
+            waiters.decrementAndGet();
+            return CompletableFuture.failedFuture(new ProjectorBehindException("too many reads are waiting for the "
+                    + "projector to catch up (at most " + waitersMax + "); retry shortly"));
+        }
+        Run started = null;
+        CompletableFuture<CaughtUp> mine;
+        synchronized (this) {
+            if (next == null || next.result.isDone()) {
+                Run run = new Run();
+                running.add(run);
+                run.result.whenComplete((caughtUp, failure) -> running.remove(run));
+                next = run;
+                started = run;
+            }
+            // A copy: a caller that cancels or times out its future leaves the others' alone.
+            mine = next.result.copy();
+        }
+        mine.whenComplete((caughtUp, failure) -> waiters.decrementAndGet());
+        if (started != null) {
+            started.schedule(Duration.ZERO);
+        }
+        return mine;
+    }
+
+    /** How many callers wait now (for metrics and tests). */
+    public int waiting() {
+        return waiters.get();
     }
 
     /** {@link #whenCaughtUp()}, blocking the caller (at most the bound): for callers without a future to answer from. */
@@ -184,6 +230,12 @@ public final class CatchUpBarrier implements AutoCloseable {
             }
             try {
                 if (stage == null) {
+                    // From here on the log's end is being read: later callers need a wait of their own.
+                    synchronized (CatchUpBarrier.this) {
+                        if (next == this) {
+                            next = null;
+                        }
+                    }
                     stage = new Stage(eventsTopic, progress.endOffsets(eventsTopic, callTimeout()));
                 }
                 advance();

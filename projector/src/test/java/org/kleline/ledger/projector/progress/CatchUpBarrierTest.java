@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +173,86 @@ class CatchUpBarrierTest {
         barrier.close();
         assertThat(behind(waiting)).hasMessage("the projector is shutting down");
         assertThat(behind(barrier.whenCaughtUp())).hasMessage("the projector is shutting down");
+    }
+
+    /** {@link #progress}, whose first read of the log's end holds the barrier's thread until released. */
+    private static final class HeldProgress implements ProjectorProgress {
+        final FakeProgress inner;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        HeldProgress(FakeProgress inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Map<TopicPartition, Long> endOffsets(String topic, Duration timeout) {
+            if (topic.equals(EVENTS) && first.getAndSet(false)) {
+                entered.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return inner.endOffsets(topic, timeout);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> committedOffsets(java.util.Set<TopicPartition> partitions, Duration timeout) {
+            return inner.committedOffsets(partitions, timeout);
+        }
+
+        @Override
+        public boolean holdsRecords(TopicPartition partition, long fromOffset, long toOffset, Duration timeout) {
+            return inner.holdsRecords(partition, fromOffset, toOffset, timeout);
+        }
+    }
+
+    @Test
+    void callersThatComeBeforeAWaitReadsTheLogsEndShareItsPolls() throws Exception {
+        HeldProgress held = new HeldProgress(progress);
+        barrier = new CatchUpBarrier(held, EVENTS, EFFECTS, LONG, LONG);
+        CompletableFuture<CaughtUp> first = barrier.whenCaughtUp();
+        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<CaughtUp>> burst = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            burst.add(barrier.whenCaughtUp());
+        }
+        // One caller cancelling its own future leaves the others waiting on the same poll alone.
+        burst.get(0).cancel(false);
+        held.release.countDown();
+        caughtUp(first);
+        for (CompletableFuture<CaughtUp> waiting : burst.subList(1, burst.size())) {
+            caughtUp(waiting);
+        }
+        // The first wait read the end before the burst came; the burst shared one wait: two reads in all.
+        assertThat(progress.count("end " + EVENTS)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> barrier.waiting() == 0);
+    }
+
+    @Test
+    void pastItsBoundOfWaitersANewCallerIsRefusedAtOnce() throws Exception {
+        HeldProgress held = new HeldProgress(progress);
+        barrier = new CatchUpBarrier(held, EVENTS, EFFECTS, LONG, LONG, 3);
+        List<CompletableFuture<CaughtUp>> waiting = new ArrayList<>();
+        waiting.add(barrier.whenCaughtUp());
+        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        waiting.add(barrier.whenCaughtUp());
+        waiting.add(barrier.whenCaughtUp());
+        CompletableFuture<CaughtUp> refused = barrier.whenCaughtUp();
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(behind(refused)).hasMessage("too many reads are waiting for the projector to catch up (at most 3);"
+                + " retry shortly");
+        held.release.countDown();
+        for (CompletableFuture<CaughtUp> w : waiting) {
+            caughtUp(w);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> barrier.waiting() == 0);
+        caughtUp(barrier.whenCaughtUp());
+        assertThatThrownBy(() -> new CatchUpBarrier(progress, EVENTS, EFFECTS, LONG, LONG, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.id.EventId;
 import org.kleline.ledger.model.id.IdSyntax;
+import org.kleline.ledger.model.validation.TimeRange;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 
 /**
@@ -108,12 +109,18 @@ final class RequestParams {
             Instant start = day.atStartOfDay(zone).toInstant();
             return endOfDay ? day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1) : start;
         }
+        Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         } catch (DateTimeException e) {
             throw new InvalidRequestException(name, name + " '" + shown(value)
                     + "' must be an ISO-8601 instant (2026-11-27T10:15:30.123Z) or a date (YYYY-MM-DD)");
         }
+        // Parsed is not usable: +1000000000-01-01T00:00:00Z is an Instant whose epoch milliseconds overflow a long.
+        if (!TimeRange.contains(parsed)) {
+            throw new InvalidRequestException(name, name + " '" + shown(value) + "' " + TimeRange.describeInstants());
+        }
+        return parsed;
     }
 
     /** An optional boolean query parameter, {@code true} or {@code false}, else {@code absent}. */
@@ -163,11 +170,16 @@ final class RequestParams {
         if (!DATE.matcher(value).matches()) {
             throw new InvalidRequestException(name, name + " '" + shown(value) + "' must be a date YYYY-MM-DD");
         }
+        LocalDate parsed;
         try {
-            return LocalDate.parse(value, STRICT_DATE);
+            parsed = LocalDate.parse(value, STRICT_DATE);
         } catch (DateTimeException e) {
             throw new InvalidRequestException(name, name + " '" + value + "' is not a calendar date");
         }
+        if (!TimeRange.contains(parsed)) {
+            throw new InvalidRequestException(name, name + " '" + value + "' " + TimeRange.describeDates());
+        }
+        return parsed;
     }
 
     static String shown(String value) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.kleline.ledger.model.id.EventId;
+import org.kleline.ledger.model.validation.TimeRange;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 
@@ -69,6 +70,9 @@ public record StatementCursor(String currency, long occurredAtMs, String eventId
             throw invalid(text, "it is not a statement position");
         }
         long occurredAtMs = Long.parseUnsignedLong(parts[1], 16) ^ Long.MIN_VALUE;
+        if (!TimeRange.containsEpochMilli(occurredAtMs)) {
+            throw invalid(text, "its time is outside " + TimeRange.EARLIEST_INSTANT + ".." + TimeRange.LATEST_INSTANT);
+        }
         StatementCursor cursor;
         try {
             cursor = new StatementCursor(parts[0], occurredAtMs, parts[2]);

@@ -204,6 +204,27 @@ class ReadRoutesTest {
     }
 
     @Test
+    void instantsAndDatesOutsideYears1To9999Are400NamingTheParameterNot500() throws Exception {
+        views.balances.put("wallet:w-1", List.of());
+        // Instant.parse takes these; their epoch milliseconds overflow a long.
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=%2B1000000000-01-01T00:00:00Z", "asOf");
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=-1000000000-01-01T00:00:00Z", "asOf");
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=%2B10000-01-01T00:00:00Z", "asOf");
+        assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=0000-12-31T23:59:59.999Z", "asOf");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?from=%2B1000000000-01-01T00:00:00Z", "from");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?to=-1000000000-01-01T00:00:00Z", "to");
+        assertField("/v1/accounts/wallet%3Aw-1/entries?from=0000-01-01", "from");
+        assertField("/v1/merchants/m-1/settlements?to=0000-06-30", "to");
+        assertField("/v1/settlements/0000-01-01", "date");
+        assertThat(json(get("/v1/accounts/wallet%3Aw-1/balances?asOf=%2B1000000000-01-01T00:00:00Z"))
+                .path("detail").asText()).contains("0001-01-01T00:00:00Z").contains("9999-12-31T23:59:59.999Z");
+        assertThat(views.asked).isEmpty();
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31T23:59:59.999Z").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=0001-01-01T00:00:00Z").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aLimitOf1000IsTheMostAPageHolds() throws Exception {
         views.balances.put("wallet:w-1", List.of());
         assertThat(get("/v1/accounts/wallet%3Aw-1/entries?limit=1000").statusCode()).isEqualTo(200);

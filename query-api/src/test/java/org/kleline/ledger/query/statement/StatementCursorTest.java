@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.projector.views.AccountKeys;
@@ -51,6 +52,16 @@ class StatementCursorTest {
     void aKeyWithATamperedTimeIsRefused() {
         String key = ACCOUNT + "|EUR|zz00000000000000|ev-1";
         assertRefused(encode(key), "not a statement position");
+    }
+
+    @Test
+    void aCursorWhoseTimeIsOutsideYears1To9999IsRefused() {
+        assertRefused(new StatementCursor("EUR", Long.MAX_VALUE, "ev-1").encode(ACCOUNT), "outside");
+        assertRefused(new StatementCursor("EUR", Long.MIN_VALUE, "ev-1").encode(ACCOUNT), "outside");
+        long last = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+        StatementCursor latest = new StatementCursor("EUR", last, "ev-1");
+        assertThat(StatementCursor.decode(ACCOUNT, latest.encode(ACCOUNT))).isEqualTo(latest);
+        assertRefused(new StatementCursor("EUR", last + 1, "ev-1").encode(ACCOUNT), "outside");
     }
 
     @Test

@@ -191,7 +191,8 @@ public final class AccessControl {
         }
         String contentType = ctx.header("Content-Type");
         if (contentType == null || contentType.isBlank()) {
-            if (ctx.contentLength() > 0) {
+            // A chunked body has no Content-Length (-1) and is a body all the same.
+            if (ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null) {
                 throw unsupported("a request body needs a Content-Type: application/json (application/x-ndjson "
                         + "for POST /v1/events)");
             }

@@ -1,6 +1,8 @@
 package org.kleline.ledger.web.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +18,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class LedgerJson {
 
+    /** No body of the API nests deeper than 3; a few levels more leave room, 10,000 nested brackets do not. */
+    public static final int NESTING_DEPTH_MAX = 32;
+    /** A long has 19 digits; a number of a thousand digits is no amount, and parsing it costs. */
+    public static final int NUMBER_LENGTH_MAX = 100;
+    /** No string field holds more than a body may (1 MiB); a field name is never long. */
+    public static final int STRING_LENGTH_MAX = 1024 * 1024;
+    public static final int NAME_LENGTH_MAX = 1_000;
+
     private static final ObjectMapper MAPPER = build();
 
     private LedgerJson() {
@@ -27,7 +37,11 @@ public final class LedgerJson {
     }
 
     private static ObjectMapper build() {
-        return JsonMapper.builder()
+        // Written out rather than Jackson's defaults (1,000 levels, 1,000 digits, 20 MB strings): past them, a 400.
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(NESTING_DEPTH_MAX).maxNumberLength(NUMBER_LENGTH_MAX)
+                .maxStringLength(STRING_LENGTH_MAX).maxNameLength(NAME_LENGTH_MAX).build()).build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

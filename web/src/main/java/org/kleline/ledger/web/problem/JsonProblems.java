@@ -52,6 +52,11 @@ public final class JsonProblems {
         return null;
     }
 
+    /** The dotted path of the field {@code parser} is in, or null at the top: for failures that name no parser. */
+    public static String fieldPath(JsonParser parser) {
+        return fromContext(parser.getParsingContext());
+    }
+
     private static String fromReferences(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : references) {

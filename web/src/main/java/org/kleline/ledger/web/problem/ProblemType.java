@@ -4,11 +4,15 @@ package org.kleline.ledger.web.problem;
 public enum ProblemType {
     VALIDATION("validation", "Request failed validation", 400),
     MALFORMED_JSON("malformed-json", "Request body is not valid JSON for this endpoint", 400),
+    /** Refused by the HTTP server before any route: a path it cannot decode, an illegal character in a header. */
+    BAD_REQUEST("bad-request", "Request is not valid HTTP", 400),
     UNAUTHORIZED("unauthorized", "Missing, unknown or revoked API key", 401),
     FORBIDDEN("forbidden", "This key's role may not make this call", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request target too long", 414),
+    HEADERS_TOO_LARGE("request-header-fields-too-large", "Request headers too large", 431),
     /** A figure the answer adds up (across partitions) passes what a 64-bit count of minor units holds. */
     OUT_OF_RANGE("out-of-range", "A figure of the answer is beyond the range of 64-bit minor units", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

@@ -36,6 +36,9 @@ public final class LedgerHttpServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
+            // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body too.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
             ProblemResponses.install(cfg.routes);
             // Before every route: Host, credentials, role, media type (and the key management routes).
             access.install(cfg.routes);

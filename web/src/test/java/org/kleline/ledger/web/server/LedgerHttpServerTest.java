@@ -131,6 +131,45 @@ class LedgerHttpServerTest {
     }
 
     @Test
+    void whatTheHttpServerRefusesBeforeAnyRouteIsAProblemToo() throws Exception {
+        for (String method : List.of("GET", "DELETE", "PUT")) {
+            String answer = raw(method + " /missing/%C3%28 HTTP/1.1\r\nHost: localhost\r\n");
+            assertThat(answer).as(method).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"type\":\"urn:kleline:ledger:problem:bad-request\"").contains("\"status\":400");
+        }
+        assertThat(raw("GET /missing/%ZZ HTTP/1.1\r\nHost: localhost\r\n")).startsWith("HTTP/1.1 400")
+                .contains("urn:kleline:ledger:problem:bad-request");
+        assertThat(raw("GET /missing HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0000b\r\n")).startsWith("HTTP/1.1 400")
+                .contains("urn:kleline:ledger:problem:bad-request");
+        assertThat(raw("GET /missing HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(9_000) + "\r\n"))
+                .startsWith("HTTP/1.1 431").contains("urn:kleline:ledger:problem:request-header-fields-too-large")
+                .contains("\"status\":431");
+        assertThat(raw("GET /missing?x=" + "y".repeat(9_000) + " HTTP/1.1\r\nHost: localhost\r\n"))
+                .startsWith("HTTP/1.1 414").contains("urn:kleline:ledger:problem:uri-too-long");
+    }
+
+    @Test
+    void jsonPastItsBoundsIsA400() throws Exception {
+        HttpResponse<String> deep = post("/echo", "{\"inner\":" + "[".repeat(40) + "]".repeat(40) + "}");
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(json(deep).get("type").asText()).isEqualTo("urn:kleline:ledger:problem:malformed-json");
+        HttpResponse<String> longNumber = post("/echo", "{\"amount\":1" + "0".repeat(200) + "}");
+        assertThat(longNumber.statusCode()).isEqualTo(400);
+        assertThat(json(longNumber).get("type").asText()).isEqualTo("urn:kleline:ledger:problem:malformed-json");
+        assertThat(post("/echo", "{\"inner\":{\"bps\":1}}").statusCode()).isEqualTo(200);
+    }
+
+    /** A request written by hand (java.net.http will not send these), answered whole once the server closes. */
+    private static String raw(String head) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void validationExceptionIsA400NamingTheField() throws Exception {
         assertProblem(get("/invalid"), 400, "urn:kleline:ledger:problem:validation",
                 "walletId 'a b' is not a valid id", "walletId");
