@@ -44,76 +44,84 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
 @State(Scope.Thread)
 public class DecideBenchmark {
 
-  private static final int EVENTS = 4_096;
-  private static final Instant T0 = Instant.parse("1999-10-15T10:00:00Z");
+    private static final int EVENTS = 4_096;
+    private static final Instant T0 = Instant.parse("1999-10-15T10:00:00Z");
 
-  private WalletDecider wallets;
-  private CardPaymentDecider payments;
-  private DecisionContext context;
-  private WalletState wallet;
-  private CardPaymentState payment;
-  private EventEnvelope[] micropayments;
-  private EventEnvelope[] captures;
-  private int next;
+    private WalletDecider wallets;
+    private CardPaymentDecider payments;
+    private DecisionContext context;
+    private WalletState wallet;
+    private CardPaymentState payment;
+    private EventEnvelope[] micropayments;
+    private EventEnvelope[] captures;
+    private int next;
 
-  @Setup
-  public void setUp() {
-    BusinessCalendar calendar = BusinessCalendar.defaultCalendar();
-    wallets = new WalletDecider(calendar);
-    payments = new CardPaymentDecider(calendar);
-    MerchantState merchant = MerchantState.onboarded(new MerchantId("m-017"), "Librairie du Net",
-        new PartnerId("pa-03"), CurrencyCode.of("EUR"), T0.minusSeconds(86_400),
-        new FeeSchedule(150, 25, 300, 5, 1_500, 2_000));
-    context = new InMemoryContext(merchant);
-    wallet = new WalletState(new WalletId("w-000042"), CurrencyCode.of("EUR"), 900_000_000_000L, 1_000_000_000_000L);
-    payment = CardPaymentState.authorized(new PaymentId("p-000042"), new MerchantId("m-017"),
-        CurrencyCode.of("EUR"), 1_000_000_000_000L);
-    micropayments = new EventEnvelope[EVENTS];
-    captures = new EventEnvelope[EVENTS];
-    for (int i = 0; i < EVENTS; i++) {
-      Instant at = T0.plusMillis(i);
-      micropayments[i] = new EventEnvelope("mp-" + i, at, new MicropaymentRequested("w-000042", "m-017", 100L + i), null, null);
-      captures[i] = new EventEnvelope("ca-" + i, at, new CardPaymentCaptured("p-000042", 1_000L + i), null, null);
-    }
-  }
-
-  @Benchmark
-  public JournalEntry micropayment() {
-    EventEnvelope event = micropayments[next++ & (EVENTS - 1)];
-    return JournalEntries.of(wallets.decide(wallet, event, context));
-  }
-
-  @Benchmark
-  public JournalEntry capture() {
-    EventEnvelope event = captures[next++ & (EVENTS - 1)];
-    return JournalEntries.of(payments.decide(payment, event, context));
-  }
-
-  /** Nothing seen before, one merchant, no payouts: the answers a store lookup gives. */
-  private static final class InMemoryContext implements DecisionContext {
-    private final MerchantState merchant;
-
-    InMemoryContext(MerchantState merchant) {
-      this.merchant = merchant;
+    @Setup
+    public void setUp() {
+        BusinessCalendar calendar = BusinessCalendar.defaultCalendar();
+        wallets = new WalletDecider(calendar);
+        payments = new CardPaymentDecider(calendar);
+        MerchantState merchant = MerchantState.onboarded(
+                new MerchantId("m-017"),
+                "Librairie du Net",
+                new PartnerId("pa-03"),
+                CurrencyCode.of("EUR"),
+                T0.minusSeconds(86_400),
+                new FeeSchedule(150, 25, 300, 5, 1_500, 2_000));
+        context = new InMemoryContext(merchant);
+        wallet =
+                new WalletState(new WalletId("w-000042"), CurrencyCode.of("EUR"), 900_000_000_000L, 1_000_000_000_000L);
+        payment = CardPaymentState.authorized(
+                new PaymentId("p-000042"), new MerchantId("m-017"), CurrencyCode.of("EUR"), 1_000_000_000_000L);
+        micropayments = new EventEnvelope[EVENTS];
+        captures = new EventEnvelope[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            Instant at = T0.plusMillis(i);
+            micropayments[i] = new EventEnvelope(
+                    "mp-" + i, at, new MicropaymentRequested("w-000042", "m-017", 100L + i), null, null);
+            captures[i] = new EventEnvelope("ca-" + i, at, new CardPaymentCaptured("p-000042", 1_000L + i), null, null);
+        }
     }
 
-    @Override
-    public boolean seen(AggregateKey key, String eventId) {
-      return false;
+    @Benchmark
+    public JournalEntry micropayment() {
+        EventEnvelope event = micropayments[next++ & (EVENTS - 1)];
+        return JournalEntries.of(wallets.decide(wallet, event, context));
     }
 
-    @Override
-    public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
-      return Optional.of(merchant.termsAt(at));
+    @Benchmark
+    public JournalEntry capture() {
+        EventEnvelope event = captures[next++ & (EVENTS - 1)];
+        return JournalEntries.of(payments.decide(payment, event, context));
     }
 
-    @Override
-    public boolean payoutIdUsed(String merchantId, String payoutId) {
-      return false;
+    /** Nothing seen before, one merchant, no payouts: the answers a store lookup gives. */
+    private static final class InMemoryContext implements DecisionContext {
+        private final MerchantState merchant;
+
+        InMemoryContext(MerchantState merchant) {
+            this.merchant = merchant;
+        }
+
+        @Override
+        public boolean seen(AggregateKey key, String eventId) {
+            return false;
+        }
+
+        @Override
+        public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
+            return Optional.of(merchant.termsAt(at));
+        }
+
+        @Override
+        public boolean payoutIdUsed(String merchantId, String payoutId) {
+            return false;
+        }
     }
-  }
 }

@@ -28,40 +28,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
 @State(Scope.Thread)
 public class EnvelopeSerdeBenchmark {
 
-  private Serializer<EventEnvelope> serializer;
-  private Deserializer<EventEnvelope> deserializer;
-  private EventEnvelope micropayment;
-  private byte[] encoded;
+    private Serializer<EventEnvelope> serializer;
+    private Deserializer<EventEnvelope> deserializer;
+    private EventEnvelope micropayment;
+    private byte[] encoded;
 
-  @Setup
-  public void setUp() {
-    Topics topics = Topics.create(Map.of("schema.registry.url", "mock://bench-serde"));
-    serializer = topics.events().valueSerde().serializer();
-    deserializer = topics.events().valueSerde().deserializer();
-    micropayment = EventEnvelope.newBuilder()
-        .setEventId("0f8e6b2a-6c1d-4d0e-9a55-3f1c9b2d7e41")
-        .setOccurredAt(Instant.parse("1999-10-15T10:15:30.123Z"))
-        .setPayload(new MicropaymentRequested("w-000042", "m-017", 250L))
-        .build();
-    encoded = serializer.serialize(Topics.EVENTS, micropayment);
-  }
+    @Setup
+    public void setUp() {
+        Topics topics = Topics.create(Map.of("schema.registry.url", "mock://bench-serde"));
+        serializer = topics.events().valueSerde().serializer();
+        deserializer = topics.events().valueSerde().deserializer();
+        micropayment = EventEnvelope.newBuilder()
+                .setEventId("0f8e6b2a-6c1d-4d0e-9a55-3f1c9b2d7e41")
+                .setOccurredAt(Instant.parse("1999-10-15T10:15:30.123Z"))
+                .setPayload(new MicropaymentRequested("w-000042", "m-017", 250L))
+                .build();
+        encoded = serializer.serialize(Topics.EVENTS, micropayment);
+    }
 
-  @Benchmark
-  public EventEnvelope encodeDecodeRoundTrip() {
-    return deserializer.deserialize(Topics.EVENTS, serializer.serialize(Topics.EVENTS, micropayment));
-  }
+    @Benchmark
+    public EventEnvelope encodeDecodeRoundTrip() {
+        return deserializer.deserialize(Topics.EVENTS, serializer.serialize(Topics.EVENTS, micropayment));
+    }
 
-  @Benchmark
-  public byte[] encode() {
-    return serializer.serialize(Topics.EVENTS, micropayment);
-  }
+    @Benchmark
+    public byte[] encode() {
+        return serializer.serialize(Topics.EVENTS, micropayment);
+    }
 
-  @Benchmark
-  public EventEnvelope decode() {
-    return deserializer.deserialize(Topics.EVENTS, encoded);
-  }
+    @Benchmark
+    public EventEnvelope decode() {
+        return deserializer.deserialize(Topics.EVENTS, encoded);
+    }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
-
 import org.kleline.ledger.embedded.kafka.EmbeddedKafka;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.embedded.ports.PortsFile;
@@ -112,11 +111,17 @@ public final class EmbeddedLedgerInfrastructure implements AutoCloseable {
                 if (remembered.isPresent()) {
                     LoopbackPorts.requireFree(remembered.getAsInt(), "schema registry", ports.file());
                 }
-                SchemaRegistryConfig config = registryCustomizer.apply(
-                        SchemaRegistryConfig.defaults(broker.bootstrapServers()));
-                config = new SchemaRegistryConfig(broker.bootstrapServers(), remembered.orElse(0), config.topic(),
-                        config.topicReplicationFactor(), config.defaultCompatibility(), config.requestBodyMaxBytes(),
-                        config.storeTimeout(), config.requestThreads());
+                SchemaRegistryConfig config =
+                        registryCustomizer.apply(SchemaRegistryConfig.defaults(broker.bootstrapServers()));
+                config = new SchemaRegistryConfig(
+                        broker.bootstrapServers(),
+                        remembered.orElse(0),
+                        config.topic(),
+                        config.topicReplicationFactor(),
+                        config.defaultCompatibility(),
+                        config.requestBodyMaxBytes(),
+                        config.storeTimeout(),
+                        config.requestThreads());
                 SchemaRegistryServer registry = SchemaRegistryServer.start(config);
                 if (remembered.isEmpty()) {
                     ports.remember(SCHEMA_REGISTRY_PORT_KEY, registry.port());

@@ -21,6 +21,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.embedded.(*)..").should().beFreeOfCycles().check(EMBEDDED);
+        slices().matching("org.kleline.ledger.embedded.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(EMBEDDED);
     }
 }

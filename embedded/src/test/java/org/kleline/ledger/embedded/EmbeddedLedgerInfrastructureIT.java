@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.ports.PortsFile;
@@ -44,7 +43,9 @@ class EmbeddedLedgerInfrastructureIT {
 
             assertThat(second.bootstrapServers()).isEqualTo(bootstrap);
             assertThat(second.schemaRegistryUrl()).isEqualTo(registryUrl);
-            assertThat(registry.schemaById(paymentV1)).contains("\"amountMinor\"").doesNotContain("currency");
+            assertThat(registry.schemaById(paymentV1))
+                    .contains("\"amountMinor\"")
+                    .doesNotContain("currency");
             assertThat(registry.schemaById(paymentV2)).contains("\"currency\"");
             assertThat(registry.versions("payments-value")).containsExactly(1, 2);
             assertThat(registry.lookUpId("refunds-value", PAYMENT_V1)).isEqualTo(paymentV1);
@@ -58,8 +59,10 @@ class EmbeddedLedgerInfrastructureIT {
         try (EmbeddedLedgerInfrastructure infrastructure = EmbeddedLedgerInfrastructure.start(dataDirectory)) {
             PortsFile ports = new PortsFile(dataDirectory);
 
-            assertThat(infrastructure.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:"
-                    + ports.remembered(EmbeddedLedgerInfrastructure.SCHEMA_REGISTRY_PORT_KEY).orElseThrow());
+            assertThat(infrastructure.schemaRegistryUrl())
+                    .isEqualTo("http://127.0.0.1:"
+                            + ports.remembered(EmbeddedLedgerInfrastructure.SCHEMA_REGISTRY_PORT_KEY)
+                                    .orElseThrow());
             assertThat(List.of(infrastructure.bootstrapServers(), infrastructure.schemaRegistryUrl()))
                     .allMatch(address -> address.contains("127.0.0.1:"));
         }

@@ -19,6 +19,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.ingest.(*)..").should().beFreeOfCycles().check(INGEST);
+        slices().matching("org.kleline.ledger.ingest.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(INGEST);
     }
 }

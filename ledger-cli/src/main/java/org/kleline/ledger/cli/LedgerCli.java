@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,27 +30,43 @@ import picocli.CommandLine.Spec;
  * means something else declares its own code for a run-time failure ({@code exitCodeOnExecutionException}):
  * {@code verify} exits 1 for differences found, so a failure to run it is 2, like a bad command line.
  */
-@Command(name = "ledger", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+@Command(
+        name = "ledger",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
         versionProvider = LedgerVersion.class,
-        subcommands = {RunCommand.class, NodeCommand.class, IngestCommand.class, SimulateCommand.class,
-                LoadCommand.class, SettleCommand.class, VerifyCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class},
-        description = {"Kleline Ledger: an event-sourced payment ledger on Kafka.",
-                "",
-                "  ledger run --demo   all of it on this machine, with a demo (start here)",
-                "  ledger node         projector and query API, on your Kafka",
-                "  ledger ingest       the HTTP writes, on your Kafka",
-                "",
-                "Clients of a running ledger:",
-                "  ledger simulate     Kleline's 1999, generated from a seed, through the bulk API",
-                "  ledger load FILE    a file of NDJSON events (simulate --out) through the bulk API",
-                "  ledger settle       pay merchants what a date (or a range of dates) owes them",
-                "  ledger verify       audit every figure against the event log",
-                "  ledger report       a month or a year per merchant and per partner",
-                ""},
-        footer = {"", "Every option may also be given by an environment variable: LEDGER_ and its long name upper-cased,",
-                "dashes to underscores (--data-dir is LEDGER_DATA_DIR); an option on the command line wins over it.",
-                "`ledger COMMAND --help` tells more."})
+        subcommands = {
+            RunCommand.class,
+            NodeCommand.class,
+            IngestCommand.class,
+            SimulateCommand.class,
+            LoadCommand.class,
+            SettleCommand.class,
+            VerifyCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        description = {
+            "Kleline Ledger: an event-sourced payment ledger on Kafka.",
+            "",
+            "  ledger run --demo   all of it on this machine, with a demo (start here)",
+            "  ledger node         projector and query API, on your Kafka",
+            "  ledger ingest       the HTTP writes, on your Kafka",
+            "",
+            "Clients of a running ledger:",
+            "  ledger simulate     Kleline's 1999, generated from a seed, through the bulk API",
+            "  ledger load FILE    a file of NDJSON events (simulate --out) through the bulk API",
+            "  ledger settle       pay merchants what a date (or a range of dates) owes them",
+            "  ledger verify       audit every figure against the event log",
+            "  ledger report       a month or a year per merchant and per partner",
+            ""
+        },
+        footer = {
+            "",
+            "Every option may also be given by an environment variable: LEDGER_ and its long name upper-cased,",
+            "dashes to underscores (--data-dir is LEDGER_DATA_DIR); an option on the command line wins over it.",
+            "`ledger COMMAND --help` tells more."
+        })
 public final class LedgerCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCli.class);
@@ -60,8 +76,8 @@ public final class LedgerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "Missing command: run, node, ingest, simulate, load, settle, verify or report");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: run, node, ingest, simulate, load, settle, verify or report");
     }
 
     public static void main(String[] args) {

@@ -17,8 +17,7 @@ final class LogFormat {
     /** Logback's own switch to another configuration file, where the variable may mean nothing. */
     static final String LOGBACK_CONFIGURATION_FILE = "logback.configurationFile";
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 
     /** Why the setting cannot be used, or empty when it is absent, valid, or not ours to judge. */
     static Optional<String> problem(UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {

@@ -19,6 +19,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.cli.(*)..").should().beFreeOfCycles().check(CLI);
+        slices().matching("org.kleline.ledger.cli.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLI);
     }
 }

@@ -18,8 +18,7 @@ class ClientCommandsUsageTest {
 
     private static final String NOWHERE = "http://127.0.0.1:9";
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     private static Result execute(String... args) {
         StringWriter out = new StringWriter();
@@ -37,63 +36,89 @@ class ClientCommandsUsageTest {
 
     @Test
     void simulateRefusesAFileToWriteAndOneToSendTogether() {
-        assertUsageError(execute("simulate", "--out", "a.ndjson", "--in", "b.ndjson", "--api-url", NOWHERE),
-                "--out writes a file and --in sends one: give one of them, not both", "simulate");
+        assertUsageError(
+                execute("simulate", "--out", "a.ndjson", "--in", "b.ndjson", "--api-url", NOWHERE),
+                "--out writes a file and --in sends one: give one of them, not both",
+                "simulate");
     }
 
     @Test
     void simulateRefusesGeneratorOptionsWithAFileToSend(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("year.ndjson"), "");
-        assertUsageError(execute("simulate", "--in", file.toString(), "--seed", "7", "--api-url", NOWHERE),
-                "--in sends FILE as it is written; --seed apply only when generating", "simulate");
+        assertUsageError(
+                execute("simulate", "--in", file.toString(), "--seed", "7", "--api-url", NOWHERE),
+                "--in sends FILE as it is written; --seed apply only when generating",
+                "simulate");
     }
 
     @Test
     void simulateRefusesANegativeNumberOfTransactions() {
-        assertUsageError(execute("simulate", "--transactions", "-1", "--api-url", NOWHERE),
-                "--transactions: transactions must be 0..100000000, was -1", "simulate");
+        assertUsageError(
+                execute("simulate", "--transactions", "-1", "--api-url", NOWHERE),
+                "--transactions: transactions must be 0..100000000, was -1",
+                "simulate");
     }
 
     @Test
     void simulateRefusesAYearOutOfRange() {
-        assertUsageError(execute("simulate", "--year", "1969", "--out", "x.ndjson"),
-                "--year: year must be 1970..9999, was 1969", "simulate");
+        assertUsageError(
+                execute("simulate", "--year", "1969", "--out", "x.ndjson"),
+                "--year: year must be 1970..9999, was 1969",
+                "simulate");
     }
 
     @Test
     void anApiUrlThatIsNotHttpIsAUsageError() {
-        assertUsageError(execute("simulate", "--api-url", "ftp://localhost"),
-                "--api-url must be an http(s) URL such as http://localhost:8080, got 'ftp://localhost'", "simulate");
-        assertUsageError(execute("settle", "--date", "1999-01-01", "--api-url", "localhost:8080"),
-                "--api-url must be an http(s) URL", "settle");
+        assertUsageError(
+                execute("simulate", "--api-url", "ftp://localhost"),
+                "--api-url must be an http(s) URL such as http://localhost:8080, got 'ftp://localhost'",
+                "simulate");
+        assertUsageError(
+                execute("settle", "--date", "1999-01-01", "--api-url", "localhost:8080"),
+                "--api-url must be an http(s) URL",
+                "settle");
     }
 
     @Test
     void loadNeedsAFileThatExists(@TempDir Path dir) {
         assertUsageError(execute("load", "--api-url", NOWHERE), "Missing required parameter: 'FILE'", "load");
         Path missing = dir.resolve("missing.ndjson");
-        assertUsageError(execute("load", missing.toString(), "--api-url", NOWHERE),
-                "FILE " + missing + " is not a readable file", "load");
+        assertUsageError(
+                execute("load", missing.toString(), "--api-url", NOWHERE),
+                "FILE " + missing + " is not a readable file",
+                "load");
     }
 
     @Test
     void settleNeedsADateOrARange() {
-        assertUsageError(execute("settle", "--api-url", NOWHERE),
-                "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD", "settle");
-        assertUsageError(execute("settle", "--from", "1999-01-01", "--api-url", NOWHERE),
-                "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD", "settle");
-        assertUsageError(execute("settle", "--date", "1999-01-01", "--from", "1999-01-01", "--to", "1999-01-02"),
-                "--date settles one date; --from and --to a range: give one or the other", "settle");
+        assertUsageError(
+                execute("settle", "--api-url", NOWHERE),
+                "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD",
+                "settle");
+        assertUsageError(
+                execute("settle", "--from", "1999-01-01", "--api-url", NOWHERE),
+                "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD",
+                "settle");
+        assertUsageError(
+                execute("settle", "--date", "1999-01-01", "--from", "1999-01-01", "--to", "1999-01-02"),
+                "--date settles one date; --from and --to a range: give one or the other",
+                "settle");
     }
 
     @Test
     void settleRefusesARangeEndingBeforeItStartsOrTooLong() {
-        assertUsageError(execute("settle", "--date", "1999-01-01", "--concurrency", "0", "--api-url", NOWHERE),
-                "--concurrency must be 1..64, got 0", "settle");
-        assertUsageError(execute("settle", "--from", "1999-02-01", "--to", "1999-01-31", "--api-url", NOWHERE),
-                "--to 1999-01-31 is before --from 1999-02-01", "settle");
-        assertUsageError(execute("settle", "--from", "1990-01-01", "--to", "2009-12-31", "--api-url", NOWHERE),
-                "spans 7305 days; at most 3660 in one run", "settle");
+        assertUsageError(
+                execute("settle", "--date", "1999-01-01", "--concurrency", "0", "--api-url", NOWHERE),
+                "--concurrency must be 1..64, got 0",
+                "settle");
+        assertUsageError(
+                execute("settle", "--from", "1999-02-01", "--to", "1999-01-31", "--api-url", NOWHERE),
+                "--to 1999-01-31 is before --from 1999-02-01",
+                "settle");
+        assertUsageError(
+                execute("settle", "--from", "1990-01-01", "--to", "2009-12-31", "--api-url", NOWHERE),
+                "spans 7305 days; at most 3660 in one run",
+                "settle");
     }
 
     @Test
@@ -105,10 +130,12 @@ class ClientCommandsUsageTest {
 
     @Test
     void reportNeedsAMonthOrAYearButNotBoth() {
-        assertUsageError(execute("report", "--api-url", NOWHERE), "give --month YYYY-MM or --year YYYY (one of them)",
+        assertUsageError(
+                execute("report", "--api-url", NOWHERE), "give --month YYYY-MM or --year YYYY (one of them)", "report");
+        assertUsageError(
+                execute("report", "--month", "1999-06", "--year", "1999", "--api-url", NOWHERE),
+                "give --month YYYY-MM or --year YYYY (one of them)",
                 "report");
-        assertUsageError(execute("report", "--month", "1999-06", "--year", "1999", "--api-url", NOWHERE),
-                "give --month YYYY-MM or --year YYYY (one of them)", "report");
         Result badMonth = execute("report", "--month", "1999-13", "--api-url", NOWHERE);
         assertThat(badMonth.exitCode()).isEqualTo(2);
         assertThat(badMonth.err()).contains("--month").contains("1999-13");
@@ -116,18 +143,40 @@ class ClientCommandsUsageTest {
 
     @Test
     void verifyNeedsTheKafkaAndRegistryAddresses() {
-        assertUsageError(execute("verify", "--schema-registry-url", "http://localhost:8081", "--api-url", NOWHERE),
-                "--bootstrap-servers is required", "verify");
-        assertUsageError(execute("verify", "--bootstrap-servers", "localhost:9092", "--api-url", NOWHERE),
-                "--schema-registry-url is required", "verify");
+        assertUsageError(
+                execute("verify", "--schema-registry-url", "http://localhost:8081", "--api-url", NOWHERE),
+                "--bootstrap-servers is required",
+                "verify");
+        assertUsageError(
+                execute("verify", "--bootstrap-servers", "localhost:9092", "--api-url", NOWHERE),
+                "--schema-registry-url is required",
+                "verify");
     }
 
     @Test
     void verifyRefusesNoConcurrencyAndANegativeWait() {
-        assertUsageError(execute("verify", "--bootstrap-servers", "localhost:9092", "--schema-registry-url",
-                "http://localhost:8081", "--http-concurrency", "0"), "--http-concurrency must be >= 1, was 0", "verify");
-        assertUsageError(execute("verify", "--bootstrap-servers", "localhost:9092", "--schema-registry-url",
-                "http://localhost:8081", "--wait", "-1"), "--wait must be >= 0 seconds, was -1", "verify");
+        assertUsageError(
+                execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        "localhost:9092",
+                        "--schema-registry-url",
+                        "http://localhost:8081",
+                        "--http-concurrency",
+                        "0"),
+                "--http-concurrency must be >= 1, was 0",
+                "verify");
+        assertUsageError(
+                execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        "localhost:9092",
+                        "--schema-registry-url",
+                        "http://localhost:8081",
+                        "--wait",
+                        "-1"),
+                "--wait must be >= 0 seconds, was -1",
+                "verify");
     }
 
     @Test
@@ -135,8 +184,9 @@ class ClientCommandsUsageTest {
         Result result = execute("settle", "--date", "1999-01-01", "--api-url", NOWHERE);
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
-        assertThat(result.err()).startsWith("ledger settle: the ledger's HTTP API at " + NOWHERE + " did not answer "
-                + "POST /v1/settlements/1999-01-01/settle (is it running? --api-url)");
+        assertThat(result.err())
+                .startsWith("ledger settle: the ledger's HTTP API at " + NOWHERE + " did not answer "
+                        + "POST /v1/settlements/1999-01-01/settle (is it running? --api-url)");
     }
 
     @Test

@@ -15,8 +15,7 @@ import picocli.CommandLine;
 /** The command line as a user meets it: usage errors exit 2, run-time failures 1 with one line on stderr. */
 class LedgerCliTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     private static Result execute(String... args) {
         StringWriter out = new StringWriter();
@@ -39,7 +38,8 @@ class LedgerCliTest {
     void noCommandIsAUsageError() {
         Result result = execute();
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Missing command: run, node, ingest, simulate, load, settle, verify or report")
+        assertThat(result.err())
+                .contains("Missing command: run, node, ingest, simulate, load, settle, verify or report")
                 .contains("Usage: ledger");
     }
 
@@ -68,8 +68,8 @@ class LedgerCliTest {
     void theHandMadeDemoAndTheDemoYearAreOneOrTheOther() {
         Result result = execute("run", "--demo", "--demo-year", "3000", "--port", "0");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--demo loads a hand-made day and --demo-year a simulated year: give one "
-                + "of them");
+        assertThat(result.err())
+                .contains("--demo loads a hand-made day and --demo-year a simulated year: give one " + "of them");
     }
 
     @Test
@@ -105,8 +105,14 @@ class LedgerCliTest {
 
     @Test
     void aClientSettingWithoutEqualsSignIsAUsageError() {
-        Result result = execute("ingest", "--bootstrap-servers", "localhost:9092", "--schema-registry-url",
-                "http://localhost:8081", "-X", "security.protocol");
+        Result result = execute(
+                "ingest",
+                "--bootstrap-servers",
+                "localhost:9092",
+                "--schema-registry-url",
+                "http://localhost:8081",
+                "-X",
+                "security.protocol");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("-X takes key=value, got 'security.protocol'");
     }
@@ -116,13 +122,15 @@ class LedgerCliTest {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         Result result = execute("run", "--data-dir", file.toString(), "--port", "0");
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("ledger run: data directory " + file + " is not a directory (--data-dir)");
+        assertThat(result.err().strip())
+                .isEqualTo("ledger run: data directory " + file + " is not a directory (--data-dir)");
     }
 
     @Test
     void aPortInUseFailsWithOneLineAndExitCode1(@TempDir Path tmp) throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Result result = execute("run", "--data-dir", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            Result result =
+                    execute("run", "--data-dir", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err().lines()).hasSize(1);
             assertThat(result.err()).startsWith("ledger run: port " + taken.getLocalPort() + " is already in use");
@@ -144,15 +152,17 @@ class LedgerCliTest {
         CommandLine cli = LedgerCli.commandLine();
         cli.addSubcommand(new CommandLine(new Exhausted()));
         CommandLine.Model.CommandSpec declaringTwo = CommandLine.Model.CommandSpec.forAnnotatedObject(new Exhausted())
-                .name("exhausted-verify").exitCodeOnExecutionException(2);
+                .name("exhausted-verify")
+                .exitCodeOnExecutionException(2);
         cli.addSubcommand(new CommandLine(declaringTwo));
         cli.setErr(new PrintWriter(err, true));
 
         assertThat(cli.execute("exhausted")).isEqualTo(1);
         assertThat(cli.execute("exhausted-verify")).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly(
-                "ledger exhausted: java.lang.OutOfMemoryError: Java heap space",
-                "ledger exhausted-verify: java.lang.OutOfMemoryError: Java heap space");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "ledger exhausted: java.lang.OutOfMemoryError: Java heap space",
+                        "ledger exhausted-verify: java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] WIRE_FORMAT_PACKAGES = {
-        "org.kleline.ledger.model.serde..",
-        "org.kleline.ledger.model.topics..",
+        "org.kleline.ledger.model.serde..", "org.kleline.ledger.model.topics..",
     };
 
     private static final JavaClasses MODEL = new ClassFileImporter()
@@ -31,19 +30,27 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.model.(*)..").should().beFreeOfCycles().check(MODEL);
+        slices().matching("org.kleline.ledger.model.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(MODEL);
     }
 
     @Test
     void noKafkaStreams() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.kafka.streams..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.kafka.streams..")
                 .because("the model's rules run without Kafka; Streams is the projector's")
                 .check(MODEL);
     }
 
     @Test
     void noHttpServer() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.sun.net.httpserver..")
                 .because("serving HTTP is the web module's")
                 .check(MODEL);
@@ -51,16 +58,24 @@ class ArchitectureTest {
 
     @Test
     void anHttpClientOnlyWhereTheWireFormatsLive() {
-        noClasses().that().resideOutsideOfPackages(WIRE_FORMAT_PACKAGES)
-                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(WIRE_FORMAT_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.net.http..")
                 .because("only the schema registry client speaks HTTP")
                 .check(MODEL);
     }
 
     @Test
     void jsonOnlyWhereTheWireFormatsLive() {
-        noClasses().that().resideOutsideOfPackages(WIRE_FORMAT_PACKAGES)
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(WIRE_FORMAT_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..")
                 .because("the rules work on records; JSON is a wire format")
                 .check(MODEL);
     }

@@ -1,15 +1,15 @@
 package org.kleline.ledger.projector;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.GroupProtocol;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,13 +17,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StateRestoreListener;
-import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.config.ProjectorClientConfigs;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
-import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
 import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
@@ -86,10 +86,16 @@ public final class Projector implements AutoCloseable {
         catchUp = newCatchUpBarrier(admin);
         BusinessCalendar calendar = new BusinessCalendar(settings.settlementZone());
         TopicSerdes serdes = TopicSerdes.from(Topics.create(serdeConfigs()));
-        merchants = new LogMerchantDirectory(new KafkaConsumer<>(directoryConsumerConfig(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), ProjectorTopics.EVENTS, settings.partitions(),
-                serdes.events().deserializer(), calendar, settings.merchantWaitTimeout(), metrics,
-                        partition -> endOffset(admin, partition));
+        merchants = new LogMerchantDirectory(
+                new KafkaConsumer<>(
+                        directoryConsumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                ProjectorTopics.EVENTS,
+                settings.partitions(),
+                serdes.events().deserializer(),
+                calendar,
+                settings.merchantWaitTimeout(),
+                metrics,
+                partition -> endOffset(admin, partition));
         merchants.start();
         awaitMerchantHistory();
 
@@ -123,11 +129,16 @@ public final class Projector implements AutoCloseable {
         long began = System.nanoTime();
         try {
             if (merchants.awaitStartEnds(MERCHANT_HISTORY_BOUND)) {
-                LOG.info("merchant history of {} read in {} ms", ProjectorTopics.EVENTS,
+                LOG.info(
+                        "merchant history of {} read in {} ms",
+                        ProjectorTopics.EVENTS,
                         (System.nanoTime() - began) / 1_000_000);
             } else {
-                LOG.warn("the merchant directory has not read {} to its end in {}; starting anyway (payments wait "
-                        + "for it, at most {} each)", ProjectorTopics.EVENTS, MERCHANT_HISTORY_BOUND,
+                LOG.warn(
+                        "the merchant directory has not read {} to its end in {}; starting anyway (payments wait "
+                                + "for it, at most {} each)",
+                        ProjectorTopics.EVENTS,
+                        MERCHANT_HISTORY_BOUND,
                         settings.merchantWaitTimeout());
             }
         } catch (InterruptedException e) {
@@ -140,8 +151,10 @@ public final class Projector implements AutoCloseable {
     private static long endOffset(Admin admin, int partition) {
         TopicPartition tp = new TopicPartition(ProjectorTopics.EVENTS, partition);
         try {
-            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS).offset();
+            return admin.listOffsets(Map.of(tp, OffsetSpec.latest()))
+                    .partitionResult(tp)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .offset();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted asking the end offset of " + tp, e);
@@ -223,9 +236,14 @@ public final class Projector implements AutoCloseable {
         boolean streamsGroup = GroupProtocol.STREAMS.name.equalsIgnoreCase(
                 String.valueOf(streamsConfig.getOrDefault(StreamsConfig.GROUP_PROTOCOL_CONFIG, "")));
         String probeClientId = settings.applicationId() + "-catch-up-probe";
-        KafkaProjectorProgress progress = new KafkaProjectorProgress(progressAdmin, settings.applicationId(),
-                streamsGroup, () -> new KafkaConsumer<>(clients.plainConsumer(probeClientId),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        KafkaProjectorProgress progress = new KafkaProjectorProgress(
+                progressAdmin,
+                settings.applicationId(),
+                streamsGroup,
+                () -> new KafkaConsumer<>(
+                        clients.plainConsumer(probeClientId),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()));
         return CatchUpBarrier.forApplication(progress, settings.applicationId());
     }
 

@@ -12,12 +12,12 @@ import java.util.Properties;
  */
 public final class ProjectorMain {
 
-    private ProjectorMain() {
-    }
+    private ProjectorMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ProjectorMain <projector.properties>, got " + args.length + " arguments");
+            throw new IllegalArgumentException(
+                    "usage: ProjectorMain <projector.properties>, got " + args.length + " arguments");
         }
         Properties props = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of(args[0]))) {

@@ -36,14 +36,18 @@ final class StreamThreadFailureHandler implements StreamsUncaughtExceptionHandle
         Optional<MerchantDirectoryBehindException> behind = MerchantDirectoryBehindException.in(failure);
         if (behind.isPresent()) {
             metrics.merchantDirectoryRetried();
-            LOG.warn("replacing the stream thread, its open transaction aborted: {}", behind.get().getMessage());
+            LOG.warn(
+                    "replacing the stream thread, its open transaction aborted: {}",
+                    behind.get().getMessage());
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         Optional<SchemaUnavailableException> unavailable = SchemaUnavailableException.in(failure);
         if (unavailable.isPresent() && unavailable.get().isTransient()) {
             metrics.schemaRegistryRetried();
-            LOG.warn("replacing the stream thread, its open transaction aborted; the record is read again from the "
-                    + "last commit: {}", unavailable.get().getMessage());
+            LOG.warn(
+                    "replacing the stream thread, its open transaction aborted; the record is read again from the "
+                            + "last commit: {}",
+                    unavailable.get().getMessage());
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         LOG.error("projector stream thread failed; shutting the projector down", failure);

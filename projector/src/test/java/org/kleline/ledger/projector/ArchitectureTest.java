@@ -21,6 +21,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.projector.(*)..").should().beFreeOfCycles().check(PROJECTOR);
+        slices().matching("org.kleline.ledger.projector.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(PROJECTOR);
     }
 }

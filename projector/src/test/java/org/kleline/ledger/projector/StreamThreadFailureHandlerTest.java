@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.processor.TaskId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.serde.SchemaRegistryException;
 import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class StreamThreadFailureHandlerTest {
 
@@ -28,7 +28,8 @@ class StreamThreadFailureHandlerTest {
 
     @Test
     void aDirectoryBehindAsStreamsReportsItReplacesTheThreadAndIsCounted() {
-        // What the task hands the thread after LogAndFail: the processor's exception as the cause of a StreamsException.
+        // What the task hands the thread after LogAndFail: the processor's exception as the cause of a
+        // StreamsException.
         StreamsException reported = new StreamsException("Exception caught in process", behind(), new TaskId(0, 1));
 
         assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -39,20 +40,26 @@ class StreamThreadFailureHandlerTest {
     void aDirectoryBehindDeepInTheCauseChainIsFound() {
         Throwable nested = new StreamsException(new IllegalStateException("wrapper", new RuntimeException(behind())));
 
-        assertThat(MerchantDirectoryBehindException.in(nested)).get()
-                .extracting(MerchantDirectoryBehindException::merchantId).isEqualTo("m-shop");
+        assertThat(MerchantDirectoryBehindException.in(nested))
+                .get()
+                .extracting(MerchantDirectoryBehindException::merchantId)
+                .isEqualTo("m-shop");
     }
 
     private static SchemaUnavailableException unavailable(int httpStatus, boolean transientFailure) {
-        return new SchemaUnavailableException("Could not fetch schema id 1 for a payload of 25 bytes from topic "
-                + "'ledger.events'", new SchemaRegistryException("GET /schemas/ids/1", httpStatus, httpStatus, "answer"),
-                1, transientFailure);
+        return new SchemaUnavailableException(
+                "Could not fetch schema id 1 for a payload of 25 bytes from topic " + "'ledger.events'",
+                new SchemaRegistryException("GET /schemas/ids/1", httpStatus, httpStatus, "answer"),
+                1,
+                transientFailure);
     }
 
     /** What a stream thread dies of once the dead-letter handler answered FAIL for a record it could not read. */
     private static StreamsException deserializationFailed(Exception cause) {
-        return new StreamsException("Deserialization exception handler is set to fail upon a deserialization error.",
-                cause, new TaskId(0, 2));
+        return new StreamsException(
+                "Deserialization exception handler is set to fail upon a deserialization error.",
+                cause,
+                new TaskId(0, 2));
     }
 
     @Test
@@ -76,9 +83,11 @@ class StreamThreadFailureHandlerTest {
     @Test
     void aDirectoryBehindWrappedWithTheEventsContextStillReplacesTheThread() {
         // DecideProcessor wraps what deciding throws with the event's id, partition and offset.
-        StreamsException reported = new StreamsException("Exception caught in process",
-                new IllegalStateException("deciding event pay of wallet:w-1 (partition 1 offset 7 of ledger.events) failed",
-                        behind()), new TaskId(0, 1));
+        StreamsException reported = new StreamsException(
+                "Exception caught in process",
+                new IllegalStateException(
+                        "deciding event pay of wallet:w-1 (partition 1 offset 7 of ledger.events) failed", behind()),
+                new TaskId(0, 1));
 
         assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(metrics.merchantDirectoryRetries()).isEqualTo(1);
@@ -86,8 +95,10 @@ class StreamThreadFailureHandlerTest {
 
     @Test
     void anyOtherFailureShutsTheClientDownAndIsNotCountedAsARetry() {
-        StreamsException reported = new StreamsException("Exception caught in process",
-                new IllegalStateException("merchant directory is full"), new TaskId(0, 1));
+        StreamsException reported = new StreamsException(
+                "Exception caught in process",
+                new IllegalStateException("merchant directory is full"),
+                new TaskId(0, 1));
 
         assertThat(handler.handle(reported)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(metrics.merchantDirectoryRetries()).isZero();

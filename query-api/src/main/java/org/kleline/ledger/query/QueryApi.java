@@ -53,8 +53,8 @@ public final class QueryApi implements AutoCloseable {
     private QueryApi(KafkaStreams streams, QueryConfig config, Clock clock, Optional<CatchUpBarrier> barrier) {
         this.metrics = new QueryMetrics(streams);
         LocalStores local = new LocalStores(streams);
-        RemoteReads remote = new RemoteReads(config.self(), config.forwardTimeout(),
-                new ForwardMetrics(metrics.registry()), config.clusterSecret());
+        RemoteReads remote = new RemoteReads(
+                config.self(), config.forwardTimeout(), new ForwardMetrics(metrics.registry()), config.clusterSecret());
         ReadRouter router = new ReadRouter(streams, config.self(), local, remote, config.forwardTimeout());
         this.views = new RoutedLedgerViews(router, clock);
         this.settlementReads = Executors.newFixedThreadPool(SETTLEMENT_READ_THREADS, task -> {
@@ -100,8 +100,8 @@ public final class QueryApi implements AutoCloseable {
     }
 
     /** The general form: {@code barrier} empty makes the settlement reads for a run 503. */
-    public static QueryApi create(KafkaStreams streams, QueryConfig config, Clock clock,
-                                  Optional<CatchUpBarrier> barrier) {
+    public static QueryApi create(
+            KafkaStreams streams, QueryConfig config, Clock clock, Optional<CatchUpBarrier> barrier) {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");

@@ -18,8 +18,8 @@ import org.kleline.ledger.web.auth.ClusterSecret;
  * @param clusterSecret   sent with every read forwarded to another node, which refuses one without it;
  *                        empty only where no access control is served (module tests)
  */
-public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlementZone,
-                          Optional<ClusterSecret> clusterSecret) {
+public record QueryConfig(
+        HostInfo self, Duration forwardTimeout, ZoneId settlementZone, Optional<ClusterSecret> clusterSecret) {
 
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
     /** A forward waits at most this long: past it a client is better told to retry. */
@@ -37,8 +37,8 @@ public record QueryConfig(HostInfo self, Duration forwardTimeout, ZoneId settlem
             throw new IllegalArgumentException("self.port must be 1..65535, was " + self.port());
         }
         if (forwardTimeout.compareTo(Duration.ofMillis(1)) < 0 || forwardTimeout.compareTo(FORWARD_TIMEOUT_MAX) > 0) {
-            throw new IllegalArgumentException("forwardTimeout must be 1 ms.." + FORWARD_TIMEOUT_MAX.toSeconds()
-                    + " s, was " + forwardTimeout);
+            throw new IllegalArgumentException(
+                    "forwardTimeout must be 1 ms.." + FORWARD_TIMEOUT_MAX.toSeconds() + " s, was " + forwardTimeout);
         }
     }
 

@@ -37,12 +37,17 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.query.(*)..").should().beFreeOfCycles().check(QUERY);
+        slices().matching("org.kleline.ledger.query.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(QUERY);
     }
 
     @Test
     void theProjectorIsUsedOnlyThroughItsReadPackages() {
-        noClasses().should().dependOnClassesThat(resideInAPackage("org.kleline.ledger.projector..")
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.kleline.ledger.projector..")
                         .and(not(resideInAnyPackage(PROJECTOR_PACKAGES_READ))))
                 .as("query-api classes depend on projector classes only in packages "
                         + String.join(", ", PROJECTOR_PACKAGES_READ))

@@ -20,17 +20,21 @@ class QueryConfigTest {
     @Test
     void anAdvertisedAddressNeedsAHostAndARealPort() {
         assertThatThrownBy(() -> QueryConfig.defaults(new HostInfo("node-1", 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("self.port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("self.port");
         assertThatThrownBy(() -> QueryConfig.defaults(new HostInfo(" ", 8080)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("self.host");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("self.host");
     }
 
     @Test
     void aForwardTimeoutIsBounded() {
         HostInfo self = new HostInfo("node-1", 8080);
         assertThatThrownBy(() -> new QueryConfig(self, Duration.ZERO, ZoneId.of("UTC")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forwardTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forwardTimeout");
         assertThatThrownBy(() -> new QueryConfig(self, Duration.ofMinutes(5), ZoneId.of("UTC")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forwardTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forwardTimeout");
     }
 }

@@ -19,6 +19,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.simulator.(*)..").should().beFreeOfCycles().check(SIMULATOR);
+        slices().matching("org.kleline.ledger.simulator.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SIMULATOR);
     }
 }

@@ -19,6 +19,9 @@ class ArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.web.(*)..").should().beFreeOfCycles().check(WEB);
+        slices().matching("org.kleline.ledger.web.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(WEB);
     }
 }

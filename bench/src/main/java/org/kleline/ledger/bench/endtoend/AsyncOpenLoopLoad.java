@@ -20,6 +20,7 @@ final class AsyncOpenLoopLoad implements OpenLoopLoad {
 
     /** Past this many unanswered requests the sender waits (and the wait counts in their latency). */
     static final int IN_FLIGHT_MAX = 2_000;
+
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
@@ -34,8 +35,9 @@ final class AsyncOpenLoopLoad implements OpenLoopLoad {
     }
 
     @Override
-    public LoadResult run(int ratePerSecond, int seconds, LongFunction<BenchRequest> requests,
-                          Predicate<Answer> expected) throws InterruptedException {
+    public LoadResult run(
+            int ratePerSecond, int seconds, LongFunction<BenchRequest> requests, Predicate<Answer> expected)
+            throws InterruptedException {
         LatencyRecorder recorder = new LatencyRecorder();
         Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
         AtomicLong answered = new AtomicLong();
@@ -69,7 +71,12 @@ final class AsyncOpenLoopLoad implements OpenLoopLoad {
                     + " requests still unanswered " + DRAIN_TIMEOUT.toSeconds() + " s after the last send");
         }
         double elapsed = (lastAnswerNs.get() - schedule.startNs()) / 1e9;
-        return new LoadResult(answered.get(), recorder.failures(), elapsed, recorder.take(), sendLagMaxNs / 1_000,
+        return new LoadResult(
+                answered.get(),
+                recorder.failures(),
+                elapsed,
+                recorder.take(),
+                sendLagMaxNs / 1_000,
                 LoadAverage.oneMinute());
     }
 }

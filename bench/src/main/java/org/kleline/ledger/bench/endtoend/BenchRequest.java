@@ -21,7 +21,9 @@ record BenchRequest(String method, URI uri, Map<String, String> headers, byte[] 
     HttpRequest toHttpRequest() {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         headers.forEach(builder::header);
-        return body == null ? builder.GET().build()
-                : builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return body == null
+                ? builder.GET().build()
+                : builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
     }
 }

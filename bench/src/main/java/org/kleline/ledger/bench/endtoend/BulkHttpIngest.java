@@ -36,19 +36,21 @@ final class BulkHttpIngest {
         List<Thread> threads = new ArrayList<>();
         long startNs = System.nanoTime();
         for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(() -> {
-                BulkRequest body;
-                while (failure.get() == null && (body = queue.poll()) != null) {
-                    try {
-                        post(body);
-                    } catch (IOException | RuntimeException e) {
-                        failure.compareAndSet(null, new IllegalStateException("bulk append failed: " + e, e));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }, "bulk-ingest-" + c);
+            Thread t = new Thread(
+                    () -> {
+                        BulkRequest body;
+                        while (failure.get() == null && (body = queue.poll()) != null) {
+                            try {
+                                post(body);
+                            } catch (IOException | RuntimeException e) {
+                                failure.compareAndSet(null, new IllegalStateException("bulk append failed: " + e, e));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    },
+                    "bulk-ingest-" + c);
             threads.add(t);
             t.start();
         }

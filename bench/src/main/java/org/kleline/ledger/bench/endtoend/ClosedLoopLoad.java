@@ -28,24 +28,26 @@ final class ClosedLoopLoad {
         long endNs = startNs + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < endNs) {
-                    BenchRequest request = requests.apply(next.getAndIncrement());
-                    long sentNs = System.nanoTime();
-                    try {
-                        if (!expected.test(http.send(request))) {
-                            recorder.failure();
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < endNs) {
+                            BenchRequest request = requests.apply(next.getAndIncrement());
+                            long sentNs = System.nanoTime();
+                            try {
+                                if (!expected.test(http.send(request))) {
+                                    recorder.failure();
+                                }
+                            } catch (IOException e) {
+                                recorder.failure();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            recorder.record(sentNs, System.nanoTime());
+                            answered.incrementAndGet();
                         }
-                    } catch (IOException e) {
-                        recorder.failure();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    recorder.record(sentNs, System.nanoTime());
-                    answered.incrementAndGet();
-                }
-            }, "closed-loop-" + c);
+                    },
+                    "closed-loop-" + c);
             threads.add(t);
             t.start();
         }
@@ -53,6 +55,7 @@ final class ClosedLoopLoad {
             t.join();
         }
         double elapsed = (System.nanoTime() - startNs) / 1e9;
-        return new LoadResult(answered.get(), recorder.failures(), elapsed, recorder.take(), 0, LoadAverage.oneMinute());
+        return new LoadResult(
+                answered.get(), recorder.failures(), elapsed, recorder.take(), 0, LoadAverage.oneMinute());
     }
 }

@@ -30,10 +30,14 @@ final class DecidedBarrier {
         long startNs = System.nanoTime();
         long deadlineNs = startNs + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/settlements/1999-01-01?caughtUp=true"))
-                .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build();
+                .header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
         int status = 0;
         while (System.nanoTime() < deadlineNs) {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status == 200) {
                 return Duration.ofNanos(System.nanoTime() - startNs);
             }
@@ -41,7 +45,7 @@ final class DecidedBarrier {
                 throw new IllegalStateException("the catch-up barrier answered " + status);
             }
         }
-        throw new IllegalStateException("the projector had not decided every event within " + timeout
-                + " (last answer " + status + ")");
+        throw new IllegalStateException(
+                "the projector had not decided every event within " + timeout + " (last answer " + status + ")");
     }
 }

@@ -46,25 +46,28 @@ public final class EndToEndBench {
     static final int BULK_CONNECTIONS = 4;
     /** Enough blocking senders for the rate times the latency: about 1 ms per read, up to 0.5 s per write. */
     static final int READ_THREADS = 32;
+
     static final int WRITE_THREADS = 400;
     static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
     static final Set<String> ALL_SCENARIOS = Set.of("reads", "writes", "ingest", "rss");
 
     private final Path ledgerJar = Path.of(System.getProperty("bench.ledger.jar", "ledger-cli/target/ledger.jar"));
-    private final List<String> ledgerJvm = Arrays.asList(System.getProperty("bench.ledger.jvm",
-            "-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+    private final List<String> ledgerJvm = Arrays.asList(
+            System.getProperty("bench.ledger.jvm", "-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+                    .trim()
+                    .split("\\s+"));
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int connections = Integer.getInteger("bench.connections", 4);
     private final long ingestTransactions = Long.getLong("bench.ingest.transactions", 150_000);
     private final long rssTransactions = Long.getLong("bench.rss.transactions", 500_000);
-    private final Path logs = Path.of(System.getProperty("bench.logs", "bench/target/e2e-logs")).toAbsolutePath();
+    private final Path logs =
+            Path.of(System.getProperty("bench.logs", "bench/target/e2e-logs")).toAbsolutePath();
     private final Figures figures = new Figures();
     private final JdkHttp jdkHttp = new JdkHttp();
-    private final BlockingHttp blockingHttp = "jdk".equals(System.getProperty("bench.client", "urlconnection"))
-            ? jdkHttp : new UrlConnectionHttp();
+    private final BlockingHttp blockingHttp =
+            "jdk".equals(System.getProperty("bench.client", "urlconnection")) ? jdkHttp : new UrlConnectionHttp();
 
-    private EndToEndBench() {
-    }
+    private EndToEndBench() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -77,13 +80,15 @@ public final class EndToEndBench {
 
     private void run(int rounds, Set<String> scenarios) throws Exception {
         Files.createDirectories(logs);
-        System.out.printf("ledger run: %s %s; closed loops on %d connections of %s;"
-                + " logs in %s%n", String.join(" ", ledgerJvm), ledgerJar, connections, blockingHttp.name(), logs);
+        System.out.printf(
+                "ledger run: %s %s; closed loops on %d connections of %s;" + " logs in %s%n",
+                String.join(" ", ledgerJvm), ledgerJar, connections, blockingHttp.name(), logs);
         SimulatedBodies bodies = null;
         if (scenarios.contains("ingest")) {
             long t0 = System.nanoTime();
             bodies = SimulatedBodies.of(ingestTransactions, 1L);
-            System.out.printf("ingest workload: %,d transactions, %,d events in %,d bodies (made in %.1f s)%n",
+            System.out.printf(
+                    "ingest workload: %,d transactions, %,d events in %,d bodies (made in %.1f s)%n",
                     ingestTransactions, bodies.lines(), bodies.requests().size(), (System.nanoTime() - t0) / 1e9);
         }
         for (int round = 1; round <= rounds; round++) {
@@ -100,16 +105,28 @@ public final class EndToEndBench {
     }
 
     private void httpRound(int round, Set<String> scenarios, SimulatedBodies bodies) throws Exception {
-        System.out.printf("%n== round %d: %s ==%n", round, String.join(", ", scenarios.stream()
-                .filter(x -> !x.equals("rss")).sorted().toList()));
+        System.out.printf(
+                "%n== round %d: %s ==%n",
+                round,
+                String.join(
+                        ", ",
+                        scenarios.stream()
+                                .filter(x -> !x.equals("rss"))
+                                .sorted()
+                                .toList()));
         try (ScratchDirectory dir = ScratchDirectory.create("ledger-e2e-bench");
-             LedgerProcess ledger = LedgerProcess.start(ledgerJar, ledgerJvm, dir.path().resolve("data"),
-                     logs.resolve("e2e-round-" + round + ".log"))) {
+                LedgerProcess ledger = LedgerProcess.start(
+                        ledgerJar,
+                        ledgerJvm,
+                        dir.path().resolve("data"),
+                        logs.resolve("e2e-round-" + round + ".log"))) {
             URI api = ledger.addresses().http();
             HttpClient client = jdkHttp.client();
-            BenchAccounts accounts = new BenchAccounts(WALLETS, MERCHANTS, "r" + round, ledger.addresses().apiKey());
-            new BulkHttpIngest(client, api, ledger.addresses().apiKey()).post(new org.kleline.ledger.simulator.bulk.BulkRequest(
-                    accounts.setupNdjson(), accounts.setupEvents(), false));
+            BenchAccounts accounts = new BenchAccounts(
+                    WALLETS, MERCHANTS, "r" + round, ledger.addresses().apiKey());
+            new BulkHttpIngest(client, api, ledger.addresses().apiKey())
+                    .post(new org.kleline.ledger.simulator.bulk.BulkRequest(
+                            accounts.setupNdjson(), accounts.setupEvents(), false));
             new DecidedBarrier(client, api, ledger.addresses().apiKey()).await(SETUP_TIMEOUT);
             if (scenarios.contains("reads")) {
                 reads(api, accounts);
@@ -130,25 +147,33 @@ public final class EndToEndBench {
         LoadResult health = closed.run(connections, seconds, i -> BenchAccounts.health(api), EndToEndBench::ok);
         report("GET /health, closed loop", health);
         // /health probes every read store's partitions; a 404 of an unknown path is the HTTP stack alone.
-        report("GET unknown path (404), closed loop", closed.run(connections, seconds,
-                i -> BenchAccounts.unknownPath(api), a -> a.status() == 404));
+        report(
+                "GET unknown path (404), closed loop",
+                closed.run(connections, seconds, i -> BenchAccounts.unknownPath(api), a -> a.status() == 404));
         LoadResult balances = closed.run(connections, seconds, i -> accounts.balance(api, i), EndToEndBench::balanceOk);
         report("GET balances, closed loop", balances);
-        figures.add("balances / health, closed-loop rate", balances.requestsPerSecond() / health.requestsPerSecond(),
+        figures.add(
+                "balances / health, closed-loop rate",
+                balances.requestsPerSecond() / health.requestsPerSecond(),
                 "%.2f");
         for (OpenLoopLoad open : openLoops(READ_THREADS)) {
-            report("GET balances at 2,000/s, " + open.name(), open.run(READ_RATE, seconds,
-                    i -> accounts.balance(api, i), EndToEndBench::balanceOk));
+            report(
+                    "GET balances at 2,000/s, " + open.name(),
+                    open.run(READ_RATE, seconds, i -> accounts.balance(api, i), EndToEndBench::balanceOk));
         }
     }
 
     private void writes(URI api, BenchAccounts accounts) throws InterruptedException {
         for (OpenLoopLoad open : openLoops(WRITE_THREADS)) {
             String phase = open instanceof AsyncOpenLoopLoad ? "async" : "threads";
-            open.run(WRITE_RATE, WARM_UP_SECONDS, i -> accounts.micropayment(api, phase + "-warm", i),
+            open.run(
+                    WRITE_RATE,
+                    WARM_UP_SECONDS,
+                    i -> accounts.micropayment(api, phase + "-warm", i),
                     EndToEndBench::accepted);
-            report("POST micropayment wait=5 at 500/s, " + open.name(), open.run(WRITE_RATE, seconds,
-                    i -> accounts.micropayment(api, phase, i), EndToEndBench::accepted));
+            report(
+                    "POST micropayment wait=5 at 500/s, " + open.name(),
+                    open.run(WRITE_RATE, seconds, i -> accounts.micropayment(api, phase, i), EndToEndBench::accepted));
         }
     }
 
@@ -160,11 +185,13 @@ public final class EndToEndBench {
     /** The three appends in an order that turns with the round: each meets the projector's backlog as often. */
     private void ingest(int round, HttpClient client, URI api, LedgerProcess ledger, SimulatedBodies bodies)
             throws InterruptedException {
-        RawProducerIngest raw = new RawProducerIngest(ledger.addresses().bootstrapServers(),
-                ledger.addresses().schemaRegistryUrl());
+        RawProducerIngest raw = new RawProducerIngest(
+                ledger.addresses().bootstrapServers(), ledger.addresses().schemaRegistryUrl());
         // Warm both JVMs' paths (JIT, connections, producers' metadata and schema ids) on the first bodies.
-        List<List<org.kleline.ledger.ingest.append.KeyedEvent>> firstEvents = bodies.events().subList(0, 3);
-        new BulkHttpIngest(client, api, ledger.addresses().apiKey()).send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
+        List<List<org.kleline.ledger.ingest.append.KeyedEvent>> firstEvents =
+                bodies.events().subList(0, 3);
+        new BulkHttpIngest(client, api, ledger.addresses().apiKey())
+                .send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
         raw.idempotentLoop(firstEvents);
         raw.transactionPerBody(firstEvents, 2, "bench-raw-warm-r" + round);
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -174,7 +201,8 @@ public final class EndToEndBench {
             String name;
             if (which == 0) {
                 name = "bulk POST /v1/events";
-                took = new BulkHttpIngest(client, api, ledger.addresses().apiKey()).send(bodies.requests(), BULK_CONNECTIONS);
+                took = new BulkHttpIngest(client, api, ledger.addresses().apiKey())
+                        .send(bodies.requests(), BULK_CONNECTIONS);
             } else if (which == 1) {
                 name = "raw producer, idempotent loop";
                 took = raw.idempotentLoop(bodies.events());
@@ -185,36 +213,65 @@ public final class EndToEndBench {
             double rate = bodies.lines() / (took.toNanos() / 1e9);
             double load = LoadAverage.oneMinute();
             rates.put(name, rate);
-            System.out.printf(Locale.ROOT, "%-34s %,d events in %.1f s = %,.0f events/s  load %.1f%n", name,
-                    bodies.lines(), took.toNanos() / 1e9, rate, load);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %,d events in %.1f s = %,.0f events/s  load %.1f%n",
+                    name,
+                    bodies.lines(),
+                    took.toNanos() / 1e9,
+                    rate,
+                    load);
             figures.add(name + ", events/s", rate, "%,.0f");
             figures.add(name + ", load average", load, "%.1f");
         }
-        figures.add("bulk / raw idempotent loop", rates.get("bulk POST /v1/events")
-                / rates.get("raw producer, idempotent loop"), "%.2f");
-        figures.add("bulk / raw transaction per body", rates.get("bulk POST /v1/events")
-                / rates.get("raw producer, transaction per body"), "%.2f");
+        figures.add(
+                "bulk / raw idempotent loop",
+                rates.get("bulk POST /v1/events") / rates.get("raw producer, idempotent loop"),
+                "%.2f");
+        figures.add(
+                "bulk / raw transaction per body",
+                rates.get("bulk POST /v1/events") / rates.get("raw producer, transaction per body"),
+                "%.2f");
     }
 
     private void rssRound(int round) throws Exception {
         System.out.printf("%n== round %d: peak RSS after %,d simulated transactions ==%n", round, rssTransactions);
         try (ScratchDirectory dir = ScratchDirectory.create("ledger-rss-bench");
-             LedgerProcess ledger = LedgerProcess.start(ledgerJar, ledgerJvm, dir.path().resolve("data"),
-                     logs.resolve("rss-round-" + round + ".log"))) {
+                LedgerProcess ledger = LedgerProcess.start(
+                        ledgerJar,
+                        ledgerJvm,
+                        dir.path().resolve("data"),
+                        logs.resolve("rss-round-" + round + ".log"))) {
             long startNs = System.nanoTime();
-            long appended = SimulateProcess.run(ledgerJar, ledger.addresses().http(), ledger.addresses().apiKey(),
+            long appended = SimulateProcess.run(
+                    ledgerJar,
+                    ledger.addresses().http(),
+                    ledger.addresses().apiKey(),
                     rssTransactions,
                     logs.resolve("rss-simulate-" + round + ".log"));
             double appendSeconds = (System.nanoTime() - startNs) / 1e9;
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            new DecidedBarrier(client, ledger.addresses().http(), ledger.addresses().apiKey()).await(Duration.ofMinutes(40));
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            new DecidedBarrier(
+                            client,
+                            ledger.addresses().http(),
+                            ledger.addresses().apiKey())
+                    .await(Duration.ofMinutes(40));
             double decidedSeconds = (System.nanoTime() - startNs) / 1e9;
             long hwmKb = ledger.statusKb("VmHWM");
             long rssKb = ledger.statusKb("VmRSS");
             double load = LoadAverage.oneMinute();
-            System.out.printf(Locale.ROOT, "appended %,d events in %.1f s, every one decided after %.1f s (%,.0f events/s);"
-                    + " VmHWM %,d MiB, VmRSS %,d MiB; load %.1f%n", appended, appendSeconds, decidedSeconds,
-                    appended / decidedSeconds, hwmKb / 1024, rssKb / 1024, load);
+            System.out.printf(
+                    Locale.ROOT,
+                    "appended %,d events in %.1f s, every one decided after %.1f s (%,.0f events/s);"
+                            + " VmHWM %,d MiB, VmRSS %,d MiB; load %.1f%n",
+                    appended,
+                    appendSeconds,
+                    decidedSeconds,
+                    appended / decidedSeconds,
+                    hwmKb / 1024,
+                    rssKb / 1024,
+                    load);
             figures.add("rss: events appended", appended, "%,.0f");
             figures.add("rss: peak RSS (VmHWM), MiB", hwmKb / 1024.0, "%,.0f");
             figures.add("rss: RSS at the end, MiB", rssKb / 1024.0, "%,.0f");
@@ -258,7 +315,11 @@ public final class EndToEndBench {
         void printMedians() {
             values.forEach((name, list) -> {
                 String f = formats.get(name);
-                System.out.printf(Locale.ROOT, "%-56s " + f + "  [" + f + " .. " + f + "]%n", name, Median.of(list),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-56s " + f + "  [" + f + " .. " + f + "]%n",
+                        name,
+                        Median.of(list),
                         list.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                         list.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
             });

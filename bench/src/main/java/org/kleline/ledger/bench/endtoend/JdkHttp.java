@@ -8,8 +8,10 @@ import java.time.Duration;
 /** {@link java.net.http.HttpClient}, HTTP/1.1: one pooled keep-alive connection per concurrent request. */
 final class JdkHttp implements BlockingHttp {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     HttpClient client() {
         return client;

@@ -38,8 +38,7 @@ final class LedgerProcess implements AutoCloseable {
     /** Where {@code ledger run} writes the admin key of a new data directory (the secret alone). */
     private static final String ADMIN_KEY_FILE = "admin.key";
 
-    record Addresses(URI http, String bootstrapServers, String schemaRegistryUrl, String apiKey) {
-    }
+    record Addresses(URI http, String bootstrapServers, String schemaRegistryUrl, String apiKey) {}
 
     private final Process process;
     private final Addresses addresses;
@@ -70,8 +69,9 @@ final class LedgerProcess implements AutoCloseable {
             return new LedgerProcess(process, ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS), log, killOnExit);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("ledger run did not get ready within " + READY_TIMEOUT.toSeconds()
-                    + " s (" + e + "); see " + log, e);
+            throw new IllegalStateException(
+                    "ledger run did not get ready within " + READY_TIMEOUT.toSeconds() + " s (" + e + "); see " + log,
+                    e);
         }
     }
 
@@ -80,8 +80,9 @@ final class LedgerProcess implements AutoCloseable {
         String port = null;
         String kafka = null;
         String registry = null;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); Writer out = Files.newBufferedWriter(log)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(log)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line);
@@ -95,12 +96,15 @@ final class LedgerProcess implements AutoCloseable {
                 } else if ((m = REGISTRY.matcher(line)).find()) {
                     registry = m.group(1);
                 } else if (line.startsWith(READY) && port != null && kafka != null && registry != null) {
-                    ready.complete(new Addresses(URI.create("http://127.0.0.1:" + port), kafka, registry,
+                    ready.complete(new Addresses(
+                            URI.create("http://127.0.0.1:" + port),
+                            kafka,
+                            registry,
                             Files.readString(dataDir.resolve(ADMIN_KEY_FILE)).trim()));
                 }
             }
-            ready.completeExceptionally(new IllegalStateException("ledger run ended with exit code "
-                    + process.waitFor() + " before it was ready"));
+            ready.completeExceptionally(new IllegalStateException(
+                    "ledger run ended with exit code " + process.waitFor() + " before it was ready"));
         } catch (IOException | InterruptedException e) {
             ready.completeExceptionally(e);
         }
@@ -126,7 +130,8 @@ final class LedgerProcess implements AutoCloseable {
     long statusKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
             if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
+                return Long.parseLong(
+                        line.substring(field.length() + 1).replace("kB", "").trim());
             }
         }
         throw new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status");

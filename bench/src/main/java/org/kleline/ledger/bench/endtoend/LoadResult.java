@@ -14,8 +14,8 @@ import org.HdrHistogram.Histogram;
  *                     large values mean the client could not keep the rate
  * @param loadAverage the one-minute load average of the machine at the end of the phase
  */
-record LoadResult(long requests, long failures, double seconds, Histogram latency, long sendLagMaxUs,
-                  double loadAverage) {
+record LoadResult(
+        long requests, long failures, double seconds, Histogram latency, long sendLagMaxUs, double loadAverage) {
 
     double requestsPerSecond() {
         return requests / seconds;
@@ -34,10 +34,19 @@ record LoadResult(long requests, long failures, double seconds, Histogram latenc
     }
 
     String line(String name) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%-34s %,9d req in %5.1f s = %,8.0f req/s  p50 %8.2f ms  p99 %8.2f ms  max %8.1f ms"
                         + "  failures %,d  send lag max %,.1f ms  load %.1f",
-                name, requests, seconds, requestsPerSecond(), p50Ms(), p99Ms(), maxMs(), failures,
-                sendLagMaxUs / 1000.0, loadAverage);
+                name,
+                requests,
+                seconds,
+                requestsPerSecond(),
+                p50Ms(),
+                p99Ms(),
+                maxMs(),
+                failures,
+                sendLagMaxUs / 1000.0,
+                loadAverage);
     }
 }

@@ -36,8 +36,10 @@ final class RawProducerIngest {
     /** One idempotent producer, every event sent, then flushed; the wall time from the first send to the flush. */
     Duration idempotentLoop(List<List<KeyedEvent>> bodies) {
         Topics topics = Topics.create(clients);
-        try (Producer<String, EventEnvelope> producer = new KafkaProducer<>(ProducerSettings.idempotent(clients),
-                new StringSerializer(), topics.events().valueSerde().serializer())) {
+        try (Producer<String, EventEnvelope> producer = new KafkaProducer<>(
+                ProducerSettings.idempotent(clients),
+                new StringSerializer(),
+                topics.events().valueSerde().serializer())) {
             // Metadata and the schema id are had before the clock starts, as a running ingest has them.
             producer.partitionsFor(Topics.EVENTS);
             long startNs = System.nanoTime();
@@ -60,7 +62,8 @@ final class RawProducerIngest {
             for (int i = 0; i < producers; i++) {
                 Producer<String, EventEnvelope> p = new KafkaProducer<>(
                         ProducerSettings.transactional(clients, transactionalIdPrefix + "-" + i),
-                        new StringSerializer(), topics.events().valueSerde().serializer());
+                        new StringSerializer(),
+                        topics.events().valueSerde().serializer());
                 pool.add(p);
                 p.initTransactions();
             }
@@ -69,20 +72,23 @@ final class RawProducerIngest {
             List<Thread> threads = new ArrayList<>();
             long startNs = System.nanoTime();
             for (Producer<String, EventEnvelope> producer : pool) {
-                Thread t = new Thread(() -> {
-                    List<KeyedEvent> body;
-                    while (failure.get() == null && (body = queue.poll()) != null) {
-                        try {
-                            producer.beginTransaction();
-                            for (KeyedEvent event : body) {
-                                producer.send(new ProducerRecord<>(Topics.EVENTS, event.key(), event.envelope()));
+                Thread t = new Thread(
+                        () -> {
+                            List<KeyedEvent> body;
+                            while (failure.get() == null && (body = queue.poll()) != null) {
+                                try {
+                                    producer.beginTransaction();
+                                    for (KeyedEvent event : body) {
+                                        producer.send(
+                                                new ProducerRecord<>(Topics.EVENTS, event.key(), event.envelope()));
+                                    }
+                                    producer.commitTransaction();
+                                } catch (RuntimeException e) {
+                                    failure.compareAndSet(null, e);
+                                }
                             }
-                            producer.commitTransaction();
-                        } catch (RuntimeException e) {
-                            failure.compareAndSet(null, e);
-                        }
-                    }
-                }, "raw-transactional-" + threads.size());
+                        },
+                        "raw-transactional-" + threads.size());
                 threads.add(t);
                 t.start();
             }

@@ -15,18 +15,30 @@ final class SimulateProcess {
     private static final Pattern APPENDED = Pattern.compile("Appended ([\\d,]+) lines");
     private static final long TIMEOUT_MINUTES = 20;
 
-    private SimulateProcess() {
-    }
+    private SimulateProcess() {}
 
     static long run(Path ledgerJar, URI api, String apiKey, long transactions, Path log)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(LedgerProcess.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", ledgerJar.toString(), "simulate", "--transactions", Long.toString(transactions),
-                "--api-url", api.toString(), "--api-key", apiKey))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        LedgerProcess.javaExecutable(),
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        ledgerJar.toString(),
+                        "simulate",
+                        "--transactions",
+                        Long.toString(transactions),
+                        "--api-url",
+                        api.toString(),
+                        "--api-key",
+                        apiKey))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("ledger simulate did not end within " + TIMEOUT_MINUTES + " min; see " + log);
+            throw new IllegalStateException(
+                    "ledger simulate did not end within " + TIMEOUT_MINUTES + " min; see " + log);
         }
         String output = Files.readString(log);
         Matcher m = APPENDED.matcher(output);

@@ -23,12 +23,17 @@ record SimulatedBodies(List<BulkRequest> requests, List<List<KeyedEvent>> events
 
     static SimulatedBodies of(long transactions, long seed) throws IOException {
         List<BulkRequest> requests = new ArrayList<>();
-        SimulationConfig config = SimulationConfig.defaults().withTransactions(transactions).withSeed(seed);
-        Simulation.sendBulk(config, BulkLimits.api(), request -> {
-            if (!request.refusalExpected()) {
-                requests.add(request);
-            }
-        }, ProgressListener.NONE);
+        SimulationConfig config =
+                SimulationConfig.defaults().withTransactions(transactions).withSeed(seed);
+        Simulation.sendBulk(
+                config,
+                BulkLimits.api(),
+                request -> {
+                    if (!request.refusalExpected()) {
+                        requests.add(request);
+                    }
+                },
+                ProgressListener.NONE);
         List<List<KeyedEvent>> events = new ArrayList<>();
         long lines = 0;
         Instant stampedAt = Instant.now();

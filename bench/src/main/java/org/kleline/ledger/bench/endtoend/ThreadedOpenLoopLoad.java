@@ -33,8 +33,9 @@ final class ThreadedOpenLoopLoad implements OpenLoopLoad {
     }
 
     @Override
-    public LoadResult run(int ratePerSecond, int seconds, LongFunction<BenchRequest> requests,
-                          Predicate<Answer> expected) throws InterruptedException {
+    public LoadResult run(
+            int ratePerSecond, int seconds, LongFunction<BenchRequest> requests, Predicate<Answer> expected)
+            throws InterruptedException {
         LatencyRecorder recorder = new LatencyRecorder();
         ConstantRateSchedule schedule = new ConstantRateSchedule(System.nanoTime() + 20_000_000L, ratePerSecond);
         long total = schedule.requestsIn(seconds);
@@ -44,32 +45,34 @@ final class ThreadedOpenLoopLoad implements OpenLoopLoad {
         AtomicLong lastAnswerNs = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread sender = new Thread(() -> {
-                long i;
-                while ((i = next.getAndIncrement()) < total) {
-                    long intendedNs = schedule.sendTimeNs(i);
-                    long waitNs;
-                    while ((waitNs = intendedNs - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(waitNs);
-                    }
-                    BenchRequest request = requests.apply(i);
-                    sendLagMaxNs.accumulateAndGet(System.nanoTime() - intendedNs, Math::max);
-                    try {
-                        if (!expected.test(http.send(request))) {
-                            recorder.failure();
+            Thread sender = new Thread(
+                    () -> {
+                        long i;
+                        while ((i = next.getAndIncrement()) < total) {
+                            long intendedNs = schedule.sendTimeNs(i);
+                            long waitNs;
+                            while ((waitNs = intendedNs - System.nanoTime()) > 0) {
+                                LockSupport.parkNanos(waitNs);
+                            }
+                            BenchRequest request = requests.apply(i);
+                            sendLagMaxNs.accumulateAndGet(System.nanoTime() - intendedNs, Math::max);
+                            try {
+                                if (!expected.test(http.send(request))) {
+                                    recorder.failure();
+                                }
+                            } catch (IOException e) {
+                                recorder.failure();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            long now = System.nanoTime();
+                            recorder.record(intendedNs, now);
+                            answered.incrementAndGet();
+                            lastAnswerNs.accumulateAndGet(now, Math::max);
                         }
-                    } catch (IOException e) {
-                        recorder.failure();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    long now = System.nanoTime();
-                    recorder.record(intendedNs, now);
-                    answered.incrementAndGet();
-                    lastAnswerNs.accumulateAndGet(now, Math::max);
-                }
-            }, "open-loop-" + t);
+                    },
+                    "open-loop-" + t);
             senders.add(sender);
             sender.start();
         }
@@ -77,7 +80,12 @@ final class ThreadedOpenLoopLoad implements OpenLoopLoad {
             sender.join();
         }
         double elapsed = (lastAnswerNs.get() - schedule.startNs()) / 1e9;
-        return new LoadResult(answered.get(), recorder.failures(), elapsed, recorder.take(),
-                sendLagMaxNs.get() / 1_000, LoadAverage.oneMinute());
+        return new LoadResult(
+                answered.get(),
+                recorder.failures(),
+                elapsed,
+                recorder.take(),
+                sendLagMaxNs.get() / 1_000,
+                LoadAverage.oneMinute());
     }
 }

@@ -30,8 +30,7 @@ import org.kleline.ledger.model.topics.Topics;
  */
 public final class BaselineSumApp {
 
-    private BaselineSumApp() {
-    }
+    private BaselineSumApp() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Properties props = new Properties();
@@ -42,11 +41,16 @@ public final class BaselineSumApp {
         props.forEach((k, v) -> serdeConfig.put(k.toString(), v));
         Topics topics = Topics.create(serdeConfig);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), topics.events().valueSerde()))
+        builder.stream(
+                        Topics.EVENTS,
+                        Consumed.with(Serdes.String(), topics.events().valueSerde()))
                 .mapValues(BaselineSumApp::amount)
                 .groupByKey(Grouped.with(Serdes.String(), Serdes.Long()))
-                .reduce(Long::sum, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("sums")
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+                .reduce(
+                        Long::sum,
+                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("sums")
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Serdes.Long()));
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -52,7 +52,8 @@ final class BenchWorkload {
 
     void setup(Consumer<EventEnvelope> out) {
         for (int m = 0; m < merchants; m++) {
-            out.accept(env(new MerchantOnboarded("m" + m, "Shop " + m, m % 3 == 0 ? "p" + (m % 10) : null, "EUR", PLAN)));
+            out.accept(
+                    env(new MerchantOnboarded("m" + m, "Shop " + m, m % 3 == 0 ? "p" + (m % 10) : null, "EUR", PLAN)));
         }
         for (int w = 0; w < wallets; w++) {
             out.accept(env(new WalletOpened("w" + w, "EUR", 1_000_000L)));
@@ -83,7 +84,8 @@ final class BenchWorkload {
                 } else if (random.nextBoolean()) {
                     out.accept(env(new CardPaymentRefunded(captured.get(random.nextInt(captured.size())), 100L)));
                 } else {
-                    out.accept(env(new CardPaymentChargedBack(captured.get(random.nextInt(captured.size())), 100L, "4837")));
+                    out.accept(env(
+                            new CardPaymentChargedBack(captured.get(random.nextInt(captured.size())), 100L, "4837")));
                 }
                 trim(authorized);
                 trim(captured);

@@ -34,8 +34,8 @@ import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.ProjectorMain;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.topics.TopicBootstrap;
 
 /**
  * End-to-end throughput of the projector on the embedded broker, beside a baseline Streams app that
@@ -57,8 +57,7 @@ public final class ProjectorThroughput {
     static final int PARTITIONS = 6;
     static final Duration RUN_DEADLINE = Duration.ofMinutes(20);
 
-    private ProjectorThroughput() {
-    }
+    private ProjectorThroughput() {}
 
     public static void main(String[] args) throws Exception {
         int mixEvents = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
@@ -76,27 +75,43 @@ public final class ProjectorThroughput {
             base.put("consumer.session.timeout.ms", "10000");
             base.put("consumer.heartbeat.interval.ms", "2000");
             // -Dbench.<key>=<value> passes <key> to the applications, e.g. -Dbench.ledger.rocksdb.memory.bytes=...
-            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench."))
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(k -> k.startsWith("bench."))
                     .forEach(k -> base.put(k.substring("bench.".length()), System.getProperty(k)));
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
                 TopicBootstrap.ensureTopics(admin, ProjectorSettings.from(base));
                 BenchWorkload workload = new BenchWorkload(wallets, merchants, mixEvents, 7L);
                 long loadStart = System.nanoTime();
                 long total = load(infra, workload);
-                System.out.printf("loaded %d events (%d set-up, %d mix) in %d ms%n", total, workload.setupEvents(),
-                        mixEvents, ms(loadStart));
-                List<String> apps = List.of(System.getProperty("throughput.apps", "baseline,projector,restore").split(","));
+                System.out.printf(
+                        "loaded %d events (%d set-up, %d mix) in %d ms%n",
+                        total, workload.setupEvents(), mixEvents, ms(loadStart));
+                List<String> apps = List.of(System.getProperty("throughput.apps", "baseline,projector,restore")
+                        .split(","));
                 List<String> rows = new ArrayList<>();
                 for (String interval : intervals) {
                     Properties p = new Properties();
                     p.putAll(base);
                     p.put("commit.interval.ms", interval.trim());
                     if (apps.contains("baseline")) {
-                        rows.add(run(admin, work, "baseline-" + interval.trim(), BaselineSumApp.class.getName(), p,
-                                workload.setupEvents(), total));
+                        rows.add(run(
+                                admin,
+                                work,
+                                "baseline-" + interval.trim(),
+                                BaselineSumApp.class.getName(),
+                                p,
+                                workload.setupEvents(),
+                                total));
                     }
-                    rows.add(run(admin, work, "projector-" + interval.trim(), ProjectorMain.class.getName(), p,
-                            workload.setupEvents(), total));
+                    rows.add(run(
+                            admin,
+                            work,
+                            "projector-" + interval.trim(),
+                            ProjectorMain.class.getName(),
+                            p,
+                            workload.setupEvents(),
+                            total));
                     if (apps.contains("restore")) {
                         rows.add(restore(work, "projector-" + interval.trim(), p));
                     }
@@ -117,18 +132,24 @@ public final class ProjectorThroughput {
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         Topics topics = Topics.create(Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl()));
         long[] count = {0};
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(c, new StringSerializer(),
-                topics.events().valueSerde().serializer())) {
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
+                c, new StringSerializer(), topics.events().valueSerde().serializer())) {
             // The set-up's end offsets, stamped into the mix's payments as ingest would (the cross-key rule):
             // every merchant onboarded in the set-up counts for them, whatever partition it is on.
             long[] setupEnds = new long[producer.partitionsFor(Topics.EVENTS).size()];
             java.util.function.Consumer<EventEnvelope> setupSend = e -> {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
-                        AggregateKey.of(e).value(), e), (metadata, error) -> {
+                producer.send(
+                        new ProducerRecord<>(
+                                Topics.EVENTS,
+                                null,
+                                e.getOccurredAt().toEpochMilli(),
+                                AggregateKey.of(e).value(),
+                                e),
+                        (metadata, error) -> {
                             if (metadata != null) {
                                 synchronized (setupEnds) {
-                                    setupEnds[metadata.partition()] = Math.max(setupEnds[metadata.partition()],
-                                            metadata.offset() + 1);
+                                    setupEnds[metadata.partition()] =
+                                            Math.max(setupEnds[metadata.partition()], metadata.offset() + 1);
                                 }
                             }
                         });
@@ -144,8 +165,12 @@ public final class ProjectorThroughput {
                 if (LogPosition.needsAppendedAfter(e)) {
                     e.setAppendedAfter(stamp);
                 }
-                producer.send(new ProducerRecord<>(Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(),
-                        AggregateKey.of(e).value(), e));
+                producer.send(new ProducerRecord<>(
+                        Topics.EVENTS,
+                        null,
+                        e.getOccurredAt().toEpochMilli(),
+                        AggregateKey.of(e).value(),
+                        e));
                 count[0]++;
             };
             workload.mix(mixSend);
@@ -155,8 +180,9 @@ public final class ProjectorThroughput {
     }
 
     /** Runs one application in its own JVM until it has processed everything; one result line. */
-    private static String run(Admin admin, Path work, String app, String mainClass, Properties props, long setup,
-            long total) throws Exception {
+    private static String run(
+            Admin admin, Path work, String app, String mainClass, Properties props, long setup, long total)
+            throws Exception {
         Properties p = new Properties();
         p.putAll(props);
         p.put(ProjectorSettings.APPLICATION_ID, app);
@@ -190,12 +216,22 @@ public final class ProjectorThroughput {
                     double allSeconds = (doneNs - firstCommitNs) / 1e9;
                     double mixSeconds = (doneNs - setupDoneNs) / 1e9;
                     double cpuSeconds = cpuSeconds(child.pid());
-                    return String.format("%-16s all %,d events after the first commit in %.1f s = %,.0f events/s;"
-                            + " mix %,d events in %.1f s = %,.0f events/s; RSS max %,d MiB;"
-                            + " CPU %.1f s for %,d events = %.1f us/event; load average %s",
-                            app, total - firstCommitted, allSeconds, (total - firstCommitted) / allSeconds,
-                            total - setup, mixSeconds, mixSeconds > 0 ? (total - setup) / mixSeconds : Double.NaN,
-                            rssMaxKb / 1024, cpuSeconds, total, cpuSeconds * 1e6 / total, loadAverage());
+                    return String.format(
+                            "%-16s all %,d events after the first commit in %.1f s = %,.0f events/s;"
+                                    + " mix %,d events in %.1f s = %,.0f events/s; RSS max %,d MiB;"
+                                    + " CPU %.1f s for %,d events = %.1f us/event; load average %s",
+                            app,
+                            total - firstCommitted,
+                            allSeconds,
+                            (total - firstCommitted) / allSeconds,
+                            total - setup,
+                            mixSeconds,
+                            mixSeconds > 0 ? (total - setup) / mixSeconds : Double.NaN,
+                            rssMaxKb / 1024,
+                            cpuSeconds,
+                            total,
+                            cpuSeconds * 1e6 / total,
+                            loadAverage());
                 }
                 if (!child.isAlive()) {
                     return app + " died, see " + work.resolve(app + ".log");
@@ -223,18 +259,29 @@ public final class ProjectorThroughput {
             projector.setRestoreListener(clock);
             projector.start();
             long deadline = started + RUN_DEADLINE.toNanos();
-            List<String> stores = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-                    StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                    StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
-                    StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE);
+            List<String> stores = List.of(
+                    StoreNames.WALLETS,
+                    StoreNames.CARD_PAYMENTS,
+                    StoreNames.MERCHANTS,
+                    StoreNames.PAYOUT_IDS,
+                    StoreNames.BALANCES,
+                    StoreNames.BALANCE_HOURS,
+                    StoreNames.ACCOUNT_ENTRIES,
+                    StoreNames.TRIAL_BALANCE,
+                    StoreNames.OUTCOMES,
+                    StoreNames.SETTLEMENT_ROWS,
+                    StoreNames.SETTLEMENT_ROWS_BY_DATE);
             while (System.nanoTime() < deadline) {
                 try {
                     for (String store : stores) {
-                        projector.streams().store(StoreQueryParameters.fromNameAndType(store,
-                                QueryableStoreTypes.keyValueStore())).approximateNumEntries();
+                        projector
+                                .streams()
+                                .store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
+                                .approximateNumEntries();
                     }
-                    return String.format("%-16s after deleting local state: every store queryable after %.1f s"
-                            + " (joining the group included); restoring %,d records took %.1f s",
+                    return String.format(
+                            "%-16s after deleting local state: every store queryable after %.1f s"
+                                    + " (joining the group included); restoring %,d records took %.1f s",
                             app, (System.nanoTime() - started) / 1e9, clock.records.get(), clock.seconds());
                 } catch (RuntimeException notYetRestored) {
                     // A benchmark's poll: a store answers only once every partition of it is restored.
@@ -245,8 +292,7 @@ public final class ProjectorThroughput {
         }
     }
 
-    record Progress(long eventsCommitted, boolean internalDone) {
-    }
+    record Progress(long eventsCommitted, boolean internalDone) {}
 
     /** From the first store partition that starts restoring to the last that ends. */
     static final class RestoreClock implements org.apache.kafka.streams.processor.StateRestoreListener {
@@ -281,13 +327,15 @@ public final class ProjectorThroughput {
      */
     private static Progress progress(Admin admin, String app) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(app)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         if (committed.isEmpty()) {
             return new Progress(0, false);
         }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
                 .get(30, TimeUnit.SECONDS);
         long events = 0;
         boolean internalDone = true;
@@ -305,13 +353,16 @@ public final class ProjectorThroughput {
     private static Process child(String mainClass, Path config, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseParallelGC"));
-        String extra = System.getProperty("bench.child.jvm.args", "").replace("{name}", log.getFileName().toString());
+        String extra = System.getProperty("bench.child.jvm.args", "")
+                .replace("{name}", log.getFileName().toString());
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, config.toString()));
         return new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static long rssKb(long pid) {

@@ -33,7 +33,9 @@ class ConstantRateScheduleTest {
     @Test
     void aRateBelowOneIsRefusedNamingIt() {
         assertThatThrownBy(() -> new ConstantRateSchedule(0L, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratePerSecond").hasMessageContaining("0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ratePerSecond")
+                .hasMessageContaining("0");
     }
 
     @Test
@@ -45,7 +47,8 @@ class ConstantRateScheduleTest {
         // Sent 4 ms late and answered 1.5 ms after the send: 5.5 ms from the intended time.
         recorder.record(intendedNs, intendedNs + 5_500_999L);
 
-        assertThat(LatencyRecorder.microsBetween(intendedNs, intendedNs + 5_500_999L)).isEqualTo(5_500L);
+        assertThat(LatencyRecorder.microsBetween(intendedNs, intendedNs + 5_500_999L))
+                .isEqualTo(5_500L);
         assertThat(recorder.take().getMaxValue()).isBetween(5_500L, 5_503L);
     }
 

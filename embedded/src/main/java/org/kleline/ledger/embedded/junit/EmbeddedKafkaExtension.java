@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -72,7 +71,8 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == EmbeddedLedgerInfrastructure.class || type == EmbeddedKafka.class
+        return type == EmbeddedLedgerInfrastructure.class
+                || type == EmbeddedKafka.class
                 || type == SchemaRegistryServer.class;
     }
 
@@ -119,7 +119,8 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
         if (existing != null) {
             return existing;
         }
-        ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+        ExtensionContext classContext =
+                context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
         ExtensionContext.Store store = classContext.getStore(NAMESPACE);
         Path directory = Files.createTempDirectory("embedded-kafka-");
         EmbeddedLedgerInfrastructure started;

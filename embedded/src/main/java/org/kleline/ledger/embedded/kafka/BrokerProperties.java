@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 
 /**
@@ -20,15 +19,27 @@ final class BrokerProperties {
 
     /** Keys that fix the node's identity and layout; a caller cannot override them. */
     static final Set<String> FIXED_KEYS = Set.of(
-            "process.roles", "node.id", "broker.id", "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers", "listeners", "advertised.listeners",
-            "controller.listener.names", "inter.broker.listener.name", "listener.security.protocol.map",
-            "log.dirs", "log.dir", "metadata.log.dir");
+            "process.roles",
+            "node.id",
+            "broker.id",
+            "controller.quorum.voters",
+            "controller.quorum.bootstrap.servers",
+            "listeners",
+            "advertised.listeners",
+            "controller.listener.names",
+            "inter.broker.listener.name",
+            "listener.security.protocol.map",
+            "log.dirs",
+            "log.dir",
+            "metadata.log.dir");
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
-    static Map<String, String> of(Path logDirectory, int brokerPort, int controllerPort, long startupTimeoutMs,
+    static Map<String, String> of(
+            Path logDirectory,
+            int brokerPort,
+            int controllerPort,
+            long startupTimeoutMs,
             Map<String, String> overrides) {
         for (String key : overrides.keySet()) {
             if (FIXED_KEYS.contains(key)) {
@@ -43,13 +54,15 @@ final class BrokerProperties {
         // A static voter set: the controller's address is part of the quorum's identity, which
         // is why its port is chosen once and remembered rather than bound to 0.
         properties.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        properties.put("listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort + ","
-                + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        properties.put(
+                "listeners",
+                BROKER_LISTENER + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
+                        + controllerPort);
         properties.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("inter.broker.listener.name", BROKER_LISTENER);
-        properties.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        properties.put(
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
 
         Map<String, String> defaults = new LinkedHashMap<>();

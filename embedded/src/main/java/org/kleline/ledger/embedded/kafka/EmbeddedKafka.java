@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -53,7 +52,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Object lifecycleLock = new Object();
     private boolean closed;
 
-    private EmbeddedKafka(Path dataDirectory, String bootstrapServers, String clusterId, KafkaRaftServer server,
+    private EmbeddedKafka(
+            Path dataDirectory,
+            String bootstrapServers,
+            String clusterId,
+            KafkaRaftServer server,
             AtomicReference<EmbeddedKafkaHaltedException> fatalError,
             Consumer<EmbeddedKafkaHaltedException> haltListener) {
         this.dataDirectory = dataDirectory;
@@ -116,13 +119,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         LOG.error("Embedded Kafka on {} is shutting down: {}", dataDirectory, halt.getMessage());
         // Not on the calling thread: it is a broker thread that the shutdown may wait for.
-        Thread closer = new Thread(() -> {
-            try {
-                close();
-            } catch (RuntimeException e) {
-                LOG.error("Embedded Kafka on {} failed to shut down after a halt request", dataDirectory, e);
-            }
-        }, "embedded-kafka-halt");
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        close();
+                    } catch (RuntimeException e) {
+                        LOG.error("Embedded Kafka on {} failed to shut down after a halt request", dataDirectory, e);
+                    }
+                },
+                "embedded-kafka-halt");
         closer.setDaemon(true);
         closer.start();
     }
@@ -173,8 +178,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             LoopbackPorts.requireFree(brokerPort, "Kafka broker", portsFile.file());
             LoopbackPorts.requireFree(controllerPort, "Kafka controller", portsFile.file());
 
-            Map<String, String> properties = BrokerProperties.of(logDirectory, brokerPort, controllerPort,
-                    startupTimeout.toMillis(), brokerProperties);
+            Map<String, String> properties = BrokerProperties.of(
+                    logDirectory, brokerPort, controllerPort, startupTimeout.toMillis(), brokerProperties);
             KafkaConfig config = new KafkaConfig(properties, false);
             String clusterId = formatIfNew(logDirectory);
 
@@ -207,8 +212,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 throw new EmbeddedKafkaException("Embedded Kafka on " + logDirectory + " failed to start", e);
             }
-            EmbeddedKafka broker = new EmbeddedKafka(dataDirectory, LoopbackPorts.HOST + ":" + brokerPort, clusterId,
-                    server, fatalError, haltListener);
+            EmbeddedKafka broker = new EmbeddedKafka(
+                    dataDirectory, LoopbackPorts.HOST + ":" + brokerPort, clusterId, server, fatalError, haltListener);
             started.set(broker);
             EmbeddedKafkaHaltedException haltDuringStartup = fatalError.get();
             if (haltDuringStartup != null) {

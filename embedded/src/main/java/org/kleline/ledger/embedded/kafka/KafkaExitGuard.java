@@ -3,7 +3,6 @@ package org.kleline.ledger.embedded.kafka;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.apache.kafka.common.utils.internals.Exit;
 
 /**
@@ -19,8 +18,7 @@ final class KafkaExitGuard {
     private static final List<Consumer<EmbeddedKafkaHaltedException>> LISTENERS = new CopyOnWriteArrayList<>();
     private static boolean installed;
 
-    private KafkaExitGuard() {
-    }
+    private KafkaExitGuard() {}
 
     static synchronized void install() {
         if (installed) {

@@ -13,8 +13,7 @@ public final class LoopbackPorts {
 
     public static final String HOST = "127.0.0.1";
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     public static InetAddress address() {
         return InetAddress.getLoopbackAddress();
@@ -58,9 +57,12 @@ public final class LoopbackPorts {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("The " + what + " port " + port + " (remembered in " + rememberedIn
-                    + ") is in use on " + HOST + ", perhaps by another broker on the same data directory; stop that"
-                    + " process, or delete the line to have a new port chosen (the address then changes)", e);
+            throw new IllegalStateException(
+                    "The " + what + " port " + port + " (remembered in " + rememberedIn
+                            + ") is in use on " + HOST
+                            + ", perhaps by another broker on the same data directory; stop that"
+                            + " process, or delete the line to have a new port chosen (the address then changes)",
+                    e);
         }
     }
 

@@ -41,8 +41,10 @@ public final class PortsFile {
             LoopbackPorts.requireValid(port, name);
             return OptionalInt.of(port);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Port '" + name + "' in " + file + " is not a valid port: '" + value
-                    + "'; fix or delete the line to have a new port chosen", e);
+            throw new IllegalStateException(
+                    "Port '" + name + "' in " + file + " is not a valid port: '" + value
+                            + "'; fix or delete the line to have a new port chosen",
+                    e);
         }
     }
 

@@ -15,7 +15,8 @@ public final class RegistryException extends RuntimeException {
     public RegistryException(int errorCode, String message, Throwable cause) {
         super(message, cause);
         if (errorCode < 100) {
-            throw new IllegalArgumentException("errorCode must be an HTTP status or a Confluent code, was " + errorCode);
+            throw new IllegalArgumentException(
+                    "errorCode must be an HTTP status or a Confluent code, was " + errorCode);
         }
         this.errorCode = errorCode;
     }
@@ -49,13 +50,15 @@ public final class RegistryException extends RuntimeException {
     }
 
     public static RegistryException subjectCompatibilityNotFound(String subject) {
-        return new RegistryException(40408, "Subject '" + subject + "' does not have subject-level compatibility"
-                + " configured");
+        return new RegistryException(
+                40408, "Subject '" + subject + "' does not have subject-level compatibility" + " configured");
     }
 
     public static RegistryException incompatible(String subject, String details) {
-        return new RegistryException(409, "Schema being registered is incompatible with an earlier schema for subject \""
-                + subject + "\", details: " + details);
+        return new RegistryException(
+                409,
+                "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                        + "\", details: " + details);
     }
 
     public static RegistryException invalidSchema(String detail) {
@@ -63,13 +66,17 @@ public final class RegistryException extends RuntimeException {
     }
 
     public static RegistryException invalidVersion(String version) {
-        return new RegistryException(42202, "The specified version '" + version + "' is not a valid version id."
-                + " Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        return new RegistryException(
+                42202,
+                "The specified version '" + version + "' is not a valid version id."
+                        + " Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     public static RegistryException invalidCompatibilityLevel(String level) {
-        return new RegistryException(42203, "Invalid compatibility level '" + level + "'. Valid values are none,"
-                + " backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
+        return new RegistryException(
+                42203,
+                "Invalid compatibility level '" + level + "'. Valid values are none,"
+                        + " backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
     public static RegistryException operationNotPermitted(String detail) {

@@ -39,7 +39,8 @@ public record SchemaRegistryConfig(
             throw new IllegalArgumentException("topic must not be blank, was '" + topic + "'");
         }
         if (topicReplicationFactor < 1) {
-            throw new IllegalArgumentException("topicReplicationFactor must be at least 1, was " + topicReplicationFactor);
+            throw new IllegalArgumentException(
+                    "topicReplicationFactor must be at least 1, was " + topicReplicationFactor);
         }
         if (defaultCompatibility == null) {
             throw new IllegalArgumentException("defaultCompatibility must not be null");
@@ -57,22 +58,50 @@ public record SchemaRegistryConfig(
 
     /** Any free port, {@code _schemas} with replication 1, BACKWARD, 1 MiB bodies, 30 s store timeout. */
     public static SchemaRegistryConfig defaults(String bootstrapServers) {
-        return new SchemaRegistryConfig(bootstrapServers, 0, DEFAULT_TOPIC, (short) 1, CompatibilityLevel.BACKWARD,
-                DEFAULT_REQUEST_BODY_MAX_BYTES, Duration.ofSeconds(30), 4);
+        return new SchemaRegistryConfig(
+                bootstrapServers,
+                0,
+                DEFAULT_TOPIC,
+                (short) 1,
+                CompatibilityLevel.BACKWARD,
+                DEFAULT_REQUEST_BODY_MAX_BYTES,
+                Duration.ofSeconds(30),
+                4);
     }
 
     public SchemaRegistryConfig withPort(int newPort) {
-        return new SchemaRegistryConfig(bootstrapServers, newPort, topic, topicReplicationFactor, defaultCompatibility,
-                requestBodyMaxBytes, storeTimeout, requestThreads);
+        return new SchemaRegistryConfig(
+                bootstrapServers,
+                newPort,
+                topic,
+                topicReplicationFactor,
+                defaultCompatibility,
+                requestBodyMaxBytes,
+                storeTimeout,
+                requestThreads);
     }
 
     public SchemaRegistryConfig withTopic(String newTopic, short newReplicationFactor) {
-        return new SchemaRegistryConfig(bootstrapServers, port, newTopic, newReplicationFactor, defaultCompatibility,
-                requestBodyMaxBytes, storeTimeout, requestThreads);
+        return new SchemaRegistryConfig(
+                bootstrapServers,
+                port,
+                newTopic,
+                newReplicationFactor,
+                defaultCompatibility,
+                requestBodyMaxBytes,
+                storeTimeout,
+                requestThreads);
     }
 
     public SchemaRegistryConfig withDefaultCompatibility(CompatibilityLevel level) {
-        return new SchemaRegistryConfig(bootstrapServers, port, topic, topicReplicationFactor, level,
-                requestBodyMaxBytes, storeTimeout, requestThreads);
+        return new SchemaRegistryConfig(
+                bootstrapServers,
+                port,
+                topic,
+                topicReplicationFactor,
+                level,
+                requestBodyMaxBytes,
+                storeTimeout,
+                requestThreads);
     }
 }

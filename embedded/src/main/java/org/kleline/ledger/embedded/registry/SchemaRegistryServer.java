@@ -1,5 +1,7 @@
 package org.kleline.ledger.embedded.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,9 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.embedded.registry.http.RegistryHttpHandler;
 import org.kleline.ledger.embedded.registry.store.SchemaStore;
@@ -52,8 +51,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(LoopbackPorts.address(), config.port()), BACKLOG);
         } catch (IOException e) {
             store.close();
-            throw new UncheckedIOException("Cannot listen on " + LoopbackPorts.HOST + ":" + config.port()
-                    + " for the schema registry", e);
+            throw new UncheckedIOException(
+                    "Cannot listen on " + LoopbackPorts.HOST + ":" + config.port() + " for the schema registry", e);
         }
         ThreadPoolExecutor executor = requestExecutor(config.requestThreads());
         server.setExecutor(executor);
@@ -98,7 +97,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
     // slows accepting new connections instead of dropping them.
     private static ThreadPoolExecutor requestExecutor(int threads) {
         AtomicInteger counter = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUEUED_REQUESTS_MAX),
                 runnable -> {
                     Thread thread = new Thread(runnable, "schema-registry-http-" + counter.incrementAndGet());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
 import org.kleline.ledger.embedded.kafka.EmbeddedKafka;
 import org.kleline.ledger.embedded.kafka.EmbeddedKafkaMain;
 import org.kleline.ledger.embedded.registry.SchemaRegistryConfig;
@@ -50,8 +49,7 @@ public final class StartupTimer {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
-    private StartupTimer() {
-    }
+    private StartupTimer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals(MEASURE)) {
@@ -84,14 +82,17 @@ public final class StartupTimer {
             long started = System.nanoTime();
             RoundTrip.produceAndConsume(kafka.bootstrapServers(), "startup-timer", STEP_TIMEOUT);
             long roundTrip = System.nanoTime();
-            try (SchemaRegistryServer registry = SchemaRegistryServer.start(
-                    SchemaRegistryConfig.defaults(kafka.bootstrapServers()))) {
-                HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(registry.url() + "/subjects")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+            try (SchemaRegistryServer registry =
+                    SchemaRegistryServer.start(SchemaRegistryConfig.defaults(kafka.bootstrapServers()))) {
+                HttpResponse<String> subjects = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (subjects.statusCode() != 200) {
-                    throw new IllegalStateException("registry answered " + subjects.statusCode() + ": "
-                            + subjects.body());
+                    throw new IllegalStateException(
+                            "registry answered " + subjects.statusCode() + ": " + subjects.body());
                 }
                 long registryReady = System.nanoTime();
                 System.out.println(RESULT_PREFIX + millis(t0, started) + " " + millis(t0, roundTrip) + " "
@@ -102,17 +103,22 @@ public final class StartupTimer {
 
     private static String childMeasure(Path directory, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        Process child = javaProcess(jvmOptions, StartupTimer.class.getName(), MEASURE, directory.toString()).start();
+        Process child = javaProcess(jvmOptions, StartupTimer.class.getName(), MEASURE, directory.toString())
+                .start();
         ProcessHandle handle = child.toHandle();
         long cpuMillis = 0;
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(RESULT_PREFIX)) {
                     result = line.substring(RESULT_PREFIX.length());
                     // Read while the child still lives: the figure is gone once it exits.
-                    cpuMillis = handle.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                    cpuMillis = handle.info()
+                            .totalCpuDuration()
+                            .map(Duration::toMillis)
+                            .orElse(-1L);
                 }
             }
         }
@@ -127,9 +133,11 @@ public final class StartupTimer {
     /** Starts a broker in another JVM on {@code directory}, waits until it serves, then SIGKILLs it. */
     private static void killBrokerProcess(Path directory, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        Process child = javaProcess(jvmOptions, EmbeddedKafkaMain.class.getName(), directory.toString()).start();
+        Process child = javaProcess(jvmOptions, EmbeddedKafkaMain.class.getName(), directory.toString())
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.startsWith(EmbeddedKafkaMain.READY_PREFIX)) {
                 // Skip anything before the ready line.
@@ -137,8 +145,8 @@ public final class StartupTimer {
             if (line == null) {
                 throw new IllegalStateException("broker process on " + directory + " ended before it was ready");
             }
-            RoundTrip.produceAndConsume(line.substring(EmbeddedKafkaMain.READY_PREFIX.length()), "startup-timer",
-                    STEP_TIMEOUT);
+            RoundTrip.produceAndConsume(
+                    line.substring(EmbeddedKafkaMain.READY_PREFIX.length()), "startup-timer", STEP_TIMEOUT);
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the crashed broker on " + directory, e);
         } finally {
@@ -160,8 +168,8 @@ public final class StartupTimer {
 
     private static void print(String name, String result) {
         String[] figures = result.split(" ");
-        System.out.println(String.format(Locale.ROOT, "%-13s %8s %12s %16s %8s", name, figures[0], figures[1],
-                figures[2], figures[3]));
+        System.out.println(String.format(
+                Locale.ROOT, "%-13s %8s %12s %16s %8s", name, figures[0], figures[1], figures[2], figures[3]));
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -170,7 +178,8 @@ public final class StartupTimer {
 
     private static void deleteRecursively(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path path :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(path);
             }
         }

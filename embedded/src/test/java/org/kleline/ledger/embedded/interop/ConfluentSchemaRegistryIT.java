@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,11 @@ import org.testcontainers.utility.DockerImageName;
 class ConfluentSchemaRegistryIT {
 
     private static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.0.0");
-    private static final DockerImageName REGISTRY_IMAGE = DockerImageName.parse("confluentinc/cp-schema-registry:8.0.0");
+    private static final DockerImageName REGISTRY_IMAGE =
+            DockerImageName.parse("confluentinc/cp-schema-registry:8.0.0");
     /** The broker's listener inside the network; the registry's store is on it. */
     private static final String KAFKA_INTERNAL_LISTENER = "kafka:19092";
+
     private static final int REGISTRY_PORT = 8081;
 
     // Not closed by the test: the extension stops the containers after every @AfterAll method, and
@@ -43,9 +44,8 @@ class ConfluentSchemaRegistryIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer(KAFKA_IMAGE)
-            .withNetwork(NETWORK)
-            .withListener(KAFKA_INTERNAL_LISTENER);
+    private static final KafkaContainer KAFKA =
+            new KafkaContainer(KAFKA_IMAGE).withNetwork(NETWORK).withListener(KAFKA_INTERNAL_LISTENER);
 
     @Container
     private static final GenericContainer<?> REGISTRY = new GenericContainer<>(REGISTRY_IMAGE)
@@ -70,7 +70,8 @@ class ConfluentSchemaRegistryIT {
         assertThat(found.version()).isEqualTo(1);
         assertThat(fresh.latestVersion(subject).id()).isEqualTo(id);
         assertThat(fresh.schemaById(id)).isEqualTo(EventEnvelope.getClassSchema());
-        assertThat(newClient().register(subject, EventEnvelope.getClassSchema())).isEqualTo(id);
+        assertThat(newClient().register(subject, EventEnvelope.getClassSchema()))
+                .isEqualTo(id);
     }
 
     @Test
@@ -79,17 +80,25 @@ class ConfluentSchemaRegistryIT {
         List<EventEnvelope> events = LedgerRecords.envelopesOfEveryPayloadKind();
         TopicClients.createTopics(KAFKA.getBootstrapServers(), List.of(topic));
 
-        TopicClients.produceCommitted(KAFKA.getBootstrapServers(), topic, "tx-confluent-events",
-                topics().events().valueSerde().serializer(), events.stream().map(LedgerRecords::keyed).toList());
-        List<EventEnvelope> read = TopicClients.readAllCommittedValues(KAFKA.getBootstrapServers(), topic,
+        TopicClients.produceCommitted(
+                KAFKA.getBootstrapServers(),
+                topic,
+                "tx-confluent-events",
+                topics().events().valueSerde().serializer(),
+                events.stream().map(LedgerRecords::keyed).toList());
+        List<EventEnvelope> read = TopicClients.readAllCommittedValues(
+                KAFKA.getBootstrapServers(),
+                topic,
                 topics().events().valueSerde().deserializer());
-        List<byte[]> raw = TopicClients.readAllCommittedValues(KAFKA.getBootstrapServers(), topic,
-                new ByteArrayDeserializer());
+        List<byte[]> raw =
+                TopicClients.readAllCommittedValues(KAFKA.getBootstrapServers(), topic, new ByteArrayDeserializer());
 
         assertThat(read).isEqualTo(events);
         int registeredId = newClient().latestVersion(topic + "-value").id();
-        assertThat(raw).hasSize(events.size())
-                .extracting(ConfluentWireBytes::schemaId).containsOnly(registeredId);
+        assertThat(raw)
+                .hasSize(events.size())
+                .extracting(ConfluentWireBytes::schemaId)
+                .containsOnly(registeredId);
     }
 
     @Test

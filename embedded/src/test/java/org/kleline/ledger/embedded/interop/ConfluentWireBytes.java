@@ -14,8 +14,7 @@ final class ConfluentWireBytes {
     static final byte MAGIC_BYTE = 0;
     static final int HEADER_BYTES = 5;
 
-    private ConfluentWireBytes() {
-    }
+    private ConfluentWireBytes() {}
 
     static byte magicByte(byte[] payload) {
         requireHeader(payload);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -39,48 +38,91 @@ final class LedgerRecords {
     static final Instant OCCURRED_AT = Instant.parse("2024-05-01T10:15:30.123Z");
     /** {@link #OCCURRED_AT} as timestamp-millis writes it. */
     static final long OCCURRED_AT_MILLIS = 1_714_558_530_123L;
+
     static final LocalDate BUSINESS_DATE = LocalDate.of(2024, 5, 1);
     /** {@link #BUSINESS_DATE} as the date logical type writes it: days since 1970-01-01. */
     static final int BUSINESS_DATE_EPOCH_DAY = 19_844;
 
-    private LedgerRecords() {
-    }
+    private LedgerRecords() {}
 
     static FeePlan feePlan() {
-        return FeePlan.newBuilder().setCardBps(150).setCardFixed(25).setMicroBps(500).setMicroFixed(1)
-                .setChargebackFee(1500).setPartnerShareBps(2000).build();
+        return FeePlan.newBuilder()
+                .setCardBps(150)
+                .setCardFixed(25)
+                .setMicroBps(500)
+                .setMicroFixed(1)
+                .setChargebackFee(1500)
+                .setPartnerShareBps(2000)
+                .build();
     }
 
     static MicropaymentRequested micropayment() {
-        return MicropaymentRequested.newBuilder().setWalletId("w-1").setMerchantId("m-7").setAmount(250).build();
+        return MicropaymentRequested.newBuilder()
+                .setWalletId("w-1")
+                .setMerchantId("m-7")
+                .setAmount(250)
+                .build();
     }
 
     /** One envelope of each of the eleven payload kinds, eventIds {@code e-1} to {@code e-11}. */
     static List<EventEnvelope> envelopesOfEveryPayloadKind() {
         List<Object> payloads = List.of(
-                MerchantOnboarded.newBuilder().setMerchantId("m-7").setName("Boulangerie Kleline")
-                        .setPartnerId("p-1").setCurrency("EUR").setFeePlan(feePlan()).build(),
-                MerchantFeePlanChanged.newBuilder().setMerchantId("m-7").setFeePlan(feePlan())
-                        .setEffectiveFrom(Instant.parse("2024-06-01T00:00:00Z")).build(),
-                WalletOpened.newBuilder().setWalletId("w-1").setCurrency("EUR").setMaxBalance(15_000).build(),
+                MerchantOnboarded.newBuilder()
+                        .setMerchantId("m-7")
+                        .setName("Boulangerie Kleline")
+                        .setPartnerId("p-1")
+                        .setCurrency("EUR")
+                        .setFeePlan(feePlan())
+                        .build(),
+                MerchantFeePlanChanged.newBuilder()
+                        .setMerchantId("m-7")
+                        .setFeePlan(feePlan())
+                        .setEffectiveFrom(Instant.parse("2024-06-01T00:00:00Z"))
+                        .build(),
+                WalletOpened.newBuilder()
+                        .setWalletId("w-1")
+                        .setCurrency("EUR")
+                        .setMaxBalance(15_000)
+                        .build(),
                 WalletToppedUp.newBuilder().setWalletId("w-1").setAmount(5_000).build(),
                 WalletRedeemed.newBuilder().setWalletId("w-1").setAmount(1_200).build(),
                 micropayment(),
-                CardPaymentAuthorized.newBuilder().setPaymentId("pay-9").setMerchantId("m-7").setAmount(10_000)
-                        .setCurrency("EUR").build(),
-                CardPaymentCaptured.newBuilder().setPaymentId("pay-9").setAmount(8_000).build(),
-                CardPaymentRefunded.newBuilder().setPaymentId("pay-9").setAmount(3_000).build(),
-                CardPaymentChargedBack.newBuilder().setPaymentId("pay-9").setAmount(5_000).setReasonCode("4837")
+                CardPaymentAuthorized.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setMerchantId("m-7")
+                        .setAmount(10_000)
+                        .setCurrency("EUR")
                         .build(),
-                MerchantPaidOut.newBuilder().setMerchantId("m-7").setPayoutId("po-m-7-2024-05-01")
-                        .setBusinessDate(BUSINESS_DATE).setAmount(7_650).build());
+                CardPaymentCaptured.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(8_000)
+                        .build(),
+                CardPaymentRefunded.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(3_000)
+                        .build(),
+                CardPaymentChargedBack.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(5_000)
+                        .setReasonCode("4837")
+                        .build(),
+                MerchantPaidOut.newBuilder()
+                        .setMerchantId("m-7")
+                        .setPayoutId("po-m-7-2024-05-01")
+                        .setBusinessDate(BUSINESS_DATE)
+                        .setAmount(7_650)
+                        .build());
         return IntStream.range(0, payloads.size())
                 .mapToObj(i -> envelope("e-" + (i + 1), payloads.get(i)))
                 .toList();
     }
 
     static EventEnvelope envelope(String eventId, Object payload) {
-        return EventEnvelope.newBuilder().setEventId(eventId).setOccurredAt(OCCURRED_AT).setPayload(payload).build();
+        return EventEnvelope.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(OCCURRED_AT)
+                .setPayload(payload)
+                .build();
     }
 
     static EventEnvelope micropaymentEnvelope() {
@@ -96,27 +138,56 @@ final class LedgerRecords {
     }
 
     static EventOutcome acceptedOutcome() {
-        return EventOutcome.newBuilder().setEventId("e-6").setKey("wallet:w-1")
-                .setEventType(EventType.MicropaymentRequested).setOccurredAt(OCCURRED_AT).setOutcome(Outcome.ACCEPTED)
-                .setReason(null).setPostings(micropaymentPostings()).build();
+        return EventOutcome.newBuilder()
+                .setEventId("e-6")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.MicropaymentRequested)
+                .setOccurredAt(OCCURRED_AT)
+                .setOutcome(Outcome.ACCEPTED)
+                .setReason(null)
+                .setPostings(micropaymentPostings())
+                .build();
     }
 
     static EventOutcome rejectedOutcome() {
-        return EventOutcome.newBuilder().setEventId("e-12").setKey("wallet:w-1").setEventType(EventType.WalletRedeemed)
-                .setOccurredAt(OCCURRED_AT).setOutcome(Outcome.REJECTED).setReason(RejectionReason.INSUFFICIENT_FUNDS)
-                .setPostings(List.of()).build();
+        return EventOutcome.newBuilder()
+                .setEventId("e-12")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.WalletRedeemed)
+                .setOccurredAt(OCCURRED_AT)
+                .setOutcome(Outcome.REJECTED)
+                .setReason(RejectionReason.INSUFFICIENT_FUNDS)
+                .setPostings(List.of())
+                .build();
     }
 
     static JournalEntry journalEntry() {
-        return JournalEntry.newBuilder().setEntryId("e-6").setEventId("e-6")
-                .setEventType(EventType.MicropaymentRequested).setOccurredAt(OCCURRED_AT).setBusinessDate(BUSINESS_DATE)
-                .setPostings(micropaymentPostings()).build();
+        return JournalEntry.newBuilder()
+                .setEntryId("e-6")
+                .setEventId("e-6")
+                .setEventType(EventType.MicropaymentRequested)
+                .setOccurredAt(OCCURRED_AT)
+                .setBusinessDate(BUSINESS_DATE)
+                .setPostings(micropaymentPostings())
+                .build();
     }
 
     static SettlementRow settlementRow() {
-        return SettlementRow.newBuilder().setMerchantId("m-7").setBusinessDate(BUSINESS_DATE).setCurrency("EUR")
-                .setCount(3).setGross(18_250).setRefunds(3_000).setChargebacks(0).setFees(412).setCommission(82)
-                .setNet(14_838).setPaidOut(14_838).setPayouts(1).setStatus(SettlementStatus.PAID).build();
+        return SettlementRow.newBuilder()
+                .setMerchantId("m-7")
+                .setBusinessDate(BUSINESS_DATE)
+                .setCurrency("EUR")
+                .setCount(3)
+                .setGross(18_250)
+                .setRefunds(3_000)
+                .setChargebacks(0)
+                .setFees(412)
+                .setCommission(82)
+                .setNet(14_838)
+                .setPaidOut(14_838)
+                .setPayouts(1)
+                .setStatus(SettlementStatus.PAID)
+                .build();
     }
 
     /** The record key of an event on {@code ledger.events}: its aggregate key, e.g. {@code wallet:w-1}. */
@@ -133,6 +204,7 @@ final class LedgerRecords {
     }
 
     static Map.Entry<String, SettlementRow> keyed(SettlementRow row) {
-        return Map.entry(new SettlementKey(row.getMerchantId(), row.getBusinessDate(), row.getCurrency()).format(), row);
+        return Map.entry(
+                new SettlementKey(row.getMerchantId(), row.getBusinessDate(), row.getCurrency()).format(), row);
     }
 }

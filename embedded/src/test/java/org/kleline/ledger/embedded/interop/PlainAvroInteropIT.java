@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -58,8 +57,8 @@ class PlainAvroInteropIT {
 
     @Test
     void anEnvelopeOurSerializerWroteDecodesWithPlainAvroAndTheSchemaFetchedOverHttp() {
-        byte[] payload = writeWithOurSerializer("plain.events", topics.events().valueSerde().serializer(),
-                LedgerRecords.micropaymentEnvelope());
+        byte[] payload = writeWithOurSerializer(
+                "plain.events", topics.events().valueSerde().serializer(), LedgerRecords.micropaymentEnvelope());
 
         GenericRecord envelope = decodeWithPlainAvro(payload);
 
@@ -75,8 +74,8 @@ class PlainAvroInteropIT {
 
     @Test
     void anOutcomeOurSerializerWroteDecodesWithItsEnumsNullReasonAndPostings() {
-        byte[] payload = writeWithOurSerializer("plain.outcomes", topics.outcomes().valueSerde().serializer(),
-                LedgerRecords.acceptedOutcome());
+        byte[] payload = writeWithOurSerializer(
+                "plain.outcomes", topics.outcomes().valueSerde().serializer(), LedgerRecords.acceptedOutcome());
 
         GenericRecord outcome = decodeWithPlainAvro(payload);
 
@@ -90,22 +89,30 @@ class PlainAvroInteropIT {
             GenericRecord line = (GenericRecord) posting;
             postings.add(line.get("account") + " " + line.get("currency") + " " + line.get("amount"));
         }
-        assertThat(postings).containsExactly("wallet:w-1 EUR -250", "merchant:m-7 EUR 237", "platform:fees EUR 11",
-                "partner:p-1 EUR 2");
+        assertThat(postings)
+                .containsExactly(
+                        "wallet:w-1 EUR -250", "merchant:m-7 EUR 237", "platform:fees EUR 11", "partner:p-1 EUR 2");
     }
 
     @Test
     void aSettlementRowOurSerializerWroteDecodesWithItsDateAsDaysSinceTheEpoch() {
-        byte[] payload = writeWithOurSerializer("plain.settlements", topics.settlements().valueSerde().serializer(),
-                LedgerRecords.settlementRow());
+        byte[] payload = writeWithOurSerializer(
+                "plain.settlements", topics.settlements().valueSerde().serializer(), LedgerRecords.settlementRow());
 
         GenericRecord row = decodeWithPlainAvro(payload);
 
         assertThat(row.get("merchantId")).hasToString("m-7");
         assertThat(row.get("businessDate")).isEqualTo(LedgerRecords.BUSINESS_DATE_EPOCH_DAY);
         assertThat(row.get("currency")).hasToString("EUR");
-        assertThat(List.of(row.get("count"), row.get("gross"), row.get("refunds"), row.get("chargebacks"),
-                row.get("fees"), row.get("commission"), row.get("net"), row.get("paidOut")))
+        assertThat(List.of(
+                        row.get("count"),
+                        row.get("gross"),
+                        row.get("refunds"),
+                        row.get("chargebacks"),
+                        row.get("fees"),
+                        row.get("commission"),
+                        row.get("net"),
+                        row.get("paidOut")))
                 .containsExactly(3L, 18_250L, 3_000L, 0L, 412L, 82L, 14_838L, 14_838L);
         assertThat(row.get("payouts")).isEqualTo(1);
         assertThat(row.get("status")).hasToString("PAID");
@@ -154,11 +161,14 @@ class PlainAvroInteropIT {
         Schema eventType = older.getField("eventType").schema();
         Schema outcome = older.getField("outcome").schema();
         GenericRecord duplicate = new GenericRecordBuilder(older)
-                .set("eventId", "e-7").set("key", "payment:pay-9")
+                .set("eventId", "e-7")
+                .set("key", "payment:pay-9")
                 .set("eventType", new GenericData.EnumSymbol(eventType, "CardPaymentCaptured"))
                 .set("occurredAt", LedgerRecords.OCCURRED_AT_MILLIS)
                 .set("outcome", new GenericData.EnumSymbol(outcome, "DUPLICATE"))
-                .set("postings", new GenericData.Array<>(older.getField("postings").schema(), List.of()))
+                .set(
+                        "postings",
+                        new GenericData.Array<>(older.getField("postings").schema(), List.of()))
                 .build();
 
         byte[] payload = ConfluentWireBytes.withHeader(id, encodeWithPlainAvro(older, duplicate));
@@ -174,10 +184,10 @@ class PlainAvroInteropIT {
 
     private <V> byte[] writeWithOurSerializer(String topic, Serializer<V> serializer, V value) {
         TopicClients.createTopics(infrastructure.bootstrapServers(), List.of(topic));
-        TopicClients.produceCommitted(infrastructure.bootstrapServers(), topic, "tx-" + topic, serializer,
-                List.of(Map.entry("k-1", value)));
-        List<byte[]> payloads = TopicClients.readAllCommittedValues(infrastructure.bootstrapServers(), topic,
-                new ByteArrayDeserializer());
+        TopicClients.produceCommitted(
+                infrastructure.bootstrapServers(), topic, "tx-" + topic, serializer, List.of(Map.entry("k-1", value)));
+        List<byte[]> payloads = TopicClients.readAllCommittedValues(
+                infrastructure.bootstrapServers(), topic, new ByteArrayDeserializer());
         assertThat(payloads).hasSize(1);
         return payloads.get(0);
     }
@@ -187,8 +197,12 @@ class PlainAvroInteropIT {
         assertThat(ConfluentWireBytes.magicByte(payload)).isZero();
         int id = ConfluentWireBytes.schemaId(payload);
         Schema writer = new Schema.Parser().parse(registry.schemaById(id));
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, ConfluentWireBytes.HEADER_BYTES,
-                payload.length - ConfluentWireBytes.HEADER_BYTES, null);
+        BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(
+                        payload,
+                        ConfluentWireBytes.HEADER_BYTES,
+                        payload.length - ConfluentWireBytes.HEADER_BYTES,
+                        null);
         try {
             GenericRecord record = new GenericDatumReader<GenericRecord>(writer).read(null, decoder);
             assertThat(decoder.isEnd()).as("every byte of the datum is read").isTrue();
@@ -202,9 +216,14 @@ class PlainAvroInteropIT {
         Schema payloads = envelopeSchema.getField("payload").schema();
         Schema micropayment = payloads.getTypes().get(payloads.getIndexNamed(EVENTS + "MicropaymentRequested"));
         GenericRecord payload = new GenericRecordBuilder(micropayment)
-                .set("walletId", "w-1").set("merchantId", "m-7").set("amount", 250L).build();
+                .set("walletId", "w-1")
+                .set("merchantId", "m-7")
+                .set("amount", 250L)
+                .build();
         GenericRecordBuilder builder = new GenericRecordBuilder(envelopeSchema)
-                .set("eventId", eventId).set("occurredAt", LedgerRecords.OCCURRED_AT_MILLIS).set("payload", payload);
+                .set("eventId", eventId)
+                .set("occurredAt", LedgerRecords.OCCURRED_AT_MILLIS)
+                .set("payload", payload);
         // The Parsing Canonical Form keeps no defaults: a writer of it sets the optional fields itself.
         for (Schema.Field field : envelopeSchema.getFields()) {
             if (!builder.has(field.name())) {
@@ -214,14 +233,18 @@ class PlainAvroInteropIT {
         return builder.build();
     }
 
-    private List<EventEnvelope> writeByHandAndReadWithOurDeserializer(String topic, int schemaId, Schema schema,
-            GenericRecord envelope) {
+    private List<EventEnvelope> writeByHandAndReadWithOurDeserializer(
+            String topic, int schemaId, Schema schema, GenericRecord envelope) {
         byte[] payload = ConfluentWireBytes.withHeader(schemaId, encodeWithPlainAvro(schema, envelope));
         TopicClients.createTopics(infrastructure.bootstrapServers(), List.of(topic));
-        TopicClients.produceCommitted(infrastructure.bootstrapServers(), topic, "tx-" + topic,
-                new ByteArraySerializer(), List.of(Map.entry("wallet:w-1", payload)));
-        return TopicClients.readAllCommittedValues(infrastructure.bootstrapServers(), topic,
-                ourDeserializer(EventEnvelope.class));
+        TopicClients.produceCommitted(
+                infrastructure.bootstrapServers(),
+                topic,
+                "tx-" + topic,
+                new ByteArraySerializer(),
+                List.of(Map.entry("wallet:w-1", payload)));
+        return TopicClients.readAllCommittedValues(
+                infrastructure.bootstrapServers(), topic, ourDeserializer(EventEnvelope.class));
     }
 
     private <T extends SpecificRecord> SpecificAvroDeserializer<T> ourDeserializer(Class<T> type) {

@@ -2,7 +2,6 @@ package org.kleline.ledger.embedded.interop;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 import org.kleline.ledger.events.EventEnvelope;
@@ -13,8 +12,7 @@ import org.kleline.ledger.events.EventEnvelope;
  */
 final class RefusedSchemas {
 
-    private RefusedSchemas() {
-    }
+    private RefusedSchemas() {}
 
     /**
      * EventEnvelope plus a required {@code channel}: under BACKWARD it cannot read the events
@@ -26,8 +24,8 @@ final class RefusedSchemas {
         for (Schema.Field field : current.getFields()) {
             fields.add(new Schema.Field(field, field.schema()));
         }
-        fields.add(new Schema.Field("channel", Schema.create(Schema.Type.STRING), "Where the event came from.",
-                (Object) null));
+        fields.add(new Schema.Field(
+                "channel", Schema.create(Schema.Type.STRING), "Where the event came from.", (Object) null));
         return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
     }
 

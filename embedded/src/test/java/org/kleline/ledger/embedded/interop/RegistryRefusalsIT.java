@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +32,8 @@ class RegistryRefusalsIT {
 
     RegistryRefusalsIT(EmbeddedLedgerInfrastructure infrastructure) {
         this.registryUrl = infrastructure.schemaRegistryUrl();
-        this.client = new HttpSchemaRegistryClient(List.of(registryUrl), Duration.ofSeconds(5), Duration.ofSeconds(30),
-                100);
+        this.client =
+                new HttpSchemaRegistryClient(List.of(registryUrl), Duration.ofSeconds(5), Duration.ofSeconds(30), 100);
         this.registry = new RegistryTestAccess(registryUrl);
     }
 
@@ -65,9 +64,12 @@ class RegistryRefusalsIT {
                 .isInstanceOfSatisfying(SchemaRegistryException.class, refused -> {
                     assertThat(refused.httpStatus()).isEqualTo(422);
                     assertThat(refused.errorCode()).isEqualTo(SchemaRegistryException.INVALID_SCHEMA);
-                    assertThat(refused.registryMessage()).startsWith("Invalid schema").contains("Ledger-Event");
+                    assertThat(refused.registryMessage())
+                            .startsWith("Invalid schema")
+                            .contains("Ledger-Event");
                 });
-        assertThat(registry.status("/subjects/refusals.illegal-name-value/versions")).isEqualTo(404);
+        assertThat(registry.status("/subjects/refusals.illegal-name-value/versions"))
+                .isEqualTo(404);
     }
 
     @Test
@@ -78,13 +80,15 @@ class RegistryRefusalsIT {
                     assertThat(refused.errorCode()).isEqualTo(42201);
                     assertThat(refused.registryMessage()).contains("amount");
                 });
-        assertThat(registry.status("/subjects/refusals.bad-default-value/versions")).isEqualTo(404);
+        assertThat(registry.status("/subjects/refusals.bad-default-value/versions"))
+                .isEqualTo(404);
     }
 
     @Test
     void aSerializerWhoseSchemaTheSubjectRefusesFailsNamingTopicSubjectAndTheRegistrysAnswer() {
         String topic = "refusals.serialized";
-        registry.register(topic + "-value", RefusedSchemas.envelopeWithNumericEventId().toString());
+        registry.register(
+                topic + "-value", RefusedSchemas.envelopeWithNumericEventId().toString());
         SpecificAvroSerializer<EventEnvelope> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
 
@@ -93,7 +97,9 @@ class RegistryRefusalsIT {
                 .hasMessageContaining("subject refusals.serialized-value")
                 .hasMessageContaining("topic 'refusals.serialized'")
                 .hasMessageContaining("HTTP 409")
-                .cause().isInstanceOfSatisfying(SchemaRegistryException.class,
+                .cause()
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         refused -> assertThat(refused.errorCode()).isEqualTo(409));
         assertThat(registry.versions(topic + "-value")).containsExactly(1);
     }

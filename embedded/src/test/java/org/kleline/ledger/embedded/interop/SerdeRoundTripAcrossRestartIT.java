@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +31,8 @@ import org.kleline.ledger.settlement.SettlementRow;
  */
 class SerdeRoundTripAcrossRestartIT {
 
-    private static final List<String> TOPICS = List.of(Topics.EVENTS, Topics.OUTCOMES, Topics.JOURNAL,
-            Topics.SETTLEMENTS);
+    private static final List<String> TOPICS =
+            List.of(Topics.EVENTS, Topics.OUTCOMES, Topics.JOURNAL, Topics.SETTLEMENTS);
     private static final Map<String, Schema> SCHEMA_OF_TOPIC = Map.of(
             Topics.EVENTS, EventEnvelope.getClassSchema(),
             Topics.OUTCOMES, EventOutcome.getClassSchema(),
@@ -41,8 +40,8 @@ class SerdeRoundTripAcrossRestartIT {
             Topics.SETTLEMENTS, SettlementRow.getClassSchema());
 
     private static final List<EventEnvelope> EVENTS = LedgerRecords.envelopesOfEveryPayloadKind();
-    private static final List<EventOutcome> OUTCOMES = List.of(LedgerRecords.acceptedOutcome(),
-            LedgerRecords.rejectedOutcome());
+    private static final List<EventOutcome> OUTCOMES =
+            List.of(LedgerRecords.acceptedOutcome(), LedgerRecords.rejectedOutcome());
     private static final List<JournalEntry> JOURNAL = List.of(LedgerRecords.journalEntry());
     private static final List<SettlementRow> SETTLEMENTS = List.of(LedgerRecords.settlementRow());
 
@@ -90,7 +89,8 @@ class SerdeRoundTripAcrossRestartIT {
     @Test
     void everyRecordReadsBackEqualThroughTheSerdesThatWroteIt() {
         assertThat(readBeforeRestart).isEqualTo(written());
-        assertThat(readBeforeRestart.get(Topics.EVENTS)).hasSize(11)
+        assertThat(readBeforeRestart.get(Topics.EVENTS))
+                .hasSize(11)
                 .extracting(event -> ((EventEnvelope) event).getPayload().getClass())
                 .doesNotHaveDuplicates();
     }
@@ -103,8 +103,10 @@ class SerdeRoundTripAcrossRestartIT {
     @Test
     void everyPayloadCarriesMagicByteZeroAndOneSchemaIdPerTopic() {
         for (String topic : TOPICS) {
-            assertThat(bytesBeforeRestart.get(topic)).as(topic)
-                    .allSatisfy(bytes -> assertThat(ConfluentWireBytes.magicByte(bytes)).isZero())
+            assertThat(bytesBeforeRestart.get(topic))
+                    .as(topic)
+                    .allSatisfy(bytes ->
+                            assertThat(ConfluentWireBytes.magicByte(bytes)).isZero())
                     .extracting(ConfluentWireBytes::schemaId)
                     .containsOnly(versionOneIdBeforeRestart.get(topic));
         }
@@ -114,7 +116,8 @@ class SerdeRoundTripAcrossRestartIT {
     @Test
     void theRestartKeepsTheBytesAndTheirSchemaIds() {
         for (String topic : TOPICS) {
-            assertThat(bytesAfterRestart.get(topic)).as(topic)
+            assertThat(bytesAfterRestart.get(topic))
+                    .as(topic)
                     .containsExactlyElementsOf(bytesBeforeRestart.get(topic))
                     .extracting(ConfluentWireBytes::schemaId)
                     .containsOnly(versionOneIdBeforeRestart.get(topic));
@@ -128,7 +131,8 @@ class SerdeRoundTripAcrossRestartIT {
             String subject = topic + "-value";
             assertThat(registry.versions(subject)).as(subject).containsExactly(1);
             assertThat(registry.idOfVersion(subject, "1")).as(subject).isEqualTo(versionOneIdBeforeRestart.get(topic));
-            assertThat(registry.idOfVersion(subject, "latest")).as(subject)
+            assertThat(registry.idOfVersion(subject, "latest"))
+                    .as(subject)
                     .isEqualTo(versionOneIdBeforeRestart.get(topic));
         }
     }
@@ -148,10 +152,12 @@ class SerdeRoundTripAcrossRestartIT {
     void aSerializerAfterTheRestartFindsTheRegisteredIdsInsteadOfAddingVersions() {
         Topics fresh = topicsOn(restarted);
 
-        byte[] event = fresh.events().valueSerde().serializer().serialize(Topics.EVENTS,
-                LedgerRecords.micropaymentEnvelope());
-        byte[] row = fresh.settlements().valueSerde().serializer().serialize(Topics.SETTLEMENTS,
-                LedgerRecords.settlementRow());
+        byte[] event =
+                fresh.events().valueSerde().serializer().serialize(Topics.EVENTS, LedgerRecords.micropaymentEnvelope());
+        byte[] row = fresh.settlements()
+                .valueSerde()
+                .serializer()
+                .serialize(Topics.SETTLEMENTS, LedgerRecords.settlementRow());
 
         assertThat(ConfluentWireBytes.schemaId(event)).isEqualTo(versionOneIdBeforeRestart.get(Topics.EVENTS));
         assertThat(ConfluentWireBytes.schemaId(row)).isEqualTo(versionOneIdBeforeRestart.get(Topics.SETTLEMENTS));
@@ -165,31 +171,70 @@ class SerdeRoundTripAcrossRestartIT {
     }
 
     private static Map<String, List<?>> written() {
-        return Map.of(Topics.EVENTS, EVENTS, Topics.OUTCOMES, OUTCOMES, Topics.JOURNAL, JOURNAL,
-                Topics.SETTLEMENTS, SETTLEMENTS);
+        return Map.of(
+                Topics.EVENTS,
+                EVENTS,
+                Topics.OUTCOMES,
+                OUTCOMES,
+                Topics.JOURNAL,
+                JOURNAL,
+                Topics.SETTLEMENTS,
+                SETTLEMENTS);
     }
 
     private static void writeEverything(String bootstrapServers, Topics topics) {
-        TopicClients.produceCommitted(bootstrapServers, Topics.EVENTS, "tx-events",
-                topics.events().valueSerde().serializer(), EVENTS.stream().map(LedgerRecords::keyed).toList());
-        TopicClients.produceCommitted(bootstrapServers, Topics.OUTCOMES, "tx-outcomes",
-                topics.outcomes().valueSerde().serializer(), OUTCOMES.stream().map(LedgerRecords::keyed).toList());
-        TopicClients.produceCommitted(bootstrapServers, Topics.JOURNAL, "tx-journal",
-                topics.journal().valueSerde().serializer(), JOURNAL.stream().map(LedgerRecords::keyed).toList());
-        TopicClients.produceCommitted(bootstrapServers, Topics.SETTLEMENTS, "tx-settlements",
-                topics.settlements().valueSerde().serializer(), SETTLEMENTS.stream().map(LedgerRecords::keyed).toList());
+        TopicClients.produceCommitted(
+                bootstrapServers,
+                Topics.EVENTS,
+                "tx-events",
+                topics.events().valueSerde().serializer(),
+                EVENTS.stream().map(LedgerRecords::keyed).toList());
+        TopicClients.produceCommitted(
+                bootstrapServers,
+                Topics.OUTCOMES,
+                "tx-outcomes",
+                topics.outcomes().valueSerde().serializer(),
+                OUTCOMES.stream().map(LedgerRecords::keyed).toList());
+        TopicClients.produceCommitted(
+                bootstrapServers,
+                Topics.JOURNAL,
+                "tx-journal",
+                topics.journal().valueSerde().serializer(),
+                JOURNAL.stream().map(LedgerRecords::keyed).toList());
+        TopicClients.produceCommitted(
+                bootstrapServers,
+                Topics.SETTLEMENTS,
+                "tx-settlements",
+                topics.settlements().valueSerde().serializer(),
+                SETTLEMENTS.stream().map(LedgerRecords::keyed).toList());
     }
 
     private static Map<String, List<?>> readEverything(String bootstrapServers, Topics topics) {
         Map<String, List<?>> read = new LinkedHashMap<>();
-        read.put(Topics.EVENTS, TopicClients.readAllCommittedValues(bootstrapServers, Topics.EVENTS,
-                topics.events().valueSerde().deserializer()));
-        read.put(Topics.OUTCOMES, TopicClients.readAllCommittedValues(bootstrapServers, Topics.OUTCOMES,
-                topics.outcomes().valueSerde().deserializer()));
-        read.put(Topics.JOURNAL, TopicClients.readAllCommittedValues(bootstrapServers, Topics.JOURNAL,
-                topics.journal().valueSerde().deserializer()));
-        read.put(Topics.SETTLEMENTS, TopicClients.readAllCommittedValues(bootstrapServers, Topics.SETTLEMENTS,
-                topics.settlements().valueSerde().deserializer()));
+        read.put(
+                Topics.EVENTS,
+                TopicClients.readAllCommittedValues(
+                        bootstrapServers,
+                        Topics.EVENTS,
+                        topics.events().valueSerde().deserializer()));
+        read.put(
+                Topics.OUTCOMES,
+                TopicClients.readAllCommittedValues(
+                        bootstrapServers,
+                        Topics.OUTCOMES,
+                        topics.outcomes().valueSerde().deserializer()));
+        read.put(
+                Topics.JOURNAL,
+                TopicClients.readAllCommittedValues(
+                        bootstrapServers,
+                        Topics.JOURNAL,
+                        topics.journal().valueSerde().deserializer()));
+        read.put(
+                Topics.SETTLEMENTS,
+                TopicClients.readAllCommittedValues(
+                        bootstrapServers,
+                        Topics.SETTLEMENTS,
+                        topics.settlements().valueSerde().deserializer()));
         return read;
     }
 

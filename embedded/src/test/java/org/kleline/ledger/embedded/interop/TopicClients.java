@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -36,12 +35,12 @@ final class TopicClients {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private TopicClients() {
-    }
+    private TopicClients() {}
 
     static void createTopics(String bootstrapServers, Collection<String> names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, 1, (short) 1)).toList();
+            List<NewTopic> topics =
+                    names.stream().map(name -> new NewTopic(name, 1, (short) 1)).toList();
             admin.createTopics(topics).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics " + names, e);
@@ -53,9 +52,12 @@ final class TopicClients {
 
     private static long highWatermark(String bootstrapServers, TopicPartition partition) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+            return admin.listOffsets(
+                            Map.of(partition, OffsetSpec.latest()),
                             new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .partitionResult(partition).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+                    .partitionResult(partition)
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .offset();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the high watermark of " + partition, e);
         } catch (InterruptedException e) {
@@ -65,8 +67,12 @@ final class TopicClients {
     }
 
     /** Writes {@code records} in one committed transaction, values with {@code values}. */
-    static <V> void produceCommitted(String bootstrapServers, String topic, String transactionalId,
-            Serializer<V> values, List<Map.Entry<String, V>> records) {
+    static <V> void produceCommitted(
+            String bootstrapServers,
+            String topic,
+            String transactionalId,
+            Serializer<V> values,
+            List<Map.Entry<String, V>> records) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -91,8 +97,8 @@ final class TopicClients {
      * returns before its markers are written, and until then the last stable offset, which a
      * read_committed consumer's endOffsets answers, still stops before the transaction's records.
      */
-    static <V> List<ConsumerRecord<String, V>> readAllCommitted(String bootstrapServers, String topic,
-            Deserializer<V> values) {
+    static <V> List<ConsumerRecord<String, V>> readAllCommitted(
+            String bootstrapServers, String topic, Deserializer<V> values) {
         TopicPartition partition = new TopicPartition(topic, 0);
         long end = highWatermark(bootstrapServers, partition);
         Map<String, Object> config = new HashMap<>();
@@ -117,6 +123,8 @@ final class TopicClients {
 
     /** The values of {@link #readAllCommitted}. */
     static <V> List<V> readAllCommittedValues(String bootstrapServers, String topic, Deserializer<V> values) {
-        return readAllCommitted(bootstrapServers, topic, values).stream().map(ConsumerRecord::value).toList();
+        return readAllCommitted(bootstrapServers, topic, values).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 }

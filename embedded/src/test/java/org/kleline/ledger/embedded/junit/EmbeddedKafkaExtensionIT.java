@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +31,8 @@ class EmbeddedKafkaExtensionIT {
 
     @Test
     @Order(1)
-    void everyResolvedTypeIsPartOfTheOneInfrastructureOfTheClass(EmbeddedLedgerInfrastructure infrastructure,
-            EmbeddedKafka kafka, SchemaRegistryServer registry) {
+    void everyResolvedTypeIsPartOfTheOneInfrastructureOfTheClass(
+            EmbeddedLedgerInfrastructure infrastructure, EmbeddedKafka kafka, SchemaRegistryServer registry) {
         assertThat(infrastructure).isSameAs(fromBeforeAll);
         assertThat(kafka).isSameAs(infrastructure.kafka());
         assertThat(registry).isSameAs(infrastructure.schemaRegistry());
@@ -43,11 +42,13 @@ class EmbeddedKafkaExtensionIT {
     @Test
     @Order(2)
     void theBrokerAndTheRegistryServe(EmbeddedLedgerInfrastructure infrastructure) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.bootstrapServers()))) {
-            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
-        assertThat(new RegistryTestAccess(infrastructure.schemaRegistryUrl()).status("/subjects")).isEqualTo(200);
+        assertThat(new RegistryTestAccess(infrastructure.schemaRegistryUrl()).status("/subjects"))
+                .isEqualTo(200);
     }
 
     @Nested

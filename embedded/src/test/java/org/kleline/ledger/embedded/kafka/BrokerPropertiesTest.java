@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class BrokerPropertiesTest {
@@ -43,25 +42,24 @@ class BrokerPropertiesTest {
     void sessionTimeoutsAreShortForAQuickRestartAfterACrash() {
         Map<String, String> properties = BrokerProperties.of(LOG_DIRECTORY, 9092, 9093, 60_000, Map.of());
 
-        assertThat(Integer.parseInt(properties.get("broker.session.timeout.ms"))).isLessThanOrEqualTo(3000);
+        assertThat(Integer.parseInt(properties.get("broker.session.timeout.ms")))
+                .isLessThanOrEqualTo(3000);
         assertThat(Integer.parseInt(properties.get("broker.heartbeat.interval.ms")))
                 .isLessThanOrEqualTo(Integer.parseInt(properties.get("broker.session.timeout.ms")) / 5);
     }
 
     @Test
     void callerPropertiesOverrideTheDefaults() {
-        Map<String, String> properties = BrokerProperties.of(LOG_DIRECTORY, 9092, 9093, 60_000,
-                Map.of("num.partitions", "6", "auto.create.topics.enable", "false"));
+        Map<String, String> properties = BrokerProperties.of(
+                LOG_DIRECTORY, 9092, 9093, 60_000, Map.of("num.partitions", "6", "auto.create.topics.enable", "false"));
 
-        assertThat(properties)
-                .containsEntry("num.partitions", "6")
-                .containsEntry("auto.create.topics.enable", "false");
+        assertThat(properties).containsEntry("num.partitions", "6").containsEntry("auto.create.topics.enable", "false");
     }
 
     @Test
     void identityAndListenerPropertiesCannotBeOverridden() {
-        assertThatThrownBy(() -> BrokerProperties.of(LOG_DIRECTORY, 9092, 9093, 60_000,
-                Map.of("listeners", "PLAINTEXT://0.0.0.0:9092")))
+        assertThatThrownBy(() -> BrokerProperties.of(
+                        LOG_DIRECTORY, 9092, 9093, 60_000, Map.of("listeners", "PLAINTEXT://0.0.0.0:9092")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'listeners'");
     }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +42,13 @@ class EmbeddedKafkaCrashRecoveryIT {
     @Test
     void aBrokerKilledWithSigkillRestartsOnTheSameDirectoryWithItsDataAndAddress() throws Exception {
         child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                EmbeddedKafkaMain.class.getName(), dataDirectory.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedKafkaMain.class.getName(),
+                        dataDirectory.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String childAddress = readyAddress(child).get(READY_DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -57,19 +59,22 @@ class EmbeddedKafkaCrashRecoveryIT {
         assertThat(child.exitValue()).isEqualTo(137);
 
         long restartNanos = System.nanoTime();
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder(dataDirectory).startupTimeout(READY_DEADLINE).start()) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder(dataDirectory)
+                .startupTimeout(READY_DEADLINE)
+                .start()) {
             assertThat(kafka.bootstrapServers()).isEqualTo(childAddress);
             // start() returns once the broker is unfenced; the deadline bounds the whole way
             // from restart to a committed write.
-            await().atMost(READY_DEADLINE.minusNanos(System.nanoTime() - restartNanos)).until(() -> {
-                try {
-                    KafkaClients.produceCommitted(kafka.bootstrapServers(), "ledger.events", "after-crash",
-                            List.of("redeemed"));
-                    return true;
-                } catch (KafkaException e) {
-                    return false;
-                }
-            });
+            await().atMost(READY_DEADLINE.minusNanos(System.nanoTime() - restartNanos))
+                    .until(() -> {
+                        try {
+                            KafkaClients.produceCommitted(
+                                    kafka.bootstrapServers(), "ledger.events", "after-crash", List.of("redeemed"));
+                            return true;
+                        } catch (KafkaException e) {
+                            return false;
+                        }
+                    });
 
             assertThat(KafkaClients.readAllCommitted(kafka.bootstrapServers(), "ledger.events", Duration.ofSeconds(30)))
                     .containsExactly("opened", "topped-up", "redeemed");
@@ -79,8 +84,8 @@ class EmbeddedKafkaCrashRecoveryIT {
     private static CompletableFuture<String> readyAddress(Process process) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                BufferedReader out = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith(EmbeddedKafkaMain.READY_PREFIX)) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +33,8 @@ class EmbeddedKafkaIT {
     void aReadCommittedConsumerSeesCommittedTransactionsOnlyOnOneNode() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDirectory)) {
             String bootstrap = kafka.bootstrapServers();
-            try (KafkaProducer<String, String> producer = KafkaClients.transactionalProducer(bootstrap, "tx-round-trip")) {
+            try (KafkaProducer<String, String> producer =
+                    KafkaClients.transactionalProducer(bootstrap, "tx-round-trip")) {
                 producer.initTransactions();
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>("payments", "p1", "authorized"));
@@ -90,9 +90,11 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDirectory)) {
             PortsFile ports = new PortsFile(dataDirectory);
 
-            assertThat(Files.exists(dataDirectory.resolve("kafka").resolve("meta.properties"))).isTrue();
+            assertThat(Files.exists(dataDirectory.resolve("kafka").resolve("meta.properties")))
+                    .isTrue();
             assertThat(kafka.bootstrapServers())
-                    .isEqualTo("127.0.0.1:" + ports.remembered(EmbeddedKafka.BROKER_PORT_KEY).orElseThrow());
+                    .isEqualTo("127.0.0.1:"
+                            + ports.remembered(EmbeddedKafka.BROKER_PORT_KEY).orElseThrow());
             assertThat(ports.remembered(EmbeddedKafka.CONTROLLER_PORT_KEY)).isPresent();
             assertThat(kafka.fatalError()).isEmpty();
         }
@@ -104,7 +106,9 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDirectory)) {
             firstAddress = kafka.bootstrapServers();
         }
-        int brokerPort = new PortsFile(dataDirectory).remembered(EmbeddedKafka.BROKER_PORT_KEY).orElseThrow();
+        int brokerPort = new PortsFile(dataDirectory)
+                .remembered(EmbeddedKafka.BROKER_PORT_KEY)
+                .orElseThrow();
         assertThat(firstAddress).isEqualTo("127.0.0.1:" + brokerPort);
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(LoopbackPorts.address(), brokerPort));

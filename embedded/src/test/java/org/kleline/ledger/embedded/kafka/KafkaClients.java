@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,8 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients for the integration tests, every safety setting written out. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static KafkaProducer<String, String> transactionalProducer(String bootstrapServers, String transactionalId) {
         Map<String, Object> config = new HashMap<>();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.apache.kafka.common.utils.internals.Exit;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,8 @@ class KafkaExitGuardTest {
                         assertThat(e.getMessage()).contains("log directory failed");
                     });
             assertThatThrownBy(() -> Exit.exit(3))
-                    .isInstanceOfSatisfying(EmbeddedKafkaHaltedException.class,
+                    .isInstanceOfSatisfying(
+                            EmbeddedKafkaHaltedException.class,
                             e -> assertThat(e.procedure()).isEqualTo("exit"));
         } finally {
             KafkaExitGuard.removeListener(listener);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
 
 class LoopbackPortsTest {
@@ -19,7 +18,8 @@ class LoopbackPortsTest {
         assertThat(ports).hasSize(3).doesNotHaveDuplicates();
         for (int port : ports) {
             assertThat(port).isBetween(1, 65535);
-            assertThatCode(() -> LoopbackPorts.requireFree(port, "test", "nowhere")).doesNotThrowAnyException();
+            assertThatCode(() -> LoopbackPorts.requireFree(port, "test", "nowhere"))
+                    .doesNotThrowAnyException();
         }
     }
 

@@ -2,7 +2,6 @@ package org.kleline.ledger.embedded.registry;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.kleline.ledger.embedded.registry.RegistryHttp.Response;
 
 /** The registry calls the other packages' tests need, each failing loudly on an unexpected answer. */
@@ -30,11 +29,17 @@ public final class RegistryTestAccess {
 
     /** The global id of a version ({@code 1}, {@code 2}, ... or {@code latest}) of a subject. */
     public int idOfVersion(String subject, String version) {
-        return ok(http.get("/subjects/" + subject + "/versions/" + version)).body().path("id").asInt();
+        return ok(http.get("/subjects/" + subject + "/versions/" + version))
+                .body()
+                .path("id")
+                .asInt();
     }
 
     public int lookUpId(String subject, String schema) {
-        return ok(http.post("/subjects/" + subject, RegistryHttp.schemaBody(schema))).body().path("id").asInt();
+        return ok(http.post("/subjects/" + subject, RegistryHttp.schemaBody(schema)))
+                .body()
+                .path("id")
+                .asInt();
     }
 
     public void setLevel(String subject, String level) {
@@ -42,7 +47,10 @@ public final class RegistryTestAccess {
     }
 
     public String level(String subject) {
-        return ok(http.get("/config/" + subject)).body().path("compatibilityLevel").asText();
+        return ok(http.get("/config/" + subject))
+                .body()
+                .path("compatibilityLevel")
+                .asText();
     }
 
     public int status(String path) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -71,8 +70,10 @@ class SchemaRegistryServerIT {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.contentType()).isEqualTo(RegistryHttp.V1_JSON);
         assertThat(first.body().path("id").asInt()).isPositive();
-        assertThat(again.body().path("id").asInt()).isEqualTo(first.body().path("id").asInt());
-        assertThat(registry.get("/subjects/same-value/versions").body().toString()).isEqualTo("[1]");
+        assertThat(again.body().path("id").asInt())
+                .isEqualTo(first.body().path("id").asInt());
+        assertThat(registry.get("/subjects/same-value/versions").body().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -81,7 +82,10 @@ class SchemaRegistryServerIT {
         int underRefunds = registry.register("reuse-refunds-value", PAYMENT_V2);
 
         assertThat(underRefunds).isEqualTo(underPayments);
-        assertThat(registry.get("/subjects/reuse-refunds-value/versions/latest").body().path("version").asInt())
+        assertThat(registry.get("/subjects/reuse-refunds-value/versions/latest")
+                        .body()
+                        .path("version")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -91,7 +95,8 @@ class SchemaRegistryServerIT {
         int v2 = registry.register("evolve-value", PAYMENT_V2);
 
         assertThat(v2).isNotEqualTo(v1);
-        assertThat(registry.get("/subjects/evolve-value/versions").body().toString()).isEqualTo("[1,2]");
+        assertThat(registry.get("/subjects/evolve-value/versions").body().toString())
+                .isEqualTo("[1,2]");
         Response latest = registry.get("/subjects/evolve-value/versions/latest");
         assertThat(latest.body().path("subject").asText()).isEqualTo("evolve-value");
         assertThat(latest.body().path("version").asInt()).isEqualTo(2);
@@ -103,13 +108,14 @@ class SchemaRegistryServerIT {
     void anIncompatibleChangeIsRefusedWith409AndNotStored() {
         registry.register("refused-value", PAYMENT_V2);
 
-        Response refused = registry.post("/subjects/refused-value/versions",
-                RegistryHttp.schemaBody(PAYMENT_V3_MERCHANT_REQUIRED));
+        Response refused = registry.post(
+                "/subjects/refused-value/versions", RegistryHttp.schemaBody(PAYMENT_V3_MERCHANT_REQUIRED));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.errorCode()).isEqualTo(409);
         assertThat(refused.message()).contains("refused-value").contains("merchantId");
-        assertThat(registry.get("/subjects/refused-value/versions").body().toString()).isEqualTo("[1]");
+        assertThat(registry.get("/subjects/refused-value/versions").body().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -124,7 +130,8 @@ class SchemaRegistryServerIT {
         assertThat(found.body().path("version").asInt()).isEqualTo(2);
         assertThat(found.body().path("id").asInt()).isEqualTo(id);
         assertThat(found.body().path("schema").asText())
-                .isEqualTo(registry.get("/schemas/ids/" + id).body().path("schema").asText());
+                .isEqualTo(
+                        registry.get("/schemas/ids/" + id).body().path("schema").asText());
     }
 
     @Test
@@ -144,10 +151,14 @@ class SchemaRegistryServerIT {
         Response byId = registry.get("/schemas/ids/" + id);
 
         assertThat(byId.status()).isEqualTo(200);
-        assertThat(byId.body().path("schema").asText()).isEqualTo(
-                "{\"type\":\"record\",\"name\":\"Payment\",\"namespace\":\"org.kleline\",\"fields\":"
+        assertThat(byId.body().path("schema").asText())
+                .isEqualTo("{\"type\":\"record\",\"name\":\"Payment\",\"namespace\":\"org.kleline\",\"fields\":"
                         + "[{\"name\":\"amountMinor\",\"type\":\"long\"}]}");
-        assertThat(registry.get("/schemas/ids/" + id + "/schema").body().path("name").asText()).isEqualTo("Payment");
+        assertThat(registry.get("/schemas/ids/" + id + "/schema")
+                        .body()
+                        .path("name")
+                        .asText())
+                .isEqualTo("Payment");
     }
 
     @Test
@@ -167,8 +178,15 @@ class SchemaRegistryServerIT {
         Response first = registry.get("/subjects/versions-value/versions/1");
         assertThat(first.body().path("version").asInt()).isEqualTo(1);
         assertThat(first.body().path("id").asInt()).isEqualTo(v1);
-        assertThat(registry.get("/subjects/versions-value/versions/-1").body().path("version").asInt()).isEqualTo(2);
-        assertThat(registry.get("/subjects/versions-value/versions/1/schema").body().path("fields").size())
+        assertThat(registry.get("/subjects/versions-value/versions/-1")
+                        .body()
+                        .path("version")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(registry.get("/subjects/versions-value/versions/1/schema")
+                        .body()
+                        .path("fields")
+                        .size())
                 .isEqualTo(1);
 
         Response absent = registry.get("/subjects/versions-value/versions/7");
@@ -186,8 +204,8 @@ class SchemaRegistryServerIT {
                 registry.get("/subjects/nobody-value/versions"),
                 registry.get("/subjects/nobody-value/versions/latest"),
                 registry.post("/subjects/nobody-value", RegistryHttp.schemaBody(PAYMENT_V1)),
-                registry.post("/compatibility/subjects/nobody-value/versions/latest",
-                        RegistryHttp.schemaBody(PAYMENT_V1)))) {
+                registry.post(
+                        "/compatibility/subjects/nobody-value/versions/latest", RegistryHttp.schemaBody(PAYMENT_V1)))) {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.errorCode()).isEqualTo(40401);
             assertThat(response.message()).isEqualTo("Subject 'nobody-value' not found.");
@@ -198,9 +216,10 @@ class SchemaRegistryServerIT {
     void theCompatibilityCheckAnswersWithoutRegistering() {
         registry.register("check-value", PAYMENT_V1);
 
-        Response compatible = registry.post("/compatibility/subjects/check-value/versions/latest",
-                RegistryHttp.schemaBody(PAYMENT_V2));
-        Response incompatible = registry.post("/compatibility/subjects/check-value/versions/1?verbose=true",
+        Response compatible = registry.post(
+                "/compatibility/subjects/check-value/versions/latest", RegistryHttp.schemaBody(PAYMENT_V2));
+        Response incompatible = registry.post(
+                "/compatibility/subjects/check-value/versions/1?verbose=true",
                 RegistryHttp.schemaBody(PAYMENT_V3_MERCHANT_REQUIRED));
 
         assertThat(compatible.status()).isEqualTo(200);
@@ -208,7 +227,8 @@ class SchemaRegistryServerIT {
         assertThat(incompatible.status()).isEqualTo(200);
         assertThat(incompatible.body().path("is_compatible").asBoolean()).isFalse();
         assertThat(incompatible.body().path("messages").toString()).contains("merchantId");
-        assertThat(registry.get("/subjects/check-value/versions").body().toString()).isEqualTo("[1]");
+        assertThat(registry.get("/subjects/check-value/versions").body().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -237,7 +257,9 @@ class SchemaRegistryServerIT {
         assertThat(registry.get("/config/relaxed-value").body().toString())
                 .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
         assertThat(registry.get("/config/strict-value").errorCode()).isEqualTo(40408);
-        assertThat(registry.get("/config/strict-value?defaultToGlobal=true").body().toString())
+        assertThat(registry.get("/config/strict-value?defaultToGlobal=true")
+                        .body()
+                        .toString())
                 .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
         Response invalid = registry.put("/config/relaxed-value", RegistryHttp.compatibilityBody("SIDEWAYS"));
         assertThat(invalid.status()).isEqualTo(422);
@@ -246,10 +268,13 @@ class SchemaRegistryServerIT {
 
     @Test
     void anInvalidSchemaIs42201() {
-        Response invalid = registry.post("/subjects/invalid-value/versions",
-                RegistryHttp.schemaBody("{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"a\",\"type\":\"Money\"}]}"));
+        Response invalid = registry.post(
+                "/subjects/invalid-value/versions",
+                RegistryHttp.schemaBody(
+                        "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"a\",\"type\":\"Money\"}]}"));
         Response missing = registry.post("/subjects/invalid-value/versions", "{\"schemaType\":\"AVRO\"}");
-        Response protobuf = registry.post("/subjects/invalid-value/versions",
+        Response protobuf = registry.post(
+                "/subjects/invalid-value/versions",
                 "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
         Response notJson = registry.post("/subjects/invalid-value/versions", "{\"schema\": ");
 
@@ -266,8 +291,8 @@ class SchemaRegistryServerIT {
     @Test
     void aBodyOverOneMebibyteIsRefusedWith413() {
         String padding = "x".repeat(1024 * 1024);
-        Response refused = registry.post("/subjects/huge-value/versions",
-                "{\"schema\":\"\\\"string\\\"\",\"doc\":\"" + padding + "\"}");
+        Response refused = registry.post(
+                "/subjects/huge-value/versions", "{\"schema\":\"\\\"string\\\"\",\"doc\":\"" + padding + "\"}");
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.errorCode()).isEqualTo(413);
@@ -277,10 +302,10 @@ class SchemaRegistryServerIT {
 
     @Test
     void theApiContentTypesAreAcceptedAndOthersRefused() {
-        Response plainJson = registry.post("/subjects/types-value/versions", RegistryHttp.schemaBody(PAYMENT_V1),
-                "application/json");
-        Response unversioned = registry.post("/subjects/types-value", RegistryHttp.schemaBody(PAYMENT_V1),
-                "application/vnd.schemaregistry+json");
+        Response plainJson = registry.post(
+                "/subjects/types-value/versions", RegistryHttp.schemaBody(PAYMENT_V1), "application/json");
+        Response unversioned = registry.post(
+                "/subjects/types-value", RegistryHttp.schemaBody(PAYMENT_V1), "application/vnd.schemaregistry+json");
         Response text = registry.post("/subjects/types-value", RegistryHttp.schemaBody(PAYMENT_V1), "text/plain");
 
         assertThat(plainJson.status()).isEqualTo(200);
@@ -330,7 +355,8 @@ class SchemaRegistryServerIT {
 
             assertThat(ids).doesNotHaveDuplicates();
             assertThat(ids.stream().mapToInt(Integer::intValue).max().orElseThrow()
-                    - ids.stream().mapToInt(Integer::intValue).min().orElseThrow()).isEqualTo(writers - 1);
+                            - ids.stream().mapToInt(Integer::intValue).min().orElseThrow())
+                    .isEqualTo(writers - 1);
         } finally {
             pool.shutdownNow();
         }
@@ -347,9 +373,14 @@ class SchemaRegistryServerIT {
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             TopicPartition partition = new TopicPartition("_schemas", 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -363,7 +394,9 @@ class SchemaRegistryServerIT {
                 }
             }
         }
-        assertThat(values).singleElement().asString()
+        assertThat(values)
+                .singleElement()
+                .asString()
                 .contains("\"subject\":\"stored-value\",\"version\":1,\"id\":" + id + ",");
     }
 }

@@ -93,7 +93,10 @@ public final class AdminLogEnds implements LogEnds {
             known = partitions != null ? CompletableFuture.completedFuture(partitions) : null;
         }
         if (known == null) {
-            known = admin.describeTopics(List.of(topic)).allTopicNames().toCompletionStage().toCompletableFuture()
+            known = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .thenApply(descriptions -> {
                         TopicDescription description = descriptions.get(topic);
                         List<TopicPartition> all = new ArrayList<>();
@@ -111,9 +114,12 @@ public final class AdminLogEnds implements LogEnds {
     private CompletableFuture<List<Long>> ends(List<TopicPartition> all) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         all.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)
-                .timeoutMs((int) TIMEOUT.toMillis());
-        return admin.listOffsets(latest, options).all().toCompletionStage().toCompletableFuture()
+        ListOffsetsOptions options =
+                new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED).timeoutMs((int) TIMEOUT.toMillis());
+        return admin.listOffsets(latest, options)
+                .all()
+                .toCompletionStage()
+                .toCompletableFuture()
                 .thenApply(offsets -> {
                     List<Long> ends = new ArrayList<>(all.size());
                     for (TopicPartition tp : all) {
@@ -126,10 +132,13 @@ public final class AdminLogEnds implements LogEnds {
 
     private UnavailableException unavailable(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return new UnavailableException("the end offsets of " + topic + " could not be read ("
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); nothing was appended",
-                Duration.ofSeconds(2), cause);
+                ? error.getCause()
+                : error;
+        return new UnavailableException(
+                "the end offsets of " + topic + " could not be read ("
+                        + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); nothing was appended",
+                Duration.ofSeconds(2),
+                cause);
     }
 
     @Override

@@ -31,13 +31,22 @@ public final class KafkaEventAppender implements EventAppender {
     private final AutoCloseable watched;
     private volatile boolean closed;
 
-    public KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
-                              LogEnds logEnds, long ackTimeoutMs) {
+    public KafkaEventAppender(
+            String topic,
+            Producer<String, EventEnvelope> producer,
+            TransactionalAppends transactions,
+            LogEnds logEnds,
+            long ackTimeoutMs) {
         this(topic, producer, transactions, logEnds, ackTimeoutMs, ProducerWatch.NONE);
     }
 
-    private KafkaEventAppender(String topic, Producer<String, EventEnvelope> producer, TransactionalAppends transactions,
-                               LogEnds logEnds, long ackTimeoutMs, ProducerWatch watch) {
+    private KafkaEventAppender(
+            String topic,
+            Producer<String, EventEnvelope> producer,
+            TransactionalAppends transactions,
+            LogEnds logEnds,
+            long ackTimeoutMs,
+            ProducerWatch watch) {
         this.watched = watch.watch(producer);
         this.topic = topic;
         this.producer = producer;
@@ -54,24 +63,37 @@ public final class KafkaEventAppender implements EventAppender {
      * @param transactionalIdPrefix unique to this ingest instance; bulk producers are {@code prefix-0..n-1}
      * @param bulkProducers         how many bulk transactions may run at once
      */
-    public static KafkaEventAppender create(String topic, Map<String, Object> base,
-                                            Serializer<EventEnvelope> valueSerializer,
-                                            String transactionalIdPrefix, int bulkProducers) {
+    public static KafkaEventAppender create(
+            String topic,
+            Map<String, Object> base,
+            Serializer<EventEnvelope> valueSerializer,
+            String transactionalIdPrefix,
+            int bulkProducers) {
         return create(topic, base, valueSerializer, transactionalIdPrefix, bulkProducers, ProducerWatch.NONE);
     }
 
     /** As above; {@code watch} follows every producer made (the single one and each bulk one). */
-    public static KafkaEventAppender create(String topic, Map<String, Object> base,
-                                            Serializer<EventEnvelope> valueSerializer,
-                                            String transactionalIdPrefix, int bulkProducers, ProducerWatch watch) {
+    public static KafkaEventAppender create(
+            String topic,
+            Map<String, Object> base,
+            Serializer<EventEnvelope> valueSerializer,
+            String transactionalIdPrefix,
+            int bulkProducers,
+            ProducerWatch watch) {
         Map<String, Object> single = ProducerSettings.idempotent(base);
         Producer<String, EventEnvelope> producer = new KafkaProducer<>(single, new StringSerializer(), valueSerializer);
         LogEnds logEnds = AdminLogEnds.create(topic, base);
-        TransactionalAppends transactions = new TransactionalAppends(topic, bulkProducers,
-                slot -> new KafkaProducer<>(ProducerSettings.transactional(base, transactionalIdPrefix + "-" + slot),
-                        new StringSerializer(), valueSerializer), logEnds, watch);
-        return new KafkaEventAppender(topic, producer, transactions, logEnds, ProducerSettings.deliveryTimeoutMs(single),
+        TransactionalAppends transactions = new TransactionalAppends(
+                topic,
+                bulkProducers,
+                slot -> new KafkaProducer<>(
+                        ProducerSettings.transactional(base, transactionalIdPrefix + "-" + slot),
+                        new StringSerializer(),
+                        valueSerializer),
+                logEnds,
                 watch);
+        return new KafkaEventAppender(
+                topic, producer, transactions, logEnds, ProducerSettings.deliveryTimeoutMs(single), watch);
     }
 
     /**
@@ -145,7 +167,10 @@ public final class KafkaEventAppender implements EventAppender {
         if (error instanceof UnavailableException u) {
             return u;
         }
-        return new UnavailableException("event '" + event.eventId() + "' was not acknowledged by the log: "
-                + error.getClass().getSimpleName() + ": " + error.getMessage(), Duration.ofSeconds(2), error);
+        return new UnavailableException(
+                "event '" + event.eventId() + "' was not acknowledged by the log: "
+                        + error.getClass().getSimpleName() + ": " + error.getMessage(),
+                Duration.ofSeconds(2),
+                error);
     }
 }

@@ -33,13 +33,25 @@ public record KeyedEvent(String key, EventEnvelope envelope) {
 
     /** This event recording the API key that appended it ({@code null}: none), a shallow copy. */
     public KeyedEvent appendedBy(String keyId) {
-        return new KeyedEvent(key, new EventEnvelope(envelope.getEventId(), envelope.getOccurredAt(),
-                envelope.getPayload(), envelope.getAppendedAfter(), keyId));
+        return new KeyedEvent(
+                key,
+                new EventEnvelope(
+                        envelope.getEventId(),
+                        envelope.getOccurredAt(),
+                        envelope.getPayload(),
+                        envelope.getAppendedAfter(),
+                        keyId));
     }
 
     /** This event stamped with the offsets below which every record was appended before it (a shallow copy). */
     public KeyedEvent appendedAfter(List<Long> ends) {
-        return new KeyedEvent(key, new EventEnvelope(envelope.getEventId(), envelope.getOccurredAt(),
-                envelope.getPayload(), List.copyOf(ends), envelope.getAppendedBy()));
+        return new KeyedEvent(
+                key,
+                new EventEnvelope(
+                        envelope.getEventId(),
+                        envelope.getOccurredAt(),
+                        envelope.getPayload(),
+                        List.copyOf(ends),
+                        envelope.getAppendedBy()));
     }
 }

@@ -17,8 +17,7 @@ public final class ProducerSettings {
     public static final int DELIVERY_TIMEOUT_MS = 10_000;
     public static final int TRANSACTION_TIMEOUT_MS = 30_000;
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     /** An idempotent producer: exactly one copy per send in the partition, in order, acknowledged by all replicas. */
     public static Map<String, Object> idempotent(Map<String, Object> base) {
@@ -50,8 +49,8 @@ public final class ProducerSettings {
 
     /** The longest a single append can take before the producer itself gives up, read from the settings. */
     public static long deliveryTimeoutMs(Map<String, Object> config) {
-        return Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                DELIVERY_TIMEOUT_MS)))
+        return Long.parseLong(String.valueOf(
+                        config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS)))
                 + Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS)));
     }
 }

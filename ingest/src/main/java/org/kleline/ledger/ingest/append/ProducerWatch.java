@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 public interface ProducerWatch {
 
     /** Follows nothing. */
-    ProducerWatch NONE = producer -> () -> { };
+    ProducerWatch NONE = producer -> () -> {};
 
     /** Starts following {@code producer}; the handle stops it. */
     AutoCloseable watch(Producer<?, ?> producer);

@@ -6,8 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,14 +49,18 @@ public final class TransactionalAppends implements AutoCloseable {
     private final LogEnds logEnds;
     private final ProducerWatch watch;
 
-    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory,
-                                LogEnds logEnds) {
+    public TransactionalAppends(
+            String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory, LogEnds logEnds) {
         this(topic, size, producerFactory, logEnds, ProducerWatch.NONE);
     }
 
     /** As above; {@code watch} is told of every producer made (its meters), and its handle closed with it. */
-    public TransactionalAppends(String topic, int size, IntFunction<Producer<String, EventEnvelope>> producerFactory,
-                                LogEnds logEnds, ProducerWatch watch) {
+    public TransactionalAppends(
+            String topic,
+            int size,
+            IntFunction<Producer<String, EventEnvelope>> producerFactory,
+            LogEnds logEnds,
+            ProducerWatch watch) {
         this.watch = watch;
         if (size < 1) {
             throw new IllegalArgumentException("bulk producer pool size must be >= 1, was " + size);
@@ -69,8 +73,8 @@ public final class TransactionalAppends implements AutoCloseable {
             slots.add(new Slot(i));
         }
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED_BATCHES_MAX), runnable -> {
+        this.workers = new ThreadPoolExecutor(
+                size, size, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_BATCHES_MAX), runnable -> {
                     Thread t = new Thread(runnable, "ledger-ingest-bulk-" + threads.getAndIncrement());
                     t.setDaemon(true);
                     return t;
@@ -93,7 +97,9 @@ public final class TransactionalAppends implements AutoCloseable {
             return CompletableFuture.runAsync(() -> inOneTransaction(batch), workers);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new UnavailableException(
-                    "too many bulk appends in progress; at most " + QUEUED_BATCHES_MAX + " wait", Duration.ofSeconds(1), e));
+                    "too many bulk appends in progress; at most " + QUEUED_BATCHES_MAX + " wait",
+                    Duration.ofSeconds(1),
+                    e));
         }
     }
 
@@ -125,13 +131,18 @@ public final class TransactionalAppends implements AutoCloseable {
             return logEnds.afterNow().get(AdminLogEnds.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while reading the end offsets of " + topic, Duration.ofSeconds(1), e);
+            throw new UnavailableException(
+                    "interrupted while reading the end offsets of " + topic, Duration.ofSeconds(1), e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof UnavailableException u ? u
-                    : new UnavailableException("the end offsets of " + topic + " could not be read: " + e.getCause(),
-                            Duration.ofSeconds(2), e.getCause());
+            throw e.getCause() instanceof UnavailableException u
+                    ? u
+                    : new UnavailableException(
+                            "the end offsets of " + topic + " could not be read: " + e.getCause(),
+                            Duration.ofSeconds(2),
+                            e.getCause());
         } catch (TimeoutException e) {
-            throw new UnavailableException("the end offsets of " + topic + " were not read in time", Duration.ofSeconds(2), e);
+            throw new UnavailableException(
+                    "the end offsets of " + topic + " were not read in time", Duration.ofSeconds(2), e);
         }
     }
 
@@ -139,7 +150,8 @@ public final class TransactionalAppends implements AutoCloseable {
     private void sendAll(Producer<String, EventEnvelope> producer, List<KeyedEvent> batch, List<Long> ends) {
         AppendedAfterStamp stamp = ends == null ? null : new AppendedAfterStamp(ends);
         for (KeyedEvent event : batch) {
-            KeyedEvent toSend = stamp != null && event.needsAppendedAfter() ? event.appendedAfter(stamp.next(producer)) : event;
+            KeyedEvent toSend =
+                    stamp != null && event.needsAppendedAfter() ? event.appendedAfter(stamp.next(producer)) : event;
             // A failed send surfaces at commit (or at the flush), which then throws and the whole batch is aborted.
             Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, toSend.key(), toSend.envelope()));
             if (stamp != null && toSend.isMerchantEvent()) {
@@ -151,9 +163,13 @@ public final class TransactionalAppends implements AutoCloseable {
     private static UnavailableException notAppended(List<KeyedEvent> batch, RuntimeException e) {
         // After a commit timeout the transaction may still complete: the batch is all there or none of it,
         // and sending it again is safe, since events already appended come back DUPLICATE.
-        return new UnavailableException("the batch of " + batch.size() + " events was not confirmed appended ("
-                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it is appended whole or not at all,"
-                + " and retrying it is safe", Duration.ofSeconds(2), e);
+        return new UnavailableException(
+                "the batch of " + batch.size() + " events was not confirmed appended ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "); it is appended whole or not at all,"
+                        + " and retrying it is safe",
+                Duration.ofSeconds(2),
+                e);
     }
 
     @Override

@@ -35,8 +35,7 @@ public final class NdjsonBatch {
     private static final String OCCURRED_AT = "occurredAt";
     private static final String EFFECTIVE_FROM = "effectiveFrom";
 
-    private NdjsonBatch() {
-    }
+    private NdjsonBatch() {}
 
     /** {@link #parse(byte[], Instant, boolean, int, ImportWindow)} with the default window. */
     public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax) {
@@ -49,8 +48,8 @@ public final class NdjsonBatch {
      * @param linesMax      the most events in one body
      * @param window        the times a line may carry: occurredAt and effectiveFrom outside it are a 400
      */
-    public static List<KeyedEvent> parse(byte[] body, Instant stampedAt, boolean importEnabled, int linesMax,
-                                         ImportWindow window) {
+    public static List<KeyedEvent> parse(
+            byte[] body, Instant stampedAt, boolean importEnabled, int linesMax, ImportWindow window) {
         List<KeyedEvent> events = new ArrayList<>();
         int lineNumber = 0;
         int start = 0;
@@ -63,7 +62,8 @@ public final class NdjsonBatch {
                 continue;
             }
             if (events.size() == linesMax) {
-                throw new InvalidRequestException(null, "at most " + linesMax + " events in one body").atLine(lineNumber);
+                throw new InvalidRequestException(null, "at most " + linesMax + " events in one body")
+                        .atLine(lineNumber);
             }
             try {
                 events.add(event(line, stampedAt, importEnabled, window));
@@ -82,7 +82,8 @@ public final class NdjsonBatch {
         Instant occurredAt = stampedAt;
         if (occurredAtNode != null) {
             if (!importEnabled) {
-                throw new InvalidRequestException(OCCURRED_AT,
+                throw new InvalidRequestException(
+                        OCCURRED_AT,
                         "occurredAt is honoured only by the admin import (a server started with import enabled);"
                                 + " leave it out and ingest stamps the event");
             }
@@ -112,8 +113,8 @@ public final class NdjsonBatch {
 
     private static Instant instant(JsonNode node) {
         if (!node.isTextual() && !node.isIntegralNumber()) {
-            throw new InvalidRequestException(OCCURRED_AT,
-                    "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node);
+            throw new InvalidRequestException(
+                    OCCURRED_AT, "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node);
         }
         if (node.isTextual()) {
             Optional<Instant> canonical = UtcInstantText.parse(node.textValue());
@@ -124,8 +125,8 @@ public final class NdjsonBatch {
         try {
             return LedgerJson.mapper().treeToValue(node, Instant.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(OCCURRED_AT,
-                    "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node, e);
+            throw new InvalidRequestException(
+                    OCCURRED_AT, "occurredAt must be an ISO-8601 instant or epoch milliseconds, was " + node, e);
         }
     }
 

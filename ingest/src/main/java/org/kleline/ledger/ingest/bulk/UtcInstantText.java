@@ -17,8 +17,7 @@ final class UtcInstantText {
 
     private static final int SECONDS_END = 19;
 
-    private UtcInstantText() {
-    }
+    private UtcInstantText() {}
 
     /** The instant, when {@code text} has the canonical UTC shape and is a real date and time; else empty. */
     static Optional<Instant> parse(String text) {
@@ -42,8 +41,14 @@ final class UtcInstantText {
             }
         }
         try {
-            LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
-                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos);
+            LocalDateTime local = LocalDateTime.of(
+                    number(text, 0, 4),
+                    number(text, 5, 7),
+                    number(text, 8, 10),
+                    number(text, 11, 13),
+                    number(text, 14, 16),
+                    number(text, 17, 19),
+                    nanos);
             return Optional.of(local.toInstant(ZoneOffset.UTC));
         } catch (DateTimeException impossible) {
             return Optional.empty();
@@ -51,9 +56,16 @@ final class UtcInstantText {
     }
 
     private static boolean shapeHolds(String text) {
-        return text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
-                && text.charAt(16) == ':' && number(text, 0, 4) >= 0 && number(text, 5, 7) >= 0
-                && number(text, 8, 10) >= 0 && number(text, 11, 13) >= 0 && number(text, 14, 16) >= 0
+        return text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && number(text, 0, 4) >= 0
+                && number(text, 5, 7) >= 0
+                && number(text, 8, 10) >= 0
+                && number(text, 11, 13) >= 0
+                && number(text, 14, 16) >= 0
                 && number(text, 17, 19) >= 0;
     }
 

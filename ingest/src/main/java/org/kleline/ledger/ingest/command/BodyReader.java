@@ -18,8 +18,7 @@ import org.kleline.ledger.web.problem.ProblemException;
  */
 public final class BodyReader {
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     /** Parses one JSON object (a whole body, or one NDJSON line). */
     public static ObjectNode object(byte[] json) {
@@ -30,8 +29,8 @@ public final class BodyReader {
             } catch (JsonProcessingException e) {
                 // A limit of the reader (a number of 2,000 digits) names no parser: the one reading knows the field.
                 Problem problem = JsonProblems.from(e);
-                throw new ProblemException(problem.field() != null ? problem
-                        : problem.withField(JsonProblems.fieldPath(parser)));
+                throw new ProblemException(
+                        problem.field() != null ? problem : problem.withField(JsonProblems.fieldPath(parser)));
             }
         } catch (JsonProcessingException e) {
             throw new ProblemException(JsonProblems.from(e));

@@ -21,8 +21,8 @@ public enum EventKind {
     CARD_PAYMENT_CHARGED_BACK(EventType.CardPaymentChargedBack, CardPaymentChargedBackBody.class),
     MERCHANT_PAID_OUT(EventType.MerchantPaidOut, MerchantPaidOutBody.class);
 
-    private static final Map<String, EventKind> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(k -> k.type.name(), Function.identity()));
+    private static final Map<String, EventKind> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(k -> k.type.name(), Function.identity()));
 
     private final EventType type;
     private final Class<? extends PayloadBody> bodyClass;
@@ -44,8 +44,10 @@ public enum EventKind {
     public static EventKind named(String name, String field) {
         EventKind kind = name == null ? null : BY_NAME.get(name);
         if (kind == null) {
-            throw new InvalidRequestException(field, field + " '" + name + "' is not an event type; one of "
-                    + Arrays.stream(values()).map(k -> k.type.name()).collect(Collectors.joining(", ")));
+            throw new InvalidRequestException(
+                    field,
+                    field + " '" + name + "' is not an event type; one of "
+                            + Arrays.stream(values()).map(k -> k.type.name()).collect(Collectors.joining(", ")));
         }
         return kind;
     }

@@ -15,8 +15,7 @@ import org.kleline.ledger.web.problem.InvalidRequestException;
  */
 public final class EventValidation {
 
-    private EventValidation() {
-    }
+    private EventValidation() {}
 
     /** The event with its aggregate key, once ledger-model's contract for hand-made events holds. */
     public static KeyedEvent validated(EventEnvelope envelope) {

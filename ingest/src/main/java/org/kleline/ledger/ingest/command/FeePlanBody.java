@@ -3,8 +3,13 @@ package org.kleline.ledger.ingest.command;
 import org.kleline.ledger.events.FeePlan;
 
 /** A fee plan as JSON: rates in basis points, fixed amounts in minor units. */
-public record FeePlanBody(Integer cardBps, Long cardFixed, Integer microBps, Long microFixed, Long chargebackFee,
-                          Integer partnerShareBps) {
+public record FeePlanBody(
+        Integer cardBps,
+        Long cardFixed,
+        Integer microBps,
+        Long microFixed,
+        Long chargebackFee,
+        Integer partnerShareBps) {
 
     FeePlan toAvro(String at) {
         return FeePlan.newBuilder()

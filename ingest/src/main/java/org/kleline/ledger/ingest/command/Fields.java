@@ -7,8 +7,7 @@ import org.kleline.ledger.web.problem.InvalidRequestException;
 /** Presence checks for request fields: a missing field is a 400 naming it. */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static <T> T required(T value, String field) {
         if (value == null) {

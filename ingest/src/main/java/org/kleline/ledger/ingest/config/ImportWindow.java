@@ -27,12 +27,12 @@ public record ImportWindow(Instant earliest, Duration clockSkew) {
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(clockSkew, "clockSkew");
         if (!TimeRange.contains(earliest)) {
-            throw new IllegalArgumentException("the earliest import time " + TimeRange.describeInstants()
-                    + ", was " + earliest);
+            throw new IllegalArgumentException(
+                    "the earliest import time " + TimeRange.describeInstants() + ", was " + earliest);
         }
         if (clockSkew.isNegative() || clockSkew.compareTo(CLOCK_SKEW_MAX) > 0) {
-            throw new IllegalArgumentException("the clock skew must be 0.." + CLOCK_SKEW_MAX.toHours()
-                    + " hours, was " + clockSkew);
+            throw new IllegalArgumentException(
+                    "the clock skew must be 0.." + CLOCK_SKEW_MAX.toHours() + " hours, was " + clockSkew);
         }
     }
 
@@ -48,13 +48,16 @@ public record ImportWindow(Instant earliest, Duration clockSkew) {
     /** {@code value}, or a 400 naming {@code field} when it lies outside the window at {@code now}. */
     public Instant require(String field, Instant value, Instant now) {
         if (value.isBefore(earliest)) {
-            throw new InvalidRequestException(field, field + " must not be before " + earliest
-                    + " (the earliest time an import takes), was " + value);
+            throw new InvalidRequestException(
+                    field,
+                    field + " must not be before " + earliest + " (the earliest time an import takes), was " + value);
         }
         Instant latest = latest(now);
         if (value.isAfter(latest)) {
-            throw new InvalidRequestException(field, field + " must not be after " + latest + " (ingest's clock plus "
-                    + clockSkew.toSeconds() + " s), was " + value);
+            throw new InvalidRequestException(
+                    field,
+                    field + " must not be after " + latest + " (ingest's clock plus " + clockSkew.toSeconds()
+                            + " s), was " + value);
         }
         return value;
     }

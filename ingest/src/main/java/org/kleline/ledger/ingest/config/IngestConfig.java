@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param importWindow  the times an NDJSON line may carry (occurredAt, effectiveFrom)
  * @param pendingWaitsMax the most writes waiting for their outcome at once ({@code Prefer: wait}); past it, 503
  */
-public record IngestConfig(boolean importEnabled, Duration maxWait, int bulkLinesMax, ImportWindow importWindow,
-                           int pendingWaitsMax) {
+public record IngestConfig(
+        boolean importEnabled, Duration maxWait, int bulkLinesMax, ImportWindow importWindow, int pendingWaitsMax) {
 
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
     public static final int BULK_LINES_MAX = 10_000;

@@ -27,8 +27,13 @@ public final class IngestRoutes implements HttpRoutes {
      * @param lookup    first outcomes by eventId, for answering retries without appending
      * @param rows      settlement rows by date, for settle; empty on a node that cannot read them (settle is 503)
      */
-    public IngestRoutes(IngestConfig config, EventAppender appender, PendingOutcomes pending, OutcomeLookup lookup,
-                        Optional<SettlementRows> rows, Clock clock) {
+    public IngestRoutes(
+            IngestConfig config,
+            EventAppender appender,
+            PendingOutcomes pending,
+            OutcomeLookup lookup,
+            Optional<SettlementRows> rows,
+            Clock clock) {
         this.single = new SingleWrites(config, appender, pending, new WriteAnswers(lookup), clock);
         this.bulk = new BulkWrites(config, appender, clock);
         this.settle = new SettleWrites(rows, appender, clock);
@@ -39,7 +44,8 @@ public final class IngestRoutes implements HttpRoutes {
         /* MerchantOnboarded: body merchantId, name, partnerId?, currency, feePlan. */
         routes.post("/v1/merchants", ctx -> write(ctx, EventKind.MERCHANT_ONBOARDED));
         /* MerchantFeePlanChanged: body feePlan, effectiveFrom?. */
-        routes.post("/v1/merchants/{merchantId}/fee-plan",
+        routes.post(
+                "/v1/merchants/{merchantId}/fee-plan",
                 ctx -> write(ctx, EventKind.MERCHANT_FEE_PLAN_CHANGED, "merchantId"));
         /* MerchantPaidOut by hand: body payoutId (not po-...), businessDate, amount. */
         routes.post("/v1/merchants/{merchantId}/payouts", ctx -> write(ctx, EventKind.MERCHANT_PAID_OUT, "merchantId"));
@@ -50,18 +56,22 @@ public final class IngestRoutes implements HttpRoutes {
         /* WalletRedeemed: body amount. */
         routes.post("/v1/wallets/{walletId}/redemptions", ctx -> write(ctx, EventKind.WALLET_REDEEMED, "walletId"));
         /* MicropaymentRequested: body merchantId, amount. */
-        routes.post("/v1/wallets/{walletId}/micropayments",
+        routes.post(
+                "/v1/wallets/{walletId}/micropayments",
                 ctx -> write(ctx, EventKind.MICROPAYMENT_REQUESTED, "walletId"));
         /* CardPaymentAuthorized: body paymentId, merchantId, amount, currency. */
         routes.post("/v1/card-payments", ctx -> write(ctx, EventKind.CARD_PAYMENT_AUTHORIZED));
         /* CardPaymentCaptured: body amount. */
-        routes.post("/v1/card-payments/{paymentId}/captures",
+        routes.post(
+                "/v1/card-payments/{paymentId}/captures",
                 ctx -> write(ctx, EventKind.CARD_PAYMENT_CAPTURED, "paymentId"));
         /* CardPaymentRefunded: body amount. */
-        routes.post("/v1/card-payments/{paymentId}/refunds",
+        routes.post(
+                "/v1/card-payments/{paymentId}/refunds",
                 ctx -> write(ctx, EventKind.CARD_PAYMENT_REFUNDED, "paymentId"));
         /* CardPaymentChargedBack: body amount, reasonCode. */
-        routes.post("/v1/card-payments/{paymentId}/chargebacks",
+        routes.post(
+                "/v1/card-payments/{paymentId}/chargebacks",
                 ctx -> write(ctx, EventKind.CARD_PAYMENT_CHARGED_BACK, "paymentId"));
         /* Bulk and import: NDJSON, one event a line, all or nothing; answers {"accepted": n}. */
         routes.post("/v1/events", bulk::handle);

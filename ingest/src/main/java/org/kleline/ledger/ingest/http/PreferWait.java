@@ -14,8 +14,7 @@ public final class PreferWait {
 
     public static final String HEADER = "Prefer";
 
-    private PreferWait() {
-    }
+    private PreferWait() {}
 
     public static Optional<Duration> parse(String header, Duration max) {
         if (header == null) {
@@ -31,13 +30,15 @@ public final class PreferWait {
             }
             String value = eq < 0 ? "" : unquote(token.substring(eq + 1).trim());
             if (!value.matches("[0-9]{1,9}")) {
-                throw new InvalidRequestException(HEADER, "Prefer wait must be a whole number of seconds 0.."
-                        + max.toSeconds() + ", was '" + value + "'");
+                throw new InvalidRequestException(
+                        HEADER,
+                        "Prefer wait must be a whole number of seconds 0.." + max.toSeconds() + ", was '" + value
+                                + "'");
             }
             long seconds = Long.parseLong(value);
             if (seconds > max.toSeconds()) {
-                throw new InvalidRequestException(HEADER, "Prefer wait must be at most " + max.toSeconds()
-                        + " seconds, was " + seconds);
+                throw new InvalidRequestException(
+                        HEADER, "Prefer wait must be at most " + max.toSeconds() + " seconds, was " + seconds);
             }
             wait = Optional.of(Duration.ofSeconds(seconds));
         }
@@ -46,6 +47,7 @@ public final class PreferWait {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.kleline.ledger.events.CardPaymentAuthorized;
+import org.kleline.ledger.events.CardPaymentCaptured;
+import org.kleline.ledger.events.CardPaymentRefunded;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.ingest.append.EventAppender;
 import org.kleline.ledger.ingest.append.KeyedEvent;
@@ -19,9 +22,6 @@ import org.kleline.ledger.ingest.command.EventValidation;
 import org.kleline.ledger.ingest.command.PayloadBody;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.PendingOutcomes;
-import org.kleline.ledger.events.CardPaymentAuthorized;
-import org.kleline.ledger.events.CardPaymentCaptured;
-import org.kleline.ledger.events.CardPaymentRefunded;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.Principal;
@@ -46,8 +46,8 @@ final class SingleWrites {
     private final WriteAnswers answers;
     private final Clock clock;
 
-    SingleWrites(IngestConfig config, EventAppender appender, PendingOutcomes pending, WriteAnswers answers,
-                 Clock clock) {
+    SingleWrites(
+            IngestConfig config, EventAppender appender, PendingOutcomes pending, WriteAnswers answers, Clock clock) {
         this.config = config;
         this.appender = appender;
         this.pending = pending;
@@ -99,13 +99,16 @@ final class SingleWrites {
         Object avro = event.envelope().getPayload();
         if (avro instanceof CardPaymentAuthorized authorized) {
             if (!principal.mayUseCardPaymentOf(authorized.getMerchantId())) {
-                throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "this key writes only for merchant '"
-                        + principal.merchantId() + "', not '" + authorized.getMerchantId() + "'")
+                throw new ProblemException(Problem.of(
+                                ProblemType.FORBIDDEN,
+                                "this key writes only for merchant '" + principal.merchantId() + "', not '"
+                                        + authorized.getMerchantId() + "'")
                         .withField("merchantId"));
             }
             return;
         }
-        String paymentId = avro instanceof CardPaymentCaptured captured ? captured.getPaymentId()
+        String paymentId = avro instanceof CardPaymentCaptured captured
+                ? captured.getPaymentId()
                 : avro instanceof CardPaymentRefunded refunded ? refunded.getPaymentId() : null;
         if (paymentId == null) {
             // The role matrix lets a merchant key write card payments only: anything else here is a wiring bug.

@@ -6,12 +6,12 @@ import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.model.event.PayloadDigest;
 import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.web.auth.AccessControl;
+import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.problem.Problem;
 import org.kleline.ledger.web.problem.ProblemException;
 import org.kleline.ledger.web.problem.ProblemType;
-import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.web.outcome.OutcomeBody;
 
 /** The answers of a write once it is appended (or known to be a retry): 202 pending, or 200 with the outcome. */
 final class WriteAnswers {
@@ -53,9 +53,12 @@ final class WriteAnswers {
         String digest = first.getPayloadSha256();
         boolean samePayload = digest == null || digest.equals(PayloadDigest.of(event.envelope()));
         if (!samePayload || !AccessControl.mayReadOutcome(ctx, first.getKey(), first.getAppendedBy())) {
-            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
-                    + event.eventId() + "' was already used for another request on " + event.key()
-                    + ": send a new key for a new request").withField(SingleWrites.IDEMPOTENCY_KEY));
+            throw new ProblemException(Problem.of(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key '"
+                                    + event.eventId() + "' was already used for another request on " + event.key()
+                                    + ": send a new key for a new request")
+                    .withField(SingleWrites.IDEMPOTENCY_KEY));
         }
         ctx.header(REPLAYED, "true");
         decided(ctx, first);
@@ -82,7 +85,8 @@ final class WriteAnswers {
     }
 
     private void decided(Context ctx, EventOutcome outcome) {
-        ctx.status(200).header("Location", "/v1/events/" + outcome.getEventId()).json(OutcomeBody.of(outcome)
-                .shownTo(AccessControl.principal(ctx)));
+        ctx.status(200)
+                .header("Location", "/v1/events/" + outcome.getEventId())
+                .json(OutcomeBody.of(outcome).shownTo(AccessControl.principal(ctx)));
     }
 }

@@ -41,8 +41,8 @@ public final class OutcomeWaiter implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public OutcomeWaiter(String topic, Consumer<String, EventOutcome> consumer, PendingOutcomes pending,
-                         Duration startTimeout) {
+    public OutcomeWaiter(
+            String topic, Consumer<String, EventOutcome> consumer, PendingOutcomes pending, Duration startTimeout) {
         this.topic = topic;
         this.consumer = consumer;
         this.pending = pending;
@@ -53,8 +53,12 @@ public final class OutcomeWaiter implements AutoCloseable {
      * @param base                client settings (bootstrap.servers, schema.registry.url, overrides)
      * @param valueDeserializer   the Avro EventOutcome deserializer, configured
      */
-    public static OutcomeWaiter create(String topic, Map<String, Object> base, Deserializer<EventOutcome> valueDeserializer,
-                                       PendingOutcomes pending, Duration startTimeout) {
+    public static OutcomeWaiter create(
+            String topic,
+            Map<String, Object> base,
+            Deserializer<EventOutcome> valueDeserializer,
+            PendingOutcomes pending,
+            Duration startTimeout) {
         Map<String, Object> config = new HashMap<>(base);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -65,8 +69,8 @@ public final class OutcomeWaiter implements AutoCloseable {
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         config.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return new OutcomeWaiter(topic, new KafkaConsumer<>(config, new StringDeserializer(), valueDeserializer),
-                pending, startTimeout);
+        return new OutcomeWaiter(
+                topic, new KafkaConsumer<>(config, new StringDeserializer(), valueDeserializer), pending, startTimeout);
     }
 
     public PendingOutcomes pending() {
@@ -95,7 +99,9 @@ public final class OutcomeWaiter implements AutoCloseable {
         while (true) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                return infos.stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("topic " + topic + " has no partitions after " + timeout

@@ -60,8 +60,11 @@ public final class PendingOutcomes {
     public Wait register(String eventId, String key) {
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
-            throw new UnavailableException("too many writes are waiting for their outcome (at most " + maxPending
-                    + "); retry, or send without Prefer: wait", Duration.ofSeconds(1), null);
+            throw new UnavailableException(
+                    "too many writes are waiting for their outcome (at most " + maxPending
+                            + "); retry, or send without Prefer: wait",
+                    Duration.ofSeconds(1),
+                    null);
         }
         Wait wait = new Wait(eventId, key);
         byEventId.compute(eventId, (id, waits) -> {

@@ -47,8 +47,13 @@ public final class IngestRuntime implements AutoCloseable {
      *               {@code bootstrap.servers}, {@code schema.registry.url}, and any overrides
      * @param topics the topic registry built on the same settings
      */
-    public static IngestRuntime start(Map<String, Object> kafka, Topics topics, IngestConfig config,
-                                      OutcomeLookup lookup, Optional<SettlementRows> rows, Clock clock) {
+    public static IngestRuntime start(
+            Map<String, Object> kafka,
+            Topics topics,
+            IngestConfig config,
+            OutcomeLookup lookup,
+            Optional<SettlementRows> rows,
+            Clock clock) {
         return start(kafka, topics, config, lookup, rows, clock, IngestInstance.unique());
     }
 
@@ -58,23 +63,38 @@ public final class IngestRuntime implements AutoCloseable {
      * bound to its registry. Returns once the producer knows the partitions of {@code ledger.events} and the
      * bulk producers have initialized their transactions (which is when a crash's open one is fenced).
      */
-    public static IngestRuntime start(Map<String, Object> kafka, Topics topics, IngestConfig config,
-                                      OutcomeLookup lookup, Optional<SettlementRows> rows, Clock clock,
-                                      IngestInstance instance) {
+    public static IngestRuntime start(
+            Map<String, Object> kafka,
+            Topics topics,
+            IngestConfig config,
+            OutcomeLookup lookup,
+            Optional<SettlementRows> rows,
+            Clock clock,
+            IngestInstance instance) {
         ProducerWatch meters = producer -> {
             KafkaClientMetrics bound = new KafkaClientMetrics(producer);
             bound.bindTo(instance.metrics());
             return bound;
         };
-        KafkaEventAppender appender = KafkaEventAppender.create(topics.events().name(), kafka,
-                topics.events().valueSerde().serializer(), instance.transactionalIdPrefix(), BULK_PRODUCERS, meters);
+        KafkaEventAppender appender = KafkaEventAppender.create(
+                topics.events().name(),
+                kafka,
+                topics.events().valueSerde().serializer(),
+                instance.transactionalIdPrefix(),
+                BULK_PRODUCERS,
+                meters);
         PendingOutcomes pending = new PendingOutcomes(config.pendingWaitsMax());
-        OutcomeWaiter waiter = OutcomeWaiter.create(topics.outcomes().name(), kafka,
-                topics.outcomes().valueSerde().deserializer(), pending, Duration.ofSeconds(30));
+        OutcomeWaiter waiter = OutcomeWaiter.create(
+                topics.outcomes().name(),
+                kafka,
+                topics.outcomes().valueSerde().deserializer(),
+                pending,
+                Duration.ofSeconds(30));
         try {
             waiter.start();
             if (!appender.ready()) {
-                throw new IllegalStateException("the producer could not read the metadata of " + topics.events().name()
+                throw new IllegalStateException("the producer could not read the metadata of "
+                        + topics.events().name()
                         + ": create the ledger's topics before starting ingest, and check the client settings");
             }
             appender.initTransactions();

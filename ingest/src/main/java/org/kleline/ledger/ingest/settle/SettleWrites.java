@@ -14,13 +14,13 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.ingest.append.EventAppender;
 import org.kleline.ledger.ingest.append.KeyedEvent;
-import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementRun;
 import org.kleline.ledger.model.validation.TimeRange;
 import org.kleline.ledger.settlement.SettlementRow;
+import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.UnavailableException;
 
@@ -35,12 +35,10 @@ import org.kleline.ledger.web.problem.UnavailableException;
 public final class SettleWrites {
 
     /** One payout made. */
-    public record PayoutBody(String merchantId, String payoutId, long amount) {
-    }
+    public record PayoutBody(String merchantId, String payoutId, long amount) {}
 
     /** The answer: the date settled and the payouts appended, in merchantId order. */
-    public record Settled(LocalDate date, List<PayoutBody> payouts) {
-    }
+    public record Settled(LocalDate date, List<PayoutBody> payouts) {}
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -66,18 +64,24 @@ public final class SettleWrites {
                 .thenAccept(answer -> ctx.status(200).json(answer)));
     }
 
-    private CompletableFuture<Settled> settle(LocalDate date, List<SettlementRow> settlementRows, Instant now,
-                                              String appendedBy) {
-        List<DailySettlement> ofDate = settlementRows.stream().map(DailySettlement::fromAvro).toList();
+    private CompletableFuture<Settled> settle(
+            LocalDate date, List<SettlementRow> settlementRows, Instant now, String appendedBy) {
+        List<DailySettlement> ofDate =
+                settlementRows.stream().map(DailySettlement::fromAvro).toList();
         List<MerchantPaidOut> payouts = SettlementRun.payouts(date, ofDate);
-        List<KeyedEvent> events = payouts.stream().map(payout -> {
-            EventEnvelope envelope = SettlementRun.toEvent(payout, now);
-            // Made by the rule, so a failure here is a bug, not a bad request: let it be a 500.
-            EventValidator.requireValidLogEvent(envelope);
-            return new KeyedEvent(AggregateKey.of(envelope).value(), envelope).appendedBy(appendedBy);
-        }).toList();
-        Settled answer = new Settled(date, payouts.stream()
-                .map(p -> new PayoutBody(p.getMerchantId(), p.getPayoutId(), p.getAmount())).toList());
+        List<KeyedEvent> events = payouts.stream()
+                .map(payout -> {
+                    EventEnvelope envelope = SettlementRun.toEvent(payout, now);
+                    // Made by the rule, so a failure here is a bug, not a bad request: let it be a 500.
+                    EventValidator.requireValidLogEvent(envelope);
+                    return new KeyedEvent(AggregateKey.of(envelope).value(), envelope).appendedBy(appendedBy);
+                })
+                .toList();
+        Settled answer = new Settled(
+                date,
+                payouts.stream()
+                        .map(p -> new PayoutBody(p.getMerchantId(), p.getPayoutId(), p.getAmount()))
+                        .toList());
         return appender.appendAll(events).thenApply(appended -> answer);
     }
 

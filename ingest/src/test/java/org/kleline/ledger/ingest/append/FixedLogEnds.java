@@ -34,6 +34,5 @@ final class FixedLogEnds implements LogEnds {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -43,12 +43,21 @@ class KafkaEventAppenderTest {
             new MockProducer<>(false, null, new StringSerializer(), AVRO);
     private final List<MockProducer<String, EventEnvelope>> bulkProducers = new CopyOnWriteArrayList<>();
     private final FixedLogEnds logEnds = new FixedLogEnds(List.of(7L, 0L, 3L));
-    private final KafkaEventAppender appender = new KafkaEventAppender(TOPIC, single,
-            new TransactionalAppends(TOPIC, 1, slot -> {
-                MockProducer<String, EventEnvelope> producer = new MockProducer<>(true, null, new StringSerializer(), AVRO);
-                bulkProducers.add(producer);
-                return producer;
-            }, logEnds), logEnds, 10_000);
+    private final KafkaEventAppender appender = new KafkaEventAppender(
+            TOPIC,
+            single,
+            new TransactionalAppends(
+                    TOPIC,
+                    1,
+                    slot -> {
+                        MockProducer<String, EventEnvelope> producer =
+                                new MockProducer<>(true, null, new StringSerializer(), AVRO);
+                        bulkProducers.add(producer);
+                        return producer;
+                    },
+                    logEnds),
+            logEnds,
+            10_000);
 
     @AfterEach
     void close() {
@@ -56,7 +65,8 @@ class KafkaEventAppenderTest {
     }
 
     private static KeyedEvent topUp(String eventId, long amount) {
-        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount), null, null));
+        return new KeyedEvent(
+                "wallet:w-1", new EventEnvelope(eventId, AT, new WalletToppedUp("w-1", amount), null, null));
     }
 
     @Test
@@ -65,7 +75,9 @@ class KafkaEventAppenderTest {
         assertThat(acked).isNotDone();
         single.completeNext();
         acked.get(5, TimeUnit.SECONDS);
-        assertThat(single.history()).containsExactly(new ProducerRecord<>(TOPIC, "wallet:w-1", topUp("e-1", 100).envelope()));
+        assertThat(single.history())
+                .containsExactly(new ProducerRecord<>(
+                        TOPIC, "wallet:w-1", topUp("e-1", 100).envelope()));
     }
 
     @Test
@@ -74,8 +86,10 @@ class KafkaEventAppenderTest {
         single.errorNext(new TimeoutException("Expiring 1 record(s) after 10000 ms"));
         assertThatThrownBy(() -> acked.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(UnavailableException.class)
-                .hasMessage("event 'e-2' was not acknowledged by the log: TimeoutException: Expiring 1 record(s) after 10000 ms");
+                .cause()
+                .isInstanceOf(UnavailableException.class)
+                .hasMessage(
+                        "event 'e-2' was not acknowledged by the log: TimeoutException: Expiring 1 record(s) after 10000 ms");
     }
 
     @Test
@@ -87,10 +101,17 @@ class KafkaEventAppenderTest {
 
     @Test
     void lostAcknowledgementTimesOutAsUnavailable() {
-        KafkaEventAppender impatient = new KafkaEventAppender(TOPIC, single, new TransactionalAppends(TOPIC, 1,
-                slot -> new MockProducer<>(true, null, new StringSerializer(), AVRO), logEnds), logEnds, 0);
+        KafkaEventAppender impatient = new KafkaEventAppender(
+                TOPIC,
+                single,
+                new TransactionalAppends(
+                        TOPIC, 1, slot -> new MockProducer<>(true, null, new StringSerializer(), AVRO), logEnds),
+                logEnds,
+                0);
         CompletableFuture<Void> acked = impatient.append(topUp("e-4", 100));
-        assertThatThrownBy(() -> acked.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(() -> acked.get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageStartingWith("event 'e-4' was not acknowledged by the log");
         impatient.close();
     }
@@ -102,8 +123,10 @@ class KafkaEventAppenderTest {
         assertThat(producer.transactionInitialized()).isTrue();
         assertThat(producer.transactionCommitted()).isTrue();
         assertThat(producer.commitCount()).isEqualTo(1);
-        assertThat(producer.history()).extracting(ProducerRecord::key, r -> r.value().getEventId())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("wallet:w-1", "b-1"),
+        assertThat(producer.history())
+                .extracting(ProducerRecord::key, r -> r.value().getEventId())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("wallet:w-1", "b-1"),
                         org.assertj.core.groups.Tuple.tuple("wallet:w-1", "b-2"));
     }
 
@@ -113,7 +136,9 @@ class KafkaEventAppenderTest {
         MockProducer<String, EventEnvelope> producer = bulkProducers.get(0);
         producer.commitTransactionException = new TimeoutException("commit timed out");
         CompletableFuture<Void> done = appender.appendAll(List.of(topUp("b-1", 1), topUp("b-2", 2)));
-        assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(() -> done.get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(UnavailableException.class)
                 .hasMessage("the batch of 2 events was not confirmed appended (TimeoutException: commit timed out);"
                         + " it is appended whole or not at all, and retrying it is safe");
         assertThat(producer.transactionAborted()).isTrue();
@@ -125,7 +150,8 @@ class KafkaEventAppenderTest {
         appender.appendAll(List.of(topUp("b-0", 1))).get(5, TimeUnit.SECONDS);
         bulkProducers.get(0).beginTransactionException = new ProducerFencedException("fenced");
         assertThatThrownBy(() -> appender.appendAll(List.of(topUp("b-1", 1))).get(5, TimeUnit.SECONDS))
-                .cause().isInstanceOf(UnavailableException.class);
+                .cause()
+                .isInstanceOf(UnavailableException.class);
         assertThat(bulkProducers.get(0).closed()).isTrue();
         appender.appendAll(List.of(topUp("b-2", 1))).get(5, TimeUnit.SECONDS);
         assertThat(bulkProducers).hasSize(2);
@@ -133,13 +159,20 @@ class KafkaEventAppenderTest {
     }
 
     private static KeyedEvent micro(String eventId) {
-        return new KeyedEvent("wallet:w-1", new EventEnvelope(eventId, AT,
-                new MicropaymentRequested("w-1", "m-1", 100L), null, null));
+        return new KeyedEvent(
+                "wallet:w-1",
+                new EventEnvelope(eventId, AT, new MicropaymentRequested("w-1", "m-1", 100L), null, null));
     }
 
     private static KeyedEvent onboard(String eventId) {
-        return new KeyedEvent("merchant:m-1", new EventEnvelope(eventId, AT, new MerchantOnboarded("m-1", "Shop", null,
-                "EUR", new FeePlan(0, 0L, 0, 0L, 0L, 0)), null, null));
+        return new KeyedEvent(
+                "merchant:m-1",
+                new EventEnvelope(
+                        eventId,
+                        AT,
+                        new MerchantOnboarded("m-1", "Shop", null, "EUR", new FeePlan(0, 0L, 0, 0L, 0L, 0)),
+                        null,
+                        null));
     }
 
     @Test
@@ -149,7 +182,8 @@ class KafkaEventAppenderTest {
         acked.get(5, TimeUnit.SECONDS);
 
         assertThat(logEnds.asked()).isEqualTo(1);
-        assertThat(single.history()).singleElement()
+        assertThat(single.history())
+                .singleElement()
                 .satisfies(r -> assertThat(r.value().getAppendedAfter()).containsExactly(7L, 0L, 3L));
     }
 
@@ -160,14 +194,17 @@ class KafkaEventAppenderTest {
         acked.get(5, TimeUnit.SECONDS);
 
         assertThat(logEnds.asked()).isZero();
-        assertThat(single.history()).singleElement().satisfies(r -> assertThat(r.value().getAppendedAfter()).isNull());
+        assertThat(single.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getAppendedAfter()).isNull());
     }
 
     @Test
     void aLineAfterAMerchantLineOfTheSameBodyIsStampedPastIt() throws Exception {
         // The mock producer appends everything to partition 0 from offset 0: the onboarding lands at 0.
         logEnds.answer(List.of(0L, 0L, 0L));
-        appender.appendAll(List.of(micro("before"), onboard("on-1"), topUp("t-1", 5), micro("after"))).get(5, TimeUnit.SECONDS);
+        appender.appendAll(List.of(micro("before"), onboard("on-1"), topUp("t-1", 5), micro("after")))
+                .get(5, TimeUnit.SECONDS);
 
         List<ProducerRecord<String, EventEnvelope>> sent = bulkProducers.get(0).history();
         assertThat(sent).extracting(r -> r.value().getEventId()).containsExactly("before", "on-1", "t-1", "after");
@@ -182,8 +219,10 @@ class KafkaEventAppenderTest {
     @Test
     void aBatchWhoseEndOffsetsCannotBeReadAppendsNothing() {
         logEnds.fail(new UnavailableException("the end offsets of ledger.events could not be read"));
-        assertThatThrownBy(() -> appender.appendAll(List.of(onboard("on-2"), micro("m-2"))).get(5, TimeUnit.SECONDS))
-                .cause().isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> appender.appendAll(List.of(onboard("on-2"), micro("m-2")))
+                        .get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(UnavailableException.class);
         assertThat(bulkProducers).allSatisfy(p -> assertThat(p.history()).isEmpty());
     }
 
@@ -192,5 +231,4 @@ class KafkaEventAppenderTest {
         appender.appendAll(List.of()).get(5, TimeUnit.SECONDS);
         assertThat(bulkProducers).isEmpty();
     }
-
 }

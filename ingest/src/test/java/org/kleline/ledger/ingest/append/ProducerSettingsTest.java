@@ -10,9 +10,16 @@ class ProducerSettingsTest {
     @Test
     void durabilityAndOrderingAreForcedWhateverTheBaseSays() {
         Map<String, Object> config = ProducerSettings.idempotent(Map.of(
-                "bootstrap.servers", "localhost:9092", "acks", "1", "enable.idempotence", false,
-                "max.in.flight.requests.per.connection", 20));
-        assertThat(config).containsEntry("acks", "all")
+                "bootstrap.servers",
+                "localhost:9092",
+                "acks",
+                "1",
+                "enable.idempotence",
+                false,
+                "max.in.flight.requests.per.connection",
+                20));
+        assertThat(config)
+                .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
                 .containsEntry("max.in.flight.requests.per.connection", 5)
                 .containsEntry("bootstrap.servers", "localhost:9092");
@@ -39,6 +46,7 @@ class ProducerSettingsTest {
 
     @Test
     void ackTimeoutIsDeliveryPlusBlocking() {
-        assertThat(ProducerSettings.deliveryTimeoutMs(ProducerSettings.idempotent(Map.of()))).isEqualTo(15_000);
+        assertThat(ProducerSettings.deliveryTimeoutMs(ProducerSettings.idempotent(Map.of())))
+                .isEqualTo(15_000);
     }
 }

@@ -26,7 +26,8 @@ class PreferWaitTest {
     @Test
     void thirtySecondsIsTheMost() {
         assertThat(PreferWait.parse("wait=30", MAX)).contains(MAX);
-        assertThatThrownBy(() -> PreferWait.parse("wait=31", MAX)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> PreferWait.parse("wait=31", MAX))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("Prefer wait must be at most 30 seconds, was 31");
     }
 

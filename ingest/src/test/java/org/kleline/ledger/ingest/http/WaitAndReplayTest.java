@@ -21,10 +21,11 @@ import org.kleline.ledger.outcomes.RejectionReason;
 class WaitAndReplayTest {
 
     private static final Instant EARLIER = Instant.parse("2026-11-27T09:00:00Z");
-    private static final String ACCEPTED_TOP_UP = "{\"eventId\":\"e-1\",\"type\":\"WalletToppedUp\",\"key\":\"wallet:w-1\","
-            + "\"occurredAt\":\"2026-11-27T10:15:30.123Z\",\"outcome\":\"ACCEPTED\",\"postings\":["
-            + "{\"account\":\"platform:card-clearing\",\"currency\":\"EUR\",\"amount\":-2500},"
-            + "{\"account\":\"wallet:w-1\",\"currency\":\"EUR\",\"amount\":2500}]}";
+    private static final String ACCEPTED_TOP_UP =
+            "{\"eventId\":\"e-1\",\"type\":\"WalletToppedUp\",\"key\":\"wallet:w-1\","
+                    + "\"occurredAt\":\"2026-11-27T10:15:30.123Z\",\"outcome\":\"ACCEPTED\",\"postings\":["
+                    + "{\"account\":\"platform:card-clearing\",\"currency\":\"EUR\",\"amount\":-2500},"
+                    + "{\"account\":\"wallet:w-1\",\"currency\":\"EUR\",\"amount\":2500}]}";
 
     private IngestHarness ingest = IngestHarness.standard();
 
@@ -34,12 +35,14 @@ class WaitAndReplayTest {
     }
 
     private HttpResponse<String> topUp(String eventId, String prefer) {
-        return ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":2500}", "Idempotency-Key", eventId, "Prefer", prefer);
+        return ingest.post(
+                "/v1/wallets/w-1/top-ups", "{\"amount\":2500}", "Idempotency-Key", eventId, "Prefer", prefer);
     }
 
     @Test
     void waitIsAnsweredWithTheAcceptedOutcomeAndItsPostings() {
-        ingest.appender.onAppend(event -> ingest.pending.complete(Outcomes.toppedUp(event.eventId(), "w-1", 2500, NOW)));
+        ingest.appender.onAppend(
+                event -> ingest.pending.complete(Outcomes.toppedUp(event.eventId(), "w-1", 2500, NOW)));
         HttpResponse<String> response = topUp("e-1", "wait=5");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body())).isEqualTo(json(ACCEPTED_TOP_UP));
@@ -49,13 +52,14 @@ class WaitAndReplayTest {
 
     @Test
     void waitIsAnsweredWithARejectionAsA200WithItsReason() {
-        ingest.appender.onAppend(event -> ingest.pending.complete(Outcomes.rejected(event.eventId(), "wallet:w-1",
-                EventType.WalletToppedUp, RejectionReason.LIMIT_EXCEEDED, NOW)));
+        ingest.appender.onAppend(event -> ingest.pending.complete(Outcomes.rejected(
+                event.eventId(), "wallet:w-1", EventType.WalletToppedUp, RejectionReason.LIMIT_EXCEEDED, NOW)));
         HttpResponse<String> response = topUp("e-2", "respond-async, wait=5");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response.body())).isEqualTo(json("{\"eventId\":\"e-2\",\"type\":\"WalletToppedUp\","
-                + "\"key\":\"wallet:w-1\",\"occurredAt\":\"2026-11-27T10:15:30.123Z\",\"outcome\":\"REJECTED\","
-                + "\"reason\":\"LIMIT_EXCEEDED\"}"));
+        assertThat(json(response.body()))
+                .isEqualTo(json("{\"eventId\":\"e-2\",\"type\":\"WalletToppedUp\","
+                        + "\"key\":\"wallet:w-1\",\"occurredAt\":\"2026-11-27T10:15:30.123Z\",\"outcome\":\"REJECTED\","
+                        + "\"reason\":\"LIMIT_EXCEEDED\"}"));
     }
 
     @Test
@@ -69,7 +73,8 @@ class WaitAndReplayTest {
 
     @Test
     void outcomeOfTheSameIdUnderAnotherKeyDoesNotAnswerTheWait() {
-        ingest.appender.onAppend(event -> ingest.pending.complete(Outcomes.toppedUp(event.eventId(), "w-other", 2500, NOW)));
+        ingest.appender.onAppend(
+                event -> ingest.pending.complete(Outcomes.toppedUp(event.eventId(), "w-other", 2500, NOW)));
         assertThat(topUp("e-4", "wait=1").statusCode()).isEqualTo(202);
     }
 
@@ -83,8 +88,8 @@ class WaitAndReplayTest {
     @Test
     void retryOfADecidedWriteAppendsNothingAndAnswersTheOriginal() {
         ingest.lookup.record(Outcomes.toppedUp("e-1", "w-1", 2500, NOW));
-        HttpResponse<String> response = ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":2500}",
-                "Idempotency-Key", "e-1");
+        HttpResponse<String> response =
+                ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":2500}", "Idempotency-Key", "e-1");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(json(response.body())).isEqualTo(json(ACCEPTED_TOP_UP));
@@ -94,8 +99,8 @@ class WaitAndReplayTest {
     @Test
     void retryAnswersTheOriginalOutcomeWhateverItsPayload() {
         ingest.lookup.record(Outcomes.toppedUp("e-1", "w-1", 2500, NOW));
-        HttpResponse<String> response = ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":9999}",
-                "Idempotency-Key", "e-1", "Prefer", "wait=5");
+        HttpResponse<String> response = ingest.post(
+                "/v1/wallets/w-1/top-ups", "{\"amount\":9999}", "Idempotency-Key", "e-1", "Prefer", "wait=5");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(json(response.body())).isEqualTo(json(ACCEPTED_TOP_UP));
@@ -113,16 +118,17 @@ class WaitAndReplayTest {
     void waitedDuplicateIsAnsweredWithTheFirstOutcome() {
         ingest.appender.onAppend(event -> {
             // The original was decided while this retry was in flight, and the query side has it now.
-            ingest.lookup.record(Outcomes.rejected("e-6", "wallet:w-1", EventType.WalletToppedUp,
-                    RejectionReason.UNKNOWN_WALLET, EARLIER));
+            ingest.lookup.record(Outcomes.rejected(
+                    "e-6", "wallet:w-1", EventType.WalletToppedUp, RejectionReason.UNKNOWN_WALLET, EARLIER));
             ingest.pending.complete(Outcomes.duplicate("e-6", "wallet:w-1", EventType.WalletToppedUp, NOW));
         });
         HttpResponse<String> response = topUp("e-6", "wait=5");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(json(response.body())).isEqualTo(json("{\"eventId\":\"e-6\",\"type\":\"WalletToppedUp\","
-                + "\"key\":\"wallet:w-1\",\"occurredAt\":\"2026-11-27T09:00:00Z\",\"outcome\":\"REJECTED\","
-                + "\"reason\":\"UNKNOWN_WALLET\"}"));
+        assertThat(json(response.body()))
+                .isEqualTo(json("{\"eventId\":\"e-6\",\"type\":\"WalletToppedUp\","
+                        + "\"key\":\"wallet:w-1\",\"occurredAt\":\"2026-11-27T09:00:00Z\",\"outcome\":\"REJECTED\","
+                        + "\"reason\":\"UNKNOWN_WALLET\"}"));
     }
 
     @Test
@@ -140,9 +146,15 @@ class WaitAndReplayTest {
         ingest = new IngestHarness(IngestConfig.defaults(), 1, Optional.empty());
         PendingOutcomes.Wait occupying = ingest.pending.register("other", "wallet:w-9");
         HttpResponse<String> response = topUp("e-8", "wait=5");
-        Problems.assertProblem(response, Problems.body("unavailable", "Service unavailable, retry later", 503,
-                "too many writes are waiting for their outcome (at most 1); retry, or send without Prefer: wait",
-                null, null));
+        Problems.assertProblem(
+                response,
+                Problems.body(
+                        "unavailable",
+                        "Service unavailable, retry later",
+                        503,
+                        "too many writes are waiting for their outcome (at most 1); retry, or send without Prefer: wait",
+                        null,
+                        null));
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(ingest.appender.appended()).isEmpty();
         occupying.close();

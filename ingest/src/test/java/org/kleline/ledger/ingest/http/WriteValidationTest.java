@@ -42,56 +42,65 @@ class WriteValidationTest {
 
     @Test
     void missingIdempotencyKeyIsRefusedNamingTheHeader() {
-        assertProblem(ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}"),
+        assertProblem(
+                ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}"),
                 validation("Idempotency-Key is required", "Idempotency-Key"));
     }
 
     @Test
     void invalidIdempotencyKeyIsRefusedNamingTheHeader() {
-        assertProblem(ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "no spaces"),
+        assertProblem(
+                ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "no spaces"),
                 validation("Idempotency-Key must match [A-Za-z0-9._:-]{1,64}, was 'no spaces'", "Idempotency-Key"));
     }
 
     @Test
     void idempotencyKeyLongerThan64IsRefused() {
         String key = "k".repeat(65);
-        assertProblem(ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", key),
+        assertProblem(
+                ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", key),
                 validation("Idempotency-Key must match [A-Za-z0-9._:-]{1,64}, was '" + key + "'", "Idempotency-Key"));
     }
 
     @Test
     void badIdInTheBodyIsRefusedNamingIt() {
-        assertProblem(post("/v1/wallets", "{\"walletId\":\"w/1\",\"currency\":\"EUR\"}"),
+        assertProblem(
+                post("/v1/wallets", "{\"walletId\":\"w/1\",\"currency\":\"EUR\"}"),
                 validation("walletId must match [A-Za-z0-9._:-]{1,64}, was 'w/1'", "walletId"));
     }
 
     @Test
     void badIdInThePathIsRefusedNamingIt() {
-        assertProblem(post("/v1/wallets/w%201/top-ups", "{\"amount\":100}"),
+        assertProblem(
+                post("/v1/wallets/w%201/top-ups", "{\"amount\":100}"),
                 validation("walletId must match [A-Za-z0-9._:-]{1,64}, was 'w 1'", "walletId"));
     }
 
     @Test
     void zeroAmountIsRefused() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "{\"amount\":0}"),
+        assertProblem(
+                post("/v1/wallets/w-1/top-ups", "{\"amount\":0}"),
                 validation("amount must be 1..1000000000000 minor units, was 0", "amount"));
     }
 
     @Test
     void amountAboveOneTrillionIsRefused() {
-        assertProblem(post("/v1/card-payments/p-1/captures", "{\"amount\":1000000000001}"),
+        assertProblem(
+                post("/v1/card-payments/p-1/captures", "{\"amount\":1000000000001}"),
                 validation("amount must be 1..1000000000000 minor units, was 1000000000001", "amount"));
     }
 
     @Test
     void amountGivenAsStringIsRefused() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "{\"amount\":\"100\"}"),
+        assertProblem(
+                post("/v1/wallets/w-1/top-ups", "{\"amount\":\"100\"}"),
                 malformed("field 'amount' has the wrong JSON type (expected an integer)", "amount"));
     }
 
     @Test
     void fractionalAmountIsRefused() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "{\"amount\":1.5}"),
+        assertProblem(
+                post("/v1/wallets/w-1/top-ups", "{\"amount\":1.5}"),
                 malformed("field 'amount' has an invalid value 1.5 (expected an integer)", "amount"));
     }
 
@@ -102,49 +111,60 @@ class WriteValidationTest {
 
     @Test
     void unknownCurrencyIsRefused() {
-        assertProblem(post("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"XYZ\"}"),
-                validation("currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction digits,"
-                        + " was 'XYZ'", "currency"));
+        assertProblem(
+                post("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"XYZ\"}"),
+                validation(
+                        "currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction digits,"
+                                + " was 'XYZ'",
+                        "currency"));
     }
 
     @Test
     void feePlanRateAbove10000BpsIsRefusedNamingItsPath() {
         String plan = PLAN.replace("\"cardBps\":150", "\"cardBps\":10001");
-        assertProblem(post("/v1/merchants", "{\"merchantId\":\"m-1\",\"name\":\"Shop\",\"currency\":\"EUR\","
-                        + "\"feePlan\":" + plan + "}"),
+        assertProblem(
+                post(
+                        "/v1/merchants",
+                        "{\"merchantId\":\"m-1\",\"name\":\"Shop\",\"currency\":\"EUR\"," + "\"feePlan\":" + plan
+                                + "}"),
                 validation("feePlan.cardBps must be 0..10000 basis points, was 10001", "feePlan.cardBps"));
     }
 
     @Test
     void negativeFixedFeeIsRefusedNamingItsPath() {
         String plan = PLAN.replace("\"microFixed\":1", "\"microFixed\":-1");
-        assertProblem(post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
+        assertProblem(
+                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
                 validation("feePlan.microFixed must be 0..1000000000000 minor units, was -1", "feePlan.microFixed"));
     }
 
     @Test
     void feePlanWithoutAFieldIsRefusedNamingItsPath() {
         String plan = PLAN.replace(",\"partnerShareBps\":2000", "");
-        assertProblem(post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
+        assertProblem(
+                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
                 validation("feePlan.partnerShareBps is required", "feePlan.partnerShareBps"));
     }
 
     @Test
     void unknownFieldIsRefusedNamingIt() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "{\"amount\":100,\"colour\":\"red\"}"),
+        assertProblem(
+                post("/v1/wallets/w-1/top-ups", "{\"amount\":100,\"colour\":\"red\"}"),
                 validation("unknown field 'colour'", "colour"));
     }
 
     @Test
     void unknownFieldInsideTheFeePlanIsRefusedNamingItsPath() {
         String plan = PLAN.replace("{", "{\"surcharge\":1,");
-        assertProblem(post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
+        assertProblem(
+                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
                 validation("unknown field 'feePlan.surcharge'", "feePlan.surcharge"));
     }
 
     @Test
     void idThatThePathGivesMayNotBeInTheBody() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "{\"walletId\":\"w-2\",\"amount\":100}"),
+        assertProblem(
+                post("/v1/wallets/w-1/top-ups", "{\"walletId\":\"w-2\",\"amount\":100}"),
                 validation("unknown field 'walletId' (the path gives it)", "walletId"));
     }
 
@@ -156,35 +176,52 @@ class WriteValidationTest {
     @Test
     void bodyOverOneMebibyteIsRefusedWith413() {
         String name = "x".repeat(1024 * 1024);
-        assertProblem(post("/v1/merchants", "{\"merchantId\":\"m-1\",\"name\":\"" + name + "\"}"),
-                body("payload-too-large", "Request body too large", 413,
-                        "the request body is larger than the limit", null, null));
+        assertProblem(
+                post("/v1/merchants", "{\"merchantId\":\"m-1\",\"name\":\"" + name + "\"}"),
+                body(
+                        "payload-too-large",
+                        "Request body too large",
+                        413,
+                        "the request body is larger than the limit",
+                        null,
+                        null));
     }
 
     @Test
     void effectiveFromEarlierThanOccurredAtIsRefused() {
-        assertProblem(post("/v1/merchants/m-1/fee-plan",
+        assertProblem(
+                post(
+                        "/v1/merchants/m-1/fee-plan",
                         "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"2026-11-27T10:15:30.122Z\"}"),
-                validation("effectiveFrom must not be earlier than the event's occurredAt 2026-11-27T10:15:30.123Z,"
-                        + " was 2026-11-27T10:15:30.122Z", "effectiveFrom"));
+                validation(
+                        "effectiveFrom must not be earlier than the event's occurredAt 2026-11-27T10:15:30.123Z,"
+                                + " was 2026-11-27T10:15:30.122Z",
+                        "effectiveFrom"));
     }
 
     @Test
     void effectiveFromBeyondYear9999IsRefusedNamingItNot500() {
         // Jackson reads it as an Instant; its epoch milliseconds overflow a long.
-        assertProblem(post("/v1/merchants/m-1/fee-plan",
+        assertProblem(
+                post(
+                        "/v1/merchants/m-1/fee-plan",
                         "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"+1000000000-01-01T00:00:00Z\"}"),
-                validation("effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
-                        + " was +1000000000-01-01T00:00:00Z", "effectiveFrom"));
-        assertProblem(post("/v1/merchants/m-1/fee-plan",
-                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":9223372036854775807}"),
-                validation("effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
-                        + " was +292278994-08-17T07:12:55.807Z", "effectiveFrom"));
+                validation(
+                        "effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
+                                + " was +1000000000-01-01T00:00:00Z",
+                        "effectiveFrom"));
+        assertProblem(
+                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":9223372036854775807}"),
+                validation(
+                        "effectiveFrom must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z,"
+                                + " was +292278994-08-17T07:12:55.807Z",
+                        "effectiveFrom"));
     }
 
     @Test
     void businessDateBeyondYear9999IsRefusedNamingIt() {
-        HttpResponse<String> response = post("/v1/merchants/m-1/payouts",
+        HttpResponse<String> response = post(
+                "/v1/merchants/m-1/payouts",
                 "{\"payoutId\":\"pay-1\",\"businessDate\":\"+999999999-12-31\",\"amount\":500}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(IngestHarness.json(response.body()).get("field").asText()).isEqualTo("businessDate");
@@ -192,31 +229,36 @@ class WriteValidationTest {
 
     @Test
     void handMadePayoutIdStartingWithPoIsRefused() {
-        assertProblem(post("/v1/merchants/m-1/payouts",
+        assertProblem(
+                post(
+                        "/v1/merchants/m-1/payouts",
                         "{\"payoutId\":\"po-m-1-2026-11-26\",\"businessDate\":\"2026-11-26\",\"amount\":500}"),
-                validation("payoutId must not start with po- (reserved for settlement runs), was 'po-m-1-2026-11-26'",
+                validation(
+                        "payoutId must not start with po- (reserved for settlement runs), was 'po-m-1-2026-11-26'",
                         "payoutId"));
     }
 
     @Test
     void badBusinessDateIsRefusedNamingIt() {
-        HttpResponse<String> response = post("/v1/merchants/m-1/payouts",
-                "{\"payoutId\":\"pay-1\",\"businessDate\":\"26/11/2026\",\"amount\":500}");
+        HttpResponse<String> response = post(
+                "/v1/merchants/m-1/payouts", "{\"payoutId\":\"pay-1\",\"businessDate\":\"26/11/2026\",\"amount\":500}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(IngestHarness.json(response.body()).get("field").asText()).isEqualTo("businessDate");
     }
 
     @Test
     void waitLongerThan30SecondsIsRefusedNamingTheHeader() {
-        assertProblem(ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}",
-                        "Idempotency-Key", "e-1", "Prefer", "wait=31"),
+        assertProblem(
+                ingest.post(
+                        "/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-1", "Prefer", "wait=31"),
                 validation("Prefer wait must be at most 30 seconds, was 31", "Prefer"));
     }
 
     @Test
     void waitThatIsNotANumberIsRefusedNamingTheHeader() {
-        assertProblem(ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}",
-                        "Idempotency-Key", "e-1", "Prefer", "wait=soon"),
+        assertProblem(
+                ingest.post(
+                        "/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-1", "Prefer", "wait=soon"),
                 validation("Prefer wait must be a whole number of seconds 0..30, was 'soon'", "Prefer"));
     }
 }

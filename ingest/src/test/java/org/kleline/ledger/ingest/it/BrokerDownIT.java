@@ -42,13 +42,21 @@ class BrokerDownIT {
         clients.put("delivery.timeout.ms", 3_000);
         clients.put("linger.ms", 0);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 1, (short) 1),
-                    new NewTopic(Topics.OUTCOMES, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
+                    .all()
+                    .get();
         }
         Topics topics = Topics.create(clients);
-        try (IngestRuntime ingest = IngestRuntime.start(clients, topics, IngestConfig.defaults(), OutcomeLookup.none(),
-                Optional.empty(), Clock.systemUTC());
-             LedgerHttpServer server = LedgerHttpServer.create(0, List.of(ingest.routes())).start()) {
+        try (IngestRuntime ingest = IngestRuntime.start(
+                        clients,
+                        topics,
+                        IngestConfig.defaults(),
+                        OutcomeLookup.none(),
+                        Optional.empty(),
+                        Clock.systemUTC());
+                LedgerHttpServer server =
+                        LedgerHttpServer.create(0, List.of(ingest.routes())).start()) {
             assertThat(topUp(server, "down-1").statusCode()).isEqualTo(202);
 
             infrastructure.close();
@@ -58,15 +66,20 @@ class BrokerDownIT {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
-            assertThat(LedgerJson.mapper().readTree(refused.body()).get("detail").asText())
+            assertThat(LedgerJson.mapper()
+                            .readTree(refused.body())
+                            .get("detail")
+                            .asText())
                     .startsWith("event 'down-2' was not acknowledged by the log");
             assertThat(took).isLessThan(Duration.ofSeconds(15));
 
-            HttpResponse<String> bulk = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"type\":\"WalletToppedUp\",\"eventId\":\"down-3\",\"walletId\":\"w-1\",\"amount\":1}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bulk = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            "{\"type\":\"WalletToppedUp\",\"eventId\":\"down-3\",\"walletId\":\"w-1\",\"amount\":1}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(bulk.statusCode()).isEqualTo(503);
         } finally {
             infrastructure.close();
@@ -74,8 +87,11 @@ class BrokerDownIT {
     }
 
     private static HttpResponse<String> topUp(LedgerHttpServer server, String eventId) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/wallets/w-1/top-ups"))
-                .header("Idempotency-Key", eventId)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":100}")).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/wallets/w-1/top-ups"))
+                        .header("Idempotency-Key", eventId)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":100}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -64,15 +64,18 @@ class IngestOnKafkaIT {
         clients.put("bootstrap.servers", KAFKA.bootstrapServers());
         clients.put("schema.registry.url", KAFKA.schemaRegistryUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 3, (short) 1),
-                    new NewTopic(Topics.OUTCOMES, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.EVENTS, 3, (short) 1), new NewTopic(Topics.OUTCOMES, 3, (short) 1)))
+                    .all()
+                    .get();
         }
         topics = Topics.create(clients);
-        List<SettlementRow> rows = List.of(
-                row("m-2", 4_000, 0),
-                row("m-1", 10_000, 2_500),
-                row("m-3", 0, 0));
-        ingest = IngestRuntime.start(clients, topics, IngestConfig.defaults(), new InMemoryOutcomeLookup(),
+        List<SettlementRow> rows = List.of(row("m-2", 4_000, 0), row("m-1", 10_000, 2_500), row("m-3", 0, 0));
+        ingest = IngestRuntime.start(
+                clients,
+                topics,
+                IngestConfig.defaults(),
+                new InMemoryOutcomeLookup(),
                 Optional.of(date -> CompletableFuture.completedFuture(date.equals(DAY) ? rows : List.of())),
                 Clock.systemUTC());
         server = LedgerHttpServer.create(0, List.of(ingest.routes())).start();
@@ -89,10 +92,21 @@ class IngestOnKafkaIT {
     }
 
     private static SettlementRow row(String merchantId, long net, long paidOut) {
-        return SettlementRow.newBuilder().setMerchantId(merchantId).setBusinessDate(DAY).setCurrency("EUR")
-                .setCount(net > 0 ? 1 : 0).setGross(net).setRefunds(0).setChargebacks(0).setFees(0).setCommission(0)
-                .setNet(net).setPaidOut(paidOut).setPayouts(paidOut > 0 ? 1 : 0)
-                .setStatus(SettlementStatus.OPEN).build();
+        return SettlementRow.newBuilder()
+                .setMerchantId(merchantId)
+                .setBusinessDate(DAY)
+                .setCurrency("EUR")
+                .setCount(net > 0 ? 1 : 0)
+                .setGross(net)
+                .setRefunds(0)
+                .setChargebacks(0)
+                .setFees(0)
+                .setCommission(0)
+                .setNet(net)
+                .setPaidOut(paidOut)
+                .setPayouts(paidOut > 0 ? 1 : 0)
+                .setStatus(SettlementStatus.OPEN)
+                .build();
     }
 
     private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
@@ -109,7 +123,10 @@ class IngestOnKafkaIT {
     }
 
     private static LogReader<EventEnvelope> events() {
-        return new LogReader<>(KAFKA.bootstrapServers(), Topics.EVENTS, topics.events().valueSerde().deserializer());
+        return new LogReader<>(
+                KAFKA.bootstrapServers(),
+                Topics.EVENTS,
+                topics.events().valueSerde().deserializer());
     }
 
     private static JsonNode json(String body) throws Exception {
@@ -119,14 +136,18 @@ class IngestOnKafkaIT {
     @Test
     void acceptedWriteIsOnTheLogKeyedByAggregateWithTheServersTime() throws Exception {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        HttpResponse<String> response = post("/v1/wallets/w-it-1/top-ups", "{\"amount\":1234}",
-                "Idempotency-Key", "it-append-1");
+        HttpResponse<String> response =
+                post("/v1/wallets/w-it-1/top-ups", "{\"amount\":1234}", "Idempotency-Key", "it-append-1");
         Instant after = Instant.now();
         assertThat(response.statusCode()).isEqualTo(202);
         try (LogReader<EventEnvelope> log = events()) {
             ConsumerRecord<String, EventEnvelope> record = await().atMost(Duration.ofSeconds(15))
-                    .until(() -> log.poll().stream().filter(r -> r.value().getEventId().equals("it-append-1"))
-                            .findFirst(), Optional::isPresent).orElseThrow();
+                    .until(
+                            () -> log.poll().stream()
+                                    .filter(r -> r.value().getEventId().equals("it-append-1"))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
             assertThat(record.key()).isEqualTo("wallet:w-it-1");
             assertThat(record.value().getPayload()).isEqualTo(new WalletToppedUp("w-it-1", 1234L));
             assertThat(record.value().getOccurredAt()).isBetween(before, after);
@@ -136,45 +157,65 @@ class IngestOnKafkaIT {
     @Test
     void bulkIsAllOrNothing() throws Exception {
         String good = "{\"type\":\"WalletToppedUp\",\"eventId\":\"it-bulk-%d\",\"walletId\":\"w-%d\",\"amount\":5}";
-        HttpResponse<String> accepted = post("/v1/events",
+        HttpResponse<String> accepted = post(
+                "/v1/events",
                 String.format(good, 1, 1) + "\n" + String.format(good, 2, 2) + "\n" + String.format(good, 3, 3));
         assertThat(json(accepted.body())).isEqualTo(json("{\"accepted\":3}"));
 
-        HttpResponse<String> refused = post("/v1/events", String.format(good, 4, 4) + "\n"
-                + String.format(good, 5, 5).replace("\"amount\":5", "\"amount\":-5"));
+        HttpResponse<String> refused = post(
+                "/v1/events",
+                String.format(good, 4, 4) + "\n" + String.format(good, 5, 5).replace("\"amount\":5", "\"amount\":-5"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused.body()).get("line").asInt()).isEqualTo(2);
 
         try (LogReader<EventEnvelope> log = events()) {
             // A committed transaction becomes readable to read_committed consumers once its markers are
             // written, an instant after the commit returns: poll until it is.
-            await().atMost(Duration.ofSeconds(15)).until(() -> bulkIds(log.poll()).size() >= 3);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> bulkIds(log.poll()).size() >= 3);
             assertThat(bulkIds(log.readToEnd())).containsExactlyInAnyOrder("it-bulk-1", "it-bulk-2", "it-bulk-3");
         }
     }
 
     private static List<String> bulkIds(List<ConsumerRecord<String, EventEnvelope>> records) {
-        return records.stream().map(r -> r.value().getEventId()).filter(id -> id.startsWith("it-bulk-")).toList();
+        return records.stream()
+                .map(r -> r.value().getEventId())
+                .filter(id -> id.startsWith("it-bulk-"))
+                .toList();
     }
 
     @Test
     void waitIsAnsweredWhenTheOutcomeArrives() throws Exception {
-        CompletableFuture<HttpResponse<String>> response = HTTP.sendAsync(request("/v1/wallets/w-it-9/top-ups",
-                "{\"amount\":2500}", "Idempotency-Key", "it-wait-1", "Prefer", "wait=20"),
+        CompletableFuture<HttpResponse<String>> response = HTTP.sendAsync(
+                request(
+                        "/v1/wallets/w-it-9/top-ups",
+                        "{\"amount\":2500}",
+                        "Idempotency-Key",
+                        "it-wait-1",
+                        "Prefer",
+                        "wait=20"),
                 HttpResponse.BodyHandlers.ofString());
         // Play the projector: see the event on the log, then write its outcome.
         EventEnvelope appended;
         try (LogReader<EventEnvelope> log = events()) {
-            appended = await().atMost(Duration.ofSeconds(15)).until(() -> log.poll().stream()
-                    .map(ConsumerRecord::value).filter(e -> e.getEventId().equals("it-wait-1")).findFirst(),
-                    Optional::isPresent).orElseThrow();
+            appended = await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> log.poll().stream()
+                                    .map(ConsumerRecord::value)
+                                    .filter(e -> e.getEventId().equals("it-wait-1"))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
         }
         Map<String, Object> producerConfig = new HashMap<>(clients);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         EventOutcome outcome = Outcomes.toppedUp("it-wait-1", "w-it-9", 2500, appended.getOccurredAt());
-        try (KafkaProducer<String, EventOutcome> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+        try (KafkaProducer<String, EventOutcome> producer = new KafkaProducer<>(
+                producerConfig,
+                new StringSerializer(),
                 topics.outcomes().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.OUTCOMES, "it-wait-1", outcome)).get();
+            producer.send(new ProducerRecord<>(Topics.OUTCOMES, "it-wait-1", outcome))
+                    .get();
         }
         HttpResponse<String> answered = response.get();
         assertThat(answered.statusCode()).isEqualTo(200);
@@ -189,18 +230,24 @@ class IngestOnKafkaIT {
     void settlingADatePaysEveryMerchantDueInOneTransaction() throws Exception {
         HttpResponse<String> response = post("/v1/settlements/2026-11-26/settle", "");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response.body())).isEqualTo(json("{\"date\":\"2026-11-26\",\"payouts\":["
-                + "{\"merchantId\":\"m-1\",\"payoutId\":\"po-m-1-2026-11-26-2\",\"amount\":7500},"
-                + "{\"merchantId\":\"m-2\",\"payoutId\":\"po-m-2-2026-11-26\",\"amount\":4000}]}"));
+        assertThat(json(response.body()))
+                .isEqualTo(json("{\"date\":\"2026-11-26\",\"payouts\":["
+                        + "{\"merchantId\":\"m-1\",\"payoutId\":\"po-m-1-2026-11-26-2\",\"amount\":7500},"
+                        + "{\"merchantId\":\"m-2\",\"payoutId\":\"po-m-2-2026-11-26\",\"amount\":4000}]}"));
         try (LogReader<EventEnvelope> log = events()) {
             List<ConsumerRecord<String, EventEnvelope>> payouts = await().atMost(Duration.ofSeconds(15))
-                    .until(() -> log.poll().stream().filter(r -> r.value().getPayload() instanceof MerchantPaidOut)
-                            .toList(), list -> list.size() >= 2);
-            assertThat(payouts).extracting(ConsumerRecord::key, r -> r.value().getEventId())
+                    .until(
+                            () -> log.poll().stream()
+                                    .filter(r -> r.value().getPayload() instanceof MerchantPaidOut)
+                                    .toList(),
+                            list -> list.size() >= 2);
+            assertThat(payouts)
+                    .extracting(ConsumerRecord::key, r -> r.value().getEventId())
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("merchant:m-1", "po-m-1-2026-11-26-2"),
                             org.assertj.core.groups.Tuple.tuple("merchant:m-2", "po-m-2-2026-11-26"));
-            assertThat(payouts).extracting(r -> r.value().getPayload())
+            assertThat(payouts)
+                    .extracting(r -> r.value().getPayload())
                     .contains(new MerchantPaidOut("m-1", "po-m-1-2026-11-26-2", DAY, 7_500L));
         }
     }

@@ -55,8 +55,10 @@ class InstanceRestartIT {
         clients.put("bootstrap.servers", KAFKA.bootstrapServers());
         clients.put("schema.registry.url", KAFKA.schemaRegistryUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 1, (short) 1),
-                    new NewTopic(Topics.OUTCOMES, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
@@ -84,7 +86,8 @@ class InstanceRestartIT {
 
             // The same id, restarted: fenced at start, the broker aborts it and the log reads to its end.
             try (IngestRuntime restarted = start(crashed)) {
-                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                await().atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> committedEnd(committed, events) == logEnd(events));
                 assertThat(restarted.readiness()).isEqualTo("UP");
             }
@@ -97,8 +100,8 @@ class InstanceRestartIT {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, CRASHED_TRANSACTION_TIMEOUT_MS);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(Topics.EVENTS, "wallet:w-1".getBytes(), new byte[] {0}));
@@ -108,8 +111,14 @@ class InstanceRestartIT {
     }
 
     private static IngestRuntime start(IngestInstance instance) {
-        return IngestRuntime.start(clients, Topics.create(clients), IngestConfig.defaults(), OutcomeLookup.none(),
-                Optional.empty(), Clock.systemUTC(), instance);
+        return IngestRuntime.start(
+                clients,
+                Topics.create(clients),
+                IngestConfig.defaults(),
+                OutcomeLookup.none(),
+                Optional.empty(),
+                Clock.systemUTC(),
+                instance);
     }
 
     private static KafkaConsumer<byte[], byte[]> readCommitted() {
@@ -126,10 +135,14 @@ class InstanceRestartIT {
 
     /** The log's end, the open transaction's records and markers included. */
     private static long logEnd(TopicPartition partition) {
-        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        KAFKA.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_uncommitted"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             return uncommitted.endOffsets(List.of(partition)).get(partition);
         }
     }

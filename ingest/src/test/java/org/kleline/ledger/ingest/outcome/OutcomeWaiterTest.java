@@ -30,9 +30,11 @@ class OutcomeWaiterTest {
 
     private void topicWithTwoPartitionsEndingAt(long end0, long end1) {
         Node node = new Node(1, "localhost", 9092);
-        consumer.updatePartitions(TOPIC, List.of(
-                new PartitionInfo(TOPIC, 0, node, new Node[] {node}, new Node[] {node}),
-                new PartitionInfo(TOPIC, 1, node, new Node[] {node}, new Node[] {node})));
+        consumer.updatePartitions(
+                TOPIC,
+                List.of(
+                        new PartitionInfo(TOPIC, 0, node, new Node[] {node}, new Node[] {node}),
+                        new PartitionInfo(TOPIC, 1, node, new Node[] {node}, new Node[] {node})));
         consumer.updateEndOffsets(Map.of(P0, end0, P1, end1));
     }
 
@@ -57,7 +59,8 @@ class OutcomeWaiterTest {
     @Test
     void missingTopicFailsTheStartNamingIt() {
         OutcomeWaiter waiter = new OutcomeWaiter(TOPIC, consumer, pending, Duration.ofMillis(300));
-        assertThatThrownBy(waiter::start).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(waiter::start)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("topic ledger.outcomes has no partitions after PT0.3S");
         waiter.close();
         assertThat(consumer.closed()).isTrue();

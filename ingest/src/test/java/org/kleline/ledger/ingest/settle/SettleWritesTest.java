@@ -37,14 +37,27 @@ class SettleWritesTest {
 
     private static SettlementRow row(String merchantId, long gross, long fees, long paidOut, int payouts) {
         long net = gross - fees;
-        return SettlementRow.newBuilder().setMerchantId(merchantId).setBusinessDate(DAY).setCurrency("EUR")
-                .setCount(gross > 0 ? 1 : 0).setGross(gross).setRefunds(0).setChargebacks(0).setFees(fees)
-                .setCommission(0).setNet(net).setPaidOut(paidOut).setPayouts(payouts)
-                .setStatus(net > 0 && paidOut >= net ? SettlementStatus.PAID : SettlementStatus.OPEN).build();
+        return SettlementRow.newBuilder()
+                .setMerchantId(merchantId)
+                .setBusinessDate(DAY)
+                .setCurrency("EUR")
+                .setCount(gross > 0 ? 1 : 0)
+                .setGross(gross)
+                .setRefunds(0)
+                .setChargebacks(0)
+                .setFees(fees)
+                .setCommission(0)
+                .setNet(net)
+                .setPaidOut(paidOut)
+                .setPayouts(payouts)
+                .setStatus(net > 0 && paidOut >= net ? SettlementStatus.PAID : SettlementStatus.OPEN)
+                .build();
     }
 
     private void withRows(List<SettlementRow> rows) {
-        ingest = new IngestHarness(IngestConfig.defaults(), 10,
+        ingest = new IngestHarness(
+                IngestConfig.defaults(),
+                10,
                 Optional.of(date -> CompletableFuture.completedFuture(date.equals(DAY) ? rows : List.of())));
     }
 
@@ -57,15 +70,29 @@ class SettleWritesTest {
                 row("m-d", 0, 0, 0, 0)));
         HttpResponse<String> response = ingest.post("/v1/settlements/2026-11-26/settle", "");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response.body())).isEqualTo(json("{\"date\":\"2026-11-26\",\"payouts\":["
-                + "{\"merchantId\":\"m-a\",\"payoutId\":\"po-m-a-2026-11-26-2\",\"amount\":8000},"
-                + "{\"merchantId\":\"m-b\",\"payoutId\":\"po-m-b-2026-11-26\",\"amount\":4500}]}"));
+        assertThat(json(response.body()))
+                .isEqualTo(json("{\"date\":\"2026-11-26\",\"payouts\":["
+                        + "{\"merchantId\":\"m-a\",\"payoutId\":\"po-m-a-2026-11-26-2\",\"amount\":8000},"
+                        + "{\"merchantId\":\"m-b\",\"payoutId\":\"po-m-b-2026-11-26\",\"amount\":4500}]}"));
         assertThat(ingest.appender.batches()).hasSize(1);
-        assertThat(ingest.appender.batches().get(0)).containsExactly(
-                new KeyedEvent("merchant:m-a", new EventEnvelope("po-m-a-2026-11-26-2", NOW,
-                        new MerchantPaidOut("m-a", "po-m-a-2026-11-26-2", DAY, 8_000L), null, null)),
-                new KeyedEvent("merchant:m-b", new EventEnvelope("po-m-b-2026-11-26", NOW,
-                        new MerchantPaidOut("m-b", "po-m-b-2026-11-26", DAY, 4_500L), null, null)));
+        assertThat(ingest.appender.batches().get(0))
+                .containsExactly(
+                        new KeyedEvent(
+                                "merchant:m-a",
+                                new EventEnvelope(
+                                        "po-m-a-2026-11-26-2",
+                                        NOW,
+                                        new MerchantPaidOut("m-a", "po-m-a-2026-11-26-2", DAY, 8_000L),
+                                        null,
+                                        null)),
+                        new KeyedEvent(
+                                "merchant:m-b",
+                                new EventEnvelope(
+                                        "po-m-b-2026-11-26",
+                                        NOW,
+                                        new MerchantPaidOut("m-b", "po-m-b-2026-11-26", DAY, 4_500L),
+                                        null,
+                                        null)));
     }
 
     @Test
@@ -79,12 +106,15 @@ class SettleWritesTest {
     @Test
     void badDateIsRefusedNamingIt() {
         withRows(List.of());
-        Problems.assertProblem(ingest.post("/v1/settlements/26-11-2026/settle", ""),
+        Problems.assertProblem(
+                ingest.post("/v1/settlements/26-11-2026/settle", ""),
                 Problems.validation("date must be YYYY-MM-DD, was '26-11-2026'", "date"));
         // ISO's expanded years parse as dates; a payout id cannot carry them.
-        Problems.assertProblem(ingest.post("/v1/settlements/+10000-01-01/settle", ""),
+        Problems.assertProblem(
+                ingest.post("/v1/settlements/+10000-01-01/settle", ""),
                 Problems.validation("date must be YYYY-MM-DD, was '+10000-01-01'", "date"));
-        Problems.assertProblem(ingest.post("/v1/settlements/0000-01-01/settle", ""),
+        Problems.assertProblem(
+                ingest.post("/v1/settlements/0000-01-01/settle", ""),
                 Problems.validation("date must be a date from 0001-01-01 to 9999-12-31, was 0000-01-01", "date"));
         assertThat(ingest.appender.appended()).isEmpty();
     }
@@ -99,9 +129,13 @@ class SettleWritesTest {
 
     @Test
     void rowsThatCannotBeShownCaughtUpAre503AndNothingIsPaid() {
-        ingest = new IngestHarness(IngestConfig.defaults(), 10, Optional.of(date -> CompletableFuture.failedFuture(
-                new UnavailableException("the projector is behind the log after 30000 ms: ledger.events partition 1 "
-                        + "read to 3 of 5", Duration.ofSeconds(5), null))));
+        ingest = new IngestHarness(
+                IngestConfig.defaults(),
+                10,
+                Optional.of(date -> CompletableFuture.failedFuture(new UnavailableException(
+                        "the projector is behind the log after 30000 ms: ledger.events partition 1 " + "read to 3 of 5",
+                        Duration.ofSeconds(5),
+                        null))));
         HttpResponse<String> response = ingest.post("/v1/settlements/2026-11-26/settle", "");
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
@@ -117,7 +151,8 @@ class SettleWritesTest {
             asked.add(date);
             return CompletableFuture.completedFuture(List.of(row("m-a", 1_000, 0, 0, 0)));
         }));
-        assertThat(ingest.post("/v1/settlements/2026-11-26/settle", "").statusCode()).isEqualTo(200);
+        assertThat(ingest.post("/v1/settlements/2026-11-26/settle", "").statusCode())
+                .isEqualTo(200);
         assertThat(asked).containsExactly(DAY);
     }
 
@@ -125,7 +160,8 @@ class SettleWritesTest {
     void brokerDownIsA503AndNothingIsAppended() {
         withRows(List.of(row("m-b", 5_000, 500, 0, 0)));
         ingest.appender.down(true);
-        assertThat(ingest.post("/v1/settlements/2026-11-26/settle", "").statusCode()).isEqualTo(503);
+        assertThat(ingest.post("/v1/settlements/2026-11-26/settle", "").statusCode())
+                .isEqualTo(503);
         assertThat(ingest.appender.appended()).isEmpty();
     }
 }

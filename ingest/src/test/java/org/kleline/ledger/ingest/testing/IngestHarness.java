@@ -33,7 +33,8 @@ public final class IngestHarness implements AutoCloseable {
 
     public IngestHarness(IngestConfig config, int maxPendingWaits, Optional<SettlementRows> rows) {
         this.pending = new PendingOutcomes(maxPendingWaits);
-        IngestRoutes routes = new IngestRoutes(config, appender, pending, lookup, rows, Clock.fixed(NOW, ZoneOffset.UTC));
+        IngestRoutes routes =
+                new IngestRoutes(config, appender, pending, lookup, rows, Clock.fixed(NOW, ZoneOffset.UTC));
         this.server = LedgerHttpServer.create(0, List.of(routes)).start();
     }
 

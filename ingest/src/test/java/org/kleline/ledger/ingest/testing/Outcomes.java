@@ -11,8 +11,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
 /** Outcomes as the projector would write them. */
 public final class Outcomes {
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     public static EventOutcome toppedUp(String eventId, String walletId, long amount, Instant at) {
         return EventOutcome.newBuilder()
@@ -28,7 +27,8 @@ public final class Outcomes {
                 .build();
     }
 
-    public static EventOutcome rejected(String eventId, String key, EventType type, RejectionReason reason, Instant at) {
+    public static EventOutcome rejected(
+            String eventId, String key, EventType type, RejectionReason reason, Instant at) {
         return EventOutcome.newBuilder()
                 .setEventId(eventId)
                 .setKey(key)

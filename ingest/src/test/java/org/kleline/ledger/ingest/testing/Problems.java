@@ -10,8 +10,7 @@ import org.kleline.ledger.web.json.LedgerJson;
 /** Exact problem details bodies, for comparing answers to. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static JsonNode validation(String detail, String field) {
         return body("validation", "Request failed validation", 400, detail, field, null);
@@ -26,7 +25,8 @@ public final class Problems {
     }
 
     public static JsonNode body(String kind, String title, int status, String detail, String field, Integer line) {
-        ObjectNode node = LedgerJson.mapper().createObjectNode()
+        ObjectNode node = LedgerJson.mapper()
+                .createObjectNode()
                 .put("type", "urn:kleline:ledger:problem:" + kind)
                 .put("title", title)
                 .put("status", status)

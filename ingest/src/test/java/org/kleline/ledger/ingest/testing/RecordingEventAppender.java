@@ -16,7 +16,7 @@ public final class RecordingEventAppender implements EventAppender {
     private final List<KeyedEvent> appended = new CopyOnWriteArrayList<>();
     private final List<List<KeyedEvent>> batches = new CopyOnWriteArrayList<>();
     private volatile boolean down;
-    private volatile Consumer<KeyedEvent> onAppend = event -> { };
+    private volatile Consumer<KeyedEvent> onAppend = event -> {};
 
     public List<KeyedEvent> appended() {
         return List.copyOf(appended);
@@ -58,6 +58,5 @@ public final class RecordingEventAppender implements EventAppender {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -15,7 +15,9 @@ public final class ApiKeyOption {
     /** The variable of {@code --api-key} by the rule of every option ({@code EnvironmentDefaults}). */
     public static final String ENVIRONMENT = "LEDGER_API_KEY";
 
-    @Option(names = "--api-key", paramLabel = "KEY",
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
             description = "The API key to call the HTTP API with (default: with --data-dir, the admin key of "
                     + "that ledger run, DIR/admin.key).")
     String apiKey;

@@ -28,6 +28,7 @@ public final class LedgerApi {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Above the longest answer asked for: a bulk append of 10,000 lines, a settle waiting for the projector. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One answer; {@link #json()} parses the body. */
@@ -37,8 +38,10 @@ public final class LedgerApi {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
-                throw new ApiFailure(method + " " + path + " answered " + status + " with a body that is not JSON: "
-                        + abbreviated(body), e);
+                throw new ApiFailure(
+                        method + " " + path + " answered " + status + " with a body that is not JSON: "
+                                + abbreviated(body),
+                        e);
             }
         }
 
@@ -59,8 +62,10 @@ public final class LedgerApi {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final URI base;
     private final Optional<String> apiKey;
 
@@ -72,10 +77,12 @@ public final class LedgerApi {
     /** @param apiKey sent as {@code Authorization: Bearer <key>} with every request */
     public LedgerApi(URI base, Optional<String> apiKey) {
         this.apiKey = apiKey;
-        if (base == null || base.getScheme() == null || !(base.getScheme().equals("http")
-                || base.getScheme().equals("https")) || base.getHost() == null) {
-            throw new IllegalArgumentException("--api-url must be an http(s) URL such as " + DEFAULT_URL + ", got '"
-                    + base + "'");
+        if (base == null
+                || base.getScheme() == null
+                || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
+                || base.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "--api-url must be an http(s) URL such as " + DEFAULT_URL + ", got '" + base + "'");
         }
         this.base = base;
     }
@@ -95,8 +102,8 @@ public final class LedgerApi {
 
     /** A POST that does not block: for bulk reads sent a bounded number at a time. */
     public CompletableFuture<Answer> postAsync(String path, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return sendAsync(request, "POST", path);
     }
@@ -107,12 +114,12 @@ public final class LedgerApi {
     }
 
     private CompletableFuture<Answer> sendAsync(HttpRequest.Builder request, String method, String path) {
-        return http.sendAsync(build(request),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(build(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
+                                ? failure.getCause()
+                                : failure;
                         throw unreachable(method, path, cause);
                     }
                     return answer(method, path, response);
@@ -124,8 +131,8 @@ public final class LedgerApi {
     }
 
     public Answer postBytes(String path, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request, "POST", path);
     }
@@ -137,8 +144,8 @@ public final class LedgerApi {
 
     private Answer send(HttpRequest.Builder request, String method, String path) {
         try {
-            HttpResponse<String> response = http.send(build(request),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(build(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return answer(method, path, response);
         } catch (IOException e) {
             throw unreachable(method, path, e);
@@ -149,13 +156,16 @@ public final class LedgerApi {
     }
 
     private static Answer answer(String method, String path, HttpResponse<String> response) {
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(LedgerApi::seconds);
+        Optional<Duration> retryAfter =
+                response.headers().firstValue("Retry-After").flatMap(LedgerApi::seconds);
         return new Answer(method, path, response.statusCode(), response.body(), retryAfter);
     }
 
     private ApiFailure unreachable(String method, String path, Throwable cause) {
-        return new ApiFailure("the ledger's HTTP API at " + base + " did not answer " + method + " " + path
-                + " (is it running? --api-url): " + cause, cause);
+        return new ApiFailure(
+                "the ledger's HTTP API at " + base + " did not answer " + method + " " + path
+                        + " (is it running? --api-url): " + cause,
+                cause);
     }
 
     private static Optional<Duration> seconds(String header) {

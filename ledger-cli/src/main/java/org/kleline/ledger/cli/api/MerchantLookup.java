@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class MerchantLookup {
 
     /** What a command needs of a merchant. */
-    public record Merchant(String merchantId, Optional<String> partnerId, String currency) {
-    }
+    public record Merchant(String merchantId, Optional<String> partnerId, String currency) {}
 
     private final LedgerApi api;
     private final RetryOn503 retry;
@@ -28,9 +27,11 @@ public final class MerchantLookup {
         Merchant merchant = known.get(merchantId);
         if (merchant == null) {
             JsonNode body = retry.call(() -> api.get("/v1/merchants/" + LedgerApi.segment(merchantId)))
-                    .expect(200).json();
+                    .expect(200)
+                    .json();
             JsonNode partner = body.get("partnerId");
-            merchant = new Merchant(merchantId,
+            merchant = new Merchant(
+                    merchantId,
                     partner == null || partner.isNull() ? Optional.empty() : Optional.of(partner.asText()),
                     body.get("currency").asText());
             known.put(merchantId, merchant);

@@ -37,8 +37,8 @@ public record RetryOn503(int attemptsMax, Duration totalMax, Duration defaultPau
         for (int attempt = 1; answer.status() == UNAVAILABLE; attempt++) {
             Duration pause = answer.retryAfter().filter(d -> !d.isZero()).orElse(defaultPause);
             if (attempt >= attemptsMax || waitedNanos + pause.toNanos() > totalMax.toNanos()) {
-                throw new ApiFailure(answer.method() + " " + answer.path() + " answered 503 " + attempt
-                        + " times over " + Duration.ofNanos(waitedNanos).toSeconds() + " s; giving up: " + answer.body());
+                throw new ApiFailure(answer.method() + " " + answer.path() + " answered 503 " + attempt + " times over "
+                        + Duration.ofNanos(waitedNanos).toSeconds() + " s; giving up: " + answer.body());
             }
             pause(pause);
             waitedNanos += pause.toNanos();

@@ -18,13 +18,15 @@ record DayTotals(Map<String, Totals> byMerchant) {
     record Totals(long count, long gross, long refunds, long chargebacks) {
 
         Totals plus(long countDelta, long grossDelta, long refundsDelta, long chargebacksDelta) {
-            return new Totals(count + countDelta, gross + grossDelta, refunds + refundsDelta,
-                    chargebacks + chargebacksDelta);
+            return new Totals(
+                    count + countDelta, gross + grossDelta, refunds + refundsDelta, chargebacks + chargebacksDelta);
         }
 
         boolean shownBy(JsonNode row) {
-            return row.get("count").asLong() == count && row.get("gross").asLong() == gross
-                    && row.get("refunds").asLong() == refunds && row.get("chargebacks").asLong() == chargebacks;
+            return row.get("count").asLong() == count
+                    && row.get("gross").asLong() == gross
+                    && row.get("refunds").asLong() == refunds
+                    && row.get("chargebacks").asLong() == chargebacks;
         }
     }
 
@@ -36,8 +38,9 @@ record DayTotals(Map<String, Totals> byMerchant) {
             String type = e.get("type").asText();
             long amount = e.path("amount").asLong();
             switch (type) {
-                case "CardPaymentAuthorized" -> merchantOfPayment.put(e.get("paymentId").asText(),
-                        e.get("merchantId").asText());
+                case "CardPaymentAuthorized" ->
+                    merchantOfPayment.put(
+                            e.get("paymentId").asText(), e.get("merchantId").asText());
                 case "MicropaymentRequested" -> add(totals, e.get("merchantId").asText(), 1, amount, 0, 0);
                 case "CardPaymentCaptured" -> add(totals, merchantOf(merchantOfPayment, e), 1, amount, 0, 0);
                 case "CardPaymentRefunded" -> add(totals, merchantOf(merchantOfPayment, e), 0, 0, amount, 0);
@@ -54,8 +57,8 @@ record DayTotals(Map<String, Totals> byMerchant) {
     boolean shownBy(JsonNode rows) {
         Map<String, JsonNode> byMerchant = new HashMap<>();
         rows.forEach(r -> byMerchant.put(r.get("merchantId").asText(), r));
-        return byMerchant.keySet().containsAll(byMerchant().keySet()) && byMerchant().entrySet().stream()
-                .allMatch(t -> t.getValue().shownBy(byMerchant.get(t.getKey())));
+        return byMerchant.keySet().containsAll(byMerchant().keySet())
+                && byMerchant().entrySet().stream().allMatch(t -> t.getValue().shownBy(byMerchant.get(t.getKey())));
     }
 
     private static String merchantOf(Map<String, String> merchantOfPayment, JsonNode event) {
@@ -68,9 +71,11 @@ record DayTotals(Map<String, Totals> byMerchant) {
         return merchantId;
     }
 
-    private static void add(Map<String, Totals> totals, String merchantId, long count, long gross, long refunds,
-                            long chargebacks) {
-        totals.merge(merchantId, new Totals(count, gross, refunds, chargebacks),
+    private static void add(
+            Map<String, Totals> totals, String merchantId, long count, long gross, long refunds, long chargebacks) {
+        totals.merge(
+                merchantId,
+                new Totals(count, gross, refunds, chargebacks),
                 (a, b) -> a.plus(b.count(), b.gross(), b.refunds(), b.chargebacks()));
     }
 }

@@ -48,8 +48,8 @@ public final class DemoLoader {
         try {
             Files.writeString(marker, "demo loaded at " + Instant.now() + "\n");
         } catch (IOException e) {
-            throw new IllegalStateException("demo loaded, but its marker " + marker + " could not be written: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "demo loaded, but its marker " + marker + " could not be written: " + e.getMessage(), e);
         }
         return true;
     }
@@ -61,15 +61,19 @@ public final class DemoLoader {
 
         List<JsonNode> day = DemoScenario.settledDayEvents();
         List<String> dayIds = day.stream().map(e -> e.get("eventId").asText()).toList();
-        JsonNode imported = api.post("/v1/events", DemoScenario.settledDayNdjson(),
-                Map.of("Content-Type", "application/x-ndjson")).expect(200).json();
+        JsonNode imported = api.post(
+                        "/v1/events", DemoScenario.settledDayNdjson(), Map.of("Content-Type", "application/x-ndjson"))
+                .expect(200)
+                .json();
         awaitAccepted(dayIds);
-        out.printf("  imported %d events of %s with their own times (POST /v1/events): all ACCEPTED%n",
+        out.printf(
+                "  imported %d events of %s with their own times (POST /v1/events): all ACCEPTED%n",
                 imported.get("accepted").asLong(), DemoScenario.SETTLED_DAY);
 
         awaitRows(DayTotals.of(day));
         JsonNode settled = api.post("/v1/settlements/" + DemoScenario.SETTLED_DAY + "/settle", "", Map.of())
-                .expect(200).json();
+                .expect(200)
+                .json();
         List<String> payoutIds = new ArrayList<>();
         List<String> payouts = new ArrayList<>();
         settled.get("payouts").forEach(p -> {
@@ -77,16 +81,29 @@ public final class DemoLoader {
             payouts.add(p.get("merchantId").asText() + " " + p.get("amount").asLong());
         });
         awaitAccepted(payoutIds);
-        out.printf("  settled %s (POST /v1/settlements/%s/settle): %d payouts%s%n", DemoScenario.SETTLED_DAY,
-                DemoScenario.SETTLED_DAY, payouts.size(), payouts.isEmpty() ? "" : " (" + String.join(", ", payouts) + ")");
+        out.printf(
+                "  settled %s (POST /v1/settlements/%s/settle): %d payouts%s%n",
+                DemoScenario.SETTLED_DAY,
+                DemoScenario.SETTLED_DAY,
+                payouts.size(),
+                payouts.isEmpty() ? "" : " (" + String.join(", ", payouts) + ")");
 
         for (DemoScenario.LiveMicropayment mp : DemoScenario.LIVE) {
-            JsonNode outcome = api.post("/v1/wallets/" + mp.walletId() + "/micropayments",
-                    "{\"merchantId\":\"" + mp.merchantId() + "\",\"amount\":" + mp.amountMinor() + "}",
-                    Map.of("Idempotency-Key", mp.idempotencyKey(), "Prefer", "wait=" + WAIT,
-                            "Content-Type", "application/json")).expect(200).json();
-            out.printf("  micropayment %s -> %s %d (Prefer: wait=%s): %s%n", mp.walletId(), mp.merchantId(),
-                    mp.amountMinor(), WAIT, describe(outcome));
+            JsonNode outcome = api.post(
+                            "/v1/wallets/" + mp.walletId() + "/micropayments",
+                            "{\"merchantId\":\"" + mp.merchantId() + "\",\"amount\":" + mp.amountMinor() + "}",
+                            Map.of(
+                                    "Idempotency-Key",
+                                    mp.idempotencyKey(),
+                                    "Prefer",
+                                    "wait=" + WAIT,
+                                    "Content-Type",
+                                    "application/json"))
+                    .expect(200)
+                    .json();
+            out.printf(
+                    "  micropayment %s -> %s %d (Prefer: wait=%s): %s%n",
+                    mp.walletId(), mp.merchantId(), mp.amountMinor(), WAIT, describe(outcome));
         }
         printFigures();
     }
@@ -94,26 +111,44 @@ public final class DemoLoader {
     private void printFigures() {
         out.println("Figures, read back from the query API:");
         JsonNode balances = api.get("/v1/accounts/" + LedgerApi.segment(DemoScenario.SHOWN_ACCOUNT) + "/balances")
-                .expect(200).json();
+                .expect(200)
+                .json();
         for (JsonNode b : balances) {
-            out.printf("  balance of %-22s %d %s (credits %d, debits %d)%n", DemoScenario.SHOWN_ACCOUNT,
-                    b.get("balance").asLong(), b.get("currency").asText(), b.get("credits").asLong(),
+            out.printf(
+                    "  balance of %-22s %d %s (credits %d, debits %d)%n",
+                    DemoScenario.SHOWN_ACCOUNT,
+                    b.get("balance").asLong(),
+                    b.get("currency").asText(),
+                    b.get("credits").asLong(),
                     b.get("debits").asLong());
         }
         String day = DemoScenario.SETTLED_DAY.toString();
-        JsonNode rows = api.get("/v1/merchants/" + DemoScenario.SHOWN_MERCHANT + "/settlements?from=" + day
-                + "&to=" + day).expect(200).json();
+        JsonNode rows = api.get(
+                        "/v1/merchants/" + DemoScenario.SHOWN_MERCHANT + "/settlements?from=" + day + "&to=" + day)
+                .expect(200)
+                .json();
         for (JsonNode r : rows) {
-            out.printf("  settlement %s %s: count %d, gross %d, refunds %d, chargebacks %d, fees %d "
+            out.printf(
+                    "  settlement %s %s: count %d, gross %d, refunds %d, chargebacks %d, fees %d "
                             + "(commission %d), net %d, paid out %d: %s%n",
-                    r.get("merchantId").asText(), r.get("date").asText(), r.get("count").asLong(),
-                    r.get("gross").asLong(), r.get("refunds").asLong(), r.get("chargebacks").asLong(),
-                    r.get("fees").asLong(), r.get("commission").asLong(), r.get("net").asLong(),
-                    r.get("paidOut").asLong(), r.get("status").asText());
+                    r.get("merchantId").asText(),
+                    r.get("date").asText(),
+                    r.get("count").asLong(),
+                    r.get("gross").asLong(),
+                    r.get("refunds").asLong(),
+                    r.get("chargebacks").asLong(),
+                    r.get("fees").asLong(),
+                    r.get("commission").asLong(),
+                    r.get("net").asLong(),
+                    r.get("paidOut").asLong(),
+                    r.get("status").asText());
         }
         for (JsonNode t : api.get("/v1/trial-balance").expect(200).json()) {
-            out.printf("  trial balance %s: total %d over %d accounts%n", t.get("currency").asText(),
-                    t.get("total").asLong(), t.get("accounts").asLong());
+            out.printf(
+                    "  trial balance %s: total %d over %d accounts%n",
+                    t.get("currency").asText(),
+                    t.get("total").asLong(),
+                    t.get("accounts").asLong());
         }
         out.flush();
     }
@@ -151,8 +186,8 @@ public final class DemoLoader {
                 answer.expect(200);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("demo: no outcome for " + eventId + " after "
-                        + OUTCOMES_TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "demo: no outcome for " + eventId + " after " + OUTCOMES_TIMEOUT.toSeconds() + " s");
             }
             pause();
         }

@@ -23,8 +23,7 @@ final class DemoScenario {
     static final String DAY_RESOURCE = "settled-day.ndjson";
 
     /** A live micropayment: Idempotency-Key, wallet, merchant, amount in minor units. */
-    record LiveMicropayment(String idempotencyKey, String walletId, String merchantId, long amountMinor) {
-    }
+    record LiveMicropayment(String idempotencyKey, String walletId, String merchantId, long amountMinor) {}
 
     static final List<LiveMicropayment> LIVE = List.of(
             new LiveMicropayment("demo-live-mp-1", "w-alice", "m-presse", 250),
@@ -33,10 +32,10 @@ final class DemoScenario {
 
     /** The figures printed at the end. */
     static final String SHOWN_ACCOUNT = "wallet:w-alice";
+
     static final String SHOWN_MERCHANT = "m-librairie";
 
-    private DemoScenario() {
-    }
+    private DemoScenario() {}
 
     static String settledDayNdjson() {
         try (InputStream in = DemoScenario.class.getResourceAsStream(DAY_RESOURCE)) {
@@ -52,12 +51,17 @@ final class DemoScenario {
     /** The events of the settled day, in file order. */
     static List<JsonNode> settledDayEvents() {
         ObjectMapper json = new ObjectMapper();
-        return settledDayNdjson().lines().filter(line -> !line.isBlank()).map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("demo resource " + DAY_RESOURCE + " has a bad line: " + line, e);
-            }
-        }).toList();
+        return settledDayNdjson()
+                .lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(
+                                "demo resource " + DAY_RESOURCE + " has a bad line: " + line, e);
+                    }
+                })
+                .toList();
     }
 }

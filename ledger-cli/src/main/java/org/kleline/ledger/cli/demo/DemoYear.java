@@ -22,12 +22,11 @@ public final class DemoYear {
 
     public static final String MARKER = "demo-year-loaded";
 
-    private DemoYear() {
-    }
+    private DemoYear() {}
 
     /** Loads the year unless the marker says it was; returns whether it loaded it now. */
-    public static boolean loadOnce(Path dataDir, URI api, String apiKey, long transactions, PrintWriter out,
-                                   ProgressLine progress) {
+    public static boolean loadOnce(
+            Path dataDir, URI api, String apiKey, long transactions, PrintWriter out, ProgressLine progress) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo year: already loaded in this data directory (" + marker + "); not loading it again.");
@@ -35,20 +34,25 @@ public final class DemoYear {
             return false;
         }
         SimulationConfig config = SimulationConfig.defaults().withTransactions(transactions);
-        out.printf(Locale.ROOT, "%nDemo year (first start of this data directory only): Kleline's %d with %,d "
-                + "transactions, through POST /v1/events%n", config.year(), transactions);
+        out.printf(
+                Locale.ROOT,
+                "%nDemo year (first start of this data directory only): Kleline's %d with %,d "
+                        + "transactions, through POST /v1/events%n",
+                config.year(),
+                transactions);
         out.flush();
         try {
-            SimulatedYear.Appended appended = SimulatedYear.append(config,
-                    new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
+            SimulatedYear.Appended appended =
+                    SimulatedYear.append(config, new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
             out.println("  " + appended.describe());
-            Files.writeString(marker, "demo year of " + transactions + " transactions loaded at " + Instant.now()
-                    + "\n");
+            Files.writeString(
+                    marker, "demo year of " + transactions + " transactions loaded at " + Instant.now() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("demo year: " + e.getMessage(), e);
         }
         String year = Integer.toString(config.year());
-        out.printf("  The projector decides it in the background. Then, in another terminal:%n"
+        out.printf(
+                "  The projector decides it in the background. Then, in another terminal:%n"
                         + "    export LEDGER_API_KEY=$(cat %s)%n"
                         + "    ledger settle --from %s-01-01 --to %s-12-31 --api-url %s%n"
                         + "    ledger verify --data-dir %s%n"

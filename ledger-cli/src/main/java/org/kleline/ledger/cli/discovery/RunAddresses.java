@@ -29,8 +29,13 @@ import java.util.Properties;
  *
  * @param processStart when the writing process started, when the platform tells it
  */
-public record RunAddresses(String bootstrapServers, String schemaRegistryUrl, URI apiUrl, ZoneId settlementZone,
-        long pid, Optional<Instant> processStart) {
+public record RunAddresses(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        URI apiUrl,
+        ZoneId settlementZone,
+        long pid,
+        Optional<Instant> processStart) {
 
     public static final String FILE_NAME = "ledger-run.properties";
 
@@ -56,10 +61,15 @@ public record RunAddresses(String bootstrapServers, String schemaRegistryUrl, UR
     }
 
     /** The addresses of a run in this process. */
-    public static RunAddresses ofThisProcess(String bootstrapServers, String schemaRegistryUrl, URI apiUrl,
-                                             ZoneId settlementZone) {
+    public static RunAddresses ofThisProcess(
+            String bootstrapServers, String schemaRegistryUrl, URI apiUrl, ZoneId settlementZone) {
         ProcessHandle self = ProcessHandle.current();
-        return new RunAddresses(bootstrapServers, schemaRegistryUrl, apiUrl, settlementZone, self.pid(),
+        return new RunAddresses(
+                bootstrapServers,
+                schemaRegistryUrl,
+                apiUrl,
+                settlementZone,
+                self.pid(),
                 self.info().startInstant());
     }
 
@@ -80,8 +90,10 @@ public record RunAddresses(String bootstrapServers, String schemaRegistryUrl, UR
         processStart.ifPresent(start -> p.setProperty(PROCESS_START, start.toString()));
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                p.store(out, "The addresses of the ledger run (pid " + pid + ") on this data directory, for "
-                        + "`ledger verify --data-dir`; removed when it stops");
+                p.store(
+                        out,
+                        "The addresses of the ledger run (pid " + pid + ") on this data directory, for "
+                                + "`ledger verify --data-dir`; removed when it stops");
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -110,8 +122,11 @@ public record RunAddresses(String bootstrapServers, String schemaRegistryUrl, UR
         RunAddresses addresses;
         try {
             String start = p.getProperty(PROCESS_START);
-            addresses = new RunAddresses(required(p, BOOTSTRAP_SERVERS), required(p, SCHEMA_REGISTRY_URL),
-                    URI.create(required(p, API_URL)), ZoneId.of(required(p, SETTLEMENT_ZONE)),
+            addresses = new RunAddresses(
+                    required(p, BOOTSTRAP_SERVERS),
+                    required(p, SCHEMA_REGISTRY_URL),
+                    URI.create(required(p, API_URL)),
+                    ZoneId.of(required(p, SETTLEMENT_ZONE)),
                     Long.parseLong(required(p, PID)),
                     start == null ? Optional.empty() : Optional.of(Instant.parse(start)));
         } catch (IllegalArgumentException | DateTimeException e) {

@@ -28,8 +28,8 @@ public final class EnvironmentHelp implements IHelpFactory {
         };
     }
 
-    private static Text[][] withVariable(IOptionRenderer standard, OptionSpec option, IParamLabelRenderer labels,
-                                         ColorScheme colors) {
+    private static Text[][] withVariable(
+            IOptionRenderer standard, OptionSpec option, IParamLabelRenderer labels, ColorScheme colors) {
         Text[][] rows = standard.render(option, labels, colors);
         Optional<String> variable = EnvironmentDefaults.variableOf(option);
         if (variable.isEmpty() || rows.length == 0) {

@@ -17,13 +17,17 @@ public final class ImportWindowOption {
     public static final String EARLIEST_ENVIRONMENT = "LEDGER_IMPORT_EARLIEST";
     public static final String SKEW_ENVIRONMENT = "LEDGER_CLOCK_SKEW";
 
-    @Option(names = "--import-earliest", paramLabel = "INSTANT",
+    @Option(
+            names = "--import-earliest",
+            paramLabel = "INSTANT",
             description = "The earliest occurredAt (and effectiveFrom) an NDJSON line may carry, an ISO-8601 instant "
                     + "(default: the environment variable " + EARLIEST_ENVIRONMENT + ", else 1990-01-01T00:00:00Z). "
                     + "An earlier one is a 400 naming the field and line.")
     String earliest;
 
-    @Option(names = "--clock-skew", paramLabel = "DURATION",
+    @Option(
+            names = "--clock-skew",
+            paramLabel = "DURATION",
             description = "How far past this process's clock an NDJSON line's occurredAt (and effectiveFrom) may lie, "
                     + "an ISO-8601 duration up to P1D (default: the environment variable " + SKEW_ENVIRONMENT
                     + ", else PT5M). A later one is a 400, so one line dated 2999 cannot move the history horizon.")
@@ -43,16 +47,18 @@ public final class ImportWindowOption {
             try {
                 first = Instant.parse(earliestText);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("--import-earliest must be an ISO-8601 instant such as "
-                        + "1990-01-01T00:00:00Z, was '" + earliestText + "'", e);
+                throw new IllegalArgumentException(
+                        "--import-earliest must be an ISO-8601 instant such as " + "1990-01-01T00:00:00Z, was '"
+                                + earliestText + "'",
+                        e);
             }
         }
         if (skewText != null) {
             try {
                 skew = Duration.parse(skewText);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("--clock-skew must be an ISO-8601 duration such as PT5M, was '"
-                        + skewText + "'", e);
+                throw new IllegalArgumentException(
+                        "--clock-skew must be an ISO-8601 duration such as PT5M, was '" + skewText + "'", e);
             }
         }
         try {

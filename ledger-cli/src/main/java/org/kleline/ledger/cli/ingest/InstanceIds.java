@@ -11,8 +11,7 @@ final class InstanceIds {
 
     private static final int MAX_HOST = 80;
 
-    private InstanceIds() {
-    }
+    private InstanceIds() {}
 
     /** {@code host-port}, the host name cut at its first dot, any character an id may not hold made '-'. */
     static String ofHost(String host, int port) {

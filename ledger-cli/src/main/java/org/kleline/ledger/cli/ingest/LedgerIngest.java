@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
+import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.model.topics.Topics;
-import org.kleline.ledger.cli.keys.AdminKeyFile;
-import org.kleline.ledger.cli.keys.ServerAccess;
-import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
 import org.kleline.ledger.web.health.ReadinessRoutes;
@@ -52,50 +52,83 @@ public final class LedgerIngest implements AutoCloseable {
     }
 
     /** Starts ingest on {@code port} ({@code access.bind()}), an instance id of its own, the default import window. */
-    public static LedgerIngest start(ClientProperties clients, int port, boolean allowImport,
-                                     Optional<QueryOverHttp> query, ServerAccess access) {
-        return start(clients, IngestSettings.unique(port, allowImport),
-                IngestConfig.defaults().withImportEnabled(allowImport), query, access);
+    public static LedgerIngest start(
+            ClientProperties clients,
+            int port,
+            boolean allowImport,
+            Optional<QueryOverHttp> query,
+            ServerAccess access) {
+        return start(
+                clients,
+                IngestSettings.unique(port, allowImport),
+                IngestConfig.defaults().withImportEnabled(allowImport),
+                query,
+                access);
     }
 
     /** Starts ingest as {@code settings} say, with the default import window. */
-    public static LedgerIngest start(ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query,
-                                     ServerAccess access) {
-        return start(clients, settings, IngestConfig.defaults().withImportEnabled(settings.allowImport()), query, access);
+    public static LedgerIngest start(
+            ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query, ServerAccess access) {
+        return start(
+                clients, settings, IngestConfig.defaults().withImportEnabled(settings.allowImport()), query, access);
     }
 
     /**
      * Starts ingest as {@code settings} and {@code config} say ({@code access.bind()}); the ledger topics must
      * exist, and pass {@link TopicDurability}'s checks (a refusal is a {@code StartupFailure}).
      */
-    public static LedgerIngest start(ClientProperties clients, IngestSettings settings, IngestConfig config,
-                                     Optional<QueryOverHttp> query, ServerAccess access) {
+    public static LedgerIngest start(
+            ClientProperties clients,
+            IngestSettings settings,
+            IngestConfig config,
+            Optional<QueryOverHttp> query,
+            ServerAccess access) {
         Services services = new Services();
         try {
             PrometheusMetrics metrics = services.add("metrics", new PrometheusMetrics());
             Topics topics = Topics.create(clients.asClientMap());
-            IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clients.asClientMap(), topics,
-                    config,
-                    query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()), query.<SettlementRows>map(q -> q),
-                    Clock.systemUTC(), new IngestInstance(settings.instanceId(), metrics.registry())));
+            IngestRuntime ingest = services.add(
+                    "ingest",
+                    IngestRuntime.start(
+                            clients.asClientMap(),
+                            topics,
+                            config,
+                            query.<OutcomeLookup>map(q -> q).orElse(OutcomeLookup.none()),
+                            query.<SettlementRows>map(q -> q),
+                            Clock.systemUTC(),
+                            new IngestInstance(settings.instanceId(), metrics.registry())));
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             // After the runtime and the keys, which wait for their topics: every topic it uses exists now.
-            TopicDurability.enforce(clients.asClientMap(), "ledger ingest", TopicDurability.INGEST_TOPICS,
+            TopicDurability.enforce(
+                    clients.asClientMap(),
+                    "ledger ingest",
+                    TopicDurability.INGEST_TOPICS,
                     new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig serverConfig = new HttpServerConfig(access.bind(), settings.port(),
-                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
+            HttpServerConfig serverConfig = new HttpServerConfig(
+                    access.bind(),
+                    settings.port(),
+                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+                    HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
-            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(serverConfig,
-                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
-                    List.of(ingest.routes(), new ReadinessRoutes(() -> readiness(ingest, keys)), new MetricsRoutes(metrics)))
-                    .start());
+            LedgerHttpServer http = services.add(
+                    "HTTP server",
+                    LedgerHttpServer.create(
+                                    serverConfig,
+                                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
+                                    List.of(
+                                            ingest.routes(),
+                                            new ReadinessRoutes(() -> readiness(ingest, keys)),
+                                            new MetricsRoutes(metrics)))
+                            .start());
             return new LedgerIngest(services, http, ingest, keys);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             services.close();
-            throw new StartupFailure("Kafka at " + clients.bootstrapServers() + " did not answer in time (check "
-                    + "--bootstrap-servers and the security settings of -X / --client-config, and that a node has "
-                    + "created the ledger topics): " + e.getMessage(), e);
+            throw new StartupFailure(
+                    "Kafka at " + clients.bootstrapServers() + " did not answer in time (check "
+                            + "--bootstrap-servers and the security settings of -X / --client-config, and that a node has "
+                            + "created the ledger topics): " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             services.close();
             throw e;

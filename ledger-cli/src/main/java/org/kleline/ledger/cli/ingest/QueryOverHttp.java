@@ -74,8 +74,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     @Override
     public Optional<EventOutcome> firstOutcome(String eventId) {
-        HttpResponse<String> response = get("/v1/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        HttpResponse<String> response = get("/v1/events/"
+                + URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20"));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -84,8 +84,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     @Override
     public Optional<String> merchantOfCardPayment(String paymentId) {
-        HttpResponse<String> response = get("/v1/card-payments/" + URLEncoder.encode(paymentId, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        HttpResponse<String> response = get("/v1/card-payments/"
+                + URLEncoder.encode(paymentId, StandardCharsets.UTF_8).replace("+", "%20"));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -99,7 +99,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
+                                ? failure.getCause()
+                                : failure;
                         throw outOfReach(cause);
                     }
                     List<SettlementRow> result = new ArrayList<>();
@@ -111,18 +112,25 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     /** An outcome body of {@code GET /v1/events/{id}} as the record of {@code ledger.outcomes}. */
     public static EventOutcome outcome(JsonNode o) {
         List<Posting> postings = new ArrayList<>();
-        o.path("postings").forEach(p -> postings.add(new Posting(p.get("account").asText(), p.get("currency").asText(),
-                p.get("amount").asLong())));
+        o.path("postings")
+                .forEach(p -> postings.add(new Posting(
+                        p.get("account").asText(),
+                        p.get("currency").asText(),
+                        p.get("amount").asLong())));
         return EventOutcome.newBuilder()
                 .setEventId(o.get("eventId").asText())
                 .setKey(o.get("key").asText())
                 .setEventType(EventType.valueOf(o.get("type").asText()))
                 .setOccurredAt(Instant.parse(o.get("occurredAt").asText()))
                 .setOutcome(Outcome.valueOf(o.get("outcome").asText()))
-                .setReason(o.hasNonNull("reason") ? RejectionReason.valueOf(o.get("reason").asText()) : null)
+                .setReason(
+                        o.hasNonNull("reason")
+                                ? RejectionReason.valueOf(o.get("reason").asText())
+                                : null)
                 .setPostings(postings)
                 .setAppendedBy(o.hasNonNull("appendedBy") ? o.get("appendedBy").asText() : null)
-                .setPayloadSha256(o.hasNonNull("payloadSha256") ? o.get("payloadSha256").asText() : null)
+                .setPayloadSha256(
+                        o.hasNonNull("payloadSha256") ? o.get("payloadSha256").asText() : null)
                 .build();
     }
 
@@ -148,16 +156,23 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     private JsonNode body(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             String detail = problemDetail(response.body());
-            Duration retryAfter = response.headers().firstValue("Retry-After").map(QueryOverHttp::seconds)
+            Duration retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .map(QueryOverHttp::seconds)
                     .orElse(UnavailableException.DEFAULT_RETRY_AFTER);
-            throw new UnavailableException("the query API at " + base + " answered " + response.statusCode()
-                    + " to " + response.uri().getPath() + (detail == null ? "" : ": " + detail), retryAfter, null);
+            throw new UnavailableException(
+                    "the query API at " + base + " answered " + response.statusCode() + " to "
+                            + response.uri().getPath() + (detail == null ? "" : ": " + detail),
+                    retryAfter,
+                    null);
         }
         try {
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new UnavailableException("the query API at " + base + " answered a body that is not JSON",
-                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "the query API at " + base + " answered a body that is not JSON",
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    e);
         }
     }
 
@@ -165,7 +180,9 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     private String problemDetail(String body) {
         try {
             JsonNode problem = json.readTree(body);
-            return problem != null && problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
+            return problem != null && problem.hasNonNull("detail")
+                    ? problem.get("detail").asText()
+                    : null;
         } catch (IOException e) {
             return null;
         }
@@ -180,13 +197,17 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
     }
 
     private UnavailableException outOfReach(Throwable cause) {
-        return new UnavailableException("the query API at " + base + " is out of reach: " + cause,
-                UnavailableException.DEFAULT_RETRY_AFTER, cause);
+        return new UnavailableException(
+                "the query API at " + base + " is out of reach: " + cause,
+                UnavailableException.DEFAULT_RETRY_AFTER,
+                cause);
     }
 
     private HttpRequest request(String pathAndQuery, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(timeout)
-                .header("Accept", "application/json").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET();
         clusterSecret.ifPresent(secret -> request.header(ClusterSecret.HEADER, secret.value()));
         return request.build();
     }
@@ -199,8 +220,8 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
             throw outOfReach(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while reading the query API at " + base,
-                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "interrupted while reading the query API at " + base, UnavailableException.DEFAULT_RETRY_AFTER, e);
         }
     }
 }

@@ -43,8 +43,8 @@ public record ClientProperties(Map<String, String> values) {
      * As {@link #layered(Path, List, String, String)}, over {@code discovered}: settings found rather than
      * given (the addresses a {@code ledger run} wrote into its data directory), so anything given wins.
      */
-    public static ClientProperties layered(Map<String, String> discovered, Path file, List<String> overrides,
-                                           String bootstrap, String registryUrl) {
+    public static ClientProperties layered(
+            Map<String, String> discovered, Path file, List<String> overrides, String bootstrap, String registryUrl) {
         Map<String, String> merged = new LinkedHashMap<>(discovered);
         if (file != null) {
             merged.putAll(load(file));
@@ -90,7 +90,8 @@ public record ClientProperties(Map<String, String> values) {
             throw new IllegalArgumentException("--client-config: cannot read " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(key -> values.put(key, p.getProperty(key).trim()));
+        p.stringPropertyNames()
+                .forEach(key -> values.put(key, p.getProperty(key).trim()));
         return values;
     }
 
@@ -110,7 +111,8 @@ public record ClientProperties(Map<String, String> values) {
             if (eq <= 0 || text.substring(0, eq).isBlank()) {
                 throw new IllegalArgumentException("-X takes key=value, got '" + text + "'");
             }
-            return new KeyValue(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
+            return new KeyValue(
+                    text.substring(0, eq).trim(), text.substring(eq + 1).trim());
         }
     }
 }

@@ -15,22 +15,32 @@ public final class ExternalKafkaOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
             description = "Kafka bootstrap servers (bootstrap.servers).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL[,...]",
+    @Option(
+            names = "--schema-registry-url",
+            paramLabel = "URL[,...]",
             description = "Schema registry base URL(s), Confluent REST API (schema.registry.url).")
     String schemaRegistryUrl;
 
-    @Option(names = {"-X", "--client-setting"}, paramLabel = "KEY=VALUE",
-            description = {"Any Kafka client or schema registry client setting, repeatable, given to every client "
-                    + "of the process (e.g. -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN). In the "
-                    + "environment variable, one KEY=VALUE a line.",
-                    "Overrides --client-config; --bootstrap-servers and --schema-registry-url override both."})
+    @Option(
+            names = {"-X", "--client-setting"},
+            paramLabel = "KEY=VALUE",
+            description = {
+                "Any Kafka client or schema registry client setting, repeatable, given to every client "
+                        + "of the process (e.g. -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN). In the "
+                        + "environment variable, one KEY=VALUE a line.",
+                "Overrides --client-config; --bootstrap-servers and --schema-registry-url override both."
+            })
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--client-config", paramLabel = "FILE",
+    @Option(
+            names = "--client-config",
+            paramLabel = "FILE",
             description = "A properties file of Kafka client settings (security, timeouts), given to every client.")
     Path clientConfig;
 
@@ -42,8 +52,8 @@ public final class ExternalKafkaOptions {
     /** The layered settings over {@code discovered} ones, which every option given overrides. */
     public ClientProperties clientProperties(Map<String, String> discovered) {
         try {
-            return ClientProperties.layered(discovered, clientConfig, settingsGiven(), bootstrapServers,
-                    schemaRegistryUrl);
+            return ClientProperties.layered(
+                    discovered, clientConfig, settingsGiven(), bootstrapServers, schemaRegistryUrl);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

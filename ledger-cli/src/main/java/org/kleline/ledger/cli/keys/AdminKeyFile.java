@@ -37,8 +37,7 @@ public final class AdminKeyFile {
         }
     }
 
-    private AdminKeyFile() {
-    }
+    private AdminKeyFile() {}
 
     /** The key in {@code file}, when it exists and holds one. */
     public static Optional<String> read(Path file) {
@@ -61,10 +60,13 @@ public final class AdminKeyFile {
             Optional<ApiKeySecret> parsed = ApiKeySecret.parse(secret);
             Optional<ApiKeyRecord> key = parsed.flatMap(p -> keys.find(p.keyId()));
             String keyId = parsed.map(ApiKeySecret::keyId).orElse("?");
-            Optional<String> problem = key.isEmpty() ? Optional.of("it is not a key of this ledger")
-                    : key.get().revoked() ? Optional.of("it was revoked at " + key.get().revokedAt())
-                    : key.get().roleValue() != Role.ADMIN ? Optional.of("it is not an admin key")
-                    : Optional.empty();
+            Optional<String> problem = key.isEmpty()
+                    ? Optional.of("it is not a key of this ledger")
+                    : key.get().revoked()
+                            ? Optional.of("it was revoked at " + key.get().revokedAt())
+                            : key.get().roleValue() != Role.ADMIN
+                                    ? Optional.of("it is not an admin key")
+                                    : Optional.empty();
             return new AdminKey(secret, keyId, false, problem);
         }
         ApiKeys.CreatedKey created = keys.create(Role.ADMIN, null, LABEL);
@@ -77,7 +79,10 @@ public final class AdminKeyFile {
         byte[] bytes = (secret + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            boolean posix = file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews()
+            boolean posix = file.toAbsolutePath()
+                    .getParent()
+                    .getFileSystem()
+                    .supportedFileAttributeViews()
                     .contains("posix");
             if (posix) {
                 // Created with its permissions, so it is never readable by others, not even for a moment.

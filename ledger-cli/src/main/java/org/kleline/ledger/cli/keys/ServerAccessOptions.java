@@ -8,18 +8,25 @@ import picocli.CommandLine.Option;
 /** {@code --bind}, {@code --cluster-secret} and {@code --admin-key-file} of {@code ledger node} and {@code ledger ingest}. */
 public final class ServerAccessOptions {
 
-    @Option(names = "--bind", defaultValue = ServerAccess.DEFAULT_BIND, paramLabel = "ADDRESS",
+    @Option(
+            names = "--bind",
+            defaultValue = ServerAccess.DEFAULT_BIND,
+            paramLabel = "ADDRESS",
             description = "The interface the HTTP server listens on (default ${DEFAULT-VALUE}, every interface).")
     String bind;
 
-    @Option(names = "--cluster-secret", paramLabel = "SECRET",
+    @Option(
+            names = "--cluster-secret",
+            paramLabel = "SECRET",
             description = "The secret every node and ingest of this ledger shares (at least "
                     + ClusterSecret.MIN_LENGTH + " characters; required). Nodes send it with the reads they forward "
                     + "to each other, an ingest with its reads of --query-url; a request to /internal/v1/reads "
                     + "without it is refused.")
     String clusterSecret;
 
-    @Option(names = "--admin-key-file", paramLabel = "FILE",
+    @Option(
+            names = "--admin-key-file",
+            paramLabel = "FILE",
             description = "When FILE does not exist, make an admin API key at start and write it there (readable "
                     + "by its owner only): the first key of a new ledger. An existing FILE is left as it is.")
     Path adminKeyFile;

@@ -14,8 +14,7 @@ public final class FailureLine {
 
     private static final int MAX_CAUSES = 5;
 
-    private FailureLine() {
-    }
+    private FailureLine() {}
 
     public static String of(Throwable failure) {
         if (failure instanceof StartupFailure) {

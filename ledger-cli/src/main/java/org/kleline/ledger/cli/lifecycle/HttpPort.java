@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class HttpPort {
 
-    private HttpPort() {
-    }
+    private HttpPort() {}
 
     /** {@code requested} when it is free; a free port when it is 0; otherwise a {@link StartupFailure}. */
     public static int settle(int requested) {
@@ -24,8 +23,8 @@ public final class HttpPort {
             probe.bind(new InetSocketAddress(requested));
             return probe.getLocalPort();
         } catch (IOException e) {
-            throw new StartupFailure("port " + requested + " is already in use (choose another with --port): "
-                    + e.getMessage(), e);
+            throw new StartupFailure(
+                    "port " + requested + " is already in use (choose another with --port): " + e.getMessage(), e);
         }
     }
 }

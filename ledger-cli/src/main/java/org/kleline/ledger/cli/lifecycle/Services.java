@@ -14,8 +14,7 @@ public final class Services implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
-    private record Part(String name, AutoCloseable closeable) {
-    }
+    private record Part(String name, AutoCloseable closeable) {}
 
     private final Deque<Part> started = new ArrayDeque<>();
 

@@ -13,23 +13,25 @@ public final class ShutdownHook {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ShutdownHook() {
-    }
+    private ShutdownHook() {}
 
     public static ShutdownHook install(Services services, PrintWriter out) {
         ShutdownHook hook = new ShutdownHook();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hook.requested.set(true);
-            out.println("Stopping...");
-            out.flush();
-            try {
-                services.close();
-            } finally {
-                out.println("Stopped.");
-                out.flush();
-                hook.stopped.countDown();
-            }
-        }, "ledger-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            hook.requested.set(true);
+                            out.println("Stopping...");
+                            out.flush();
+                            try {
+                                services.close();
+                            } finally {
+                                out.println("Stopped.");
+                                out.flush();
+                                hook.stopped.countDown();
+                            }
+                        },
+                        "ledger-shutdown"));
         return hook;
     }
 

@@ -13,8 +13,7 @@ public final class StreamsReadiness {
 
     private static final long POLL_MS = 50;
 
-    private StreamsReadiness() {
-    }
+    private StreamsReadiness() {}
 
     /** Returns once RUNNING; a {@link StartupFailure} if the instance failed or {@code timeout} passed. */
     public static void await(KafkaStreams streams, Duration timeout) {
@@ -24,14 +23,16 @@ public final class StreamsReadiness {
             if (state == State.RUNNING) {
                 return;
             }
-            if (state == State.ERROR || state == State.PENDING_ERROR || state == State.NOT_RUNNING
+            if (state == State.ERROR
+                    || state == State.PENDING_ERROR
+                    || state == State.NOT_RUNNING
                     || state == State.PENDING_SHUTDOWN) {
-                throw new StartupFailure("the projector stopped while starting (state " + state
-                        + "); see the log lines above");
+                throw new StartupFailure(
+                        "the projector stopped while starting (state " + state + "); see the log lines above");
             }
             if (System.nanoTime() > deadline) {
-                throw new StartupFailure("the projector was not running after " + timeout.toSeconds()
-                        + " s (state " + state + ")");
+                throw new StartupFailure(
+                        "the projector was not running after " + timeout.toSeconds() + " s (state " + state + ")");
             }
             try {
                 // A poll: Streams allows one state listener, and the projector owns it.

@@ -12,8 +12,7 @@ public final class MinorUnits {
     private static final int FRACTION_DIGITS_MAX = 3;
     private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L};
 
-    private MinorUnits() {
-    }
+    private MinorUnits() {}
 
     /** {@code amountMinor} with {@code fractionDigits} decimals and thousands separated by commas. */
     public static String grouped(long amountMinor, int fractionDigits) {
@@ -32,16 +31,16 @@ public final class MinorUnits {
 
     private static String format(long amountMinor, int fractionDigits, boolean grouping) {
         if (fractionDigits < 0 || fractionDigits > FRACTION_DIGITS_MAX) {
-            throw new IllegalArgumentException("fractionDigits must be 0.." + FRACTION_DIGITS_MAX + ", was "
-                    + fractionDigits);
+            throw new IllegalArgumentException(
+                    "fractionDigits must be 0.." + FRACTION_DIGITS_MAX + ", was " + fractionDigits);
         }
         long scale = POWERS_OF_TEN[fractionDigits];
         // Java's / and % truncate toward zero, so both parts carry the amount's sign; their absolute
         // values cannot overflow except the whole of Long.MIN_VALUE with no decimals, kept as a string.
         long units = amountMinor / scale;
         long fraction = Math.abs(amountMinor % scale);
-        String unitDigits = units == Long.MIN_VALUE ? Long.toString(units).substring(1)
-                : Long.toString(Math.abs(units));
+        String unitDigits =
+                units == Long.MIN_VALUE ? Long.toString(units).substring(1) : Long.toString(Math.abs(units));
         StringBuilder text = new StringBuilder(32);
         if (amountMinor < 0) {
             text.append('-');

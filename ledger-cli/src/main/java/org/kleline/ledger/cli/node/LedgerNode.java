@@ -1,15 +1,15 @@
 package org.kleline.ledger.cli.node;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
 import org.kleline.ledger.cli.kafka.ClientProperties;
-import org.kleline.ledger.cli.lifecycle.Services;
-import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.lifecycle.Services;
+import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
@@ -28,8 +28,8 @@ public final class LedgerNode implements AutoCloseable {
 
     private final Optional<AdminKeyFile.AdminKey> adminKey;
 
-    private LedgerNode(Services services, QueryNode node, LedgerHttpServer http,
-                       Optional<AdminKeyFile.AdminKey> adminKey) {
+    private LedgerNode(
+            Services services, QueryNode node, LedgerHttpServer http, Optional<AdminKeyFile.AdminKey> adminKey) {
         this.adminKey = adminKey;
         this.services = services;
         this.node = node;
@@ -42,8 +42,12 @@ public final class LedgerNode implements AutoCloseable {
      *
      * @param extra projector or Streams keys over the node's own (tests: a short session timeout)
      */
-    public static LedgerNode start(ClientProperties clients, NodeSettings settings, Properties extra,
-                                   Duration readyTimeout, ServerAccess access) {
+    public static LedgerNode start(
+            ClientProperties clients,
+            NodeSettings settings,
+            Properties extra,
+            Duration readyTimeout,
+            ServerAccess access) {
         return start(clients, settings, settings.self().port(), extra, readyTimeout, access);
     }
 
@@ -51,22 +55,39 @@ public final class LedgerNode implements AutoCloseable {
      * As above, listening on {@code listenPort}, which may differ from the port advertised to the other nodes
      * ({@code settings.self()}: a port a container runtime or a proxy maps).
      */
-    public static LedgerNode start(ClientProperties clients, NodeSettings settings, int listenPort, Properties extra,
-                                   Duration readyTimeout, ServerAccess access) {
-        TopicDurability.enforce(clients.asClientMap(), "ledger node", TopicDurability.NODE_TOPICS,
+    public static LedgerNode start(
+            ClientProperties clients,
+            NodeSettings settings,
+            int listenPort,
+            Properties extra,
+            Duration readyTimeout,
+            ServerAccess access) {
+        TopicDurability.enforce(
+                clients.asClientMap(),
+                "ledger node",
+                TopicDurability.NODE_TOPICS,
                 new TopicDurability.Expectation(settings.partitions(), settings.replication()));
         Services services = new Services();
         try {
-            QueryNode node = services.add("projector and query API",
+            QueryNode node = services.add(
+                    "projector and query API",
                     QueryNode.start(clients.values(), settings, extra, Optional.of(access.clusterSecret())));
-            KafkaApiKeys keys = services.add("API keys",
-                    KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
-            Optional<AdminKeyFile.AdminKey> adminKey = access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(access.bind(), listenPort,
-                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES, HttpServerConfig.DEFAULT_MAX_THREADS,
+            KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
+            Optional<AdminKeyFile.AdminKey> adminKey =
+                    access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
+            HttpServerConfig config = new HttpServerConfig(
+                    access.bind(),
+                    listenPort,
+                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+                    HttpServerConfig.DEFAULT_MAX_THREADS,
                     HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
-            LedgerHttpServer http = services.add("HTTP server", LedgerHttpServer.create(config,
-                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())), List.of(node.routes())).start());
+            LedgerHttpServer http = services.add(
+                    "HTTP server",
+                    LedgerHttpServer.create(
+                                    config,
+                                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
+                                    List.of(node.routes()))
+                            .start());
             StreamsReadiness.await(node.streams(), readyTimeout);
             return new LedgerNode(services, node, http, adminKey);
         } catch (RuntimeException e) {

@@ -25,13 +25,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger node}: one projector node and the query API over its views, against an external Kafka. */
-@Command(name = "node", sortOptions = false,
-        description = {"Run one projector node and the query API (every GET, /health, /metrics) against an external "
-                + "Kafka and schema registry. Run several with the same topics: each owns some partitions, and a "
-                + "read reaching the wrong node is forwarded to the owner (--advertised-host:--advertised-port).",
-                "The first node creates the ledger topics (--partitions, --replication); a node refuses to start "
-                        + "when ledger.events exists with another partition count.",
-                ""})
+@Command(
+        name = "node",
+        sortOptions = false,
+        description = {
+            "Run one projector node and the query API (every GET, /health, /metrics) against an external "
+                    + "Kafka and schema registry. Run several with the same topics: each owns some partitions, and a "
+                    + "read reaching the wrong node is forwarded to the owner (--advertised-host:--advertised-port).",
+            "The first node creates the ledger topics (--partitions, --replication); a node refuses to start "
+                    + "when ledger.events exists with another partition count.",
+            ""
+        })
 public final class NodeCommand implements Callable<Integer> {
 
     /** A node restoring large state may take a while before its views answer. */
@@ -43,30 +47,46 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ExternalKafkaOptions kafka;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            paramLabel = "PORT",
             description = "HTTP port of the query API (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--advertised-host", paramLabel = "HOST",
+    @Option(
+            names = "--advertised-host",
+            paramLabel = "HOST",
             description = "The host name other nodes reach this one's HTTP API on (application.server); "
                     + "default: this machine's host name (a container's: its host name in the network).")
     String advertisedHost;
 
-    @Option(names = "--advertised-port", paramLabel = "PORT",
+    @Option(
+            names = "--advertised-port",
+            paramLabel = "PORT",
             description = "The port other nodes reach this one's HTTP API on, when it is not --port (a port "
                     + "mapped by a container runtime or a proxy); default: --port.")
     Integer advertisedPort;
 
-    @Option(names = "--partitions", defaultValue = "" + ProjectorSettings.DEFAULT_PARTITIONS, paramLabel = "N",
+    @Option(
+            names = "--partitions",
+            defaultValue = "" + ProjectorSettings.DEFAULT_PARTITIONS,
+            paramLabel = "N",
             description = "Partitions of the ledger topics when this node creates them (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--replication", defaultValue = "" + ProjectorSettings.DEFAULT_REPLICATION, paramLabel = "N",
+    @Option(
+            names = "--replication",
+            defaultValue = "" + ProjectorSettings.DEFAULT_REPLICATION,
+            paramLabel = "N",
             description = "Replication factor of the ledger topics and of the projector's internal topics "
                     + "(default ${DEFAULT-VALUE}; min.insync.replicas 2 from 3 on).")
     short replication;
 
-    @Option(names = "--state-dir", defaultValue = "state", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            defaultValue = "state",
+            paramLabel = "DIR",
             description = "The projector's local state (RocksDB); kept across restarts (default ./${DEFAULT-VALUE}).")
     Path stateDir;
 
@@ -76,7 +96,10 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ServerAccessOptions access;
 
-    @Option(names = "--settlement-zone", defaultValue = ProjectorSettings.DEFAULT_SETTLEMENT_ZONE, paramLabel = "ZONE",
+    @Option(
+            names = "--settlement-zone",
+            defaultValue = ProjectorSettings.DEFAULT_SETTLEMENT_ZONE,
+            paramLabel = "ZONE",
             description = "The time zone of business dates, the same on every node (default ${DEFAULT-VALUE}).")
     ZoneId settlementZone;
 
@@ -88,24 +111,36 @@ public final class NodeCommand implements Callable<Integer> {
         int httpPort = HttpPort.settle(port);
         try {
             serverAccess = access.settings();
-            settings = new NodeSettings(partitions, replication, stateDir,
-                    new HostInfo(advertisedHost(), advertisedPort(httpPort)), settlementZone, history.retention());
+            settings = new NodeSettings(
+                    partitions,
+                    replication,
+                    stateDir,
+                    new HostInfo(advertisedHost(), advertisedPort(httpPort)),
+                    settlementZone,
+                    history.retention());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
-        LedgerNode node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT,
-                serverAccess);
+        LedgerNode node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT, serverAccess);
         ShutdownHook hook = ShutdownHook.install(node.services(), out);
-        out.printf("Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d (listening on %s:%d)%n"
+        out.printf(
+                "Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d (listening on %s:%d)%n"
                         + "  Kafka             %s%n  Schema registry   %s%n",
-                (System.nanoTime() - began) / 1_000_000, settings.self().host(), settings.self().port(),
-                serverAccess.bind(), node.port(),
-                clients.bootstrapServers(), clients.schemaRegistryUrl());
-        node.adminKey().ifPresent(admin -> out.printf(admin.madeNow()
-                ? "  Admin API key     made now, written to %s (readable by its owner only)%n"
-                : "  Admin API key     in %s (key " + admin.keyId() + ")%n", serverAccess.adminKeyFile().orElseThrow()));
+                (System.nanoTime() - began) / 1_000_000,
+                settings.self().host(),
+                settings.self().port(),
+                serverAccess.bind(),
+                node.port(),
+                clients.bootstrapServers(),
+                clients.schemaRegistryUrl());
+        node.adminKey()
+                .ifPresent(admin -> out.printf(
+                        admin.madeNow()
+                                ? "  Admin API key     made now, written to %s (readable by its owner only)%n"
+                                : "  Admin API key     in %s (key " + admin.keyId() + ")%n",
+                        serverAccess.adminKeyFile().orElseThrow()));
         out.flush();
         node.awaitProjectorStopped();
         if (hook.requested()) {

@@ -17,7 +17,12 @@ import org.kleline.ledger.projector.views.HistoryRetention;
  * must agree on it, or business dates would differ between the rows and their readers), and how far
  * back balances as of a past instant are kept.
  */
-public record NodeSettings(int partitions, short replication, Path stateDir, HostInfo self, ZoneId settlementZone,
+public record NodeSettings(
+        int partitions,
+        short replication,
+        Path stateDir,
+        HostInfo self,
+        ZoneId settlementZone,
         HistoryRetention historyRetention) {
 
     /** A node that keeps the whole history. */
@@ -27,8 +32,8 @@ public record NodeSettings(int partitions, short replication, Path stateDir, Hos
 
     public NodeSettings {
         if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
-            throw new IllegalArgumentException("--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS
-                    + ", got " + partitions);
+            throw new IllegalArgumentException(
+                    "--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException("--replication must be >= 1, got " + replication);

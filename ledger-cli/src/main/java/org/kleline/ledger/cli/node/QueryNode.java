@@ -38,15 +38,19 @@ public final class QueryNode implements AutoCloseable {
     }
 
     /** As above; {@code clusterSecret} goes with every read this node forwards to another. */
-    public static QueryNode start(Map<String, String> clientSettings, NodeSettings node, Properties extra,
-                                  Optional<ClusterSecret> clusterSecret) {
+    public static QueryNode start(
+            Map<String, String> clientSettings,
+            NodeSettings node,
+            Properties extra,
+            Optional<ClusterSecret> clusterSecret) {
         Properties props = node.projectorProperties(clientSettings);
         props.putAll(extra);
         Projector projector = new Projector(props);
         try {
             projector.start();
             QueryConfig defaults = QueryConfig.defaults(node.self());
-            QueryApi query = QueryApi.create(projector,
+            QueryApi query = QueryApi.create(
+                    projector,
                     new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone(), clusterSecret));
             return new QueryNode(projector, query);
         } catch (RuntimeException e) {

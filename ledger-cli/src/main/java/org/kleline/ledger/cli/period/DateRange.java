@@ -24,8 +24,8 @@ public record DateRange(LocalDate from, LocalDate to) {
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > DAYS_MAX) {
-            throw new IllegalArgumentException("--from " + from + " --to " + to + " spans " + days + " days; at most "
-                    + DAYS_MAX + " in one run");
+            throw new IllegalArgumentException(
+                    "--from " + from + " --to " + to + " spans " + days + " days; at most " + DAYS_MAX + " in one run");
         }
     }
 

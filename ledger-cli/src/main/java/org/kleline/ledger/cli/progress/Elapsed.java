@@ -3,8 +3,7 @@ package org.kleline.ledger.cli.progress;
 /** A duration as a person reads it in a summary line: {@code 12.3 s}. */
 public final class Elapsed {
 
-    private Elapsed() {
-    }
+    private Elapsed() {}
 
     public static String seconds(long nanos) {
         long tenths = Math.max(0, nanos) / 100_000_000L;

@@ -78,7 +78,9 @@ public final class ProgressLine {
     }
 
     private void redraw(String text) {
-        StringBuilder line = new StringBuilder(Math.max(text.length(), drawnWidth) + 1).append('\r').append(text);
+        StringBuilder line = new StringBuilder(Math.max(text.length(), drawnWidth) + 1)
+                .append('\r')
+                .append(text);
         for (int i = text.length(); i < drawnWidth; i++) {
             line.append(' ');
         }

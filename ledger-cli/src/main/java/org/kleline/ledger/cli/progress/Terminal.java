@@ -13,8 +13,7 @@ public final class Terminal {
 
     private static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     public static boolean stderrIsTerminal() {
         if (Files.isSymbolicLink(STDERR_LINK)) {

@@ -15,8 +15,7 @@ import org.kleline.ledger.cli.period.DateRange;
 public record PeriodReport(DateRange period, List<Line> merchants, List<Line> partners, List<Line> totals) {
 
     /** One settlement row's figures, as read. */
-    public record Row(String merchantId, String currency, Figures figures) {
-    }
+    public record Row(String merchantId, String currency, Figures figures) {}
 
     /**
      * One line of the report.
@@ -25,8 +24,7 @@ public record PeriodReport(DateRange period, List<Line> merchants, List<Line> pa
      * @param partnerId a merchant's partner; empty for a merchant without one and for the other lines
      * @param merchants how many merchants the line sums
      */
-    public record Line(String id, Optional<String> partnerId, String currency, int merchants, Figures figures) {
-    }
+    public record Line(String id, Optional<String> partnerId, String currency, int merchants, Figures figures) {}
 
     public static final String TOTAL = "TOTAL";
 
@@ -43,7 +41,8 @@ public record PeriodReport(DateRange period, List<Line> merchants, List<Line> pa
     public static PeriodReport of(DateRange period, List<Row> rows, Function<String, Optional<String>> partnerOf) {
         Map<String, Map<String, Figures>> byMerchant = new TreeMap<>();
         for (Row row : rows) {
-            byMerchant.computeIfAbsent(row.merchantId(), m -> new TreeMap<>())
+            byMerchant
+                    .computeIfAbsent(row.merchantId(), m -> new TreeMap<>())
                     .merge(row.currency(), row.figures(), Figures::plus);
         }
         List<Line> merchantLines = new ArrayList<>();
@@ -54,7 +53,8 @@ public record PeriodReport(DateRange period, List<Line> merchants, List<Line> pa
             byCurrency.forEach((currency, figures) -> {
                 Line line = new Line(merchantId, partnerId, currency, 1, figures);
                 merchantLines.add(line);
-                partnerId.ifPresent(p -> byPartner.computeIfAbsent(p, x -> new TreeMap<>())
+                partnerId.ifPresent(p -> byPartner
+                        .computeIfAbsent(p, x -> new TreeMap<>())
                         .merge(currency, new Line(p, Optional.empty(), currency, 1, figures), PeriodReport::sum));
                 totals.merge(currency, new Line(TOTAL, Optional.empty(), currency, 1, figures), PeriodReport::sum);
             });
@@ -65,6 +65,11 @@ public record PeriodReport(DateRange period, List<Line> merchants, List<Line> pa
     }
 
     private static Line sum(Line a, Line b) {
-        return new Line(a.id(), a.partnerId(), a.currency(), a.merchants() + b.merchants(), a.figures().plus(b.figures()));
+        return new Line(
+                a.id(),
+                a.partnerId(),
+                a.currency(),
+                a.merchants() + b.merchants(),
+                a.figures().plus(b.figures()));
     }
 }

@@ -24,13 +24,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger report}: a month's or a year's figures per merchant and per partner, from the settlement views. */
-@Command(name = "report", sortOptions = false,
-        description = {"Report a month or a year per merchant and per partner: payments counted, gross, refunds, "
-                + "chargebacks, fees, commission (the partner's part of the fees), net and paid out, per currency.",
-                "The figures are the settlement rows of each date of the period (GET /v1/settlements/{date}), "
-                        + "summed; a partner's are those of its merchants (GET /v1/merchants/{id} names the partner).",
-                "A table with each currency's decimals, or CSV with --csv (amounts as integers of minor units).",
-                ""})
+@Command(
+        name = "report",
+        sortOptions = false,
+        description = {
+            "Report a month or a year per merchant and per partner: payments counted, gross, refunds, "
+                    + "chargebacks, fees, commission (the partner's part of the fees), net and paid out, per currency.",
+            "The figures are the settlement rows of each date of the period (GET /v1/settlements/{date}), "
+                    + "summed; a partner's are those of its merchants (GET /v1/merchants/{id} names the partner).",
+            "A table with each currency's decimals, or CSV with --csv (amounts as integers of minor units).",
+            ""
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -48,7 +52,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "CSV on stdout instead of a table.")
     boolean csv;
 
-    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            defaultValue = LedgerApi.DEFAULT_URL,
+            paramLabel = "URL",
             description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
     URI apiUrl;
 
@@ -69,21 +76,28 @@ public final class ReportCommand implements Callable<Integer> {
         List<PeriodReport.Row> rows = new ArrayList<>();
         int done = 0;
         for (LocalDate date : period.dates()) {
-            JsonNode answer = retry.call(() -> api.get("/v1/settlements/" + date)).expect(200).json();
-            answer.forEach(row -> rows.add(new PeriodReport.Row(row.get("merchantId").asText(),
-                    row.get("currency").asText(), Figures.ofRow(row))));
+            JsonNode answer = retry.call(() -> api.get("/v1/settlements/" + date))
+                    .expect(200)
+                    .json();
+            answer.forEach(row -> rows.add(new PeriodReport.Row(
+                    row.get("merchantId").asText(), row.get("currency").asText(), Figures.ofRow(row))));
             done++;
             progress.update("reading settlement rows " + ProgressLine.bar(done, period.days(), 20) + " " + date);
         }
         MerchantLookup merchants = new MerchantLookup(api, retry);
-        PeriodReport report = PeriodReport.of(period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
+        PeriodReport report = PeriodReport.of(
+                period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
         progress.finish(String.format(Locale.ROOT, "read %,d settlement rows of %d dates", rows.size(), period.days()));
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
             out.print(ReportRendering.csv(report));
         } else {
-            out.printf(Locale.ROOT, "Kleline Ledger, %s: %,d settlement rows from %s (amounts in major units)%n%n", period,
-                    rows.size(), api.base());
+            out.printf(
+                    Locale.ROOT,
+                    "Kleline Ledger, %s: %,d settlement rows from %s (amounts in major units)%n%n",
+                    period,
+                    rows.size(),
+                    api.base());
             out.print(ReportRendering.table(report));
         }
         out.flush();

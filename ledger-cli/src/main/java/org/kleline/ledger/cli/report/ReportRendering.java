@@ -12,19 +12,19 @@ import org.kleline.ledger.model.money.CurrencyCode;
  */
 final class ReportRendering {
 
-    static final List<String> AMOUNT_HEADERS = List.of("gross", "refunds", "chargebacks", "fees", "commission", "net",
-            "paid out");
-    static final String CSV_HEADER = "kind,id,partnerId,currency,merchants,count,gross,refunds,chargebacks,fees,"
-            + "commission,net,paidOut";
+    static final List<String> AMOUNT_HEADERS =
+            List.of("gross", "refunds", "chargebacks", "fees", "commission", "net", "paid out");
+    static final String CSV_HEADER =
+            "kind,id,partnerId,currency,merchants,count,gross,refunds,chargebacks,fees," + "commission,net,paidOut";
 
-    private ReportRendering() {
-    }
+    private ReportRendering() {}
 
     static String table(PeriodReport report) {
         StringBuilder text = new StringBuilder();
         text.append("Merchants\n");
         TextTable merchants = new TextTable(headers("merchant", "partner", "currency"), 3);
-        report.merchants().forEach(line -> merchants.add(cells(line.id(), line.partnerId().orElse("-"), line)));
+        report.merchants()
+                .forEach(line -> merchants.add(cells(line.id(), line.partnerId().orElse("-"), line)));
         text.append(merchants.render());
         text.append("\nPartners (the sums of their merchants)\n");
         TextTable partners = new TextTable(headers("partner", "merchants", "currency"), 3);
@@ -32,8 +32,8 @@ final class ReportRendering {
         text.append(partners.render());
         text.append("\nTotal\n");
         TextTable totals = new TextTable(headers("", "merchants", "currency"), 3);
-        report.totals().forEach(line -> totals.add(cells(PeriodReport.TOTAL, Integer.toString(line.merchants()),
-                line)));
+        report.totals()
+                .forEach(line -> totals.add(cells(PeriodReport.TOTAL, Integer.toString(line.merchants()), line)));
         text.append(totals.render());
         return text.toString();
     }
@@ -54,7 +54,10 @@ final class ReportRendering {
 
     private static List<String> cells(String first, String second, PeriodReport.Line line) {
         int digits = CurrencyCode.of(line.currency()).fractionDigits();
-        List<String> cells = new ArrayList<>(List.of(first, second, line.currency(),
+        List<String> cells = new ArrayList<>(List.of(
+                first,
+                second,
+                line.currency(),
                 String.format(Locale.ROOT, "%,d", line.figures().count())));
         for (long amount : line.figures().amounts()) {
             cells.add(MinorUnits.grouped(amount, digits));
@@ -64,8 +67,16 @@ final class ReportRendering {
 
     private static void csvLine(StringBuilder csv, String kind, PeriodReport.Line line) {
         // Ids and currency codes are [A-Za-z0-9._:-]: nothing to quote.
-        csv.append(kind).append(',').append(line.id()).append(',').append(line.partnerId().orElse("")).append(',')
-                .append(line.currency()).append(',').append(line.merchants()).append(',')
+        csv.append(kind)
+                .append(',')
+                .append(line.id())
+                .append(',')
+                .append(line.partnerId().orElse(""))
+                .append(',')
+                .append(line.currency())
+                .append(',')
+                .append(line.merchants())
+                .append(',')
                 .append(line.figures().count());
         for (long amount : line.figures().amounts()) {
             csv.append(',').append(amount);

@@ -15,8 +15,7 @@ public final class DataDirectory {
 
     static final String STREAMS_STATE = "streams";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates it when absent and proves it writable; returns its absolute, normalised path. */
     public static Path prepare(Path requested) {

@@ -14,8 +14,7 @@ final class EmbeddedLogging {
 
     static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
-    private EmbeddedLogging() {
-    }
+    private EmbeddedLogging() {}
 
     static void quietRoutineNetworkWarnings() {
         if (LoggerFactory.getLogger(NETWORK_CLIENT) instanceof ch.qos.logback.classic.Logger logger

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.cli.discovery.RunAddresses;
+import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
@@ -24,7 +25,6 @@ import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
-import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.ApiKeys;
 import org.kleline.ledger.web.auth.ClusterSecret;
@@ -63,9 +63,16 @@ public final class LedgerRun implements AutoCloseable {
     private final AdminKeyFile.AdminKey adminKey;
     private final ApiKeys apiKeys;
 
-    private LedgerRun(Services services, EmbeddedLedgerInfrastructure infrastructure, QueryNode node,
-                      LedgerHttpServer http, Path dataDir, Duration startupTime, String bind,
-                      AdminKeyFile.AdminKey adminKey, ApiKeys apiKeys) {
+    private LedgerRun(
+            Services services,
+            EmbeddedLedgerInfrastructure infrastructure,
+            QueryNode node,
+            LedgerHttpServer http,
+            Path dataDir,
+            Duration startupTime,
+            String bind,
+            AdminKeyFile.AdminKey adminKey,
+            ApiKeys apiKeys) {
         this.bind = bind;
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
@@ -84,60 +91,92 @@ public final class LedgerRun implements AutoCloseable {
         int port = HttpPort.settle(settings.port());
         Services services = new Services();
         try {
-            EmbeddedLedgerInfrastructure infrastructure = services.add("broker and schema registry",
-                    EmbeddedLedgerInfrastructure.start(dataDir));
+            EmbeddedLedgerInfrastructure infrastructure =
+                    services.add("broker and schema registry", EmbeddedLedgerInfrastructure.start(dataDir));
             Map<String, String> clients = new LinkedHashMap<>();
             clients.put("bootstrap.servers", infrastructure.bootstrapServers());
             clients.put("schema.registry.url", infrastructure.schemaRegistryUrl());
 
             // One broker: replication 1 is what this process is, not a mistake to warn about.
-            TopicDurability.enforce(clients, "ledger run", TopicDurability.NODE_TOPICS,
+            TopicDurability.enforce(
+                    clients,
+                    "ledger run",
+                    TopicDurability.NODE_TOPICS,
                     new TopicDurability.Expectation(settings.partitions(), 1));
-            NodeSettings nodeSettings = new NodeSettings(settings.partitions(), (short) 1,
-                    DataDirectory.streamsState(dataDir), new HostInfo("localhost", port), settings.settlementZone(),
+            NodeSettings nodeSettings = new NodeSettings(
+                    settings.partitions(),
+                    (short) 1,
+                    DataDirectory.streamsState(dataDir),
+                    new HostInfo("localhost", port),
+                    settings.settlementZone(),
                     settings.historyRetention());
             Properties single = new Properties();
             single.put("group.instance.id", GROUP_INSTANCE_ID);
             // This process is its whole cluster: a secret of its own, never written anywhere.
             ClusterSecret clusterSecret = ClusterSecret.generate();
-            QueryNode node = services.add("projector and query API", QueryNode.start(clients, nodeSettings, single,
-                    Optional.of(clusterSecret)));
+            QueryNode node = services.add(
+                    "projector and query API",
+                    QueryNode.start(clients, nodeSettings, single, Optional.of(clusterSecret)));
 
             Map<String, Object> clientMap = new LinkedHashMap<>(clients);
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clientMap, Clock.systemUTC()));
             AdminKeyFile.AdminKey adminKey = AdminKeyFile.ensure(dataDir.resolve(AdminKeyFile.NAME), keys);
-            IngestRuntime ingest = services.add("ingest", IngestRuntime.start(clientMap, Topics.create(clientMap),
-                    settings.ingest(), node.outcomeLookup(),
-                    Optional.of(node.settlementRows()), Clock.systemUTC(),
-                    new IngestInstance(INGEST_INSTANCE_ID, node.meterRegistry())));
+            IngestRuntime ingest = services.add(
+                    "ingest",
+                    IngestRuntime.start(
+                            clientMap,
+                            Topics.create(clientMap),
+                            settings.ingest(),
+                            node.outcomeLookup(),
+                            Optional.of(node.settlementRows()),
+                            Clock.systemUTC(),
+                            new IngestInstance(INGEST_INSTANCE_ID, node.meterRegistry())));
 
             Set<String> hosts = new HashSet<>(AccessControl.loopbackHosts(port));
             settings.allowedHosts().forEach(hosts::add);
-            AccessControl access = AccessControl.withKeys(keys, Optional.of(clusterSecret)).answeringOnlyFor(hosts);
-            LedgerHttpServer http = services.add("HTTP server", bind(settings.bind(), port, access,
-                    List.of(ingest.routes(), node.routes())));
+            AccessControl access =
+                    AccessControl.withKeys(keys, Optional.of(clusterSecret)).answeringOnlyFor(hosts);
+            LedgerHttpServer http = services.add(
+                    "HTTP server", bind(settings.bind(), port, access, List.of(ingest.routes(), node.routes())));
             StreamsReadiness.await(node.streams(), READY_TIMEOUT);
             // Last in, so first out: the file is gone before anything it points to stops.
-            services.add("addresses file", RunAddresses.ofThisProcess(infrastructure.bootstrapServers(),
-                    infrastructure.schemaRegistryUrl(), httpUrl(settings.bind(), http), settings.settlementZone())
-                    .writeTo(dataDir));
-            return new LedgerRun(services, infrastructure, node, http, dataDir,
-                    Duration.ofNanos(System.nanoTime() - began), settings.bind(), adminKey, keys);
+            services.add(
+                    "addresses file",
+                    RunAddresses.ofThisProcess(
+                                    infrastructure.bootstrapServers(),
+                                    infrastructure.schemaRegistryUrl(),
+                                    httpUrl(settings.bind(), http),
+                                    settings.settlementZone())
+                            .writeTo(dataDir));
+            return new LedgerRun(
+                    services,
+                    infrastructure,
+                    node,
+                    http,
+                    dataDir,
+                    Duration.ofNanos(System.nanoTime() - began),
+                    settings.bind(),
+                    adminKey,
+                    keys);
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
     }
 
-    private static LedgerHttpServer bind(String host, int port, AccessControl access,
-                                         List<org.kleline.ledger.web.server.HttpRoutes> routes) {
-        HttpServerConfig config = new HttpServerConfig(host, port, HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                HttpServerConfig.DEFAULT_MAX_THREADS, HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+    private static LedgerHttpServer bind(
+            String host, int port, AccessControl access, List<org.kleline.ledger.web.server.HttpRoutes> routes) {
+        HttpServerConfig config = new HttpServerConfig(
+                host,
+                port,
+                HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+                HttpServerConfig.DEFAULT_MAX_THREADS,
+                HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
         try {
             return LedgerHttpServer.create(config, access, routes).start();
         } catch (RuntimeException e) {
-            throw new StartupFailure("cannot serve HTTP on " + host + ":" + port + " (--bind, --port): "
-                    + e.getMessage(), e);
+            throw new StartupFailure(
+                    "cannot serve HTTP on " + host + ":" + port + " (--bind, --port): " + e.getMessage(), e);
         }
     }
 
@@ -148,8 +187,9 @@ public final class LedgerRun implements AutoCloseable {
 
     private static URI httpUrl(String bind, LedgerHttpServer http) {
         boolean everywhere = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
-        String host = everywhere ? RunSettings.DEFAULT_BIND : bind.indexOf(':') >= 0 && !bind.startsWith("[")
-                ? "[" + bind + "]" : bind;
+        String host = everywhere
+                ? RunSettings.DEFAULT_BIND
+                : bind.indexOf(':') >= 0 && !bind.startsWith("[") ? "[" + bind + "]" : bind;
         return URI.create("http://" + host + ":" + http.port());
     }
 

@@ -28,34 +28,51 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger run}: the whole ledger on this machine, in one process, until Ctrl-C. */
-@Command(name = "run", sortOptions = false,
-        description = {"Run the whole ledger in this process: an embedded Kafka broker and schema registry, the "
-                + "projector, the query API and ingest, on one HTTP port. Nothing to install but a JDK.",
-                "Everything is kept under --data-dir: stop with Ctrl-C and start again on the same directory, and "
-                        + "every balance is still there.",
-                "This is the administrator's own machine: the HTTP API listens on 127.0.0.1 only (--bind), and the "
-                        + "admin import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
-                "Every /v1 call needs an API key (Authorization: Bearer <key>). The first start of a data directory "
-                        + "makes an admin key, prints it once and writes it to DIR/admin.key (owner only).",
-                ""})
+@Command(
+        name = "run",
+        sortOptions = false,
+        description = {
+            "Run the whole ledger in this process: an embedded Kafka broker and schema registry, the "
+                    + "projector, the query API and ingest, on one HTTP port. Nothing to install but a JDK.",
+            "Everything is kept under --data-dir: stop with Ctrl-C and start again on the same directory, and "
+                    + "every balance is still there.",
+            "This is the administrator's own machine: the HTTP API listens on 127.0.0.1 only (--bind), and the "
+                    + "admin import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
+            "Every /v1 call needs an API key (Authorization: Bearer <key>). The first start of a data directory "
+                    + "makes an admin key, prints it once and writes it to DIR/admin.key (owner only).",
+            ""
+        })
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "data",
+            paramLabel = "DIR",
             description = "Where the broker's logs and the projector's state live (default ./${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--port", defaultValue = "" + RunSettings.DEFAULT_PORT, paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "" + RunSettings.DEFAULT_PORT,
+            paramLabel = "PORT",
             description = "The HTTP API's port, writes and reads (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--partitions", defaultValue = "" + RunSettings.DEFAULT_PARTITIONS, paramLabel = "N",
-            description = "Partitions of the ledger topics, when this data directory is new (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "" + RunSettings.DEFAULT_PARTITIONS,
+            paramLabel = "N",
+            description =
+                    "Partitions of the ledger topics, when this data directory is new (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--settlement-zone", defaultValue = "Europe/Paris", paramLabel = "ZONE",
+    @Option(
+            names = "--settlement-zone",
+            defaultValue = "Europe/Paris",
+            paramLabel = "ZONE",
             description = "The time zone of business dates (default ${DEFAULT-VALUE}).")
     ZoneId settlementZone;
 
@@ -65,23 +82,32 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ImportWindowOption importWindow;
 
-    @Option(names = "--bind", defaultValue = RunSettings.DEFAULT_BIND, paramLabel = "ADDRESS",
+    @Option(
+            names = "--bind",
+            defaultValue = RunSettings.DEFAULT_BIND,
+            paramLabel = "ADDRESS",
             description = "The interface the HTTP API listens on (default ${DEFAULT-VALUE}: this machine only; "
                     + "0.0.0.0 for every interface, then give --allowed-host for the names clients use).")
     String bind;
 
-    @Option(names = "--allowed-host", paramLabel = "HOST:PORT", split = ",",
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "HOST:PORT",
+            split = ",",
             description = "A Host header answered besides localhost, 127.0.0.1 and [::1] with the port "
                     + "(repeatable, or comma-separated); any other is refused with 421, so a web page cannot reach the API by "
                     + "re-pointing its own name at this machine (DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--demo",
+    @Option(
+            names = "--demo",
             description = "On the first start of this data directory, load a small demo through the API "
                     + "(merchants, wallets, micropayments, card payments, a settled day) and print a few figures.")
     boolean demo;
 
-    @Option(names = "--demo-year", paramLabel = "TRANSACTIONS",
+    @Option(
+            names = "--demo-year",
+            paramLabel = "TRANSACTIONS",
             description = "On the first start of this data directory, simulate Kleline's 1999 with this many "
                     + "transactions and append it through the API (as `ledger simulate` does), then print the "
                     + "commands that settle, verify and report it.")
@@ -92,8 +118,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings;
         try {
             if (demo && demoYear != null) {
-                throw new IllegalArgumentException("--demo loads a hand-made day and --demo-year a simulated year: "
-                        + "give one of them");
+                throw new IllegalArgumentException(
+                        "--demo loads a hand-made day and --demo-year a simulated year: " + "give one of them");
             }
             if (demoYear != null) {
                 try {
@@ -110,7 +136,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         EmbeddedLogging.quietRoutineNetworkWarnings();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Starting Kleline Ledger (data in " + dataDir.toAbsolutePath().normalize() + ")...");
+        out.println(
+                "Starting Kleline Ledger (data in " + dataDir.toAbsolutePath().normalize() + ")...");
         out.flush();
         LedgerRun run = LedgerRun.start(settings);
         ShutdownHook hook = ShutdownHook.install(run.services(), out);
@@ -122,8 +149,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "/v1/accounts/wallet:w-alice/balances");
         }
         if (demoYear != null) {
-            DemoYear.loadOnce(run.dataDir(), URI.create("http://localhost:" + run.port()), run.adminKey().secret(),
-                    demoYear, out,
+            DemoYear.loadOnce(
+                    run.dataDir(),
+                    URI.create("http://localhost:" + run.port()),
+                    run.adminKey().secret(),
+                    demoYear,
+                    out,
                     ProgressLine.onStderr(spec.commandLine().getErr()));
         }
         out.println("Press Ctrl-C to stop.");
@@ -137,22 +168,33 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printAddresses(PrintWriter out, LedgerRun run) {
-        out.printf(Locale.ROOT, "Kleline Ledger is running (ready in %.1f s).%n", run.startupTime().toMillis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "Kleline Ledger is running (ready in %.1f s).%n",
+                run.startupTime().toMillis() / 1000.0);
         out.printf("  HTTP API         http://localhost:%d%n", run.port());
-        out.printf("  Kafka            %s   (bootstrap servers: read ledger.journal, ledger.settlements)%n",
+        out.printf(
+                "  Kafka            %s   (bootstrap servers: read ledger.journal, ledger.settlements)%n",
                 run.bootstrapServers());
         out.printf("  Schema registry  %s%n", run.schemaRegistryUrl());
-        out.printf("  Addresses file   %s   (while it runs: ledger verify --data-dir %s)%n",
+        out.printf(
+                "  Addresses file   %s   (while it runs: ledger verify --data-dir %s)%n",
                 run.dataDir().resolve(RunAddresses.FILE_NAME), run.dataDir());
         AdminKeyFile.AdminKey admin = run.adminKey();
         Path keyFile = run.dataDir().resolve(AdminKeyFile.NAME);
         if (admin.madeNow()) {
             out.printf("  Admin API key    %s%n", admin.secret());
-            out.printf("                   (shown this once; kept in %s, readable by you only:%n"
-                    + "                    export LEDGER_API_KEY=$(cat %s))%n", keyFile, keyFile);
+            out.printf(
+                    "                   (shown this once; kept in %s, readable by you only:%n"
+                            + "                    export LEDGER_API_KEY=$(cat %s))%n",
+                    keyFile, keyFile);
         } else {
-            out.printf("  Admin API key    in %s (key %s)%s%n", keyFile, admin.keyId(),
-                    admin.problem().map(p -> ": NOT USABLE, " + p + "; delete the file and restart to make a new one")
+            out.printf(
+                    "  Admin API key    in %s (key %s)%s%n",
+                    keyFile,
+                    admin.keyId(),
+                    admin.problem()
+                            .map(p -> ": NOT USABLE, " + p + "; delete the file and restart to make a new one")
                             .orElse(""));
         }
         out.flush();

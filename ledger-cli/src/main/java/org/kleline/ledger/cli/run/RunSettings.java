@@ -20,8 +20,15 @@ import org.kleline.ledger.projector.views.HistoryRetention;
  * @param allowedHosts   {@code Host} header values answered besides localhost, 127.0.0.1 and [::1] with the port
  * @param ingest         what ingest allows: the admin import is always on here; its window and waits
  */
-public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
-        HistoryRetention historyRetention, String bind, List<String> allowedHosts, IngestConfig ingest) {
+public record RunSettings(
+        Path dataDir,
+        int port,
+        int partitions,
+        ZoneId settlementZone,
+        HistoryRetention historyRetention,
+        String bind,
+        List<String> allowedHosts,
+        IngestConfig ingest) {
 
     /** The admin's own machine: nothing here is served beyond it unless --bind says so. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -44,15 +51,22 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
         if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
-            throw new IllegalArgumentException("--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS
-                    + ", got " + partitions);
+            throw new IllegalArgumentException(
+                    "--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS + ", got " + partitions);
         }
     }
 
     /** On loopback, answering for the loopback names only. */
-    public RunSettings(Path dataDir, int port, int partitions, ZoneId settlementZone,
-                       HistoryRetention historyRetention) {
-        this(dataDir, port, partitions, settlementZone, historyRetention, DEFAULT_BIND, List.of(),
+    public RunSettings(
+            Path dataDir, int port, int partitions, ZoneId settlementZone, HistoryRetention historyRetention) {
+        this(
+                dataDir,
+                port,
+                partitions,
+                settlementZone,
+                historyRetention,
+                DEFAULT_BIND,
+                List.of(),
                 IngestConfig.defaults());
     }
 
@@ -62,22 +76,22 @@ public record RunSettings(Path dataDir, int port, int partitions, ZoneId settlem
     }
 
     public static RunSettings defaults(Path dataDir) {
-        return new RunSettings(dataDir, DEFAULT_PORT, DEFAULT_PARTITIONS,
-                ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE));
+        return new RunSettings(
+                dataDir, DEFAULT_PORT, DEFAULT_PARTITIONS, ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE));
     }
 
     public RunSettings withPort(int newPort) {
-        return new RunSettings(dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts,
-                ingest);
+        return new RunSettings(
+                dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest);
     }
 
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
-        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts,
-                ingest);
+        return new RunSettings(
+                dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts, ingest);
     }
 
     public RunSettings withIngest(IngestConfig newIngest) {
-        return new RunSettings(dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts,
-                newIngest);
+        return new RunSettings(
+                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, newIngest);
     }
 }

@@ -68,7 +68,9 @@ final class ConcurrentSettlements {
                     }
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        first = e.getCause() instanceof RuntimeException r
+                                ? r
+                                : new IllegalStateException(e.getCause());
                     }
                 }
             }

@@ -23,8 +23,8 @@ final class PayoutTally {
             return "0 payouts (nothing was due)";
         }
         StringBuilder total = new StringBuilder();
-        totals.forEach((currency, amount) -> total.append(total.length() == 0 ? "" : ", ")
-                .append(MinorUnits.withCurrency(amount, currency)));
+        totals.forEach((currency, amount) ->
+                total.append(total.length() == 0 ? "" : ", ").append(MinorUnits.withCurrency(amount, currency)));
         return String.format(Locale.ROOT, "%,d payout%s, total %s", count, count == 1 ? "" : "s", total);
     }
 }

@@ -20,13 +20,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger settle}: pays merchants what each business date owes them, date by date, through the API. */
-@Command(name = "settle", sortOptions = false,
-        description = {"Settle business dates through the API (POST /v1/settlements/{date}/settle): "
-                + "each merchant whose settlement row of the date has net - paidOut > 0 is paid that amount (a "
-                + "MerchantPaidOut). Prints every payout, in date order, and the total.",
-                "Settling a date again pays nothing twice. A 503 (the projector behind the log) is retried after "
-                        + "its Retry-After, for up to 10 minutes a date.",
-                ""})
+@Command(
+        name = "settle",
+        sortOptions = false,
+        description = {
+            "Settle business dates through the API (POST /v1/settlements/{date}/settle): "
+                    + "each merchant whose settlement row of the date has net - paidOut > 0 is paid that amount (a "
+                    + "MerchantPaidOut). Prints every payout, in date order, and the total.",
+            "Settling a date again pays nothing twice. A 503 (the projector behind the log) is retried after "
+                    + "its Retry-After, for up to 10 minutes a date.",
+            ""
+        })
 public final class SettleCommand implements Callable<Integer> {
 
     @Spec
@@ -44,14 +48,22 @@ public final class SettleCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last date of the range, included.")
     LocalDate to;
 
-    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            defaultValue = LedgerApi.DEFAULT_URL,
+            paramLabel = "URL",
             description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
     URI apiUrl;
 
-    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
-            description = {"Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.MAX_IN_FLIGHT
-                    + "). Dates are independent; the server settles each once its projector has caught up with "
-                    + "the log, so one at a time a year waits that out 365 times."})
+    @Option(
+            names = "--concurrency",
+            defaultValue = "16",
+            paramLabel = "N",
+            description = {
+                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.MAX_IN_FLIGHT
+                        + "). Dates are independent; the server settles each once its projector has caught up with "
+                        + "the log, so one at a time a year waits that out 365 times."
+            })
     int concurrency;
 
     @Override
@@ -79,7 +91,11 @@ public final class SettleCommand implements Callable<Integer> {
             }
             for (SettledPayout payout : payouts) {
                 String currency = merchants.merchant(payout.merchantId()).currency();
-                out.printf("%s  %-12s %-32s %16s%n", day, payout.merchantId(), payout.payoutId(),
+                out.printf(
+                        "%s  %-12s %-32s %16s%n",
+                        day,
+                        payout.merchantId(),
+                        payout.payoutId(),
                         MinorUnits.withCurrency(payout.amount(), currency));
                 tally.add(currency, payout.amount());
             }

@@ -15,8 +15,8 @@ public record SettledPayout(String merchantId, String payoutId, long amount) {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(payoutId, "payoutId");
         if (amount <= 0) {
-            throw new IllegalArgumentException("payout " + payoutId + " of " + merchantId + " must be > 0, was "
-                    + amount);
+            throw new IllegalArgumentException(
+                    "payout " + payoutId + " of " + merchantId + " must be > 0, was " + amount);
         }
     }
 }

@@ -27,13 +27,17 @@ final class SettlementRuns {
     /** The payouts appended, in merchantId order; empty when nothing was due. */
     List<SettledPayout> settle(LocalDate date) {
         String path = "/v1/settlements/" + date + "/settle";
-        JsonNode body = retry.call(() -> api.post(path, "", Map.of())).expect(200).json();
+        JsonNode body =
+                retry.call(() -> api.post(path, "", Map.of())).expect(200).json();
         if (!date.toString().equals(body.path("date").asText())) {
             throw new ApiFailure("POST " + path + " answered for date " + body.path("date") + ": " + body);
         }
         List<SettledPayout> payouts = new ArrayList<>();
         for (JsonNode p : body.path("payouts")) {
-            payouts.add(new SettledPayout(p.get("merchantId").asText(), p.get("payoutId").asText(), p.get("amount").asLong()));
+            payouts.add(new SettledPayout(
+                    p.get("merchantId").asText(),
+                    p.get("payoutId").asText(),
+                    p.get("amount").asLong()));
         }
         return payouts;
     }

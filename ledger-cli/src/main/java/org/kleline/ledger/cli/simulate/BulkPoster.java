@@ -57,8 +57,10 @@ final class BulkPoster implements BulkSender {
             JsonNode problem = answer.json();
             int line = problem.path("line").asInt(0);
             String field = problem.path("field").asText("");
-            throw new BulkRefused(line, problem.path("detail").asText(answer.body())
-                    + (field.isEmpty() ? "" : " (field " + field + ")") + ": " + lineOf(request, line));
+            throw new BulkRefused(
+                    line,
+                    problem.path("detail").asText(answer.body()) + (field.isEmpty() ? "" : " (field " + field + ")")
+                            + ": " + lineOf(request, line));
         }
         throw new ApiFailure("POST " + PATH + " answered " + answer.status() + ": " + answer.body());
     }

@@ -19,8 +19,7 @@ final class DeliberateDefects {
     /** The fields a zero breaks: requested amounts and a wallet's maxBalance are 1..1e12. */
     private static final List<String> AMOUNT_FIELDS = List.of("amount", "maxBalance");
 
-    private DeliberateDefects() {
-    }
+    private DeliberateDefects() {}
 
     static Optional<Defect> recognise(JsonNode line) {
         if (line == null || !line.isObject()) {

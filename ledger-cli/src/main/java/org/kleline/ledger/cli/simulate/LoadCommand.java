@@ -18,18 +18,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger load FILE}: a file of NDJSON events, such as {@code simulate --out} writes, through the bulk API. */
-@Command(name = "load", sortOptions = false,
-        description = {"Send a file of NDJSON events (one a line, as `ledger simulate --out` writes them) through the "
-                + "bulk API (POST /v1/events), in file order, in requests of at most 10,000 lines and 1 MiB.",
-                "Lines a simulation breaks on purpose are sent alone and their 400 expected; a 400 for any other "
-                        + "line stops the load, naming the line. Loading a file again appends nothing twice "
-                        + "(its events are DUPLICATE).",
-                ""})
+@Command(
+        name = "load",
+        sortOptions = false,
+        description = {
+            "Send a file of NDJSON events (one a line, as `ledger simulate --out` writes them) through the "
+                    + "bulk API (POST /v1/events), in file order, in requests of at most 10,000 lines and 1 MiB.",
+            "Lines a simulation breaks on purpose are sent alone and their 400 expected; a 400 for any other "
+                    + "line stops the load, naming the line. Loading a file again appends nothing twice "
+                    + "(its events are DUPLICATE).",
+            ""
+        })
 public final class LoadCommand implements Callable<Integer> {
 
     private static final int BAR_WIDTH = 20;
@@ -43,7 +47,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The NDJSON file.")
     Path file;
 
-    @Option(names = "--api-url", defaultValue = LedgerApi.DEFAULT_URL, paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            defaultValue = LedgerApi.DEFAULT_URL,
+            paramLabel = "URL",
             description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
     URI apiUrl;
 
@@ -69,17 +76,27 @@ public final class LoadCommand implements Callable<Integer> {
         ProgressLine progress = ProgressLine.onStderr(command.getErr());
         long started = System.nanoTime();
         BulkPoster poster = new BulkPoster(api, RetryOn503.standard());
-        NdjsonFileLoad.Listener listener = (bytes, total, lines) -> progress.update(String.format(Locale.ROOT,
-                "loading %s %3d%%  %,d lines  %,d events/s", ProgressLine.bar(bytes, total, BAR_WIDTH),
-                ProgressLine.percent(bytes, total), lines, ProgressLine.perSecond(lines, System.nanoTime() - started)));
+        NdjsonFileLoad.Listener listener = (bytes, total, lines) -> progress.update(String.format(
+                Locale.ROOT,
+                "loading %s %3d%%  %,d lines  %,d events/s",
+                ProgressLine.bar(bytes, total, BAR_WIDTH),
+                ProgressLine.percent(bytes, total),
+                lines,
+                ProgressLine.perSecond(lines, System.nanoTime() - started)));
         NdjsonFileLoad.Summary summary = NdjsonFileLoad.load(file, poster, BulkLimits.api(), listener);
         long elapsed = System.nanoTime() - started;
         progress.clear();
-        out.printf(Locale.ROOT, "Appended %,d lines in %,d requests in %s (%,d events/s); %,d lines broken on purpose "
-                        + "were refused as expected (400)%s; %,d blank lines skipped.%n", summary.linesAppended(),
-                summary.requests(), Elapsed.seconds(elapsed),
-                ProgressLine.perSecond(summary.lines(), elapsed), summary.refused(),
-                summary.refusedByDefect().isEmpty() ? "" : " " + summary.refusedByDefect(), summary.blankLines());
+        out.printf(
+                Locale.ROOT,
+                "Appended %,d lines in %,d requests in %s (%,d events/s); %,d lines broken on purpose "
+                        + "were refused as expected (400)%s; %,d blank lines skipped.%n",
+                summary.linesAppended(),
+                summary.requests(),
+                Elapsed.seconds(elapsed),
+                ProgressLine.perSecond(summary.lines(), elapsed),
+                summary.refused(),
+                summary.refusedByDefect().isEmpty() ? "" : " " + summary.refusedByDefect(),
+                summary.blankLines());
         out.flush();
         return 0;
     }

@@ -28,6 +28,7 @@ final class NdjsonFileLoad {
 
     /** How often, in lines, progress is reported. */
     static final int PROGRESS_EVERY_LINES = 1_000;
+
     private static final int READ_BUFFER_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,8 +56,7 @@ final class NdjsonFileLoad {
         }
     }
 
-    private NdjsonFileLoad() {
-    }
+    private NdjsonFileLoad() {}
 
     static Summary load(Path file, BulkPoster poster, BulkLimits limits, Listener listener) throws IOException {
         long fileBytes = Files.size(file);
@@ -111,10 +111,14 @@ final class NdjsonFileLoad {
     private static ApiFailure refusedLine(Path file, long[] numbers, BulkRefused refused) {
         int index = refused.line() - 1;
         String where = index >= 0 && index < numbers.length ? "line " + numbers[index] : "a line";
-        String appended = numbers[0] == 1 ? "No line of the file is appended"
+        String appended = numbers[0] == 1
+                ? "No line of the file is appended"
                 : "Every line before line " + numbers[0] + " is appended, none from it on";
-        return new ApiFailure(where + " of " + file + " was refused and is not one of the lines a simulation "
-                + "breaks on purpose, so the load stops: " + refused.getMessage() + ". " + appended + "; fix the line "
-                + "and load the file again (lines appended already are then DUPLICATE, with no effect).", refused);
+        return new ApiFailure(
+                where + " of " + file + " was refused and is not one of the lines a simulation "
+                        + "breaks on purpose, so the load stops: " + refused.getMessage() + ". " + appended
+                        + "; fix the line "
+                        + "and load the file again (lines appended already are then DUPLICATE, with no effect).",
+                refused);
     }
 }

@@ -23,19 +23,24 @@ public final class SimulatedYear {
      * @param requests      bulk requests sent
      * @param elapsedNanos  from the first request to the last answer
      */
-    public record Appended(SimulationSummary summary, long linesAppended, long linesRefused, long requests,
-                           long elapsedNanos) {
+    public record Appended(
+            SimulationSummary summary, long linesAppended, long linesRefused, long requests, long elapsedNanos) {
 
         /** One line: {@code Appended 6,565 lines in 5 requests in 1.8 s (3,504 events/s); 2 lines ...}. */
         public String describe() {
-            return String.format(Locale.ROOT, "Appended %,d lines in %,d requests in %s (%,d events/s); %,d lines "
-                            + "broken on purpose were refused as expected (400).", linesAppended, requests,
-                    Elapsed.seconds(elapsedNanos), ProgressLine.perSecond(summary.lines(), elapsedNanos), linesRefused);
+            return String.format(
+                    Locale.ROOT,
+                    "Appended %,d lines in %,d requests in %s (%,d events/s); %,d lines "
+                            + "broken on purpose were refused as expected (400).",
+                    linesAppended,
+                    requests,
+                    Elapsed.seconds(elapsedNanos),
+                    ProgressLine.perSecond(summary.lines(), elapsedNanos),
+                    linesRefused);
         }
     }
 
-    private SimulatedYear() {
-    }
+    private SimulatedYear() {}
 
     public static Appended append(SimulationConfig config, LedgerApi api, ProgressLine progressLine)
             throws IOException {

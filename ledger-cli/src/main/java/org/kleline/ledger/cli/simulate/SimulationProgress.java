@@ -34,9 +34,15 @@ final class SimulationProgress implements ProgressListener {
     }
 
     private String text(Progress p, long elapsedNanos) {
-        return String.format(Locale.ROOT, "%s %s %3d%%  %,d/%,d transactions  %,d events  %,d events/s", verb,
+        return String.format(
+                Locale.ROOT,
+                "%s %s %3d%%  %,d/%,d transactions  %,d events  %,d events/s",
+                verb,
                 ProgressLine.bar(p.transactionsDone(), p.transactionsTotal(), BAR_WIDTH),
-                ProgressLine.percent(p.transactionsDone(), p.transactionsTotal()), p.transactionsDone(),
-                p.transactionsTotal(), p.linesDone(), ProgressLine.perSecond(p.linesDone(), elapsedNanos));
+                ProgressLine.percent(p.transactionsDone(), p.transactionsTotal()),
+                p.transactionsDone(),
+                p.transactionsTotal(),
+                p.linesDone(),
+                ProgressLine.perSecond(p.linesDone(), elapsedNanos));
     }
 }

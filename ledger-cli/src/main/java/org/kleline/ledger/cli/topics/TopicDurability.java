@@ -43,6 +43,7 @@ public final class TopicDurability {
 
     /** The replication factor under which a topic is warned about, unless expected. */
     public static final int SAFE_REPLICATION = 3;
+
     static final long ADMIN_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(TopicDurability.class);
 
@@ -97,9 +98,8 @@ public final class TopicDurability {
     }
 
     /** One topic as the cluster has it. */
-    public record TopicFacts(String name, int partitions, int replication, int minInsyncReplicas,
-                             boolean uncleanLeaderElection) {
-    }
+    public record TopicFacts(
+            String name, int partitions, int replication, int minInsyncReplicas, boolean uncleanLeaderElection) {}
 
     /** What the check found: reasons to refuse, and warnings. */
     public record Findings(List<String> refusals, List<String> warnings) {
@@ -109,8 +109,7 @@ public final class TopicDurability {
         }
     }
 
-    private TopicDurability() {
-    }
+    private TopicDurability() {}
 
     /** As {@link #enforce(Admin, String, List, Expectation)}, with an admin client of {@code clients}' settings. */
     public static Findings enforce(Map<String, ?> clients, String role, List<TopicUse> uses, Expectation expected) {
@@ -131,11 +130,12 @@ public final class TopicDurability {
      * every reason to refuse. {@code role} names the command in the messages ({@code ledger node}).
      */
     public static Findings enforce(Admin admin, String role, List<TopicUse> uses, Expectation expected) {
-        Findings findings = assess(describe(admin, uses.stream().map(TopicUse::name).toList()), uses, expected);
+        Findings findings =
+                assess(describe(admin, uses.stream().map(TopicUse::name).toList()), uses, expected);
         findings.warnings().forEach(warning -> LOG.warn("{}: {}", role, warning));
         if (!findings.refusals().isEmpty()) {
-            throw new StartupFailure(role + " refuses to start on these topics: "
-                    + String.join("; ", findings.refusals()));
+            throw new StartupFailure(
+                    role + " refuses to start on these topics: " + String.join("; ", findings.refusals()));
         }
         return findings;
     }
@@ -158,9 +158,11 @@ public final class TopicDurability {
             int wanted = use.partitioning() == Partitioning.SINGLE ? 1 : ledgerPartitions;
             if (topic.partitions() != wanted) {
                 refusals.add(topic.name() + " has " + topic.partitions() + " partitions, " + wanted + " "
-                        + (use.partitioning() == Partitioning.SINGLE ? "expected (only partition 0 is read)"
-                        : countFrom + " (the ledger topics share one count: a key's events would move to another"
-                        + " partition)"));
+                        + (use.partitioning() == Partitioning.SINGLE
+                                ? "expected (only partition 0 is read)"
+                                : countFrom
+                                        + " (the ledger topics share one count: a key's events would move to another"
+                                        + " partition)"));
             }
             if (topic.uncleanLeaderElection()) {
                 refusals.add(topic.name() + " has " + TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG + "=true: a "
@@ -189,32 +191,45 @@ public final class TopicDurability {
     public static Map<String, TopicFacts> describe(Admin admin, Collection<String> names) {
         try {
             Set<String> present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            List<String> existing = names.stream().filter(present::contains).distinct().toList();
+            List<String> existing =
+                    names.stream().filter(present::contains).distinct().toList();
             if (existing.isEmpty()) {
                 return Map.of();
             }
-            Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames()
-                    .get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(existing).allTopicNames().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             List<ConfigResource> resources = existing.stream()
-                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
-                    .get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                    .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             Map<String, TopicFacts> facts = new LinkedHashMap<>();
             for (String name : existing) {
                 TopicDescription description = descriptions.get(name);
                 Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
-                int replication = description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
-                facts.put(name, new TopicFacts(name, description.partitions().size(), replication,
-                        intValue(config, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1),
-                        Boolean.parseBoolean(value(config, TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"))));
+                int replication = description.partitions().stream()
+                        .mapToInt(p -> p.replicas().size())
+                        .min()
+                        .orElse(0);
+                facts.put(
+                        name,
+                        new TopicFacts(
+                                name,
+                                description.partitions().size(),
+                                replication,
+                                intValue(config, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1),
+                                Boolean.parseBoolean(
+                                        value(config, TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"))));
             }
             return facts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupFailure("interrupted while checking the topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new StartupFailure("could not check the ledger's topics (describe topics and their configs): "
-                    + (e.getCause() != null ? e.getCause() : e), e);
+            throw new StartupFailure(
+                    "could not check the ledger's topics (describe topics and their configs): "
+                            + (e.getCause() != null ? e.getCause() : e),
+                    e);
         }
     }
 

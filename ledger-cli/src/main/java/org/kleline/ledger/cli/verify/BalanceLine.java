@@ -8,8 +8,12 @@ record BalanceLine(String currency, long balance, long credits, long debits) {
 
     BalanceLine plus(long amountMinor) {
         return amountMinor >= 0
-                ? new BalanceLine(currency, Math.addExact(balance, amountMinor), Math.addExact(credits, amountMinor), debits)
-                : new BalanceLine(currency, Math.addExact(balance, amountMinor), credits,
+                ? new BalanceLine(
+                        currency, Math.addExact(balance, amountMinor), Math.addExact(credits, amountMinor), debits)
+                : new BalanceLine(
+                        currency,
+                        Math.addExact(balance, amountMinor),
+                        credits,
                         Math.subtractExact(debits, amountMinor));
     }
 

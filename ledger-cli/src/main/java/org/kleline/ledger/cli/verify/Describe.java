@@ -8,8 +8,7 @@ import org.kleline.ledger.outcomes.EventOutcome;
 /** Outcomes and postings in a few words, for a difference a person reads. */
 final class Describe {
 
-    private Describe() {
-    }
+    private Describe() {}
 
     static String outcome(EventOutcome o) {
         return o.getEventType() + " " + o.getKey() + " at " + o.getOccurredAt() + ": " + o.getOutcome()
@@ -17,7 +16,8 @@ final class Describe {
     }
 
     static String postings(List<Posting> postings) {
-        return postings.stream().map(p -> p.getAccount() + " " + p.getCurrency() + " " + p.getAmount())
+        return postings.stream()
+                .map(p -> p.getAccount() + " " + p.getCurrency() + " " + p.getAmount())
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 }

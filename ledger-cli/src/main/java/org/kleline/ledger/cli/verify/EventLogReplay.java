@@ -20,14 +20,18 @@ import org.kleline.ledger.model.event.AggregateType;
 final class EventLogReplay {
 
     static final int PROGRESS_EVERY = 10_000;
-    private static final byte[] MERCHANT_PREFIX = (AggregateType.MERCHANT.prefix() + ":").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MERCHANT_PREFIX =
+            (AggregateType.MERCHANT.prefix() + ":").getBytes(StandardCharsets.UTF_8);
 
-    private EventLogReplay() {
-    }
+    private EventLogReplay() {}
 
     /** @param progress told the number of records replayed, every few thousand and at the end */
-    static void replay(LogReader reader, Map<TopicPartition, Long> ends, Deserializer<EventEnvelope> deserializer,
-                       Recomputation into, LongConsumer progress) {
+    static void replay(
+            LogReader reader,
+            Map<TopicPartition, Long> ends,
+            Deserializer<EventEnvelope> deserializer,
+            Recomputation into,
+            LongConsumer progress) {
         long[] replayed = {0};
         for (boolean merchants : new boolean[] {true, false}) {
             reader.rewind();
@@ -65,10 +69,10 @@ final class EventLogReplay {
             }
             return LoggedEvent.read(record.partition(), record.offset(), key, event);
         } catch (RuntimeException e) {
-            SchemaRegistryCheck.rethrowIfRegistryFailed(e, record.topic() + " partition " + record.partition()
-                    + " offset " + record.offset());
-            return LoggedEvent.unreadable(record.partition(), record.offset(), key,
-                    "cannot be deserialized: " + e.getMessage());
+            SchemaRegistryCheck.rethrowIfRegistryFailed(
+                    e, record.topic() + " partition " + record.partition() + " offset " + record.offset());
+            return LoggedEvent.unreadable(
+                    record.partition(), record.offset(), key, "cannot be deserialized: " + e.getMessage());
         }
     }
 }

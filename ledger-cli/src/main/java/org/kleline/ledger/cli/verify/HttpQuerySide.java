@@ -39,8 +39,8 @@ final class HttpQuerySide implements QuerySide {
     static final int OUTCOME_LOOKUP_IDS_MAX = 1_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> JSON_BODY = Map.of("Content-Type", "application/json",
-            "Accept", "application/json");
+    private static final Map<String, String> JSON_BODY =
+            Map.of("Content-Type", "application/json", "Accept", "application/json");
 
     private final LedgerApi api;
     private final int concurrency;
@@ -66,40 +66,48 @@ final class HttpQuerySide implements QuerySide {
         for (int from = 0; from < distinct.size(); from += OUTCOME_LOOKUP_IDS_MAX) {
             requests.add(distinct.subList(from, Math.min(distinct.size(), from + OUTCOME_LOOKUP_IDS_MAX)));
         }
-        sendAll(requests, ids -> api.postAsync(OUTCOME_LOOKUP, lookupBody(ids), JSON_BODY)).forEach((ids, answer) -> {
-            switch (answer.status()) {
-                case 200 -> {
-                    Set<String> asked = new HashSet<>(ids);
-                    for (JsonNode shown : answer.json().path("outcomes")) {
-                        EventOutcome outcome = QueryOverHttp.outcome(shown);
-                        if (!asked.contains(outcome.getEventId())) {
-                            throw new ApiFailure("POST " + OUTCOME_LOOKUP + " answered an outcome of event "
-                                    + outcome.getEventId() + ", which it was not asked for");
+        sendAll(requests, ids -> api.postAsync(OUTCOME_LOOKUP, lookupBody(ids), JSON_BODY))
+                .forEach((ids, answer) -> {
+                    switch (answer.status()) {
+                        case 200 -> {
+                            Set<String> asked = new HashSet<>(ids);
+                            for (JsonNode shown : answer.json().path("outcomes")) {
+                                EventOutcome outcome = QueryOverHttp.outcome(shown);
+                                if (!asked.contains(outcome.getEventId())) {
+                                    throw new ApiFailure("POST " + OUTCOME_LOOKUP + " answered an outcome of event "
+                                            + outcome.getEventId() + ", which it was not asked for");
+                                }
+                                outcomes.put(outcome.getEventId(), Optional.of(outcome));
+                            }
                         }
-                        outcomes.put(outcome.getEventId(), Optional.of(outcome));
+                        case RetryOn503.UNAVAILABLE -> unanswered.addAll(ids); // A partition moving: asked again.
+                        case 404, 405 ->
+                            throw new ApiFailure("the query API at " + api.base() + " has no bulk read of "
+                                    + "outcomes (POST " + OUTCOME_LOOKUP + " answered " + answer.status()
+                                    + "): verify needs a "
+                                    + "ledger as recent as itself");
+                        default -> throw unexpected(answer);
                     }
-                }
-                case RetryOn503.UNAVAILABLE -> unanswered.addAll(ids); // A partition moving: asked again.
-                case 404, 405 -> throw new ApiFailure("the query API at " + api.base() + " has no bulk read of "
-                        + "outcomes (POST " + OUTCOME_LOOKUP + " answered " + answer.status() + "): verify needs a "
-                        + "ledger as recent as itself");
-                default -> throw unexpected(answer);
-            }
-        });
+                });
         outcomes.keySet().removeAll(unanswered);
         return outcomes;
     }
 
     @Override
     public Map<String, Optional<List<BalanceLine>>> balances(List<String> accountIds) {
-        Map<String, LedgerApi.Answer> answers = sendAll(accountIds,
-                id -> api.getAsync("/v1/accounts/" + LedgerApi.segment(id) + "/balances"));
+        Map<String, LedgerApi.Answer> answers =
+                sendAll(accountIds, id -> api.getAsync("/v1/accounts/" + LedgerApi.segment(id) + "/balances"));
         Map<String, Optional<List<BalanceLine>>> balances = new LinkedHashMap<>();
         answers.forEach((id, answer) -> {
             List<BalanceLine> lines = new ArrayList<>();
             switch (answer.status()) {
-                case 200 -> answer.json().forEach(b -> lines.add(new BalanceLine(b.get("currency").asText(),
-                        b.get("balance").asLong(), b.get("credits").asLong(), b.get("debits").asLong())));
+                case 200 ->
+                    answer.json()
+                            .forEach(b -> lines.add(new BalanceLine(
+                                    b.get("currency").asText(),
+                                    b.get("balance").asLong(),
+                                    b.get("credits").asLong(),
+                                    b.get("debits").asLong())));
                 case 404 -> {
                     // Unknown to the API: no balance at all.
                 }
@@ -117,7 +125,9 @@ final class HttpQuerySide implements QuerySide {
     @Override
     public List<SettlementRow> settlementRowsOn(LocalDate date) {
         List<SettlementRow> rows = new ArrayList<>();
-        retry.call(() -> api.get("/v1/settlements/" + date)).expect(200).json()
+        retry.call(() -> api.get("/v1/settlements/" + date))
+                .expect(200)
+                .json()
                 .forEach(row -> rows.add(QueryOverHttp.row(row)));
         return rows;
     }
@@ -125,9 +135,14 @@ final class HttpQuerySide implements QuerySide {
     @Override
     public List<RecomputedTrialBalance> trialBalance() {
         List<RecomputedTrialBalance> lines = new ArrayList<>();
-        for (JsonNode t : retry.call(() -> api.get("/v1/trial-balance")).expect(200).json()) {
-            lines.add(new RecomputedTrialBalance(t.get("currency").asText(), t.get("total").asLong(),
-                    t.get("accounts").asLong(), t.path("credits").asLong(), t.path("debits").asLong(),
+        for (JsonNode t :
+                retry.call(() -> api.get("/v1/trial-balance")).expect(200).json()) {
+            lines.add(new RecomputedTrialBalance(
+                    t.get("currency").asText(),
+                    t.get("total").asLong(),
+                    t.get("accounts").asLong(),
+                    t.path("credits").asLong(),
+                    t.path("debits").asLong(),
                     t.path("postings").asLong()));
         }
         return lines;
@@ -174,7 +189,7 @@ final class HttpQuerySide implements QuerySide {
     }
 
     private static ApiFailure unexpected(LedgerApi.Answer answer) {
-        return new ApiFailure(answer.method() + " " + answer.path() + " answered " + answer.status() + ": "
-                + answer.body());
+        return new ApiFailure(
+                answer.method() + " " + answer.path() + " answered " + answer.status() + ": " + answer.body());
     }
 }

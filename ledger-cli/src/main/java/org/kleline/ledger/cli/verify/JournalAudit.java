@@ -38,8 +38,11 @@ final class JournalAudit {
     }
 
     /** Reads the journal to {@code ends}; returns how many records were read. */
-    long audit(LogReader journal, Map<TopicPartition, Long> ends, Deserializer<JournalEntry> deserializer,
-               LongConsumer progress) {
+    long audit(
+            LogReader journal,
+            Map<TopicPartition, Long> ends,
+            Deserializer<JournalEntry> deserializer,
+            LongConsumer progress) {
         journal.readTo(ends, record -> {
             check(record, deserializer);
             if (++records % PROGRESS_EVERY == 0) {
@@ -49,8 +52,10 @@ final class JournalAudit {
         for (String eventId : recomputed.eventIds()) {
             Optional<EventOutcome> outcome = recomputed.outcome(eventId);
             if (outcome.isPresent() && outcome.get().getOutcome() == Outcome.ACCEPTED && !entries.contains(eventId)) {
-                differences.add(CHECK, "no entry for event " + eventId + ", ACCEPTED with "
-                        + Describe.postings(outcome.get().getPostings()));
+                differences.add(
+                        CHECK,
+                        "no entry for event " + eventId + ", ACCEPTED with "
+                                + Describe.postings(outcome.get().getPostings()));
             }
         }
         progress.accept(records);
@@ -74,32 +79,47 @@ final class JournalAudit {
         String eventId = entry.getEventId();
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         if (!eventId.equals(entry.getEntryId()) || !eventId.equals(key)) {
-            differences.add(CHECK, "entry " + entry.getEntryId() + " (key " + key + ") at " + where
-                    + " is not keyed and named by its eventId " + eventId);
+            differences.add(
+                    CHECK,
+                    "entry " + entry.getEntryId() + " (key " + key + ") at " + where
+                            + " is not keyed and named by its eventId " + eventId);
         }
-        unbalanced(entry).ifPresent(sum -> differences.add(CHECK, "entry of event " + eventId + " at " + where
-                + " does not balance: " + sum));
+        unbalanced(entry)
+                .ifPresent(sum -> differences.add(
+                        CHECK, "entry of event " + eventId + " at " + where + " does not balance: " + sum));
         if (appendedSince.contains(eventId)) {
             return;
         }
         boolean first = entries.add(eventId);
         Optional<JournalEntry> expected = recomputed.journalEntry(eventId);
         if (expected.isEmpty()) {
-            differences.add(CHECK, "entry at " + where + " for event " + eventId + ", which "
-                    + recomputed.outcome(eventId).map(o -> "the log decides " + o.getOutcome())
-                            .orElse("is not in the log") + ": " + Describe.postings(entry.getPostings()));
+            differences.add(
+                    CHECK,
+                    "entry at " + where + " for event " + eventId + ", which "
+                            + recomputed
+                                    .outcome(eventId)
+                                    .map(o -> "the log decides " + o.getOutcome())
+                                    .orElse("is not in the log")
+                            + ": " + Describe.postings(entry.getPostings()));
             return;
         }
         if (!first && !recomputed.reusedAcrossKeys(eventId)) {
-            differences.add(CHECK, "a second entry for event " + eventId + " at " + where + ": "
-                    + Describe.postings(entry.getPostings()));
+            differences.add(
+                    CHECK,
+                    "a second entry for event " + eventId + " at " + where + ": "
+                            + Describe.postings(entry.getPostings()));
         }
         if (!entry.equals(expected.get()) && !recomputed.reusedAcrossKeys(eventId)) {
-            differences.add(CHECK, "entry of event " + eventId + " at " + where + " differs: the journal has "
-                    + entry.getEventType() + " at " + entry.getOccurredAt() + " on " + entry.getBusinessDate() + " "
-                    + Describe.postings(entry.getPostings()) + "; the log gives " + expected.get().getEventType()
-                    + " at " + expected.get().getOccurredAt() + " on " + expected.get().getBusinessDate() + " "
-                    + Describe.postings(expected.get().getPostings()));
+            differences.add(
+                    CHECK,
+                    "entry of event " + eventId + " at " + where + " differs: the journal has "
+                            + entry.getEventType() + " at " + entry.getOccurredAt() + " on " + entry.getBusinessDate()
+                            + " "
+                            + Describe.postings(entry.getPostings()) + "; the log gives "
+                            + expected.get().getEventType()
+                            + " at " + expected.get().getOccurredAt() + " on "
+                            + expected.get().getBusinessDate() + " "
+                            + Describe.postings(expected.get().getPostings()));
         }
     }
 

@@ -39,9 +39,11 @@ final class LogReader implements AutoCloseable {
     static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     /** How long the read may go without a record before it is given up (the broker gone). */
     static final Duration STALL_MAX = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(200);
     /** No group, nothing committed: closing has nothing to wait for but a broker that may be gone. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private static final int MAX_POLL_RECORDS = 5_000;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -49,8 +51,11 @@ final class LogReader implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final Duration metadataTimeout;
 
-    private LogReader(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> partitions,
-                      Duration metadataTimeout) {
+    private LogReader(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            List<TopicPartition> partitions,
+            Duration metadataTimeout) {
         this.consumer = consumer;
         this.topic = topic;
         this.partitions = partitions;
@@ -60,8 +65,8 @@ final class LogReader implements AutoCloseable {
     /** Opens {@code topic} at its beginning; an {@link AuditFailure} when it does not exist or Kafka does not answer. */
     static LogReader open(ClientProperties clients, String topic) {
         Duration timeout = metadataTimeout(clients);
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(clients),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                consumerProperties(clients), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
@@ -76,9 +81,11 @@ final class LogReader implements AutoCloseable {
             return new LogReader(consumer, topic, List.copyOf(partitions), timeout);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
-            throw new AuditFailure("Kafka at " + clients.bootstrapServers() + " did not answer in "
-                    + timeout.toMillis() + " ms (--bootstrap-servers, -X security settings, -X "
-                    + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG + "): " + e.getMessage(), e);
+            throw new AuditFailure(
+                    "Kafka at " + clients.bootstrapServers() + " did not answer in "
+                            + timeout.toMillis() + " ms (--bootstrap-servers, -X security settings, -X "
+                            + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG + "): " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             throw e;
@@ -137,7 +144,7 @@ final class LogReader implements AutoCloseable {
 
     /** Reads every record below {@code ends}, in each partition's order. */
     void readTo(Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        readTo(ends, sink, p -> false, p -> { }, () -> { });
+        readTo(ends, sink, p -> false, p -> {}, () -> {});
     }
 
     /**
@@ -147,8 +154,12 @@ final class LogReader implements AutoCloseable {
      * @param finished   told once of each partition read to its end
      * @param afterPoll  called after each poll's records are handed over
      */
-    void readTo(Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<byte[], byte[]>> sink, IntPredicate full,
-                IntConsumer finished, Runnable afterPoll) {
+    void readTo(
+            Map<TopicPartition, Long> ends,
+            Consumer<ConsumerRecord<byte[], byte[]>> sink,
+            IntPredicate full,
+            IntConsumer finished,
+            Runnable afterPoll) {
         Set<Integer> done = new HashSet<>();
         long lastRecordNanos = System.nanoTime();
         while (true) {
@@ -173,8 +184,8 @@ final class LogReader implements AutoCloseable {
             if (!records.isEmpty()) {
                 lastRecordNanos = System.nanoTime();
             } else if (!resume.isEmpty() && System.nanoTime() - lastRecordNanos > STALL_MAX.toNanos()) {
-                throw new AuditFailure("no record of " + topic + " for " + STALL_MAX.toSeconds() + " s while "
-                        + resume + " were not read to their end offsets " + ends);
+                throw new AuditFailure("no record of " + topic + " for " + STALL_MAX.toSeconds() + " s while " + resume
+                        + " were not read to their end offsets " + ends);
             }
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());

@@ -28,6 +28,7 @@ final class OutcomeTopicAudit {
     private final Differences differences;
     /** The first non-DUPLICATE outcome of each eventId, as a hash of what it decided: enough to tell a second one. */
     private final Map<String, Integer> decided = new HashMap<>();
+
     private long duplicates;
     private long records;
 
@@ -37,8 +38,11 @@ final class OutcomeTopicAudit {
         this.differences = differences;
     }
 
-    long audit(LogReader outcomes, Map<TopicPartition, Long> ends, Deserializer<EventOutcome> deserializer,
-               LongConsumer progress) {
+    long audit(
+            LogReader outcomes,
+            Map<TopicPartition, Long> ends,
+            Deserializer<EventOutcome> deserializer,
+            LongConsumer progress) {
         outcomes.readTo(ends, record -> {
             check(record, deserializer);
             if (++records % PROGRESS_EVERY == 0) {
@@ -47,14 +51,20 @@ final class OutcomeTopicAudit {
         });
         for (String eventId : recomputed.eventIds()) {
             if (!decided.containsKey(eventId)) {
-                differences.add(CHECK, "no outcome for event " + eventId + "; the log gives "
-                        + recomputed.outcome(eventId).map(Describe::outcome).orElse("none"));
+                differences.add(
+                        CHECK,
+                        "no outcome for event " + eventId + "; the log gives "
+                                + recomputed
+                                        .outcome(eventId)
+                                        .map(Describe::outcome)
+                                        .orElse("none"));
             }
         }
         long expectedDuplicates = recomputed.outcomes(Outcome.DUPLICATE);
         if (duplicates != expectedDuplicates) {
-            differences.add(CHECK, duplicates + " DUPLICATE outcomes, but the log holds " + expectedDuplicates
-                    + " retried events");
+            differences.add(
+                    CHECK,
+                    duplicates + " DUPLICATE outcomes, but the log holds " + expectedDuplicates + " retried events");
         }
         progress.accept(records);
         return records;
@@ -84,8 +94,10 @@ final class OutcomeTopicAudit {
         }
         Optional<EventOutcome> expected = recomputed.outcome(eventId);
         if (expected.isEmpty()) {
-            differences.add(CHECK, "outcome at " + where + " for event " + eventId + ", which is not in the log: "
-                    + Describe.outcome(outcome));
+            differences.add(
+                    CHECK,
+                    "outcome at " + where + " for event " + eventId + ", which is not in the log: "
+                            + Describe.outcome(outcome));
             return;
         }
         if (outcome.getOutcome() == Outcome.DUPLICATE) {
@@ -97,17 +109,22 @@ final class OutcomeTopicAudit {
             return;
         }
         if (previous != null) {
-            differences.add(CHECK, "event " + eventId + " has a second " + (previous == fingerprint(outcome)
-                    ? "outcome, the same," : "and different outcome,") + " at " + where + ": "
-                    + Describe.outcome(outcome) + "; the log gives " + Describe.outcome(expected.get()));
+            differences.add(
+                    CHECK,
+                    "event " + eventId + " has a second "
+                            + (previous == fingerprint(outcome) ? "outcome, the same," : "and different outcome,")
+                            + " at " + where + ": "
+                            + Describe.outcome(outcome) + "; the log gives " + Describe.outcome(expected.get()));
         } else if (!outcome.equals(expected.get())) {
-            differences.add(CHECK, "outcome of event " + eventId + " at " + where + " is " + Describe.outcome(outcome)
-                    + "; the log gives " + Describe.outcome(expected.get()));
+            differences.add(
+                    CHECK,
+                    "outcome of event " + eventId + " at " + where + " is " + Describe.outcome(outcome)
+                            + "; the log gives " + Describe.outcome(expected.get()));
         }
     }
 
     private static int fingerprint(EventOutcome o) {
-        return Objects.hash(o.getKey(), o.getEventType(), o.getOccurredAt(), o.getOutcome(), o.getReason(),
-                o.getPostings());
+        return Objects.hash(
+                o.getKey(), o.getEventType(), o.getOccurredAt(), o.getOutcome(), o.getReason(), o.getPostings());
     }
 }

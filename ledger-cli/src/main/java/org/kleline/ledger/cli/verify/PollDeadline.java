@@ -19,7 +19,8 @@ final class PollDeadline {
         Objects.requireNonNull(max, "max");
         Objects.requireNonNull(pause, "pause");
         if (max.isNegative() || pause.isNegative() || pause.isZero()) {
-            throw new IllegalArgumentException("a poll needs max >= 0 and pause > 0, was max " + max + ", pause " + pause);
+            throw new IllegalArgumentException(
+                    "a poll needs max >= 0 and pause > 0, was max " + max + ", pause " + pause);
         }
         this.startedNanos = System.nanoTime();
         this.deadlineNanos = startedNanos + max.toNanos();

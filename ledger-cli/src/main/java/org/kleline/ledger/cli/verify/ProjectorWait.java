@@ -19,8 +19,7 @@ final class ProjectorWait {
     /** The query API has no push: it is asked again this often (one small bulk read a time). */
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private ProjectorWait() {
-    }
+    private ProjectorWait() {}
 
     /** Returns whether the projector caught up before {@code max} passed. */
     static boolean await(QuerySide query, Recomputation recomputed, Duration max, ProgressLine progress) {

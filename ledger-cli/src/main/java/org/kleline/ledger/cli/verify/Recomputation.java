@@ -33,9 +33,11 @@ final class Recomputation {
     private final LedgerReplay replay;
     /** Each eventId once, in the order first read: what the outcome and journal checks walk. */
     private final List<String> eventIds = new ArrayList<>();
+
     private final Set<String> eventIdsSeen = new HashSet<>();
     /** Rare: eventIds decided (not DUPLICATE) under more than one key; docs/domain.md leaves their reads unspecified. */
     private final Set<String> reusedAcrossKeys = new HashSet<>();
+
     private final Map<String, Map<String, BalanceLine>> balances = new TreeMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final List<LoggedEvent> unreadable = new ArrayList<>();
@@ -63,17 +65,22 @@ final class Recomputation {
         }
         String aggregate = AggregateKey.of(record.event()).value();
         if (!aggregate.equals(record.key())) {
-            unreadable.add(LoggedEvent.unreadable(record.partition(), record.offset(), record.key(),
+            unreadable.add(LoggedEvent.unreadable(
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
                     "record key " + record.key() + " is not the event's aggregate " + aggregate));
             return;
         }
         Decision<?> decision;
         try {
-            decision = replay.apply(record.event(),
-                    new LogPosition(record.partition(), record.offset(), record.event().getAppendedAfter()));
+            decision = replay.apply(
+                    record.event(),
+                    new LogPosition(
+                            record.partition(), record.offset(), record.event().getAppendedAfter()));
         } catch (RuntimeException e) {
-            unreadable.add(LoggedEvent.unreadable(record.partition(), record.offset(), record.key(),
-                    "breaks the log's contract: " + e.getMessage()));
+            unreadable.add(LoggedEvent.unreadable(
+                    record.partition(), record.offset(), record.key(), "breaks the log's contract: " + e.getMessage()));
             return;
         }
         String eventId = decision.eventId();
@@ -91,14 +98,19 @@ final class Recomputation {
         for (JournalLine posting : decision.postings()) {
             postingsByCurrency.merge(posting.currency().code(), 1L, Long::sum);
             balances.computeIfAbsent(posting.account().value(), a -> new TreeMap<>())
-                    .merge(posting.currency().code(), BalanceLine.zero(posting.currency().code()).plus(
-                            posting.amountMinor()), Recomputation::sum);
+                    .merge(
+                            posting.currency().code(),
+                            BalanceLine.zero(posting.currency().code()).plus(posting.amountMinor()),
+                            Recomputation::sum);
         }
     }
 
     private static BalanceLine sum(BalanceLine a, BalanceLine b) {
-        return new BalanceLine(a.currency(), Math.addExact(a.balance(), b.balance()),
-                Math.addExact(a.credits(), b.credits()), Math.addExact(a.debits(), b.debits()));
+        return new BalanceLine(
+                a.currency(),
+                Math.addExact(a.balance(), b.balance()),
+                Math.addExact(a.credits(), b.credits()),
+                Math.addExact(a.debits(), b.debits()));
     }
 
     long events() {
@@ -121,9 +133,15 @@ final class Recomputation {
 
     /** The journal entry {@code eventId} must have: present only when its first outcome is ACCEPTED. */
     Optional<JournalEntry> journalEntry(String eventId) {
-        return outcome(eventId).filter(o -> o.getOutcome() == Outcome.ACCEPTED).map(o -> new JournalEntry(
-                o.getEventId(), o.getEventId(), o.getEventType(), o.getOccurredAt(),
-                calendar.businessDate(o.getOccurredAt()), o.getPostings()));
+        return outcome(eventId)
+                .filter(o -> o.getOutcome() == Outcome.ACCEPTED)
+                .map(o -> new JournalEntry(
+                        o.getEventId(),
+                        o.getEventId(),
+                        o.getEventType(),
+                        o.getOccurredAt(),
+                        calendar.businessDate(o.getOccurredAt()),
+                        o.getPostings()));
     }
 
     Map<Outcome, Long> outcomeCounts() {
@@ -147,7 +165,8 @@ final class Recomputation {
     Map<LocalDate, List<SettlementRow>> settlementRowsByDate() {
         Map<LocalDate, List<SettlementRow>> byDate = new TreeMap<>();
         for (DailySettlement row : replay.settlements()) {
-            byDate.computeIfAbsent(row.key().businessDate(), d -> new ArrayList<>()).add(row.toAvro());
+            byDate.computeIfAbsent(row.key().businessDate(), d -> new ArrayList<>())
+                    .add(row.toAvro());
         }
         return byDate;
     }
@@ -155,12 +174,25 @@ final class Recomputation {
     /** The trial balance per currency, from the recomputed balances. */
     Map<String, RecomputedTrialBalance> trialBalance() {
         Map<String, RecomputedTrialBalance> lines = new TreeMap<>();
-        balances.values().forEach(byCurrency -> byCurrency.values().forEach(b -> lines.merge(b.currency(),
-                new RecomputedTrialBalance(b.currency(), b.balance(), 1, b.credits(), b.debits(),
-                        postingsByCurrency.getOrDefault(b.currency(), 0L)),
-                (x, y) -> new RecomputedTrialBalance(x.currency(), Math.addExact(x.total(), y.total()),
-                        x.accounts() + y.accounts(), Math.addExact(x.credits(), y.credits()),
-                        Math.addExact(x.debits(), y.debits()), x.postings()))));
+        balances.values()
+                .forEach(byCurrency -> byCurrency
+                        .values()
+                        .forEach(b -> lines.merge(
+                                b.currency(),
+                                new RecomputedTrialBalance(
+                                        b.currency(),
+                                        b.balance(),
+                                        1,
+                                        b.credits(),
+                                        b.debits(),
+                                        postingsByCurrency.getOrDefault(b.currency(), 0L)),
+                                (x, y) -> new RecomputedTrialBalance(
+                                        x.currency(),
+                                        Math.addExact(x.total(), y.total()),
+                                        x.accounts() + y.accounts(),
+                                        Math.addExact(x.credits(), y.credits()),
+                                        Math.addExact(x.debits(), y.debits()),
+                                        x.postings()))));
         return lines;
     }
 

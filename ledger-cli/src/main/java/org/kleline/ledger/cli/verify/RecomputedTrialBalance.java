@@ -5,5 +5,4 @@ package org.kleline.ledger.cli.verify;
  * ({@code total}, 0 when the ledger is sound), how many accounts hold postings in the currency, the
  * credits and debits of every posting, and how many postings.
  */
-record RecomputedTrialBalance(String currency, long total, long accounts, long credits, long debits, long postings) {
-}
+record RecomputedTrialBalance(String currency, long total, long accounts, long credits, long debits, long postings) {}

@@ -13,8 +13,7 @@ import org.kleline.ledger.model.serde.SubjectNames;
  */
 final class SchemaRegistryCheck {
 
-    private SchemaRegistryCheck() {
-    }
+    private SchemaRegistryCheck() {}
 
     /**
      * Fails unless the registry at {@code url} knows the schema of {@code topic}'s values: any ledger
@@ -26,8 +25,10 @@ final class SchemaRegistryCheck {
             registry.latestVersion(subject);
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
-                throw new AuditFailure("the schema registry at " + url + " has no schema " + subject + ", though "
-                        + topic + " holds records: is this the ledger's registry? (--schema-registry-url)", e);
+                throw new AuditFailure(
+                        "the schema registry at " + url + " has no schema " + subject + ", though " + topic
+                                + " holds records: is this the ledger's registry? (--schema-registry-url)",
+                        e);
             }
             throw unavailable(url, "GET /subjects/" + subject + "/versions/latest", e);
         } catch (UncheckedIOException e) {
@@ -44,14 +45,18 @@ final class SchemaRegistryCheck {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UncheckedIOException
                     || (t instanceof SchemaRegistryException registry && !registry.isNotFound())) {
-                throw new AuditFailure("the schema registry did not give the schema of the record at " + where
-                        + " (--schema-registry-url): " + failure.getMessage(), failure);
+                throw new AuditFailure(
+                        "the schema registry did not give the schema of the record at " + where
+                                + " (--schema-registry-url): " + failure.getMessage(),
+                        failure);
             }
         }
     }
 
     private static AuditFailure unavailable(String url, String what, RuntimeException cause) {
-        return new AuditFailure("the schema registry at " + url + " did not give " + what + " (--schema-registry-url): "
-                + cause.getMessage(), cause);
+        return new AuditFailure(
+                "the schema registry at " + url + " did not give " + what + " (--schema-registry-url): "
+                        + cause.getMessage(),
+                cause);
     }
 }

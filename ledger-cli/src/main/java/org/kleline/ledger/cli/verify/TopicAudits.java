@@ -23,15 +23,15 @@ import org.kleline.ledger.model.topics.Topics;
 final class TopicAudits implements Callable<TopicAudits.Result> {
 
     /** What the topic checks found, and the lines reporting them (a note first when events were appended). */
-    record Result(Differences differences, List<String> lines) {
-    }
+    record Result(Differences differences, List<String> lines) {}
 
     private final ClientProperties clients;
     private final Topics topics;
     private final Map<TopicPartition, Long> eventEnds;
     private final Recomputation recomputed;
 
-    TopicAudits(ClientProperties clients, Topics topics, Map<TopicPartition, Long> eventEnds, Recomputation recomputed) {
+    TopicAudits(
+            ClientProperties clients, Topics topics, Map<TopicPartition, Long> eventEnds, Recomputation recomputed) {
         this.clients = clients;
         this.topics = topics;
         this.eventEnds = eventEnds;
@@ -44,22 +44,41 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
         List<String> lines = new ArrayList<>();
         Set<String> appendedSince = appendedSince();
         if (!appendedSince.isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "  note: %,d events were appended while verifying; their outcomes "
-                    + "and entries are not judged, and the views differ by them", appendedSince.size()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  note: %,d events were appended while verifying; their outcomes "
+                            + "and entries are not judged, and the views differ by them",
+                    appendedSince.size()));
         }
         long started = System.nanoTime();
         try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
-            long entries = new JournalAudit(recomputed, appendedSince, differences).audit(journal,
-                    journal.endOffsets(), topics.journal().valueSerde().deserializer(), n -> { });
-            lines.add(VerifyCommand.checkLine(JournalAudit.CHECK, String.format(Locale.ROOT, "%,d entries", entries),
-                    Topics.JOURNAL, differences.count(JournalAudit.CHECK), Elapsed.since(started)));
+            long entries = new JournalAudit(recomputed, appendedSince, differences)
+                    .audit(
+                            journal,
+                            journal.endOffsets(),
+                            topics.journal().valueSerde().deserializer(),
+                            n -> {});
+            lines.add(VerifyCommand.checkLine(
+                    JournalAudit.CHECK,
+                    String.format(Locale.ROOT, "%,d entries", entries),
+                    Topics.JOURNAL,
+                    differences.count(JournalAudit.CHECK),
+                    Elapsed.since(started)));
         }
         started = System.nanoTime();
         try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
-            long records = new OutcomeTopicAudit(recomputed, appendedSince, differences).audit(outcomeTopic,
-                    outcomeTopic.endOffsets(), topics.outcomes().valueSerde().deserializer(), n -> { });
-            lines.add(VerifyCommand.checkLine(OutcomeTopicAudit.CHECK, String.format(Locale.ROOT, "%,d records", records),
-                    Topics.OUTCOMES, differences.count(OutcomeTopicAudit.CHECK), Elapsed.since(started)));
+            long records = new OutcomeTopicAudit(recomputed, appendedSince, differences)
+                    .audit(
+                            outcomeTopic,
+                            outcomeTopic.endOffsets(),
+                            topics.outcomes().valueSerde().deserializer(),
+                            n -> {});
+            lines.add(VerifyCommand.checkLine(
+                    OutcomeTopicAudit.CHECK,
+                    String.format(Locale.ROOT, "%,d records", records),
+                    Topics.OUTCOMES,
+                    differences.count(OutcomeTopicAudit.CHECK),
+                    Elapsed.since(started)));
         }
         return new Result(differences, lines);
     }
@@ -81,8 +100,9 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                         ids.add(event.getEventId());
                     }
                 } catch (RuntimeException unreadable) {
-                    SchemaRegistryCheck.rethrowIfRegistryFailed(unreadable, record.topic() + " partition "
-                            + record.partition() + " offset " + record.offset());
+                    SchemaRegistryCheck.rethrowIfRegistryFailed(
+                            unreadable,
+                            record.topic() + " partition " + record.partition() + " offset " + record.offset());
                     // Not decided by the projector either: nothing of it to leave out.
                 }
             });

@@ -15,8 +15,7 @@ final class Verdict {
     static final int DIFFERENCES = 1;
     static final int COULD_NOT_RUN = 2;
 
-    private Verdict() {
-    }
+    private Verdict() {}
 
     /**
      * Prints the verdict of a finished audit and returns its exit code; when nothing differs but some
@@ -24,24 +23,34 @@ final class Verdict {
      */
     static int report(Differences differences, PrintWriter out) {
         if (differences.count() > 0) {
-            out.printf(Locale.ROOT, "%,d difference%s; the first %d:%n", differences.count(),
-                    differences.count() == 1 ? "" : "s", differences.first().size());
+            out.printf(
+                    Locale.ROOT,
+                    "%,d difference%s; the first %d:%n",
+                    differences.count(),
+                    differences.count() == 1 ? "" : "s",
+                    differences.first().size());
             differences.first().forEach(d -> out.println("  " + d));
             if (differences.unansweredCount() > 0) {
-                out.printf(Locale.ROOT, "  and %s the query API could not give (503), not judged%n",
+                out.printf(
+                        Locale.ROOT,
+                        "  and %s the query API could not give (503), not judged%n",
                         figures(differences.unansweredCount()));
             }
             out.flush();
             return DIFFERENCES;
         }
         if (differences.unansweredCount() > 0) {
-            out.printf(Locale.ROOT, "%s the query API could not give (503, asked again for %d s); the first %d:%n",
-                    figures(differences.unansweredCount()), VerifyCommand.RECHECK_FOR.toSeconds(),
+            out.printf(
+                    Locale.ROOT,
+                    "%s the query API could not give (503, asked again for %d s); the first %d:%n",
+                    figures(differences.unansweredCount()),
+                    VerifyCommand.RECHECK_FOR.toSeconds(),
                     differences.firstUnanswered().size());
             differences.firstUnanswered().forEach(u -> out.println("  " + u));
             out.flush();
             throw new AuditFailure("no verdict: nothing differs, but the query API could not give "
-                    + figures(differences.unansweredCount()) + " (503), e.g. " + differences.firstUnanswered().get(0));
+                    + figures(differences.unansweredCount()) + " (503), e.g. "
+                    + differences.firstUnanswered().get(0));
         }
         out.println("No difference: every outcome, balance, settlement row and journal entry follows from the log.");
         out.flush();

@@ -41,22 +41,27 @@ import picocli.CommandLine.Spec;
  * Its exit code is a verdict a script can act on ({@link Verdict}): 0 no difference, 1 differences, 2 no
  * verdict (could not run).
  */
-@Command(name = "verify", sortOptions = false, exitCodeOnExecutionException = Verdict.COULD_NOT_RUN,
-        description = {"Audit the ledger without trusting the projector: read ledger.events from the beginning with a "
-                + "plain consumer (read_committed, up to the end offsets taken at start), work out every outcome, "
-                + "balance and settlement row again with ledger-model's rules, then compare them with the query API "
-                + "(every event's outcome, every account's balances, every settlement row, the trial balance), with "
-                + "ledger.journal (exactly one entry per ACCEPTED event, with its postings, each balanced) and with "
-                + "ledger.outcomes (one outcome per event; never two for an eventId).",
-                "First waits (at most --wait) for the projector to decide every event read. Verify a quiet ledger: "
-                        + "events appended while it runs make the views differ.",
-                "Beside `ledger run`, --data-dir DIR finds the run's addresses (and its settlement zone) in "
-                        + "DIR/ledger-run.properties; options given override them.",
-                "Exit code 0: no difference. 1: differences found (the first 20 are named). 2: no verdict, verify "
-                        + "could not run (a bad command line; Kafka, the schema registry or the HTTP API out of "
-                        + "reach; a topic missing; figures the API could not give; any other failure: one line on "
-                        + "stderr says why).",
-                ""})
+@Command(
+        name = "verify",
+        sortOptions = false,
+        exitCodeOnExecutionException = Verdict.COULD_NOT_RUN,
+        description = {
+            "Audit the ledger without trusting the projector: read ledger.events from the beginning with a "
+                    + "plain consumer (read_committed, up to the end offsets taken at start), work out every outcome, "
+                    + "balance and settlement row again with ledger-model's rules, then compare them with the query API "
+                    + "(every event's outcome, every account's balances, every settlement row, the trial balance), with "
+                    + "ledger.journal (exactly one entry per ACCEPTED event, with its postings, each balanced) and with "
+                    + "ledger.outcomes (one outcome per event; never two for an eventId).",
+            "First waits (at most --wait) for the projector to decide every event read. Verify a quiet ledger: "
+                    + "events appended while it runs make the views differ.",
+            "Beside `ledger run`, --data-dir DIR finds the run's addresses (and its settlement zone) in "
+                    + "DIR/ledger-run.properties; options given override them.",
+            "Exit code 0: no difference. 1: differences found (the first 20 are named). 2: no verdict, verify "
+                    + "could not run (a bad command line; Kafka, the schema registry or the HTTP API out of "
+                    + "reach; a topic missing; figures the API could not give; any other failure: one line on "
+                    + "stderr says why).",
+            ""
+        })
 public final class VerifyCommand implements Callable<Integer> {
 
     static final Duration RECHECK_FOR = Duration.ofSeconds(30);
@@ -68,7 +73,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ApiKeyOption apiKey;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "The data directory of a running `ledger run`: its Kafka, schema registry and HTTP API "
                     + "addresses and its settlement zone are read from DIR/" + RunAddresses.FILE_NAME + "; the "
                     + "options below override them.")
@@ -77,30 +84,42 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ExternalKafkaOptions kafka;
 
-    @Option(names = "--api-url", paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            paramLabel = "URL",
             description = "The ledger's HTTP API, whose reads are checked (default " + LedgerApi.DEFAULT_URL
                     + ", or the run's with --data-dir).")
     URI apiUrl;
 
-    @Option(names = "--settlement-zone", paramLabel = "ZONE",
+    @Option(
+            names = "--settlement-zone",
+            paramLabel = "ZONE",
             description = "The time zone of business dates, as the projector was given it (default "
                     + ProjectorSettings.DEFAULT_SETTLEMENT_ZONE + ", or the run's with --data-dir).")
     ZoneId settlementZone;
 
-    @Option(names = "--wait", defaultValue = "600", paramLabel = "SECONDS",
+    @Option(
+            names = "--wait",
+            defaultValue = "600",
+            paramLabel = "SECONDS",
             description = "How long to wait for the projector to decide every event read (default ${DEFAULT-VALUE}).")
     long waitSeconds;
 
-    @Option(names = "--http-concurrency", defaultValue = "8", paramLabel = "N",
+    @Option(
+            names = "--http-concurrency",
+            defaultValue = "8",
+            paramLabel = "N",
             description = "Reads of the query API in flight at once (default ${DEFAULT-VALUE}).")
     int httpConcurrency;
 
     @Override
     public Integer call() {
         Optional<RunAddresses> run = Optional.ofNullable(dataDir).map(RunAddresses::readFrom);
-        ClientProperties clients = kafka.clientProperties(run.map(VerifyCommand::discovered).orElse(Map.of()));
+        ClientProperties clients =
+                kafka.clientProperties(run.map(VerifyCommand::discovered).orElse(Map.of()));
         URI api = apiUrl != null ? apiUrl : run.map(RunAddresses::apiUrl).orElse(URI.create(LedgerApi.DEFAULT_URL));
-        ZoneId zone = settlementZone != null ? settlementZone
+        ZoneId zone = settlementZone != null
+                ? settlementZone
                 : run.map(RunAddresses::settlementZone).orElse(DEFAULT_SETTLEMENT_ZONE);
         HttpQuerySide query;
         SchemaRegistryClient registry;
@@ -109,8 +128,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--wait must be >= 0 seconds, was " + waitSeconds);
             }
             LogReader.metadataTimeout(clients);
-            query = new HttpQuerySide(new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir))),
-                    httpConcurrency, RetryOn503.standard());
+            query = new HttpQuerySide(
+                    new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir))),
+                    httpConcurrency,
+                    RetryOn503.standard());
             registry = SchemaRegistryClients.create(clients.asClientMap());
         } catch (IllegalArgumentException | ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -118,7 +139,8 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
         run.ifPresent(r -> out.println(fromRun(r, clients, api, zone)));
-        out.printf("Verifying Kleline Ledger: the log at %s against %s, ledger.journal and ledger.outcomes%n",
+        out.printf(
+                "Verifying Kleline Ledger: the log at %s against %s, ledger.journal and ledger.outcomes%n",
                 clients.bootstrapServers(), query.describe());
         out.flush();
         return Verdict.report(audit(clients, registry, zone, query, out, progress), out);
@@ -145,12 +167,20 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** What a run's file says of the client settings: the lowest layer, under every option given. */
     private static Map<String, String> discovered(RunAddresses run) {
-        return Map.of(ClientProperties.BOOTSTRAP_SERVERS, run.bootstrapServers(),
-                ClientProperties.SCHEMA_REGISTRY_URL, run.schemaRegistryUrl());
+        return Map.of(
+                ClientProperties.BOOTSTRAP_SERVERS,
+                run.bootstrapServers(),
+                ClientProperties.SCHEMA_REGISTRY_URL,
+                run.schemaRegistryUrl());
     }
 
-    private Differences audit(ClientProperties clients, SchemaRegistryClient registry, ZoneId zone, QuerySide query,
-                              PrintWriter out, ProgressLine progress) {
+    private Differences audit(
+            ClientProperties clients,
+            SchemaRegistryClient registry,
+            ZoneId zone,
+            QuerySide query,
+            PrintWriter out,
+            ProgressLine progress) {
         Topics topics = Topics.create(clients.asClientMap(), registry);
         Differences differences = new Differences();
         long started = System.nanoTime();
@@ -164,32 +194,50 @@ public final class VerifyCommand implements Callable<Integer> {
             if (eventEnds.values().stream().anyMatch(end -> end > 0)) {
                 SchemaRegistryCheck.requireKnows(registry, clients.schemaRegistryUrl(), Topics.EVENTS);
             }
-            EventLogReplay.replay(events, eventEnds, topics.events().valueSerde().deserializer(), recomputed,
+            EventLogReplay.replay(
+                    events,
+                    eventEnds,
+                    topics.events().valueSerde().deserializer(),
+                    recomputed,
                     n -> progress.update(String.format(Locale.ROOT, "replaying ledger.events: %,d records", n)));
         }
         progress.clear();
-        out.printf(Locale.ROOT, "Read %,d records of ledger.events (%d partitions, up to the end offsets taken at "
+        out.printf(
+                Locale.ROOT,
+                "Read %,d records of ledger.events (%d partitions, up to the end offsets taken at "
                         + "start) and decided them again in %s: %,d ACCEPTED, %,d REJECTED, %,d DUPLICATE%n",
-                recomputed.events(), partitions, Elapsed.since(started),
-                recomputed.outcomes(Outcome.ACCEPTED), recomputed.outcomes(Outcome.REJECTED),
+                recomputed.events(),
+                partitions,
+                Elapsed.since(started),
+                recomputed.outcomes(Outcome.ACCEPTED),
+                recomputed.outcomes(Outcome.REJECTED),
                 recomputed.outcomes(Outcome.DUPLICATE));
         if (!recomputed.unreadable().isEmpty()) {
             LoggedEvent firstBad = recomputed.unreadable().get(0);
-            out.printf(Locale.ROOT, "  %,d records cannot be decided (the projector sends them to %s), the first at "
-                    + "%s: %s%n", recomputed.unreadable().size(), Topics.EVENTS_DLQ, firstBad.where(), firstBad.failure());
+            out.printf(
+                    Locale.ROOT,
+                    "  %,d records cannot be decided (the projector sends them to %s), the first at " + "%s: %s%n",
+                    recomputed.unreadable().size(),
+                    Topics.EVENTS_DLQ,
+                    firstBad.where(),
+                    firstBad.failure());
         }
         out.flush();
 
         long waitStarted = System.nanoTime();
         boolean caughtUp = ProjectorWait.await(query, recomputed, Duration.ofSeconds(waitSeconds), progress);
         progress.clear();
-        out.printf("%s (waited %s)%n", caughtUp ? "The projector had decided every event read"
-                : "The projector had NOT decided every event read after --wait " + waitSeconds + " s; comparing anyway",
+        out.printf(
+                "%s (waited %s)%n",
+                caughtUp
+                        ? "The projector had decided every event read"
+                        : "The projector had NOT decided every event read after --wait " + waitSeconds
+                                + " s; comparing anyway",
                 Elapsed.since(waitStarted));
 
         // The topic checks spend this process's CPU while the view checks mostly wait for the query API: at once.
-        FutureTask<TopicAudits.Result> topicAudits = new FutureTask<>(new TopicAudits(clients, topics, eventEnds,
-                recomputed));
+        FutureTask<TopicAudits.Result> topicAudits =
+                new FutureTask<>(new TopicAudits(clients, topics, eventEnds, recomputed));
         Thread topicThread = new Thread(topicAudits, "verify-topic-audits");
         topicThread.setDaemon(true);
         topicThread.start();
@@ -207,34 +255,64 @@ public final class VerifyCommand implements Callable<Integer> {
         return differences;
     }
 
-    private void auditViews(QuerySide query, Recomputation recomputed, Differences differences, PrintWriter out,
-                            ProgressLine progress) {
+    private void auditViews(
+            QuerySide query,
+            Recomputation recomputed,
+            Differences differences,
+            PrintWriter out,
+            ProgressLine progress) {
         ViewAudit views = new ViewAudit(query, recomputed, differences, RECHECK_FOR);
         long checkStarted = System.nanoTime();
-        long outcomes = views.outcomes(n -> progress.update(String.format(Locale.ROOT,
-                "checking outcomes: %,d of %,d events", n, recomputed.eventIds().size())));
+        long outcomes = views.outcomes(n -> progress.update(String.format(
+                Locale.ROOT,
+                "checking outcomes: %,d of %,d events",
+                n,
+                recomputed.eventIds().size())));
         progress.clear();
-        checkLine(out, ViewAudit.OUTCOMES, String.format(Locale.ROOT, "%,d events", outcomes),
-                "POST /v1/outcomes/lookup", differences, checkStarted);
+        checkLine(
+                out,
+                ViewAudit.OUTCOMES,
+                String.format(Locale.ROOT, "%,d events", outcomes),
+                "POST /v1/outcomes/lookup",
+                differences,
+                checkStarted);
         checkStarted = System.nanoTime();
-        long accounts = views.balances(n -> progress.update(String.format(Locale.ROOT,
-                "checking balances: %,d accounts", n)));
+        long accounts =
+                views.balances(n -> progress.update(String.format(Locale.ROOT, "checking balances: %,d accounts", n)));
         progress.clear();
-        checkLine(out, ViewAudit.BALANCES, String.format(Locale.ROOT, "%,d accounts (%,d balances)", accounts,
-                recomputed.balanceLines()), "GET /v1/accounts/{id}/balances", differences, checkStarted);
+        checkLine(
+                out,
+                ViewAudit.BALANCES,
+                String.format(Locale.ROOT, "%,d accounts (%,d balances)", accounts, recomputed.balanceLines()),
+                "GET /v1/accounts/{id}/balances",
+                differences,
+                checkStarted);
         checkStarted = System.nanoTime();
-        long[] rows = views.settlementRows(n -> progress.update(String.format(Locale.ROOT,
-                "checking settlement rows: %,d dates", n)));
+        long[] rows = views.settlementRows(
+                n -> progress.update(String.format(Locale.ROOT, "checking settlement rows: %,d dates", n)));
         progress.clear();
-        checkLine(out, ViewAudit.SETTLEMENT_ROWS, String.format(Locale.ROOT, "%,d rows of %,d dates", rows[0], rows[1]),
-                "GET /v1/settlements/{date}", differences, checkStarted);
+        checkLine(
+                out,
+                ViewAudit.SETTLEMENT_ROWS,
+                String.format(Locale.ROOT, "%,d rows of %,d dates", rows[0], rows[1]),
+                "GET /v1/settlements/{date}",
+                differences,
+                checkStarted);
         checkStarted = System.nanoTime();
         Map<String, RecomputedTrialBalance> trial = views.trialBalance();
         StringBuilder totals = new StringBuilder();
-        trial.values().forEach(t -> totals.append(totals.length() == 0 ? "" : ", ").append(t.currency())
-                .append(" total ").append(t.total()));
-        checkLine(out, ViewAudit.TRIAL_BALANCE, trial.isEmpty() ? "no posting" : totals.toString(),
-                "GET /v1/trial-balance", differences, checkStarted);
+        trial.values()
+                .forEach(t -> totals.append(totals.length() == 0 ? "" : ", ")
+                        .append(t.currency())
+                        .append(" total ")
+                        .append(t.total()));
+        checkLine(
+                out,
+                ViewAudit.TRIAL_BALANCE,
+                trial.isEmpty() ? "no posting" : totals.toString(),
+                "GET /v1/trial-balance",
+                differences,
+                checkStarted);
     }
 
     /** The topic audits' result once done; their own failure (Kafka out of reach) as it was thrown. */
@@ -248,14 +326,19 @@ public final class VerifyCommand implements Callable<Integer> {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new AuditFailure("the checks of ledger.journal and ledger.outcomes failed: " + e.getCause(),
-                    e.getCause());
+            throw new AuditFailure(
+                    "the checks of ledger.journal and ledger.outcomes failed: " + e.getCause(), e.getCause());
         }
     }
 
-    private void checkLine(PrintWriter out, String check, String what, String source, Differences differences,
-                           long startedNanos) {
-        out.println(checkLine(check, what, source, differences.count(check), differences.unanswered(check),
+    private void checkLine(
+            PrintWriter out, String check, String what, String source, Differences differences, long startedNanos) {
+        out.println(checkLine(
+                check,
+                what,
+                source,
+                differences.count(check),
+                differences.unanswered(check),
                 Elapsed.since(startedNanos)));
         out.flush();
     }
@@ -266,9 +349,10 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** As above, with the figures the query API could not give (503) beside the differences. */
-    static String checkLine(String check, String what, String source, long differences, long unanswered,
-                            String elapsed) {
-        String verdict = differences == 0 ? "agree"
+    static String checkLine(
+            String check, String what, String source, long differences, long unanswered, String elapsed) {
+        String verdict = differences == 0
+                ? "agree"
                 : String.format(Locale.ROOT, "%,d difference%s", differences, differences == 1 ? "" : "s");
         if (unanswered > 0) {
             verdict = (differences == 0 ? "" : verdict + ", ")

@@ -65,25 +65,38 @@ final class ViewAudit {
     /** Returns how many events were checked. */
     long outcomes(LongConsumer progress) {
         List<String> ids = recomputed.eventIds();
-        compareAll(OUTCOMES, ids, OUTCOMES_CHUNK, chunk -> {
-            Map<String, Finding> differing = new LinkedHashMap<>();
-            Map<String, Optional<EventOutcome>> answers = query.outcomes(chunk);
-            for (String id : chunk) {
-                EventOutcome expected = recomputed.outcome(id).orElseThrow();
-                Optional<EventOutcome> shown = answers.get(id);
-                if (shown == null) {
-                    differing.put(id, Finding.unansweredNow("event " + id + ": the query API cannot answer now "
-                            + "(503)"));
-                } else if (shown.isEmpty()) {
-                    differing.put(id, Finding.differs("event " + id + " has no outcome in the query API; the log "
-                            + "gives " + Describe.outcome(expected)));
-                } else if (!asShown(shown.get()).equals(asShown(expected)) && !recomputed.reusedAcrossKeys(id)) {
-                    differing.put(id, Finding.differs("event " + id + ": the query API shows "
-                            + Describe.outcome(shown.get()) + "; the log gives " + Describe.outcome(expected)));
-                }
-            }
-            return differing;
-        }, progress);
+        compareAll(
+                OUTCOMES,
+                ids,
+                OUTCOMES_CHUNK,
+                chunk -> {
+                    Map<String, Finding> differing = new LinkedHashMap<>();
+                    Map<String, Optional<EventOutcome>> answers = query.outcomes(chunk);
+                    for (String id : chunk) {
+                        EventOutcome expected = recomputed.outcome(id).orElseThrow();
+                        Optional<EventOutcome> shown = answers.get(id);
+                        if (shown == null) {
+                            differing.put(
+                                    id,
+                                    Finding.unansweredNow(
+                                            "event " + id + ": the query API cannot answer now " + "(503)"));
+                        } else if (shown.isEmpty()) {
+                            differing.put(
+                                    id,
+                                    Finding.differs("event " + id + " has no outcome in the query API; the log "
+                                            + "gives " + Describe.outcome(expected)));
+                        } else if (!asShown(shown.get()).equals(asShown(expected))
+                                && !recomputed.reusedAcrossKeys(id)) {
+                            differing.put(
+                                    id,
+                                    Finding.differs(
+                                            "event " + id + ": the query API shows " + Describe.outcome(shown.get())
+                                                    + "; the log gives " + Describe.outcome(expected)));
+                        }
+                    }
+                    return differing;
+                },
+                progress);
         return ids.size();
     }
 
@@ -93,32 +106,50 @@ final class ViewAudit {
      * compares them.
      */
     private static EventOutcome asShown(EventOutcome outcome) {
-        return new EventOutcome(outcome.getEventId(), outcome.getKey(), outcome.getEventType(), outcome.getOccurredAt(),
-                outcome.getOutcome(), outcome.getReason(), outcome.getPostings(), null, null);
+        return new EventOutcome(
+                outcome.getEventId(),
+                outcome.getKey(),
+                outcome.getEventType(),
+                outcome.getOccurredAt(),
+                outcome.getOutcome(),
+                outcome.getReason(),
+                outcome.getPostings(),
+                null,
+                null);
     }
 
     /** Returns how many accounts were checked. */
     long balances(LongConsumer progress) {
         Map<String, Map<String, BalanceLine>> expected = recomputed.balances();
         List<String> accounts = new ArrayList<>(expected.keySet());
-        compareAll(BALANCES, accounts, CHUNK, chunk -> {
-            Map<String, Finding> differing = new LinkedHashMap<>();
-            query.balances(chunk).forEach((account, shown) -> {
-                List<BalanceLine> want = new ArrayList<>(expected.get(account).values());
-                if (shown.isEmpty()) {
-                    differing.put(account, Finding.unansweredNow("account " + account + ": the query API cannot "
-                            + "answer now (503)"));
-                    return;
-                }
-                List<BalanceLine> got = new ArrayList<>(shown.get());
-                got.sort((a, b) -> a.currency().compareTo(b.currency()));
-                if (!want.equals(got)) {
-                    differing.put(account, Finding.differs("account " + account + ": the query API shows "
-                            + lines(got) + "; the log gives " + lines(want)));
-                }
-            });
-            return differing;
-        }, progress);
+        compareAll(
+                BALANCES,
+                accounts,
+                CHUNK,
+                chunk -> {
+                    Map<String, Finding> differing = new LinkedHashMap<>();
+                    query.balances(chunk).forEach((account, shown) -> {
+                        List<BalanceLine> want =
+                                new ArrayList<>(expected.get(account).values());
+                        if (shown.isEmpty()) {
+                            differing.put(
+                                    account,
+                                    Finding.unansweredNow(
+                                            "account " + account + ": the query API cannot " + "answer now (503)"));
+                            return;
+                        }
+                        List<BalanceLine> got = new ArrayList<>(shown.get());
+                        got.sort((a, b) -> a.currency().compareTo(b.currency()));
+                        if (!want.equals(got)) {
+                            differing.put(
+                                    account,
+                                    Finding.differs("account " + account + ": the query API shows " + lines(got)
+                                            + "; the log gives " + lines(want)));
+                        }
+                    });
+                    return differing;
+                },
+                progress);
         return accounts.size();
     }
 
@@ -126,46 +157,65 @@ final class ViewAudit {
     long[] settlementRows(LongConsumer progress) {
         Map<LocalDate, List<SettlementRow>> expected = recomputed.settlementRowsByDate();
         List<LocalDate> dates = new ArrayList<>(expected.keySet());
-        compareAll(SETTLEMENT_ROWS, dates, CHUNK, chunk -> {
-            Map<LocalDate, Finding> differing = new LinkedHashMap<>();
-            for (LocalDate date : chunk) {
-                Map<String, SettlementRow> want = byMerchant(expected.get(date));
-                Map<String, SettlementRow> got = byMerchant(query.settlementRowsOn(date));
-                List<String> lines = new ArrayList<>();
-                want.forEach((merchant, row) -> {
-                    SettlementRow shown = got.get(merchant);
-                    if (shown == null) {
-                        lines.add("no row for " + merchant + " (the log gives " + row(row) + ")");
-                    } else if (!shown.equals(row)) {
-                        lines.add(merchant + ": the query API shows " + row(shown) + "; the log gives " + row(row));
+        compareAll(
+                SETTLEMENT_ROWS,
+                dates,
+                CHUNK,
+                chunk -> {
+                    Map<LocalDate, Finding> differing = new LinkedHashMap<>();
+                    for (LocalDate date : chunk) {
+                        Map<String, SettlementRow> want = byMerchant(expected.get(date));
+                        Map<String, SettlementRow> got = byMerchant(query.settlementRowsOn(date));
+                        List<String> lines = new ArrayList<>();
+                        want.forEach((merchant, row) -> {
+                            SettlementRow shown = got.get(merchant);
+                            if (shown == null) {
+                                lines.add("no row for " + merchant + " (the log gives " + row(row) + ")");
+                            } else if (!shown.equals(row)) {
+                                lines.add(merchant + ": the query API shows " + row(shown) + "; the log gives "
+                                        + row(row));
+                            }
+                        });
+                        got.keySet().stream()
+                                .filter(m -> !want.containsKey(m))
+                                .forEach(m -> lines.add("a row the log does not give: " + row(got.get(m))));
+                        if (!lines.isEmpty()) {
+                            differing.put(
+                                    date,
+                                    Finding.differs("settlement rows of " + date + ": " + String.join("; ", lines)));
+                        }
                     }
-                });
-                got.keySet().stream().filter(m -> !want.containsKey(m))
-                        .forEach(m -> lines.add("a row the log does not give: " + row(got.get(m))));
-                if (!lines.isEmpty()) {
-                    differing.put(date, Finding.differs("settlement rows of " + date + ": " + String.join("; ", lines)));
-                }
-            }
-            return differing;
-        }, progress);
+                    return differing;
+                },
+                progress);
         return new long[] {expected.values().stream().mapToLong(List::size).sum(), dates.size()};
     }
 
     /** Returns the recomputed trial balance, checked against the API's and against zero. */
     Map<String, RecomputedTrialBalance> trialBalance() {
         Map<String, RecomputedTrialBalance> want = recomputed.trialBalance();
-        compareAll(TRIAL_BALANCE, List.of("all"), CHUNK, chunk -> {
-            Map<String, RecomputedTrialBalance> got = new TreeMap<>();
-            query.trialBalance().forEach(line -> got.put(line.currency(), line));
-            Map<String, Finding> differing = new LinkedHashMap<>();
-            if (!got.equals(want)) {
-                differing.put("all", Finding.differs("the query API shows " + got.values() + "; the log gives "
-                        + want.values()));
-            }
-            return differing;
-        }, progress -> { });
-        want.values().stream().filter(line -> line.total() != 0).forEach(line -> differences.add(TRIAL_BALANCE,
-                "the log's own postings do not sum to zero in " + line.currency() + ": " + line.total()));
+        compareAll(
+                TRIAL_BALANCE,
+                List.of("all"),
+                CHUNK,
+                chunk -> {
+                    Map<String, RecomputedTrialBalance> got = new TreeMap<>();
+                    query.trialBalance().forEach(line -> got.put(line.currency(), line));
+                    Map<String, Finding> differing = new LinkedHashMap<>();
+                    if (!got.equals(want)) {
+                        differing.put(
+                                "all",
+                                Finding.differs(
+                                        "the query API shows " + got.values() + "; the log gives " + want.values()));
+                    }
+                    return differing;
+                },
+                progress -> {});
+        want.values().stream()
+                .filter(line -> line.total() != 0)
+                .forEach(line -> differences.add(
+                        TRIAL_BALANCE,
+                        "the log's own postings do not sum to zero in " + line.currency() + ": " + line.total()));
         return want;
     }
 
@@ -174,8 +224,12 @@ final class ViewAudit {
      * until they agree or {@code recheckFor} has passed; what still differs is a difference, what is still
      * not answered is unanswered.
      */
-    private <K> void compareAll(String check, List<K> keys, int chunkSize, Function<List<K>, Map<K, Finding>> compare,
-                                LongConsumer progress) {
+    private <K> void compareAll(
+            String check,
+            List<K> keys,
+            int chunkSize,
+            Function<List<K>, Map<K, Finding>> compare,
+            LongConsumer progress) {
         Map<K, Finding> differing = new LinkedHashMap<>();
         for (int from = 0; from < keys.size(); from += chunkSize) {
             List<K> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
@@ -213,8 +267,8 @@ final class ViewAudit {
             return "no balance";
         }
         List<String> text = new ArrayList<>();
-        lines.forEach(b -> text.add(b.currency() + " balance " + b.balance() + " (credits " + b.credits()
-                + ", debits " + b.debits() + ")"));
+        lines.forEach(b -> text.add(b.currency() + " balance " + b.balance() + " (credits " + b.credits() + ", debits "
+                + b.debits() + ")"));
         return String.join(", ", text);
     }
 }

@@ -15,10 +15,11 @@ class DayTotalsTest {
     void theDemoDaysRowsMustShowEveryPaymentEventOfEachMerchant() {
         DayTotals totals = DayTotals.of(DemoScenario.settledDayEvents());
 
-        assertThat(totals.byMerchant()).isEqualTo(Map.of(
-                "m-presse", new DayTotals.Totals(3, 120 + 80 + 150, 0, 0),
-                "m-jeux", new DayTotals.Totals(3, 450 + 300 + 2000, 0, 0),
-                "m-librairie", new DayTotals.Totals(2, 4590 + 12000, 1290, 12000)));
+        assertThat(totals.byMerchant())
+                .isEqualTo(Map.of(
+                        "m-presse", new DayTotals.Totals(3, 120 + 80 + 150, 0, 0),
+                        "m-jeux", new DayTotals.Totals(3, 450 + 300 + 2000, 0, 0),
+                        "m-librairie", new DayTotals.Totals(2, 4590 + 12000, 1290, 12000)));
     }
 
     @Test

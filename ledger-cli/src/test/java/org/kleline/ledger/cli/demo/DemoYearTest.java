@@ -39,9 +39,12 @@ class DemoYearTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String[] lines = body.split("\n");
             // The simulator's four ways of breaking a line (simulator/README.md, "Bad lines").
-            boolean bad = body.contains("customerIp") || body.contains("#2\"") || body.contains("\"EURO\"")
+            boolean bad = body.contains("customerIp")
+                    || body.contains("#2\"")
+                    || body.contains("\"EURO\"")
                     || body.matches("(?s).*\"(amount|maxBalance)\":0[,}].*");
-            String answer = bad ? "{\"status\":400,\"detail\":\"bad\",\"line\":1}" : "{\"accepted\":" + lines.length + "}";
+            String answer =
+                    bad ? "{\"status\":400,\"detail\":\"bad\",\"line\":1}" : "{\"accepted\":" + lines.length + "}";
             (bad ? refused : appended).addAndGet(lines.length);
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(bad ? 400 : 200, bytes.length);
@@ -59,7 +62,12 @@ class DemoYearTest {
 
     private boolean loadOnce(StringWriter out) {
         URI api = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return DemoYear.loadOnce(dataDir, api, "kl_demoyeartest_key", 200, new PrintWriter(out, true),
+        return DemoYear.loadOnce(
+                dataDir,
+                api,
+                "kl_demoyeartest_key",
+                200,
+                new PrintWriter(out, true),
                 new ProgressLine(new PrintWriter(new StringWriter()), false, System::nanoTime));
     }
 
@@ -69,9 +77,12 @@ class DemoYearTest {
 
         assertThat(loadOnce(out)).isTrue();
 
-        Matcher line = Pattern.compile("Appended ([0-9,]+) lines in ([0-9,]+) requests").matcher(out.toString());
+        Matcher line = Pattern.compile("Appended ([0-9,]+) lines in ([0-9,]+) requests")
+                .matcher(out.toString());
         assertThat(line.find()).as(out.toString()).isTrue();
-        assertThat(Long.parseLong(line.group(1).replace(",", ""))).isEqualTo(appended.get()).isPositive();
+        assertThat(Long.parseLong(line.group(1).replace(",", "")))
+                .isEqualTo(appended.get())
+                .isPositive();
         assertThat(out.toString())
                 .contains("Demo year (first start of this data directory only): Kleline's 1999 with 200 transactions")
                 .contains("ledger settle --from 1999-01-01 --to 1999-12-31 --api-url http://127.0.0.1:")

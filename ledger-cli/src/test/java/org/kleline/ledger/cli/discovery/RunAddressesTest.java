@@ -24,8 +24,8 @@ class RunAddressesTest {
     Path dataDir;
 
     private static RunAddresses ofThisProcess() {
-        return RunAddresses.ofThisProcess("127.0.0.1:39092", "http://127.0.0.1:38081",
-                URI.create("http://127.0.0.1:38080"), LONDON);
+        return RunAddresses.ofThisProcess(
+                "127.0.0.1:39092", "http://127.0.0.1:38081", URI.create("http://127.0.0.1:38080"), LONDON);
     }
 
     @Test
@@ -38,9 +38,13 @@ class RunAddressesTest {
         try (var files = Files.list(dataDir)) {
             assertThat(files).containsExactly(file.file()); // the temporary file was moved, not left
         }
-        assertThat(Files.readAllLines(file.file())).contains("bootstrap.servers=127.0.0.1\\:39092",
-                "schema.registry.url=http\\://127.0.0.1\\:38081", "api.url=http\\://127.0.0.1\\:38080",
-                "settlement.zone=Europe/London", "pid=" + ProcessHandle.current().pid());
+        assertThat(Files.readAllLines(file.file()))
+                .contains(
+                        "bootstrap.servers=127.0.0.1\\:39092",
+                        "schema.registry.url=http\\://127.0.0.1\\:38081",
+                        "api.url=http\\://127.0.0.1\\:38080",
+                        "settlement.zone=Europe/London",
+                        "pid=" + ProcessHandle.current().pid());
         RunAddresses read = RunAddresses.readFrom(dataDir);
         assertThat(read).isEqualTo(written);
         assertThat(read.bootstrapServers()).isEqualTo("127.0.0.1:39092");
@@ -64,11 +68,20 @@ class RunAddressesTest {
 
     @Test
     void theFileOfARunThatIsNoLongerAliveIsStale() throws Exception {
-        Process exited = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process exited = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(exited.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        new RunAddresses("127.0.0.1:39092", "http://127.0.0.1:38081", URI.create("http://127.0.0.1:38080"), LONDON,
-                exited.pid(), Optional.of(Instant.now())).writeTo(dataDir);
+        new RunAddresses(
+                        "127.0.0.1:39092",
+                        "http://127.0.0.1:38081",
+                        URI.create("http://127.0.0.1:38080"),
+                        LONDON,
+                        exited.pid(),
+                        Optional.of(Instant.now()))
+                .writeTo(dataDir);
 
         assertThatThrownBy(() -> RunAddresses.readFrom(dataDir))
                 .isInstanceOf(RunNotFound.class)
@@ -80,18 +93,28 @@ class RunAddressesTest {
 
     @Test
     void aPidNowHeldByAProcessStartedLaterIsNotTheRunThatWroteTheFile() {
-        Instant thisProcessStarted = ProcessHandle.current().info().startInstant().orElseThrow();
-        RunAddresses reused = new RunAddresses("127.0.0.1:39092", "http://127.0.0.1:38081",
-                URI.create("http://127.0.0.1:38080"), LONDON, ProcessHandle.current().pid(),
+        Instant thisProcessStarted =
+                ProcessHandle.current().info().startInstant().orElseThrow();
+        RunAddresses reused = new RunAddresses(
+                "127.0.0.1:39092",
+                "http://127.0.0.1:38081",
+                URI.create("http://127.0.0.1:38080"),
+                LONDON,
+                ProcessHandle.current().pid(),
                 Optional.of(thisProcessStarted.minus(Duration.ofHours(1))));
-        RunAddresses jittered = new RunAddresses("127.0.0.1:39092", "http://127.0.0.1:38081",
-                URI.create("http://127.0.0.1:38080"), LONDON, ProcessHandle.current().pid(),
+        RunAddresses jittered = new RunAddresses(
+                "127.0.0.1:39092",
+                "http://127.0.0.1:38081",
+                URI.create("http://127.0.0.1:38080"),
+                LONDON,
+                ProcessHandle.current().pid(),
                 Optional.of(thisProcessStarted.minusSeconds(1)));
 
         assertThat(reused.writerAlive()).isFalse();
         assertThat(jittered.writerAlive()).isTrue();
         reused.writeTo(dataDir);
-        assertThatThrownBy(() -> RunAddresses.readFrom(dataDir)).isInstanceOf(RunNotFound.class)
+        assertThatThrownBy(() -> RunAddresses.readFrom(dataDir))
+                .isInstanceOf(RunNotFound.class)
                 .hasMessageContaining(" is stale: ");
     }
 

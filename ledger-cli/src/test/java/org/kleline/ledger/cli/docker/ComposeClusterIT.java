@@ -32,13 +32,18 @@ class ComposeClusterIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Container
-    private static final ComposeContainer CLUSTER = new ComposeContainer(
-            new File(Path.of("").toAbsolutePath().getParent().resolve("docker/compose.cluster.yml").toString()))
+    private static final ComposeContainer CLUSTER = new ComposeContainer(new File(Path.of("")
+                    .toAbsolutePath()
+                    .getParent()
+                    .resolve("docker/compose.cluster.yml")
+                    .toString()))
             .withBuild(true)
             .withEnv("LEDGER_CLUSTER_SECRET", "compose-it-" + UUID.randomUUID())
             .withRemoveVolumes(true)
-            .withExposedService("proxy", PROXY_PORT, Wait.forHttp("/health/ready").forStatusCode(200)
-                    .withStartupTimeout(Duration.ofMinutes(10)));
+            .withExposedService(
+                    "proxy",
+                    PROXY_PORT,
+                    Wait.forHttp("/health/ready").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)));
 
     @Test
     void writesGoToAnIngestReadsToANodeAndABrokerMayBeLost() throws Exception {
@@ -51,30 +56,45 @@ class ComposeClusterIT {
         // One broker of three gone: two replicas still acknowledge (min.insync.replicas 2).
         ContainerState broker = CLUSTER.getContainerByServiceName("kafka-3").orElseThrow();
         broker.getDockerClient().stopContainerCmd(broker.getContainerId()).exec();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
                 .until(() -> write(key, "/v1/wallets/w-compose/top-ups", "{\"amount\":500}", "compose-topup-2")
                         .contains("\"ACCEPTED\""));
 
-        await().atMost(Duration.ofMinutes(1)).until(() -> get(key, "/v1/accounts/wallet:w-compose/balances")
-                .contains("\"balance\":2000"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> get(key, "/v1/accounts/wallet:w-compose/balances").contains("\"balance\":2000"));
     }
 
     /** The first admin key, which node-1 made on its first start (LEDGER_ADMIN_KEY_FILE). */
     private static String adminKey() throws Exception {
         ContainerState node = CLUSTER.getContainerByServiceName("node-1").orElseThrow();
-        return node.execInContainer("cat", "/var/lib/ledger/admin.key").getStdout().strip();
+        return node.execInContainer("cat", "/var/lib/ledger/admin.key")
+                .getStdout()
+                .strip();
     }
 
     private static String write(String key, String path, String body, String idempotencyKey) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .header("Prefer", "wait=10").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .header("Prefer", "wait=10")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String get(String key, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + key).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Authorization", "Bearer " + key)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static URI url(String path) {

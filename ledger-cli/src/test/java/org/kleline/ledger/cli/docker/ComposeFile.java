@@ -73,7 +73,8 @@ final class ComposeFile {
             parser.nextToken();
             JsonNode value = value();
             if (key.equals(MERGE)) {
-                for (JsonNode source : value.isArray() ? value : NODES.arrayNode().add(value)) {
+                for (JsonNode source :
+                        value.isArray() ? value : NODES.arrayNode().add(value)) {
                     for (Map.Entry<String, JsonNode> entry : source.properties()) {
                         if (!merged.has(entry.getKey())) {
                             merged.set(entry.getKey(), entry.getValue().deepCopy());

@@ -35,6 +35,7 @@ class DockerFilesTest {
     private static final Path DOCKER = ROOT.resolve("docker");
     /** Variables the image and the launcher read that are not options. */
     private static final Set<String> NOT_OPTIONS = Set.of("LEDGER_JAVA_OPTS", "LEDGER_LOG_FORMAT");
+
     private static final String LEDGER_IMAGE = "kleline/ledger";
     private static final String STATE = "/var/lib/ledger";
 
@@ -45,14 +46,18 @@ class DockerFilesTest {
 
         assertThat(file.get("FROM")).singleElement().asString().startsWith("eclipse-temurin:17-jre");
         assertThat(file.get("COPY")).contains("ledger-cli/target/" + finalName + ".jar /app/ledger.jar");
-        assertThat(file.get("ENTRYPOINT")).singleElement().asString()
+        assertThat(file.get("ENTRYPOINT"))
+                .singleElement()
+                .asString()
                 .contains("exec java $LEDGER_JAVA_OPTS -jar /app/ledger.jar");
         List<String> users = file.get("USER");
         assertThat(users).isNotEmpty();
         String user = users.get(users.size() - 1).split(":")[0];
         assertThat(user).isNotIn("root", "0");
         assertThat(file.get("RUN")).anySatisfy(run -> assertThat(run).contains("useradd", " " + user));
-        assertThat(file.get("HEALTHCHECK")).singleElement().asString()
+        assertThat(file.get("HEALTHCHECK"))
+                .singleElement()
+                .asString()
                 .contains("CMD ", "/health/live", "${LEDGER_PORT:-" + imagePort() + "}");
         assertThat(file.get("VOLUME")).singleElement().asString().contains("\"" + STATE + "\"");
         assertThat(file.get("WORKDIR")).containsExactly(STATE);
@@ -73,15 +78,20 @@ class DockerFilesTest {
                 Map<String, String> env = environment(service.getValue());
                 CommandLine root = LedgerCli.commandLine(env);
                 CommandLine sub = root.getSubcommands().get(command);
-                assertThat(sub).as("%s %s: ledger %s", name, service.getKey(), command).isNotNull();
+                assertThat(sub)
+                        .as("%s %s: ledger %s", name, service.getKey(), command)
+                        .isNotNull();
                 Set<String> variables = new HashSet<>();
                 for (OptionSpec option : sub.getCommandSpec().options()) {
                     EnvironmentDefaults.variableOf(option).ifPresent(variables::add);
                 }
                 for (String variable : env.keySet()) {
                     if (variable.startsWith(EnvironmentDefaults.PREFIX) && !NOT_OPTIONS.contains(variable)) {
-                        assertThat(variables).as("%s, service %s: %s is no option of ledger %s", name, service.getKey(),
-                                variable, command).contains(variable);
+                        assertThat(variables)
+                                .as(
+                                        "%s, service %s: %s is no option of ledger %s",
+                                        name, service.getKey(), variable, command)
+                                .contains(variable);
                         checked.add(service.getKey() + " " + variable);
                     }
                 }
@@ -90,12 +100,19 @@ class DockerFilesTest {
                 // Its health check asks its own port, for readiness.
                 String port = env.getOrDefault("LEDGER_PORT", Integer.toString(imagePort()));
                 assertThat(service.getValue().path("healthcheck").path("test").toString())
-                        .as("%s health check", service.getKey()).contains("http://localhost:" + port + "/health/ready");
+                        .as("%s health check", service.getKey())
+                        .contains("http://localhost:" + port + "/health/ready");
             }
         }
-        assertThat(checked).contains("node-1 LEDGER_BOOTSTRAP_SERVERS", "node-1 LEDGER_ADVERTISED_HOST",
-                "ingest-2 LEDGER_INSTANCE_ID", "ingest-1 LEDGER_QUERY_URL", "ledger LEDGER_BIND",
-                "ledger LEDGER_ALLOWED_HOST", "ledger LEDGER_DATA_DIR");
+        assertThat(checked)
+                .contains(
+                        "node-1 LEDGER_BOOTSTRAP_SERVERS",
+                        "node-1 LEDGER_ADVERTISED_HOST",
+                        "ingest-2 LEDGER_INSTANCE_ID",
+                        "ingest-1 LEDGER_QUERY_URL",
+                        "ledger LEDGER_BIND",
+                        "ledger LEDGER_ALLOWED_HOST",
+                        "ledger LEDGER_DATA_DIR");
     }
 
     @Test
@@ -108,13 +125,17 @@ class DockerFilesTest {
             JsonNode value = service.getValue();
             if (isLedger(value)) {
                 (command(value).equals("node") ? nodes : ingests).put(service.getKey(), value);
-                assertThat(value.path("hostname").asText()).as("hostname of %s", service.getKey())
+                assertThat(value.path("hostname").asText())
+                        .as("hostname of %s", service.getKey())
                         .isEqualTo(service.getKey());
-                assertThat(value.path("volumes").toString()).as("volumes of %s", service.getKey()).contains(":" + STATE);
+                assertThat(value.path("volumes").toString())
+                        .as("volumes of %s", service.getKey())
+                        .contains(":" + STATE);
             } else if (value.path("image").asText().startsWith("apache/kafka:")) {
                 brokers.add(service.getKey());
                 Map<String, String> env = environment(value);
-                assertThat(env).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                assertThat(env)
+                        .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
                         .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
                         .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
                         .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
@@ -125,30 +146,36 @@ class DockerFilesTest {
         assertThat(brokers).hasSize(3);
         assertThat(nodes).hasSize(2);
         assertThat(ingests).hasSize(2);
-        assertThat(services.path("schema-registry").path("image").asText()).startsWith("confluentinc/cp-schema-registry:");
+        assertThat(services.path("schema-registry").path("image").asText())
+                .startsWith("confluentinc/cp-schema-registry:");
 
         Set<String> instanceIds = new TreeSet<>();
         for (Map.Entry<String, JsonNode> ledger : concat(nodes, ingests).entrySet()) {
             Map<String, String> env = environment(ledger.getValue());
             assertThat(env.get("LEDGER_BOOTSTRAP_SERVERS").split(","))
-                    .containsExactlyInAnyOrderElementsOf(brokers.stream().map(b -> b + ":9092").toList());
-            assertThat(URI.create(env.get("LEDGER_SCHEMA_REGISTRY_URL")).getHost()).isEqualTo("schema-registry");
+                    .containsExactlyInAnyOrderElementsOf(
+                            brokers.stream().map(b -> b + ":9092").toList());
+            assertThat(URI.create(env.get("LEDGER_SCHEMA_REGISTRY_URL")).getHost())
+                    .isEqualTo("schema-registry");
             assertThat(env.get("LEDGER_REPLICATION")).isEqualTo("3");
             assertThat(env).containsKey("LEDGER_CLUSTER_SECRET");
             if (nodes.containsKey(ledger.getKey())) {
                 assertThat(env.get("LEDGER_ADVERTISED_HOST")).isEqualTo(ledger.getKey());
                 assertThat(env.get("LEDGER_STATE_DIR")).startsWith(STATE + "/");
             } else {
-                assertThat(instanceIds.add(env.get("LEDGER_INSTANCE_ID"))).as("instance ids are unique").isTrue();
-                assertThat(services.has(URI.create(env.get("LEDGER_QUERY_URL")).getHost())).isTrue();
+                assertThat(instanceIds.add(env.get("LEDGER_INSTANCE_ID")))
+                        .as("instance ids are unique")
+                        .isTrue();
+                assertThat(services.has(URI.create(env.get("LEDGER_QUERY_URL")).getHost()))
+                        .isTrue();
             }
         }
 
         String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
         assertThat(upstream(nginx, "nodes")).containsExactlyInAnyOrderElementsOf(addresses(nodes));
         assertThat(upstream(nginx, "ingest")).containsExactlyInAnyOrderElementsOf(addresses(ingests));
-        assertThat(nginx).contains("POST ingest;", "default nodes;", "location = /v1/outcomes/lookup",
-                "location /internal/");
+        assertThat(nginx)
+                .contains("POST ingest;", "default nodes;", "location = /v1/outcomes/lookup", "location /internal/");
         JsonNode proxy = services.path("proxy");
         assertThat(proxy.path("volumes").toString()).contains("./nginx.conf:/etc/nginx/nginx.conf");
         Matcher listen = Pattern.compile("listen (\\d+);").matcher(nginx);
@@ -203,8 +230,8 @@ class DockerFilesTest {
 
     private static List<String> addresses(Map<String, JsonNode> services) {
         List<String> addresses = new ArrayList<>();
-        services.forEach((name, service) -> addresses.add(name + ":"
-                + environment(service).getOrDefault("LEDGER_PORT", Integer.toString(imagePort()))));
+        services.forEach((name, service) -> addresses.add(
+                name + ":" + environment(service).getOrDefault("LEDGER_PORT", Integer.toString(imagePort()))));
         return addresses;
     }
 
@@ -251,11 +278,13 @@ class DockerFilesTest {
                 continue;
             }
             boolean continued = trimmed.endsWith("\\");
-            current.append(continued ? trimmed.substring(0, trimmed.length() - 1) : trimmed).append(' ');
+            current.append(continued ? trimmed.substring(0, trimmed.length() - 1) : trimmed)
+                    .append(' ');
             if (!continued) {
                 String instruction = current.toString().strip().replaceAll("\\s+", " ");
                 int space = instruction.indexOf(' ');
-                instructions.computeIfAbsent(instruction.substring(0, space), k -> new ArrayList<>())
+                instructions
+                        .computeIfAbsent(instruction.substring(0, space), k -> new ArrayList<>())
                         .add(instruction.substring(space + 1));
                 current.setLength(0);
             }

@@ -40,15 +40,17 @@ class EnvironmentDefaultsTest {
 
     @Test
     void runTakesItsOptionsFromTheEnvironment() {
-        CommandLine run = parsed(Map.of(
-                "LEDGER_DATA_DIR", "/var/lib/ledger",
-                "LEDGER_PORT", "9090",
-                "LEDGER_BIND", "0.0.0.0",
-                "LEDGER_ALLOWED_HOST", "ledger.example:9090,ledger:9090",
-                "LEDGER_PARTITIONS", "12",
-                "LEDGER_SETTLEMENT_ZONE", "UTC",
-                "LEDGER_HISTORY_RETENTION", "P400D",
-                "LEDGER_DEMO", "true"), "run");
+        CommandLine run = parsed(
+                Map.of(
+                        "LEDGER_DATA_DIR", "/var/lib/ledger",
+                        "LEDGER_PORT", "9090",
+                        "LEDGER_BIND", "0.0.0.0",
+                        "LEDGER_ALLOWED_HOST", "ledger.example:9090,ledger:9090",
+                        "LEDGER_PARTITIONS", "12",
+                        "LEDGER_SETTLEMENT_ZONE", "UTC",
+                        "LEDGER_HISTORY_RETENTION", "P400D",
+                        "LEDGER_DEMO", "true"),
+                "run");
 
         assertThat(value(run, "--data-dir")).isEqualTo(Path.of("/var/lib/ledger"));
         assertThat(value(run, "--port")).isEqualTo(9090);
@@ -62,38 +64,45 @@ class EnvironmentDefaultsTest {
 
     @Test
     void nodeTakesItsOptionsFromTheEnvironment() {
-        CommandLine node = parsed(Map.of(
-                "LEDGER_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
-                "LEDGER_SCHEMA_REGISTRY_URL", "http://registry:8081",
-                "LEDGER_CLIENT_SETTING", "security.protocol=PLAINTEXT\nclient.dns.lookup=use_all_dns_ips\n",
-                "LEDGER_ADVERTISED_HOST", "node-1",
-                "LEDGER_ADVERTISED_PORT", "18080",
-                "LEDGER_REPLICATION", "3",
-                "LEDGER_STATE_DIR", "/var/lib/ledger/state",
-                "LEDGER_CLUSTER_SECRET", SECRET,
-                "LEDGER_ADMIN_KEY_FILE", "/var/lib/ledger/admin.key"), "node");
+        CommandLine node = parsed(
+                Map.of(
+                        "LEDGER_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
+                        "LEDGER_SCHEMA_REGISTRY_URL", "http://registry:8081",
+                        "LEDGER_CLIENT_SETTING", "security.protocol=PLAINTEXT\nclient.dns.lookup=use_all_dns_ips\n",
+                        "LEDGER_ADVERTISED_HOST", "node-1",
+                        "LEDGER_ADVERTISED_PORT", "18080",
+                        "LEDGER_REPLICATION", "3",
+                        "LEDGER_STATE_DIR", "/var/lib/ledger/state",
+                        "LEDGER_CLUSTER_SECRET", SECRET,
+                        "LEDGER_ADMIN_KEY_FILE", "/var/lib/ledger/admin.key"),
+                "node");
 
         assertThat(value(node, "--bootstrap-servers")).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(value(node, "--schema-registry-url")).isEqualTo("http://registry:8081");
-        assertThat(value(node, "-X")).isEqualTo(List.of("security.protocol=PLAINTEXT\nclient.dns.lookup=use_all_dns_ips"));
+        assertThat(value(node, "-X"))
+                .isEqualTo(List.of("security.protocol=PLAINTEXT\nclient.dns.lookup=use_all_dns_ips"));
         assertThat(value(node, "--advertised-host")).isEqualTo("node-1");
         assertThat(value(node, "--advertised-port")).isEqualTo(18080);
         assertThat(value(node, "--replication")).isEqualTo((short) 3);
         assertThat(value(node, "--state-dir")).isEqualTo(Path.of("/var/lib/ledger/state"));
         assertThat(value(node, "--cluster-secret")).isEqualTo(SECRET);
         assertThat(value(node, "--admin-key-file")).isEqualTo(Path.of("/var/lib/ledger/admin.key"));
-        assertThat(value(node, "--port")).as("no variable: the option's own default").isEqualTo(8080);
+        assertThat(value(node, "--port"))
+                .as("no variable: the option's own default")
+                .isEqualTo(8080);
     }
 
     @Test
     void ingestTakesItsOptionsFromTheEnvironment() {
-        CommandLine ingest = parsed(Map.of(
-                "LEDGER_BOOTSTRAP_SERVERS", "kafka-1:9092",
-                "LEDGER_PORT", "8081",
-                "LEDGER_BIND", "10.0.0.5",
-                "LEDGER_QUERY_URL", "http://nodes:8080",
-                "LEDGER_ALLOW_IMPORT", "true",
-                "LEDGER_CLUSTER_SECRET", SECRET), "ingest");
+        CommandLine ingest = parsed(
+                Map.of(
+                        "LEDGER_BOOTSTRAP_SERVERS", "kafka-1:9092",
+                        "LEDGER_PORT", "8081",
+                        "LEDGER_BIND", "10.0.0.5",
+                        "LEDGER_QUERY_URL", "http://nodes:8080",
+                        "LEDGER_ALLOW_IMPORT", "true",
+                        "LEDGER_CLUSTER_SECRET", SECRET),
+                "ingest");
 
         assertThat(value(ingest, "--bootstrap-servers")).isEqualTo("kafka-1:9092");
         assertThat(value(ingest, "--port")).isEqualTo(8081);
@@ -131,8 +140,8 @@ class EnvironmentDefaultsTest {
 
     @Test
     void anOptionOnTheCommandLineWinsOverItsVariable() {
-        Map<String, String> env = Map.of("LEDGER_PORT", "9090", "LEDGER_ALLOWED_HOST", "a:9090,b:9090",
-                "LEDGER_DATA_DIR", "/from/env");
+        Map<String, String> env =
+                Map.of("LEDGER_PORT", "9090", "LEDGER_ALLOWED_HOST", "a:9090,b:9090", "LEDGER_DATA_DIR", "/from/env");
         CommandLine run = parsed(env, "run", "--port", "9191", "--allowed-host", "c:9191", "--data-dir=/given");
 
         assertThat(value(run, "--port")).isEqualTo(9191);
@@ -167,14 +176,21 @@ class EnvironmentDefaultsTest {
                 }
                 String variable = EnvironmentDefaults.variableOf(option).orElseThrow();
                 assertThat(seen.put(variable, option.longestName()))
-                        .as("%s: two options on %s", command.getKey(), variable).isNull();
+                        .as("%s: two options on %s", command.getKey(), variable)
+                        .isNull();
                 assertThat(help).as("ledger %s --help", command.getKey()).contains("Env: " + variable);
                 checked.add(command.getKey() + " " + option.longestName());
             }
             assertThat(help).doesNotContain(SECRET).doesNotContain("kl_x_shh");
         }
-        assertThat(checked).contains("run --data-dir", "node --bootstrap-servers", "ingest --query-url",
-                "verify --api-key", "node --client-setting", "load --api-url");
+        assertThat(checked)
+                .contains(
+                        "run --data-dir",
+                        "node --bootstrap-servers",
+                        "ingest --query-url",
+                        "verify --api-key",
+                        "node --client-setting",
+                        "load --api-url");
     }
 
     @Test
@@ -194,7 +210,9 @@ class EnvironmentDefaultsTest {
 
     private static Object value(CommandLine command, String option) {
         OptionSpec spec = command.getCommandSpec().findOption(option);
-        assertThat(spec).as("ledger %s has %s", command.getCommandName(), option).isNotNull();
+        assertThat(spec)
+                .as("ledger %s has %s", command.getCommandName(), option)
+                .isNotNull();
         return spec.getValue();
     }
 }

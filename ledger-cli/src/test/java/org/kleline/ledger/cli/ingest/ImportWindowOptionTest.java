@@ -14,18 +14,21 @@ class ImportWindowOptionTest {
     @Test
     void withNothingGivenTheWindowIsFrom1990ToFiveMinutesPastTheClock() {
         assertThat(ImportWindowOption.window(null, null, Map.of())).isEqualTo(ImportWindow.defaults());
-        assertThat(ImportWindow.defaults()).isEqualTo(
-                new ImportWindow(Instant.parse("1990-01-01T00:00:00Z"), Duration.ofMinutes(5)));
+        assertThat(ImportWindow.defaults())
+                .isEqualTo(new ImportWindow(Instant.parse("1990-01-01T00:00:00Z"), Duration.ofMinutes(5)));
     }
 
     @Test
     void theOptionWinsOverTheEnvironmentWhichWinsOverTheDefault() {
-        Map<String, String> environment = Map.of(ImportWindowOption.EARLIEST_ENVIRONMENT, "1980-01-01T00:00:00Z",
-                ImportWindowOption.SKEW_ENVIRONMENT, "PT1M");
-        assertThat(ImportWindowOption.window(null, null, environment)).isEqualTo(
-                new ImportWindow(Instant.parse("1980-01-01T00:00:00Z"), Duration.ofMinutes(1)));
-        assertThat(ImportWindowOption.window("1970-01-01T00:00:00Z", "PT0S", environment)).isEqualTo(
-                new ImportWindow(Instant.EPOCH, Duration.ZERO));
+        Map<String, String> environment = Map.of(
+                ImportWindowOption.EARLIEST_ENVIRONMENT,
+                "1980-01-01T00:00:00Z",
+                ImportWindowOption.SKEW_ENVIRONMENT,
+                "PT1M");
+        assertThat(ImportWindowOption.window(null, null, environment))
+                .isEqualTo(new ImportWindow(Instant.parse("1980-01-01T00:00:00Z"), Duration.ofMinutes(1)));
+        assertThat(ImportWindowOption.window("1970-01-01T00:00:00Z", "PT0S", environment))
+                .isEqualTo(new ImportWindow(Instant.EPOCH, Duration.ZERO));
     }
 
     @Test

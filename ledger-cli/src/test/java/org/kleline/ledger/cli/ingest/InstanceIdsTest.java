@@ -15,6 +15,7 @@ class InstanceIdsTest {
         assertThat(InstanceIds.ofHost("3f2a9c1d0b7e", 8080)).isEqualTo("3f2a9c1d0b7e-8080");
         assertThat(InstanceIds.ofHost("weird host!", 9)).isEqualTo("weird-host--9");
         assertThat(InstanceIds.ofHost("", 8080)).isEqualTo("ingest-8080");
-        assertThat(IngestInstance.checkedId(InstanceIds.ofHost("x".repeat(300), 65_535))).hasSize(86);
+        assertThat(IngestInstance.checkedId(InstanceIds.ofHost("x".repeat(300), 65_535)))
+                .hasSize(86);
     }
 }

@@ -38,11 +38,18 @@ class QueryOverHttpTest {
                 + "\"outcome\":\"ACCEPTED\",\"postings\":[{\"account\":\"wallet:w-alice\",\"currency\":\"EUR\",\"amount\":-300},"
                 + "{\"account\":\"merchant:m-presse\",\"currency\":\"EUR\",\"amount\":283}]}"));
 
-        assertThat(outcome).isEqualTo(EventOutcome.newBuilder().setEventId("tour-coffee-1").setKey("wallet:w-alice")
-                .setEventType(EventType.MicropaymentRequested).setOccurredAt(Instant.parse("2026-11-27T12:56:24.620Z"))
-                .setOutcome(Outcome.ACCEPTED).setReason(null)
-                .setPostings(List.of(new Posting("wallet:w-alice", "EUR", -300L),
-                        new Posting("merchant:m-presse", "EUR", 283L))).build());
+        assertThat(outcome)
+                .isEqualTo(EventOutcome.newBuilder()
+                        .setEventId("tour-coffee-1")
+                        .setKey("wallet:w-alice")
+                        .setEventType(EventType.MicropaymentRequested)
+                        .setOccurredAt(Instant.parse("2026-11-27T12:56:24.620Z"))
+                        .setOutcome(Outcome.ACCEPTED)
+                        .setReason(null)
+                        .setPostings(List.of(
+                                new Posting("wallet:w-alice", "EUR", -300L),
+                                new Posting("merchant:m-presse", "EUR", 283L)))
+                        .build());
     }
 
     @Test
@@ -62,20 +69,36 @@ class QueryOverHttpTest {
                 + "\"currency\":\"EUR\",\"count\":2,\"gross\":16590,\"refunds\":1290,\"chargebacks\":12000,\"fees\":1849,"
                 + "\"commission\":104,\"net\":1451,\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}"));
 
-        assertThat(row).isEqualTo(SettlementRow.newBuilder().setMerchantId("m-librairie")
-                .setBusinessDate(LocalDate.of(1999, 11, 26)).setCurrency("EUR").setCount(2).setGross(16590)
-                .setRefunds(1290).setChargebacks(12000).setFees(1849).setCommission(104).setNet(1451).setPaidOut(0)
-                .setPayouts(0).setStatus(SettlementStatus.OPEN).build());
+        assertThat(row)
+                .isEqualTo(SettlementRow.newBuilder()
+                        .setMerchantId("m-librairie")
+                        .setBusinessDate(LocalDate.of(1999, 11, 26))
+                        .setCurrency("EUR")
+                        .setCount(2)
+                        .setGross(16590)
+                        .setRefunds(1290)
+                        .setChargebacks(12000)
+                        .setFees(1849)
+                        .setCommission(104)
+                        .setNet(1451)
+                        .setPaidOut(0)
+                        .setPayouts(0)
+                        .setStatus(SettlementStatus.OPEN)
+                        .build());
     }
 
     @Test
     void aQueryApiOutOfReachIsUnavailable() {
         QueryOverHttp query = new QueryOverHttp(URI.create("http://127.0.0.1:1"));
-        assertThat(query.rowsOn(LocalDate.of(1999, 11, 26))).failsWithin(Duration.ofSeconds(20))
-                .withThrowableOfType(ExecutionException.class).havingCause()
-                .isInstanceOf(UnavailableException.class).withMessageContaining("out of reach");
+        assertThat(query.rowsOn(LocalDate.of(1999, 11, 26)))
+                .failsWithin(Duration.ofSeconds(20))
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(UnavailableException.class)
+                .withMessageContaining("out of reach");
         assertThatThrownBy(() -> query.firstOutcome("ev-1"))
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("out of reach");
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("out of reach");
     }
 
     @Test
@@ -85,8 +108,9 @@ class QueryOverHttpTest {
         node.createContext("/", exchange -> {
             asked.add(exchange.getRequestURI().toString());
             byte[] body = ("{\"type\":\"urn:kleline:ledger:problem:unavailable\",\"title\":\"Service unavailable\","
-                    + "\"status\":503,\"detail\":\"the projector is behind the log after 30000 ms: ledger.events "
-                    + "partition 4 read to 17 of 25\"}").getBytes(StandardCharsets.UTF_8);
+                            + "\"status\":503,\"detail\":\"the projector is behind the log after 30000 ms: ledger.events "
+                            + "partition 4 read to 17 of 25\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
             exchange.getResponseHeaders().add("Retry-After", "5");
             exchange.sendResponseHeaders(503, body.length);
@@ -95,13 +119,17 @@ class QueryOverHttpTest {
         });
         node.start();
         try {
-            QueryOverHttp query = new QueryOverHttp(URI.create("http://127.0.0.1:" + node.getAddress().getPort()));
-            Throwable failure = catchThrowable(() -> query.rowsOn(LocalDate.of(1999, 11, 26)).get(20, TimeUnit.SECONDS));
+            QueryOverHttp query = new QueryOverHttp(
+                    URI.create("http://127.0.0.1:" + node.getAddress().getPort()));
+            Throwable failure = catchThrowable(
+                    () -> query.rowsOn(LocalDate.of(1999, 11, 26)).get(20, TimeUnit.SECONDS));
             assertThat(failure).isInstanceOf(ExecutionException.class);
             UnavailableException unavailable = (UnavailableException) failure.getCause();
-            assertThat(unavailable).hasMessage("the query API at http://127.0.0.1:" + node.getAddress().getPort()
-                    + " answered 503 to /v1/settlements/1999-11-26: the projector is behind the log after 30000 ms: "
-                    + "ledger.events partition 4 read to 17 of 25");
+            assertThat(unavailable)
+                    .hasMessage("the query API at http://127.0.0.1:"
+                            + node.getAddress().getPort()
+                            + " answered 503 to /v1/settlements/1999-11-26: the projector is behind the log after 30000 ms: "
+                            + "ledger.events partition 4 read to 17 of 25");
             assertThat(unavailable.headers()).containsEntry("Retry-After", "5");
             assertThat(asked).containsExactly("/v1/settlements/1999-11-26?caughtUp=true");
         } finally {

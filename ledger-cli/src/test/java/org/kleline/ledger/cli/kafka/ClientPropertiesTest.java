@@ -20,10 +20,11 @@ class ClientPropertiesTest {
                 security.protocol=SSL
                 ssl.truststore.location=/etc/file.jks
                 """);
-        ClientProperties props = ClientProperties.layered(file,
-                List.of("security.protocol=SASL_SSL", "sasl.jaas.config=a b=c;"), "option:9092", null);
+        ClientProperties props = ClientProperties.layered(
+                file, List.of("security.protocol=SASL_SSL", "sasl.jaas.config=a b=c;"), "option:9092", null);
 
-        assertThat(props.values()).containsEntry("bootstrap.servers", "option:9092")
+        assertThat(props.values())
+                .containsEntry("bootstrap.servers", "option:9092")
                 .containsEntry("schema.registry.url", "http://file:8081")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("ssl.truststore.location", "/etc/file.jks")

@@ -40,7 +40,8 @@ class MinorUnitsTest {
 
     @Test
     void moreThanThreeDecimalsIsRefused() {
-        assertThatThrownBy(() -> MinorUnits.plain(1, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MinorUnits.plain(1, 4))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fractionDigits must be 0..3, was 4");
     }
 }

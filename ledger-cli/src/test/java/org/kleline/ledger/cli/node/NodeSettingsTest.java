@@ -14,16 +14,27 @@ import org.kleline.ledger.projector.views.HistoryRetention;
 
 class NodeSettingsTest {
 
-    private static final NodeSettings NODE = new NodeSettings(12, (short) 3, Path.of("/var/ledger/state"),
-            new HostInfo("node-2.example", 8080), ZoneId.of("Europe/Paris"));
+    private static final NodeSettings NODE = new NodeSettings(
+            12,
+            (short) 3,
+            Path.of("/var/ledger/state"),
+            new HostInfo("node-2.example", 8080),
+            ZoneId.of("Europe/Paris"));
 
     @Test
     void clientSettingsReachTheProjectorAndTheNodesOwnKeysWin() {
-        Properties p = NODE.projectorProperties(Map.of("bootstrap.servers", "k:9092",
-                "schema.registry.url", "http://r:8081", "security.protocol", "SASL_SSL",
-                "ledger.topics.partitions", "3"));
+        Properties p = NODE.projectorProperties(Map.of(
+                "bootstrap.servers",
+                "k:9092",
+                "schema.registry.url",
+                "http://r:8081",
+                "security.protocol",
+                "SASL_SSL",
+                "ledger.topics.partitions",
+                "3"));
 
-        assertThat(p).containsEntry("bootstrap.servers", "k:9092")
+        assertThat(p)
+                .containsEntry("bootstrap.servers", "k:9092")
                 .containsEntry("schema.registry.url", "http://r:8081")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("ledger.topics.partitions", "12")
@@ -35,7 +46,12 @@ class NodeSettingsTest {
 
     @Test
     void aHistoryRetentionReachesTheProjectorInMillisecondsAndNoneMeansForEver() {
-        NodeSettings keeping = new NodeSettings(12, (short) 3, Path.of("/s"), new HostInfo("h", 1), ZoneId.of("UTC"),
+        NodeSettings keeping = new NodeSettings(
+                12,
+                (short) 3,
+                Path.of("/s"),
+                new HostInfo("h", 1),
+                ZoneId.of("UTC"),
                 new HistoryRetention(Duration.ofDays(400)));
         assertThat(keeping.projectorProperties(Map.of())).containsEntry(HistoryRetention.CONFIG, "34560000000");
         assertThat(NODE.projectorProperties(Map.of())).doesNotContainKey(HistoryRetention.CONFIG);

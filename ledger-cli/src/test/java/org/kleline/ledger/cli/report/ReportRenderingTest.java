@@ -11,16 +11,16 @@ import org.kleline.ledger.cli.period.DateRange;
 
 class ReportRenderingTest {
 
-    private static final Map<String, Optional<String>> PARTNERS = Map.of(
-            "m-1", Optional.of("p-1"), "m-2", Optional.of("p-1"), "m-3", Optional.empty());
+    private static final Map<String, Optional<String>> PARTNERS =
+            Map.of("m-1", Optional.of("p-1"), "m-2", Optional.of("p-1"), "m-3", Optional.empty());
 
     /** Two dates of m-1 (one with a refund larger than its day), one each of m-2 and m-3. */
     private static PeriodReport june() {
         List<PeriodReport.Row> rows = List.of(
                 new PeriodReport.Row("m-1", "EUR", new Figures(2, 12_000, 0, 0, 300, 90, 11_700, 11_700)),
                 new PeriodReport.Row("m-1", "EUR", new Figures(0, 0, 5_000, 0, 0, 0, -5_000, 0)),
-                new PeriodReport.Row("m-2", "EUR", new Figures(1, 15_000_000, 0, 20_000, 1_500, 450, 14_978_500,
-                        14_978_500)),
+                new PeriodReport.Row(
+                        "m-2", "EUR", new Figures(1, 15_000_000, 0, 20_000, 1_500, 450, 14_978_500, 14_978_500)),
                 new PeriodReport.Row("m-3", "EUR", new Figures(3, 999, 0, 0, 51, 0, 948, 948)));
         return PeriodReport.of(DateRange.of(YearMonth.of(1999, 6)), rows, PARTNERS::get);
     }
@@ -29,15 +29,15 @@ class ReportRenderingTest {
     void aPartnersFiguresAreTheSumOfItsMerchantsAndTheTotalOfEveryMerchant() {
         PeriodReport report = june();
         assertThat(report.merchants()).extracting(PeriodReport.Line::id).containsExactly("m-1", "m-2", "m-3");
-        assertThat(report.merchants().get(0).figures()).isEqualTo(new Figures(2, 12_000, 5_000, 0, 300, 90, 6_700,
-                11_700));
+        assertThat(report.merchants().get(0).figures())
+                .isEqualTo(new Figures(2, 12_000, 5_000, 0, 300, 90, 6_700, 11_700));
         assertThat(report.partners()).hasSize(1);
         assertThat(report.partners().get(0).id()).isEqualTo("p-1");
         assertThat(report.partners().get(0).merchants()).isEqualTo(2);
-        assertThat(report.partners().get(0).figures()).isEqualTo(new Figures(3, 15_012_000, 5_000, 20_000, 1_800, 540,
-                14_985_200, 14_990_200));
-        assertThat(report.totals().get(0).figures()).isEqualTo(new Figures(6, 15_012_999, 5_000, 20_000, 1_851, 540,
-                14_986_148, 14_991_148));
+        assertThat(report.partners().get(0).figures())
+                .isEqualTo(new Figures(3, 15_012_000, 5_000, 20_000, 1_800, 540, 14_985_200, 14_990_200));
+        assertThat(report.totals().get(0).figures())
+                .isEqualTo(new Figures(6, 15_012_999, 5_000, 20_000, 1_851, 540, 14_986_148, 14_991_148));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +51,6 @@ import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.kleline.ledger.settlement.SettlementRow;
 import picocli.CommandLine;
 
@@ -87,6 +87,7 @@ class ArrivalOrderIT {
 
     @TempDir
     static Path dataDir;
+
     @TempDir
     static Path rebuildState;
 
@@ -122,18 +123,53 @@ class ArrivalOrderIT {
         for (int i = 0; i < 8; i++) {
             String m = "late-m" + i;
             String w = "late-w" + i;
-            lines.add(line("MerchantOnboarded", "late-on-" + i, late, "merchantId", m, "name", "Late " + i,
-                    "currency", EUR, "feePlan", plan(150, 25, 300, 5, 1500, 0)));
-            lines.add(line("WalletOpened", "late-wo-" + i, late, "walletId", w, "currency", EUR, "maxBalance", 1_000_000));
+            lines.add(line(
+                    "MerchantOnboarded",
+                    "late-on-" + i,
+                    late,
+                    "merchantId",
+                    m,
+                    "name",
+                    "Late " + i,
+                    "currency",
+                    EUR,
+                    "feePlan",
+                    plan(150, 25, 300, 5, 1500, 0)));
+            lines.add(line(
+                    "WalletOpened", "late-wo-" + i, late, "walletId", w, "currency", EUR, "maxBalance", 1_000_000));
             lines.add(line("WalletToppedUp", "late-wt-" + i, late.plusSeconds(60), "walletId", w, "amount", 100_000));
             for (int k = 0; k < 5; k++) {
                 Instant at = late.plus(Duration.ofDays(3L * k + i));
-                lines.add(line("MicropaymentRequested", "late-mp-" + i + "-" + k, at, "walletId", w, "merchantId", m,
-                        "amount", 1_000 + k));
-                lines.add(line("CardPaymentAuthorized", "late-au-" + i + "-" + k, at, "paymentId", "late-p-" + i + "-" + k,
-                        "merchantId", m, "amount", 20_000, "currency", EUR));
-                lines.add(line("CardPaymentCaptured", "late-ca-" + i + "-" + k, at.plusSeconds(600), "paymentId",
-                        "late-p-" + i + "-" + k, "amount", 15_000));
+                lines.add(line(
+                        "MicropaymentRequested",
+                        "late-mp-" + i + "-" + k,
+                        at,
+                        "walletId",
+                        w,
+                        "merchantId",
+                        m,
+                        "amount",
+                        1_000 + k));
+                lines.add(line(
+                        "CardPaymentAuthorized",
+                        "late-au-" + i + "-" + k,
+                        at,
+                        "paymentId",
+                        "late-p-" + i + "-" + k,
+                        "merchantId",
+                        m,
+                        "amount",
+                        20_000,
+                        "currency",
+                        EUR));
+                lines.add(line(
+                        "CardPaymentCaptured",
+                        "late-ca-" + i + "-" + k,
+                        at.plusSeconds(600),
+                        "paymentId",
+                        "late-p-" + i + "-" + k,
+                        "amount",
+                        15_000));
             }
         }
         importBody(lines, "later-dated business");
@@ -148,27 +184,72 @@ class ArrivalOrderIT {
             String w = "same-w" + r;
             String scenario = "same body, repetition " + r;
             List<ObjectNode> lines = new ArrayList<>();
-            lines.add(line("MerchantOnboarded", "same-on-" + r, onboarded, "merchantId", m, "name", "Same " + r,
-                    "currency", EUR, "feePlan", plan(200, 20, 1000, 5, 1000, 0)));
-            lines.add(line("WalletOpened", "same-wo-" + r, onboarded.minusSeconds(3_600), "walletId", w, "currency", EUR));
-            lines.add(line("WalletToppedUp", "same-wt-" + r, onboarded.minusSeconds(1_800), "walletId", w, "amount", 10_000));
+            lines.add(line(
+                    "MerchantOnboarded",
+                    "same-on-" + r,
+                    onboarded,
+                    "merchantId",
+                    m,
+                    "name",
+                    "Same " + r,
+                    "currency",
+                    EUR,
+                    "feePlan",
+                    plan(200, 20, 1000, 5, 1000, 0)));
+            lines.add(line(
+                    "WalletOpened", "same-wo-" + r, onboarded.minusSeconds(3_600), "walletId", w, "currency", EUR));
+            lines.add(line(
+                    "WalletToppedUp", "same-wt-" + r, onboarded.minusSeconds(1_800), "walletId", w, "amount", 10_000));
             for (int k = 0; k < 3; k++) {
                 Instant at = onboarded.plusSeconds(60L * (k + 1));
-                lines.add(expect(line("MicropaymentRequested", "same-mp-" + r + "-" + k, at, "walletId", w,
-                        "merchantId", m, "amount", 1_000), "ACCEPTED"));
-                lines.add(expect(line("CardPaymentAuthorized", "same-au-" + r + "-" + k, at, "paymentId",
-                        "same-p-" + r + "-" + k, "merchantId", m, "amount", 5_000, "currency", EUR), "ACCEPTED"));
-                lines.add(expect(line("CardPaymentCaptured", "same-ca-" + r + "-" + k, at.plusSeconds(30), "paymentId",
-                        "same-p-" + r + "-" + k, "amount", 5_000), "ACCEPTED"));
+                lines.add(expect(
+                        line(
+                                "MicropaymentRequested",
+                                "same-mp-" + r + "-" + k,
+                                at,
+                                "walletId",
+                                w,
+                                "merchantId",
+                                m,
+                                "amount",
+                                1_000),
+                        "ACCEPTED"));
+                lines.add(expect(
+                        line(
+                                "CardPaymentAuthorized",
+                                "same-au-" + r + "-" + k,
+                                at,
+                                "paymentId",
+                                "same-p-" + r + "-" + k,
+                                "merchantId",
+                                m,
+                                "amount",
+                                5_000,
+                                "currency",
+                                EUR),
+                        "ACCEPTED"));
+                lines.add(expect(
+                        line(
+                                "CardPaymentCaptured",
+                                "same-ca-" + r + "-" + k,
+                                at.plusSeconds(30),
+                                "paymentId",
+                                "same-p-" + r + "-" + k,
+                                "amount",
+                                5_000),
+                        "ACCEPTED"));
             }
             importBody(lines, scenario);
         }
         Map<String, JsonNode> outcomes = awaitOutcomes(EXPECTED_REASONS.keySet().stream()
-                .filter(id -> id.startsWith("same-")).toList());
+                .filter(id -> id.startsWith("same-"))
+                .toList());
         // micropayment 1000: fee = halfEven(1000 * 1000, 10000) + 5 = 105;
         // capture 5000: fee = halfEven(5000 * 200, 10000) + 20 = 120
         outcomes.forEach((id, outcome) -> {
-            assertThat(outcome.get("outcome").asText()).as("%s (%s)", id, WRITTEN_BY.get(id)).isEqualTo("ACCEPTED");
+            assertThat(outcome.get("outcome").asText())
+                    .as("%s (%s)", id, WRITTEN_BY.get(id))
+                    .isEqualTo("ACCEPTED");
             if (id.startsWith("same-mp-")) {
                 assertThat(merchantCredit(outcome)).as(id).isEqualTo(895);
             } else if (id.startsWith("same-ca-")) {
@@ -197,12 +278,16 @@ class ArrivalOrderIT {
         List<String> wrong = new ArrayList<>();
         EXPECTED_REASONS.forEach((id, expected) -> {
             JsonNode outcome = outcomes.get(id);
-            String actual = outcome.has("reason") ? outcome.get("reason").asText() : outcome.get("outcome").asText();
+            String actual = outcome.has("reason")
+                    ? outcome.get("reason").asText()
+                    : outcome.get("outcome").asText();
             if (!actual.equals(expected)) {
                 wrong.add(id + " (" + WRITTEN_BY.get(id) + "): expected " + expected + ", was " + actual);
             }
         });
-        assertThat(wrong).as("outcomes the cross-key rule implies, seed " + seed).isEmpty();
+        assertThat(wrong)
+                .as("outcomes the cross-key rule implies, seed " + seed)
+                .isEmpty();
         assertThat(EXPECTED_REASONS.values()).contains("ACCEPTED", "UNKNOWN_MERCHANT");
     }
 
@@ -217,15 +302,16 @@ class ArrivalOrderIT {
             String expected = replay.outcome(id).map(ArrivalOrderIT::describe).orElse("no outcome");
             String actual = describe(outcome);
             if (!expected.equals(actual)) {
-                differences.add(id + " (" + WRITTEN_BY.get(id) + "): the log gives " + expected + ", the projector "
-                        + actual);
+                differences.add(
+                        id + " (" + WRITTEN_BY.get(id) + "): the log gives " + expected + ", the projector " + actual);
             }
         });
         assertThat(differences).as("outcomes, seed " + seed).isEmpty();
 
         Map<String, Long> expectedBalances = new TreeMap<>();
-        replay.balances().forEach((accountCurrency, balance) ->
-                expectedBalances.put(accountCurrency.account().value(), balance));
+        replay.balances()
+                .forEach((accountCurrency, balance) ->
+                        expectedBalances.put(accountCurrency.account().value(), balance));
         await().atMost(CAUGHT_UP).untilAsserted(() -> {
             Map<String, Long> actual = new TreeMap<>();
             expectedBalances.keySet().forEach(account -> actual.put(account, api.balanceEur(account)));
@@ -234,12 +320,15 @@ class ArrivalOrderIT {
 
         Map<String, List<String>> expectedRows = new TreeMap<>();
         for (DailySettlement row : replay.settlements()) {
-            expectedRows.computeIfAbsent(row.key().merchantId().value(), m -> new ArrayList<>()).add(describeRow(row.toAvro()));
+            expectedRows
+                    .computeIfAbsent(row.key().merchantId().value(), m -> new ArrayList<>())
+                    .add(describeRow(row.toAvro()));
         }
         await().atMost(CAUGHT_UP).untilAsserted(() -> {
             Map<String, List<String>> actual = new TreeMap<>();
             for (String merchant : expectedRows.keySet()) {
-                JsonNode rows = api.get("/v1/merchants/" + encode(merchant) + "/settlements?from=1990-01-01&to=2099-12-31")
+                JsonNode rows = api.get(
+                                "/v1/merchants/" + encode(merchant) + "/settlements?from=1990-01-01&to=2099-12-31")
                         .json();
                 List<String> described = new ArrayList<>();
                 rows.forEach(r -> described.add(describeRow(r)));
@@ -257,9 +346,18 @@ class ArrivalOrderIT {
         CommandLine cli = LedgerCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute("verify", "--bootstrap-servers", ledger.bootstrapServers(), "--schema-registry-url",
-                ledger.schemaRegistryUrl(), "--api-url", ledger.httpUrl().toString(), "--wait", "120",
-                "--api-key", ledger.adminKey().secret());
+        int exitCode = cli.execute(
+                "verify",
+                "--bootstrap-servers",
+                ledger.bootstrapServers(),
+                "--schema-registry-url",
+                ledger.schemaRegistryUrl(),
+                "--api-url",
+                ledger.httpUrl().toString(),
+                "--wait",
+                "120",
+                "--api-key",
+                ledger.adminKey().secret());
 
         assertThat(exitCode).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("No difference");
@@ -272,8 +370,10 @@ class ArrivalOrderIT {
         Map<TopicPartition, Long> journalEnds = endOffsets(Topics.JOURNAL);
         Map<String, Integer> firstOutcomes = records(Topics.OUTCOMES, Map.of(), outcomeEnds);
         Map<String, Integer> firstJournal = records(Topics.JOURNAL, Map.of(), journalEnds);
-        int outcomeCount = firstOutcomes.values().stream().mapToInt(Integer::intValue).sum();
-        int journalCount = firstJournal.values().stream().mapToInt(Integer::intValue).sum();
+        int outcomeCount =
+                firstOutcomes.values().stream().mapToInt(Integer::intValue).sum();
+        int journalCount =
+                firstJournal.values().stream().mapToInt(Integer::intValue).sum();
 
         Properties props = new Properties();
         props.put(ProjectorSettings.BOOTSTRAP_SERVERS, ledger.bootstrapServers());
@@ -286,12 +386,16 @@ class ArrivalOrderIT {
         props.put("state.dir", rebuildState.toString());
         try (Projector rebuilt = new Projector(props)) {
             rebuilt.start();
-            await().atMost(CAUGHT_UP).pollInterval(Duration.ofMillis(500)).until(() ->
-                    count(records(Topics.OUTCOMES, outcomeEnds, endOffsets(Topics.OUTCOMES))) >= outcomeCount
+            await().atMost(CAUGHT_UP)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(records(Topics.OUTCOMES, outcomeEnds, endOffsets(Topics.OUTCOMES)))
+                                    >= outcomeCount
                             && count(records(Topics.JOURNAL, journalEnds, endOffsets(Topics.JOURNAL))) >= journalCount);
         }
-        assertThat(records(Topics.OUTCOMES, outcomeEnds, endOffsets(Topics.OUTCOMES))).isEqualTo(firstOutcomes);
-        assertThat(records(Topics.JOURNAL, journalEnds, endOffsets(Topics.JOURNAL))).isEqualTo(firstJournal);
+        assertThat(records(Topics.OUTCOMES, outcomeEnds, endOffsets(Topics.OUTCOMES)))
+                .isEqualTo(firstOutcomes);
+        assertThat(records(Topics.JOURNAL, journalEnds, endOffsets(Topics.JOURNAL)))
+                .isEqualTo(firstJournal);
     }
 
     /** One randomized case: its own merchants, wallets and payments, appended in a random order. */
@@ -331,19 +435,47 @@ class ArrivalOrderIT {
             int paymentBody = 1;
             String wallet = prefix + "w";
             Instant walletOpened = IMPORT_START.plus(Duration.ofMinutes(random.nextInt(60)));
-            bodies.get(0).add(line("WalletOpened", prefix + "wo", walletOpened, "walletId", wallet, "currency", EUR,
-                    "maxBalance", 10_000_000));
-            bodies.get(0).add(line("WalletToppedUp", prefix + "wt", walletOpened.plusSeconds(60), "walletId", wallet,
-                    "amount", 5_000_000));
+            bodies.get(0)
+                    .add(line(
+                            "WalletOpened",
+                            prefix + "wo",
+                            walletOpened,
+                            "walletId",
+                            wallet,
+                            "currency",
+                            EUR,
+                            "maxBalance",
+                            10_000_000));
+            bodies.get(0)
+                    .add(line(
+                            "WalletToppedUp",
+                            prefix + "wt",
+                            walletOpened.plusSeconds(60),
+                            "walletId",
+                            wallet,
+                            "amount",
+                            5_000_000));
             int merchants = 1 + random.nextInt(2);
             for (int i = 0; i < merchants; i++) {
                 String m = prefix + "m" + i;
-                Instant onboarded = IMPORT_START.plus(Duration.ofDays(30 + random.nextInt(600)))
+                Instant onboarded = IMPORT_START
+                        .plus(Duration.ofDays(30 + random.nextInt(600)))
                         .plus(Duration.ofMinutes(random.nextInt(1_440)));
                 int placement = random.nextInt(10);
-                ObjectNode onboarding = line("MerchantOnboarded", prefix + "on" + i, onboarded, "merchantId", m,
-                        "name", "Case " + number + " merchant " + i, "currency", EUR,
-                        "feePlan", randomPlan(), "partnerId", random.nextBoolean() ? prefix + "p" + i : null);
+                ObjectNode onboarding = line(
+                        "MerchantOnboarded",
+                        prefix + "on" + i,
+                        onboarded,
+                        "merchantId",
+                        m,
+                        "name",
+                        "Case " + number + " merchant " + i,
+                        "currency",
+                        EUR,
+                        "feePlan",
+                        randomPlan(),
+                        "partnerId",
+                        random.nextBoolean() ? prefix + "p" + i : null);
                 Boolean appendedBefore;
                 List<ObjectNode> payments = payments(m, wallet, onboarded);
                 if (placement < 5) {
@@ -366,20 +498,26 @@ class ArrivalOrderIT {
                 }
                 for (ObjectNode payment : payments) {
                     String type = payment.get("type").asText();
-                    boolean looksUpTheMerchant = type.equals("MicropaymentRequested") || type.equals("CardPaymentAuthorized");
-                    if (looksUpTheMerchant && appendedBefore != null
-                            && !EXPECTED_REASONS.containsKey(payment.get("eventId").asText())) {
+                    boolean looksUpTheMerchant =
+                            type.equals("MicropaymentRequested") || type.equals("CardPaymentAuthorized");
+                    if (looksUpTheMerchant
+                            && appendedBefore != null
+                            && !EXPECTED_REASONS.containsKey(
+                                    payment.get("eventId").asText())) {
                         Instant at = Instant.parse(payment.get("occurredAt").asText());
                         boolean exists = appendedBefore && !onboarded.isAfter(at);
                         expect(payment, exists ? "ACCEPTED" : "UNKNOWN_MERCHANT");
                     }
                 }
                 insertAfterOnboardingOrAnywhere(bodies.get(paymentBody), payments, onboarding);
-                liveWrites.add(() -> api.write("/v1/wallets/" + wallet + "/micropayments",
+                liveWrites.add(() -> api.write(
+                        "/v1/wallets/" + wallet + "/micropayments",
                         "{\"merchantId\":\"" + m + "\",\"amount\":" + (100 + random.nextInt(900)) + "}",
                         written(prefix + "live-mp" + m, "case " + number + " live micropayment")));
-                liveWrites.add(() -> api.write("/v1/card-payments", "{\"paymentId\":\"" + prefix + "live-p" + m
-                        + "\",\"merchantId\":\"" + m + "\",\"amount\":2500,\"currency\":\"EUR\"}",
+                liveWrites.add(() -> api.write(
+                        "/v1/card-payments",
+                        "{\"paymentId\":\"" + prefix + "live-p" + m + "\",\"merchantId\":\"" + m
+                                + "\",\"amount\":2500,\"currency\":\"EUR\"}",
                         written(prefix + "live-au" + m, "case " + number + " live authorization")));
             }
             if (random.nextInt(3) == 0) {
@@ -391,7 +529,8 @@ class ArrivalOrderIT {
         }
 
         /** The payments go after the onboarding when it is in their body, anywhere else otherwise. */
-        private void insertAfterOnboardingOrAnywhere(List<ObjectNode> body, List<ObjectNode> payments, ObjectNode onboarding) {
+        private void insertAfterOnboardingOrAnywhere(
+                List<ObjectNode> body, List<ObjectNode> payments, ObjectNode onboarding) {
             int from = body.indexOf(onboarding) + 1;
             for (ObjectNode payment : payments) {
                 body.add(from + random.nextInt(body.size() - from + 1), payment);
@@ -417,25 +556,66 @@ class ArrivalOrderIT {
                 Instant at = onboarded.plus(Duration.ofHours(random.nextInt(24 * 40) - 24 * 5L));
                 String id = prefix + merchant + "-" + k;
                 switch (random.nextInt(4)) {
-                    case 0, 1 -> lines.add(line("MicropaymentRequested", id + "-mp", at, "walletId", wallet,
-                            "merchantId", merchant, "amount", 50 + random.nextInt(5_000)));
+                    case 0, 1 ->
+                        lines.add(line(
+                                "MicropaymentRequested",
+                                id + "-mp",
+                                at,
+                                "walletId",
+                                wallet,
+                                "merchantId",
+                                merchant,
+                                "amount",
+                                50 + random.nextInt(5_000)));
                     case 2 -> {
                         String payment = id + "-p";
                         long amount = 1_000 + random.nextInt(100_000);
-                        lines.add(line("CardPaymentAuthorized", id + "-au", at, "paymentId", payment, "merchantId", merchant,
-                                "amount", amount, "currency", EUR));
-                        lines.add(line("CardPaymentCaptured", id + "-ca", at.plusSeconds(3_600), "paymentId", payment,
-                                "amount", amount - random.nextInt(1_000)));
+                        lines.add(line(
+                                "CardPaymentAuthorized",
+                                id + "-au",
+                                at,
+                                "paymentId",
+                                payment,
+                                "merchantId",
+                                merchant,
+                                "amount",
+                                amount,
+                                "currency",
+                                EUR));
+                        lines.add(line(
+                                "CardPaymentCaptured",
+                                id + "-ca",
+                                at.plusSeconds(3_600),
+                                "paymentId",
+                                payment,
+                                "amount",
+                                amount - random.nextInt(1_000)));
                         if (random.nextBoolean()) {
-                            lines.add(line(random.nextBoolean() ? "CardPaymentRefunded" : "CardPaymentChargedBack",
-                                    id + "-back", at.plus(Duration.ofDays(2)), "paymentId", payment, "amount",
-                                    1 + random.nextInt(500), "reasonCode", "4837"));
+                            lines.add(line(
+                                    random.nextBoolean() ? "CardPaymentRefunded" : "CardPaymentChargedBack",
+                                    id + "-back",
+                                    at.plus(Duration.ofDays(2)),
+                                    "paymentId",
+                                    payment,
+                                    "amount",
+                                    1 + random.nextInt(500),
+                                    "reasonCode",
+                                    "4837"));
                         }
                     }
                     default -> {
                         Instant changedAt = at.minusSeconds(random.nextInt(7_200));
-                        lines.add(line("MerchantFeePlanChanged", id + "-plan", changedAt, "merchantId", merchant,
-                                "feePlan", randomPlan(), "effectiveFrom", changedAt.plus(Duration.ofHours(random.nextInt(48)))
+                        lines.add(line(
+                                "MerchantFeePlanChanged",
+                                id + "-plan",
+                                changedAt,
+                                "merchantId",
+                                merchant,
+                                "feePlan",
+                                randomPlan(),
+                                "effectiveFrom",
+                                changedAt
+                                        .plus(Duration.ofHours(random.nextInt(48)))
                                         .toString()));
                     }
                 }
@@ -450,8 +630,13 @@ class ArrivalOrderIT {
         }
 
         private ObjectNode randomPlan() {
-            return plan(random.nextInt(500), random.nextInt(50), random.nextInt(1_500), random.nextInt(20),
-                    random.nextInt(2_000), random.nextInt(5_000));
+            return plan(
+                    random.nextInt(500),
+                    random.nextInt(50),
+                    random.nextInt(1_500),
+                    random.nextInt(20),
+                    random.nextInt(2_000),
+                    random.nextInt(5_000));
         }
     }
 
@@ -472,8 +657,8 @@ class ArrivalOrderIT {
         return line;
     }
 
-    private static ObjectNode plan(int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee,
-                                   int partnerShareBps) {
+    private static ObjectNode plan(
+            int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee, int partnerShareBps) {
         ObjectNode plan = JSON.createObjectNode();
         plan.put("cardBps", cardBps);
         plan.put("cardFixed", cardFixed);
@@ -511,16 +696,23 @@ class ArrivalOrderIT {
     private static Map<String, JsonNode> awaitOutcomes(List<String> eventIds) {
         Map<String, JsonNode> outcomes = new HashMap<>();
         await().atMost(CAUGHT_UP).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            List<String> missing = eventIds.stream().filter(id -> !outcomes.containsKey(id)).toList();
+            List<String> missing =
+                    eventIds.stream().filter(id -> !outcomes.containsKey(id)).toList();
             for (int from = 0; from < missing.size(); from += 1_000) {
                 ArrayNode ids = JSON.createArrayNode();
                 missing.subList(from, Math.min(missing.size(), from + 1_000)).forEach(ids::add);
-                JsonNode answer = api.post("/v1/outcomes/lookup", "{\"eventIds\":" + ids + "}",
-                        "Content-Type", "application/json").json();
-                answer.get("outcomes").forEach(o -> outcomes.put(o.get("eventId").asText(), o));
+                JsonNode answer = api.post(
+                                "/v1/outcomes/lookup", "{\"eventIds\":" + ids + "}", "Content-Type", "application/json")
+                        .json();
+                answer.get("outcomes")
+                        .forEach(o -> outcomes.put(o.get("eventId").asText(), o));
             }
-            assertThat(eventIds.stream().filter(id -> !outcomes.containsKey(id)).limit(10).toList())
-                    .as("events without an outcome yet").isEmpty();
+            assertThat(eventIds.stream()
+                            .filter(id -> !outcomes.containsKey(id))
+                            .limit(10)
+                            .toList())
+                    .as("events without an outcome yet")
+                    .isEmpty();
         });
         return outcomes;
     }
@@ -532,7 +724,9 @@ class ArrivalOrderIT {
      */
     private static LedgerReplay replayTheLogInAnotherOrder(Random random) {
         Deserializer<EventEnvelope> events = Topics.create(Map.of("schema.registry.url", ledger.schemaRegistryUrl()))
-                .events().valueSerde().deserializer();
+                .events()
+                .valueSerde()
+                .deserializer();
         Map<TopicPartition, Long> ends = endOffsets(Topics.EVENTS);
         List<List<ConsumerRecord<byte[], byte[]>>> merchantRecords = new ArrayList<>();
         List<List<ConsumerRecord<byte[], byte[]>>> otherRecords = new ArrayList<>();
@@ -541,8 +735,13 @@ class ArrivalOrderIT {
             otherRecords.add(new ArrayList<>());
         }
         String merchantPrefix = AggregateType.MERCHANT.prefix() + ":";
-        read(Topics.EVENTS, Map.of(), ends, r -> (new String(r.key()).startsWith(merchantPrefix) ? merchantRecords
-                : otherRecords).get(r.partition()).add(r));
+        read(
+                Topics.EVENTS,
+                Map.of(),
+                ends,
+                r -> (new String(r.key()).startsWith(merchantPrefix) ? merchantRecords : otherRecords)
+                        .get(r.partition())
+                        .add(r));
         LedgerReplay replay = new LedgerReplay(new BusinessCalendar(PARIS), PARTITIONS);
         for (List<List<ConsumerRecord<byte[], byte[]>>> group : List.of(merchantRecords, otherRecords)) {
             int[] next = new int[PARTITIONS];
@@ -568,15 +767,21 @@ class ArrivalOrderIT {
     private static Map<TopicPartition, Long> endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             return consumer.endOffsets(partitions);
         }
     }
 
     /** Each (key, value bytes) of the records from {@code from} (or the beginning) below {@code to}, counted. */
-    private static Map<String, Integer> records(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    private static Map<String, Integer> records(
+            String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         Map<String, Integer> counted = new TreeMap<>();
-        read(topic, from, to, r -> counted.merge(new String(r.key()) + " " + Arrays.toString(r.value()), 1, Integer::sum));
+        read(
+                topic,
+                from,
+                to,
+                r -> counted.merge(new String(r.key()) + " " + Arrays.toString(r.value()), 1, Integer::sum));
         return counted;
     }
 
@@ -584,8 +789,11 @@ class ArrivalOrderIT {
         return records.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static void read(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
-                             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    private static void read(
+            String topic,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>(to.keySet());
             consumer.assign(partitions);
@@ -593,7 +801,9 @@ class ArrivalOrderIT {
             from.forEach(consumer::seek);
             long deadline = System.nanoTime() + CAUGHT_UP.toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < to.get(tp))) {
-                assertThat(System.nanoTime()).as("reading " + topic + " to " + to).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("reading " + topic + " to " + to)
+                        .isLessThan(deadline);
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < to.get(new TopicPartition(record.topic(), record.partition()))) {
                         sink.accept(record);
@@ -604,9 +814,15 @@ class ArrivalOrderIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ledger.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                "5000");
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -624,12 +840,13 @@ class ArrivalOrderIT {
     private static String describe(JsonNode outcome) {
         List<String> postings = new ArrayList<>();
         if (outcome.has("postings")) {
-            outcome.get("postings").forEach(p -> postings.add(p.get("account").asText() + " " + p.get("currency").asText()
-                    + " " + p.get("amount").asLong()));
+            outcome.get("postings")
+                    .forEach(p -> postings.add(p.get("account").asText() + " "
+                            + p.get("currency").asText() + " " + p.get("amount").asLong()));
         }
         postings.sort(null);
-        return outcome.get("outcome").asText() + (outcome.has("reason") ? " " + outcome.get("reason").asText() : "")
-                + " " + postings;
+        return outcome.get("outcome").asText()
+                + (outcome.has("reason") ? " " + outcome.get("reason").asText() : "") + " " + postings;
     }
 
     private static String describeRow(SettlementRow row) {
@@ -640,8 +857,10 @@ class ArrivalOrderIT {
     }
 
     private static String describeRow(JsonNode row) {
-        return row.get("date").asText() + " " + row.get("currency").asText() + " count " + row.get("count").asLong()
-                + " gross " + row.get("gross").asLong() + " refunds " + row.get("refunds").asLong() + " chargebacks "
+        return row.get("date").asText() + " " + row.get("currency").asText() + " count "
+                + row.get("count").asLong()
+                + " gross " + row.get("gross").asLong() + " refunds "
+                + row.get("refunds").asLong() + " chargebacks "
                 + row.get("chargebacks").asLong() + " fees " + row.get("fees").asLong() + " commission "
                 + row.get("commission").asLong() + " net " + row.get("net").asLong() + " paidOut "
                 + row.get("paidOut").asLong() + " payouts " + row.get("payouts").asLong() + " "

@@ -50,8 +50,9 @@ class DemoAndRestartIT {
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
         api = LedgerClient.admin(ledger);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(),
-                new PrintWriter(out, true))).isTrue();
+        assertThat(DemoLoader.loadOnce(
+                        ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(), new PrintWriter(out, true)))
+                .isTrue();
         demoOutput = out.toString();
     }
 
@@ -78,9 +79,12 @@ class DemoAndRestartIT {
                 .contains("settled 1999-11-26 (POST /v1/settlements/1999-11-26/settle): 3 payouts "
                         + "(m-jeux 2648, m-librairie 1451, m-presse 326)")
                 .contains("micropayment w-alice -> m-presse 250 (Prefer: wait=10): ACCEPTED")
-                .contains("wallet:w-alice -250").contains("merchant:m-presse +236").contains("platform:fees +10")
+                .contains("wallet:w-alice -250")
+                .contains("merchant:m-presse +236")
+                .contains("platform:fees +10")
                 .contains("partner:p-portail +4")
-                .contains("micropayment w-chloe -> m-jeux 900 (Prefer: wait=10): REJECTED (INSUFFICIENT_FUNDS), no posting")
+                .contains(
+                        "micropayment w-chloe -> m-jeux 900 (Prefer: wait=10): REJECTED (INSUFFICIENT_FUNDS), no posting")
                 .contains("balance of wallet:w-alice")
                 .contains("4550 EUR (credits 5000, debits 450)")
                 .contains("settlement m-librairie 1999-11-26: count 2, gross 16590, refunds 1290, chargebacks 12000, "
@@ -91,14 +95,19 @@ class DemoAndRestartIT {
     @Test
     @Order(2)
     void theDemoFiguresAreTheApisFigures() {
-        DEMO_BALANCES.forEach((account, balance) ->
-                await().atMost(SETTLE).untilAsserted(() -> assertThat(api.balanceEur(account)).as(account).isEqualTo(balance)));
-        assertThat(api.get("/v1/merchants/m-presse/settlements?from=1999-11-26&to=1999-11-26").json()).isEqualTo(json(
-                "[{\"merchantId\":\"m-presse\",\"date\":\"1999-11-26\",\"currency\":\"EUR\",\"count\":3,\"gross\":350,"
-                        + "\"refunds\":0,\"chargebacks\":0,\"fees\":24,\"commission\":7,\"net\":326,\"paidOut\":326,"
-                        + "\"payouts\":1,\"status\":\"PAID\"}]"));
-        assertThat(api.get("/v1/card-payments/c-1002").json().get("status").asText()).isEqualTo("CHARGED_BACK");
-        assertThat(api.get("/v1/card-payments/c-1001").json().get("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
+        DEMO_BALANCES.forEach((account, balance) -> await().atMost(SETTLE)
+                .untilAsserted(
+                        () -> assertThat(api.balanceEur(account)).as(account).isEqualTo(balance)));
+        assertThat(api.get("/v1/merchants/m-presse/settlements?from=1999-11-26&to=1999-11-26")
+                        .json())
+                .isEqualTo(json(
+                        "[{\"merchantId\":\"m-presse\",\"date\":\"1999-11-26\",\"currency\":\"EUR\",\"count\":3,\"gross\":350,"
+                                + "\"refunds\":0,\"chargebacks\":0,\"fees\":24,\"commission\":7,\"net\":326,\"paidOut\":326,"
+                                + "\"payouts\":1,\"status\":\"PAID\"}]"));
+        assertThat(api.get("/v1/card-payments/c-1002").json().get("status").asText())
+                .isEqualTo("CHARGED_BACK");
+        assertThat(api.get("/v1/card-payments/c-1001").json().get("status").asText())
+                .isEqualTo("PARTIALLY_REFUNDED");
         assertThat(sumOf(DEMO_BALANCES)).isZero();
     }
 
@@ -106,18 +115,26 @@ class DemoAndRestartIT {
     @Order(3)
     void aRestartOnTheSameDataDirectoryKeepsEveryBalanceAndLoadsNoDemoAgain() throws java.io.IOException {
         Map<String, JsonNode> before = new LinkedHashMap<>();
-        DEMO_BALANCES.keySet().forEach(account -> before.put(account,
-                api.get("/v1/accounts/" + encode(account) + "/balances").json()));
+        DEMO_BALANCES
+                .keySet()
+                .forEach(account -> before.put(
+                        account,
+                        api.get("/v1/accounts/" + encode(account) + "/balances").json()));
         JsonNode trialBefore = api.get("/v1/trial-balance").json();
         String bootstrapBefore = ledger.bootstrapServers();
         // The first start made the admin key, and wrote it for its owner only.
         assertThat(ledger.adminKey().madeNow()).isTrue();
         String adminKeyId = ledger.adminKey().keyId();
-        assertThat(Files.readString(dataDir.resolve("admin.key")).trim()).isEqualTo(ledger.adminKey().secret());
+        assertThat(Files.readString(dataDir.resolve("admin.key")).trim())
+                .isEqualTo(ledger.adminKey().secret());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin.key"))))
                 .isEqualTo("rw-------");
-        assertThat(RunAddresses.readFrom(dataDir)).isEqualTo(RunAddresses.ofThisProcess(ledger.bootstrapServers(),
-                ledger.schemaRegistryUrl(), ledger.httpUrl(), ZoneId.of("Europe/Paris")));
+        assertThat(RunAddresses.readFrom(dataDir))
+                .isEqualTo(RunAddresses.ofThisProcess(
+                        ledger.bootstrapServers(),
+                        ledger.schemaRegistryUrl(),
+                        ledger.httpUrl(),
+                        ZoneId.of("Europe/Paris")));
         ledger.close();
         // A stopped run leaves no addresses for a command to follow.
         assertThat(dataDir.resolve(RunAddresses.FILE_NAME)).doesNotExist();
@@ -132,20 +149,34 @@ class DemoAndRestartIT {
         assertThat(ledger.adminKey().keyId()).isEqualTo(adminKeyId);
         assertThat(ledger.adminKey().problem()).isEmpty();
         before.forEach((account, balances) -> assertThat(
-                api.get("/v1/accounts/" + encode(account) + "/balances").json()).as(account).isEqualTo(balances));
+                        api.get("/v1/accounts/" + encode(account) + "/balances").json())
+                .as(account)
+                .isEqualTo(balances));
         assertThat(api.get("/v1/trial-balance").json()).isEqualTo(trialBefore);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(),
-                new PrintWriter(out, true))).isFalse();
+        assertThat(DemoLoader.loadOnce(
+                        ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(), new PrintWriter(out, true)))
+                .isFalse();
         assertThat(Files.exists(dataDir.resolve(DemoLoader.MARKER))).isTrue();
 
         // And it goes on deciding: the same key answers its first outcome, a new write moves money.
-        JsonNode replay = api.write("/v1/wallets/w-chloe/micropayments", "{\"merchantId\":\"m-jeux\",\"amount\":900}",
-                "demo-live-mp-2").json();
+        JsonNode replay = api.write(
+                        "/v1/wallets/w-chloe/micropayments",
+                        "{\"merchantId\":\"m-jeux\",\"amount\":900}",
+                        "demo-live-mp-2")
+                .json();
         assertThat(replay.get("outcome").asText()).isEqualTo("REJECTED");
-        assertThat(api.write("/v1/wallets/w-chloe/micropayments", "{\"merchantId\":\"m-jeux\",\"amount\":50}",
-                "after-restart-mp").json().get("outcome").asText()).isEqualTo("ACCEPTED");
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(api.balanceEur("wallet:w-chloe")).isEqualTo(500));
+        assertThat(api.write(
+                                "/v1/wallets/w-chloe/micropayments",
+                                "{\"merchantId\":\"m-jeux\",\"amount\":50}",
+                                "after-restart-mp")
+                        .json()
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("ACCEPTED");
+        await().atMost(SETTLE)
+                .untilAsserted(
+                        () -> assertThat(api.balanceEur("wallet:w-chloe")).isEqualTo(500));
     }
 
     private static Map<String, Long> demoBalances() {
@@ -159,8 +190,18 @@ class DemoAndRestartIT {
         b.put("merchant:m-jeux", 0L);
         b.put("partner:p-portail", 2L + 2 + 3 + 32 + 72 + 4);
         b.put("partner:p-annuaire", 7L + 5 + 18);
-        b.put("platform:fees", (8L - 2) + (6 - 2) + (10 - 3) + (24 - 7) + (17 - 5) + (108 - 32) + (241 - 72)
-                + (61 - 18) + 1500 + (14 - 4));
+        b.put(
+                "platform:fees",
+                (8L - 2)
+                        + (6 - 2)
+                        + (10 - 3)
+                        + (24 - 7)
+                        + (17 - 5)
+                        + (108 - 32)
+                        + (241 - 72)
+                        + (61 - 18)
+                        + 1500
+                        + (14 - 4));
         // Top-ups debit it; refunds and chargebacks credit it; captures debit it.
         b.put("platform:card-clearing", -8000L - 4590 - 12000 - 2000 + 1290 + 12000);
         b.put("platform:payouts", 2648L + 1451 + 326);

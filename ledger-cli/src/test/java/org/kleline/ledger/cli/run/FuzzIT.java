@@ -82,19 +82,29 @@ class FuzzIT {
         KEYS.put("wallets", makeKey("{\"role\":\"wallets\"}"));
         KEYS.put("analyst", makeKey("{\"role\":\"analyst\"}"));
         KEYS.put("auditor", makeKey("{\"role\":\"auditor\"}"));
-        decided(admin.write("/v1/merchants", "{\"merchantId\":\"m-a\",\"name\":\"Shop a\",\"currency\":\"EUR\","
-                + "\"feePlan\":" + PLAN + "}", "setup-m-a"));
-        decided(admin.write("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":1000000000}",
-                "setup-w-1"));
+        decided(admin.write(
+                "/v1/merchants",
+                "{\"merchantId\":\"m-a\",\"name\":\"Shop a\",\"currency\":\"EUR\"," + "\"feePlan\":" + PLAN + "}",
+                "setup-m-a"));
+        decided(admin.write(
+                "/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":1000000000}", "setup-w-1"));
         for (int i = 0; i < 3; i++) {
             decided(admin.write("/v1/wallets/w-1/top-ups", "{\"amount\":100000}", "setup-top-" + i));
         }
-        decided(admin.write("/v1/card-payments", "{\"paymentId\":\"c-a\",\"merchantId\":\"m-a\",\"amount\":100000,"
-                + "\"currency\":\"EUR\"}", "setup-c-a"));
+        decided(admin.write(
+                "/v1/card-payments",
+                "{\"paymentId\":\"c-a\",\"merchantId\":\"m-a\",\"amount\":100000," + "\"currency\":\"EUR\"}",
+                "setup-c-a"));
         decided(admin.write("/v1/card-payments/c-a/captures", "{\"amount\":50000}", "setup-cap-a"));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.get("/v1/accounts/wallet:w-1/entries?limit=1").json().path("nextCursor").isTextual());
-        realCursor = admin.get("/v1/accounts/wallet:w-1/entries?limit=1").json().get("nextCursor").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.get("/v1/accounts/wallet:w-1/entries?limit=1")
+                        .json()
+                        .path("nextCursor")
+                        .isTextual());
+        realCursor = admin.get("/v1/accounts/wallet:w-1/entries?limit=1")
+                .json()
+                .get("nextCursor")
+                .asText();
     }
 
     @AfterAll
@@ -109,8 +119,8 @@ class FuzzIT {
         String asked = System.getProperty("ledger.fuzz.seed", Long.toString(FIXED_SEED));
         long seed = asked.equals("random") ? new Random().nextLong() : Long.parseLong(asked);
         int requests = Integer.getInteger("ledger.fuzz.requests", REQUESTS_DEFAULT);
-        System.out.println("FuzzIT seed " + seed + ", " + requests + " requests (replay with -Dledger.fuzz.seed="
-                + seed + " -Dledger.fuzz.requests=" + requests + ")");
+        System.out.println("FuzzIT seed " + seed + ", " + requests + " requests (replay with -Dledger.fuzz.seed=" + seed
+                + " -Dledger.fuzz.requests=" + requests + ")");
         Random random = new Random(seed);
         Map<String, Long> logBefore = eventIdsInLog();
         long endsBefore = endOffsetsTotal();
@@ -190,8 +200,10 @@ class FuzzIT {
             }
         }
 
-        System.out.printf("FuzzIT: %d requests in %.1f s (%.0f/s), seed %d%n", requests, seconds, requests / seconds, seed);
-        System.out.println("FuzzIT: answers by status " + statuses + ", " + noAnswer + " connections cut by the server");
+        System.out.printf(
+                "FuzzIT: %d requests in %.1f s (%.0f/s), seed %d%n", requests, seconds, requests / seconds, seed);
+        System.out.println(
+                "FuzzIT: answers by status " + statuses + ", " + noAnswer + " connections cut by the server");
         System.out.println("FuzzIT: " + problemTypes.size() + " distinct problem types: " + problemTypes);
         System.out.println("FuzzIT: " + expectedIds.size() + " events acknowledged, " + newRecords
                 + " records appended, ledger.events end offsets moved by " + (endsAfter - endsBefore)
@@ -211,16 +223,23 @@ class FuzzIT {
 
     @Test
     void anImportSentAsTextPlainIsA415AndAppendsNothing() {
-        String line = "{\"type\":\"WalletToppedUp\",\"eventId\":\"plain-import-1\",\"walletId\":\"w-1\",\"amount\":1}\n";
+        String line =
+                "{\"type\":\"WalletToppedUp\",\"eventId\":\"plain-import-1\",\"walletId\":\"w-1\",\"amount\":1}\n";
         for (String type : List.of("text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded")) {
             Answer refused = admin.post("/v1/events", line, "Content-Type", type);
             assertThat(refused.status()).as(type).isEqualTo(415);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(refused.json().get("type").asText()).isEqualTo("urn:kleline:ledger:problem:unsupported-media-type");
+            assertThat(refused.json().get("type").asText())
+                    .isEqualTo("urn:kleline:ledger:problem:unsupported-media-type");
             assertThat(refused.json().get("field").asText()).isEqualTo("Content-Type");
         }
-        assertThat(admin.post("/v1/events", line.replace("plain-import-1", "plain-import-2"), "Content-Type",
-                "application/x-ndjson").status()).isEqualTo(200);
+        assertThat(admin.post(
+                                "/v1/events",
+                                line.replace("plain-import-1", "plain-import-2"),
+                                "Content-Type",
+                                "application/x-ndjson")
+                        .status())
+                .isEqualTo(200);
         Map<String, Long> log = eventIdsInLog();
         assertThat(log).containsEntry("plain-import-2", 1L).doesNotContainKey("plain-import-1");
     }
@@ -243,17 +262,19 @@ class FuzzIT {
         } catch (IOException e) {
             return "a problem body that is not JSON: " + shown(answer.text());
         }
-        if (!problem.path("type").isTextual() || !problem.path("title").isTextual()
+        if (!problem.path("type").isTextual()
+                || !problem.path("title").isTextual()
                 || problem.path("status").asInt() != answer.status()) {
             return "not a problem body: " + shown(answer.text());
         }
         String named = problem.path("field").asText(null);
-        boolean inField = named != null && (named.equals(c.field()) || named.startsWith(c.field() + ".")
-                || named.startsWith(c.field() + "["));
+        boolean inField = named != null
+                && (named.equals(c.field()) || named.startsWith(c.field() + ".") || named.startsWith(c.field() + "["));
         // The HTTP server refuses a path it cannot decode or a NUL in a header before anything reads a field.
         boolean beforeFields = problem.path("type").asText().equals("urn:kleline:ledger:problem:bad-request");
         if (answer.status() == 400 && c.field() != null && !inField && !beforeFields) {
-            return "field " + problem.path("field").asText(null) + ", expected " + c.field() + ": " + shown(answer.text());
+            return "field " + problem.path("field").asText(null) + ", expected " + c.field() + ": "
+                    + shown(answer.text());
         }
         if (answer.status() == 400 && c.line() != null && problem.path("line").asInt(-1) != c.line()) {
             return "line " + problem.path("line").asInt(-1) + ", expected " + c.line() + ": " + shown(answer.text());
@@ -275,7 +296,9 @@ class FuzzIT {
             }
             case SETTLE -> {
                 List<String> ids = new ArrayList<>();
-                JSON.readTree(answer.body()).get("payouts").forEach(p -> ids.add(p.get("payoutId").asText()));
+                JSON.readTree(answer.body())
+                        .get("payouts")
+                        .forEach(p -> ids.add(p.get("payoutId").asText()));
                 yield ids;
             }
             default -> List.of();
@@ -289,10 +312,11 @@ class FuzzIT {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Long> ids = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition())).toList();
+                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -310,11 +334,14 @@ class FuzzIT {
     private static long endOffsetsTotal() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
@@ -347,7 +374,11 @@ class FuzzIT {
 
     /** What kind of call a case is, and the 2xx statuses it may answer. */
     enum Kind {
-        WRITE(Set.of(200, 202)), BULK(Set.of(200)), SETTLE(Set.of(200)), READ(Set.of(200)), KEYS(Set.of(200, 201)),
+        WRITE(Set.of(200, 202)),
+        BULK(Set.of(200)),
+        SETTLE(Set.of(200)),
+        READ(Set.of(200)),
+        KEYS(Set.of(200, 201)),
         OTHER(Set.of(200));
 
         final Set<Integer> allowed;
@@ -361,13 +392,17 @@ class FuzzIT {
      * One request and what the oracle knows of it: the eventIds it would append, the field a 400 must
      * name (null: any, or none), the NDJSON line it must name.
      */
-    record Case(String label, Kind kind, Request request, List<String> ids, String field, Integer line,
-                boolean mayGoUnanswered) {
-    }
+    record Case(
+            String label,
+            Kind kind,
+            Request request,
+            List<String> ids,
+            String field,
+            Integer line,
+            boolean mayGoUnanswered) {}
 
     /** One JSON write route: its path and a valid body as ordered fields (raw JSON tokens). */
-    private record WriteRoute(String path, Supplier<LinkedHashMap<String, String>> body) {
-    }
+    private record WriteRoute(String path, Supplier<LinkedHashMap<String, String>> body) {}
 
     /** Builds the cases: a valid request of a route, then one thing (a field, a header, the body) made hostile. */
     private static final class Campaign {
@@ -405,31 +440,63 @@ class FuzzIT {
         private List<WriteRoute> writeRoutes() {
             String id = "fz" + n;
             return List.of(
-                    new WriteRoute("/v1/merchants", () -> fields("merchantId", str("fzm-" + n), "name", str("Shop " + n),
-                            "partnerId", str("p-fz"), "currency", str("EUR"), "feePlan", PLAN)),
-                    new WriteRoute("/v1/merchants/m-a/fee-plan", () -> random.nextBoolean() ? fields("feePlan", PLAN)
-                            : fields("feePlan", PLAN, "effectiveFrom", str(now.plusSeconds(3600).toString()))),
-                    new WriteRoute("/v1/merchants/m-a/payouts", () -> fields("payoutId", str("fzp-" + n),
-                            "businessDate", str("2026-01-02"), "amount", "1")),
-                    new WriteRoute("/v1/wallets", () -> fields("walletId", str("fzw-" + n), "currency", str("EUR"),
-                            "maxBalance", "15000")),
+                    new WriteRoute(
+                            "/v1/merchants",
+                            () -> fields(
+                                    "merchantId",
+                                    str("fzm-" + n),
+                                    "name",
+                                    str("Shop " + n),
+                                    "partnerId",
+                                    str("p-fz"),
+                                    "currency",
+                                    str("EUR"),
+                                    "feePlan",
+                                    PLAN)),
+                    new WriteRoute(
+                            "/v1/merchants/m-a/fee-plan",
+                            () -> random.nextBoolean()
+                                    ? fields("feePlan", PLAN)
+                                    : fields(
+                                            "feePlan",
+                                            PLAN,
+                                            "effectiveFrom",
+                                            str(now.plusSeconds(3600).toString()))),
+                    new WriteRoute(
+                            "/v1/merchants/m-a/payouts",
+                            () -> fields(
+                                    "payoutId", str("fzp-" + n), "businessDate", str("2026-01-02"), "amount", "1")),
+                    new WriteRoute(
+                            "/v1/wallets",
+                            () -> fields("walletId", str("fzw-" + n), "currency", str("EUR"), "maxBalance", "15000")),
                     new WriteRoute("/v1/wallets/w-1/top-ups", () -> fields("amount", "1")),
                     new WriteRoute("/v1/wallets/w-1/redemptions", () -> fields("amount", "1")),
-                    new WriteRoute("/v1/wallets/w-1/micropayments", () -> fields("merchantId", str("m-a"), "amount", "1")),
-                    new WriteRoute("/v1/card-payments", () -> fields("paymentId", str("fzc-" + id), "merchantId",
-                            str("m-a"), "amount", "100", "currency", str("EUR"))),
+                    new WriteRoute(
+                            "/v1/wallets/w-1/micropayments", () -> fields("merchantId", str("m-a"), "amount", "1")),
+                    new WriteRoute(
+                            "/v1/card-payments",
+                            () -> fields(
+                                    "paymentId",
+                                    str("fzc-" + id),
+                                    "merchantId",
+                                    str("m-a"),
+                                    "amount",
+                                    "100",
+                                    "currency",
+                                    str("EUR"))),
                     new WriteRoute("/v1/card-payments/c-a/captures", () -> fields("amount", "1")),
                     new WriteRoute("/v1/card-payments/c-a/refunds", () -> fields("amount", "1")),
-                    new WriteRoute("/v1/card-payments/c-a/chargebacks", () -> fields("amount", "1", "reasonCode",
-                            str("4837"))));
+                    new WriteRoute(
+                            "/v1/card-payments/c-a/chargebacks",
+                            () -> fields("amount", "1", "reasonCode", str("4837"))));
         }
 
         private Case write() {
             WriteRoute route = pick(writeRoutes());
             LinkedHashMap<String, String> body = route.body().get();
             String key = "fz" + n;
-            List<String[]> headers = new ArrayList<>(RawHttp.headers("Content-Type", "application/json",
-                    "Idempotency-Key", key));
+            List<String[]> headers =
+                    new ArrayList<>(RawHttp.headers("Content-Type", "application/json", "Idempotency-Key", key));
             if (random.nextInt(4) == 0) {
                 headers.add(new String[] {"Prefer", "wait=" + random.nextInt(3)});
             }
@@ -444,11 +511,14 @@ class FuzzIT {
                 List<String> names = new ArrayList<>(body.keySet());
                 String name = pick(names);
                 if (name.equals("feePlan") && random.nextBoolean()) {
-                    String planField = pick(List.of("cardBps", "cardFixed", "microBps", "microFixed", "chargebackFee",
-                            "partnerShareBps"));
+                    String planField = pick(List.of(
+                            "cardBps", "cardFixed", "microBps", "microFixed", "chargebackFee", "partnerShareBps"));
                     String value = number();
-                    body.put("feePlan", PLAN.replaceFirst("\"" + planField + "\":\\d+", "\"" + planField + "\":"
-                            + java.util.regex.Matcher.quoteReplacement(value)));
+                    body.put(
+                            "feePlan",
+                            PLAN.replaceFirst(
+                                    "\"" + planField + "\":\\d+",
+                                    "\"" + planField + "\":" + java.util.regex.Matcher.quoteReplacement(value)));
                     label += " feePlan." + planField + "=" + shown(value);
                     field = "feePlan." + planField;
                 } else {
@@ -469,8 +539,20 @@ class FuzzIT {
                 field = null;
             } else if (what < 62) {
                 // The Idempotency-Key header.
-                String value = pick(List.of("", " ", "k".repeat(65), "a b", "ключ", "a\u0000b", "a\u202Eb", "%00",
-                        "k".repeat(64) + n, "kk;" + n, "k" + n + "\t", unique("k".repeat(64)), " " + unique("k")));
+                String value = pick(List.of(
+                        "",
+                        " ",
+                        "k".repeat(65),
+                        "a b",
+                        "ключ",
+                        "a\u0000b",
+                        "a\u202Eb",
+                        "%00",
+                        "k".repeat(64) + n,
+                        "kk;" + n,
+                        "k" + n + "\t",
+                        unique("k".repeat(64)),
+                        " " + unique("k")));
                 headers.removeIf(h -> h[0].equals("Idempotency-Key"));
                 if (random.nextInt(5) > 0) {
                     headers.add(new String[] {"Idempotency-Key", value});
@@ -481,17 +563,39 @@ class FuzzIT {
                 label += " Idempotency-Key=" + shown(value);
                 field = "Idempotency-Key";
             } else if (what < 72) {
-                String value = pick(List.of("wait=31", "wait=-1", "wait=1.5", "wait=\"2\"", "wait=", "wait",
-                        "wait=99999999999999999999", "wait=1, wait=40", "respond-async", "wait=1;x=y", "WAIT=0",
-                        "wait=0,,,", ";;;", "wait=\u0000", "wait=" + "9".repeat(5_000)));
+                String value = pick(List.of(
+                        "wait=31",
+                        "wait=-1",
+                        "wait=1.5",
+                        "wait=\"2\"",
+                        "wait=",
+                        "wait",
+                        "wait=99999999999999999999",
+                        "wait=1, wait=40",
+                        "respond-async",
+                        "wait=1;x=y",
+                        "WAIT=0",
+                        "wait=0,,,",
+                        ";;;",
+                        "wait=\u0000",
+                        "wait=" + "9".repeat(5_000)));
                 headers.removeIf(h -> h[0].equals("Prefer"));
                 headers.add(new String[] {"Prefer", value});
                 label += " Prefer=" + shown(value);
                 field = "Prefer";
             } else if (what < 80) {
-                String value = pick(List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data",
-                        "application/xml", "", "application/json; charset=utf-16", "APPLICATION/JSON",
-                        "application/problem+json", "application/x-ndjson", "*/*", "application/json\u0000"));
+                String value = pick(List.of(
+                        "text/plain",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data",
+                        "application/xml",
+                        "",
+                        "application/json; charset=utf-16",
+                        "APPLICATION/JSON",
+                        "application/problem+json",
+                        "application/x-ndjson",
+                        "*/*",
+                        "application/json\u0000"));
                 headers.removeIf(h -> h[0].equals("Content-Type"));
                 if (!value.isEmpty()) {
                     headers.add(new String[] {"Content-Type", value});
@@ -499,8 +603,9 @@ class FuzzIT {
                 label += " Content-Type=" + shown(value);
             } else if (what < 86) {
                 int size = pick(List.of(9_000, 70_000, 300_000));
-                headers.add(new String[] {pick(List.of("X-Padding", "Idempotency-Key", "Prefer", "Authorization")),
-                        "x".repeat(size)});
+                headers.add(new String[] {
+                    pick(List.of("X-Padding", "Idempotency-Key", "Prefer", "Authorization")), "x".repeat(size)
+                });
                 label += " a header of " + size + " bytes";
                 unanswered = size > 100_000;
             } else {
@@ -509,10 +614,12 @@ class FuzzIT {
                 String json = toJson(body);
                 switch (shape) {
                     case 0 -> bytes = "[".repeat(100_000).getBytes(StandardCharsets.UTF_8);
-                    case 1 -> bytes = ("{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001))
-                            .getBytes(StandardCharsets.UTF_8);
-                    case 2 -> bytes = (json.substring(0, json.length() - 1) + ",\"pad\":\"" + "x".repeat(1_100_000)
-                            + "\"}").getBytes(StandardCharsets.UTF_8);
+                    case 1 ->
+                        bytes = ("{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001))
+                                .getBytes(StandardCharsets.UTF_8);
+                    case 2 ->
+                        bytes = (json.substring(0, json.length() - 1) + ",\"pad\":\"" + "x".repeat(1_100_000) + "\"}")
+                                .getBytes(StandardCharsets.UTF_8);
                     case 3 -> bytes = (json + " " + json).getBytes(StandardCharsets.UTF_8);
                     case 4 -> bytes = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
                     case 5 -> bytes = new byte[0];
@@ -550,8 +657,11 @@ class FuzzIT {
             }
             Request request = new Request("POST", route.path(), headers, bytes, chunked);
             // The eventId a write would append under: the first Idempotency-Key, as the server trims it.
-            String effective = headers.stream().filter(h -> h[0].equals("Idempotency-Key")).map(h -> h[1].strip())
-                    .findFirst().orElse(key);
+            String effective = headers.stream()
+                    .filter(h -> h[0].equals("Idempotency-Key"))
+                    .map(h -> h[1].strip())
+                    .findFirst()
+                    .orElse(key);
             return new Case(label, Kind.WRITE, request, List.of(effective), field, null, unanswered);
         }
 
@@ -565,18 +675,64 @@ class FuzzIT {
                 String id = "fzb" + n + "-" + i;
                 ids.add(id);
                 LinkedHashMap<String, String> line = pick(List.<Supplier<LinkedHashMap<String, String>>>of(
-                        () -> fields("type", str("WalletToppedUp"), "eventId", str(id), "walletId", str("w-1"), "amount", "1"),
-                        () -> fields("type", str("WalletOpened"), "eventId", str(id), "walletId", str("fzbw-" + id),
-                                "currency", str("EUR")),
-                        () -> fields("type", str("MicropaymentRequested"), "eventId", str(id), "walletId", str("w-1"),
-                                "merchantId", str("m-a"), "amount", "1"),
-                        () -> fields("type", str("MerchantFeePlanChanged"), "eventId", str(id), "merchantId", str("m-a"),
-                                "feePlan", PLAN, "effectiveFrom", str(now.plusSeconds(60).toString())),
-                        () -> fields("type", str("CardPaymentAuthorized"), "eventId", str(id), "paymentId",
-                                str("fzbc-" + id), "merchantId", str("m-a"), "amount", "5", "currency", str("EUR"))))
+                                () -> fields(
+                                        "type",
+                                        str("WalletToppedUp"),
+                                        "eventId",
+                                        str(id),
+                                        "walletId",
+                                        str("w-1"),
+                                        "amount",
+                                        "1"),
+                                () -> fields(
+                                        "type",
+                                        str("WalletOpened"),
+                                        "eventId",
+                                        str(id),
+                                        "walletId",
+                                        str("fzbw-" + id),
+                                        "currency",
+                                        str("EUR")),
+                                () -> fields(
+                                        "type",
+                                        str("MicropaymentRequested"),
+                                        "eventId",
+                                        str(id),
+                                        "walletId",
+                                        str("w-1"),
+                                        "merchantId",
+                                        str("m-a"),
+                                        "amount",
+                                        "1"),
+                                () -> fields(
+                                        "type",
+                                        str("MerchantFeePlanChanged"),
+                                        "eventId",
+                                        str(id),
+                                        "merchantId",
+                                        str("m-a"),
+                                        "feePlan",
+                                        PLAN,
+                                        "effectiveFrom",
+                                        str(now.plusSeconds(60).toString())),
+                                () -> fields(
+                                        "type",
+                                        str("CardPaymentAuthorized"),
+                                        "eventId",
+                                        str(id),
+                                        "paymentId",
+                                        str("fzbc-" + id),
+                                        "merchantId",
+                                        str("m-a"),
+                                        "amount",
+                                        "5",
+                                        "currency",
+                                        str("EUR"))))
                         .get();
                 if (random.nextInt(3) == 0) {
-                    line.put("occurredAt", str(now.minusSeconds(random.nextInt(86_400 * 365)).toString()));
+                    line.put(
+                            "occurredAt",
+                            str(now.minusSeconds(random.nextInt(86_400 * 365)).toString()));
                 }
                 lines.add(line);
             }
@@ -621,13 +777,20 @@ class FuzzIT {
                 separator = "\n\n \t\n";
                 label += " blank lines";
             } else if (what < 82) {
-                contentType = pick(List.of("text/plain", "application/json", "text/csv", "application/x-ndjson; charset=latin1",
+                contentType = pick(List.of(
+                        "text/plain",
+                        "application/json",
+                        "text/csv",
+                        "application/x-ndjson; charset=latin1",
                         "application/octet-stream"));
                 label += " Content-Type " + contentType;
             } else if (what < 86) {
                 StringBuilder many = new StringBuilder();
                 for (int i = 0; i < 10_001; i++) {
-                    many.append("{\"type\":\"WalletToppedUp\",\"eventId\":\"fzx").append(n).append('-').append(i)
+                    many.append("{\"type\":\"WalletToppedUp\",\"eventId\":\"fzx")
+                            .append(n)
+                            .append('-')
+                            .append(i)
                             .append("\",\"walletId\":\"w-1\",\"amount\":1}\n");
                 }
                 raw = many.toString().getBytes(StandardCharsets.UTF_8);
@@ -639,10 +802,18 @@ class FuzzIT {
                 chunked = random.nextBoolean();
                 label += " over 1 MiB" + (chunked ? " chunked" : "");
             } else if (what < 95) {
-                String bad = pick(List.of("\u0000", "{", "[]", "{\"type\":\"NoSuchEvent\",\"eventId\":\"fzz" + n + "\"}",
-                        "{\"type\":\"WalletToppedUp\"}", "\"just a string\"", "{}{}", "{\"type\":1}"));
+                String bad = pick(List.of(
+                        "\u0000",
+                        "{",
+                        "[]",
+                        "{\"type\":\"NoSuchEvent\",\"eventId\":\"fzz" + n + "\"}",
+                        "{\"type\":\"WalletToppedUp\"}",
+                        "\"just a string\"",
+                        "{}{}",
+                        "{\"type\":1}"));
                 int index = random.nextInt(count + 1);
-                List<String> texts = new ArrayList<>(lines.stream().map(FuzzIT::toJson).toList());
+                List<String> texts =
+                        new ArrayList<>(lines.stream().map(FuzzIT::toJson).toList());
                 texts.add(index, bad);
                 raw = String.join("\n", texts).getBytes(StandardCharsets.UTF_8);
                 label += " a bad line " + (index + 1) + ": " + shown(bad);
@@ -659,15 +830,26 @@ class FuzzIT {
                 raw = text.toString().getBytes(StandardCharsets.UTF_8);
             }
             String role = role();
-            List<String[]> headers = RawHttp.headers("Host", "127.0.0.1:" + ledger.port(), "Authorization",
-                    "Bearer " + KEYS.get(role), "Content-Type", contentType);
+            List<String[]> headers = RawHttp.headers(
+                    "Host",
+                    "127.0.0.1:" + ledger.port(),
+                    "Authorization",
+                    "Bearer " + KEYS.get(role),
+                    "Content-Type",
+                    contentType);
             if (!role.equals("admin")) {
                 label += " as " + role;
                 field = null;
                 lineAt = null;
             }
-            return new Case(label, Kind.BULK, new Request("POST", "/v1/events", headers, raw, chunked), ids, field,
-                    lineAt, false);
+            return new Case(
+                    label,
+                    Kind.BULK,
+                    new Request("POST", "/v1/events", headers, raw, chunked),
+                    ids,
+                    field,
+                    lineAt,
+                    false);
         }
 
         // -- reads -----------------------------------------------------------------------------
@@ -681,7 +863,8 @@ class FuzzIT {
             switch (route) {
                 case 0 -> {
                     String param = pick(List.of("asOf"));
-                    target = "/v1/accounts/" + pick(List.of("wallet:w-1", "wallet%3Aw-1", "merchant:m-a", "platform:fees"))
+                    target = "/v1/accounts/"
+                            + pick(List.of("wallet:w-1", "wallet%3Aw-1", "merchant:m-a", "platform:fees"))
                             + "/balances?" + param + "=" + hostileInstant;
                     field = param;
                 }
@@ -695,8 +878,17 @@ class FuzzIT {
                     field = "cursor";
                 }
                 case 3 -> {
-                    target = "/v1/accounts/wallet:w-1/entries?limit=" + pick(List.of("0", "1001", "-1",
-                            "9223372036854775808", "1e3", "%00", "1000", "1", "99999999999999999999999"));
+                    target = "/v1/accounts/wallet:w-1/entries?limit="
+                            + pick(List.of(
+                                    "0",
+                                    "1001",
+                                    "-1",
+                                    "9223372036854775808",
+                                    "1e3",
+                                    "%00",
+                                    "1000",
+                                    "1",
+                                    "99999999999999999999999"));
                     field = "limit";
                 }
                 case 4 -> {
@@ -713,92 +905,153 @@ class FuzzIT {
                     field = param;
                 }
                 case 7 -> {
-                    target = "/v1/settlements/" + dateParam() + (random.nextInt(4) == 0 ? "?caughtUp="
-                            + pick(List.of("true", "false", "yes", "TRUE", "")) : "");
+                    target = "/v1/settlements/" + dateParam()
+                            + (random.nextInt(4) == 0
+                                    ? "?caughtUp=" + pick(List.of("true", "false", "yes", "TRUE", ""))
+                                    : "");
                     field = null;
                 }
                 case 8 -> target = "/v1/trial-balance" + pick(List.of("", "?x=1", "?currency=EUR&currency=EUR"));
-                case 9 -> target = pick(List.of("/metrics", "/health", "/v1/api-keys", "/v1/accounts/platform:fees/entries"
-                        + "?from=2026-01-01&to=2025-01-01", "/v1/accounts/wallet:w-1/balances?asOf=1&asOf=2",
-                        "/v1/accounts/wallet:w-1/balances?asof=2026-01-01"));
+                case 9 ->
+                    target = pick(List.of(
+                            "/metrics",
+                            "/health",
+                            "/v1/api-keys",
+                            "/v1/accounts/platform:fees/entries" + "?from=2026-01-01&to=2025-01-01",
+                            "/v1/accounts/wallet:w-1/balances?asOf=1&asOf=2",
+                            "/v1/accounts/wallet:w-1/balances?asof=2026-01-01"));
                 case 10 -> target = "/v1/accounts/wallet:w-1/balances?" + hostileQuery();
                 case 11 -> {
                     return lookup();
                 }
-                default -> target = "/v1/accounts/wallet:w-1/entries?" + "from=" + instantParam() + "&to="
-                        + instantParam() + "&limit=" + (1 + random.nextInt(1000));
+                default ->
+                    target = "/v1/accounts/wallet:w-1/entries?" + "from=" + instantParam() + "&to=" + instantParam()
+                            + "&limit=" + (1 + random.nextInt(1000));
             }
             label = "GET " + shown(target);
             String role = role();
-            List<String[]> headers = new ArrayList<>(RawHttp.headers("Host", "127.0.0.1:" + ledger.port(),
-                    "Authorization", "Bearer " + KEYS.get(role)));
+            List<String[]> headers = new ArrayList<>(
+                    RawHttp.headers("Host", "127.0.0.1:" + ledger.port(), "Authorization", "Bearer " + KEYS.get(role)));
             if (random.nextInt(10) == 0) {
-                headers.add(new String[] {"Accept", pick(List.of("text/csv", "*/*", "application/xml", "text/csv;q=0"))});
+                headers.add(
+                        new String[] {"Accept", pick(List.of("text/csv", "*/*", "application/xml", "text/csv;q=0"))});
             }
             if (!role.equals("admin")) {
                 label += " as " + role;
                 field = null;
             }
-            return new Case(label, Kind.READ, new Request("GET", target, headers, null, false), List.of(), field, null,
-                    false);
+            return new Case(
+                    label, Kind.READ, new Request("GET", target, headers, null, false), List.of(), field, null, false);
         }
 
         private Case lookup() {
             String body = pick(List.<Supplier<String>>of(
-                    () -> "{\"eventIds\":[\"setup-w-1\"," + str(hostileString()) + "]}",
-                    () -> "{\"eventIds\":[" + "\"a\",".repeat(1_001) + "\"b\"]}",
-                    () -> "{\"eventIds\":[]}",
-                    () -> "{\"eventIds\":\"setup-w-1\"}",
-                    () -> "{\"eventIds\":[1,2]}",
-                    () -> "{\"eventIds\":[\"x\",\"x\"]}",
-                    () -> "{\"eventIds\":[null]}",
-                    () -> "{\"eventIds\":[" + "[".repeat(5_000) + "]}",
-                    () -> "{\"ids\":[\"x\"]}")).get();
-            List<String[]> headers = RawHttp.headers("Host", "127.0.0.1:" + ledger.port(), "Authorization", "Bearer "
-                    + KEYS.get(pick(List.of("admin", "auditor"))), "Content-Type", "application/json");
-            return new Case("POST /v1/outcomes/lookup " + shown(body), Kind.READ,
+                            () -> "{\"eventIds\":[\"setup-w-1\"," + str(hostileString()) + "]}",
+                            () -> "{\"eventIds\":[" + "\"a\",".repeat(1_001) + "\"b\"]}",
+                            () -> "{\"eventIds\":[]}",
+                            () -> "{\"eventIds\":\"setup-w-1\"}",
+                            () -> "{\"eventIds\":[1,2]}",
+                            () -> "{\"eventIds\":[\"x\",\"x\"]}",
+                            () -> "{\"eventIds\":[null]}",
+                            () -> "{\"eventIds\":[" + "[".repeat(5_000) + "]}",
+                            () -> "{\"ids\":[\"x\"]}"))
+                    .get();
+            List<String[]> headers = RawHttp.headers(
+                    "Host",
+                    "127.0.0.1:" + ledger.port(),
+                    "Authorization",
+                    "Bearer " + KEYS.get(pick(List.of("admin", "auditor"))),
+                    "Content-Type",
+                    "application/json");
+            return new Case(
+                    "POST /v1/outcomes/lookup " + shown(body),
+                    Kind.READ,
                     new Request("POST", "/v1/outcomes/lookup", headers, body.getBytes(StandardCharsets.UTF_8), false),
-                    List.of(), null, null, false);
+                    List.of(),
+                    null,
+                    null,
+                    false);
         }
 
         // -- settle, keys, anything else -------------------------------------------------------
 
         private Case settle() {
-            String date = random.nextInt(3) == 0 ? now.atZone(PARIS).toLocalDate().toString() : dateParam();
-            List<String[]> headers = RawHttp.headers("Host", "127.0.0.1:" + ledger.port(), "Authorization", "Bearer "
-                    + KEYS.get("admin"));
-            return new Case("POST /v1/settlements/" + date + "/settle", Kind.SETTLE,
-                    new Request("POST", "/v1/settlements/" + date + "/settle", headers, null, false), List.of(), null,
-                    null, false);
+            String date =
+                    random.nextInt(3) == 0 ? now.atZone(PARIS).toLocalDate().toString() : dateParam();
+            List<String[]> headers = RawHttp.headers(
+                    "Host", "127.0.0.1:" + ledger.port(), "Authorization", "Bearer " + KEYS.get("admin"));
+            return new Case(
+                    "POST /v1/settlements/" + date + "/settle",
+                    Kind.SETTLE,
+                    new Request("POST", "/v1/settlements/" + date + "/settle", headers, null, false),
+                    List.of(),
+                    null,
+                    null,
+                    false);
         }
 
         private Case keys() {
-            List<String[]> headers = RawHttp.headers("Host", "127.0.0.1:" + ledger.port(), "Authorization", "Bearer "
-                    + KEYS.get("admin"), "Content-Type", "application/json");
+            List<String[]> headers = RawHttp.headers(
+                    "Host",
+                    "127.0.0.1:" + ledger.port(),
+                    "Authorization",
+                    "Bearer " + KEYS.get("admin"),
+                    "Content-Type",
+                    "application/json");
             int what = random.nextInt(3);
             if (what == 0) {
-                String body = pick(List.of("{\"role\":\"root\"}", "{\"role\":\"merchant\"}",
+                String body = pick(List.of(
+                        "{\"role\":\"root\"}",
+                        "{\"role\":\"merchant\"}",
                         "{\"role\":\"analyst\",\"label\":" + str(hostileString()) + "}",
                         "{\"role\":\"merchant\",\"merchantId\":" + str(hostileString()) + "}",
-                        "{\"role\":\"analyst\",\"merchantId\":\"m-a\"}", "{\"role\":null}", "{}", "[]"));
-                return new Case("POST /v1/api-keys " + shown(body), Kind.KEYS, new Request("POST", "/v1/api-keys",
-                        headers, body.getBytes(StandardCharsets.UTF_8), false), List.of(), null, null, false);
+                        "{\"role\":\"analyst\",\"merchantId\":\"m-a\"}",
+                        "{\"role\":null}",
+                        "{}",
+                        "[]"));
+                return new Case(
+                        "POST /v1/api-keys " + shown(body),
+                        Kind.KEYS,
+                        new Request("POST", "/v1/api-keys", headers, body.getBytes(StandardCharsets.UTF_8), false),
+                        List.of(),
+                        null,
+                        null,
+                        false);
             }
             String target = what == 1 ? "/v1/api-keys/" + hostileSegment() : "/v1/api-keys?limit=1";
             String method = what == 1 ? "DELETE" : "GET";
-            return new Case(method + " " + shown(target), Kind.KEYS, new Request(method, target, headers, null, false),
-                    List.of(), null, null, false);
+            return new Case(
+                    method + " " + shown(target),
+                    Kind.KEYS,
+                    new Request(method, target, headers, null, false),
+                    List.of(),
+                    null,
+                    null,
+                    false);
         }
 
         private Case stray() {
             String method = pick(List.of("PUT", "DELETE", "PATCH", "GET", "POST", "OPTIONS", "HEAD", "TRACE", "FOO"));
-            String target = pick(List.of("/v1/wallets", "/v1/nothing", "/", "/v1/events/x/y", "/internal/v1/reads",
-                    "/v1/../v1/trial-balance", "/v1/%2e%2e/health", "/v1/wallets/w-1/top-ups?x=" + "y".repeat(9_000),
-                    "/v1/wallets/%ZZ", "/v1/trial-balance#frag", "//v1//trial-balance"));
+            String target = pick(List.of(
+                    "/v1/wallets",
+                    "/v1/nothing",
+                    "/",
+                    "/v1/events/x/y",
+                    "/internal/v1/reads",
+                    "/v1/../v1/trial-balance",
+                    "/v1/%2e%2e/health",
+                    "/v1/wallets/w-1/top-ups?x=" + "y".repeat(9_000),
+                    "/v1/wallets/%ZZ",
+                    "/v1/trial-balance#frag",
+                    "//v1//trial-balance"));
             List<String[]> headers = new ArrayList<>(RawHttp.headers("Authorization", "Bearer " + KEYS.get("admin")));
             int host = random.nextInt(4);
-            headers.add(0, new String[] {"Host", host == 0 ? "evil.example:" + ledger.port() : host == 1
-                    ? "localhost:" + ledger.port() : "127.0.0.1:" + ledger.port()});
+            headers.add(0, new String[] {
+                "Host",
+                host == 0
+                        ? "evil.example:" + ledger.port()
+                        : host == 1 ? "localhost:" + ledger.port() : "127.0.0.1:" + ledger.port()
+            });
             byte[] body = method.equals("POST") || method.equals("PUT") ? "{}".getBytes(StandardCharsets.UTF_8) : null;
             if (body != null) {
                 headers.add(new String[] {"Content-Type", "application/json"});
@@ -808,8 +1061,14 @@ class FuzzIT {
                 headers.add(new String[] {"Ledger-Forwarded-By", "localhost:1"});
             }
             // HEAD answers have no body to hold a problem: judged by status only (below, as OTHER with no body).
-            return new Case(method + " " + shown(target) + " Host#" + host, method.equals("HEAD") ? Kind.OTHER
-                    : Kind.OTHER, new Request(method, target, headers, body, false), List.of(), null, null, false);
+            return new Case(
+                    method + " " + shown(target) + " Host#" + host,
+                    method.equals("HEAD") ? Kind.OTHER : Kind.OTHER,
+                    new Request(method, target, headers, body, false),
+                    List.of(),
+                    null,
+                    null,
+                    false);
         }
 
         // -- values ----------------------------------------------------------------------------
@@ -819,71 +1078,231 @@ class FuzzIT {
                 case "amount", "maxBalance" -> number();
                 case "occurredAt", "effectiveFrom" -> instantValue();
                 case "businessDate" -> dateValue();
-                case "feePlan" -> pick(List.of("{}", "null", "[]", "1", "{\"cardBps\":1}", PLAN.replace("}", ",\"x\":1}"),
-                        "\"" + PLAN.replace("\"", "\\\"") + "\""));
-                default -> random.nextInt(6) == 0 ? pick(List.of("1", "null", "true", "[]", "{}", "-0"))
-                        : str(hostileString());
+                case "feePlan" ->
+                    pick(List.of(
+                            "{}",
+                            "null",
+                            "[]",
+                            "1",
+                            "{\"cardBps\":1}",
+                            PLAN.replace("}", ",\"x\":1}"),
+                            "\"" + PLAN.replace("\"", "\\\"") + "\""));
+                default ->
+                    random.nextInt(6) == 0
+                            ? pick(List.of("1", "null", "true", "[]", "{}", "-0"))
+                            : str(hostileString());
             };
         }
 
         private String number() {
-            return pick(List.of("0", "-1", "1", "999999999999", "1000000000000", "1000000000001", "-1000000000000",
-                    "-999999999999", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-                    "-9223372036854775809", "18446744073709551616", "1e12", "1.0e12", "1.5", "-0", "1e400", "0x10",
-                    "\"100\"", "true", "null", "[]", "{}", "1" + "0".repeat(2_000), "10000", "10001", "2147483648",
-                    "-2147483649", "NaN", "Infinity", "1.0", "1E3", "01"));
+            return pick(List.of(
+                    "0",
+                    "-1",
+                    "1",
+                    "999999999999",
+                    "1000000000000",
+                    "1000000000001",
+                    "-1000000000000",
+                    "-999999999999",
+                    "9223372036854775807",
+                    "9223372036854775808",
+                    "-9223372036854775808",
+                    "-9223372036854775809",
+                    "18446744073709551616",
+                    "1e12",
+                    "1.0e12",
+                    "1.5",
+                    "-0",
+                    "1e400",
+                    "0x10",
+                    "\"100\"",
+                    "true",
+                    "null",
+                    "[]",
+                    "{}",
+                    "1" + "0".repeat(2_000),
+                    "10000",
+                    "10001",
+                    "2147483648",
+                    "-2147483649",
+                    "NaN",
+                    "Infinity",
+                    "1.0",
+                    "1E3",
+                    "01"));
         }
 
         private String instantValue() {
-            return pick(List.of(str("+1000000000-01-01T00:00:00Z"), str("-1000000000-01-01T00:00:00Z"),
-                    str("+999999999-12-31T23:59:59.999999999Z"), str("9999-12-31T23:59:59.999Z"),
-                    str("+10000-01-01T00:00:00Z"), str("0000-01-01T00:00:00Z"), str("0001-01-01T00:00:00Z"),
-                    str("1969-12-31T23:59:59.999Z"), str("1989-12-31T23:59:59.999Z"), str("1990-01-01T00:00:00Z"),
-                    str("2999-01-01T00:00:00Z"), str(now.toString()), str(now.plusSeconds(240).toString()),
-                    str(now.plusSeconds(360).toString()), str("2026-02-30T00:00:00Z"), str("1998-12-31T23:59:60Z"),
-                    str("2020-01-01T00:00:00+05:00"), str("2020-01-01T00:00:00"), str("2020-01-01"),
-                    str("2020-01-01T00:00:00.123456789Z"), "9223372036854775807", "-9223372036854775808",
-                    "9223372036854775808", "0", "1.5e3", "1e30", "-1e30", str(""), str(" "), "null", "[]",
-                    Long.toString(now.toEpochMilli()), Long.toString(now.plusSeconds(86_400).toEpochMilli())));
+            return pick(List.of(
+                    str("+1000000000-01-01T00:00:00Z"),
+                    str("-1000000000-01-01T00:00:00Z"),
+                    str("+999999999-12-31T23:59:59.999999999Z"),
+                    str("9999-12-31T23:59:59.999Z"),
+                    str("+10000-01-01T00:00:00Z"),
+                    str("0000-01-01T00:00:00Z"),
+                    str("0001-01-01T00:00:00Z"),
+                    str("1969-12-31T23:59:59.999Z"),
+                    str("1989-12-31T23:59:59.999Z"),
+                    str("1990-01-01T00:00:00Z"),
+                    str("2999-01-01T00:00:00Z"),
+                    str(now.toString()),
+                    str(now.plusSeconds(240).toString()),
+                    str(now.plusSeconds(360).toString()),
+                    str("2026-02-30T00:00:00Z"),
+                    str("1998-12-31T23:59:60Z"),
+                    str("2020-01-01T00:00:00+05:00"),
+                    str("2020-01-01T00:00:00"),
+                    str("2020-01-01"),
+                    str("2020-01-01T00:00:00.123456789Z"),
+                    "9223372036854775807",
+                    "-9223372036854775808",
+                    "9223372036854775808",
+                    "0",
+                    "1.5e3",
+                    "1e30",
+                    "-1e30",
+                    str(""),
+                    str(" "),
+                    "null",
+                    "[]",
+                    Long.toString(now.toEpochMilli()),
+                    Long.toString(now.plusSeconds(86_400).toEpochMilli())));
         }
 
         private String dateValue() {
-            return pick(List.of(str("0000-01-01"), str("0001-01-01"), str("9999-12-31"), str("+10000-01-01"),
-                    str("+999999999-12-31"), str("-999999999-01-01"), str("2024-02-30"), str("2024-13-01"),
-                    str("20240101"), str("2024-1-1"), "1", "null", str(""), str("2026-01-02T00:00:00Z")));
+            return pick(List.of(
+                    str("0000-01-01"),
+                    str("0001-01-01"),
+                    str("9999-12-31"),
+                    str("+10000-01-01"),
+                    str("+999999999-12-31"),
+                    str("-999999999-01-01"),
+                    str("2024-02-30"),
+                    str("2024-13-01"),
+                    str("20240101"),
+                    str("2024-1-1"),
+                    "1",
+                    "null",
+                    str(""),
+                    str("2026-01-02T00:00:00Z")));
         }
 
         private String instantParam() {
-            return pick(List.of("%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
-                    "%2B999999999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59.999Z", "%2B10000-01-01T00:00:00Z",
-                    "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "0000-01-01", "0001-01-01", "9999-12-31",
-                    "1970-01-01T00:00:00Z", "2026-02-30", "2026-01-01T00:00:00%2B01:00", "1998-12-31T23:59:60Z",
-                    "9223372036854775807", "now", "%00", "%E2%80%AE2026-01-01", "2026-01-01T25:00:00Z", "",
-                    "2026-01-01T00:00:00.1234567891Z", "%ED%A0%80", "x".repeat(2_000)));
+            return pick(List.of(
+                    "%2B1000000000-01-01T00:00:00Z",
+                    "-1000000000-01-01T00:00:00Z",
+                    "%2B999999999-12-31T23:59:59.999999999Z",
+                    "9999-12-31T23:59:59.999Z",
+                    "%2B10000-01-01T00:00:00Z",
+                    "0000-01-01T00:00:00Z",
+                    "0001-01-01T00:00:00Z",
+                    "0000-01-01",
+                    "0001-01-01",
+                    "9999-12-31",
+                    "1970-01-01T00:00:00Z",
+                    "2026-02-30",
+                    "2026-01-01T00:00:00%2B01:00",
+                    "1998-12-31T23:59:60Z",
+                    "9223372036854775807",
+                    "now",
+                    "%00",
+                    "%E2%80%AE2026-01-01",
+                    "2026-01-01T25:00:00Z",
+                    "",
+                    "2026-01-01T00:00:00.1234567891Z",
+                    "%ED%A0%80",
+                    "x".repeat(2_000)));
         }
 
         private String dateParam() {
-            return pick(List.of("0000-01-01", "0001-01-01", "9999-12-31", "%2B10000-01-01", "%2B999999999-12-31",
-                    "-999999999-01-01", "2024-02-30", "2024-13-01", "20240101", "2024-1-1", "2026-01-02",
-                    "%00", "%E2%80%AE", "1999-11-26", "x".repeat(300), "%D9%A1%D9%A9%D9%A9%D9%A9-01-01"));
+            return pick(List.of(
+                    "0000-01-01",
+                    "0001-01-01",
+                    "9999-12-31",
+                    "%2B10000-01-01",
+                    "%2B999999999-12-31",
+                    "-999999999-01-01",
+                    "2024-02-30",
+                    "2024-13-01",
+                    "20240101",
+                    "2024-1-1",
+                    "2026-01-02",
+                    "%00",
+                    "%E2%80%AE",
+                    "1999-11-26",
+                    "x".repeat(300),
+                    "%D9%A1%D9%A9%D9%A9%D9%A9-01-01"));
         }
 
         private String hostileSegment() {
-            return pick(List.of("%00", "a%00b", "%E2%80%AE", "%ED%A0%80", "%C3%28", "x".repeat(5_000), "wallet:",
-                    "wallet:w-1:x", "platform:nothing", "%20", "..", "a%2Fb", "k".repeat(65), "w-1", "merchant%3Am-a",
-                    "setup-w-1", "po-m-a-2026-01-01", "%F0%9F%98%80", "%25", "ZZ%ZZ"));
+            return pick(List.of(
+                    "%00",
+                    "a%00b",
+                    "%E2%80%AE",
+                    "%ED%A0%80",
+                    "%C3%28",
+                    "x".repeat(5_000),
+                    "wallet:",
+                    "wallet:w-1:x",
+                    "platform:nothing",
+                    "%20",
+                    "..",
+                    "a%2Fb",
+                    "k".repeat(65),
+                    "w-1",
+                    "merchant%3Am-a",
+                    "setup-w-1",
+                    "po-m-a-2026-01-01",
+                    "%F0%9F%98%80",
+                    "%25",
+                    "ZZ%ZZ"));
         }
 
         private String hostileQuery() {
-            return pick(List.of("%00=1", "asOf=%ZZ", "a=1&b=2", "asOf", "=1", "&&&", "asOf=" + "9".repeat(1_100),
-                    "asOf=2026-01-01&asOf=", "%E2%80%AE=1", "asOf=2026-01-01T00:00:00Z&x"));
+            return pick(List.of(
+                    "%00=1",
+                    "asOf=%ZZ",
+                    "a=1&b=2",
+                    "asOf",
+                    "=1",
+                    "&&&",
+                    "asOf=" + "9".repeat(1_100),
+                    "asOf=2026-01-01&asOf=",
+                    "%E2%80%AE=1",
+                    "asOf=2026-01-01T00:00:00Z&x"));
         }
 
         private String hostileString() {
-            return pick(List.of("", " ", "\u0000", "a\u0000b", "\u202Eevil", "\u200F", "\uD800", "\uDC00x",
-                    "x".repeat(65), "x".repeat(201), "x".repeat(30_000), "é", "\uD83D\uDE00", "../../etc", "%00",
-                    "m-a\n", "<script>", "\\", "\"", "EUR", "eur", "EURO", "XXX", "m-a", "w-1", "\u0085", "\uFEFF",
-                    "\t", "a".repeat(64)));
+            return pick(List.of(
+                    "",
+                    " ",
+                    "\u0000",
+                    "a\u0000b",
+                    "\u202Eevil",
+                    "\u200F",
+                    "\uD800",
+                    "\uDC00x",
+                    "x".repeat(65),
+                    "x".repeat(201),
+                    "x".repeat(30_000),
+                    "é",
+                    "\uD83D\uDE00",
+                    "../../etc",
+                    "%00",
+                    "m-a\n",
+                    "<script>",
+                    "\\",
+                    "\"",
+                    "EUR",
+                    "eur",
+                    "EURO",
+                    "XXX",
+                    "m-a",
+                    "w-1",
+                    "\u0085",
+                    "\uFEFF",
+                    "\t",
+                    "a".repeat(64)));
         }
 
         private String flipped(String cursor) {
@@ -971,12 +1390,16 @@ class FuzzIT {
         StringBuilder text = new StringBuilder(request.method()).append(' ').append(shown(request.target()));
         for (String[] header : request.headers()) {
             if (!header[0].equals("Authorization") && !header[0].equals("Host")) {
-                text.append(" [").append(header[0]).append(": ").append(shown(header[1])).append(']');
+                text.append(" [")
+                        .append(header[0])
+                        .append(": ")
+                        .append(shown(header[1]))
+                        .append(']');
             }
         }
         if (request.body() != null) {
-            text.append(request.chunked() ? " chunked " : " ").append(shown(new String(request.body(),
-                    StandardCharsets.UTF_8)));
+            text.append(request.chunked() ? " chunked " : " ")
+                    .append(shown(new String(request.body(), StandardCharsets.UTF_8)));
         }
         return text.toString();
     }

@@ -33,7 +33,8 @@ final class LedgerClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String apiKey;
 
@@ -72,8 +73,8 @@ final class LedgerClient {
 
     /** A write with an Idempotency-Key that waits for its outcome. */
     Answer write(String path, String body, String idempotencyKey) {
-        return post(path, body, "Content-Type", "application/json", "Idempotency-Key", idempotencyKey,
-                "Prefer", "wait=5");
+        return post(
+                path, body, "Content-Type", "application/json", "Idempotency-Key", idempotencyKey, "Prefer", "wait=5");
     }
 
     /** The balance in EUR of an account, 0 when it has none yet. */
@@ -111,7 +112,8 @@ final class LedgerClient {
             request.header("Authorization", "Bearer " + apiKey);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), response);
         } catch (IOException e) {

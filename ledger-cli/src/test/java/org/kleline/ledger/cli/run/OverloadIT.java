@@ -57,8 +57,8 @@ class OverloadIT {
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, PARIS)
                 .withIngest(IngestConfig.defaults().withPendingWaitsMax(WAITS_MAX)));
         admin = LedgerClient.admin(ledger);
-        Answer open = admin.write("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":1000000}",
-                "ov-open");
+        Answer open = admin.write(
+                "/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":1000000}", "ov-open");
         assertThat(open.status()).as(open.body()).isEqualTo(200);
     }
 
@@ -71,15 +71,18 @@ class OverloadIT {
 
     @Test
     void waitsPastTheBoundAre503WithRetryAfterAndEveryAcknowledgedWriteHasOneOutcome() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             HttpRequest request = HttpRequest.newBuilder(ledger.httpUrl().resolve("/v1/wallets/w-1/top-ups"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + ledger.adminKey().secret())
-                    .header("Content-Type", "application/json").header("Idempotency-Key", "ov-" + i)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "ov-" + i)
                     .header("Prefer", "wait=10")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1}", StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1}", StandardCharsets.UTF_8))
+                    .build();
             sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         List<String> acknowledged = new ArrayList<>();
@@ -92,17 +95,19 @@ class OverloadIT {
                 acknowledged.add("ov-" + i);
             } else {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
-                assertThat(answer.headers().firstValue("Retry-After")).as(answer.body()).isPresent();
-                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(answer.headers().firstValue("Retry-After"))
+                        .as(answer.body())
+                        .isPresent();
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 JsonNode problem = JSON.readTree(answer.body());
                 assertThat(problem.get("type").asText()).isEqualTo("urn:kleline:ledger:problem:unavailable");
                 assertThat(problem.get("status").asInt()).isEqualTo(503);
                 refused.add("ov-" + i);
             }
         }
-        System.out.println("OverloadIT: " + BURST + " writes with Prefer: wait, at most " + WAITS_MAX + " waiting: "
-                + statuses);
+        System.out.println(
+                "OverloadIT: " + BURST + " writes with Prefer: wait, at most " + WAITS_MAX + " waiting: " + statuses);
         assertThat(refused).as("writes past the bound of waits").isNotEmpty();
         assertThat(acknowledged).as("writes within it").isNotEmpty();
 
@@ -110,7 +115,9 @@ class OverloadIT {
         Map<String, Integer> inLog = countByEventId("ledger.events", true, acknowledged.size() + 1);
         Map<String, Integer> outcomes = countByEventId("ledger.outcomes", false, acknowledged.size() + 1);
         for (String id : acknowledged) {
-            assertThat(inLog.get(id)).as("records of " + id + " in ledger.events").isEqualTo(1);
+            assertThat(inLog.get(id))
+                    .as("records of " + id + " in ledger.events")
+                    .isEqualTo(1);
             assertThat(outcomes.get(id)).as("outcomes of " + id).isEqualTo(1);
         }
         for (String id : refused) {
@@ -123,12 +130,18 @@ class OverloadIT {
     @Test
     void aBurstOfCaughtUpReadsIsAnsweredWhole() throws Exception {
         LocalDate day = Instant.now().atZone(PARIS).toLocalDate();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            sent.add(http.sendAsync(HttpRequest.newBuilder(ledger.httpUrl().resolve("/v1/settlements/" + day
-                            + "?caughtUp=true")).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + ledger.adminKey().secret()).GET().build(),
+            sent.add(http.sendAsync(
+                    HttpRequest.newBuilder(ledger.httpUrl().resolve("/v1/settlements/" + day + "?caughtUp=true"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + ledger.adminKey().secret())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         for (CompletableFuture<HttpResponse<String>> answer : sent) {
@@ -143,10 +156,11 @@ class OverloadIT {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -25,8 +25,7 @@ final class RawHttp {
     private static final int ANSWER_BYTES_MAX = 8 * 1024 * 1024;
 
     /** One request, as it goes on the wire. {@code body} null: none; {@code chunked}: sent in chunks. */
-    record Request(String method, String target, List<String[]> headers, byte[] body, boolean chunked) {
-    }
+    record Request(String method, String target, List<String[]> headers, byte[] body, boolean chunked) {}
 
     /** The answer: status, headers by lower-case name (the last of repeated ones), body bytes. */
     record Answer(int status, Map<String, String> headers, byte[] body) {
@@ -40,8 +39,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code request} to 127.0.0.1:{@code port}; IOException when no whole answer came back. */
     static Answer send(int port, Request request) throws IOException {
@@ -50,13 +48,16 @@ final class RawHttp {
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
-            head.writeBytes((request.method() + " " + request.target() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
+            head.writeBytes(
+                    (request.method() + " " + request.target() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
             for (String[] header : request.headers()) {
                 head.writeBytes((header[0] + ": " + header[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             if (request.body() != null) {
-                head.writeBytes((request.chunked() ? "Transfer-Encoding: chunked\r\n"
-                        : "Content-Length: " + request.body().length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                head.writeBytes((request.chunked()
+                                ? "Transfer-Encoding: chunked\r\n"
+                                : "Content-Length: " + request.body().length + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
             }
             head.writeBytes("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(head.toByteArray());
@@ -115,7 +116,9 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);

@@ -104,7 +104,8 @@ class RoleMatrixIT {
         KEYS.put("auditor", makeKey("{\"role\":\"auditor\"}"));
         KEYS.put("other", makeKey("{\"role\":\"merchant\",\"merchantId\":\"m-b\"}"));
         String revoked = makeKey("{\"role\":\"admin\",\"label\":\"to revoke\"}");
-        assertThat(admin.delete("/v1/api-keys/" + revoked.substring(3, 15)).status()).isEqualTo(200);
+        assertThat(admin.delete("/v1/api-keys/" + revoked.substring(3, 15)).status())
+                .isEqualTo(200);
         KEYS.put("revoked", revoked);
         spareKeyId = keyIdOf(makeKey("{\"role\":\"analyst\",\"label\":\"spare\"}"));
 
@@ -120,9 +121,12 @@ class RoleMatrixIT {
         decided(merchantA.write("/v1/card-payments/c-a/captures", "{\"amount\":1000}", "ev-capture-a"));
         decided(admin.withKey(KEYS.get("other")).write("/v1/card-payments", payment("c-b", "m-b", 7000), "ev-auth-b"));
         decided(admin.write("/v1/card-payments/c-b/captures", "{\"amount\":7000}", "ev-capture-b"));
-        await().atMost(DECIDED).until(() -> admin.get("/v1/card-payments/c-a").status() == 200
-                && admin.get("/v1/card-payments/c-b").status() == 200
-                && admin.get("/v1/merchants/m-b/settlements?from=" + day + "&to=" + day).body().contains("\"gross\""));
+        await().atMost(DECIDED)
+                .until(() -> admin.get("/v1/card-payments/c-a").status() == 200
+                        && admin.get("/v1/card-payments/c-b").status() == 200
+                        && admin.get("/v1/merchants/m-b/settlements?from=" + day + "&to=" + day)
+                                .body()
+                                .contains("\"gross\""));
     }
 
     @AfterAll
@@ -157,15 +161,19 @@ class RoleMatrixIT {
                     continue;
                 }
                 if (expected >= 400) {
-                    assertThat(answer.header("Content-Type")).as(method + " " + path + " as " + caller)
+                    assertThat(answer.header("Content-Type"))
+                            .as(method + " " + path + " as " + caller)
                             .startsWith("application/problem+json");
                     assertThat(answer.json().get("status").asInt()).isEqualTo(expected);
                     if (expected == 401) {
                         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
                     }
                 }
-                boolean appends = method.equals("POST") && path.startsWith("/v1/") && !path.startsWith("/v1/api-keys")
-                        && !path.equals("/v1/outcomes/lookup") && !path.endsWith("/settle");
+                boolean appends = method.equals("POST")
+                        && path.startsWith("/v1/")
+                        && !path.startsWith("/v1/api-keys")
+                        && !path.equals("/v1/outcomes/lookup")
+                        && !path.endsWith("/settle");
                 if (appends) {
                     (expected < 300 ? permittedWrites : refusedWrites).add(cell);
                 }
@@ -175,24 +183,37 @@ class RoleMatrixIT {
         assertThat(cells).isEqualTo(34 * CALLERS.size());
 
         // Every refusal appended nothing: once the writes let through are decided, the refused ids have no outcome.
-        await().atMost(DECIDED).until(() -> permittedWrites.stream()
-                .allMatch(id -> admin.get("/v1/events/" + id).status() == 200));
-        assertThat(refusedWrites).allSatisfy(id -> assertThat(admin.get("/v1/events/" + id).status()).isEqualTo(404));
+        await().atMost(DECIDED)
+                .until(() -> permittedWrites.stream()
+                        .allMatch(id -> admin.get("/v1/events/" + id).status() == 200));
+        assertThat(refusedWrites)
+                .allSatisfy(
+                        id -> assertThat(admin.get("/v1/events/" + id).status()).isEqualTo(404));
     }
 
     @Test
     void aMerchantKeySeesItsOwnSettlementRowsOfADateOnlyAndAppendedByIsForAdminAndAuditor() {
         LedgerClient merchantA = admin.withKey(KEYS.get("merchant"));
-        await().atMost(DECIDED).until(() -> admin.get("/v1/settlements/" + day).json().size() >= 2);
+        await().atMost(DECIDED)
+                .until(() -> admin.get("/v1/settlements/" + day).json().size() >= 2);
         JsonNode rows = merchantA.get("/v1/settlements/" + day).json();
-        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get("merchantId").asText()).isEqualTo("m-a"));
-        assertThat(merchantA.get("/v1/settlements/" + day, "Accept", "text/csv").body()).doesNotContain("m-b");
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("merchantId").asText()).isEqualTo("m-a"));
+        assertThat(merchantA.get("/v1/settlements/" + day, "Accept", "text/csv").body())
+                .doesNotContain("m-b");
 
         String merchantKeyId = keyIdOf(KEYS.get("merchant"));
-        assertThat(admin.get("/v1/events/ev-auth-a").json().get("appendedBy").asText()).isEqualTo(merchantKeyId);
-        assertThat(admin.withKey(KEYS.get("auditor")).get("/v1/events/ev-auth-a").json().get("appendedBy").asText())
+        assertThat(admin.get("/v1/events/ev-auth-a").json().get("appendedBy").asText())
                 .isEqualTo(merchantKeyId);
-        assertThat(merchantA.get("/v1/events/ev-auth-a").json().has("appendedBy")).isFalse();
+        assertThat(admin.withKey(KEYS.get("auditor"))
+                        .get("/v1/events/ev-auth-a")
+                        .json()
+                        .get("appendedBy")
+                        .asText())
+                .isEqualTo(merchantKeyId);
+        assertThat(merchantA.get("/v1/events/ev-auth-a").json().has("appendedBy"))
+                .isFalse();
         assertThat(admin.get("/v1/events/ev-topup").json().get("appendedBy").asText())
                 .isEqualTo(ledger.adminKey().keyId());
         assertThat(admin.get("/v1/events/ev-topup").json().has("payloadSha256")).isFalse();
@@ -209,7 +230,8 @@ class RoleMatrixIT {
 
         Answer otherBody = wallets.write("/v1/wallets/w-1/top-ups", "{\"amount\":301}", "ev-idem");
         assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
-        assertThat(otherBody.json().get("type").asText()).endsWith("/idempotency-key-reused")
+        assertThat(otherBody.json().get("type").asText())
+                .endsWith("/idempotency-key-reused")
                 .isEqualTo("urn:kleline:ledger:problem/idempotency-key-reused");
         Answer otherType = wallets.write("/v1/wallets/w-1/redemptions", "{\"amount\":300}", "ev-idem");
         assertThat(otherType.status()).isEqualTo(422);
@@ -221,24 +243,42 @@ class RoleMatrixIT {
         assertThat(hijack.body()).doesNotContain("postings").doesNotContain("ACCEPTED");
         // Even the very same body from another principal is not answered the first outcome.
         LedgerClient secondA = admin.withKey(makeKey("{\"role\":\"merchant\",\"merchantId\":\"m-a\"}"));
-        assertThat(secondA.write("/v1/card-payments", payment("c-a", "m-a", 5000), "ev-auth-a").status())
+        assertThat(secondA.write("/v1/card-payments", payment("c-a", "m-a", 5000), "ev-auth-a")
+                        .status())
                 .isEqualTo(200);
         Answer fromWallets = wallets.write("/v1/wallets/w-1/top-ups", "{\"amount\":5000}", "ev-topup");
         assertThat(fromWallets.status()).isEqualTo(422);
-        assertThat(admin.get("/v1/accounts/wallet:w-1/entries?limit=1000").body()).doesNotContain("\"amount\":301");
+        assertThat(admin.get("/v1/accounts/wallet:w-1/entries?limit=1000").body())
+                .doesNotContain("\"amount\":301");
     }
 
     @Test
     void browserStyleRequestsAreRefused() throws IOException {
-        Answer plain = admin.post("/v1/wallets/w-1/top-ups", "{\"amount\":1}", "Content-Type", "text/plain",
-                "Idempotency-Key", "ev-plain");
+        Answer plain = admin.post(
+                "/v1/wallets/w-1/top-ups",
+                "{\"amount\":1}",
+                "Content-Type",
+                "text/plain",
+                "Idempotency-Key",
+                "ev-plain");
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
-        Answer form = admin.post("/v1/wallets/w-1/top-ups", "amount=1", "Content-Type",
-                "application/x-www-form-urlencoded", "Idempotency-Key", "ev-form");
+        Answer form = admin.post(
+                "/v1/wallets/w-1/top-ups",
+                "amount=1",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Idempotency-Key",
+                "ev-form");
         assertThat(form.status()).isEqualTo(415);
-        Answer anonymous = admin.withKey(null).post("/v1/wallets/w-1/top-ups", "{\"amount\":1}", "Content-Type",
-                "text/plain", "Idempotency-Key", "ev-plain");
+        Answer anonymous = admin.withKey(null)
+                .post(
+                        "/v1/wallets/w-1/top-ups",
+                        "{\"amount\":1}",
+                        "Content-Type",
+                        "text/plain",
+                        "Idempotency-Key",
+                        "ev-plain");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(admin.get("/v1/events/ev-plain").status()).isEqualTo(404);
 
@@ -252,15 +292,22 @@ class RoleMatrixIT {
     void keysAreListedWithoutSecretsAndCheckedWhenMade() {
         JsonNode keys = admin.get("/v1/api-keys").json();
         assertThat(keys.size()).isGreaterThanOrEqualTo(8);
-        assertThat(keys.toString()).doesNotContain("kl_").doesNotContain("\"hash\"").doesNotContain("\"salt\"");
+        assertThat(keys.toString())
+                .doesNotContain("kl_")
+                .doesNotContain("\"hash\"")
+                .doesNotContain("\"salt\"");
         assertThat(keys).anySatisfy(k -> {
             assertThat(k.get("role").asText()).isEqualTo("merchant");
             assertThat(k.get("merchantId").asText()).isEqualTo("m-a");
             assertThat(k.get("label").asText()).isEqualTo("shop a");
         });
         assertThat(admin.post("/v1/api-keys", "{\"role\":\"merchant\"}", "Content-Type", "application/json")
-                .json().get("field").asText()).isEqualTo("merchantId");
-        assertThat(admin.post("/v1/api-keys", "{\"role\":\"root\"}", "Content-Type", "application/json").status())
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("merchantId");
+        assertThat(admin.post("/v1/api-keys", "{\"role\":\"root\"}", "Content-Type", "application/json")
+                        .status())
                 .isEqualTo(400);
         assertThat(admin.delete("/v1/api-keys/nosuchkey123").status()).isEqualTo(404);
     }
@@ -275,26 +322,31 @@ class RoleMatrixIT {
         if (method.equals("DELETE")) {
             return client.delete(path);
         }
-        Function<String, Answer> json = body -> client.post(path, body, "Content-Type", "application/json",
-                "Idempotency-Key", cell);
+        Function<String, Answer> json =
+                body -> client.post(path, body, "Content-Type", "application/json", "Idempotency-Key", cell);
         return switch (path) {
             case "/v1/merchants" -> json.apply(merchant("mx-" + cell));
             case "/v1/merchants/m-a/fee-plan" -> json.apply("{\"feePlan\":" + PLAN + "}");
-            case "/v1/merchants/m-a/payouts" -> json.apply("{\"payoutId\":\"hand-" + cell + "\",\"businessDate\":\""
-                    + day + "\",\"amount\":1}");
+            case "/v1/merchants/m-a/payouts" ->
+                json.apply("{\"payoutId\":\"hand-" + cell + "\",\"businessDate\":\"" + day + "\",\"amount\":1}");
             case "/v1/wallets" -> json.apply("{\"walletId\":\"wx-" + cell + "\",\"currency\":\"EUR\"}");
             case "/v1/wallets/w-1/top-ups", "/v1/wallets/w-1/redemptions" -> json.apply("{\"amount\":1}");
             case "/v1/wallets/w-1/micropayments" -> json.apply("{\"merchantId\":\"m-a\",\"amount\":1}");
             case "/v1/card-payments" -> json.apply(payment("cx-" + cell, "m-a", 100));
             case "/v1/card-payments/c-a/captures", "/v1/card-payments/c-a/refunds" -> json.apply("{\"amount\":1}");
             case "/v1/card-payments/c-a/chargebacks" -> json.apply("{\"amount\":1,\"reasonCode\":\"4837\"}");
-            case "/v1/events" -> client.post(path, "{\"type\":\"WalletToppedUp\",\"eventId\":\"" + cell
-                    + "\",\"walletId\":\"w-1\",\"amount\":1}\n", "Content-Type", "application/x-ndjson");
+            case "/v1/events" ->
+                client.post(
+                        path,
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"" + cell
+                                + "\",\"walletId\":\"w-1\",\"amount\":1}\n",
+                        "Content-Type",
+                        "application/x-ndjson");
             case "/v1/api-keys" -> client.post(path, "{\"role\":\"analyst\"}", "Content-Type", "application/json");
-            case "/v1/outcomes/lookup" -> client.post(path, "{\"eventIds\":[\"ev-topup\"]}", "Content-Type",
-                    "application/json");
-            case "/internal/v1/reads" -> client.post(path, "{}", "Content-Type", "application/json",
-                    "Ledger-Forwarded-By", "localhost:1");
+            case "/v1/outcomes/lookup" ->
+                client.post(path, "{\"eventIds\":[\"ev-topup\"]}", "Content-Type", "application/json");
+            case "/internal/v1/reads" ->
+                client.post(path, "{}", "Content-Type", "application/json", "Ledger-Forwarded-By", "localhost:1");
             default -> client.post(path, "", "Content-Type", "application/json");
         };
     }
@@ -303,7 +355,8 @@ class RoleMatrixIT {
         Answer made = admin.post("/v1/api-keys", body, "Content-Type", "application/json");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         JsonNode key = made.json();
-        assertThat(key.get("secret").asText()).startsWith("kl_" + key.get("keyId").asText() + "_");
+        assertThat(key.get("secret").asText())
+                .startsWith("kl_" + key.get("keyId").asText() + "_");
         return key.get("secret").asText();
     }
 

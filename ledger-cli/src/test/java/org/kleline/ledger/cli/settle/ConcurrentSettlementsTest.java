@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kleline.ledger.cli.api.ApiFailure;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.cli.api.ApiFailure;
 
 class ConcurrentSettlementsTest {
 
@@ -41,7 +41,9 @@ class ConcurrentSettlementsTest {
             return payoutOf(day);
         });
         List<String> handedOn = new ArrayList<>();
-        settlements.settle(days(10), (day, payouts) -> handedOn.add(day + " " + payouts.get(0).payoutId()));
+        settlements.settle(
+                days(10),
+                (day, payouts) -> handedOn.add(day + " " + payouts.get(0).payoutId()));
         assertThat(handedOn).hasSize(10).first().isEqualTo("1999-01-01 po-m-1-1999-01-01");
         assertThat(handedOn).isSortedAccordingTo(String::compareTo);
     }
@@ -74,7 +76,8 @@ class ConcurrentSettlementsTest {
         });
         List<LocalDate> handedOn = new ArrayList<>();
         assertThatThrownBy(() -> settlements.settle(days(10), (day, payouts) -> handedOn.add(day)))
-                .isInstanceOf(ApiFailure.class).hasMessageContaining("1999-01-03");
+                .isInstanceOf(ApiFailure.class)
+                .hasMessageContaining("1999-01-03");
         assertThat(handedOn).containsExactly(JAN_1, JAN_1.plusDays(1));
         assertThat(started.get()).isEqualTo(3);
     }
@@ -100,7 +103,9 @@ class ConcurrentSettlementsTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other dates were settled").isTrue();
+            assertThat(latch.await(30, TimeUnit.SECONDS))
+                    .as("the other dates were settled")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

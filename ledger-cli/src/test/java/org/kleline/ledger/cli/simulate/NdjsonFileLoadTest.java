@@ -46,7 +46,8 @@ class NdjsonFileLoadTest {
             String[] lines = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("\n");
             String answer = null;
             for (int i = 0; i < lines.length && answer == null; i++) {
-                if (lines[i].contains("\"amount\":0") || lines[i].contains("\"amount\":-")
+                if (lines[i].contains("\"amount\":0")
+                        || lines[i].contains("\"amount\":-")
                         || lines[i].contains("customerIp")) {
                     answer = "{\"status\":400,\"detail\":\"amount must be 1..1000000000000 minor units\","
                             + "\"field\":\"amount\",\"line\":" + (i + 1) + "}";
@@ -74,38 +75,52 @@ class NdjsonFileLoadTest {
     }
 
     private BulkPoster poster() {
-        LedgerApi api = new LedgerApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        LedgerApi api = new LedgerApi(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
         return new BulkPoster(api, new RetryOn503(1, Duration.ZERO, Duration.ZERO));
     }
 
     private static String topUp(int n, long amount) {
-        return "{\"type\":\"WalletToppedUp\",\"eventId\":\"e-" + n + "\",\"walletId\":\"w-1\",\"amount\":" + amount + "}";
+        return "{\"type\":\"WalletToppedUp\",\"eventId\":\"e-" + n + "\",\"walletId\":\"w-1\",\"amount\":" + amount
+                + "}";
     }
 
     @Test
     void aLineBrokenOnPurposeGoesAloneAndItsRefusalIsCounted() throws IOException {
-        Path file = Files.writeString(dir.resolve("year.ndjson"), String.join("\n", topUp(1, 5), topUp(2, 5),
-                topUp(3, 5), topUp(4, 0), topUp(5, 5), "", topUp(6, 5), topUp(7, 5)));
+        Path file = Files.writeString(
+                dir.resolve("year.ndjson"),
+                String.join(
+                        "\n",
+                        topUp(1, 5),
+                        topUp(2, 5),
+                        topUp(3, 5),
+                        topUp(4, 0),
+                        topUp(5, 5),
+                        "",
+                        topUp(6, 5),
+                        topUp(7, 5)));
 
-        NdjsonFileLoad.Summary summary = NdjsonFileLoad.load(file, poster(), new BulkLimits(10, 1 << 20),
-                (bytes, total, lines) -> { });
+        NdjsonFileLoad.Summary summary =
+                NdjsonFileLoad.load(file, poster(), new BulkLimits(10, 1 << 20), (bytes, total, lines) -> {});
 
         assertThat(summary.lines()).isEqualTo(8);
         assertThat(summary.blankLines()).isEqualTo(1);
         assertThat(summary.linesAppended()).isEqualTo(6);
         assertThat(summary.refusedByDefect()).isEqualTo(Map.of(Defect.ZERO_AMOUNT, 1L));
         assertThat(summary.requests()).isEqualTo(3);
-        assertThat(appended).containsExactly(List.of(topUp(1, 5), topUp(2, 5), topUp(3, 5)),
-                List.of(topUp(5, 5), topUp(6, 5), topUp(7, 5)));
+        assertThat(appended)
+                .containsExactly(
+                        List.of(topUp(1, 5), topUp(2, 5), topUp(3, 5)), List.of(topUp(5, 5), topUp(6, 5), topUp(7, 5)));
     }
 
     @Test
     void aRefusalNobodyExpectedStopsTheLoadNamingTheLineOfTheFile() throws IOException {
-        Path file = Files.writeString(dir.resolve("bad.ndjson"), String.join("\n", topUp(1, 5), topUp(2, 5),
-                topUp(3, 5), topUp(4, -5), topUp(5, 5)) + "\n");
+        Path file = Files.writeString(
+                dir.resolve("bad.ndjson"),
+                String.join("\n", topUp(1, 5), topUp(2, 5), topUp(3, 5), topUp(4, -5), topUp(5, 5)) + "\n");
 
-        assertThatThrownBy(() -> NdjsonFileLoad.load(file, poster(), new BulkLimits(2, 1 << 20),
-                (bytes, total, lines) -> { }))
+        assertThatThrownBy(() ->
+                        NdjsonFileLoad.load(file, poster(), new BulkLimits(2, 1 << 20), (bytes, total, lines) -> {}))
                 .isInstanceOf(ApiFailure.class)
                 .hasMessageStartingWith("line 4 of " + file + " was refused and is not one of the lines a simulation "
                         + "breaks on purpose, so the load stops: POST /v1/events refused line 2 of a request: amount "
@@ -118,7 +133,7 @@ class NdjsonFileLoadTest {
     void aRefusalInTheFirstRequestSaysNothingOfTheFileIsAppended() throws IOException {
         Path file = Files.writeString(dir.resolve("first.ndjson"), topUp(1, -5) + "\n" + topUp(2, 5) + "\n");
 
-        assertThatThrownBy(() -> NdjsonFileLoad.load(file, poster(), BulkLimits.api(), (bytes, total, lines) -> { }))
+        assertThatThrownBy(() -> NdjsonFileLoad.load(file, poster(), BulkLimits.api(), (bytes, total, lines) -> {}))
                 .isInstanceOf(ApiFailure.class)
                 .hasMessageStartingWith("line 1 of " + file + " was refused")
                 .hasMessageContaining("No line of the file is appended; fix the line and load the file again");

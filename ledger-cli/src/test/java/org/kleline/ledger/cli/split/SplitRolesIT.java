@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.cli.ingest.LedgerIngest;
 import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.cli.kafka.ClientProperties;
+import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.node.LedgerNode;
 import org.kleline.ledger.cli.node.NodeSettings;
-import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
@@ -60,16 +60,26 @@ class SplitRolesIT {
 
     @BeforeAll
     static void start() {
-        ClientProperties clients = ClientProperties.layered(null, List.of("client.dns.lookup=use_all_dns_ips"),
-                KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
+        ClientProperties clients = ClientProperties.layered(
+                null,
+                List.of("client.dns.lookup=use_all_dns_ips"),
+                KAFKA.bootstrapServers(),
+                KAFKA.schemaRegistryUrl());
         int nodePort = HttpPort.settle(0);
-        node = LedgerNode.start(clients, new NodeSettings(3, (short) 1, stateDir,
-                new HostInfo("localhost", nodePort), PARIS), new Properties(), Duration.ofMinutes(2),
+        node = LedgerNode.start(
+                clients,
+                new NodeSettings(3, (short) 1, stateDir, new HostInfo("localhost", nodePort), PARIS),
+                new Properties(),
+                Duration.ofMinutes(2),
                 new ServerAccess("0.0.0.0", SECRET, Optional.of(stateDir.resolve("admin.key"))));
         adminKey = node.adminKey().orElseThrow().secret();
         ServerAccess access = new ServerAccess("0.0.0.0", SECRET, Optional.empty());
-        ingest = LedgerIngest.start(clients, 0, false,
-                Optional.of(new QueryOverHttp(URI.create("http://127.0.0.1:" + node.port()), SECRET)), access);
+        ingest = LedgerIngest.start(
+                clients,
+                0,
+                false,
+                Optional.of(new QueryOverHttp(URI.create("http://127.0.0.1:" + node.port()), SECRET)),
+                access);
         ingestAlone = LedgerIngest.start(clients, 0, false, Optional.empty(), access);
     }
 
@@ -88,48 +98,70 @@ class SplitRolesIT {
 
     @Test
     void writesGoThroughIngestAndReadsThroughTheNode() throws Exception {
-        assertThat(write(ingest, "/v1/merchants", "{\"merchantId\":\"m-s\",\"name\":\"Split\",\"currency\":\"EUR\","
-                + "\"feePlan\":{\"cardBps\":0,\"cardFixed\":0,\"microBps\":1000,\"microFixed\":0,\"chargebackFee\":0,"
-                + "\"partnerShareBps\":0}}", "s-onboard").body()).contains("\"ACCEPTED\"");
-        assertThat(write(ingest, "/v1/wallets", "{\"walletId\":\"w-s\",\"currency\":\"EUR\"}", "s-open").body())
+        assertThat(write(
+                                ingest,
+                                "/v1/merchants",
+                                "{\"merchantId\":\"m-s\",\"name\":\"Split\",\"currency\":\"EUR\","
+                                        + "\"feePlan\":{\"cardBps\":0,\"cardFixed\":0,\"microBps\":1000,\"microFixed\":0,\"chargebackFee\":0,"
+                                        + "\"partnerShareBps\":0}}",
+                                "s-onboard")
+                        .body())
                 .contains("\"ACCEPTED\"");
-        assertThat(write(ingest, "/v1/wallets/w-s/top-ups", "{\"amount\":2000}", "s-topup").body())
+        assertThat(write(ingest, "/v1/wallets", "{\"walletId\":\"w-s\",\"currency\":\"EUR\"}", "s-open")
+                        .body())
                 .contains("\"ACCEPTED\"");
-        HttpResponse<String> micropayment = write(ingest, "/v1/wallets/w-s/micropayments",
-                "{\"merchantId\":\"m-s\",\"amount\":1000}", "s-mp");
+        assertThat(write(ingest, "/v1/wallets/w-s/top-ups", "{\"amount\":2000}", "s-topup")
+                        .body())
+                .contains("\"ACCEPTED\"");
+        HttpResponse<String> micropayment =
+                write(ingest, "/v1/wallets/w-s/micropayments", "{\"merchantId\":\"m-s\",\"amount\":1000}", "s-mp");
         JsonNode outcome = JSON.readTree(micropayment.body());
         assertThat(outcome.get("outcome").asText()).isEqualTo("ACCEPTED");
 
         // A retry through the ingest with a query side: answered from the node, nothing appended.
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(node, "/v1/events/s-mp").statusCode() == 200);
-        HttpResponse<String> retry = write(ingest, "/v1/wallets/w-s/micropayments", "{\"merchantId\":\"m-s\",\"amount\":1000}",
-                "s-mp");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(node, "/v1/events/s-mp").statusCode() == 200);
+        HttpResponse<String> retry =
+                write(ingest, "/v1/wallets/w-s/micropayments", "{\"merchantId\":\"m-s\",\"amount\":1000}", "s-mp");
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(JSON.readTree(retry.body())).isEqualTo(outcome);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(get(node, "/v1/accounts/wallet%3Aw-s/balances").body())).isEqualTo(JSON.readTree(
-                "[{\"currency\":\"EUR\",\"balance\":1000,\"credits\":2000,\"debits\":1000}]")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(JSON.readTree(
+                                get(node, "/v1/accounts/wallet%3Aw-s/balances").body()))
+                        .isEqualTo(JSON.readTree(
+                                "[{\"currency\":\"EUR\",\"balance\":1000,\"credits\":2000,\"debits\":1000}]")));
 
         // Settling through ingest reads the node's rows: fee 10% of 1000 = 100, net 900.
-        LocalDate day = Instant.parse(outcome.get("occurredAt").asText()).atZone(PARIS).toLocalDate();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(node, "/v1/merchants/m-s/settlements?from=" + day
-                + "&to=" + day).body().contains("\"net\":900"));
+        LocalDate day =
+                Instant.parse(outcome.get("occurredAt").asText()).atZone(PARIS).toLocalDate();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(node, "/v1/merchants/m-s/settlements?from=" + day + "&to=" + day)
+                        .body()
+                        .contains("\"net\":900"));
         HttpResponse<String> settled = post(ingest, "/v1/settlements/" + day + "/settle", "");
         assertThat(settled.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(settled.body()).get("payouts")).containsExactly(JSON.readTree(
-                "{\"merchantId\":\"m-s\",\"payoutId\":\"po-m-s-" + day + "\",\"amount\":900}"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(get(node, "/v1/merchants/m-s").body()).get("balance").asLong()).isZero());
+        assertThat(JSON.readTree(settled.body()).get("payouts"))
+                .containsExactly(
+                        JSON.readTree("{\"merchantId\":\"m-s\",\"payoutId\":\"po-m-s-" + day + "\",\"amount\":900}"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                JSON.readTree(get(node, "/v1/merchants/m-s").body())
+                                        .get("balance")
+                                        .asLong())
+                        .isZero());
     }
 
     @Test
     void everyRoleAnswersItsHealthWithoutAKeyAndIngestShowsItsProducersMetrics() throws Exception {
         for (int port : new int[] {node.port(), ingest.port(), ingestAlone.port()}) {
             for (String path : List.of("/health/live", "/health/ready", "/health")) {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(port + path).isEqualTo(200);
                 assertThat(health.body()).as(port + path).isEqualTo("{\"status\":\"UP\"}");
             }
@@ -138,9 +170,10 @@ class SplitRolesIT {
 
         HttpResponse<String> metrics = get(ingest, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge", "kafka_producer_",
-                "client_id=\"ledger-ingest\"");
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge", "kafka_producer_", "client_id=\"ledger-ingest\"");
         assertThat(get(ingest.port(), "/metrics", "kl_not_a_key").statusCode()).isEqualTo(401);
     }
 
@@ -150,34 +183,43 @@ class SplitRolesIT {
         assertThat(settle.statusCode()).isEqualTo(503);
         assertThat(settle.headers().firstValue("Retry-After")).isPresent();
         assertThat(get(ingestAlone, "/v1/trial-balance").statusCode()).isEqualTo(404);
-        assertThat(post(node, "/v1/wallets", "{\"walletId\":\"w-n\",\"currency\":\"EUR\"}").statusCode())
+        assertThat(post(node, "/v1/wallets", "{\"walletId\":\"w-n\",\"currency\":\"EUR\"}")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void aKeyMadeOnOneProcessWorksOnTheOtherAndItsRevocationReachesItWithinTheBound() throws Exception {
-        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port()
-                        + "/v1/api-keys")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + adminKey)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"analyst\",\"label\":\"split\"}")).build(),
+        HttpResponse<String> made = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port() + "/v1/api-keys"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + adminKey)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"analyst\",\"label\":\"split\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         JsonNode key = JSON.readTree(made.body());
         String secret = key.get("secret").asText();
 
         // Made through ingest, read by the node from ledger.api-keys within the bound.
-        await().atMost(KafkaApiKeys.PROPAGATION_BOUND).pollInterval(Duration.ofMillis(50))
+        await().atMost(KafkaApiKeys.PROPAGATION_BOUND)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> get(node.port(), "/v1/trial-balance", secret).statusCode() == 200);
         assertThat(get(ingest.port(), "/v1/api-keys", secret).statusCode()).isEqualTo(403);
 
         // Revoked on the node: ingest refuses the key within the bound, the node at once.
-        HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
-                        + "/v1/api-keys/" + key.get("keyId").asText())).header("Authorization", "Bearer " + adminKey)
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> revoked = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/v1/api-keys/"
+                                + key.get("keyId").asText()))
+                        .header("Authorization", "Bearer " + adminKey)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(JSON.readTree(revoked.body()).get("revokedAt").isNull()).isFalse();
         assertThat(get(node.port(), "/v1/trial-balance", secret).statusCode()).isEqualTo(401);
-        await().atMost(KafkaApiKeys.PROPAGATION_BOUND).pollInterval(Duration.ofMillis(50))
+        await().atMost(KafkaApiKeys.PROPAGATION_BOUND)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> post(ingest.port(), "/v1/api-keys", "{}", secret).statusCode() == 401);
     }
 
@@ -185,27 +227,40 @@ class SplitRolesIT {
     void theNodesInternalReadsAskForTheClusterSecret() throws Exception {
         HttpResponse<String> noSecret = post(node.port(), "/internal/v1/reads", "{}", adminKey);
         assertThat(noSecret.statusCode()).isEqualTo(403);
-        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
-                        + "/internal/v1/reads")).header("Content-Type", "application/json")
-                .header(ClusterSecret.HEADER, "not-the-cluster-secret").header("Ledger-Forwarded-By", "x:1")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/internal/v1/reads"))
+                        .header("Content-Type", "application/json")
+                        .header(ClusterSecret.HEADER, "not-the-cluster-secret")
+                        .header("Ledger-Forwarded-By", "x:1")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
     }
 
     private static HttpResponse<String> post(int port, String path, String body, String key)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> write(LedgerIngest to, String path, String body, String key)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key).header("Prefer", "wait=10")
-                .header("Authorization", "Bearer " + adminKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .header("Prefer", "wait=10")
+                        .header("Authorization", "Bearer " + adminKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(LedgerIngest to, String path, String body)
@@ -218,10 +273,14 @@ class SplitRolesIT {
         return post(to.port(), path, body);
     }
 
-    private static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    private static HttpResponse<String> post(int port, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + adminKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -237,8 +296,13 @@ class SplitRolesIT {
         return get(port, path, adminKey);
     }
 
-    private static HttpResponse<String> get(int port, String path, String key) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path, String key)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + key)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

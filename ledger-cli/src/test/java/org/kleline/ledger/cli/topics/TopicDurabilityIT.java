@@ -53,35 +53,45 @@ class TopicDurabilityIT {
         clients = ClientProperties.layered(null, List.of(), KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             admin.createTopics(List.of(
-                    new NewTopic(Topics.EVENTS, 3, (short) 1).configs(Map.of(
-                            TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "true")),
-                    new NewTopic(Topics.OUTCOMES, 2, (short) 1),
-                    new NewTopic(KafkaApiKeys.TOPIC, 2, (short) 1).configs(Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic("check.strict", 1, (short) 1).configs(Map.of(
-                            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2")),
-                    new NewTopic("check.plain", 4, (short) 1))).all().get();
+                            new NewTopic(Topics.EVENTS, 3, (short) 1)
+                                    .configs(Map.of(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "true")),
+                            new NewTopic(Topics.OUTCOMES, 2, (short) 1),
+                            new NewTopic(KafkaApiKeys.TOPIC, 2, (short) 1)
+                                    .configs(Map.of(
+                                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                            new NewTopic("check.strict", 1, (short) 1)
+                                    .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2")),
+                            new NewTopic("check.plain", 4, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
     @Test
     void theFactsAreTheBrokersDefaultsIncluded() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            Map<String, TopicDurability.TopicFacts> facts = TopicDurability.describe(admin,
-                    List.of(Topics.EVENTS, "check.strict", "check.plain", "check.absent"));
+            Map<String, TopicDurability.TopicFacts> facts = TopicDurability.describe(
+                    admin, List.of(Topics.EVENTS, "check.strict", "check.plain", "check.absent"));
             assertThat(facts).containsOnlyKeys(Topics.EVENTS, "check.strict", "check.plain");
-            assertThat(facts.get(Topics.EVENTS)).isEqualTo(new TopicDurability.TopicFacts(Topics.EVENTS, 3, 1, 1, true));
-            assertThat(facts.get("check.strict")).isEqualTo(new TopicDurability.TopicFacts("check.strict", 1, 1, 2, false));
-            assertThat(facts.get("check.plain")).isEqualTo(new TopicDurability.TopicFacts("check.plain", 4, 1, 1, false));
+            assertThat(facts.get(Topics.EVENTS))
+                    .isEqualTo(new TopicDurability.TopicFacts(Topics.EVENTS, 3, 1, 1, true));
+            assertThat(facts.get("check.strict"))
+                    .isEqualTo(new TopicDurability.TopicFacts("check.strict", 1, 1, 2, false));
+            assertThat(facts.get("check.plain"))
+                    .isEqualTo(new TopicDurability.TopicFacts("check.plain", 4, 1, 1, false));
         }
     }
 
     @Test
     void aNodeRefusesToStartNamingEveryFault() {
-        NodeSettings settings = new NodeSettings(3, (short) 1, stateDir, new HostInfo("localhost", HttpPort.settle(0)),
-                ZoneId.of("Europe/Paris"));
-        assertThatThrownBy(() -> LedgerNode.start(clients, settings, new Properties(), Duration.ofMinutes(1),
-                new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
+        NodeSettings settings = new NodeSettings(
+                3, (short) 1, stateDir, new HostInfo("localhost", HttpPort.settle(0)), ZoneId.of("Europe/Paris"));
+        assertThatThrownBy(() -> LedgerNode.start(
+                        clients,
+                        settings,
+                        new Properties(),
+                        Duration.ofMinutes(1),
+                        new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
                 .isInstanceOf(StartupFailure.class)
                 .hasMessageStartingWith("ledger node refuses to start on these topics: ")
                 .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")
@@ -91,8 +101,11 @@ class TopicDurabilityIT {
 
     @Test
     void anIngestRefusesToStartNamingEveryFault() {
-        assertThatThrownBy(() -> LedgerIngest.start(clients, new IngestSettings(0, false, "durability-it", (short) 1),
-                Optional.empty(), new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
+        assertThatThrownBy(() -> LedgerIngest.start(
+                        clients,
+                        new IngestSettings(0, false, "durability-it", (short) 1),
+                        Optional.empty(),
+                        new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
                 .isInstanceOf(StartupFailure.class)
                 .hasMessageStartingWith("ledger ingest refuses to start on these topics: ")
                 .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")

@@ -26,7 +26,9 @@ final class FakeQuerySide implements QuerySide {
 
     static FakeQuerySide faithfulTo(Recomputation recomputed) {
         FakeQuerySide fake = new FakeQuerySide();
-        recomputed.eventIds().forEach(id -> fake.outcomes.put(id, recomputed.outcome(id).orElseThrow()));
+        recomputed
+                .eventIds()
+                .forEach(id -> fake.outcomes.put(id, recomputed.outcome(id).orElseThrow()));
         recomputed.balances().forEach((account, lines) -> fake.balances.put(account, new ArrayList<>(lines.values())));
         fake.rows.putAll(recomputed.settlementRowsByDate());
         fake.trialBalance.addAll(recomputed.trialBalance().values());
@@ -36,7 +38,8 @@ final class FakeQuerySide implements QuerySide {
     @Override
     public Map<String, Optional<EventOutcome>> outcomes(List<String> eventIds) {
         Map<String, Optional<EventOutcome>> answers = new LinkedHashMap<>();
-        eventIds.stream().filter(id -> !unavailable.contains(id))
+        eventIds.stream()
+                .filter(id -> !unavailable.contains(id))
                 .forEach(id -> answers.put(id, Optional.ofNullable(outcomes.get(id))));
         return answers;
     }
@@ -44,8 +47,8 @@ final class FakeQuerySide implements QuerySide {
     @Override
     public Map<String, Optional<List<BalanceLine>>> balances(List<String> accountIds) {
         Map<String, Optional<List<BalanceLine>>> answers = new LinkedHashMap<>();
-        accountIds.forEach(id -> answers.put(id, unavailable.contains(id) ? Optional.empty()
-                : Optional.of(balances.getOrDefault(id, List.of()))));
+        accountIds.forEach(id -> answers.put(
+                id, unavailable.contains(id) ? Optional.empty() : Optional.of(balances.getOrDefault(id, List.of()))));
         return answers;
     }
 

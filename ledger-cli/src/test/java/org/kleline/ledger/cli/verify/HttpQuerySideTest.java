@@ -39,6 +39,7 @@ class HttpQuerySideTest {
     private final Map<String, EventOutcome> shown = new ConcurrentHashMap<>();
     /** The eventIds of each request, in the order received. */
     private final List<List<String>> requests = new CopyOnWriteArrayList<>();
+
     private volatile String unavailableWhenAsked = "";
     private volatile int status = 200;
     private HttpServer server;
@@ -50,7 +51,10 @@ class HttpQuerySideTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(HttpQuerySide.OUTCOME_LOOKUP, this::lookup);
         server.start();
-        query = new HttpQuerySide(new LedgerApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort())), 4,
+        query = new HttpQuerySide(
+                new LedgerApi(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                4,
                 RetryOn503.standard());
     }
 
@@ -143,29 +147,39 @@ class HttpQuerySideTest {
         shown.put("e-open", recomputed.outcome("e-topup").orElseThrow());
         assertThatThrownBy(() -> query.outcomes(List.of("e-open")))
                 .isInstanceOf(ApiFailure.class)
-                .hasMessage("POST /v1/outcomes/lookup answered an outcome of event e-topup, which it was not asked for");
+                .hasMessage(
+                        "POST /v1/outcomes/lookup answered an outcome of event e-topup, which it was not asked for");
     }
 
     @Test
     void theAuditOverTheBulkReadAgreesWithAFaithfulApiAndNamesAWrongOutcome() {
         Differences faithful = new Differences();
-        new ViewAudit(query, recomputed, faithful, Duration.ZERO).outcomes(n -> { });
+        new ViewAudit(query, recomputed, faithful, Duration.ZERO).outcomes(n -> {});
         assertThat(faithful.count()).isZero();
 
         EventOutcome topUp = recomputed.outcome("e-topup").orElseThrow();
-        shown.put("e-topup", EventOutcome.newBuilder().setEventId(topUp.getEventId()).setKey(topUp.getKey())
-                .setEventType(topUp.getEventType()).setOccurredAt(topUp.getOccurredAt()).setOutcome(Outcome.REJECTED)
-                .setReason(RejectionReason.INSUFFICIENT_FUNDS).setPostings(List.of()).build());
+        shown.put(
+                "e-topup",
+                EventOutcome.newBuilder()
+                        .setEventId(topUp.getEventId())
+                        .setKey(topUp.getKey())
+                        .setEventType(topUp.getEventType())
+                        .setOccurredAt(topUp.getOccurredAt())
+                        .setOutcome(Outcome.REJECTED)
+                        .setReason(RejectionReason.INSUFFICIENT_FUNDS)
+                        .setPostings(List.of())
+                        .build());
         shown.remove("e-open");
         Differences tampered = new Differences();
-        long checked = new ViewAudit(query, recomputed, tampered, Duration.ZERO).outcomes(n -> { });
+        long checked = new ViewAudit(query, recomputed, tampered, Duration.ZERO).outcomes(n -> {});
 
         assertThat(checked).isEqualTo(4);
         assertThat(tampered.count(ViewAudit.OUTCOMES)).isEqualTo(2);
-        assertThat(tampered.first()).containsExactly(
-                "outcomes: event e-open has no outcome in the query API; the log gives WalletOpened wallet:w-1 at "
-                        + "1999-06-01T08:01:00Z: ACCEPTED []",
-                "outcomes: event e-topup: the query API shows WalletToppedUp wallet:w-1 at 1999-06-01T08:02:00Z: "
-                        + "REJECTED (INSUFFICIENT_FUNDS) []; the log gives " + Describe.outcome(topUp));
+        assertThat(tampered.first())
+                .containsExactly(
+                        "outcomes: event e-open has no outcome in the query API; the log gives WalletOpened wallet:w-1 at "
+                                + "1999-06-01T08:01:00Z: ACCEPTED []",
+                        "outcomes: event e-topup: the query API shows WalletToppedUp wallet:w-1 at 1999-06-01T08:02:00Z: "
+                                + "REJECTED (INSUFFICIENT_FUNDS) []; the log gives " + Describe.outcome(topUp));
     }
 }

@@ -11,7 +11,8 @@ class PollDeadlineTest {
     @Test
     void aWaitWithNoTimeLeftStopsAtOnceWithoutPausing() {
         long started = System.nanoTime();
-        assertThat(PollDeadline.within(Duration.ZERO, Duration.ofMinutes(1)).pauseBeforeNextPoll()).isFalse();
+        assertThat(PollDeadline.within(Duration.ZERO, Duration.ofMinutes(1)).pauseBeforeNextPoll())
+                .isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 

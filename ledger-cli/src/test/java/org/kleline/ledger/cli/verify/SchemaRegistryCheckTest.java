@@ -51,7 +51,8 @@ class SchemaRegistryCheckTest {
         InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("schema-registry-check-knows");
         registry.register("ledger.events-value", EventEnvelope.getClassSchema());
 
-        assertThatCode(() -> SchemaRegistryCheck.requireKnows(registry, URL, "ledger.events")).doesNotThrowAnyException();
+        assertThatCode(() -> SchemaRegistryCheck.requireKnows(registry, URL, "ledger.events"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -71,8 +72,8 @@ class SchemaRegistryCheckTest {
                 .isInstanceOf(AuditFailure.class)
                 .hasMessageStartingWith("the schema registry at " + URL + " did not give GET "
                         + "/subjects/ledger.events-value/versions/latest (--schema-registry-url): ");
-        SchemaRegistryException serverError = new SchemaRegistryException("GET /subjects/ledger.events-value/versions"
-                + "/latest", 500, 50001, "store timed out");
+        SchemaRegistryException serverError = new SchemaRegistryException(
+                "GET /subjects/ledger.events-value/versions" + "/latest", 500, 50001, "store timed out");
         assertThatThrownBy(() -> SchemaRegistryCheck.requireKnows(failing(serverError), URL, "ledger.events"))
                 .isInstanceOf(AuditFailure.class)
                 .hasMessageContaining("HTTP 500, error_code 50001: store timed out");
@@ -80,7 +81,8 @@ class SchemaRegistryCheckTest {
 
     @Test
     void aRecordWhoseSchemaTheRegistryCouldNotGiveStopsTheAudit() {
-        SerializationException unreachable = new SerializationException("Could not fetch schema id 3",
+        SerializationException unreachable = new SerializationException(
+                "Could not fetch schema id 3",
                 new UncheckedIOException("Schema registry unreachable", new IOException("Connection refused")));
 
         assertThatThrownBy(() -> SchemaRegistryCheck.rethrowIfRegistryFailed(unreachable, WHERE))
@@ -91,12 +93,15 @@ class SchemaRegistryCheckTest {
 
     @Test
     void aRecordThatIsItselfUnreadableIsLeftToTheAudit() {
-        SerializationException unknownId = new SerializationException("Unknown schema id 99",
-                new SchemaRegistryException("GET /schemas/ids/99", 404, SchemaRegistryException.SCHEMA_NOT_FOUND,
-                        "Schema not found"));
+        SerializationException unknownId = new SerializationException(
+                "Unknown schema id 99",
+                new SchemaRegistryException(
+                        "GET /schemas/ids/99", 404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found"));
         SerializationException badMagic = new SerializationException("Unknown magic byte 7");
 
-        assertThatCode(() -> SchemaRegistryCheck.rethrowIfRegistryFailed(unknownId, WHERE)).doesNotThrowAnyException();
-        assertThatCode(() -> SchemaRegistryCheck.rethrowIfRegistryFailed(badMagic, WHERE)).doesNotThrowAnyException();
+        assertThatCode(() -> SchemaRegistryCheck.rethrowIfRegistryFailed(unknownId, WHERE))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SchemaRegistryCheck.rethrowIfRegistryFailed(badMagic, WHERE))
+                .doesNotThrowAnyException();
     }
 }

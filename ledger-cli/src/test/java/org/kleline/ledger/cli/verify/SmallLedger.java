@@ -3,7 +3,6 @@ package org.kleline.ledger.cli.verify;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.kleline.ledger.model.topics.EventPartitions;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantOnboarded;
@@ -11,6 +10,7 @@ import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
+import org.kleline.ledger.model.topics.EventPartitions;
 
 /**
  * A merchant with a partner, a wallet topped up with 10,000 cents and a micropayment of 1,000:
@@ -21,8 +21,7 @@ final class SmallLedger {
 
     static final Instant T0 = Instant.parse("1999-06-01T08:00:00Z");
 
-    private SmallLedger() {
-    }
+    private SmallLedger() {}
 
     /** A log of two partitions: the merchant's events on its own, the wallet's on the other, stamped past the onboarding. */
     static final int PARTITIONS = 2;
@@ -33,12 +32,32 @@ final class SmallLedger {
         int wallets = 1 - merchants;
         List<Long> afterOnboarding = merchants == 0 ? List.of(1L, 0L) : List.of(0L, 1L);
         return List.of(
-                event(merchants, 0, "merchant:m-1", "e-onboard", 0,
-                        new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan), null),
+                event(
+                        merchants,
+                        0,
+                        "merchant:m-1",
+                        "e-onboard",
+                        0,
+                        new MerchantOnboarded("m-1", "Figures", "p-1", "EUR", plan),
+                        null),
                 event(wallets, 0, "wallet:w-1", "e-open", 1, new WalletOpened("w-1", "EUR", 15_000L), null),
                 event(wallets, 1, "wallet:w-1", "e-topup", 2, new WalletToppedUp("w-1", 10_000L), null),
-                event(wallets, 2, "wallet:w-1", "e-mp", 3, new MicropaymentRequested("w-1", "m-1", 1_000L), afterOnboarding),
-                event(wallets, 3, "wallet:w-1", "e-mp", 4, new MicropaymentRequested("w-1", "m-1", 1_000L), afterOnboarding));
+                event(
+                        wallets,
+                        2,
+                        "wallet:w-1",
+                        "e-mp",
+                        3,
+                        new MicropaymentRequested("w-1", "m-1", 1_000L),
+                        afterOnboarding),
+                event(
+                        wallets,
+                        3,
+                        "wallet:w-1",
+                        "e-mp",
+                        4,
+                        new MicropaymentRequested("w-1", "m-1", 1_000L),
+                        afterOnboarding));
     }
 
     static Recomputation recomputed() {
@@ -47,9 +66,18 @@ final class SmallLedger {
         return recomputation;
     }
 
-    static LoggedEvent event(int partition, long offset, String key, String eventId, int minutes, Object payload,
-                             List<Long> appendedAfter) {
-        return LoggedEvent.read(partition, offset, key, new EventEnvelope(eventId, T0.plusSeconds(60L * minutes),
-                payload, appendedAfter, null));
+    static LoggedEvent event(
+            int partition,
+            long offset,
+            String key,
+            String eventId,
+            int minutes,
+            Object payload,
+            List<Long> appendedAfter) {
+        return LoggedEvent.read(
+                partition,
+                offset,
+                key,
+                new EventEnvelope(eventId, T0.plusSeconds(60L * minutes), payload, appendedAfter, null));
     }
 }

@@ -22,9 +22,9 @@ class VerdictTest {
 
     private void auditEverything(QuerySide query) {
         ViewAudit audit = new ViewAudit(query, recomputed, differences, Duration.ZERO);
-        audit.outcomes(n -> { });
-        audit.balances(n -> { });
-        audit.settlementRows(n -> { });
+        audit.outcomes(n -> {});
+        audit.balances(n -> {});
+        audit.settlementRows(n -> {});
         audit.trialBalance();
     }
 
@@ -37,8 +37,9 @@ class VerdictTest {
         auditEverything(FakeQuerySide.faithfulTo(recomputed));
 
         assertThat(verdict()).isEqualTo(Verdict.NO_DIFFERENCE).isZero();
-        assertThat(out.toString().strip()).isEqualTo("No difference: every outcome, balance, settlement row and "
-                + "journal entry follows from the log.");
+        assertThat(out.toString().strip())
+                .isEqualTo("No difference: every outcome, balance, settlement row and "
+                        + "journal entry follows from the log.");
     }
 
     @Test
@@ -48,9 +49,11 @@ class VerdictTest {
         auditEverything(query);
 
         assertThat(verdict()).isEqualTo(Verdict.DIFFERENCES).isOne();
-        assertThat(out.toString().lines()).containsExactly("1 difference; the first 1:",
-                "  balances: account merchant:m-1: the query API shows EUR balance 900 (credits 900, debits 0); "
-                        + "the log gives EUR balance 895 (credits 895, debits 0)");
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        "1 difference; the first 1:",
+                        "  balances: account merchant:m-1: the query API shows EUR balance 900 (credits 900, debits 0); "
+                                + "the log gives EUR balance 895 (credits 895, debits 0)");
     }
 
     @Test
@@ -67,8 +70,9 @@ class VerdictTest {
                 .isInstanceOf(AuditFailure.class)
                 .hasMessage("no verdict: nothing differs, but the query API could not give 2 figures (503), e.g. "
                         + "outcomes: event e-topup: the query API cannot answer now (503)");
-        assertThat(out.toString()).startsWith("2 figures the query API could not give (503, asked again for 30 s); "
-                + "the first 2:").contains("  balances: account wallet:w-1: the query API cannot answer now (503)")
+        assertThat(out.toString())
+                .startsWith("2 figures the query API could not give (503, asked again for 30 s); " + "the first 2:")
+                .contains("  balances: account wallet:w-1: the query API cannot answer now (503)")
                 .doesNotContain("No difference");
     }
 
@@ -80,7 +84,8 @@ class VerdictTest {
         auditEverything(query);
 
         assertThat(verdict()).isEqualTo(Verdict.DIFFERENCES);
-        assertThat(out.toString()).startsWith("1 difference; the first 1:")
+        assertThat(out.toString())
+                .startsWith("1 difference; the first 1:")
                 .contains("outcomes: event e-open has no outcome in the query API")
                 .contains("and 1 figure the query API could not give (503), not judged");
     }
@@ -90,7 +95,8 @@ class VerdictTest {
         assertThat(VerifyCommand.checkLine("balances", "5 accounts", "GET /v1/accounts/{id}/balances", 0, 0, "0.1 s"))
                 .contains(" agree ");
         assertThat(VerifyCommand.checkLine("balances", "5 accounts", "GET /v1/accounts/{id}/balances", 0, 3, "0.1 s"))
-                .contains(" 3 unanswered (503) ").doesNotContain("agree");
+                .contains(" 3 unanswered (503) ")
+                .doesNotContain("agree");
         assertThat(VerifyCommand.checkLine("balances", "5 accounts", "GET /v1/accounts/{id}/balances", 2, 1, "0.1 s"))
                 .contains(" 2 differences, 1 unanswered (503) ");
     }

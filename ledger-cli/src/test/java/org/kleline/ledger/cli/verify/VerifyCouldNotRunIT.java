@@ -51,13 +51,13 @@ class VerifyCouldNotRunIT {
 
     /** Port 9 (discard) is closed on loopback: a connection there is refused at once. */
     private static final String NOWHERE = "http://127.0.0.1:9";
+
     private static final Duration SOON = Duration.ofSeconds(60);
 
     static EmbeddedLedgerInfrastructure infra;
     static Admin admin;
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void connect(EmbeddedLedgerInfrastructure infrastructure) {
@@ -79,8 +79,16 @@ class VerifyCouldNotRunIT {
             CommandLine cli = LedgerCli.commandLine();
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));
-            int exitCode = cli.execute("verify", "--bootstrap-servers", infra.bootstrapServers(),
-                    "--schema-registry-url", registryUrl, "--api-url", NOWHERE, "--wait", "0");
+            int exitCode = cli.execute(
+                    "verify",
+                    "--bootstrap-servers",
+                    infra.bootstrapServers(),
+                    "--schema-registry-url",
+                    registryUrl,
+                    "--api-url",
+                    NOWHERE,
+                    "--wait",
+                    "0");
             return new Result(exitCode, out.toString(), err.toString());
         });
     }
@@ -88,7 +96,10 @@ class VerifyCouldNotRunIT {
     private static void assertCouldNotRun(Result result, String line) {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Verdict.COULD_NOT_RUN);
         // Progress lines may come first on stderr; the failure is one line, the last.
-        List<String> failure = result.err().lines().filter(l -> l.startsWith("ledger verify: ")).toList();
+        List<String> failure = result.err()
+                .lines()
+                .filter(l -> l.startsWith("ledger verify: "))
+                .toList();
         assertThat(failure).as(result.err()).hasSize(1);
         assertThat(failure.get(0)).startsWith("ledger verify: " + line);
         assertThat(result.err().strip()).endsWith(failure.get(0));
@@ -100,21 +111,29 @@ class VerifyCouldNotRunIT {
     void aKafkaWithoutTheLedgersTopicsExitsTwoAndIsLeftWithoutThem() throws Exception {
         Result result = verify(infra.schemaRegistryUrl());
 
-        assertCouldNotRun(result, "topic ledger.events does not exist at " + infra.bootstrapServers()
-                + " (--bootstrap-servers): is this the ledger's Kafka?");
+        assertCouldNotRun(
+                result,
+                "topic ledger.events does not exist at " + infra.bootstrapServers()
+                        + " (--bootstrap-servers): is this the ledger's Kafka?");
         assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(Topics.EVENTS);
     }
 
     @Test
     @Order(2)
     void anHttpApiOutOfReachExitsTwo() throws Exception {
-        admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.JOURNAL, 1, (short) 1),
-                new NewTopic(Topics.OUTCOMES, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(
+                        new NewTopic(Topics.EVENTS, 1, (short) 1),
+                        new NewTopic(Topics.JOURNAL, 1, (short) 1),
+                        new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
 
         Result result = verify(infra.schemaRegistryUrl());
 
-        assertCouldNotRun(result, "the ledger's HTTP API at " + NOWHERE + " did not answer GET /v1/trial-balance "
-                + "(is it running? --api-url)");
+        assertCouldNotRun(
+                result,
+                "the ledger's HTTP API at " + NOWHERE + " did not answer GET /v1/trial-balance "
+                        + "(is it running? --api-url)");
         assertThat(result.out()).contains("Read 0 records of ledger.events");
     }
 
@@ -126,17 +145,27 @@ class VerifyCouldNotRunIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(props, events.keySerde().serializer(),
-                events.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(events.name(), "wallet:w-1", new EventEnvelope("e-open",
-                    Instant.parse("1999-06-01T08:00:00Z"), new WalletOpened("w-1", "EUR", 15_000L), null, null))).get();
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
+                props, events.keySerde().serializer(), events.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(
+                            events.name(),
+                            "wallet:w-1",
+                            new EventEnvelope(
+                                    "e-open",
+                                    Instant.parse("1999-06-01T08:00:00Z"),
+                                    new WalletOpened("w-1", "EUR", 15_000L),
+                                    null,
+                                    null)))
+                    .get();
         }
 
         HttpServer standIn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger status = new AtomicInteger(404);
         standIn.createContext("/", exchange -> {
-            byte[] body = (status.get() == 404 ? "{\"error_code\":40401,\"message\":\"Subject not found.\"}"
-                    : "{\"error_code\":50001,\"message\":\"store timed out\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (status.get() == 404
+                            ? "{\"error_code\":40401,\"message\":\"Subject not found.\"}"
+                            : "{\"error_code\":50001,\"message\":\"store timed out\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -147,14 +176,18 @@ class VerifyCouldNotRunIT {
             String standInUrl = "http://127.0.0.1:" + standIn.getAddress().getPort();
 
             Result foreign = verify(standInUrl);
-            assertCouldNotRun(foreign, "the schema registry at " + standInUrl + " has no schema ledger.events-value, "
-                    + "though ledger.events holds records: is this the ledger's registry? (--schema-registry-url)");
+            assertCouldNotRun(
+                    foreign,
+                    "the schema registry at " + standInUrl + " has no schema ledger.events-value, "
+                            + "though ledger.events holds records: is this the ledger's registry? (--schema-registry-url)");
             assertThat(foreign.out()).doesNotContain("Read 1 records").doesNotContain("cannot be decided");
 
             status.set(500);
             Result failing = verify(standInUrl);
-            assertCouldNotRun(failing, "the schema registry at " + standInUrl + " did not give GET "
-                    + "/subjects/ledger.events-value/versions/latest (--schema-registry-url)");
+            assertCouldNotRun(
+                    failing,
+                    "the schema registry at " + standInUrl + " did not give GET "
+                            + "/subjects/ledger.events-value/versions/latest (--schema-registry-url)");
             assertThat(failing.err()).contains("HTTP 500, error_code 50001: store timed out");
         } finally {
             standIn.stop(0);

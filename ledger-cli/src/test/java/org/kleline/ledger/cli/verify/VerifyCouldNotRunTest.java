@@ -34,6 +34,7 @@ class VerifyCouldNotRunTest {
     private static final String NOWHERE = "http://127.0.0.1:9";
     /** Verify's own bound on a silent Kafka, instead of the 30 s default. */
     private static final String SHORT_KAFKA_TIMEOUT = "default.api.timeout.ms=1000";
+
     private static final Duration SOON = Duration.ofSeconds(30);
 
     @TempDir
@@ -42,8 +43,7 @@ class VerifyCouldNotRunTest {
     /** Takes connections into its backlog and never answers: a broker that hangs. */
     private ServerSocket silentBroker;
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     @BeforeEach
     void openSilentBroker() throws IOException {
@@ -74,14 +74,23 @@ class VerifyCouldNotRunTest {
     }
 
     private void writeRunFile(String bootstrap, long pid, Optional<Instant> started) {
-        new RunAddresses(bootstrap, NOWHERE, URI.create("http://127.0.0.1:18080"), ZoneId.of("Europe/London"), pid,
-                started).writeTo(dataDir);
+        new RunAddresses(
+                        bootstrap,
+                        NOWHERE,
+                        URI.create("http://127.0.0.1:18080"),
+                        ZoneId.of("Europe/London"),
+                        pid,
+                        started)
+                .writeTo(dataDir);
     }
 
     private static void assertCouldNotRun(Result result, String firstWords) {
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Verdict.COULD_NOT_RUN);
         // Progress lines may come first on stderr; the failure is one line, the last.
-        List<String> failure = result.err().lines().filter(l -> l.startsWith("ledger verify: ")).toList();
+        List<String> failure = result.err()
+                .lines()
+                .filter(l -> l.startsWith("ledger verify: "))
+                .toList();
         assertThat(failure).as(result.err()).hasSize(1);
         assertThat(failure.get(0)).startsWith("ledger verify: " + firstWords);
         assertThat(result.err().strip()).endsWith(failure.get(0));
@@ -89,13 +98,24 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aBrokerThatDoesNotAnswerExitsTwoAfterTheTimeoutGiven() {
-        Result result = verify("--bootstrap-servers", silentBootstrap(), "--schema-registry-url", NOWHERE,
-                "--api-url", NOWHERE, "-X", SHORT_KAFKA_TIMEOUT);
+        Result result = verify(
+                "--bootstrap-servers",
+                silentBootstrap(),
+                "--schema-registry-url",
+                NOWHERE,
+                "--api-url",
+                NOWHERE,
+                "-X",
+                SHORT_KAFKA_TIMEOUT);
 
-        assertCouldNotRun(result, "Kafka at " + silentBootstrap() + " did not answer in 1000 ms (--bootstrap-servers, "
-                + "-X security settings, -X default.api.timeout.ms)");
-        assertThat(result.out()).startsWith("Verifying Kleline Ledger: the log at " + silentBootstrap()
-                + " against the query API at " + NOWHERE).doesNotContain("difference");
+        assertCouldNotRun(
+                result,
+                "Kafka at " + silentBootstrap() + " did not answer in 1000 ms (--bootstrap-servers, "
+                        + "-X security settings, -X default.api.timeout.ms)");
+        assertThat(result.out())
+                .startsWith("Verifying Kleline Ledger: the log at " + silentBootstrap() + " against the query API at "
+                        + NOWHERE)
+                .doesNotContain("difference");
     }
 
     @Test
@@ -108,10 +128,17 @@ class VerifyCouldNotRunTest {
 
     @Test
     void theFileOfARunThatIsGoneExitsTwoAtOnceWithoutTryingItsAddresses() {
-        writeRunFile(silentBootstrap(), ProcessHandle.current().pid(),
-                Optional.of(ProcessHandle.current().info().startInstant().orElseThrow().minus(Duration.ofDays(1))));
+        writeRunFile(
+                silentBootstrap(),
+                ProcessHandle.current().pid(),
+                Optional.of(ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .orElseThrow()
+                        .minus(Duration.ofDays(1))));
 
-        Result result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> verify("--data-dir", dataDir.toString()));
+        Result result =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> verify("--data-dir", dataDir.toString()));
 
         assertCouldNotRun(result, dataDir.resolve("ledger-run.properties") + " is stale: the ledger run that wrote it");
         assertThat(result.err()).contains("is no longer running, so its addresses lead nowhere");
@@ -120,44 +147,67 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aLiveRunsFileGivesEveryAddressAndItsZone() {
-        writeRunFile(silentBootstrap(), ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant());
+        writeRunFile(
+                silentBootstrap(),
+                ProcessHandle.current().pid(),
+                ProcessHandle.current().info().startInstant());
 
         Result result = verify("--data-dir", dataDir.toString(), "-X", SHORT_KAFKA_TIMEOUT);
 
         assertCouldNotRun(result, "Kafka at " + silentBootstrap() + " did not answer in 1000 ms");
-        assertThat(result.out().lines()).startsWith(
-                "From the ledger run on " + dataDir + " (pid " + ProcessHandle.current().pid() + "): bootstrap "
-                        + "servers, schema registry URL, HTTP API URL, settlement zone Europe/London",
-                "Verifying Kleline Ledger: the log at " + silentBootstrap() + " against the query API at "
-                        + "http://127.0.0.1:18080, ledger.journal and ledger.outcomes");
+        assertThat(result.out().lines())
+                .startsWith(
+                        "From the ledger run on " + dataDir + " (pid "
+                                + ProcessHandle.current().pid() + "): bootstrap "
+                                + "servers, schema registry URL, HTTP API URL, settlement zone Europe/London",
+                        "Verifying Kleline Ledger: the log at " + silentBootstrap() + " against the query API at "
+                                + "http://127.0.0.1:18080, ledger.journal and ledger.outcomes");
     }
 
     @Test
     void optionsGivenOverrideTheRunsFile() throws IOException {
         try (ServerSocket otherSilentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            writeRunFile(silentBootstrap(), ProcessHandle.current().pid(),
+            writeRunFile(
+                    silentBootstrap(),
+                    ProcessHandle.current().pid(),
                     ProcessHandle.current().info().startInstant());
             String given = "127.0.0.1:" + otherSilentBroker.getLocalPort();
 
-            Result result = verify("--data-dir", dataDir.toString(), "--bootstrap-servers", given,
-                    "--api-url", NOWHERE, "--settlement-zone", "Europe/Paris", "-X", SHORT_KAFKA_TIMEOUT);
+            Result result = verify(
+                    "--data-dir",
+                    dataDir.toString(),
+                    "--bootstrap-servers",
+                    given,
+                    "--api-url",
+                    NOWHERE,
+                    "--settlement-zone",
+                    "Europe/Paris",
+                    "-X",
+                    SHORT_KAFKA_TIMEOUT);
 
             assertCouldNotRun(result, "Kafka at " + given + " did not answer in 1000 ms");
-            assertThat(result.out().lines()).startsWith(
-                    "From the ledger run on " + dataDir + " (pid " + ProcessHandle.current().pid() + "): schema "
-                            + "registry URL",
-                    "Verifying Kleline Ledger: the log at " + given + " against the query API at " + NOWHERE
-                            + ", ledger.journal and ledger.outcomes");
+            assertThat(result.out().lines())
+                    .startsWith(
+                            "From the ledger run on " + dataDir + " (pid "
+                                    + ProcessHandle.current().pid() + "): schema " + "registry URL",
+                            "Verifying Kleline Ledger: the log at " + given + " against the query API at " + NOWHERE
+                                    + ", ledger.journal and ledger.outcomes");
         }
     }
 
     @Test
     void aKafkaTimeoutThatIsNoNumberIsAUsageErrorWithTheSameCode() {
-        Result result = verify("--bootstrap-servers", silentBootstrap(), "--schema-registry-url", NOWHERE,
-                "-X", "default.api.timeout.ms=soon");
+        Result result = verify(
+                "--bootstrap-servers",
+                silentBootstrap(),
+                "--schema-registry-url",
+                NOWHERE,
+                "-X",
+                "default.api.timeout.ms=soon");
 
         assertThat(result.exitCode()).isEqualTo(Verdict.COULD_NOT_RUN);
-        assertThat(result.err()).contains("-X default.api.timeout.ms must be a positive number of milliseconds, got "
-                + "'soon'").contains("Usage: ledger verify");
+        assertThat(result.err())
+                .contains("-X default.api.timeout.ms must be a positive number of milliseconds, got " + "'soon'")
+                .contains("Usage: ledger verify");
     }
 }

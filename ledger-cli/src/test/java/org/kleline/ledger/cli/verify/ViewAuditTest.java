@@ -21,9 +21,9 @@ class ViewAuditTest {
 
     private void auditEverything(QuerySide query) {
         ViewAudit audit = auditOf(query);
-        audit.outcomes(n -> { });
-        audit.balances(n -> { });
-        audit.settlementRows(n -> { });
+        audit.outcomes(n -> {});
+        audit.balances(n -> {});
+        audit.settlementRows(n -> {});
         audit.trialBalance();
     }
 
@@ -31,14 +31,16 @@ class ViewAuditTest {
     void theRecomputationFollowsTheRulesOfDomainMd() {
         assertThat(recomputed.outcomes(Outcome.ACCEPTED)).isEqualTo(4);
         assertThat(recomputed.outcomes(Outcome.DUPLICATE)).isEqualTo(1);
-        assertThat(recomputed.balances()).containsOnlyKeys("wallet:w-1", "merchant:m-1", "platform:fees",
-                "partner:p-1", "platform:card-clearing");
+        assertThat(recomputed.balances())
+                .containsOnlyKeys(
+                        "wallet:w-1", "merchant:m-1", "platform:fees", "partner:p-1", "platform:card-clearing");
         assertThat(recomputed.balances().get("merchant:m-1").get("EUR")).isEqualTo(new BalanceLine("EUR", 895, 895, 0));
         assertThat(recomputed.balances().get("wallet:w-1").get("EUR"))
                 .isEqualTo(new BalanceLine("EUR", 9_000, 10_000, 1_000));
-        assertThat(recomputed.trialBalance()).isEqualTo(Map.of("EUR",
-                new RecomputedTrialBalance("EUR", 0, 5, 11_000, 11_000, 6)));
-        SettlementRow row = recomputed.settlementRowsByDate().get(LocalDate.of(1999, 6, 1)).get(0);
+        assertThat(recomputed.trialBalance())
+                .isEqualTo(Map.of("EUR", new RecomputedTrialBalance("EUR", 0, 5, 11_000, 11_000, 6)));
+        SettlementRow row =
+                recomputed.settlementRowsByDate().get(LocalDate.of(1999, 6, 1)).get(0);
         assertThat(List.of(row.getCount(), row.getGross(), row.getFees(), row.getCommission(), row.getNet()))
                 .containsExactly(1L, 1_000L, 105L, 26L, 895L);
     }
@@ -57,8 +59,10 @@ class ViewAuditTest {
         auditEverything(query);
 
         assertThat(differences.count()).isEqualTo(1);
-        assertThat(differences.first()).containsExactly("balances: account merchant:m-1: the query API shows "
-                + "EUR balance 900 (credits 900, debits 0); the log gives EUR balance 895 (credits 895, debits 0)");
+        assertThat(differences.first())
+                .containsExactly(
+                        "balances: account merchant:m-1: the query API shows "
+                                + "EUR balance 900 (credits 900, debits 0); the log gives EUR balance 895 (credits 895, debits 0)");
     }
 
     @Test
@@ -70,8 +74,9 @@ class ViewAuditTest {
         auditEverything(query);
 
         assertThat(differences.count(ViewAudit.OUTCOMES)).isEqualTo(1);
-        assertThat(differences.first().get(0)).startsWith("outcomes: event e-topup has no outcome in the query API; "
-                + "the log gives WalletToppedUp wallet:w-1 at 1999-06-01T08:02:00Z: ACCEPTED [");
+        assertThat(differences.first().get(0))
+                .startsWith("outcomes: event e-topup has no outcome in the query API; "
+                        + "the log gives WalletToppedUp wallet:w-1 at 1999-06-01T08:02:00Z: ACCEPTED [");
         assertThat(differences.count(ViewAudit.TRIAL_BALANCE)).isEqualTo(1);
     }
 
@@ -82,7 +87,9 @@ class ViewAuditTest {
 
         auditEverything(query);
 
-        assertThat(differences.first()).singleElement().asString()
+        assertThat(differences.first())
+                .singleElement()
+                .asString()
                 .startsWith("settlement rows: settlement rows of 1999-06-01: no row for m-1 EUR (the log gives m-1 "
                         + "1999-06-01 EUR count 1, gross 1000, refunds 0, chargebacks 0, fees 105, commission 26, "
                         + "net 895, paidOut 0, payouts 0, OPEN)");

@@ -77,8 +77,7 @@ class ReplayedYearIT {
     private static LedgerRun ledger;
     private static String api;
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void start() {
@@ -96,8 +95,14 @@ class ReplayedYearIT {
     @Test
     @Order(1)
     void simulateAppendsTheYearAndItsTransactionsFillTheSettlementRows() {
-        Result result = ledger("simulate", "--transactions", Integer.toString(TRANSACTIONS), "--api-url", api,
-                "--api-key", ledger.adminKey().secret());
+        Result result = ledger(
+                "simulate",
+                "--transactions",
+                Integer.toString(TRANSACTIONS),
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
@@ -106,34 +111,59 @@ class ReplayedYearIT {
                 .containsPattern("Appended 6,565 lines in \\d+ requests in .* s \\(.* events/s\\); 2 lines broken on "
                         + "purpose were refused as expected \\(400\\)\\.");
         // A transaction is one unit of a row's count (simulator/README.md): the rows hold them all once decided.
-        await().atMost(DECIDED).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(sumOverYear("count")).isEqualTo(TRANSACTIONS));
+        await().atMost(DECIDED)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(sumOverYear("count")).isEqualTo(TRANSACTIONS));
     }
 
     @Test
     @Order(2)
     void settlingTheYearDayByDayPaysEveryMerchantDueAndSettlingAgainPaysNothing() {
-        Result first = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api,
-                "--api-key", ledger.adminKey().secret());
+        Result first = ledger(
+                "settle",
+                "--from",
+                FIRST.toString(),
+                "--to",
+                LAST.toString(),
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        List<String> payoutLines = first.out().lines().filter(l -> l.contains(" po-m-")).toList();
+        List<String> payoutLines =
+                first.out().lines().filter(l -> l.contains(" po-m-")).toList();
         Matcher settled = Pattern.compile("Settled 365 dates in [0-9.]+ s: ([0-9,]+) payouts, total ([0-9,.]+) EUR")
                 .matcher(first.out());
         assertThat(settled.find()).as(first.out()).isTrue();
-        assertThat(payoutLines).hasSize(Integer.parseInt(settled.group(1).replace(",", ""))).isNotEmpty();
+        assertThat(payoutLines)
+                .hasSize(Integer.parseInt(settled.group(1).replace(",", "")))
+                .isNotEmpty();
         long paidMinor = Long.parseLong(settled.group(2).replace(",", "").replace(".", ""));
 
         await().atMost(DECIDED).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(sumOverYear("paidOut")).isEqualTo(paidMinor);
-            assertThat(rowsOfYear()).allSatisfy(row -> assertThat(row.get("net").asLong() - row.get("paidOut").asLong())
-                    .as(row.toString()).isLessThanOrEqualTo(0));
+            assertThat(rowsOfYear())
+                    .allSatisfy(row -> assertThat(
+                                    row.get("net").asLong() - row.get("paidOut").asLong())
+                            .as(row.toString())
+                            .isLessThanOrEqualTo(0));
         });
 
-        Result again = ledger("settle", "--from", FIRST.toString(), "--to", LAST.toString(), "--api-url", api,
-                "--api-key", ledger.adminKey().secret());
+        Result again = ledger(
+                "settle",
+                "--from",
+                FIRST.toString(),
+                "--to",
+                LAST.toString(),
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).doesNotContain(" po-m-").contains("Settled 365 dates in")
+        assertThat(again.out())
+                .doesNotContain(" po-m-")
+                .contains("Settled 365 dates in")
                 .contains(": 0 payouts (nothing was due)");
     }
 
@@ -145,7 +175,8 @@ class ReplayedYearIT {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
-                .contains("From the ledger run on " + dataDir + " (pid " + ProcessHandle.current().pid() + "): "
+                .contains("From the ledger run on " + dataDir + " (pid "
+                        + ProcessHandle.current().pid() + "): "
                         + "bootstrap servers, schema registry URL, HTTP API URL, settlement zone Europe/Paris")
                 .contains("Verifying Kleline Ledger: the log at " + ledger.bootstrapServers() + " against the query "
                         + "API at " + api + ", ledger.journal and ledger.outcomes")
@@ -155,7 +186,8 @@ class ReplayedYearIT {
                 .containsPattern("trial balance +EUR total 0 +GET /v1/trial-balance +agree")
                 .containsPattern("journal +[0-9,]+ entries +ledger.journal +agree")
                 .containsPattern("outcomes topic +[0-9,]+ records +ledger.outcomes +agree")
-                .contains("No difference: every outcome, balance, settlement row and journal entry follows from the log.");
+                .contains(
+                        "No difference: every outcome, balance, settlement row and journal entry follows from the log.");
     }
 
     @Test
@@ -176,29 +208,44 @@ class ReplayedYearIT {
         long[] total = new long[8];
         byMerchant.forEach((merchant, sums) -> {
             JsonNode partner = get("/v1/merchants/" + merchant).get("partnerId");
-            expectedMerchantLines.add("merchant," + merchant + "," + (partner == null || partner.isNull() ? ""
-                    : partner.asText()) + ",EUR,1," + join(sums));
+            expectedMerchantLines.add("merchant," + merchant + ","
+                    + (partner == null || partner.isNull() ? "" : partner.asText()) + ",EUR,1," + join(sums));
             for (int i = 0; i < sums.length; i++) {
                 total[i] += sums[i];
             }
         });
 
-        Result csv = ledger("report", "--month", "1999-06", "--csv", "--api-url", api,
-                "--api-key", ledger.adminKey().secret());
+        Result csv = ledger(
+                "report",
+                "--month",
+                "1999-06",
+                "--csv",
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
 
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("kind,id,partnerId,currency,merchants,count,gross,refunds,chargebacks,fees,"
-                + "commission,net,paidOut");
+        assertThat(lines.get(0))
+                .isEqualTo("kind,id,partnerId,currency,merchants,count,gross,refunds,chargebacks,fees,"
+                        + "commission,net,paidOut");
         assertThat(lines.stream().filter(l -> l.startsWith("merchant,")).toList())
                 .containsExactlyElementsOf(expectedMerchantLines);
         assertThat(lines).contains("total,TOTAL,,EUR," + byMerchant.size() + "," + join(total));
         assertPartnersAreTheSumsOfTheirMerchants(lines);
 
-        Result table = ledger("report", "--month", "1999-06", "--api-url", api,
-                "--api-key", ledger.adminKey().secret());
+        Result table = ledger(
+                "report",
+                "--month",
+                "1999-06",
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
         assertThat(table.exitCode()).isZero();
-        assertThat(table.out()).contains("Kleline Ledger, 1999-06-01 .. 1999-06-30:")
+        assertThat(table.out())
+                .contains("Kleline Ledger, 1999-06-01 .. 1999-06-30:")
                 .containsPattern("TOTAL +" + byMerchant.size() + " +EUR +" + String.format(Locale.ROOT, "%,d", total[0])
                         + " +" + Pattern.quote(euros(total[1])) + " +" + Pattern.quote(euros(total[2])));
     }
@@ -209,19 +256,40 @@ class ReplayedYearIT {
         String capture = firstAcceptedCapture();
         JsonNode outcome = get("/v1/events/" + capture);
         List<Posting> forged = new ArrayList<>();
-        outcome.get("postings").forEach(p -> forged.add(new Posting(p.get("account").asText(),
-                p.get("currency").asText(), p.get("amount").asLong())));
+        outcome.get("postings")
+                .forEach(p -> forged.add(new Posting(
+                        p.get("account").asText(),
+                        p.get("currency").asText(),
+                        p.get("amount").asLong())));
         // Still balanced: a cent moved from the merchant to the platform's fees.
-        forged.replaceAll(p -> p.getAccount().startsWith("merchant:") ? new Posting(p.getAccount(), p.getCurrency(),
-                p.getAmount() - 1) : p.getAccount().equals("platform:fees") ? new Posting(p.getAccount(),
-                p.getCurrency(), p.getAmount() + 1) : p);
+        forged.replaceAll(p -> p.getAccount().startsWith("merchant:")
+                ? new Posting(p.getAccount(), p.getCurrency(), p.getAmount() - 1)
+                : p.getAccount().equals("platform:fees")
+                        ? new Posting(p.getAccount(), p.getCurrency(), p.getAmount() + 1)
+                        : p);
         Instant at = Instant.parse(outcome.get("occurredAt").asText());
-        produce(topics().journal(), capture, new JournalEntry(capture, capture, EventType.CardPaymentCaptured, at,
-                LocalDate.ofInstant(at, ZoneId.of("Europe/Paris")), forged));
-        produce(topics().journal(), "forged-entry-1", new JournalEntry("forged-entry-1", "forged-entry-1",
-                EventType.WalletToppedUp, at, LocalDate.of(1999, 6, 1), List.of(
-                        new Posting("platform:card-clearing", "EUR", -5_000L), new Posting("wallet:w-000001", "EUR",
-                                5_000L))));
+        produce(
+                topics().journal(),
+                capture,
+                new JournalEntry(
+                        capture,
+                        capture,
+                        EventType.CardPaymentCaptured,
+                        at,
+                        LocalDate.ofInstant(at, ZoneId.of("Europe/Paris")),
+                        forged));
+        produce(
+                topics().journal(),
+                "forged-entry-1",
+                new JournalEntry(
+                        "forged-entry-1",
+                        "forged-entry-1",
+                        EventType.WalletToppedUp,
+                        at,
+                        LocalDate.of(1999, 6, 1),
+                        List.of(
+                                new Posting("platform:card-clearing", "EUR", -5_000L),
+                                new Posting("wallet:w-000001", "EUR", 5_000L))));
 
         Result result = verify();
 
@@ -232,8 +300,9 @@ class ReplayedYearIT {
                         + "offset \\d+")
                 .containsPattern("journal: entry of event " + capture + " at ledger.journal partition \\d+ offset \\d+ "
                         + "differs: the journal has CardPaymentCaptured")
-                .containsPattern("journal: entry at ledger.journal partition \\d+ offset \\d+ for event forged-entry-1, "
-                        + "which is not in the log: \\[platform:card-clearing EUR -5000, wallet:w-000001 EUR 5000\\]")
+                .containsPattern(
+                        "journal: entry at ledger.journal partition \\d+ offset \\d+ for event forged-entry-1, "
+                                + "which is not in the log: \\[platform:card-clearing EUR -5000, wallet:w-000001 EUR 5000\\]")
                 .contains("3 differences; the first 3:");
     }
 
@@ -242,9 +311,19 @@ class ReplayedYearIT {
     void aSecondOutcomeForAnEventOnTheOutcomesTopicMakesVerifyFail() {
         String capture = firstAcceptedCapture();
         JsonNode outcome = get("/v1/events/" + capture);
-        produce(topics().outcomes(), capture, new EventOutcome(capture, outcome.get("key").asText(),
-                EventType.CardPaymentCaptured, Instant.parse(outcome.get("occurredAt").asText()), Outcome.REJECTED,
-                RejectionReason.EXCEEDS_AUTHORIZED, List.of(), null, null));
+        produce(
+                topics().outcomes(),
+                capture,
+                new EventOutcome(
+                        capture,
+                        outcome.get("key").asText(),
+                        EventType.CardPaymentCaptured,
+                        Instant.parse(outcome.get("occurredAt").asText()),
+                        Outcome.REJECTED,
+                        RejectionReason.EXCEEDS_AUTHORIZED,
+                        List.of(),
+                        null,
+                        null));
 
         Result result = verify();
 
@@ -253,9 +332,10 @@ class ReplayedYearIT {
                 // The query API keeps the first outcome: only the topic shows the forged one.
                 .containsPattern("outcomes +[0-9,]+ events +POST /v1/outcomes/lookup +agree")
                 .containsPattern("outcomes topic +[0-9,]+ records +ledger.outcomes +1 difference")
-                .containsPattern("outcomes topic: event " + capture + " has a second and different outcome, at "
-                        + "ledger.outcomes partition \\d+ offset \\d+: CardPaymentCaptured payment:cp-\\d+ at .*: "
-                        + "REJECTED \\(EXCEEDS_AUTHORIZED\\) \\[\\]; the log gives CardPaymentCaptured .*: ACCEPTED \\[");
+                .containsPattern(
+                        "outcomes topic: event " + capture + " has a second and different outcome, at "
+                                + "ledger.outcomes partition \\d+ offset \\d+: CardPaymentCaptured payment:cp-\\d+ at .*: "
+                                + "REJECTED \\(EXCEEDS_AUTHORIZED\\) \\[\\]; the log gives CardPaymentCaptured .*: ACCEPTED \\[");
     }
 
     private static Result ledger(String... args) {
@@ -269,15 +349,28 @@ class ReplayedYearIT {
     }
 
     private static Result verify() {
-        return ledger("verify", "--bootstrap-servers", ledger.bootstrapServers(), "--schema-registry-url",
-                ledger.schemaRegistryUrl(), "--api-url", api, "--api-key", ledger.adminKey().secret(), "--wait", "120");
+        return ledger(
+                "verify",
+                "--bootstrap-servers",
+                ledger.bootstrapServers(),
+                "--schema-registry-url",
+                ledger.schemaRegistryUrl(),
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret(),
+                "--wait",
+                "120");
     }
 
     private static String firstAcceptedCapture() {
         return EventGenerator.stream(YEAR)
                 .filter(e -> e.expected() == ExpectedOutcome.ACCEPTED
                         && e.envelope().getPayload() instanceof CardPaymentCaptured)
-                .findFirst().orElseThrow().envelope().getEventId();
+                .findFirst()
+                .orElseThrow()
+                .envelope()
+                .getEventId();
     }
 
     /** Writes straight to one of the ledger's topics with its serdes, as a tamperer with broker access could. */
@@ -285,8 +378,8 @@ class ReplayedYearIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(props, topic.keySerde().serializer(),
-                topic.valueSerde().serializer())) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
+                props, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("producing to " + topic.name() + " failed", e);
@@ -312,7 +405,10 @@ class ReplayedYearIT {
     private static void assertPartnersAreTheSumsOfTheirMerchants(List<String> csv) {
         Map<String, long[]> sums = new HashMap<>();
         Map<String, Integer> merchants = new HashMap<>();
-        csv.stream().filter(l -> l.startsWith("merchant,")).map(l -> l.split(",", -1)).filter(f -> !f[2].isEmpty())
+        csv.stream()
+                .filter(l -> l.startsWith("merchant,"))
+                .map(l -> l.split(",", -1))
+                .filter(f -> !f[2].isEmpty())
                 .forEach(f -> {
                     long[] s = sums.computeIfAbsent(f[2], p -> new long[8]);
                     for (int i = 0; i < 8; i++) {
@@ -321,9 +417,11 @@ class ReplayedYearIT {
                     merchants.merge(f[2], 1, Integer::sum);
                 });
         List<String> expected = new ArrayList<>();
-        new TreeMap<>(sums).forEach((partner, s) -> expected.add("partner," + partner + ",,EUR," + merchants.get(partner)
-                + "," + join(s)));
-        assertThat(csv.stream().filter(l -> l.startsWith("partner,")).toList()).isNotEmpty()
+        new TreeMap<>(sums)
+                .forEach((partner, s) ->
+                        expected.add("partner," + partner + ",,EUR," + merchants.get(partner) + "," + join(s)));
+        assertThat(csv.stream().filter(l -> l.startsWith("partner,")).toList())
+                .isNotEmpty()
                 .containsExactlyElementsOf(expected);
     }
 
@@ -342,8 +440,13 @@ class ReplayedYearIT {
 
     private static JsonNode get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
-                    .header("Authorization", "Bearer " + ledger.adminKey().secret()).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + path))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + ledger.adminKey().secret())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             return JSON.readTree(response.body());

@@ -74,7 +74,8 @@ public record AccountId(String value) {
         if (value.startsWith("partner:")) {
             return IdSyntax.isValidFrom(value, "partner:".length());
         }
-        return value.equals("platform:fees") || value.equals("platform:card-clearing")
+        return value.equals("platform:fees")
+                || value.equals("platform:card-clearing")
                 || value.equals("platform:payouts");
     }
 

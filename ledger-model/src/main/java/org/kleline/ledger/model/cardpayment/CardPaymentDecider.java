@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -79,9 +78,13 @@ public final class CardPaymentDecider {
         return chargeBack(payment, event, key, businessDate, ((CardPaymentChargedBack) payload).getAmount(), context);
     }
 
-    private static Decision<CardPaymentState> authorize(CardPaymentState payment, EventEnvelope event,
-                                                        AggregateKey key, LocalDate businessDate,
-                                                        CardPaymentAuthorized authorization, DecisionContext context) {
+    private static Decision<CardPaymentState> authorize(
+            CardPaymentState payment,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            CardPaymentAuthorized authorization,
+            DecisionContext context) {
         if (payment != null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, payment);
         }
@@ -93,14 +96,21 @@ public final class CardPaymentDecider {
         if (!found.get().currency().code().equals(authorization.getCurrency())) {
             return Decision.rejected(event, key, businessDate, RejectionReason.CURRENCY_MISMATCH, null);
         }
-        CardPaymentState authorized = CardPaymentState.authorized(new PaymentId(authorization.getPaymentId()),
-                found.get().merchantId(), found.get().currency(), authorization.getAmount());
+        CardPaymentState authorized = CardPaymentState.authorized(
+                new PaymentId(authorization.getPaymentId()),
+                found.get().merchantId(),
+                found.get().currency(),
+                authorization.getAmount());
         return Decision.accepted(event, key, businessDate, authorized);
     }
 
-    private static Decision<CardPaymentState> capture(CardPaymentState payment, EventEnvelope event,
-                                                      AggregateKey key, LocalDate businessDate, long amountMinor,
-                                                      DecisionContext context) {
+    private static Decision<CardPaymentState> capture(
+            CardPaymentState payment,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            long amountMinor,
+            DecisionContext context) {
         if (payment == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
         }
@@ -111,15 +121,15 @@ public final class CardPaymentDecider {
         long feeMinor = merchant.feePlan().cardFee(amountMinor);
         long commissionMinor = merchant.commission(feeMinor);
         CurrencyCode currency = payment.currency();
-        var postings = PaymentPostings.payment(AccountId.PLATFORM_CARD_CLEARING, merchant, currency, amountMinor,
-                feeMinor, commissionMinor);
-        var effect = SettlementEffect.payment(settlementKey(payment, businessDate), amountMinor, feeMinor,
-                commissionMinor);
+        var postings = PaymentPostings.payment(
+                AccountId.PLATFORM_CARD_CLEARING, merchant, currency, amountMinor, feeMinor, commissionMinor);
+        var effect =
+                SettlementEffect.payment(settlementKey(payment, businessDate), amountMinor, feeMinor, commissionMinor);
         return Decision.accepted(event, key, businessDate, postings, payment.withCaptured(amountMinor), effect);
     }
 
-    private static Decision<CardPaymentState> refund(CardPaymentState payment, EventEnvelope event, AggregateKey key,
-                                                     LocalDate businessDate, long amountMinor) {
+    private static Decision<CardPaymentState> refund(
+            CardPaymentState payment, EventEnvelope event, AggregateKey key, LocalDate businessDate, long amountMinor) {
         if (payment == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
         }
@@ -135,25 +145,31 @@ public final class CardPaymentDecider {
         return Decision.accepted(event, key, businessDate, postings, payment.withRefunded(amountMinor), effect);
     }
 
-    private static Decision<CardPaymentState> chargeBack(CardPaymentState payment, EventEnvelope event,
-                                                         AggregateKey key, LocalDate businessDate, long amountMinor,
-                                                         DecisionContext context) {
+    private static Decision<CardPaymentState> chargeBack(
+            CardPaymentState payment,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            long amountMinor,
+            DecisionContext context) {
         if (payment == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
         }
         if (amountMinor > payment.returnableMinor()) {
             return Decision.rejected(event, key, businessDate, RejectionReason.EXCEEDS_CAPTURED, payment);
         }
-        long chargebackFeeMinor = merchantOf(payment, event.getOccurredAt(), context).feePlan().chargebackFee();
+        long chargebackFeeMinor =
+                merchantOf(payment, event.getOccurredAt(), context).feePlan().chargebackFee();
         CurrencyCode currency = payment.currency();
         var postings = new PostingsBuilder()
-                .add(AccountId.merchant(payment.merchantId()), currency,
+                .add(
+                        AccountId.merchant(payment.merchantId()),
+                        currency,
                         -Math.addExact(amountMinor, chargebackFeeMinor))
                 .add(AccountId.PLATFORM_CARD_CLEARING, currency, amountMinor)
                 .add(AccountId.PLATFORM_FEES, currency, chargebackFeeMinor)
                 .build();
-        var effect = SettlementEffect.chargeback(settlementKey(payment, businessDate), amountMinor,
-                chargebackFeeMinor);
+        var effect = SettlementEffect.chargeback(settlementKey(payment, businessDate), amountMinor, chargebackFeeMinor);
         return Decision.accepted(event, key, businessDate, postings, payment.withChargedBack(amountMinor), effect);
     }
 
@@ -164,8 +180,9 @@ public final class CardPaymentDecider {
      */
     private static MerchantTerms merchantOf(CardPaymentState payment, Instant t, DecisionContext context) {
         MerchantId merchantId = payment.merchantId();
-        return context.merchantTerms(merchantId.value(), t).orElseThrow(() -> new IllegalStateException(
-                "merchant " + merchantId + " of payment " + payment.paymentId() + " is unknown to the context"));
+        return context.merchantTerms(merchantId.value(), t)
+                .orElseThrow(() -> new IllegalStateException("merchant " + merchantId + " of payment "
+                        + payment.paymentId() + " is unknown to the context"));
     }
 
     private static SettlementKey settlementKey(CardPaymentState payment, LocalDate businessDate) {

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.cardpayment;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -19,16 +18,24 @@ import org.kleline.ledger.model.money.RequestedAmount;
  * @param refundedMinor    the sum of accepted refunds
  * @param chargedBackMinor the sum of accepted chargebacks
  */
-public record CardPaymentState(PaymentId paymentId, MerchantId merchantId, CurrencyCode currency,
-                               long authorizedMinor, long capturedMinor, long refundedMinor,
-                               long chargedBackMinor) {
+public record CardPaymentState(
+        PaymentId paymentId,
+        MerchantId merchantId,
+        CurrencyCode currency,
+        long authorizedMinor,
+        long capturedMinor,
+        long refundedMinor,
+        long chargedBackMinor) {
 
     public CardPaymentState {
         Objects.requireNonNull(paymentId, "paymentId");
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(currency, "currency");
         RequestedAmount.require("authorized", authorizedMinor);
-        if (capturedMinor < 0 || capturedMinor > authorizedMinor || refundedMinor < 0 || chargedBackMinor < 0
+        if (capturedMinor < 0
+                || capturedMinor > authorizedMinor
+                || refundedMinor < 0
+                || chargedBackMinor < 0
                 || refundedMinor + chargedBackMinor > capturedMinor) {
             throw new IllegalArgumentException("payment " + paymentId + " needs 0 <= captured <= authorized and "
                     + "refunded + chargedBack <= captured: authorized " + authorizedMinor + ", captured "
@@ -37,8 +44,8 @@ public record CardPaymentState(PaymentId paymentId, MerchantId merchantId, Curre
     }
 
     /** A payment just authorized: nothing captured yet. */
-    public static CardPaymentState authorized(PaymentId paymentId, MerchantId merchantId, CurrencyCode currency,
-                                              long authorizedMinor) {
+    public static CardPaymentState authorized(
+            PaymentId paymentId, MerchantId merchantId, CurrencyCode currency, long authorizedMinor) {
         return new CardPaymentState(paymentId, merchantId, currency, authorizedMinor, 0, 0, 0);
     }
 
@@ -57,17 +64,35 @@ public record CardPaymentState(PaymentId paymentId, MerchantId merchantId, Curre
     }
 
     public CardPaymentState withCaptured(long amountMinor) {
-        return new CardPaymentState(paymentId, merchantId, currency, authorizedMinor, capturedMinor + amountMinor,
-                refundedMinor, chargedBackMinor);
+        return new CardPaymentState(
+                paymentId,
+                merchantId,
+                currency,
+                authorizedMinor,
+                capturedMinor + amountMinor,
+                refundedMinor,
+                chargedBackMinor);
     }
 
     public CardPaymentState withRefunded(long amountMinor) {
-        return new CardPaymentState(paymentId, merchantId, currency, authorizedMinor, capturedMinor,
-                refundedMinor + amountMinor, chargedBackMinor);
+        return new CardPaymentState(
+                paymentId,
+                merchantId,
+                currency,
+                authorizedMinor,
+                capturedMinor,
+                refundedMinor + amountMinor,
+                chargedBackMinor);
     }
 
     public CardPaymentState withChargedBack(long amountMinor) {
-        return new CardPaymentState(paymentId, merchantId, currency, authorizedMinor, capturedMinor, refundedMinor,
+        return new CardPaymentState(
+                paymentId,
+                merchantId,
+                currency,
+                authorizedMinor,
+                capturedMinor,
+                refundedMinor,
                 chargedBackMinor + amountMinor);
     }
 }

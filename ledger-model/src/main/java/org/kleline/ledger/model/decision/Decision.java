@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -30,9 +29,15 @@ import org.kleline.ledger.outcomes.RejectionReason;
  * @param settlementEffect what the event adds to a settlement row, or {@code null}
  * @param <S>              the aggregate's state type
  */
-public record Decision<S>(EventEnvelope event, AggregateKey key, LocalDate businessDate, Outcome outcome,
-                          RejectionReason reason, List<JournalLine> postings, S nextState,
-                          SettlementEffect settlementEffect) {
+public record Decision<S>(
+        EventEnvelope event,
+        AggregateKey key,
+        LocalDate businessDate,
+        Outcome outcome,
+        RejectionReason reason,
+        List<JournalLine> postings,
+        S nextState,
+        SettlementEffect settlementEffect) {
 
     public Decision {
         Objects.requireNonNull(event, "event");
@@ -41,15 +46,21 @@ public record Decision<S>(EventEnvelope event, AggregateKey key, LocalDate busin
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(postings, "postings");
         if ((outcome == Outcome.REJECTED) != (reason != null)) {
-            throw new IllegalArgumentException("a reason goes with REJECTED and only with it: " + outcome + ", " + reason);
+            throw new IllegalArgumentException(
+                    "a reason goes with REJECTED and only with it: " + outcome + ", " + reason);
         }
         if (outcome != Outcome.ACCEPTED && (!postings.isEmpty() || settlementEffect != null)) {
             throw new IllegalArgumentException(outcome + " must have no postings and no settlement effect");
         }
     }
 
-    public static <S> Decision<S> accepted(EventEnvelope event, AggregateKey key, LocalDate businessDate,
-                                           List<JournalLine> postings, S nextState, SettlementEffect settlementEffect) {
+    public static <S> Decision<S> accepted(
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            List<JournalLine> postings,
+            S nextState,
+            SettlementEffect settlementEffect) {
         return new Decision<>(event, key, businessDate, Outcome.ACCEPTED, null, postings, nextState, settlementEffect);
     }
 
@@ -58,10 +69,17 @@ public record Decision<S>(EventEnvelope event, AggregateKey key, LocalDate busin
         return accepted(event, key, businessDate, List.of(), nextState, null);
     }
 
-    public static <S> Decision<S> rejected(EventEnvelope event, AggregateKey key, LocalDate businessDate,
-                                           RejectionReason reason, S state) {
-        return new Decision<>(event, key, businessDate, Outcome.REJECTED, Objects.requireNonNull(reason, "reason"),
-                List.of(), state, null);
+    public static <S> Decision<S> rejected(
+            EventEnvelope event, AggregateKey key, LocalDate businessDate, RejectionReason reason, S state) {
+        return new Decision<>(
+                event,
+                key,
+                businessDate,
+                Outcome.REJECTED,
+                Objects.requireNonNull(reason, "reason"),
+                List.of(),
+                state,
+                null);
     }
 
     public static <S> Decision<S> duplicate(EventEnvelope event, AggregateKey key, LocalDate businessDate, S state) {

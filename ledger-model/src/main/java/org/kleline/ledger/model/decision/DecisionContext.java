@@ -2,7 +2,6 @@ package org.kleline.ledger.model.decision;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.kleline.ledger.model.event.AggregateKey;
 
 /**

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.decision;
 
 import java.util.List;
-
 import org.kleline.ledger.model.event.PayloadDigest;
 import org.kleline.ledger.outcomes.EventOutcome;
 
@@ -12,13 +11,18 @@ import org.kleline.ledger.outcomes.EventOutcome;
  */
 public final class EventOutcomes {
 
-    private EventOutcomes() {
-    }
+    private EventOutcomes() {}
 
     public static EventOutcome of(Decision<?> decision) {
-        return new EventOutcome(decision.eventId(), decision.key().value(), decision.eventType(),
-                decision.occurredAt(), decision.outcome(), decision.reason(),
+        return new EventOutcome(
+                decision.eventId(),
+                decision.key().value(),
+                decision.eventType(),
+                decision.occurredAt(),
+                decision.outcome(),
+                decision.reason(),
                 decision.isAccepted() ? JournalEntries.toAvro(decision.postings()) : List.of(),
-                decision.event().getAppendedBy(), PayloadDigest.of(decision.event()));
+                decision.event().getAppendedBy(),
+                PayloadDigest.of(decision.event()));
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.decision;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.journal.JournalBalance;
 import org.kleline.ledger.model.journal.JournalLine;
@@ -13,8 +12,7 @@ import org.kleline.ledger.model.journal.JournalLine;
  */
 public final class JournalEntries {
 
-    private JournalEntries() {
-    }
+    private JournalEntries() {}
 
     /**
      * @throws IllegalArgumentException when the decision is not ACCEPTED
@@ -23,12 +21,17 @@ public final class JournalEntries {
      */
     public static JournalEntry of(Decision<?> decision) {
         if (!decision.isAccepted()) {
-            throw new IllegalArgumentException("only an ACCEPTED event has a journal entry; event "
-                    + decision.eventId() + " is " + decision.outcome());
+            throw new IllegalArgumentException("only an ACCEPTED event has a journal entry; event " + decision.eventId()
+                    + " is " + decision.outcome());
         }
         JournalBalance.requireBalanced(decision.postings());
-        return new JournalEntry(decision.eventId(), decision.eventId(), decision.eventType(), decision.occurredAt(),
-                decision.businessDate(), toAvro(decision.postings()));
+        return new JournalEntry(
+                decision.eventId(),
+                decision.eventId(),
+                decision.eventType(),
+                decision.occurredAt(),
+                decision.businessDate(),
+                toAvro(decision.postings()));
     }
 
     static List<org.kleline.ledger.journal.Posting> toAvro(List<JournalLine> postings) {

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.decision;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
@@ -24,8 +23,8 @@ import org.kleline.ledger.model.money.CurrencyCode;
  * @param feePlan     the fee plan in effect at the time asked
  * @param onboardedAt the occurredAt of the merchant's accepted MerchantOnboarded
  */
-public record MerchantTerms(MerchantId merchantId, CurrencyCode currency, PartnerId partnerId, FeeSchedule feePlan,
-                            Instant onboardedAt) {
+public record MerchantTerms(
+        MerchantId merchantId, CurrencyCode currency, PartnerId partnerId, FeeSchedule feePlan, Instant onboardedAt) {
 
     public MerchantTerms {
         Objects.requireNonNull(merchantId, "merchantId");

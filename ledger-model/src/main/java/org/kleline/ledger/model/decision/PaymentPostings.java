@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.decision;
 
 import java.util.List;
-
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.journal.PostingsBuilder;
@@ -14,8 +13,7 @@ import org.kleline.ledger.model.money.CurrencyCode;
  */
 public final class PaymentPostings {
 
-    private PaymentPostings() {
-    }
+    private PaymentPostings() {}
 
     /**
      * @param payer           the account the money comes from (a wallet, or platform:card-clearing)
@@ -25,11 +23,16 @@ public final class PaymentPostings {
      * @param feeMinor        the fee, at most the amount
      * @param commissionMinor the partner's part of the fee; 0 without a partner
      */
-    public static List<JournalLine> payment(AccountId payer, MerchantTerms merchant,
-            CurrencyCode currency, long amountMinor, long feeMinor, long commissionMinor) {
+    public static List<JournalLine> payment(
+            AccountId payer,
+            MerchantTerms merchant,
+            CurrencyCode currency,
+            long amountMinor,
+            long feeMinor,
+            long commissionMinor) {
         if (feeMinor < 0 || feeMinor > amountMinor || commissionMinor < 0 || commissionMinor > feeMinor) {
-            throw new IllegalArgumentException("need 0 <= commission <= fee <= amount: amount " + amountMinor
-                    + ", fee " + feeMinor + ", commission " + commissionMinor);
+            throw new IllegalArgumentException("need 0 <= commission <= fee <= amount: amount " + amountMinor + ", fee "
+                    + feeMinor + ", commission " + commissionMinor);
         }
         PostingsBuilder postings = new PostingsBuilder()
                 .add(payer, currency, -amountMinor)

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.decision;
 
 import java.util.Optional;
-
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.settlement.Payout;
 
@@ -12,8 +11,7 @@ import org.kleline.ledger.settlement.Payout;
  */
 public final class Payouts {
 
-    private Payouts() {
-    }
+    private Payouts() {}
 
     /** The payout applied, or empty when the decision is not an accepted MerchantPaidOut. */
     public static Optional<Payout> applied(Decision<?> decision) {
@@ -21,7 +19,12 @@ public final class Payouts {
             return Optional.empty();
         }
         String currency = decision.settlementEffect().key().currency().code();
-        return Optional.of(new Payout(paidOut.getPayoutId(), paidOut.getMerchantId(), paidOut.getBusinessDate(),
-                currency, paidOut.getAmount(), decision.eventId()));
+        return Optional.of(new Payout(
+                paidOut.getPayoutId(),
+                paidOut.getMerchantId(),
+                paidOut.getBusinessDate(),
+                currency,
+                paidOut.getAmount(),
+                decision.eventId()));
     }
 }

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.event;
 
 import java.util.Objects;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;

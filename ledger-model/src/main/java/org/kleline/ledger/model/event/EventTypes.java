@@ -17,8 +17,7 @@ import org.kleline.ledger.events.WalletToppedUp;
 /** The {@link EventType} of a payload: the name outcomes and journal entries carry. */
 public final class EventTypes {
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static EventType of(EventEnvelope event) {
         return of(event.getPayload());

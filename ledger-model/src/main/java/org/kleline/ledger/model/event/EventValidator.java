@@ -2,7 +2,6 @@ package org.kleline.ledger.model.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -37,10 +36,10 @@ public final class EventValidator {
 
     /** The limits of these texts (docs/domain.md): none would be needed by the rules, these keep one event small. */
     public static final int NAME_LENGTH_MAX = 200;
+
     public static final int REASON_CODE_LENGTH_MAX = 64;
 
-    private EventValidator() {
-    }
+    private EventValidator() {}
 
     /**
      * Validates an event written by hand (the HTTP writes and the NDJSON import): on top of the
@@ -69,7 +68,8 @@ public final class EventValidator {
         }
         Object payload = event.getPayload();
         boolean settlementPayout = settlementPayoutAllowed
-                && payload instanceof MerchantPaidOut paidOut && PayoutId.isReserved(paidOut.getPayoutId());
+                && payload instanceof MerchantPaidOut paidOut
+                && PayoutId.isReserved(paidOut.getPayoutId());
         if (!settlementPayout) {
             IdSyntax.require("eventId", event.getEventId());
         }
@@ -123,11 +123,15 @@ public final class EventValidator {
             FeeSchedule.fromAvro(p.getFeePlan());
             Instant effectiveFrom = TimeRange.require("effectiveFrom", p.getEffectiveFrom());
             if (effectiveFrom != null && effectiveFrom.isBefore(occurredAt)) {
-                throw new InvalidFieldException("effectiveFrom", effectiveFrom,
+                throw new InvalidFieldException(
+                        "effectiveFrom",
+                        effectiveFrom,
                         "must not be earlier than the event's occurredAt " + occurredAt);
             }
         } else {
-            throw new InvalidFieldException("payload", payload == null ? null : payload.getClass().getName(),
+            throw new InvalidFieldException(
+                    "payload",
+                    payload == null ? null : payload.getClass().getName(),
                     "must be one of the 11 event payloads");
         }
     }
@@ -137,7 +141,9 @@ public final class EventValidator {
         String payoutId = payout.getPayoutId();
         boolean settlement = PayoutId.isReserved(payoutId);
         if (settlement && !settlementPayoutAllowed) {
-            throw new InvalidFieldException("payoutId", payoutId,
+            throw new InvalidFieldException(
+                    "payoutId",
+                    payoutId,
                     "must not start with " + PayoutId.SETTLEMENT_PREFIX + " (reserved for settlement runs)");
         }
         if (!settlement) {
@@ -153,12 +159,14 @@ public final class EventValidator {
             return;
         }
         if (!PayoutId.isSettlementIdFor(payoutId, merchantId, businessDate)) {
-            throw new InvalidFieldException("payoutId", payoutId,
+            throw new InvalidFieldException(
+                    "payoutId",
+                    payoutId,
                     "must be po-" + merchantId + "-" + businessDate + "[-n] for a settlement payout");
         }
         if (!payoutId.equals(eventId)) {
-            throw new InvalidFieldException("eventId", eventId,
-                    "must equal the payoutId of a settlement payout (" + payoutId + ")");
+            throw new InvalidFieldException(
+                    "eventId", eventId, "must equal the payoutId of a settlement payout (" + payoutId + ")");
         }
         if (payout.getAmount() < 1) {
             throw new InvalidFieldException("amount", payout.getAmount(), "must be >= 1 minor units");

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.event;
 
 import java.util.List;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -72,7 +71,9 @@ public record LogPosition(int partition, long offset, List<Long> appendedAfter) 
             return;
         }
         if (appendedAfter.size() > PARTITIONS_MAX) {
-            throw new InvalidFieldException("appendedAfter", appendedAfter.size() + " offsets",
+            throw new InvalidFieldException(
+                    "appendedAfter",
+                    appendedAfter.size() + " offsets",
                     "holds one offset per partition, at most " + PARTITIONS_MAX);
         }
         for (Long offset : appendedAfter) {
@@ -88,8 +89,10 @@ public record LogPosition(int partition, long offset, List<Long> appendedAfter) 
      */
     public static boolean needsAppendedAfter(EventEnvelope event) {
         Object payload = event.getPayload();
-        return payload instanceof MicropaymentRequested || payload instanceof CardPaymentAuthorized
-                || payload instanceof CardPaymentCaptured || payload instanceof CardPaymentRefunded
+        return payload instanceof MicropaymentRequested
+                || payload instanceof CardPaymentAuthorized
+                || payload instanceof CardPaymentCaptured
+                || payload instanceof CardPaymentRefunded
                 || payload instanceof CardPaymentChargedBack;
     }
 }

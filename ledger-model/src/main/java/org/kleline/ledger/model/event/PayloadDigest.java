@@ -23,8 +23,7 @@ import org.kleline.ledger.events.EventEnvelope;
  */
 public final class PayloadDigest {
 
-    private PayloadDigest() {
-    }
+    private PayloadDigest() {}
 
     public static String of(EventEnvelope event) {
         return of((SpecificRecord) event.getPayload());
@@ -41,10 +40,12 @@ public final class PayloadDigest {
             new SpecificDatumWriter(payload.getSchema(), ((SpecificRecordBase) payload).getSpecificData())
                     .write(payload, encoder);
             encoder.flush();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + payload.getSchema().getFullName(), e);
+            throw new UncheckedIOException(
+                    "cannot encode " + payload.getSchema().getFullName(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

@@ -16,8 +16,8 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  * @param chargebackFee   fee per chargeback, minor units, all of it the platform's
  * @param partnerShareBps the partner's share of card and micro fees
  */
-public record FeeSchedule(int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee,
-                      int partnerShareBps) {
+public record FeeSchedule(
+        int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee, int partnerShareBps) {
 
     public static final int BPS_MAX = 10_000;
     /**
@@ -45,13 +45,18 @@ public record FeeSchedule(int cardBps, long cardFixed, int microBps, long microF
         if (avro == null) {
             throw new InvalidFieldException("feePlan", null, "is required");
         }
-        return new FeeSchedule(avro.getCardBps(), avro.getCardFixed(), avro.getMicroBps(), avro.getMicroFixed(),
-                avro.getChargebackFee(), avro.getPartnerShareBps());
+        return new FeeSchedule(
+                avro.getCardBps(),
+                avro.getCardFixed(),
+                avro.getMicroBps(),
+                avro.getMicroFixed(),
+                avro.getChargebackFee(),
+                avro.getPartnerShareBps());
     }
 
     public org.kleline.ledger.events.FeePlan toAvro() {
-        return new org.kleline.ledger.events.FeePlan(cardBps, cardFixed, microBps, microFixed, chargebackFee,
-                partnerShareBps);
+        return new org.kleline.ledger.events.FeePlan(
+                cardBps, cardFixed, microBps, microFixed, chargebackFee, partnerShareBps);
     }
 
     /** The fee of a capture of {@code amountMinor}. */

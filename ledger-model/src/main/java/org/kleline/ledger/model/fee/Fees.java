@@ -10,8 +10,7 @@ import org.kleline.ledger.model.money.Rounding;
  */
 public final class Fees {
 
-    private Fees() {
-    }
+    private Fees() {}
 
     /**
      * The fee of a payment of {@code amountMinor} at {@code bps} plus {@code fixedMinor}, never

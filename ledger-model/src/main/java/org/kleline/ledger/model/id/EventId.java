@@ -13,8 +13,8 @@ public record EventId(String value) {
 
     public EventId {
         if (!IdSyntax.isValid(value) && !(PayoutId.isReserved(value) && PayoutId.isValid(value))) {
-            throw new InvalidFieldException("eventId", value,
-                    "must match " + IdSyntax.PATTERN + " (or be a settlement payout id)");
+            throw new InvalidFieldException(
+                    "eventId", value, "must match " + IdSyntax.PATTERN + " (or be a settlement payout id)");
         }
     }
 

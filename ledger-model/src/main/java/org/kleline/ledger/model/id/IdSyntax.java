@@ -13,12 +13,12 @@ public final class IdSyntax {
 
     /** The same rule as a regular expression, for documentation and for clients. */
     public static final String PATTERN = "[A-Za-z0-9._:-]{1,64}";
+
     public static final int LENGTH_MAX = 64;
 
     private static final String REQUIREMENT = "must match " + PATTERN;
 
-    private IdSyntax() {
-    }
+    private IdSyntax() {}
 
     /** Whether {@code id} matches {@link #PATTERN}. */
     public static boolean isValid(String id) {
@@ -64,7 +64,12 @@ public final class IdSyntax {
     }
 
     private static boolean isIdCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == ':' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == ':'
+                || c == '-';
     }
 }

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.id;
 
 import java.time.LocalDate;
-
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
 /**
@@ -29,7 +28,9 @@ public record PayoutId(String value) {
 
     public PayoutId {
         if (!isValid(value)) {
-            throw new InvalidFieldException("payoutId", value,
+            throw new InvalidFieldException(
+                    "payoutId",
+                    value,
                     "must match " + IdSyntax.PATTERN + " or be a settlement id po-{merchantId}-{date}[-n]");
         }
     }

@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class JournalBalance {
 
-    private JournalBalance() {
-    }
+    private JournalBalance() {}
 
     /**
      * Returns {@code postings} when they sum to zero per currency.

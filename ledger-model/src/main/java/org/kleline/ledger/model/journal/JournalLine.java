@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.journal;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.money.CurrencyCode;
 
@@ -34,6 +33,7 @@ public record JournalLine(AccountId account, CurrencyCode currency, long amountM
      * @throws IllegalArgumentException naming the field at fault
      */
     public static JournalLine fromAvro(org.kleline.ledger.journal.Posting avro) {
-        return new JournalLine(AccountId.parse(avro.getAccount()), CurrencyCode.of(avro.getCurrency()), avro.getAmount());
+        return new JournalLine(
+                AccountId.parse(avro.getAccount()), CurrencyCode.of(avro.getCurrency()), avro.getAmount());
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.journal;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.money.CurrencyCode;
 

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.merchant;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**

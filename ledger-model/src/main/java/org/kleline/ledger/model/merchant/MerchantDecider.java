@@ -3,7 +3,6 @@ package org.kleline.ledger.model.merchant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantOnboarded;
@@ -71,21 +70,32 @@ public final class MerchantDecider {
         return changeFeePlan(merchant, event, key, businessDate, (MerchantFeePlanChanged) payload);
     }
 
-    private static Decision<MerchantState> onboard(MerchantState merchant, EventEnvelope event, AggregateKey key,
-                                                   LocalDate businessDate, MerchantOnboarded onboarding) {
+    private static Decision<MerchantState> onboard(
+            MerchantState merchant,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            MerchantOnboarded onboarding) {
         if (merchant != null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, merchant);
         }
         PartnerId partnerId = onboarding.getPartnerId() == null ? null : new PartnerId(onboarding.getPartnerId());
-        MerchantState onboarded = MerchantState.onboarded(new MerchantId(onboarding.getMerchantId()),
-                onboarding.getName(), partnerId, CurrencyCode.of(onboarding.getCurrency()), event.getOccurredAt(),
+        MerchantState onboarded = MerchantState.onboarded(
+                new MerchantId(onboarding.getMerchantId()),
+                onboarding.getName(),
+                partnerId,
+                CurrencyCode.of(onboarding.getCurrency()),
+                event.getOccurredAt(),
                 FeeSchedule.fromAvro(onboarding.getFeePlan()));
         return Decision.accepted(event, key, businessDate, onboarded);
     }
 
-    private static Decision<MerchantState> changeFeePlan(MerchantState merchant, EventEnvelope event,
-                                                         AggregateKey key, LocalDate businessDate,
-                                                         MerchantFeePlanChanged change) {
+    private static Decision<MerchantState> changeFeePlan(
+            MerchantState merchant,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            MerchantFeePlanChanged change) {
         if (merchant == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
         }
@@ -94,9 +104,13 @@ public final class MerchantDecider {
         return Decision.accepted(event, key, businessDate, merchant.withFeePlan(version));
     }
 
-    private static Decision<MerchantState> payOut(MerchantState merchant, EventEnvelope event, AggregateKey key,
-                                                  LocalDate businessDate, MerchantPaidOut payout,
-                                                  DecisionContext context) {
+    private static Decision<MerchantState> payOut(
+            MerchantState merchant,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            MerchantPaidOut payout,
+            DecisionContext context) {
         if (merchant == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
         }

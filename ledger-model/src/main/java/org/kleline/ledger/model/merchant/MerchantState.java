@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
@@ -23,8 +22,13 @@ import org.kleline.ledger.model.money.CurrencyCode;
  * @param feePlans    every accepted plan in log order, the onboarding plan first (effective
  *                    from {@code onboardedAt})
  */
-public record MerchantState(MerchantId merchantId, String name, PartnerId partnerId, CurrencyCode currency,
-                            Instant onboardedAt, List<FeePlanVersion> feePlans) {
+public record MerchantState(
+        MerchantId merchantId,
+        String name,
+        PartnerId partnerId,
+        CurrencyCode currency,
+        Instant onboardedAt,
+        List<FeePlanVersion> feePlans) {
 
     public MerchantState {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -39,10 +43,15 @@ public record MerchantState(MerchantId merchantId, String name, PartnerId partne
     }
 
     /** A merchant just onboarded with {@code plan}, effective from {@code onboardedAt}. */
-    public static MerchantState onboarded(MerchantId merchantId, String name, PartnerId partnerId,
-                                          CurrencyCode currency, Instant onboardedAt, FeeSchedule plan) {
-        return new MerchantState(merchantId, name, partnerId, currency, onboardedAt,
-                List.of(new FeePlanVersion(plan, onboardedAt)));
+    public static MerchantState onboarded(
+            MerchantId merchantId,
+            String name,
+            PartnerId partnerId,
+            CurrencyCode currency,
+            Instant onboardedAt,
+            FeeSchedule plan) {
+        return new MerchantState(
+                merchantId, name, partnerId, currency, onboardedAt, List.of(new FeePlanVersion(plan, onboardedAt)));
     }
 
     /** This merchant with {@code version} appended, the latest in the log. */

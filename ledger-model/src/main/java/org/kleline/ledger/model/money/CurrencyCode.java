@@ -3,7 +3,6 @@ package org.kleline.ledger.model.money;
 import java.util.Currency;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
 /**

@@ -10,8 +10,7 @@ public final class Rounding {
     /** The denominator of a rate in basis points. */
     public static final long BPS_PER_UNIT = 10_000L;
 
-    private Rounding() {
-    }
+    private Rounding() {}
 
     /**
      * {@code n / d} rounded half to even: q = n / d, r = n % d; q + 1 when 2r > d; on 2r == d,

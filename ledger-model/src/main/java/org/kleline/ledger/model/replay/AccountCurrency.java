@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.replay;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.money.CurrencyCode;
 

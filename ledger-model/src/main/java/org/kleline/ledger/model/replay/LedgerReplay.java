@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
@@ -90,6 +89,7 @@ public final class LedgerReplay {
     private final Map<CurrencyCode, RunningTotal[]> trialTotals = new HashMap<>();
     /** What the event being applied adds to its partition's running totals, once checked to fit. */
     private RunningTotals.Sum<Part> pendingTotals;
+
     private final TreeMap<SettlementKey, DailySettlement> settlements = new TreeMap<>();
     private final Map<String, EventOutcome> firstOutcomes = new HashMap<>();
     private final DecisionContext context = new MapContext();
@@ -181,8 +181,8 @@ public final class LedgerReplay {
         if (!decision.isAccepted() || decision.postings().isEmpty()) {
             return decision;
         }
-        RunningTotals.Sum<Part> sum = RunningTotals.add(JournalBalance.requireBalanced(decision.postings()),
-                new PartitionTotals(partition));
+        RunningTotals.Sum<Part> sum =
+                RunningTotals.add(JournalBalance.requireBalanced(decision.postings()), new PartitionTotals(partition));
         if (!sum.fits()) {
             return RunningTotals.limitExceeded(decision, before);
         }
@@ -204,11 +204,14 @@ public final class LedgerReplay {
         }
         SettlementEffect effect = decision.settlementEffect();
         if (effect != null) {
-            settlements.put(effect.key(),
-                    settlements.getOrDefault(effect.key(), DailySettlement.empty(effect.key())).apply(effect));
+            settlements.put(
+                    effect.key(),
+                    settlements
+                            .getOrDefault(effect.key(), DailySettlement.empty(effect.key()))
+                            .apply(effect));
         }
-        Payouts.applied(decision).ifPresent(
-                payout -> usedPayoutIds.add(payout.getMerchantId() + SEPARATOR + payout.getPayoutId()));
+        Payouts.applied(decision)
+                .ifPresent(payout -> usedPayoutIds.add(payout.getMerchantId() + SEPARATOR + payout.getPayoutId()));
     }
 
     public Optional<WalletState> wallet(String walletId) {
@@ -236,8 +239,13 @@ public final class LedgerReplay {
      */
     public long balance(AccountCurrency accountCurrency) {
         RunningTotal[] parts = accountTotals.get(accountCurrency);
-        return parts == null ? 0L : sumOfParts(parts, accountCurrency.account().value() + " in "
-                + accountCurrency.currency().code()).balance();
+        return parts == null
+                ? 0L
+                : sumOfParts(
+                                parts,
+                                accountCurrency.account().value() + " in "
+                                        + accountCurrency.currency().code())
+                        .balance();
     }
 
     /**
@@ -258,8 +266,9 @@ public final class LedgerReplay {
      */
     public Map<CurrencyCode, Long> trialBalance() {
         Map<CurrencyCode, Long> totals = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
-        trialTotals.forEach((currency, parts) ->
-                totals.put(currency, sumOfParts(parts, "the trial balance in " + currency.code()).balance()));
+        trialTotals.forEach((currency, parts) -> totals.put(
+                currency,
+                sumOfParts(parts, "the trial balance in " + currency.code()).balance()));
         return totals;
     }
 
@@ -332,14 +341,11 @@ public final class LedgerReplay {
     }
 
     /** One running total of a partition, as {@link RunningTotals#add} names it. */
-    private sealed interface Part permits AccountPart, TrialPart {
-    }
+    private sealed interface Part permits AccountPart, TrialPart {}
 
-    private record AccountPart(AccountCurrency accountCurrency) implements Part {
-    }
+    private record AccountPart(AccountCurrency accountCurrency) implements Part {}
 
-    private record TrialPart(CurrencyCode currency) implements Part {
-    }
+    private record TrialPart(CurrencyCode currency) implements Part {}
 
     /** The running totals of one partition. */
     private final class PartitionTotals implements RunningTotals.Parts<Part> {
@@ -363,7 +369,8 @@ public final class LedgerReplay {
         @Override
         public RunningTotal current(Part part) {
             RunningTotal[] parts = part instanceof AccountPart a
-                    ? accountTotals.get(a.accountCurrency()) : trialTotals.get(((TrialPart) part).currency());
+                    ? accountTotals.get(a.accountCurrency())
+                    : trialTotals.get(((TrialPart) part).currency());
             return parts == null ? null : parts[partition];
         }
     }
@@ -377,8 +384,11 @@ public final class LedgerReplay {
 
         @Override
         public Optional<MerchantTerms> merchantTerms(String merchantId, Instant at) {
-            int merchantPartition = EventPartitions.partitionOf(AggregateKey.merchant(merchantId).value(), partitions);
-            return merchantHistory.below(merchantId, position.boundFor(merchantPartition)).map(m -> m.termsAt(at));
+            int merchantPartition = EventPartitions.partitionOf(
+                    AggregateKey.merchant(merchantId).value(), partitions);
+            return merchantHistory
+                    .below(merchantId, position.boundFor(merchantPartition))
+                    .map(m -> m.termsAt(at));
         }
 
         @Override

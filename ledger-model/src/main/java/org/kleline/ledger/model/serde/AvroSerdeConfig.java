@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -64,24 +63,63 @@ public record AvroSerdeConfig(
     private static final int CACHE_CAPACITY_MAX = 1_000_000;
 
     private static final ConfigDef DEFINITION = new ConfigDef()
-            .define(SCHEMA_REGISTRY_URL, Type.LIST, List.of(), Importance.HIGH,
+            .define(
+                    SCHEMA_REGISTRY_URL,
+                    Type.LIST,
+                    List.of(),
+                    Importance.HIGH,
                     "Comma-separated schema registry URLs, or mock://<scope> for the in-memory registry.")
-            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    AUTO_REGISTER_SCHEMAS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Register the record's schema under the subject on first use.")
-            .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
+            .define(
+                    USE_LATEST_VERSION,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.MEDIUM,
                     "Serialize with the latest registered schema of the subject instead of registering.")
-            .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    SPECIFIC_AVRO_READER,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Deserialize into generated SpecificRecord classes.")
-            .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, TOPIC_NAME_STRATEGY, Importance.LOW,
+            .define(
+                    KEY_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    TOPIC_NAME_STRATEGY,
+                    Importance.LOW,
                     "Subject name strategy of keys.")
-            .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, TOPIC_NAME_STRATEGY, Importance.LOW,
+            .define(
+                    VALUE_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    TOPIC_NAME_STRATEGY,
+                    Importance.LOW,
                     "Subject name strategy of values.")
-            .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, CONNECT_TIMEOUT_MS_DEFAULT, Range.between(1, TIMEOUT_MS_MAX),
-                    Importance.LOW, "HTTP connect timeout to the registry, ms.")
-            .define(HTTP_READ_TIMEOUT_MS, Type.INT, READ_TIMEOUT_MS_DEFAULT, Range.between(1, TIMEOUT_MS_MAX),
-                    Importance.LOW, "HTTP request timeout to the registry, ms.")
-            .define(MAX_SCHEMAS_PER_SUBJECT, Type.INT, CACHE_CAPACITY_DEFAULT, Range.between(1, CACHE_CAPACITY_MAX),
-                    Importance.LOW, "Entries kept by each schema and id cache.");
+            .define(
+                    HTTP_CONNECT_TIMEOUT_MS,
+                    Type.INT,
+                    CONNECT_TIMEOUT_MS_DEFAULT,
+                    Range.between(1, TIMEOUT_MS_MAX),
+                    Importance.LOW,
+                    "HTTP connect timeout to the registry, ms.")
+            .define(
+                    HTTP_READ_TIMEOUT_MS,
+                    Type.INT,
+                    READ_TIMEOUT_MS_DEFAULT,
+                    Range.between(1, TIMEOUT_MS_MAX),
+                    Importance.LOW,
+                    "HTTP request timeout to the registry, ms.")
+            .define(
+                    MAX_SCHEMAS_PER_SUBJECT,
+                    Type.INT,
+                    CACHE_CAPACITY_DEFAULT,
+                    Range.between(1, CACHE_CAPACITY_MAX),
+                    Importance.LOW,
+                    "Entries kept by each schema and id cache.");
 
     public AvroSerdeConfig {
         registryUrls = List.copyOf(Objects.requireNonNull(registryUrls, "registryUrls"));
@@ -94,7 +132,8 @@ public record AvroSerdeConfig(
             throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout);
         }
         if (cacheCapacity < 1 || cacheCapacity > CACHE_CAPACITY_MAX) {
-            throw new IllegalArgumentException("cacheCapacity must be 1.." + CACHE_CAPACITY_MAX + ", was " + cacheCapacity);
+            throw new IllegalArgumentException(
+                    "cacheCapacity must be 1.." + CACHE_CAPACITY_MAX + ", was " + cacheCapacity);
         }
     }
 
@@ -113,14 +152,12 @@ public record AvroSerdeConfig(
         // Confluent silently registers when both are on; here use.latest.version means "never
         // register", so asking for both explicitly is a contradiction, not a preference.
         if (useLatest && autoRegister && configs.containsKey(AUTO_REGISTER_SCHEMAS)) {
-            throw new ConfigException(USE_LATEST_VERSION + "=true never registers schemas, but "
-                    + AUTO_REGISTER_SCHEMAS + "=true was set too: set " + AUTO_REGISTER_SCHEMAS + "=false");
+            throw new ConfigException(USE_LATEST_VERSION + "=true never registers schemas, but " + AUTO_REGISTER_SCHEMAS
+                    + "=true was set too: set " + AUTO_REGISTER_SCHEMAS + "=false");
         }
         @SuppressWarnings("unchecked")
-        List<String> urls = ((List<String>) parsed.get(SCHEMA_REGISTRY_URL)).stream()
-                .map(String::trim)
-                .filter(url -> !url.isEmpty())
-                .toList();
+        List<String> urls = ((List<String>) parsed.get(SCHEMA_REGISTRY_URL))
+                .stream().map(String::trim).filter(url -> !url.isEmpty()).toList();
         return new AvroSerdeConfig(
                 urls,
                 autoRegister,
@@ -143,8 +180,10 @@ public record AvroSerdeConfig(
     private static void requireTopicNameStrategy(Map<String, Object> parsed, String key) {
         String strategy = ((String) parsed.get(key)).trim();
         if (!strategy.equals(TOPIC_NAME_STRATEGY) && !strategy.equals("TopicNameStrategy")) {
-            throw new ConfigException(key, strategy, "only " + TOPIC_NAME_STRATEGY
-                    + " (subjects <topic>-key and <topic>-value) is supported");
+            throw new ConfigException(
+                    key,
+                    strategy,
+                    "only " + TOPIC_NAME_STRATEGY + " (subjects <topic>-key and <topic>-value) is supported");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -11,8 +10,7 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 /** Avro's reader/writer compatibility, said in one line a person can act on. */
 final class Compatibility {
 
-    private Compatibility() {
-    }
+    private Compatibility() {}
 
     /** Why data written with {@code writer} cannot be read as {@code reader}; empty when it can. */
     static Optional<String> problemsReading(Schema writer, Schema reader) {

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -44,7 +43,8 @@ public final class GenericAvroDeserializer implements Deserializer<GenericRecord
         if (data == null) {
             return null;
         }
-        return (GenericRecord) RegistryBinding.requireConfigured(wire, getClass()).deserialize(topic, data, 0, data.length);
+        return (GenericRecord)
+                RegistryBinding.requireConfigured(wire, getClass()).deserialize(topic, data, 0, data.length);
     }
 
     private static DatumReader<Object> datumReader(Schema writer) {

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

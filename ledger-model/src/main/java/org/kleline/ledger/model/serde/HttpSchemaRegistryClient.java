@@ -1,5 +1,8 @@
 package org.kleline.ledger.model.serde;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -36,10 +34,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /** The Confluent REST API's content type, sent with every request body. */
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
     static final String ACCEPT =
             "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     /** Larger answers are refused: no schema of this project comes near it. */
     public static final int RESPONSE_BYTES_MAX = 8 * 1024 * 1024;
+
     private static final int ERROR_BODY_CHARS_MAX = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,13 +57,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      * @param requestTimeout the time from sending a request to having the whole answer
      * @param cacheCapacity the entries kept by each cache
      */
-    public HttpSchemaRegistryClient(List<String> baseUrls, Duration connectTimeout, Duration requestTimeout,
-            int cacheCapacity) {
+    public HttpSchemaRegistryClient(
+            List<String> baseUrls, Duration connectTimeout, Duration requestTimeout, int cacheCapacity) {
         Objects.requireNonNull(baseUrls, "baseUrls");
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one schema registry URL is needed");
         }
-        this.baseUrls = baseUrls.stream().map(HttpSchemaRegistryClient::requireHttpUrl).toList();
+        this.baseUrls =
+                baseUrls.stream().map(HttpSchemaRegistryClient::requireHttpUrl).toList();
         this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(requirePositive(connectTimeout, "connectTimeout"))
@@ -78,8 +79,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     /** A client with the URLs, timeouts and cache bound of a serde configuration. */
     public static HttpSchemaRegistryClient create(AvroSerdeConfig config) {
-        return new HttpSchemaRegistryClient(config.requireRegistryUrls(), config.connectTimeout(),
-                config.readTimeout(), config.cacheCapacity());
+        return new HttpSchemaRegistryClient(
+                config.requireRegistryUrls(), config.connectTimeout(), config.readTimeout(), config.cacheCapacity());
     }
 
     /** The base URLs, in the order they are tried. */
@@ -149,14 +150,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 throw new InterruptException(e);
             }
         }
-        throw new SchemaRegistryUnreachableException("Schema registry unreachable: " + request
-                + " failed at every URL of " + baseUrls + ", last with " + lastFailure, lastFailure);
+        throw new SchemaRegistryUnreachableException(
+                "Schema registry unreachable: " + request + " failed at every URL of " + baseUrls + ", last with "
+                        + lastFailure,
+                lastFailure);
     }
 
     private HttpRequest httpRequest(String url, String method, String jsonBody) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(requestTimeout)
-                .header("Accept", ACCEPT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).header("Accept", ACCEPT);
         if (jsonBody == null) {
             return builder.GET().build();
         }
@@ -190,9 +192,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         } catch (IOException notJson) {
             // A proxy's HTML page or an empty body: the status and the text are all there is.
         }
-        if (error != null && error.path("error_code").canConvertToInt() && error.path("error_code").isIntegralNumber()) {
-            String message = error.path("message").isTextual() ? error.path("message").asText() : excerpt(body);
-            throw new SchemaRegistryException(request, status, error.path("error_code").intValue(), message);
+        if (error != null
+                && error.path("error_code").canConvertToInt()
+                && error.path("error_code").isIntegralNumber()) {
+            String message =
+                    error.path("message").isTextual() ? error.path("message").asText() : excerpt(body);
+            throw new SchemaRegistryException(
+                    request, status, error.path("error_code").intValue(), message);
         }
         throw new SchemaRegistryException(request, status, status, excerpt(body));
     }
@@ -248,7 +254,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private static String encode(String subject) {
-        return URLEncoder.encode(SubjectNames.requireSubject(subject), StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(SubjectNames.requireSubject(subject), StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String requireHttpUrl(String url) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.Schema;
 
 /**
@@ -60,7 +59,8 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     public static InMemorySchemaRegistry forUrl(String url) {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith(URL_PREFIX)) {
-            throw new IllegalArgumentException("mock registry URL must be " + URL_PREFIX + "<scope>, was '" + url + "'");
+            throw new IllegalArgumentException(
+                    "mock registry URL must be " + URL_PREFIX + "<scope>, was '" + url + "'");
         }
         return forScope(url.substring(URL_PREFIX.length()));
     }
@@ -95,11 +95,12 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     public synchronized RegisteredSchema lookup(String subject, Schema schema) {
         String request = request("POST /subjects/" + SubjectNames.requireSubject(subject));
         List<Integer> versions = subjectVersions(request, subject);
-        Integer id = idsBySchemaText.get(Objects.requireNonNull(schema, "schema").toString());
+        Integer id =
+                idsBySchemaText.get(Objects.requireNonNull(schema, "schema").toString());
         int index = id == null ? -1 : versions.indexOf(id);
         if (index < 0) {
-            throw new SchemaRegistryException(request, 404, SchemaRegistryException.SCHEMA_NOT_FOUND,
-                    "Schema not found");
+            throw new SchemaRegistryException(
+                    request, 404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema not found");
         }
         return new RegisteredSchema(subject, index + 1, id, schemasById.get(id));
     }
@@ -108,8 +109,11 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     public synchronized Schema schemaById(int id) {
         Schema schema = schemasById.get(id);
         if (schema == null) {
-            throw new SchemaRegistryException(request("GET /schemas/ids/" + id), 404,
-                    SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+            throw new SchemaRegistryException(
+                    request("GET /schemas/ids/" + id),
+                    404,
+                    SchemaRegistryException.SCHEMA_NOT_FOUND,
+                    "Schema " + id + " not found");
         }
         return schema;
     }
@@ -125,15 +129,18 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     private List<Integer> subjectVersions(String request, String subject) {
         List<Integer> versions = idsBySubjectVersion.get(subject);
         if (versions == null) {
-            throw new SchemaRegistryException(request, 404, SchemaRegistryException.SUBJECT_NOT_FOUND,
-                    "Subject '" + subject + "' not found.");
+            throw new SchemaRegistryException(
+                    request, 404, SchemaRegistryException.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
         }
         return versions;
     }
 
     private int newId(String request, String text, Schema schema) {
         if (schemasById.size() >= SCHEMAS_MAX) {
-            throw new SchemaRegistryException(request, 422, SchemaRegistryException.INVALID_SCHEMA,
+            throw new SchemaRegistryException(
+                    request,
+                    422,
+                    SchemaRegistryException.INVALID_SCHEMA,
                     "mock registry scope '" + scope + "' holds its limit of " + SCHEMAS_MAX + " schemas");
         }
         int id = nextId++;
@@ -144,7 +151,10 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     private static void requireBackwardCompatible(String request, String subject, Schema reader, Schema latest) {
         Compatibility.problemsReading(latest, reader).ifPresent(details -> {
-            throw new SchemaRegistryException(request, 409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+            throw new SchemaRegistryException(
+                    request,
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\", details: " + details);
         });

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.serde;
 
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 
 /**

@@ -9,8 +9,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class RegistryBinding {
 
-    private RegistryBinding() {
-    }
+    private RegistryBinding() {}
 
     static SchemaRegistryClient resolve(SchemaRegistryClient injected, AvroSerdeConfig config) {
         return injected != null ? injected : SchemaRegistryClients.create(config);
@@ -27,8 +26,11 @@ final class RegistryBinding {
 
     static void requireSpecificReader(AvroSerdeConfig config, Class<?> serdeClass) {
         if (!config.specificAvroReader()) {
-            throw new ConfigException(AvroSerdeConfig.SPECIFIC_AVRO_READER, false, serdeClass.getSimpleName()
-                    + " always returns generated classes; use GenericAvroDeserializer to get GenericRecord");
+            throw new ConfigException(
+                    AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                    false,
+                    serdeClass.getSimpleName()
+                            + " always returns generated classes; use GenericAvroDeserializer to get GenericRecord");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -11,8 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class SchemaRegistryClients {
 
-    private SchemaRegistryClients() {
-    }
+    private SchemaRegistryClients() {}
 
     /** The client of a Kafka client configuration's {@code schema.registry.url} and timeouts. */
     public static SchemaRegistryClient create(Map<String, ?> configs) {
@@ -25,7 +23,9 @@ public final class SchemaRegistryClients {
         boolean anyMock = urls.stream().anyMatch(url -> url.startsWith(InMemorySchemaRegistry.URL_PREFIX));
         if (anyMock) {
             if (urls.size() != 1) {
-                throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL, String.join(",", urls),
+                throw new ConfigException(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        String.join(",", urls),
                         "a mock:// URL must be the only one");
             }
             return InMemorySchemaRegistry.forUrl(urls.get(0));

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.common.errors.SerializationException;
 
 /**

@@ -3,7 +3,6 @@ package org.kleline.ledger.model.serde;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
@@ -88,7 +87,8 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
         }
         WireReader reader = RegistryBinding.requireConfigured(wire, getClass());
         if (data.hasArray()) {
-            return cast(reader.deserialize(topic, data.array(), data.arrayOffset() + data.position(), data.remaining()));
+            return cast(
+                    reader.deserialize(topic, data.array(), data.arrayOffset() + data.position(), data.remaining()));
         }
         byte[] copy = new byte[data.remaining()];
         data.duplicate().get(copy);
@@ -103,8 +103,8 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
     private DatumReader<Object> datumReader(Schema writer) {
         Class<?> readerClass = type != null ? type : SpecificData.get().getClass(writer);
         if (readerClass == null || !SpecificRecord.class.isAssignableFrom(readerClass)) {
-            throw new IllegalArgumentException("no generated Avro class named " + writer.getFullName()
-                    + " on the classpath");
+            throw new IllegalArgumentException(
+                    "no generated Avro class named " + writer.getFullName() + " on the classpath");
         }
         Schema reader = SpecificData.get().getSchema(readerClass);
         Compatibility.problemsReading(writer, reader).ifPresent(problems -> {

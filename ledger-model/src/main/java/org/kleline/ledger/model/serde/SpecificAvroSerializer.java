@@ -2,7 +2,6 @@ package org.kleline.ledger.model.serde;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
@@ -55,7 +54,8 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         if (data == null) {
             return null;
         }
-        return RegistryBinding.requireConfigured(wire, getClass()).serialize(topic, data.getClass(), data.getSchema(), data);
+        return RegistryBinding.requireConfigured(wire, getClass())
+                .serialize(topic, data.getClass(), data.getSchema(), data);
     }
 
     private static DatumWriter<Object> datumWriter(Object recordClass, Schema schema) {

@@ -12,8 +12,7 @@ public final class SubjectNames {
     /** Confluent's own bound on subject names. */
     public static final int SUBJECT_LENGTH_MAX = 255;
 
-    private SubjectNames() {
-    }
+    private SubjectNames() {}
 
     /** The subject under which a topic's keys or values are registered. */
     public static String forTopic(String topic, boolean isKey) {

@@ -19,15 +19,15 @@ final class TrustedGeneratedClasses {
 
     private static boolean installed;
 
-    private TrustedGeneratedClasses() {
-    }
+    private TrustedGeneratedClasses() {}
 
     static synchronized void install() {
         if (installed) {
             return;
         }
         ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, TrustedGeneratedClasses::isTrusted));
+        ClassSecurityValidator.setGlobal(
+                ClassSecurityValidator.composite(previous, TrustedGeneratedClasses::isTrusted));
         installed = true;
     }
 

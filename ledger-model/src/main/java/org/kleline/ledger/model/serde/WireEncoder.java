@@ -3,7 +3,6 @@ package org.kleline.ledger.model.serde;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
@@ -17,14 +16,14 @@ final class WireEncoder {
 
     /** A thread that once wrote a huge record does not keep its buffer. */
     static final int RETAINED_BUFFER_BYTES_MAX = 1024 * 1024;
+
     private static final int INITIAL_BUFFER_BYTES = 512;
     private static final ThreadLocal<WireEncoder> PER_THREAD = ThreadLocal.withInitial(WireEncoder::new);
 
     private final GrowableOutput out = new GrowableOutput();
     private BinaryEncoder encoder;
 
-    private WireEncoder() {
-    }
+    private WireEncoder() {}
 
     static byte[] encode(int schemaId, DatumWriter<Object> writer, Object datum) throws IOException {
         return PER_THREAD.get().encodeOnThisThread(schemaId, writer, datum);

@@ -13,8 +13,7 @@ public final class WireFormat {
     /** Larger records are refused on both sides: far above any Kafka message of this project. */
     public static final int PAYLOAD_BYTES_MAX = 16 * 1024 * 1024;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** The schema id of a payload known to have a header; bytes 1 to 4, big-endian. */
     static int schemaId(byte[] bytes, int offset) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -53,8 +52,9 @@ final class WireReader {
         }
         int schemaId = WireFormat.schemaId(bytes, offset);
         if (schemaId < 0) {
-            throw new SerializationException("Schema id " + schemaId + " in a payload of " + length + " bytes from topic '"
-                    + topic + "' is negative: no registry assigns one, not the Confluent wire format");
+            throw new SerializationException(
+                    "Schema id " + schemaId + " in a payload of " + length + " bytes from topic '" + topic
+                            + "' is negative: no registry assigns one, not the Confluent wire format");
         }
         ReadPlan plan = lastPlan;
         if (plan == null || plan.schemaId != schemaId) {
@@ -62,13 +62,15 @@ final class WireReader {
             lastPlan = plan;
         }
         // A decoder over an array is a few fields and no buffer: reusing one per thread measured no faster.
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset + WireFormat.HEADER_BYTES,
-                length - WireFormat.HEADER_BYTES, null);
+        BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(bytes, offset + WireFormat.HEADER_BYTES, length - WireFormat.HEADER_BYTES, null);
         try {
             return plan.reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not decode a payload of " + length + " bytes from topic '"
-                    + topic + "' written with schema id " + schemaId + " (" + plan.writerName + "): " + e, e);
+            throw new SerializationException(
+                    "Could not decode a payload of " + length + " bytes from topic '" + topic
+                            + "' written with schema id " + schemaId + " (" + plan.writerName + "): " + e,
+                    e);
         }
     }
 
@@ -79,8 +81,10 @@ final class WireReader {
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
                 // The registry is up and says the id does not exist: the payload is unreadable for good.
-                throw new SerializationException("Unknown schema id " + schemaId + " in a payload of " + length
-                        + " bytes from topic '" + topic + "': " + e.getMessage(), e);
+                throw new SerializationException(
+                        "Unknown schema id " + schemaId + " in a payload of " + length + " bytes from topic '" + topic
+                                + "': " + e.getMessage(),
+                        e);
             }
             throw unavailable(topic, schemaId, length, e, e.isTransient());
         } catch (SchemaRegistryUnreachableException e) {
@@ -91,17 +95,23 @@ final class WireReader {
         try {
             return new ReadPlan(schemaId, writer.getFullName(), readerFactory.apply(writer));
         } catch (IllegalArgumentException e) {
-            throw new SerializationException("Cannot read schema id " + schemaId + " (" + writer.getFullName()
-                    + ") of a payload of " + length + " bytes from topic '" + topic + "': " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot read schema id " + schemaId + " (" + writer.getFullName() + ") of a payload of " + length
+                            + " bytes from topic '" + topic + "': " + e.getMessage(),
+                    e);
         }
     }
 
-    private static SchemaUnavailableException unavailable(String topic, int schemaId, int length, RuntimeException cause,
-            boolean transientFailure) {
+    private static SchemaUnavailableException unavailable(
+            String topic, int schemaId, int length, RuntimeException cause, boolean transientFailure) {
         String kind = transientFailure ? "the registry may answer later" : "the registry's answer needs a person";
-        return new SchemaUnavailableException("Could not fetch schema id " + schemaId + " for a payload of " + length
-                + " bytes from topic '" + topic + "' (" + kind + "; the payload itself was not read): "
-                + cause.getMessage(), cause, schemaId, transientFailure);
+        return new SchemaUnavailableException(
+                "Could not fetch schema id " + schemaId + " for a payload of " + length
+                        + " bytes from topic '" + topic + "' (" + kind + "; the payload itself was not read): "
+                        + cause.getMessage(),
+                cause,
+                schemaId,
+                transientFailure);
     }
 
     private static final class ReadPlan {

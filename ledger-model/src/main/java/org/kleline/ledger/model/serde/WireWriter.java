@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.BiFunction;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumWriter;
@@ -25,7 +24,10 @@ final class WireWriter {
     // Nearly every serializer writes one type to one topic: one volatile read instead of a lock.
     private volatile WritePlan lastPlan;
 
-    WireWriter(SchemaRegistryClient registry, AvroSerdeConfig config, boolean isKey,
+    WireWriter(
+            SchemaRegistryClient registry,
+            AvroSerdeConfig config,
+            boolean isKey,
             BiFunction<Object, Schema, DatumWriter<Object>> writerFactory) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.config = Objects.requireNonNull(config, "config");
@@ -43,8 +45,10 @@ final class WireWriter {
         try {
             return WireEncoder.encode(plan.schemaId, plan.writer, datum);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not serialize a " + schema.getFullName() + " for topic '"
-                    + topic + "' (subject " + plan.subject + ", schema id " + plan.schemaId + "): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not serialize a " + schema.getFullName() + " for topic '" + topic + "' (subject "
+                            + plan.subject + ", schema id " + plan.schemaId + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -60,16 +64,18 @@ final class WireWriter {
                     : registry.lookup(subject, schema).id();
             return new WritePlan(topic, recordType, subject, id, ownWriter);
         } catch (SchemaRegistryException | UncheckedIOException e) {
-            String action = config.useLatestVersion() ? "find the latest schema of"
-                    : config.autoRegisterSchemas() ? "register " + schema.getFullName() + " under"
-                    : "find " + schema.getFullName() + " (auto.register.schemas=false) under";
-            throw new SerializationException("Could not " + action + " subject " + subject + " for topic '"
-                    + topic + "': " + e.getMessage(), e);
+            String action = config.useLatestVersion()
+                    ? "find the latest schema of"
+                    : config.autoRegisterSchemas()
+                            ? "register " + schema.getFullName() + " under"
+                            : "find " + schema.getFullName() + " (auto.register.schemas=false) under";
+            throw new SerializationException(
+                    "Could not " + action + " subject " + subject + " for topic '" + topic + "': " + e.getMessage(), e);
         }
     }
 
-    private WritePlan latestVersionPlan(String topic, Object recordType, String subject, Schema own,
-            DatumWriter<Object> ownWriter) {
+    private WritePlan latestVersionPlan(
+            String topic, Object recordType, String subject, Schema own, DatumWriter<Object> ownWriter) {
         RegisteredSchema latest = registry.latestVersion(subject);
         // Schemas with the same parsing canonical form encode every datum to the same bytes.
         if (SchemaNormalization.toParsingForm(latest.schema()).equals(SchemaNormalization.toParsingForm(own))) {
@@ -80,12 +86,11 @@ final class WireWriter {
                     + " (version " + latest.version() + ", id " + latest.id() + ") cannot hold records of "
                     + own.getFullName() + " written for topic '" + topic + "': " + details);
         });
-        return new WritePlan(topic, recordType, subject, latest.id(),
-                new LatestSchemaWriter(ownWriter, own, latest.schema()));
+        return new WritePlan(
+                topic, recordType, subject, latest.id(), new LatestSchemaWriter(ownWriter, own, latest.schema()));
     }
 
-    private record PlanKey(String topic, Object recordType) {
-    }
+    private record PlanKey(String topic, Object recordType) {}
 
     private static final class WritePlan {
         final String topic;

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.settlement;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -35,13 +34,27 @@ import org.kleline.ledger.settlement.SettlementStatus;
  * @param paidOut     sum of accepted payouts whose businessDate is this date
  * @param payouts     count of those payouts
  */
-public record DailySettlement(SettlementKey key, long count, long gross, long refunds, long chargebacks,
-                              long fees, long commission, long paidOut, int payouts) {
+public record DailySettlement(
+        SettlementKey key,
+        long count,
+        long gross,
+        long refunds,
+        long chargebacks,
+        long fees,
+        long commission,
+        long paidOut,
+        int payouts) {
 
     public DailySettlement {
         Objects.requireNonNull(key, "key");
-        if (count < 0 || gross < 0 || refunds < 0 || chargebacks < 0 || fees < 0 || commission < 0
-                || paidOut < 0 || payouts < 0) {
+        if (count < 0
+                || gross < 0
+                || refunds < 0
+                || chargebacks < 0
+                || fees < 0
+                || commission < 0
+                || paidOut < 0
+                || payouts < 0) {
             throw new IllegalArgumentException("settlement figures must be >= 0: count " + count + ", gross "
                     + gross + ", refunds " + refunds + ", chargebacks " + chargebacks + ", fees " + fees
                     + ", commission " + commission + ", paidOut " + paidOut + ", payouts " + payouts);
@@ -63,7 +76,8 @@ public record DailySettlement(SettlementKey key, long count, long gross, long re
         if (!effect.key().equals(key)) {
             throw new IllegalArgumentException("effect on " + effect.key() + " applied to row " + key);
         }
-        return new DailySettlement(key,
+        return new DailySettlement(
+                key,
                 boundedSum(count, effect.count()),
                 boundedSum(gross, effect.gross()),
                 boundedSum(refunds, effect.refunds()),
@@ -80,9 +94,15 @@ public record DailySettlement(SettlementKey key, long count, long gross, long re
      * {@link Long#MIN_VALUE}. A row out of range is shown as it is and never paid from.
      */
     public boolean inRange() {
-        return count < Long.MAX_VALUE && gross < Long.MAX_VALUE && refunds < Long.MAX_VALUE
-                && chargebacks < Long.MAX_VALUE && fees < Long.MAX_VALUE && commission < Long.MAX_VALUE
-                && paidOut < Long.MAX_VALUE && payouts < Integer.MAX_VALUE && due() > Long.MIN_VALUE;
+        return count < Long.MAX_VALUE
+                && gross < Long.MAX_VALUE
+                && refunds < Long.MAX_VALUE
+                && chargebacks < Long.MAX_VALUE
+                && fees < Long.MAX_VALUE
+                && commission < Long.MAX_VALUE
+                && paidOut < Long.MAX_VALUE
+                && payouts < Integer.MAX_VALUE
+                && due() > Long.MIN_VALUE;
     }
 
     /**
@@ -126,8 +146,20 @@ public record DailySettlement(SettlementKey key, long count, long gross, long re
 
     /** The row as the {@code ledger.settlements} topic and the query API carry it. */
     public SettlementRow toAvro() {
-        return new SettlementRow(key.merchantId().value(), key.businessDate(), key.currency().code(), count, gross,
-                refunds, chargebacks, fees, commission, net(), paidOut, payouts, status());
+        return new SettlementRow(
+                key.merchantId().value(),
+                key.businessDate(),
+                key.currency().code(),
+                count,
+                gross,
+                refunds,
+                chargebacks,
+                fees,
+                commission,
+                net(),
+                paidOut,
+                payouts,
+                status());
     }
 
     /**
@@ -137,10 +169,16 @@ public record DailySettlement(SettlementKey key, long count, long gross, long re
      */
     public static DailySettlement fromAvro(SettlementRow row) {
         DailySettlement settlement = new DailySettlement(
-                new SettlementKey(new MerchantId(row.getMerchantId()), row.getBusinessDate(),
-                        CurrencyCode.of(row.getCurrency())),
-                row.getCount(), row.getGross(), row.getRefunds(), row.getChargebacks(), row.getFees(),
-                row.getCommission(), row.getPaidOut(), row.getPayouts());
+                new SettlementKey(
+                        new MerchantId(row.getMerchantId()), row.getBusinessDate(), CurrencyCode.of(row.getCurrency())),
+                row.getCount(),
+                row.getGross(),
+                row.getRefunds(),
+                row.getChargebacks(),
+                row.getFees(),
+                row.getCommission(),
+                row.getPaidOut(),
+                row.getPayouts());
         if (settlement.net() != row.getNet() || settlement.status() != row.getStatus()) {
             throw new IllegalArgumentException("settlement row " + settlement.key() + " carries net " + row.getNet()
                     + " and status " + row.getStatus() + " but its sums give net " + settlement.net()

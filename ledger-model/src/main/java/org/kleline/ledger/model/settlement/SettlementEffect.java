@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param paidOut     amounts paid out for this business date
  * @param payouts     count of payouts for this business date (0 or 1)
  */
-public record SettlementEffect(SettlementKey key, long count, long gross, long refunds, long chargebacks,
-                               long fees, long commission, long paidOut, int payouts) {
+public record SettlementEffect(
+        SettlementKey key,
+        long count,
+        long gross,
+        long refunds,
+        long chargebacks,
+        long fees,
+        long commission,
+        long paidOut,
+        int payouts) {
 
     public SettlementEffect {
         Objects.requireNonNull(key, "key");

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.money.CurrencyCode;
 
@@ -26,8 +25,7 @@ public record SettlementKey(MerchantId merchantId, LocalDate businessDate, Curre
     private static final String SEPARATOR = "|";
 
     /** By date, then merchantId, then currency: the order of a settlement report. */
-    private static final Comparator<SettlementKey> ORDER = Comparator
-            .comparing(SettlementKey::businessDate)
+    private static final Comparator<SettlementKey> ORDER = Comparator.comparing(SettlementKey::businessDate)
             .thenComparing(key -> key.merchantId().value())
             .thenComparing(key -> key.currency().code());
 
@@ -47,14 +45,15 @@ public record SettlementKey(MerchantId merchantId, LocalDate businessDate, Curre
         Objects.requireNonNull(key, "key");
         String[] parts = key.split(Pattern.quote(SEPARATOR), -1);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("settlement key must be merchantId|yyyy-MM-dd|currency, was '" + key + "'");
+            throw new IllegalArgumentException(
+                    "settlement key must be merchantId|yyyy-MM-dd|currency, was '" + key + "'");
         }
         LocalDate date;
         try {
             date = LocalDate.parse(parts[1]);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("settlement key's businessDate must be yyyy-MM-dd, was '" + parts[1]
-                    + "' in '" + key + "'", e);
+            throw new IllegalArgumentException(
+                    "settlement key's businessDate must be yyyy-MM-dd, was '" + parts[1] + "' in '" + key + "'", e);
         }
         return new SettlementKey(parts[0], date, parts[2]);
     }

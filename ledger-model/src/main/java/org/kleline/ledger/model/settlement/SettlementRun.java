@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.id.PayoutId;
@@ -29,8 +28,7 @@ public final class SettlementRun {
     private static final Comparator<DailySettlement> BY_MERCHANT =
             Comparator.comparing(row -> row.merchantId().value());
 
-    private SettlementRun() {
-    }
+    private SettlementRun() {}
 
     /**
      * The payouts to append for {@code date}, given every row of that date in any order; none for a

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.topics;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -11,8 +10,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class EventPartitions {
 
-    private EventPartitions() {
-    }
+    private EventPartitions() {}
 
     /** The partition of {@code key} (e.g. {@code merchant:m-7}) among {@code partitions}. */
     public static int partitionOf(String key, int partitions) {

@@ -3,7 +3,6 @@ package org.kleline.ledger.model.topics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
@@ -19,8 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  */
 public final class PlainConsumers {
 
-    private PlainConsumers() {
-    }
+    private PlainConsumers() {}
 
     /** A plain {@code read_committed} consumer's settings from {@code clientSettings}, named {@code clientId}. */
     public static Map<String, Object> readCommitted(Map<String, ?> clientSettings, String clientId) {

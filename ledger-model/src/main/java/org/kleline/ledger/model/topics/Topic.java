@@ -3,7 +3,6 @@ package org.kleline.ledger.model.topics;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.common.serialization.Serde;
 
 /**

@@ -3,7 +3,6 @@ package org.kleline.ledger.model.topics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,8 +45,9 @@ public final class Topics {
             TopicConfig.RETENTION_BYTES_CONFIG, "-1",
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     /** One live row per (merchant, date, currency): the latest of each key is the current one. */
-    private static final Map<String, String> COMPACTED = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, String> COMPACTED =
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
     private static final Map<String, Map<String, String>> CREATION_CONFIGS = Map.of(
             EVENTS, FOR_EVER, EVENTS_DLQ, FOR_EVER, OUTCOMES, FOR_EVER, JOURNAL, FOR_EVER, SETTLEMENTS, COMPACTED);
 

@@ -31,16 +31,19 @@ public record RunningTotal(long credits, long debits, long postings) {
             return null;
         }
         if (amountMinor >= 0) {
-            return amountMinor > Long.MAX_VALUE - credits ? null
+            return amountMinor > Long.MAX_VALUE - credits
+                    ? null
                     : new RunningTotal(credits + amountMinor, debits, postings + 1);
         }
-        return -amountMinor > Long.MAX_VALUE - debits ? null
+        return -amountMinor > Long.MAX_VALUE - debits
+                ? null
                 : new RunningTotal(credits, debits - amountMinor, postings + 1);
     }
 
     /** This total with {@code other} added, or {@code null} when a figure would pass {@link Long#MAX_VALUE}. */
     public RunningTotal plusOrNull(RunningTotal other) {
-        if (other.credits > Long.MAX_VALUE - credits || other.debits > Long.MAX_VALUE - debits
+        if (other.credits > Long.MAX_VALUE - credits
+                || other.debits > Long.MAX_VALUE - debits
                 || other.postings > Long.MAX_VALUE - postings) {
             return null;
         }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -29,8 +28,7 @@ import org.kleline.ledger.outcomes.RejectionReason;
  */
 public final class RunningTotals {
 
-    private RunningTotals() {
-    }
+    private RunningTotals() {}
 
     /**
      * Where one partition keeps its running totals, as the caller names them.
@@ -85,7 +83,8 @@ public final class RunningTotals {
                 }
                 after.put(part, next);
             }
-            RunningTotal entrySum = perCurrency.getOrDefault(posting.currency(), RunningTotal.ZERO)
+            RunningTotal entrySum = perCurrency
+                    .getOrDefault(posting.currency(), RunningTotal.ZERO)
                     .plusOrNull(posting.amountMinor());
             if (entrySum == null) {
                 return new Sum<>(Map.of(), parts.trialBalancePart(posting.currency()));
@@ -126,7 +125,7 @@ public final class RunningTotals {
             throw new IllegalArgumentException("only an ACCEPTED decision can exceed a running total; event "
                     + accepted.eventId() + " is " + accepted.outcome());
         }
-        return Decision.rejected(accepted.event(), accepted.key(), accepted.businessDate(),
-                RejectionReason.LIMIT_EXCEEDED, stateBefore);
+        return Decision.rejected(
+                accepted.event(), accepted.key(), accepted.businessDate(), RejectionReason.LIMIT_EXCEEDED, stateBefore);
     }
 }

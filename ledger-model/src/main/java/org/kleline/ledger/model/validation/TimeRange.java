@@ -21,8 +21,7 @@ public final class TimeRange {
     /** The last date taken. */
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
-    private TimeRange() {
-    }
+    private TimeRange() {}
 
     /** Whether {@code value} lies in the range (inclusive). */
     public static boolean contains(Instant value) {

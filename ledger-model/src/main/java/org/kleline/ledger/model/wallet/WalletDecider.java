@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletOpened;
@@ -75,18 +74,18 @@ public final class WalletDecider {
         return open(wallet, event, key, businessDate, (WalletOpened) payload);
     }
 
-    private static Decision<WalletState> open(WalletState wallet, EventEnvelope event, AggregateKey key,
-                                              LocalDate businessDate, WalletOpened opened) {
+    private static Decision<WalletState> open(
+            WalletState wallet, EventEnvelope event, AggregateKey key, LocalDate businessDate, WalletOpened opened) {
         if (wallet != null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, wallet);
         }
-        WalletState created = WalletState.opened(new WalletId(opened.getWalletId()),
-                CurrencyCode.of(opened.getCurrency()), opened.getMaxBalance());
+        WalletState created = WalletState.opened(
+                new WalletId(opened.getWalletId()), CurrencyCode.of(opened.getCurrency()), opened.getMaxBalance());
         return Decision.accepted(event, key, businessDate, created);
     }
 
-    private static Decision<WalletState> topUp(WalletState wallet, EventEnvelope event, AggregateKey key,
-                                               LocalDate businessDate, long amountMinor) {
+    private static Decision<WalletState> topUp(
+            WalletState wallet, EventEnvelope event, AggregateKey key, LocalDate businessDate, long amountMinor) {
         if (wallet == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_WALLET, null);
         }
@@ -98,12 +97,12 @@ public final class WalletDecider {
                 .add(AccountId.PLATFORM_CARD_CLEARING, currency, -amountMinor)
                 .add(wallet.account(), currency, amountMinor)
                 .build();
-        return Decision.accepted(event, key, businessDate, postings,
-                wallet.withBalance(wallet.balanceMinor() + amountMinor), null);
+        return Decision.accepted(
+                event, key, businessDate, postings, wallet.withBalance(wallet.balanceMinor() + amountMinor), null);
     }
 
-    private static Decision<WalletState> redeem(WalletState wallet, EventEnvelope event, AggregateKey key,
-                                                LocalDate businessDate, long amountMinor) {
+    private static Decision<WalletState> redeem(
+            WalletState wallet, EventEnvelope event, AggregateKey key, LocalDate businessDate, long amountMinor) {
         if (wallet == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_WALLET, null);
         }
@@ -115,13 +114,17 @@ public final class WalletDecider {
                 .add(wallet.account(), currency, -amountMinor)
                 .add(AccountId.PLATFORM_CARD_CLEARING, currency, amountMinor)
                 .build();
-        return Decision.accepted(event, key, businessDate, postings,
-                wallet.withBalance(wallet.balanceMinor() - amountMinor), null);
+        return Decision.accepted(
+                event, key, businessDate, postings, wallet.withBalance(wallet.balanceMinor() - amountMinor), null);
     }
 
-    private static Decision<WalletState> micropayment(WalletState wallet, EventEnvelope event, AggregateKey key,
-                                                      LocalDate businessDate, MicropaymentRequested micropayment,
-                                                      DecisionContext context) {
+    private static Decision<WalletState> micropayment(
+            WalletState wallet,
+            EventEnvelope event,
+            AggregateKey key,
+            LocalDate businessDate,
+            MicropaymentRequested micropayment,
+            DecisionContext context) {
         if (wallet == null) {
             return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_WALLET, null);
         }
@@ -141,11 +144,14 @@ public final class WalletDecider {
         }
         long feeMinor = merchant.feePlan().microFee(amountMinor);
         long commissionMinor = merchant.commission(feeMinor);
-        var postings = PaymentPostings.payment(wallet.account(), merchant, currency, amountMinor, feeMinor,
+        var postings =
+                PaymentPostings.payment(wallet.account(), merchant, currency, amountMinor, feeMinor, commissionMinor);
+        var effect = SettlementEffect.payment(
+                new SettlementKey(merchant.merchantId(), businessDate, currency),
+                amountMinor,
+                feeMinor,
                 commissionMinor);
-        var effect = SettlementEffect.payment(new SettlementKey(merchant.merchantId(), businessDate, currency),
-                amountMinor, feeMinor, commissionMinor);
-        return Decision.accepted(event, key, businessDate, postings,
-                wallet.withBalance(wallet.balanceMinor() - amountMinor), effect);
+        return Decision.accepted(
+                event, key, businessDate, postings, wallet.withBalance(wallet.balanceMinor() - amountMinor), effect);
     }
 }

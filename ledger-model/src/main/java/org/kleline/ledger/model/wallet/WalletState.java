@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.wallet;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.id.WalletId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -23,8 +22,8 @@ public record WalletState(WalletId walletId, CurrencyCode currency, long balance
         Objects.requireNonNull(currency, "currency");
         RequestedAmount.require("maxBalance", maxBalanceMinor);
         if (balanceMinor < 0 || balanceMinor > maxBalanceMinor) {
-            throw new IllegalArgumentException("wallet " + walletId + " balance must be 0.." + maxBalanceMinor
-                    + ", was " + balanceMinor);
+            throw new IllegalArgumentException(
+                    "wallet " + walletId + " balance must be 0.." + maxBalanceMinor + ", was " + balanceMinor);
         }
     }
 

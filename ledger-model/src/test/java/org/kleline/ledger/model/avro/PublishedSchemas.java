@@ -1,5 +1,7 @@
 package org.kleline.ledger.model.avro;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a directory of {@code .avsc} files that refer to each other by name (FeePlan,
@@ -26,8 +24,7 @@ final class PublishedSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PublishedSchemas() {
-    }
+    private PublishedSchemas() {}
 
     /** Every named schema of {@code directory}, by full name. */
     static Map<String, Schema> parseDirectory(Path directory) {
@@ -56,7 +53,9 @@ final class PublishedSchemas {
 
     private static List<Path> avscFiles(Path directory) {
         try (Stream<Path> listing = Files.list(directory)) {
-            return listing.filter(path -> path.toString().endsWith(".avsc")).sorted().toList();
+            return listing.filter(path -> path.toString().endsWith(".avsc"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +98,8 @@ final class PublishedSchemas {
                     .filter(name -> references.get(name).stream()
                             .noneMatch(ref -> !ref.equals(name) && remaining.contains(ref)))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("schemas refer to each other in a cycle: " + remaining));
+                    .orElseThrow(
+                            () -> new IllegalStateException("schemas refer to each other in a cycle: " + remaining));
             order.add(next);
             remaining.remove(next);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
@@ -33,13 +32,15 @@ class SchemaEvolutionTest {
     Stream<DynamicTest> currentSchemasReadDataWrittenWithPublishedV1() {
         Map<String, Schema> published = PublishedSchemas.parseDirectory(PUBLISHED_V1);
         assertThat(published).hasSize(22);
-        return published.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-            Schema reader = CURRENT_SCHEMAS.get(entry.getKey());
-            if (reader == null) {
-                fail(entry.getKey() + " was published in v1 and is gone from src/main/avro: readers of old data break");
-            }
-            assertBackwardCompatible(reader, entry.getValue(), entry.getKey());
-        }));
+        return published.entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+                    Schema reader = CURRENT_SCHEMAS.get(entry.getKey());
+                    if (reader == null) {
+                        fail(entry.getKey()
+                                + " was published in v1 and is gone from src/main/avro: readers of old data break");
+                    }
+                    assertBackwardCompatible(reader, entry.getValue(), entry.getKey());
+                }));
     }
 
     @Test
@@ -49,8 +50,9 @@ class SchemaEvolutionTest {
                 {"type": "record", "name": "WalletToppedUp", "namespace": "org.kleline.ledger.events",
                  "fields": [{"name": "walletId", "type": "string"}, {"name": "amount", "type": "long"},
                             {"name": "channel", "type": "string"}]}""");
-        SchemaCompatibilityResult result =
-                SchemaCompatibility.checkReaderWriterCompatibility(withRequiredField, published).getResult();
+        SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(
+                        withRequiredField, published)
+                .getResult();
         assertThat(result.getCompatibility()).isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
         assertThat(describe(result)).contains("READER_FIELD_MISSING_DEFAULT").contains("channel");
     }
@@ -66,7 +68,8 @@ class SchemaEvolutionTest {
     }
 
     private static void assertBackwardCompatible(Schema reader, Schema writer, String name) {
-        SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+        SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                .getResult();
         if (result.getCompatibility() != SchemaCompatibilityType.COMPATIBLE) {
             fail(name + " cannot read data written with its published v1 schema: " + describe(result));
         }

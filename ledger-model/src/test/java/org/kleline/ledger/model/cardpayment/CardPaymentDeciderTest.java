@@ -43,8 +43,8 @@ class CardPaymentDeciderTest {
             .withMerchant(merchant("m-later", null, "EUR", T0.plusMillis(1), standardPlan()));
 
     private static CardPaymentState payment(long authorized, long captured, long refunded, long chargedBack) {
-        return new CardPaymentState(new PaymentId("p-1"), new MerchantId("m-1"), EUR, authorized, captured, refunded,
-                chargedBack);
+        return new CardPaymentState(
+                new PaymentId("p-1"), new MerchantId("m-1"), EUR, authorized, captured, refunded, chargedBack);
     }
 
     @Test
@@ -60,7 +60,9 @@ class CardPaymentDeciderTest {
 
     @Test
     void authorizingAnExistingPaymentIsRejectedBeforeTheMerchantIsChecked() {
-        rejected(payment(10_000, 0, 0, 0), event("e-1", authorization("p-1", "m-nobody", 5, "USD")),
+        rejected(
+                payment(10_000, 0, 0, 0),
+                event("e-1", authorization("p-1", "m-nobody", 5, "USD")),
                 RejectionReason.ALREADY_EXISTS);
     }
 
@@ -71,7 +73,9 @@ class CardPaymentDeciderTest {
 
     @Test
     void authorizationBeforeTheMerchantWasOnboardedIsRejectedAsUnknownMerchant() {
-        rejected(null, event("e-1", T0, authorization("p-1", "m-later", 10_000, "EUR")),
+        rejected(
+                null,
+                event("e-1", T0, authorization("p-1", "m-later", 10_000, "EUR")),
                 RejectionReason.UNKNOWN_MERCHANT);
     }
 
@@ -96,9 +100,12 @@ class CardPaymentDeciderTest {
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 10_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_825), eur("platform:fees", 140),
-                eur("partner:pa-1", 35));
+        assertThat(decision.postings())
+                .containsExactly(
+                        eur("platform:card-clearing", -10_000),
+                        eur("merchant:m-1", 9_825),
+                        eur("platform:fees", 140),
+                        eur("partner:pa-1", 35));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.payment(M1_D0, 10_000, 175, 35));
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 0, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CAPTURED);
@@ -118,19 +125,23 @@ class CardPaymentDeciderTest {
                 .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 2_000), minutes(30))));
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 0, 0, 0), event("e-1", minutes(30), capture("p-1", 10_000)), context);
-        assertThat(decision.postings()).containsExactly(
-                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_900), eur("platform:fees", 80),
-                eur("partner:pa-1", 20));
+        assertThat(decision.postings())
+                .containsExactly(
+                        eur("platform:card-clearing", -10_000),
+                        eur("merchant:m-1", 9_900),
+                        eur("platform:fees", 80),
+                        eur("partner:pa-1", 20));
     }
 
     @Test
     void captureImportedWithATimeBeforeTheOnboardingUsesTheOnboardingPlan() {
         context.withMerchant(merchant("m-1", null, "EUR", T0, plan(200, 0, 0, 0, 0, 0))
                 .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 0), T0)));
-        Decision<CardPaymentState> decision = decider.decide(payment(10_000, 0, 0, 0),
-                event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)), context);
-        assertThat(decision.postings()).containsExactly(
-                eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_800), eur("platform:fees", 200));
+        Decision<CardPaymentState> decision = decider.decide(
+                payment(10_000, 0, 0, 0), event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)), context);
+        assertThat(decision.postings())
+                .containsExactly(
+                        eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_800), eur("platform:fees", 200));
     }
 
     @Test
@@ -149,7 +160,9 @@ class CardPaymentDeciderTest {
     @Test
     void refundBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
         rejected(payment(10_000, 6_000, 0, 0), event("e-1", refund("p-1", 6_001)), RejectionReason.EXCEEDS_CAPTURED);
-        rejected(payment(10_000, 6_000, 2_000, 3_000), event("e-2", refund("p-1", 1_001)),
+        rejected(
+                payment(10_000, 6_000, 2_000, 3_000),
+                event("e-2", refund("p-1", 1_001)),
                 RejectionReason.EXCEEDS_CAPTURED);
     }
 
@@ -158,8 +171,8 @@ class CardPaymentDeciderTest {
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", refund("p-1", 4_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
+        assertThat(decision.postings())
+                .containsExactly(eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.refund(M1_D0, 4_000));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.PARTIALLY_REFUNDED);
     }
@@ -179,7 +192,9 @@ class CardPaymentDeciderTest {
 
     @Test
     void chargebackBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
-        rejected(payment(10_000, 6_000, 4_000, 0), event("e-1", chargeback("p-1", 2_001)),
+        rejected(
+                payment(10_000, 6_000, 4_000, 0),
+                event("e-1", chargeback("p-1", 2_001)),
                 RejectionReason.EXCEEDS_CAPTURED);
     }
 
@@ -188,8 +203,9 @@ class CardPaymentDeciderTest {
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
+        assertThat(decision.postings())
+                .containsExactly(
+                        eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.chargeback(M1_D0, 3_000, 1_500));
         assertThat(decision.settlementEffect().commission()).isZero();
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
@@ -200,8 +216,8 @@ class CardPaymentDeciderTest {
         context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), plan(150, 25, 0, 0, 0, 2_000)));
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
-        assertThat(decision.postings()).containsExactly(
-                eur("merchant:m-1", -3_000), eur("platform:card-clearing", 3_000));
+        assertThat(decision.postings())
+                .containsExactly(eur("merchant:m-1", -3_000), eur("platform:card-clearing", 3_000));
     }
 
     @Test

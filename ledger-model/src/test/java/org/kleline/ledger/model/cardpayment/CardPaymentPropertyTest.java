@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.CardPaymentCaptured;
@@ -55,22 +54,35 @@ class CardPaymentPropertyTest {
     }
 
     private static Step step(Gen gen) {
-        return new Step(gen.indexByWeight(2, 3, 2, 1), gen.between(0, PAYMENTS.size() - 1),
-                gen.between(0, MERCHANTS.size() - 1), RandomInputs.amount(gen), gen.between(0, 40),
-                gen.between(0, 3 * 1_440), gen.oneOf("EUR", "EUR", "USD"));
+        return new Step(
+                gen.indexByWeight(2, 3, 2, 1),
+                gen.between(0, PAYMENTS.size() - 1),
+                gen.between(0, MERCHANTS.size() - 1),
+                RandomInputs.amount(gen),
+                gen.between(0, 40),
+                gen.between(0, 3 * 1_440),
+                gen.oneOf("EUR", "EUR", "USD"));
     }
 
     @TestFactory
     Stream<DynamicTest> cardPaymentRulesKeepEveryInvariant() {
         Coverage decisions = new Coverage();
-        return Tries.overSeeds(500,
-                gen -> keepsEveryInvariant(gen.listOf(5, 60, CardPaymentPropertyTest::step),
-                        RandomInputs.feePlan(gen), decisions),
+        return Tries.overSeeds(
+                500,
+                gen -> keepsEveryInvariant(
+                        gen.listOf(5, 60, CardPaymentPropertyTest::step), RandomInputs.feePlan(gen), decisions),
                 decisions.covers(
-                        "ACCEPTED CardPaymentAuthorized", "ACCEPTED CardPaymentCaptured",
-                        "ACCEPTED CardPaymentRefunded", "ACCEPTED CardPaymentChargedBack", "DUPLICATE",
-                        "REJECTED ALREADY_EXISTS", "REJECTED UNKNOWN_MERCHANT", "REJECTED CURRENCY_MISMATCH",
-                        "REJECTED UNKNOWN_PAYMENT", "REJECTED EXCEEDS_AUTHORIZED", "REJECTED EXCEEDS_CAPTURED"));
+                        "ACCEPTED CardPaymentAuthorized",
+                        "ACCEPTED CardPaymentCaptured",
+                        "ACCEPTED CardPaymentRefunded",
+                        "ACCEPTED CardPaymentChargedBack",
+                        "DUPLICATE",
+                        "REJECTED ALREADY_EXISTS",
+                        "REJECTED UNKNOWN_MERCHANT",
+                        "REJECTED CURRENCY_MISMATCH",
+                        "REJECTED UNKNOWN_PAYMENT",
+                        "REJECTED EXCEEDS_AUTHORIZED",
+                        "REJECTED EXCEEDS_CAPTURED"));
     }
 
     private static void keepsEveryInvariant(List<Step> steps, FeePlan plan, Coverage decisions) {
@@ -103,14 +115,16 @@ class CardPaymentPropertyTest {
             CardPaymentState after = decision.nextState();
             assertThat(after.capturedMinor()).isBetween(0L, after.authorizedMinor());
             assertThat(after.refundedMinor() + after.chargedBackMinor()).isBetween(0L, after.capturedMinor());
-            assertThat(after.status()).isEqualTo(
-                    CardPaymentStatus.of(after.capturedMinor(), after.refundedMinor(), after.chargedBackMinor()));
+            assertThat(after.status())
+                    .isEqualTo(CardPaymentStatus.of(
+                            after.capturedMinor(), after.refundedMinor(), after.chargedBackMinor()));
             var effect = decision.settlementEffect();
             if (event.getPayload() instanceof CardPaymentCaptured) {
                 assertThat(effect.commission()).isBetween(0L, effect.fees());
                 assertThat(effect.fees()).isBetween(0L, step.amount());
-                assertThat(decision.postings()).first().isEqualTo(
-                        new JournalLine(AccountId.PLATFORM_CARD_CLEARING, after.currency(), -step.amount()));
+                assertThat(decision.postings())
+                        .first()
+                        .isEqualTo(new JournalLine(AccountId.PLATFORM_CARD_CLEARING, after.currency(), -step.amount()));
             }
             if (event.getPayload() instanceof CardPaymentChargedBack) {
                 assertThat(effect.fees()).isEqualTo(plan.getChargebackFee());

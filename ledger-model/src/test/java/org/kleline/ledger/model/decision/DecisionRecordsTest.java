@@ -11,7 +11,6 @@ import static org.kleline.ledger.model.fixtures.Events.standardPlan;
 import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.EventType;
@@ -39,8 +38,8 @@ class DecisionRecordsTest {
     private static final CurrencyCode EUR = CurrencyCode.of("EUR");
     private static final WalletState W1 = new WalletState(new WalletId("w-1"), EUR, 1_000, 15_000);
 
-    private final MapContext context = new MapContext()
-            .withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan()));
+    private final MapContext context =
+            new MapContext().withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan()));
     private final WalletDecider wallets = new WalletDecider(BusinessCalendar.defaultCalendar());
     private final CardPaymentDecider payments = new CardPaymentDecider(BusinessCalendar.defaultCalendar());
 
@@ -52,11 +51,18 @@ class DecisionRecordsTest {
     @Test
     void journalEntryOfAnAcceptedEventIsKeyedByItsEventIdAndDatedByItsBusinessDate() {
         JournalEntry entry = JournalEntries.of(capture10000());
-        assertThat(entry).isEqualTo(new JournalEntry("e-c1", "e-c1", EventType.CardPaymentCaptured, T0, D0, List.of(
-                new Posting("platform:card-clearing", "EUR", -10_000L),
-                new Posting("merchant:m-1", "EUR", 9_825L),
-                new Posting("platform:fees", "EUR", 140L),
-                new Posting("partner:pa-1", "EUR", 35L))));
+        assertThat(entry)
+                .isEqualTo(new JournalEntry(
+                        "e-c1",
+                        "e-c1",
+                        EventType.CardPaymentCaptured,
+                        T0,
+                        D0,
+                        List.of(
+                                new Posting("platform:card-clearing", "EUR", -10_000L),
+                                new Posting("merchant:m-1", "EUR", 9_825L),
+                                new Posting("platform:fees", "EUR", 140L),
+                                new Posting("partner:pa-1", "EUR", 35L))));
     }
 
     @Test
@@ -75,24 +81,43 @@ class DecisionRecordsTest {
         assertThat(outcome.getOccurredAt()).isEqualTo(T0);
         assertThat(outcome.getOutcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(outcome.getReason()).isNull();
-        assertThat(outcome.getPostings()).hasSize(4).first()
+        assertThat(outcome.getPostings())
+                .hasSize(4)
+                .first()
                 .isEqualTo(new Posting("platform:card-clearing", "EUR", -10_000L));
     }
 
     @Test
     void rejectedOutcomeCarriesItsReasonAndNoPostings() {
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
-        assertThat(outcome).isEqualTo(new EventOutcome("e-1", "wallet:w-1", EventType.WalletRedeemed, T0,
-                Outcome.REJECTED, RejectionReason.INSUFFICIENT_FUNDS, List.of(), null,
-                PayloadDigest.of(redemption("w-1", 2_000))));
+        assertThat(outcome)
+                .isEqualTo(new EventOutcome(
+                        "e-1",
+                        "wallet:w-1",
+                        EventType.WalletRedeemed,
+                        T0,
+                        Outcome.REJECTED,
+                        RejectionReason.INSUFFICIENT_FUNDS,
+                        List.of(),
+                        null,
+                        PayloadDigest.of(redemption("w-1", 2_000))));
     }
 
     @Test
     void duplicateOutcomeHasNoReasonAndNoPostings() {
         context.withSeen(AggregateKey.wallet("w-1"), "e-1");
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
-        assertThat(outcome).isEqualTo(new EventOutcome("e-1", "wallet:w-1", EventType.WalletRedeemed, T0,
-                Outcome.DUPLICATE, null, List.of(), null, PayloadDigest.of(redemption("w-1", 2_000))));
+        assertThat(outcome)
+                .isEqualTo(new EventOutcome(
+                        "e-1",
+                        "wallet:w-1",
+                        EventType.WalletRedeemed,
+                        T0,
+                        Outcome.DUPLICATE,
+                        null,
+                        List.of(),
+                        null,
+                        PayloadDigest.of(redemption("w-1", 2_000))));
     }
 
     @Test
@@ -101,7 +126,8 @@ class DecisionRecordsTest {
         appended.setAppendedBy("k0000000001a");
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, appended, context));
         assertThat(outcome.getAppendedBy()).isEqualTo("k0000000001a");
-        assertThat(outcome.getPayloadSha256()).isEqualTo(PayloadDigest.of(redemption("w-1", 2_000)))
+        assertThat(outcome.getPayloadSha256())
+                .isEqualTo(PayloadDigest.of(redemption("w-1", 2_000)))
                 .hasSize(43)
                 .isNotEqualTo(PayloadDigest.of(redemption("w-1", 2_001)))
                 .isNotEqualTo(PayloadDigest.of(new org.kleline.ledger.events.WalletToppedUp("w-1", 2_000L)));
@@ -110,8 +136,15 @@ class DecisionRecordsTest {
     @Test
     void decisionWhoseOutcomeAndReasonDisagreeCannotExist() {
         var event = event("e-1", redemption("w-1", 1));
-        assertThatThrownBy(() -> new Decision<>(event, AggregateKey.wallet("w-1"), D0, Outcome.ACCEPTED,
-                RejectionReason.INSUFFICIENT_FUNDS, List.of(), W1, null))
+        assertThatThrownBy(() -> new Decision<>(
+                        event,
+                        AggregateKey.wallet("w-1"),
+                        D0,
+                        Outcome.ACCEPTED,
+                        RejectionReason.INSUFFICIENT_FUNDS,
+                        List.of(),
+                        W1,
+                        null))
                 .hasMessage("a reason goes with REJECTED and only with it: ACCEPTED, INSUFFICIENT_FUNDS");
     }
 }

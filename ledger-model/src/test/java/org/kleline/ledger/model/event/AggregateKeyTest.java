@@ -24,7 +24,9 @@ class AggregateKeyTest {
 
     @Test
     void walletEventsAndMicropaymentsAreKeyedByWallet() {
-        assertThat(AggregateKey.of(event("e", walletOpened("w-1", "EUR", 15_000))).value()).isEqualTo("wallet:w-1");
+        assertThat(AggregateKey.of(event("e", walletOpened("w-1", "EUR", 15_000)))
+                        .value())
+                .isEqualTo("wallet:w-1");
         assertThat(AggregateKey.of(topUp("w-1", 1)).value()).isEqualTo("wallet:w-1");
         assertThat(AggregateKey.of(redemption("w-1", 1)).value()).isEqualTo("wallet:w-1");
         assertThat(AggregateKey.of(micropayment("w-1", "m-1", 1)).value()).isEqualTo("wallet:w-1");
@@ -32,7 +34,8 @@ class AggregateKeyTest {
 
     @Test
     void cardPaymentEventsAreKeyedByPayment() {
-        assertThat(AggregateKey.of(authorization("p-1", "m-1", 1, "EUR")).value()).isEqualTo("payment:p-1");
+        assertThat(AggregateKey.of(authorization("p-1", "m-1", 1, "EUR")).value())
+                .isEqualTo("payment:p-1");
         assertThat(AggregateKey.of(capture("p-1", 1)).value()).isEqualTo("payment:p-1");
         assertThat(AggregateKey.of(refund("p-1", 1)).value()).isEqualTo("payment:p-1");
         AggregateKey key = AggregateKey.of(chargeback("p-1", 1));
@@ -42,8 +45,11 @@ class AggregateKeyTest {
 
     @Test
     void merchantEventsAreKeyedByMerchant() {
-        assertThat(AggregateKey.of(onboarding("m-1", null, "EUR", standardPlan())).value()).isEqualTo("merchant:m-1");
-        assertThat(AggregateKey.of(feePlanChange("m-1", standardPlan(), null)).value()).isEqualTo("merchant:m-1");
+        assertThat(AggregateKey.of(onboarding("m-1", null, "EUR", standardPlan()))
+                        .value())
+                .isEqualTo("merchant:m-1");
+        assertThat(AggregateKey.of(feePlanChange("m-1", standardPlan(), null)).value())
+                .isEqualTo("merchant:m-1");
         assertThat(AggregateKey.of(payout("m-1", "x", D0, 1)).value()).isEqualTo("merchant:m-1");
     }
 
@@ -56,7 +62,6 @@ class AggregateKeyTest {
     void eventTypeIsThePayloadName() {
         assertThat(EventTypes.of(capture("p-1", 1))).isEqualTo(EventType.CardPaymentCaptured);
         assertThat(EventTypes.of(event("e", payout("m-1", "x", D0, 1)))).isEqualTo(EventType.MerchantPaidOut);
-        assertThatThrownBy(() -> EventTypes.of("not a payload"))
-                .hasMessage("not an event payload: java.lang.String");
+        assertThatThrownBy(() -> EventTypes.of("not a payload")).hasMessage("not an event payload: java.lang.String");
     }
 }

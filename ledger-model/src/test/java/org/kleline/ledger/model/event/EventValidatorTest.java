@@ -21,7 +21,6 @@ import static org.kleline.ledger.model.fixtures.Events.walletOpened;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -78,8 +77,9 @@ class EventValidatorTest {
                 .hasMessage("businessDate must be a date from 0001-01-01 to 9999-12-31, was +10000-01-01");
         assertThatThrownBy(() -> EventValidator.requireValidLogEvent(event("e-1", far, topUp("w-1", 1))))
                 .isInstanceOf(InvalidFieldException.class);
-        assertThatCode(() -> EventValidator.requireValidRequest(event("e-1",
-                Instant.parse("9999-12-31T23:59:59.999Z"), topUp("w-1", 1)))).doesNotThrowAnyException();
+        assertThatCode(() -> EventValidator.requireValidRequest(
+                        event("e-1", Instant.parse("9999-12-31T23:59:59.999Z"), topUp("w-1", 1))))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -122,10 +122,15 @@ class EventValidatorTest {
 
     @Test
     void blankOrOverlongNameAndReasonCodeAreRefused() {
-        refused(event("e-1", new org.kleline.ledger.events.MerchantOnboarded("m-1", " ", null, "EUR",
-                standardPlan())), "name");
-        refused(event("e-1", new org.kleline.ledger.events.MerchantOnboarded("m-1", "n".repeat(201), null, "EUR",
-                standardPlan())), "name");
+        refused(
+                event("e-1", new org.kleline.ledger.events.MerchantOnboarded("m-1", " ", null, "EUR", standardPlan())),
+                "name");
+        refused(
+                event(
+                        "e-1",
+                        new org.kleline.ledger.events.MerchantOnboarded(
+                                "m-1", "n".repeat(201), null, "EUR", standardPlan())),
+                "name");
         refused(event("e-1", new CardPaymentChargedBack("p-1", 1L, "")), "reasonCode");
     }
 
@@ -138,7 +143,7 @@ class EventValidatorTest {
         assertThatThrownBy(() -> EventValidator.requireValidLogEvent(backdated))
                 .isInstanceOf(InvalidFieldException.class);
         assertThatCode(() -> EventValidator.requireValidRequest(
-                event("e-1", T0, feePlanChange("m-1", standardPlan(), T0.plusSeconds(3600)))))
+                        event("e-1", T0, feePlanChange("m-1", standardPlan(), T0.plusSeconds(3600)))))
                 .doesNotThrowAnyException();
     }
 

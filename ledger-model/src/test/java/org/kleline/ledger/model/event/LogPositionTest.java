@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
@@ -36,7 +35,8 @@ class LogPositionTest {
     @Test
     void aNegativeOffsetInTheStampIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new LogPosition(0, 0, List.of(1L, -1L)))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("appendedAfter"));
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("appendedAfter"));
         assertThatThrownBy(() -> LogPosition.requireValidAppendedAfter(Arrays.asList(1L, null)))
                 .isInstanceOf(InvalidFieldException.class);
     }
@@ -45,7 +45,8 @@ class LogPositionTest {
     void aStampLongerThanAnyDeploymentIsRefused() {
         List<Long> huge = Collections.nCopies(LogPosition.PARTITIONS_MAX + 1, 0L);
 
-        assertThatThrownBy(() -> LogPosition.requireValidAppendedAfter(huge)).isInstanceOf(InvalidFieldException.class)
+        assertThatThrownBy(() -> LogPosition.requireValidAppendedAfter(huge))
+                .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("at most " + LogPosition.PARTITIONS_MAX);
     }
 }

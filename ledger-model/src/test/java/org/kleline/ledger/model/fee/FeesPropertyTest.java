@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.model.fixtures.Gen;
@@ -35,7 +34,8 @@ class FeesPropertyTest {
             long amount = amount(gen);
             int bps = bps(gen);
             long fixed = gen.spread(0L, Long.MAX_VALUE);
-            BigInteger ratePlusFixed = BigInteger.valueOf(Rounding.applyBps(amount, bps)).add(BigInteger.valueOf(fixed));
+            BigInteger ratePlusFixed =
+                    BigInteger.valueOf(Rounding.applyBps(amount, bps)).add(BigInteger.valueOf(fixed));
             long expected = BigInteger.valueOf(amount).min(ratePlusFixed).longValueExact();
             assertThat(Fees.fee(amount, bps, fixed)).isEqualTo(expected);
         });

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.model.fixtures.Coverage;
@@ -18,18 +17,25 @@ class IdSyntaxPropertyTest {
     private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
     /** Every ASCII character, and a few a caller is likely to try. */
     private static final String ANY_CHARS = IntStream.rangeClosed(0, 0x7f)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "é";
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            + "é";
+
     private static final int LENGTH_MAX = 70;
 
     @TestFactory
     Stream<DynamicTest> characterLoopAgreesWithThePatternOfDomainMd() {
         Coverage verdicts = new Coverage();
-        return Tries.overSeeds(1000, gen -> {
-            String candidate = candidate(gen);
-            boolean expected = REGEX.matcher(candidate).matches();
-            verdicts.collect(expected ? "valid" : "invalid");
-            assertThat(IdSyntax.isValid(candidate)).as("isValid(\"%s\")", candidate).isEqualTo(expected);
-        }, verdicts.covers("valid", "invalid"));
+        return Tries.overSeeds(
+                1000,
+                gen -> {
+                    String candidate = candidate(gen);
+                    boolean expected = REGEX.matcher(candidate).matches();
+                    verdicts.collect(expected ? "valid" : "invalid");
+                    assertThat(IdSyntax.isValid(candidate))
+                            .as("isValid(\"%s\")", candidate)
+                            .isEqualTo(expected);
+                },
+                verdicts.covers("valid", "invalid"));
     }
 
     /** Any characters; or id characters only, of a length near 0, 64 or 70; or such an id with one character changed. */
@@ -46,7 +52,8 @@ class IdSyntaxPropertyTest {
     }
 
     private static int idLength(Gen gen) {
-        return gen.indexByWeight(1, 1) == 0 ? gen.oneOf(0, 1, IdSyntax.LENGTH_MAX, IdSyntax.LENGTH_MAX + 1, LENGTH_MAX)
+        return gen.indexByWeight(1, 1) == 0
+                ? gen.oneOf(0, 1, IdSyntax.LENGTH_MAX, IdSyntax.LENGTH_MAX + 1, LENGTH_MAX)
                 : gen.between(0, LENGTH_MAX);
     }
 

@@ -38,8 +38,7 @@ class IdSyntaxTest {
 
     @Test
     void longRefusedValueIsCutInTheMessage() {
-        assertThatThrownBy(() -> new WalletId("x".repeat(1000)))
-                .hasMessageEndingWith("...(1000 chars)'");
+        assertThatThrownBy(() -> new WalletId("x".repeat(1000))).hasMessageEndingWith("...(1000 chars)'");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class PayoutIdTest {
@@ -28,7 +27,9 @@ class PayoutIdTest {
         MerchantId longest = new MerchantId("m".repeat(64));
         assertThat(PayoutId.settlement(longest, D, 0).value()).hasSize(78);
         assertThat(PayoutId.settlement(longest, D, 1).value()).hasSize(80);
-        assertThat(EventId.ofSettlementPayout(PayoutId.settlement(longest, D, 1)).value()).hasSize(80);
+        assertThat(EventId.ofSettlementPayout(PayoutId.settlement(longest, D, 1))
+                        .value())
+                .hasSize(80);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -21,9 +20,10 @@ class PostingsBuilderTest {
                 .add(AccountId.merchant("m-1"), EUR, 1_000)
                 .add(AccountId.PLATFORM_FEES, EUR, 0)
                 .build();
-        assertThat(postings).containsExactly(
-                new JournalLine(AccountId.wallet("w-1"), EUR, -1_000),
-                new JournalLine(AccountId.merchant("m-1"), EUR, 1_000));
+        assertThat(postings)
+                .containsExactly(
+                        new JournalLine(AccountId.wallet("w-1"), EUR, -1_000),
+                        new JournalLine(AccountId.merchant("m-1"), EUR, 1_000));
     }
 
     @Test
@@ -45,8 +45,7 @@ class PostingsBuilderTest {
                 new JournalLine(AccountId.merchant("m-2"), JPY, 7));
         assertThat(JournalBalance.requireBalanced(balanced)).isSameAs(balanced);
         var crossCurrency = List.of(
-                new JournalLine(AccountId.wallet("w-1"), EUR, -5),
-                new JournalLine(AccountId.merchant("m-1"), JPY, 5));
+                new JournalLine(AccountId.wallet("w-1"), EUR, -5), new JournalLine(AccountId.merchant("m-1"), JPY, 5));
         assertThatThrownBy(() -> JournalBalance.requireBalanced(crossCurrency))
                 .hasMessageStartingWith("journal entry does not balance in EUR: sum -5");
     }

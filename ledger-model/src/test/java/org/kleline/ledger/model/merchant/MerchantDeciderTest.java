@@ -14,7 +14,6 @@ import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 import static org.kleline.ledger.model.fixtures.Postings.eur;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
@@ -53,8 +52,7 @@ class MerchantDeciderTest {
         assertThat(merchant.partnerId()).isEqualTo(new PartnerId("pa-1"));
         assertThat(merchant.currency()).isEqualTo(EUR);
         assertThat(merchant.onboardedAt()).isEqualTo(T0);
-        assertThat(merchant.feePlans()).containsExactly(
-                new FeePlanVersion(FeeSchedule.fromAvro(standardPlan()), T0));
+        assertThat(merchant.feePlans()).containsExactly(new FeePlanVersion(FeeSchedule.fromAvro(standardPlan()), T0));
     }
 
     @Test
@@ -81,8 +79,10 @@ class MerchantDeciderTest {
                 decider.decide(M1, event("e-1", minutes(10), feePlanChange("m-1", newPlan, null)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.postings()).isEmpty();
-        assertThat(decision.nextState().feePlans()).hasSize(2)
-                .last().isEqualTo(new FeePlanVersion(FeeSchedule.fromAvro(newPlan), minutes(10)));
+        assertThat(decision.nextState().feePlans())
+                .hasSize(2)
+                .last()
+                .isEqualTo(new FeePlanVersion(FeeSchedule.fromAvro(newPlan), minutes(10)));
     }
 
     @Test
@@ -109,7 +109,8 @@ class MerchantDeciderTest {
     @Test
     void payoutIdUsedByAnotherMerchantIsFree() {
         context.withPayoutIdUsed("m-2", "bank-1");
-        assertThat(decider.decide(M1, event("e-1", payout("m-1", "bank-1", D0, 5_000)), context).outcome())
+        assertThat(decider.decide(M1, event("e-1", payout("m-1", "bank-1", D0, 5_000)), context)
+                        .outcome())
                 .isEqualTo(Outcome.ACCEPTED);
     }
 
@@ -120,8 +121,8 @@ class MerchantDeciderTest {
                 decider.decide(M1, event("e-1", T0, payout("m-1", "bank-1", settled, 5_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.postings()).containsExactly(eur("merchant:m-1", -5_000), eur("platform:payouts", 5_000));
-        assertThat(decision.settlementEffect()).isEqualTo(
-                SettlementEffect.payout(new SettlementKey(new MerchantId("m-1"), settled, EUR), 5_000));
+        assertThat(decision.settlementEffect())
+                .isEqualTo(SettlementEffect.payout(new SettlementKey(new MerchantId("m-1"), settled, EUR), 5_000));
         assertThat(decision.businessDate()).isEqualTo(D0);
         assertThat(decision.nextState()).isSameAs(M1);
         assertThat(Payouts.applied(decision)).contains(new Payout("bank-1", "m-1", settled, "EUR", 5_000L, "e-1"));
@@ -133,8 +134,8 @@ class MerchantDeciderTest {
         Decision<MerchantState> decision =
                 decider.decide(M1, event(payoutId, payout("m-1", payoutId, D0, 3_000_000_000_000L)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("merchant:m-1", -3_000_000_000_000L), eur("platform:payouts", 3_000_000_000_000L));
+        assertThat(decision.postings())
+                .containsExactly(eur("merchant:m-1", -3_000_000_000_000L), eur("platform:payouts", 3_000_000_000_000L));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
@@ -17,8 +16,8 @@ class MerchantHistoryTest {
     private static final FeeSchedule A = new FeeSchedule(100, 0L, 100, 0L, 0L, 0);
     private static final FeeSchedule B = new FeeSchedule(200, 0L, 200, 0L, 0L, 0);
 
-    private final MerchantState onboarded = MerchantState.onboarded(new MerchantId("m-1"), "Shop", null,
-            CurrencyCode.of("EUR"), T0, A);
+    private final MerchantState onboarded =
+            MerchantState.onboarded(new MerchantId("m-1"), "Shop", null, CurrencyCode.of("EUR"), T0, A);
     private final MerchantState changed = onboarded.withFeePlan(new FeePlanVersion(B, T0));
     private final MerchantHistory history = new MerchantHistory(new HashMap<>());
 
@@ -39,7 +38,8 @@ class MerchantHistoryTest {
     void statesAreRecordedInLogOrderOnly() {
         history.record("m-1", 20, onboarded);
 
-        assertThatThrownBy(() -> history.record("m-1", 20, changed)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> history.record("m-1", 20, changed))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("log order");
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
@@ -43,8 +42,15 @@ class MerchantPropertyTest {
 
     private static final List<String> MERCHANTS = List.of("m-1", "m-2");
 
-    record Step(int kind, int merchant, FeePlan plan, long amount, int eventId, int minute, int delayMinutes,
-                int payoutId) {
+    record Step(
+            int kind,
+            int merchant,
+            FeePlan plan,
+            long amount,
+            int eventId,
+            int minute,
+            int delayMinutes,
+            int payoutId) {
 
         Instant occurredAt() {
             return T0.plusSeconds(60L * minute);
@@ -54,8 +60,11 @@ class MerchantPropertyTest {
             String merchantId = MERCHANTS.get(merchant);
             Object payload = switch (kind) {
                 case 0 -> Events.onboarding(merchantId, merchant == 0 ? "pa-1" : null, "EUR", plan);
-                case 1 -> Events.feePlanChange(merchantId, plan, delayMinutes < 0 ? null
-                        : occurredAt().plusSeconds(60L * delayMinutes));
+                case 1 ->
+                    Events.feePlanChange(
+                            merchantId,
+                            plan,
+                            delayMinutes < 0 ? null : occurredAt().plusSeconds(60L * delayMinutes));
                 default -> Events.payout(merchantId, "bank-" + payoutId, D0, amount);
             };
             return event("e-" + eventId, occurredAt(), payload);
@@ -63,20 +72,33 @@ class MerchantPropertyTest {
     }
 
     private static Step step(Gen gen) {
-        return new Step(gen.between(0, 2), gen.between(0, MERCHANTS.size() - 1), RandomInputs.feePlan(gen),
-                RandomInputs.amount(gen), gen.between(0, 30), gen.between(0, 600), gen.between(-1, 120),
+        return new Step(
+                gen.between(0, 2),
+                gen.between(0, MERCHANTS.size() - 1),
+                RandomInputs.feePlan(gen),
+                RandomInputs.amount(gen),
+                gen.between(0, 30),
+                gen.between(0, 600),
+                gen.between(-1, 120),
                 gen.between(0, 4));
     }
 
     @TestFactory
     Stream<DynamicTest> merchantRulesKeepEveryInvariant() {
         Coverage decisions = new Coverage();
-        return Tries.overSeeds(500,
-                gen -> keepsEveryInvariant(gen.listOf(5, 40, MerchantPropertyTest::step),
-                        gen.listOf(1, 5, probe -> probe.between(-60, 800)), decisions),
+        return Tries.overSeeds(
+                500,
+                gen -> keepsEveryInvariant(
+                        gen.listOf(5, 40, MerchantPropertyTest::step),
+                        gen.listOf(1, 5, probe -> probe.between(-60, 800)),
+                        decisions),
                 decisions.covers(
-                        "ACCEPTED MerchantOnboarded", "ACCEPTED MerchantFeePlanChanged", "ACCEPTED MerchantPaidOut",
-                        "DUPLICATE", "REJECTED ALREADY_EXISTS", "REJECTED UNKNOWN_MERCHANT"));
+                        "ACCEPTED MerchantOnboarded",
+                        "ACCEPTED MerchantFeePlanChanged",
+                        "ACCEPTED MerchantPaidOut",
+                        "DUPLICATE",
+                        "REJECTED ALREADY_EXISTS",
+                        "REJECTED UNKNOWN_MERCHANT"));
     }
 
     private static void keepsEveryInvariant(List<Step> steps, List<Integer> probeMinutes, Coverage decisions) {
@@ -132,7 +154,8 @@ class MerchantPropertyTest {
         if (t.isBefore(merchant.onboardedAt())) {
             return versions.get(0).plan();
         }
-        return IntStream.range(0, versions.size()).boxed()
+        return IntStream.range(0, versions.size())
+                .boxed()
                 .filter(i -> !versions.get(i).effectiveFrom().isAfter(t))
                 .max(Comparator.<Integer, Instant>comparing(i -> versions.get(i).effectiveFrom())
                         .thenComparing(Comparator.naturalOrder()))

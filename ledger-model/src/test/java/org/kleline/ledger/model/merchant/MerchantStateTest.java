@@ -7,7 +7,6 @@ import static org.kleline.ledger.model.fixtures.Events.minutes;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.fee.FeeSchedule;
@@ -27,8 +26,8 @@ class MerchantStateTest {
     }
 
     private static MerchantState onboardedAtT0() {
-        return MerchantState.onboarded(new MerchantId("m-1"), "Merchant m-1", new PartnerId("pa-1"),
-                CurrencyCode.of("EUR"), T0, ONBOARDING);
+        return MerchantState.onboarded(
+                new MerchantId("m-1"), "Merchant m-1", new PartnerId("pa-1"), CurrencyCode.of("EUR"), T0, ONBOARDING);
     }
 
     @Test
@@ -88,16 +87,24 @@ class MerchantStateTest {
 
     @Test
     void termsCarryCurrencyPartnerAndThePlanAsOfT() {
-        MerchantTerms terms = onboardedAtT0().withFeePlan(new FeePlanVersion(SECOND, minutes(60))).termsAt(minutes(61));
-        assertThat(terms).isEqualTo(new MerchantTerms(new MerchantId("m-1"), CurrencyCode.of("EUR"),
-                new PartnerId("pa-1"), SECOND, T0));
+        MerchantTerms terms = onboardedAtT0()
+                .withFeePlan(new FeePlanVersion(SECOND, minutes(60)))
+                .termsAt(minutes(61));
+        assertThat(terms)
+                .isEqualTo(new MerchantTerms(
+                        new MerchantId("m-1"), CurrencyCode.of("EUR"), new PartnerId("pa-1"), SECOND, T0));
         assertThat(terms.hasPartner()).isTrue();
     }
 
     @Test
     void stateWithoutItsOnboardingPlanFirstCannotExist() {
-        assertThatThrownBy(() -> new MerchantState(new MerchantId("m-1"), "n", null, CurrencyCode.of("EUR"), T0,
-                List.of(new FeePlanVersion(SECOND, minutes(1)))))
+        assertThatThrownBy(() -> new MerchantState(
+                        new MerchantId("m-1"),
+                        "n",
+                        null,
+                        CurrencyCode.of("EUR"),
+                        T0,
+                        List.of(new FeePlanVersion(SECOND, minutes(1)))))
                 .hasMessageStartingWith("merchant m-1 needs its onboarding plan first");
     }
 }

@@ -41,7 +41,8 @@ class CurrencyCodeTest {
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessage("currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction "
                         + "digits, was 'ABC'")
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("currency");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("currency");
         assertThatThrownBy(() -> CurrencyCode.of("payout.currency", "XAU"))
                 .hasMessageStartingWith("payout.currency must be");
     }

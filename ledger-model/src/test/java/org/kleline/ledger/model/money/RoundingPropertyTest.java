@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.model.fixtures.Coverage;
@@ -21,23 +20,36 @@ class RoundingPropertyTest {
     @TestFactory
     Stream<DynamicTest> halfEvenAgreesWithTheJdkHalfEvenRounding() {
         Coverage cases = new Coverage();
-        return Tries.overSeeds(1000, gen -> {
-            long d = gen.spread(1L, Long.MAX_VALUE);
-            long n = gen.indexByWeight(2, 1) == 0 ? gen.spread(0L, Long.MAX_VALUE) : nearATie(gen, d, Long.MAX_VALUE);
-            cases.collect(tieKind(n, d));
-            assertThat(Rounding.halfEven(n, d)).as("halfEven(%d, %d)", n, d).isEqualTo(jdkHalfEven(n, d));
-        }, cases.covers("tie, even quotient", "tie, odd quotient", "no tie"));
+        return Tries.overSeeds(
+                1000,
+                gen -> {
+                    long d = gen.spread(1L, Long.MAX_VALUE);
+                    long n = gen.indexByWeight(2, 1) == 0
+                            ? gen.spread(0L, Long.MAX_VALUE)
+                            : nearATie(gen, d, Long.MAX_VALUE);
+                    cases.collect(tieKind(n, d));
+                    assertThat(Rounding.halfEven(n, d))
+                            .as("halfEven(%d, %d)", n, d)
+                            .isEqualTo(jdkHalfEven(n, d));
+                },
+                cases.covers("tie, even quotient", "tie, odd quotient", "no tie"));
     }
 
     @TestFactory
     Stream<DynamicTest> halfEvenAgreesWithTheJdkOnBasisPointRates() {
         Coverage cases = new Coverage();
-        return Tries.overSeeds(1000, gen -> {
-            long n = gen.indexByWeight(2, 1) == 0 ? gen.spread(0L, BPS_NUMERATOR_MAX)
-                    : nearATie(gen, 10_000, BPS_NUMERATOR_MAX);
-            cases.collect(tieKind(n, 10_000));
-            assertThat(Rounding.halfEven(n, 10_000)).as("halfEven(%d, 10000)", n).isEqualTo(jdkHalfEven(n, 10_000));
-        }, cases.covers("tie, even quotient", "tie, odd quotient", "no tie"));
+        return Tries.overSeeds(
+                1000,
+                gen -> {
+                    long n = gen.indexByWeight(2, 1) == 0
+                            ? gen.spread(0L, BPS_NUMERATOR_MAX)
+                            : nearATie(gen, 10_000, BPS_NUMERATOR_MAX);
+                    cases.collect(tieKind(n, 10_000));
+                    assertThat(Rounding.halfEven(n, 10_000))
+                            .as("halfEven(%d, 10000)", n)
+                            .isEqualTo(jdkHalfEven(n, 10_000));
+                },
+                cases.covers("tie, even quotient", "tie, odd quotient", "no tie"));
     }
 
     /**

@@ -51,9 +51,11 @@ class RoundingTest {
 
     @Test
     void negativeNumeratorOrNonPositiveDivisorIsRefused() {
-        assertThatThrownBy(() -> Rounding.halfEven(-1, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Rounding.halfEven(-1, 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("halfEven numerator must be >= 0, was -1");
-        assertThatThrownBy(() -> Rounding.halfEven(1, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Rounding.halfEven(1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("halfEven denominator must be > 0, was 0");
     }
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
@@ -59,8 +58,10 @@ class CrossKeyRuleTest {
     }
 
     private static long merchantCredit(Decision<?> decision) {
-        return decision.postings().stream().filter(p -> p.account().value().equals("merchant:m-1"))
-                .mapToLong(JournalLine::amountMinor).sum();
+        return decision.postings().stream()
+                .filter(p -> p.account().value().equals("merchant:m-1"))
+                .mapToLong(JournalLine::amountMinor)
+                .sum();
     }
 
     @Test
@@ -83,7 +84,11 @@ class CrossKeyRuleTest {
         walletWith10000();
         Instant halfAnHourAgo = T0.minusSeconds(1_800);
         // Appended at offset 1, after the first payment's stamp was taken, though effective before its time.
-        at(MERCHANTS, 1, null, event("plan-b", halfAnHourAgo, feePlanChange("m-1", plan(0, 0, 1_000, 0, 0, 0), halfAnHourAgo)));
+        at(
+                MERCHANTS,
+                1,
+                null,
+                event("plan-b", halfAnHourAgo, feePlanChange("m-1", plan(0, 0, 1_000, 0, 0, 0), halfAnHourAgo)));
 
         Decision<?> stampedBefore = at(WALLETS, 2, stamp(1), event("mp-1", T0, micropayment("w-1", "m-1", 1_000)));
         Decision<?> stampedAfter = at(WALLETS, 3, stamp(2), event("mp-2", T0, micropayment("w-1", "m-1", 1_000)));
@@ -97,7 +102,8 @@ class CrossKeyRuleTest {
         at(MERCHANTS, 0, null, event("on", T0, onboarding("m-1", null, "EUR", standardPlan())));
         walletWith10000();
 
-        Decision<?> earlier = at(WALLETS, 2, stamp(1), event("mp-1", T0.minusSeconds(1), micropayment("w-1", "m-1", 1_000)));
+        Decision<?> earlier =
+                at(WALLETS, 2, stamp(1), event("mp-1", T0.minusSeconds(1), micropayment("w-1", "m-1", 1_000)));
 
         assertThat(earlier.reason()).isEqualTo(RejectionReason.UNKNOWN_MERCHANT);
     }
@@ -108,7 +114,8 @@ class CrossKeyRuleTest {
         walletWith10000();
 
         Decision<?> otherPartition = at(WALLETS, 2, null, event("mp-1", T0, micropayment("w-1", "m-1", 1_000)));
-        Decision<?> samePartition = at(MERCHANTS, 1, null, event("auth-1", T0, authorization("p-1", "m-1", 5_000, "EUR")));
+        Decision<?> samePartition =
+                at(MERCHANTS, 1, null, event("auth-1", T0, authorization("p-1", "m-1", 5_000, "EUR")));
 
         assertThat(otherPartition.reason()).isEqualTo(RejectionReason.UNKNOWN_MERCHANT);
         assertThat(samePartition.outcome()).isEqualTo(Outcome.ACCEPTED);
@@ -120,8 +127,13 @@ class CrossKeyRuleTest {
         LedgerReplay interleaved = new LedgerReplay(BusinessCalendar.defaultCalendar(), PARTITIONS);
         List<Object[]> merchantRecords = List.of(
                 new Object[] {0L, event("on", T0.minusSeconds(3_600), onboarding("m-1", null, "EUR", standardPlan()))},
-                new Object[] {1L, event("plan-b", T0.minusSeconds(60), feePlanChange("m-1", plan(0, 0, 1_000, 0, 0, 0),
-                        T0.minusSeconds(60)))});
+                new Object[] {
+                    1L,
+                    event(
+                            "plan-b",
+                            T0.minusSeconds(60),
+                            feePlanChange("m-1", plan(0, 0, 1_000, 0, 0, 0), T0.minusSeconds(60)))
+                });
         EventEnvelope open = event("w-open", T0.minusSeconds(7_200), walletOpened("w-1", "EUR", 100_000));
         EventEnvelope top = event("w-top", T0.minusSeconds(7_100), topUp("w-1", 10_000));
         EventEnvelope pay = event("mp-1", T0, micropayment("w-1", "m-1", 1_000));

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
@@ -42,29 +41,40 @@ class LedgerPropertyTest {
 
     /** m-1 and m-3 have partner pa-1; m-3 and w-2 are in JPY. */
     private static final List<String> MERCHANTS = List.of("m-1", "m-2", "m-3");
+
     private static final List<String> MERCHANT_CURRENCIES = List.of("EUR", "EUR", "JPY");
     private static final List<String> WALLETS = List.of("w-1", "w-2", "w-3");
     private static final List<String> WALLET_CURRENCIES = List.of("EUR", "JPY", "EUR");
     private static final List<String> PAYMENTS = List.of("p-1", "p-2", "p-3");
     private static final BusinessCalendar CALENDAR = BusinessCalendar.defaultCalendar();
 
-    record Step(int kind, int a, int b, long amount, int eventId, int delayMinutes) {
-    }
+    record Step(int kind, int a, int b, long amount, int eventId, int delayMinutes) {}
 
     private static Step step(Gen gen) {
-        return new Step(gen.indexByWeight(1, 1, 1, 2, 1, 4, 3, 3, 2, 1, 1, 1), gen.between(0, 2), gen.between(0, 2),
-                RandomInputs.amount(gen), gen.between(0, 60), gen.between(0, 240));
+        return new Step(
+                gen.indexByWeight(1, 1, 1, 2, 1, 4, 3, 3, 2, 1, 1, 1),
+                gen.between(0, 2),
+                gen.between(0, 2),
+                RandomInputs.amount(gen),
+                gen.between(0, 60),
+                gen.between(0, 240));
     }
 
     @TestFactory
     Stream<DynamicTest> trialBalanceIsZeroAndAccountsAgreeWithSettlementRows() {
         Coverage decisions = new Coverage();
-        return Tries.overSeeds(300,
-                gen -> keepsTheBooksBalanced(gen.listOf(10, 80, LedgerPropertyTest::step),
-                        gen.listOf(3, 3, RandomInputs::feePlan), decisions),
+        return Tries.overSeeds(
+                300,
+                gen -> keepsTheBooksBalanced(
+                        gen.listOf(10, 80, LedgerPropertyTest::step),
+                        gen.listOf(3, 3, RandomInputs::feePlan),
+                        decisions),
                 decisions.covers(
-                        "ACCEPTED MicropaymentRequested", "ACCEPTED CardPaymentCaptured",
-                        "ACCEPTED CardPaymentRefunded", "ACCEPTED CardPaymentChargedBack", "ACCEPTED MerchantPaidOut",
+                        "ACCEPTED MicropaymentRequested",
+                        "ACCEPTED CardPaymentCaptured",
+                        "ACCEPTED CardPaymentRefunded",
+                        "ACCEPTED CardPaymentChargedBack",
+                        "ACCEPTED MerchantPaidOut",
                         "ACCEPTED MerchantFeePlanChanged"));
     }
 
@@ -96,10 +106,13 @@ class LedgerPropertyTest {
     /** Merchants onboarded and wallets funded first, so that random steps mostly reach the payment rules. */
     private static void openTheBusiness(LedgerReplay ledger, List<FeePlan> plans) {
         for (int i = 0; i < MERCHANTS.size(); i++) {
-            ledger.apply(event("open-m" + i, T0, Events.onboarding(MERCHANTS.get(i), i == 1 ? null : "pa-1",
-                    MERCHANT_CURRENCIES.get(i), plans.get(i))));
-            ledger.apply(event("open-w" + i, T0, Events.walletOpened(WALLETS.get(i), WALLET_CURRENCIES.get(i),
-                    1_000_000)));
+            ledger.apply(event(
+                    "open-m" + i,
+                    T0,
+                    Events.onboarding(
+                            MERCHANTS.get(i), i == 1 ? null : "pa-1", MERCHANT_CURRENCIES.get(i), plans.get(i))));
+            ledger.apply(
+                    event("open-w" + i, T0, Events.walletOpened(WALLETS.get(i), WALLET_CURRENCIES.get(i), 1_000_000)));
             ledger.apply(event("fund-w" + i, T0, Events.topUp(WALLETS.get(i), 500_000)));
         }
     }
@@ -110,16 +123,21 @@ class LedgerPropertyTest {
         String wallet = WALLETS.get(step.a());
         String payment = PAYMENTS.get(step.a());
         return switch (step.kind()) {
-            case 0 -> Events.onboarding(merchantA, step.a() == 1 ? null : "pa-1", MERCHANT_CURRENCIES.get(step.a()),
-                    plans.get(step.b()));
+            case 0 ->
+                Events.onboarding(
+                        merchantA,
+                        step.a() == 1 ? null : "pa-1",
+                        MERCHANT_CURRENCIES.get(step.a()),
+                        plans.get(step.b()));
             case 1 -> Events.feePlanChange(merchantA, plans.get(step.b()), null);
             case 2 -> Events.walletOpened(wallet, WALLET_CURRENCIES.get(step.a()), step.amount());
             case 3 -> Events.topUp(wallet, step.amount());
             case 4 -> Events.redemption(wallet, step.amount());
             case 5 -> Events.micropayment(wallet, merchantB, step.amount());
             // at least 30000, so that several captures fit in one authorization
-            case 6 -> Events.authorization(payment, merchantB, Math.max(step.amount(), 30_000),
-                    MERCHANT_CURRENCIES.get(step.b()));
+            case 6 ->
+                Events.authorization(
+                        payment, merchantB, Math.max(step.amount(), 30_000), MERCHANT_CURRENCIES.get(step.b()));
             case 7 -> Events.capture(payment, step.amount());
             case 8 -> Events.refund(payment, step.amount());
             case 9 -> Events.chargeback(payment, step.amount());
@@ -131,11 +149,13 @@ class LedgerPropertyTest {
     private static void settle(LedgerReplay ledger, LocalDate date, Instant now) {
         List<MerchantPaidOut> payouts = SettlementRun.payouts(date, ledger.settlementsOn(date));
         for (MerchantPaidOut payout : payouts) {
-            assertThat(ledger.apply(SettlementRun.toEvent(payout, now)).outcome()).isEqualTo(Outcome.ACCEPTED);
+            assertThat(ledger.apply(SettlementRun.toEvent(payout, now)).outcome())
+                    .isEqualTo(Outcome.ACCEPTED);
         }
         assertThat(SettlementRun.payouts(date, ledger.settlementsOn(date))).isEmpty();
         for (MerchantPaidOut payout : payouts) {
-            assertThat(ledger.apply(SettlementRun.toEvent(payout, now)).outcome()).isEqualTo(Outcome.DUPLICATE);
+            assertThat(ledger.apply(SettlementRun.toEvent(payout, now)).outcome())
+                    .isEqualTo(Outcome.DUPLICATE);
         }
     }
 
@@ -148,24 +168,29 @@ class LedgerPropertyTest {
         for (DailySettlement row : ledger.settlements()) {
             CurrencyCode currency = row.key().currency();
             String merchantId = row.merchantId().value();
-            expected.merge(new AccountCurrency(AccountId.merchant(merchantId), currency), row.net() - row.paidOut(),
+            expected.merge(
+                    new AccountCurrency(AccountId.merchant(merchantId), currency),
+                    row.net() - row.paidOut(),
                     Long::sum);
-            expected.merge(new AccountCurrency(AccountId.PLATFORM_FEES, currency), row.fees() - row.commission(),
-                    Long::sum);
+            expected.merge(
+                    new AccountCurrency(AccountId.PLATFORM_FEES, currency), row.fees() - row.commission(), Long::sum);
             expected.merge(new AccountCurrency(AccountId.PLATFORM_PAYOUTS, currency), row.paidOut(), Long::sum);
             if (!merchantId.equals("m-2")) {
                 expected.merge(new AccountCurrency(AccountId.partner("pa-1"), currency), row.commission(), Long::sum);
             }
         }
-        expected.forEach((account, balance) -> assertThat(ledger.balance(account)).as(account.toString())
-                .isEqualTo(balance));
+        expected.forEach((account, balance) ->
+                assertThat(ledger.balance(account)).as(account.toString()).isEqualTo(balance));
         ledger.balances().forEach((account, balance) -> {
             switch (account.account().type()) {
-                case MERCHANT, PARTNER -> assertThat(expected).as(account.toString()).containsKey(account);
-                case WALLET -> assertThat(balance).isEqualTo(
-                        ledger.wallet(account.account().ownerId()).orElseThrow().balanceMinor());
-                default -> {
-                }
+                case MERCHANT, PARTNER ->
+                    assertThat(expected).as(account.toString()).containsKey(account);
+                case WALLET ->
+                    assertThat(balance)
+                            .isEqualTo(ledger.wallet(account.account().ownerId())
+                                    .orElseThrow()
+                                    .balanceMinor());
+                default -> {}
             }
         });
         ledger.balances().forEach((account, balance) -> {

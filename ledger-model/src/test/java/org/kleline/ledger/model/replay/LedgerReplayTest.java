@@ -18,7 +18,6 @@ import static org.kleline.ledger.model.fixtures.Events.walletOpened;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.account.AccountId;
@@ -58,7 +57,9 @@ class LedgerReplayTest {
         replayADayOfSales();
         assertThat(balance("wallet:w-1")).isEqualTo(9_000);
         assertThat(balance("platform:card-clearing")).isEqualTo(-13_000);
-        assertThat(balance("merchant:m-1")).isEqualTo(965 + 9_825 - 4_000 - 4_500).isEqualTo(2_290);
+        assertThat(balance("merchant:m-1"))
+                .isEqualTo(965 + 9_825 - 4_000 - 4_500)
+                .isEqualTo(2_290);
         assertThat(balance("platform:fees")).isEqualTo(28 + 140 + 1_500);
         assertThat(balance("partner:pa-1")).isEqualTo(7 + 35);
         assertThat(ledger.trialBalance()).isEqualTo(Map.of(EUR, 0L));
@@ -68,8 +69,21 @@ class LedgerReplayTest {
     void settlementRowSumsTheMerchantsDay() {
         replayADayOfSales();
         DailySettlement row = ledger.settlementsOn(D0).get(0);
-        assertThat(row.toAvro()).isEqualTo(new org.kleline.ledger.settlement.SettlementRow("m-1", D0, "EUR", 2L,
-                11_000L, 4_000L, 3_000L, 1_710L, 42L, 2_290L, 0L, 0, SettlementStatus.OPEN));
+        assertThat(row.toAvro())
+                .isEqualTo(new org.kleline.ledger.settlement.SettlementRow(
+                        "m-1",
+                        D0,
+                        "EUR",
+                        2L,
+                        11_000L,
+                        4_000L,
+                        3_000L,
+                        1_710L,
+                        42L,
+                        2_290L,
+                        0L,
+                        0,
+                        SettlementStatus.OPEN));
         assertThat(ledger.payment("p-1").orElseThrow().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
     }
 
@@ -113,13 +127,15 @@ class LedgerReplayTest {
     @Test
     void secondSettlementOfADateCarriesTheNextOrdinal() {
         replayADayOfSales();
-        ledger.apply(SettlementRun.toEvent(SettlementRun.payouts(D0, ledger.settlementsOn(D0)).get(0), minutes(600)));
+        ledger.apply(SettlementRun.toEvent(
+                SettlementRun.payouts(D0, ledger.settlementsOn(D0)).get(0), minutes(600)));
         ledger.apply(event("e-c2", minutes(700), authorization("p-2", "m-1", 2_000, "EUR")));
         ledger.apply(event("e-c3", minutes(701), capture("p-2", 2_000)));
         // fee = 30 + 25 = 55, so 1945 more is due the same day
         List<MerchantPaidOut> second = SettlementRun.payouts(D0, ledger.settlementsOn(D0));
         assertThat(second).containsExactly(new MerchantPaidOut("m-1", "po-m-1-2026-11-27-2", D0, 1_945L));
-        assertThat(ledger.apply(SettlementRun.toEvent(second.get(0), minutes(702))).outcome())
+        assertThat(ledger.apply(SettlementRun.toEvent(second.get(0), minutes(702)))
+                        .outcome())
                 .isEqualTo(Outcome.ACCEPTED);
         assertThat(ledger.settlementsOn(D0).get(0).payouts()).isEqualTo(2);
     }

@@ -27,9 +27,10 @@ import org.kleline.ledger.outcomes.RejectionReason;
  */
 class LedgerStoriesTest {
 
-    private static final EventEnvelope ONBOARDED = event("e-on", T0.minusSeconds(3_600),
-            onboarding("m-1", "pa-1", "EUR", standardPlan()));
-    private static final EventEnvelope AUTHORIZED = event("e-au", minutes(1), authorization("p-1", "m-1", 10_000, "EUR"));
+    private static final EventEnvelope ONBOARDED =
+            event("e-on", T0.minusSeconds(3_600), onboarding("m-1", "pa-1", "EUR", standardPlan()));
+    private static final EventEnvelope AUTHORIZED =
+            event("e-au", minutes(1), authorization("p-1", "m-1", 10_000, "EUR"));
     private static final EventEnvelope CAPTURED = event("e-ca", minutes(2), capture("p-1", 10_000));
 
     @Test
@@ -37,7 +38,8 @@ class LedgerStoriesTest {
         // The capture's fee: halfEven(10000 * 150, 10000) + 25 = 175, which the refund does not return.
         given(ONBOARDED, AUTHORIZED, CAPTURED)
                 .when(event("e-re", minutes(3), refund("p-1", 4_000)))
-                .then().isAccepted()
+                .then()
+                .isAccepted()
                 .posts(eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000))
                 .balanceInEur("merchant:m-1", 10_000 - 175 - 4_000);
     }
@@ -46,14 +48,16 @@ class LedgerStoriesTest {
     void refundsAndChargebacksTogetherCannotPassWhatWasCaptured() {
         given(ONBOARDED, AUTHORIZED, CAPTURED, event("e-re", minutes(3), refund("p-1", 6_000)))
                 .when(event("e-cb", minutes(4), chargeback("p-1", 4_001)))
-                .then().isRejected(RejectionReason.EXCEEDS_CAPTURED);
+                .then()
+                .isRejected(RejectionReason.EXCEEDS_CAPTURED);
     }
 
     @Test
     void aChargebackCostsTheMerchantItsFeeAllOfItThePlatforms() {
         given(ONBOARDED, AUTHORIZED, CAPTURED)
                 .when(event("e-cb", minutes(4), chargeback("p-1", 3_000)))
-                .then().isAccepted()
+                .then()
+                .isAccepted()
                 .posts(eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
     }
 
@@ -62,16 +66,26 @@ class LedgerStoriesTest {
         // Micro 10.00% + 0 from minute 10: a micropayment of 1000 at minute 5 pays 35, at minute 10 pays 100.
         EventEnvelope wallet = event("e-wo", T0.minusSeconds(60), walletOpened("w-1", "EUR", 15_000));
         EventEnvelope funded = event("e-wt", T0.minusSeconds(30), topUp("w-1", 5_000));
-        EventEnvelope change = event("e-plan", minutes(1), feePlanChange("m-1", plan(150, 25, 1_000, 0, 1_500, 2_000),
-                minutes(10)));
+        EventEnvelope change =
+                event("e-plan", minutes(1), feePlanChange("m-1", plan(150, 25, 1_000, 0, 1_500, 2_000), minutes(10)));
         given(ONBOARDED, wallet, funded, change)
                 .when(event("e-mp1", minutes(5), micropayment("w-1", "m-1", 1_000)))
-                .then().isAccepted()
-                .posts(eur("wallet:w-1", -1_000), eur("merchant:m-1", 965), eur("platform:fees", 28), eur("partner:pa-1", 7));
+                .then()
+                .isAccepted()
+                .posts(
+                        eur("wallet:w-1", -1_000),
+                        eur("merchant:m-1", 965),
+                        eur("platform:fees", 28),
+                        eur("partner:pa-1", 7));
         given(ONBOARDED, wallet, funded, change)
                 .when(event("e-mp2", minutes(10), micropayment("w-1", "m-1", 1_000)))
-                .then().isAccepted()
-                .posts(eur("wallet:w-1", -1_000), eur("merchant:m-1", 900), eur("platform:fees", 80), eur("partner:pa-1", 20));
+                .then()
+                .isAccepted()
+                .posts(
+                        eur("wallet:w-1", -1_000),
+                        eur("merchant:m-1", 900),
+                        eur("platform:fees", 80),
+                        eur("partner:pa-1", 20));
     }
 
     @Test
@@ -79,6 +93,7 @@ class LedgerStoriesTest {
         EventEnvelope tooMuch = event("e-ca2", minutes(3), capture("p-1", 1));
         given(ONBOARDED, AUTHORIZED, CAPTURED, tooMuch)
                 .when(event("e-ca2", minutes(4), capture("p-1", 1)))
-                .then().isDuplicate();
+                .then()
+                .isDuplicate();
     }
 }

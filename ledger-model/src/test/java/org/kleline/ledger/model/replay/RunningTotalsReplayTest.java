@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.account.AccountId;
@@ -63,8 +62,11 @@ class RunningTotalsReplayTest {
     /** Onboards m-1 and pays it out MAX - 100 for D0. */
     private static void nearlyFull(LedgerReplay ledger) {
         assertThat(ledger.apply(event("on-1", T0.minusSeconds(86_400), onboarding("m-1", null, "EUR", standardPlan())))
-                .outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(ledger.apply(settlementPayout("po-m-1-2026-11-27", MAX - 100)).outcome()).isEqualTo(Outcome.ACCEPTED);
+                        .outcome())
+                .isEqualTo(Outcome.ACCEPTED);
+        assertThat(ledger.apply(settlementPayout("po-m-1-2026-11-27", MAX - 100))
+                        .outcome())
+                .isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
@@ -79,8 +81,10 @@ class RunningTotalsReplayTest {
         assertThat(overflowing.reason()).isEqualTo(RejectionReason.LIMIT_EXCEEDED);
         assertThat(overflowing.postings()).isEmpty();
         assertThat(overflowing.settlementEffect()).isNull();
-        assertThat(ledger.outcome("po-m-1-2026-11-27-2").orElseThrow().getReason()).isEqualTo(RejectionReason.LIMIT_EXCEEDED);
-        assertThat(ledger.outcome("po-m-1-2026-11-27-2").orElseThrow().getPostings()).isEmpty();
+        assertThat(ledger.outcome("po-m-1-2026-11-27-2").orElseThrow().getReason())
+                .isEqualTo(RejectionReason.LIMIT_EXCEEDED);
+        assertThat(ledger.outcome("po-m-1-2026-11-27-2").orElseThrow().getPostings())
+                .isEmpty();
         assertThat(ledger.merchant("m-1")).containsSame(merchantBefore);
         assertThat(ledger.accountTotalOn(0, MERCHANT)).isEqualTo(new RunningTotal(0, MAX - 100, 1));
         assertThat(ledger.trialBalanceTotalOn(0, EUR)).isEqualTo(new RunningTotal(MAX - 100, MAX - 100, 2));
@@ -89,7 +93,8 @@ class RunningTotalsReplayTest {
             assertThat(row.payouts()).isEqualTo(1);
         });
         // Retried, the same eventId is a DUPLICATE of the rejection, like any other.
-        assertThat(ledger.apply(settlementPayout("po-m-1-2026-11-27-2", 101)).outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(ledger.apply(settlementPayout("po-m-1-2026-11-27-2", 101)).outcome())
+                .isEqualTo(Outcome.DUPLICATE);
 
         Decision<?> next = ledger.apply(event("pay-3", T0, payout("m-1", "manual-3", D0.plusDays(1), 100)));
 
@@ -98,7 +103,8 @@ class RunningTotalsReplayTest {
         assertThat(ledger.balance(MERCHANT)).isEqualTo(-MAX);
         assertThat(ledger.balance(PAYOUTS)).isEqualTo(MAX);
         assertThat(ledger.trialBalance()).isEqualTo(Map.of(EUR, 0L));
-        assertThat(ledger.apply(event("pay-4", T0, payout("m-1", "manual-4", D0.plusDays(1), 1))).reason())
+        assertThat(ledger.apply(event("pay-4", T0, payout("m-1", "manual-4", D0.plusDays(1), 1)))
+                        .reason())
                 .isEqualTo(RejectionReason.LIMIT_EXCEEDED);
     }
 
@@ -132,18 +138,21 @@ class RunningTotalsReplayTest {
         String otherWallet = walletOn(1 - merchants, partitions);
         String sameWallet = walletOn(merchants, partitions);
         LedgerReplay ledger = new LedgerReplay(BusinessCalendar.defaultCalendar(), partitions);
-        ledger.apply(event("on-1", T0.minusSeconds(86_400), onboarding("m-1", null, "EUR", standardPlan())),
+        ledger.apply(
+                event("on-1", T0.minusSeconds(86_400), onboarding("m-1", null, "EUR", standardPlan())),
                 new LogPosition(merchants, 0, null));
         ledger.apply(settlementPayout("po-m-1-2026-11-27", MAX - 100), new LogPosition(merchants, 1, null));
-        ledger.apply(event("open-a", T0, walletOpened(otherWallet, "EUR", 1_000_000_000_000L)),
+        ledger.apply(
+                event("open-a", T0, walletOpened(otherWallet, "EUR", 1_000_000_000_000L)),
                 new LogPosition(1 - merchants, 0, null));
-        ledger.apply(event("open-b", T0, walletOpened(sameWallet, "EUR", 1_000_000_000_000L)),
+        ledger.apply(
+                event("open-b", T0, walletOpened(sameWallet, "EUR", 1_000_000_000_000L)),
                 new LogPosition(merchants, 2, null));
 
-        Decision<?> elsewhere = ledger.apply(event("top-a", T0, topUp(otherWallet, 1_000)),
-                new LogPosition(1 - merchants, 1, null));
-        Decision<?> here = ledger.apply(event("top-b", T0, topUp(sameWallet, 1_000)),
-                new LogPosition(merchants, 3, null));
+        Decision<?> elsewhere =
+                ledger.apply(event("top-a", T0, topUp(otherWallet, 1_000)), new LogPosition(1 - merchants, 1, null));
+        Decision<?> here =
+                ledger.apply(event("top-b", T0, topUp(sameWallet, 1_000)), new LogPosition(merchants, 3, null));
 
         assertThat(elsewhere.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(here.reason()).isEqualTo(RejectionReason.LIMIT_EXCEEDED);
@@ -151,7 +160,8 @@ class RunningTotalsReplayTest {
         assertThat(ledger.trialBalanceTotalOn(merchants, EUR)).isEqualTo(new RunningTotal(MAX - 100, MAX - 100, 2));
         assertThat(ledger.balance(account("wallet:" + otherWallet))).isEqualTo(1_000);
         // Across partitions the trial balance's credits pass the range of a long: reading it fails, the replay did not.
-        assertThatThrownBy(ledger::trialBalance).isInstanceOf(ArithmeticException.class)
+        assertThatThrownBy(ledger::trialBalance)
+                .isInstanceOf(ArithmeticException.class)
                 .hasMessageStartingWith("the trial balance in EUR: the credits or debits of every partition's part");
     }
 
@@ -174,21 +184,27 @@ class RunningTotalsReplayTest {
                     event("auth", T0.minusSeconds(86_400), authorization(paymentId, "m-1", 5_000, "EUR")),
                     event("cap", T0.minusSeconds(86_400), capture(paymentId, 5_000)),
                     event("ref", T0, refund(paymentId, 1_000)));
-            List<LogPosition> where = List.of(new LogPosition(merchants, 0, null), new LogPosition(merchants, 1, null),
-                    new LogPosition(payments, 0, stamp), new LogPosition(payments, 1, stamp),
+            List<LogPosition> where = List.of(
+                    new LogPosition(merchants, 0, null),
+                    new LogPosition(merchants, 1, null),
+                    new LogPosition(payments, 0, stamp),
+                    new LogPosition(payments, 1, stamp),
                     new LogPosition(payments, 2, stamp));
             LedgerReplay ledger = new LedgerReplay(BusinessCalendar.defaultCalendar(), partitions);
             for (int i : order) {
                 EventEnvelope e = log.get(i);
                 e.setAppendedAfter(where.get(i).appendedAfter());
-                assertThat(ledger.apply(e, where.get(i)).outcome()).as(e.getEventId()).isEqualTo(Outcome.ACCEPTED);
+                assertThat(ledger.apply(e, where.get(i)).outcome())
+                        .as(e.getEventId())
+                        .isEqualTo(Outcome.ACCEPTED);
             }
             rows.add(ledger.settlements());
         }
 
         assertThat(rows.get(1)).isEqualTo(rows.get(0));
         SettlementKey d0 = new SettlementKey(new MerchantId("m-1"), D0, EUR);
-        DailySettlement row = rows.get(0).stream().filter(r -> r.key().equals(d0)).findFirst().orElseThrow();
+        DailySettlement row =
+                rows.get(0).stream().filter(r -> r.key().equals(d0)).findFirst().orElseThrow();
         assertThat(row).isEqualTo(new DailySettlement(d0, 0, 0, 1_000, 0, 0, 0, MAX - 100, 1));
         assertThat(row.net()).isEqualTo(-1_000);
         assertThat(row.due()).isEqualTo(Long.MIN_VALUE);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +13,24 @@ class AvroSerdeConfigTest {
 
     @Test
     void defaultsAreWrittenOut() {
-        AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://registry:8081"));
+        AvroSerdeConfig config =
+                AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://registry:8081"));
 
-        assertThat(config).isEqualTo(new AvroSerdeConfig(List.of("http://registry:8081"), true, false, true,
-                Duration.ofMillis(5_000), Duration.ofMillis(10_000), 1_000));
+        assertThat(config)
+                .isEqualTo(new AvroSerdeConfig(
+                        List.of("http://registry:8081"),
+                        true,
+                        false,
+                        true,
+                        Duration.ofMillis(5_000),
+                        Duration.ofMillis(10_000),
+                        1_000));
     }
 
     @Test
     void commaSeparatedUrlsKeepTheirOrder() {
-        AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                "http://a:8081, http://b:8081,https://c/registry"));
+        AvroSerdeConfig config = AvroSerdeConfig.from(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://a:8081, http://b:8081,https://c/registry"));
 
         assertThat(config.registryUrls()).containsExactly("http://a:8081", "http://b:8081", "https://c/registry");
     }
@@ -55,7 +62,7 @@ class AvroSerdeConfigTest {
     @Test
     void mockUrlMustStandAlone() {
         assertThatThrownBy(() -> SchemaRegistryClients.create(
-                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://a,http://b:8081")))
+                        Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://a,http://b:8081")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mock://a,http://b:8081")
                 .hasMessageContaining("must be the only one");
@@ -63,7 +70,8 @@ class AvroSerdeConfigTest {
 
     @Test
     void urlOfAnotherSchemeIsRefusedNamingIt() {
-        assertThatThrownBy(() -> SchemaRegistryClients.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "ftp://registry")))
+        assertThatThrownBy(() ->
+                        SchemaRegistryClients.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "ftp://registry")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ftp://registry");
     }
@@ -73,8 +81,10 @@ class AvroSerdeConfigTest {
         SchemaRegistryClient client = SchemaRegistryClients.create(
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://a:8081/,http://b:8081"));
 
-        assertThat(client).isInstanceOfSatisfying(HttpSchemaRegistryClient.class,
-                http -> assertThat(http.baseUrls()).containsExactly("http://a:8081", "http://b:8081"));
+        assertThat(client)
+                .isInstanceOfSatisfying(
+                        HttpSchemaRegistryClient.class,
+                        http -> assertThat(http.baseUrls()).containsExactly("http://a:8081", "http://b:8081"));
     }
 
     @Test
@@ -86,8 +96,11 @@ class AvroSerdeConfigTest {
 
     @Test
     void otherSubjectNameStrategiesAreRefused() {
-        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x",
-                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.RecordNameStrategy")))
+        assertThatThrownBy(() -> AvroSerdeConfig.from(Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        "mock://x",
+                        AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                        "io.confluent.kafka.serializers.subject.RecordNameStrategy")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("value.subject.name.strategy")
                 .hasMessageContaining("RecordNameStrategy");
@@ -95,8 +108,11 @@ class AvroSerdeConfigTest {
 
     @Test
     void topicNameStrategyMayBeNamedExplicitly() {
-        AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://x",
-                AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY, AvroSerdeConfig.TOPIC_NAME_STRATEGY));
+        AvroSerdeConfig config = AvroSerdeConfig.from(Map.of(
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                "mock://x",
+                AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY,
+                AvroSerdeConfig.TOPIC_NAME_STRATEGY));
 
         assertThat(config.registryUrls()).containsExactly("mock://x");
     }

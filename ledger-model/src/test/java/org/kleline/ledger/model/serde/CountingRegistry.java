@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.serde;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.Schema;
 
 /** Passes every call on and counts it, to check what the serdes cache. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -73,7 +72,8 @@ class DeserializerErrorsTest {
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("ledger.events", huge))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Payload of 16777217 bytes from topic 'ledger.events' is larger than the 16777216 bytes");
+                .hasMessageContaining(
+                        "Payload of 16777217 bytes from topic 'ledger.events' is larger than the 16777216 bytes");
     }
 
     @Test
@@ -100,7 +100,11 @@ class DeserializerErrorsTest {
 
     @Test
     void writerSchemaTheClassCannotReadIsRefusedNamingBoth() {
-        Schema foreign = Schema.createRecord("EventEnvelope", null, "org.kleline.ledger.events", false,
+        Schema foreign = Schema.createRecord(
+                "EventEnvelope",
+                null,
+                "org.kleline.ledger.events",
+                false,
                 List.of(new Schema.Field("eventId", Schema.create(Schema.Type.INT))));
         GenericRecord record = new GenericData.Record(foreign);
         record.put("eventId", 42);
@@ -117,7 +121,11 @@ class DeserializerErrorsTest {
 
     @Test
     void deserializerWithoutATypeRefusesASchemaNoClassHas() {
-        Schema unknown = Schema.createRecord("Unheard", null, "org.kleline.ledger.events", false,
+        Schema unknown = Schema.createRecord(
+                "Unheard",
+                null,
+                "org.kleline.ledger.events",
+                false,
                 List.of(new Schema.Field("n", Schema.create(Schema.Type.INT))));
         GenericRecord record = new GenericData.Record(unknown);
         record.put("n", 1);
@@ -136,7 +144,8 @@ class DeserializerErrorsTest {
     void serdeUsedBeforeConfigureSaysSo() {
         SpecificAvroSerde<EventEnvelope> unconfigured = new SpecificAvroSerde<>(EventEnvelope.class);
 
-        assertThatThrownBy(() -> unconfigured.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope()))
+        assertThatThrownBy(() ->
+                        unconfigured.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SpecificAvroSerializer is not configured");
         assertThatThrownBy(() -> unconfigured.deserializer().deserialize("ledger.events", new byte[5]))
@@ -148,8 +157,13 @@ class DeserializerErrorsTest {
     void specificDeserializerRefusesGenericReaderConfiguration() {
         SpecificAvroDeserializer<EventEnvelope> deserializer = new SpecificAvroDeserializer<>(EventEnvelope.class);
 
-        assertThatThrownBy(() -> deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, "false"), false))
+        assertThatThrownBy(() -> deserializer.configure(
+                        Map.of(
+                                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                                "mock://" + SCOPE,
+                                AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                                "false"),
+                        false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("specific.avro.reader")
                 .hasMessageContaining("GenericAvroDeserializer");
@@ -162,8 +176,10 @@ class DeserializerErrorsTest {
 
         assertThatThrownBy(() -> serde.serializer().serialize("ledger.events", broken))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Could not serialize a org.kleline.ledger.events.EventEnvelope for topic 'ledger.events'")
+                .hasMessageContaining(
+                        "Could not serialize a org.kleline.ledger.events.EventEnvelope for topic 'ledger.events'")
                 .hasMessageContaining("eventId");
-        assertThat(serde.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope())).isNotNull();
+        assertThat(serde.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope()))
+                .isNotNull();
     }
 }

@@ -1,5 +1,7 @@
 package org.kleline.ledger.model.serde;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,20 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A scripted stand-in for a schema registry on a free loopback port: each "METHOD /raw/path" gets
  * the answers queued for it, in order, and every request is recorded as it arrived.
  */
 final class FakeRegistryServer implements AutoCloseable {
 
-    record Request(String method, String rawPath, String contentType, String accept, String body) {
-    }
+    record Request(String method, String rawPath, String contentType, String accept, String body) {}
 
-    private record Answer(int status, String body, boolean hang) {
-    }
+    private record Answer(int status, String body, boolean hang) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -69,9 +66,13 @@ final class FakeRegistryServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String methodAndPath = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"),
+        String methodAndPath =
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Accept"),
                 body));
         Deque<Answer> answers = script.get(methodAndPath);
         Answer answer;
@@ -79,7 +80,8 @@ final class FakeRegistryServer implements AutoCloseable {
             answer = answers == null ? null : answers.poll();
         }
         if (answer == null) {
-            answer = new Answer(500, "{\"error_code\":50001,\"message\":\"unscripted request " + methodAndPath + "\"}", false);
+            answer = new Answer(
+                    500, "{\"error_code\":50001,\"message\":\"unscripted request " + methodAndPath + "\"}", false);
         }
         if (answer.hang()) {
             try {

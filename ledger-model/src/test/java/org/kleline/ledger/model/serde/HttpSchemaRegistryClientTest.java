@@ -3,15 +3,13 @@ package org.kleline.ledger.model.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,13 +75,18 @@ class HttpSchemaRegistryClientTest {
         assertThat(found).isEqualTo(new RegisteredSchema("fee-plans-value", 4, 17, FeePlan.SCHEMA$));
         assertThat(server.requests()).hasSize(1);
         assertThat(server.requests().get(0).contentType()).isEqualTo(HttpSchemaRegistryClient.CONTENT_TYPE);
-        assertThat(JSON.readTree(server.requests().get(0).body()).get("schema").asText()).isEqualTo(FeePlan.SCHEMA$.toString());
+        assertThat(JSON.readTree(server.requests().get(0).body()).get("schema").asText())
+                .isEqualTo(FeePlan.SCHEMA$.toString());
     }
 
     @Test
     void schemaByIdIsFetchedOnceWithoutABody() throws IOException {
-        server.answer("GET /schemas/ids/21", 200,
-                JSON.createObjectNode().put("schema", EventEnvelope.SCHEMA$.toString()).toString());
+        server.answer(
+                "GET /schemas/ids/21",
+                200,
+                JSON.createObjectNode()
+                        .put("schema", EventEnvelope.SCHEMA$.toString())
+                        .toString());
 
         Schema first = client.schemaById(21);
         Schema second = client.schemaById(21);
@@ -100,9 +103,13 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void latestVersionIsAskedEveryTimeSinceItChanges() throws IOException {
-        server.answer("GET /subjects/fee-plans-value/versions/latest", 200,
+        server.answer(
+                        "GET /subjects/fee-plans-value/versions/latest",
+                        200,
                         versionAnswer("fee-plans-value", 1, 3, FeePlan.SCHEMA$))
-                .answer("GET /subjects/fee-plans-value/versions/latest", 200,
+                .answer(
+                        "GET /subjects/fee-plans-value/versions/latest",
+                        200,
                         versionAnswer("fee-plans-value", 2, 8, FeePlan.SCHEMA$));
 
         assertThat(client.latestVersion("fee-plans-value").version()).isEqualTo(1);
@@ -113,7 +120,9 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void subjectNotFoundBecomesAnExceptionWithCodeStatusAndMessage() {
-        server.answer("GET /subjects/nobody-value/versions/latest", 404,
+        server.answer(
+                "GET /subjects/nobody-value/versions/latest",
+                404,
                 "{\"error_code\":40401,\"message\":\"Subject 'nobody-value' not found.\"}");
 
         assertThatThrownBy(() -> client.latestVersion("nobody-value"))
@@ -122,14 +131,17 @@ class HttpSchemaRegistryClientTest {
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.registryMessage()).isEqualTo("Subject 'nobody-value' not found.");
                     assertThat(e.isNotFound()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo("GET /subjects/nobody-value/versions/latest failed: HTTP 404, "
-                            + "error_code 40401: Subject 'nobody-value' not found.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("GET /subjects/nobody-value/versions/latest failed: HTTP 404, "
+                                    + "error_code 40401: Subject 'nobody-value' not found.");
                 });
     }
 
     @Test
     void incompatibleSchemaBecomesA409Exception() {
-        server.answer("POST /subjects/fee-plans-value/versions", 409,
+        server.answer(
+                "POST /subjects/fee-plans-value/versions",
+                409,
                 "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}");
 
         assertThatThrownBy(() -> client.register("fee-plans-value", FeePlan.SCHEMA$))
@@ -142,7 +154,9 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void invalidSchemaBecomesA42201Exception() {
-        server.answer("POST /subjects/fee-plans-value/versions", 422,
+        server.answer(
+                "POST /subjects/fee-plans-value/versions",
+                422,
                 "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
 
         assertThatThrownBy(() -> client.register("fee-plans-value", FeePlan.SCHEMA$))
@@ -157,29 +171,30 @@ class HttpSchemaRegistryClientTest {
     void errorPageThatIsNotJsonKeepsItsStatusAndText() {
         server.answer("GET /schemas/ids/5", 502, "<html>Bad Gateway</html>");
 
-        assertThatThrownBy(() -> client.schemaById(5))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(502);
-                    assertThat(e.httpStatus()).isEqualTo(502);
-                    assertThat(e.registryMessage()).isEqualTo("<html>Bad Gateway</html>");
-                });
+        assertThatThrownBy(() -> client.schemaById(5)).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(502);
+            assertThat(e.httpStatus()).isEqualTo(502);
+            assertThat(e.registryMessage()).isEqualTo("<html>Bad Gateway</html>");
+        });
     }
 
     @Test
     void answersThatSayTheRegistryCannotAnswerNowAreTransient() {
         server.answer("GET /schemas/ids/5", 503, "{\"error_code\":50301,\"message\":\"Service unavailable\"}")
-                .answer("GET /schemas/ids/5", 500, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}")
+                .answer(
+                        "GET /schemas/ids/5",
+                        500,
+                        "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}")
                 .answer("GET /schemas/ids/5", 429, "Too Many Requests")
                 .answer("GET /schemas/ids/5", 408, "")
                 .answer("GET /schemas/ids/5", 504, "<html>Gateway Timeout</html>");
 
         for (int status : new int[] {503, 500, 429, 408, 504}) {
-            assertThatThrownBy(() -> client.schemaById(5))
-                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                        assertThat(e.httpStatus()).isEqualTo(status);
-                        assertThat(e.isTransient()).isTrue();
-                        assertThat(e.isNotFound()).isFalse();
-                    });
+            assertThatThrownBy(() -> client.schemaById(5)).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                assertThat(e.httpStatus()).isEqualTo(status);
+                assertThat(e.isTransient()).isTrue();
+                assertThat(e.isNotFound()).isFalse();
+            });
         }
     }
 
@@ -191,18 +206,22 @@ class HttpSchemaRegistryClientTest {
                 .answer("GET /schemas/ids/5", 404, "<html>no such page</html>");
 
         for (int status : new int[] {404, 401, 403, 404}) {
-            assertThatThrownBy(() -> client.schemaById(5))
-                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                        assertThat(e.httpStatus()).isEqualTo(status);
-                        assertThat(e.isTransient()).isFalse();
-                    });
+            assertThatThrownBy(() -> client.schemaById(5)).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                assertThat(e.httpStatus()).isEqualTo(status);
+                assertThat(e.isTransient()).isFalse();
+            });
         }
     }
 
     @Test
     void errorsAreNotCached() {
         server.answer("GET /schemas/ids/5", 404, "{\"error_code\":40403,\"message\":\"Schema 5 not found\"}")
-                .answer("GET /schemas/ids/5", 200, JSON.createObjectNode().put("schema", FeePlan.SCHEMA$.toString()).toString());
+                .answer(
+                        "GET /schemas/ids/5",
+                        200,
+                        JSON.createObjectNode()
+                                .put("schema", FeePlan.SCHEMA$.toString())
+                                .toString());
 
         assertThatThrownBy(() -> client.schemaById(5)).isInstanceOf(SchemaRegistryException.class);
         assertThat(client.schemaById(5)).isEqualTo(FeePlan.SCHEMA$);
@@ -227,7 +246,8 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void nonAvroSchemaTypeIsRefused() {
-        server.answer("GET /schemas/ids/7", 200, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
+        server.answer(
+                "GET /schemas/ids/7", 200, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
 
         assertThatThrownBy(() -> client.schemaById(7))
                 .isInstanceOf(UncheckedIOException.class)
@@ -241,8 +261,8 @@ class HttpSchemaRegistryClientTest {
         String goneUrl = gone.url();
         gone.close();
         server.answer("POST /subjects/fee-plans-value/versions", 200, "{\"id\":9}");
-        HttpSchemaRegistryClient failingOver = new HttpSchemaRegistryClient(List.of(goneUrl, server.url()),
-                TIMEOUT, TIMEOUT, 1000);
+        HttpSchemaRegistryClient failingOver =
+                new HttpSchemaRegistryClient(List.of(goneUrl, server.url()), TIMEOUT, TIMEOUT, 1000);
 
         assertThat(failingOver.register("fee-plans-value", FeePlan.SCHEMA$)).isEqualTo(9);
         assertThat(server.requests()).hasSize(1);
@@ -257,14 +277,15 @@ class HttpSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> unreachable.schemaById(1))
                 .isInstanceOf(SchemaRegistryUnreachableException.class)
-                .hasMessageContaining("Schema registry unreachable: GET /schemas/ids/1 failed at every URL of [" + goneUrl + "]");
+                .hasMessageContaining(
+                        "Schema registry unreachable: GET /schemas/ids/1 failed at every URL of [" + goneUrl + "]");
     }
 
     @Test
     void requestTimeoutIsEnforced() {
         server.hang("GET /schemas/ids/1");
-        HttpSchemaRegistryClient impatient = new HttpSchemaRegistryClient(List.of(server.url()), TIMEOUT,
-                Duration.ofMillis(300), 1000);
+        HttpSchemaRegistryClient impatient =
+                new HttpSchemaRegistryClient(List.of(server.url()), TIMEOUT, Duration.ofMillis(300), 1000);
 
         assertThatThrownBy(() -> impatient.schemaById(1))
                 .isInstanceOf(SchemaRegistryUnreachableException.class)
@@ -281,12 +302,17 @@ class HttpSchemaRegistryClientTest {
 
         assertThat(bytes).startsWith(0, 0, 0, 1, 2);
         assertThat(serde.deserializer().deserialize("fee-plans", bytes)).isEqualTo(SampleRecords.feePlan());
-        assertThat(server.requests()).extracting(FakeRegistryServer.Request::rawPath)
+        assertThat(server.requests())
+                .extracting(FakeRegistryServer.Request::rawPath)
                 .containsExactly("/subjects/fee-plans-value/versions");
     }
 
     private static String versionAnswer(String subject, int version, int id, Schema schema) {
-        return JSON.createObjectNode().put("subject", subject).put("version", version).put("id", id)
-                .put("schema", schema.toString()).toString();
+        return JSON.createObjectNode()
+                .put("subject", subject)
+                .put("version", version)
+                .put("id", id)
+                .put("schema", schema.toString())
+                .toString();
     }
 }

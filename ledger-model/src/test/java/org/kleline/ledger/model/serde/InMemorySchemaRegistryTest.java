@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +12,26 @@ import org.junit.jupiter.api.Test;
 class InMemorySchemaRegistryTest {
 
     private static final String SCOPE = "in-memory-registry";
-    private static final Schema V1 = SchemaBuilder.record("Thing").namespace("test").fields()
-            .requiredLong("amount").endRecord();
-    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Thing").namespace("test").fields()
-            .requiredLong("amount").name("currency").type().stringType().stringDefault("EUR").endRecord();
-    private static final Schema V2_WITHOUT_DEFAULT = SchemaBuilder.record("Thing").namespace("test").fields()
-            .requiredLong("amount").requiredString("currency").endRecord();
+    private static final Schema V1 = SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredLong("amount")
+            .endRecord();
+    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredLong("amount")
+            .name("currency")
+            .type()
+            .stringType()
+            .stringDefault("EUR")
+            .endRecord();
+    private static final Schema V2_WITHOUT_DEFAULT = SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredLong("amount")
+            .requiredString("currency")
+            .endRecord();
 
     private InMemorySchemaRegistry registry;
 
@@ -43,7 +56,8 @@ class InMemorySchemaRegistryTest {
 
         assertThat(id).isEqualTo(2);
         assertThat(registry.latestVersion("b-value")).isEqualTo(new RegisteredSchema("b-value", 1, 2, V2_WITH_DEFAULT));
-        assertThat(registry.lookup("a-value", V2_WITH_DEFAULT)).isEqualTo(new RegisteredSchema("a-value", 2, 2, V2_WITH_DEFAULT));
+        assertThat(registry.lookup("a-value", V2_WITH_DEFAULT))
+                .isEqualTo(new RegisteredSchema("a-value", 2, 2, V2_WITH_DEFAULT));
     }
 
     @Test
@@ -76,7 +90,8 @@ class InMemorySchemaRegistryTest {
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(409);
                     assertThat(e.httpStatus()).isEqualTo(409);
-                    assertThat(e.registryMessage()).contains("incompatible with an earlier schema for subject \"a-value\"")
+                    assertThat(e.registryMessage())
+                            .contains("incompatible with an earlier schema for subject \"a-value\"")
                             .contains("currency");
                 });
         assertThat(registry.latestVersion("a-value").version()).isEqualTo(1);
@@ -89,7 +104,8 @@ class InMemorySchemaRegistryTest {
                     assertThat(e.errorCode()).isEqualTo(40401);
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.isNotFound()).isTrue();
-                    assertThat(e.getMessage()).contains("GET /subjects/nobody-value/versions/latest (mock://in-memory-registry)");
+                    assertThat(e.getMessage())
+                            .contains("GET /subjects/nobody-value/versions/latest (mock://in-memory-registry)");
                 });
     }
 
@@ -97,13 +113,14 @@ class InMemorySchemaRegistryTest {
     void unknownIdAndUnregisteredSchemaAre40403() {
         registry.register("a-value", V1);
 
-        assertThatThrownBy(() -> registry.schemaById(99))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(40403);
-                    assertThat(e.registryMessage()).isEqualTo("Schema 99 not found");
-                });
+        assertThatThrownBy(() -> registry.schemaById(99)).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(40403);
+            assertThat(e.registryMessage()).isEqualTo("Schema 99 not found");
+        });
         assertThatThrownBy(() -> registry.lookup("a-value", V2_WITH_DEFAULT))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(40403));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -57,8 +56,10 @@ class RegistryFailuresTest {
         assertThat(failure).isInstanceOfSatisfying(SchemaUnavailableException.class, e -> {
             assertThat(e.isTransient()).isTrue();
             assertThat(e.schemaId()).isEqualTo(1);
-            assertThat(e).hasMessageContaining("Could not fetch schema id 1 for a payload of " + bytes.length
-                    + " bytes from topic 'ledger.events'").hasMessageContaining("HTTP 503");
+            assertThat(e)
+                    .hasMessageContaining("Could not fetch schema id 1 for a payload of " + bytes.length
+                            + " bytes from topic 'ledger.events'")
+                    .hasMessageContaining("HTTP 503");
         });
         assertThat(deserializer.deserialize("ledger.events", bytes)).isEqualTo(SampleRecords.micropaymentEnvelope());
         assertThat(scripted.schemaByIds).hasValue(2);
@@ -69,21 +70,27 @@ class RegistryFailuresTest {
         byte[] bytes = validPayload();
         scripted.failNext(new SchemaRegistryException("GET /schemas/ids/1", 429, 429, "Too Many Requests"));
 
-        assertThat(SchemaUnavailableException.in(catchThrowable(() -> deserializer.deserialize("ledger.events", bytes))))
-                .get().extracting(SchemaUnavailableException::isTransient).isEqualTo(true);
+        assertThat(SchemaUnavailableException.in(
+                        catchThrowable(() -> deserializer.deserialize("ledger.events", bytes))))
+                .get()
+                .extracting(SchemaUnavailableException::isTransient)
+                .isEqualTo(true);
     }
 
     @Test
     void anUnreachableRegistryIsTransient() {
         byte[] bytes = validPayload();
-        scripted.failNext(new SchemaRegistryUnreachableException("Schema registry unreachable: GET /schemas/ids/1",
-                new ConnectException("Connection refused")));
+        scripted.failNext(new SchemaRegistryUnreachableException(
+                "Schema registry unreachable: GET /schemas/ids/1", new ConnectException("Connection refused")));
 
         Throwable failure = catchThrowable(() -> deserializer.deserialize("ledger.events", bytes));
 
-        assertThat(failure).isInstanceOfSatisfying(SchemaUnavailableException.class,
-                e -> assertThat(e.isTransient()).isTrue());
-        assertThat(failure).hasMessageContaining("Schema registry unreachable")
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        SchemaUnavailableException.class,
+                        e -> assertThat(e.isTransient()).isTrue());
+        assertThat(failure)
+                .hasMessageContaining("Schema registry unreachable")
                 .hasMessageContaining("the registry may answer later")
                 .hasRootCauseInstanceOf(ConnectException.class);
     }
@@ -92,12 +99,15 @@ class RegistryFailuresTest {
     void aRefusalThatNeedsAPersonIsNotTransientButStillNotAboutThePayload() {
         byte[] bytes = validPayload();
         scripted.failNext(new SchemaRegistryException("GET /schemas/ids/1", 401, 40101, "Unauthorized"));
-        scripted.failNext(new UncheckedIOException(new IOException("GET /schemas/ids/1: the registry's answer is malformed")));
+        scripted.failNext(
+                new UncheckedIOException(new IOException("GET /schemas/ids/1: the registry's answer is malformed")));
 
         for (int i = 0; i < 2; i++) {
             Throwable failure = catchThrowable(() -> deserializer.deserialize("ledger.events", bytes));
-            assertThat(failure).isInstanceOfSatisfying(SchemaUnavailableException.class,
-                    e -> assertThat(e.isTransient()).isFalse());
+            assertThat(failure)
+                    .isInstanceOfSatisfying(
+                            SchemaUnavailableException.class,
+                            e -> assertThat(e.isTransient()).isFalse());
         }
         assertThat(deserializer.deserialize("ledger.events", bytes)).isEqualTo(SampleRecords.micropaymentEnvelope());
     }
@@ -108,7 +118,8 @@ class RegistryFailuresTest {
 
         Throwable failure = catchThrowable(() -> deserializer.deserialize("ledger.events", bytes));
 
-        assertThat(failure).isInstanceOf(SerializationException.class)
+        assertThat(failure)
+                .isInstanceOf(SerializationException.class)
                 .isNotInstanceOf(SchemaUnavailableException.class)
                 .hasMessageContaining("Unknown schema id 4242");
         assertThat(SchemaUnavailableException.in(failure)).isEmpty();
@@ -120,7 +131,8 @@ class RegistryFailuresTest {
 
         Throwable failure = catchThrowable(() -> deserializer.deserialize("ledger.events", bytes));
 
-        assertThat(failure).isInstanceOf(SerializationException.class)
+        assertThat(failure)
+                .isInstanceOf(SerializationException.class)
                 .isNotInstanceOf(SchemaUnavailableException.class)
                 .hasMessageContaining("Schema id -2 in a payload of 7 bytes");
         assertThat(scripted.schemaByIds).hasValue(0);

@@ -3,7 +3,6 @@ package org.kleline.ledger.model.serde;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -32,40 +31,83 @@ public final class SampleRecords {
     public static final Instant OCCURRED_AT = Instant.parse("2024-05-01T10:15:30.123Z");
     public static final LocalDate BUSINESS_DATE = LocalDate.of(2024, 5, 1);
 
-    private SampleRecords() {
-    }
+    private SampleRecords() {}
 
     public static FeePlan feePlan() {
-        return FeePlan.newBuilder().setCardBps(150).setCardFixed(25).setMicroBps(500).setMicroFixed(1)
-                .setChargebackFee(1500).setPartnerShareBps(2000).build();
+        return FeePlan.newBuilder()
+                .setCardBps(150)
+                .setCardFixed(25)
+                .setMicroBps(500)
+                .setMicroFixed(1)
+                .setChargebackFee(1500)
+                .setPartnerShareBps(2000)
+                .build();
     }
 
     /** One payload of each of the eleven kinds of EventEnvelope.payload. */
     public static List<Object> everyPayload() {
         return List.of(
-                MerchantOnboarded.newBuilder().setMerchantId("m-7").setName("Boulangerie Kleline")
-                        .setPartnerId("p-1").setCurrency("EUR").setFeePlan(feePlan()).build(),
-                MerchantFeePlanChanged.newBuilder().setMerchantId("m-7").setFeePlan(feePlan())
-                        .setEffectiveFrom(Instant.parse("2024-06-01T00:00:00Z")).build(),
-                WalletOpened.newBuilder().setWalletId("w-1").setCurrency("EUR").setMaxBalance(15000).build(),
+                MerchantOnboarded.newBuilder()
+                        .setMerchantId("m-7")
+                        .setName("Boulangerie Kleline")
+                        .setPartnerId("p-1")
+                        .setCurrency("EUR")
+                        .setFeePlan(feePlan())
+                        .build(),
+                MerchantFeePlanChanged.newBuilder()
+                        .setMerchantId("m-7")
+                        .setFeePlan(feePlan())
+                        .setEffectiveFrom(Instant.parse("2024-06-01T00:00:00Z"))
+                        .build(),
+                WalletOpened.newBuilder()
+                        .setWalletId("w-1")
+                        .setCurrency("EUR")
+                        .setMaxBalance(15000)
+                        .build(),
                 WalletToppedUp.newBuilder().setWalletId("w-1").setAmount(5000).build(),
                 WalletRedeemed.newBuilder().setWalletId("w-1").setAmount(1200).build(),
                 micropayment(),
-                CardPaymentAuthorized.newBuilder().setPaymentId("pay-9").setMerchantId("m-7").setAmount(10_000)
-                        .setCurrency("EUR").build(),
-                CardPaymentCaptured.newBuilder().setPaymentId("pay-9").setAmount(8_000).build(),
-                CardPaymentRefunded.newBuilder().setPaymentId("pay-9").setAmount(3_000).build(),
-                CardPaymentChargedBack.newBuilder().setPaymentId("pay-9").setAmount(5_000).setReasonCode("4837").build(),
-                MerchantPaidOut.newBuilder().setMerchantId("m-7").setPayoutId("po-m-7-2024-05-01")
-                        .setBusinessDate(BUSINESS_DATE).setAmount(7_650).build());
+                CardPaymentAuthorized.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setMerchantId("m-7")
+                        .setAmount(10_000)
+                        .setCurrency("EUR")
+                        .build(),
+                CardPaymentCaptured.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(8_000)
+                        .build(),
+                CardPaymentRefunded.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(3_000)
+                        .build(),
+                CardPaymentChargedBack.newBuilder()
+                        .setPaymentId("pay-9")
+                        .setAmount(5_000)
+                        .setReasonCode("4837")
+                        .build(),
+                MerchantPaidOut.newBuilder()
+                        .setMerchantId("m-7")
+                        .setPayoutId("po-m-7-2024-05-01")
+                        .setBusinessDate(BUSINESS_DATE)
+                        .setAmount(7_650)
+                        .build());
     }
 
     public static MicropaymentRequested micropayment() {
-        return MicropaymentRequested.newBuilder().setWalletId("w-1").setMerchantId("m-7").setAmount(250).build();
+        return MicropaymentRequested.newBuilder()
+                .setWalletId("w-1")
+                .setMerchantId("m-7")
+                .setAmount(250)
+                .build();
     }
 
     public static EventEnvelope envelope(String eventId, Object payload) {
-        return EventEnvelope.newBuilder().setEventId(eventId).setOccurredAt(OCCURRED_AT).setPayload(payload).build();
+        return EventEnvelope.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(OCCURRED_AT)
+                .setPayload(payload)
+                .build();
     }
 
     public static EventEnvelope micropaymentEnvelope() {
@@ -81,25 +123,55 @@ public final class SampleRecords {
     }
 
     public static EventOutcome acceptedOutcome() {
-        return EventOutcome.newBuilder().setEventId("e-1").setKey("wallet:w-1").setEventType(EventType.MicropaymentRequested)
-                .setOccurredAt(OCCURRED_AT).setOutcome(Outcome.ACCEPTED).setReason(null)
-                .setPostings(micropaymentPostings()).build();
+        return EventOutcome.newBuilder()
+                .setEventId("e-1")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.MicropaymentRequested)
+                .setOccurredAt(OCCURRED_AT)
+                .setOutcome(Outcome.ACCEPTED)
+                .setReason(null)
+                .setPostings(micropaymentPostings())
+                .build();
     }
 
     public static EventOutcome rejectedOutcome() {
-        return EventOutcome.newBuilder().setEventId("e-2").setKey("wallet:w-1").setEventType(EventType.WalletRedeemed)
-                .setOccurredAt(OCCURRED_AT).setOutcome(Outcome.REJECTED).setReason(RejectionReason.INSUFFICIENT_FUNDS)
-                .setPostings(List.of()).build();
+        return EventOutcome.newBuilder()
+                .setEventId("e-2")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.WalletRedeemed)
+                .setOccurredAt(OCCURRED_AT)
+                .setOutcome(Outcome.REJECTED)
+                .setReason(RejectionReason.INSUFFICIENT_FUNDS)
+                .setPostings(List.of())
+                .build();
     }
 
     public static JournalEntry journalEntry() {
-        return JournalEntry.newBuilder().setEntryId("e-1").setEventId("e-1").setEventType(EventType.MicropaymentRequested)
-                .setOccurredAt(OCCURRED_AT).setBusinessDate(BUSINESS_DATE).setPostings(micropaymentPostings()).build();
+        return JournalEntry.newBuilder()
+                .setEntryId("e-1")
+                .setEventId("e-1")
+                .setEventType(EventType.MicropaymentRequested)
+                .setOccurredAt(OCCURRED_AT)
+                .setBusinessDate(BUSINESS_DATE)
+                .setPostings(micropaymentPostings())
+                .build();
     }
 
     public static SettlementRow settlementRow() {
-        return SettlementRow.newBuilder().setMerchantId("m-7").setBusinessDate(BUSINESS_DATE).setCurrency("EUR")
-                .setCount(3).setGross(18_250).setRefunds(3_000).setChargebacks(0).setFees(412).setCommission(82)
-                .setNet(14_838).setPaidOut(14_838).setPayouts(1).setStatus(SettlementStatus.PAID).build();
+        return SettlementRow.newBuilder()
+                .setMerchantId("m-7")
+                .setBusinessDate(BUSINESS_DATE)
+                .setCurrency("EUR")
+                .setCount(3)
+                .setGross(18_250)
+                .setRefunds(3_000)
+                .setChargebacks(0)
+                .setFees(412)
+                .setCommission(82)
+                .setNet(14_838)
+                .setPaidOut(14_838)
+                .setPayouts(1)
+                .setStatus(SettlementStatus.PAID)
+                .build();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -43,7 +42,8 @@ class SchemaEvolutionTest {
     @Test
     void eventWrittenWithAnOlderVersionIsReadIntoTheCurrentClassWithDefaults() throws IOException {
         Schema v1 = schema("EventEnvelope-v1.avsc");
-        GenericRecord walletOpened = new GenericData.Record(v1.getField("payload").schema().getTypes().get(0));
+        GenericRecord walletOpened = new GenericData.Record(
+                v1.getField("payload").schema().getTypes().get(0));
         walletOpened.put("walletId", "w-1");
         walletOpened.put("currency", "EUR");
         GenericRecord oldEvent = new GenericData.Record(v1);
@@ -52,19 +52,25 @@ class SchemaEvolutionTest {
         oldEvent.put("payload", walletOpened);
         byte[] oldBytes = genericSerializer(Map.of()).serialize("ledger.events", oldEvent);
 
-        EventEnvelope read = specificSerde(EventEnvelope.class, Map.of()).deserializer().deserialize("ledger.events", oldBytes);
+        EventEnvelope read =
+                specificSerde(EventEnvelope.class, Map.of()).deserializer().deserialize("ledger.events", oldBytes);
 
         assertThat(read.getEventId()).isEqualTo("e-old");
         assertThat(read.getOccurredAt()).isEqualTo(SampleRecords.OCCURRED_AT);
-        assertThat(read.getPayload()).isEqualTo(
-                WalletOpened.newBuilder().setWalletId("w-1").setCurrency("EUR").setMaxBalance(15000).build());
+        assertThat(read.getPayload())
+                .isEqualTo(WalletOpened.newBuilder()
+                        .setWalletId("w-1")
+                        .setCurrency("EUR")
+                        .setMaxBalance(15000)
+                        .build());
     }
 
     @Test
     void currentVersionRegistersAfterTheOlderOneAsVersionTwo() throws IOException {
         registry.register("ledger.events-value", schema("EventEnvelope-v1.avsc"));
 
-        specificSerde(EventEnvelope.class, Map.of()).serializer()
+        specificSerde(EventEnvelope.class, Map.of())
+                .serializer()
                 .serialize("ledger.events", SampleRecords.micropaymentEnvelope());
 
         RegisteredSchema latest = registry.latestVersion("ledger.events-value");
@@ -79,14 +85,21 @@ class SchemaEvolutionTest {
         GenericRecord outcome = new GenericData.Record(next);
         outcome.put("eventId", "e-9");
         outcome.put("key", "wallet:w-1");
-        outcome.put("eventType", new GenericData.EnumSymbol(next.getField("eventType").schema(), "MicropaymentRequested"));
+        outcome.put(
+                "eventType",
+                new GenericData.EnumSymbol(next.getField("eventType").schema(), "MicropaymentRequested"));
         outcome.put("occurredAt", SampleRecords.OCCURRED_AT.toEpochMilli());
-        outcome.put("outcome", new GenericData.EnumSymbol(next.getField("outcome").schema(), "REJECTED"));
-        outcome.put("reason", new GenericData.EnumSymbol(next.getField("reason").schema().getTypes().get(1), "VELOCITY_LIMIT"));
+        outcome.put(
+                "outcome", new GenericData.EnumSymbol(next.getField("outcome").schema(), "REJECTED"));
+        outcome.put(
+                "reason",
+                new GenericData.EnumSymbol(
+                        next.getField("reason").schema().getTypes().get(1), "VELOCITY_LIMIT"));
         outcome.put("postings", List.of());
         byte[] bytes = genericSerializer(Map.of()).serialize("ledger.outcomes", outcome);
 
-        EventOutcome read = specificSerde(EventOutcome.class, Map.of()).deserializer().deserialize("ledger.outcomes", bytes);
+        EventOutcome read =
+                specificSerde(EventOutcome.class, Map.of()).deserializer().deserialize("ledger.outcomes", bytes);
 
         assertThat(read.getReason()).isEqualTo(RejectionReason.UNSPECIFIED);
         assertThat(read.getEventId()).isEqualTo("e-9");
@@ -96,8 +109,9 @@ class SchemaEvolutionTest {
     void useLatestVersionWritesWithTheLatestIdWhenItEncodesAlike() {
         Schema withoutDocs = new Schema.Parser().parse(SchemaNormalization.toParsingForm(FeePlan.SCHEMA$));
         int latestId = registry.register("fee-plans-value", withoutDocs);
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(
-                AvroSerdeConfig.USE_LATEST_VERSION, true, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
+        SpecificAvroSerde<FeePlan> serde = specificSerde(
+                FeePlan.class,
+                Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
         byte[] bytes = serde.serializer().serialize("fee-plans", SampleRecords.feePlan());
 
@@ -113,7 +127,8 @@ class SchemaEvolutionTest {
         Schema v2 = schema("FeePlan-v2.avsc");
         registry.register("fee-plans-value", FeePlan.SCHEMA$);
         int v2Id = registry.register("fee-plans-value", v2);
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, "true"));
+        SpecificAvroSerde<FeePlan> serde =
+                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, "true"));
 
         byte[] bytes = serde.serializer().serialize("fee-plans", SampleRecords.feePlan());
 
@@ -134,7 +149,8 @@ class SchemaEvolutionTest {
     @Test
     void useLatestVersionRefusesALatestSchemaThatCannotHoldTheRecord() throws IOException {
         registry.register("regional-fee-plans-value", schema("FeePlan-required-region.avsc"));
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerde<FeePlan> serde =
+                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
 
         assertThatThrownBy(() -> serde.serializer().serialize("regional-fee-plans", SampleRecords.feePlan()))
                 .isInstanceOf(SerializationException.class)
@@ -144,25 +160,29 @@ class SchemaEvolutionTest {
 
     @Test
     void useLatestVersionWithoutAnySubjectVersionSaysWhichSubject() {
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerde<FeePlan> serde =
+                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
 
         assertThatThrownBy(() -> serde.serializer().serialize("fee-plans", SampleRecords.feePlan()))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Could not find the latest schema of subject fee-plans-value for topic 'fee-plans'")
+                .hasMessageContaining(
+                        "Could not find the latest schema of subject fee-plans-value for topic 'fee-plans'")
                 .hasMessageContaining("40401");
     }
 
     @Test
     void useLatestVersionTogetherWithAutoRegisterIsAContradiction() {
-        assertThatThrownBy(() -> specificSerde(FeePlan.class, Map.of(
-                AvroSerdeConfig.USE_LATEST_VERSION, true, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true)))
+        assertThatThrownBy(() -> specificSerde(
+                        FeePlan.class,
+                        Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("auto.register.schemas=false");
     }
 
     @Test
     void withoutAutoRegisterTheSchemaMustBeRegisteredAlready() {
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
+        SpecificAvroSerde<FeePlan> serde =
+                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
         assertThatThrownBy(() -> serde.serializer().serialize("fee-plans", SampleRecords.feePlan()))
                 .isInstanceOf(SerializationException.class)
@@ -175,7 +195,8 @@ class SchemaEvolutionTest {
     void withoutAutoRegisterTheRegisteredIdIsLookedUp() {
         registry.register("other-value", SampleRecords.micropayment().getSchema());
         int id = registry.register("fee-plans-value", FeePlan.SCHEMA$);
-        SpecificAvroSerde<FeePlan> serde = specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"));
+        SpecificAvroSerde<FeePlan> serde =
+                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"));
 
         byte[] bytes = serde.serializer().serialize("fee-plans", SampleRecords.feePlan());
 
@@ -195,8 +216,7 @@ class SchemaEvolutionTest {
         return serializer;
     }
 
-    private static <T extends SpecificRecord> SpecificAvroSerde<T> specificSerde(
-            Class<T> type, Map<String, ?> extra) {
+    private static <T extends SpecificRecord> SpecificAvroSerde<T> specificSerde(Class<T> type, Map<String, ?> extra) {
         SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
         serde.configure(config(extra), false);
         return serde;

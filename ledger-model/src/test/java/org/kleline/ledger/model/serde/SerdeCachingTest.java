@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -41,7 +40,8 @@ class SerdeCachingTest {
         SpecificAvroSerde<EventEnvelope> serde = serde(EventEnvelope.class);
 
         for (int i = 0; i < 1_000; i++) {
-            serde.serializer().serialize("ledger.events", SampleRecords.envelope("e-" + i, SampleRecords.micropayment()));
+            serde.serializer()
+                    .serialize("ledger.events", SampleRecords.envelope("e-" + i, SampleRecords.micropayment()));
         }
         serde.serializer().serialize("ledger.events.replay", SampleRecords.micropaymentEnvelope());
         serde.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope());
@@ -78,14 +78,21 @@ class SerdeCachingTest {
                 Callable<Integer> work = () -> {
                     int matches = 0;
                     for (int i = 0; i < recordsPerThread; i++) {
-                        EventEnvelope sent = SampleRecords.envelope("t" + thread + "-" + i, MicropaymentRequested.newBuilder()
-                                .setWalletId("w-" + thread).setMerchantId("m-7").setAmount(i + 1L).build());
-                        EventEnvelope back = events.deserializer().deserialize("ledger.events",
-                                events.serializer().serialize("ledger.events", sent));
+                        EventEnvelope sent = SampleRecords.envelope(
+                                "t" + thread + "-" + i,
+                                MicropaymentRequested.newBuilder()
+                                        .setWalletId("w-" + thread)
+                                        .setMerchantId("m-7")
+                                        .setAmount(i + 1L)
+                                        .build());
+                        EventEnvelope back = events.deserializer()
+                                .deserialize(
+                                        "ledger.events", events.serializer().serialize("ledger.events", sent));
                         JournalEntry entry = SampleRecords.journalEntry();
                         entry.setEntryId(sent.getEventId());
-                        JournalEntry entryBack = journal.deserializer().deserialize("ledger.journal",
-                                journal.serializer().serialize("ledger.journal", entry));
+                        JournalEntry entryBack = journal.deserializer()
+                                .deserialize(
+                                        "ledger.journal", journal.serializer().serialize("ledger.journal", entry));
                         if (back.equals(sent) && entryBack.equals(entry)) {
                             matches++;
                         }
@@ -118,12 +125,16 @@ class SerdeCachingTest {
     }
 
     private byte[] olderEnvelopeBytes() {
-        Schema v1 = SchemaBuilder.record("EventEnvelope").namespace("org.kleline.ledger.events")
+        Schema v1 = SchemaBuilder.record("EventEnvelope")
+                .namespace("org.kleline.ledger.events")
                 .fields()
                 .requiredString("eventId")
-                .name("occurredAt").type(LogicalTypes.timestampMillis()
-                        .addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
-                .name("payload").type(Schema.createUnion(MicropaymentRequested.SCHEMA$)).noDefault()
+                .name("occurredAt")
+                .type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG)))
+                .noDefault()
+                .name("payload")
+                .type(Schema.createUnion(MicropaymentRequested.SCHEMA$))
+                .noDefault()
                 .endRecord();
         GenericRecord payload = new GenericData.Record(MicropaymentRequested.SCHEMA$);
         payload.put("walletId", "w-1");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,7 +50,8 @@ class SpecificAvroSerdeRoundTripTest {
     void logicalTypesComeBackAsJavaTimeValues() {
         MerchantPaidOut payout = (MerchantPaidOut) SampleRecords.everyPayload().get(10);
 
-        EventEnvelope received = roundTrip(EventEnvelope.class, "ledger.events", SampleRecords.envelope("po-1", payout));
+        EventEnvelope received =
+                roundTrip(EventEnvelope.class, "ledger.events", SampleRecords.envelope("po-1", payout));
 
         assertThat(((MerchantPaidOut) received.getPayload()).getBusinessDate()).isEqualTo(SampleRecords.BUSINESS_DATE);
         assertThat(received.getOccurredAt().toEpochMilli()).isEqualTo(1_714_558_530_123L);
@@ -112,7 +112,8 @@ class SpecificAvroSerdeRoundTripTest {
 
         assertThat(serde.serializer().serialize("ledger.events", null)).isNull();
         assertThat(serde.deserializer().deserialize("ledger.events", null)).isNull();
-        assertThat(serde.deserializer().deserialize("ledger.events", null, (ByteBuffer) null)).isNull();
+        assertThat(serde.deserializer().deserialize("ledger.events", null, (ByteBuffer) null))
+                .isNull();
     }
 
     @Test
@@ -138,13 +139,15 @@ class SpecificAvroSerdeRoundTripTest {
         byte[] bytes = serde.serializer().serialize("ledger.events", sent);
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
 
-        assertThat(serde.deserializer().deserialize("ledger.events", null, direct)).isEqualTo(sent);
+        assertThat(serde.deserializer().deserialize("ledger.events", null, direct))
+                .isEqualTo(sent);
         assertThat(direct.remaining()).isEqualTo(bytes.length);
     }
 
     @Test
     void deserializerWithoutATypeReadsIntoTheClassNamedByTheWritersSchema() {
-        byte[] bytes = serde(SettlementRow.class).serializer().serialize("ledger.settlements", SampleRecords.settlementRow());
+        byte[] bytes =
+                serde(SettlementRow.class).serializer().serialize("ledger.settlements", SampleRecords.settlementRow());
         SpecificAvroDeserializer<SpecificRecord> byName = new SpecificAvroDeserializer<>();
         byName.configure(CONFIG, false);
 
@@ -162,8 +165,8 @@ class SpecificAvroSerdeRoundTripTest {
         posting.put("currency", "EUR");
         posting.put("amount", -250L);
 
-        GenericRecord received = serde.deserializer().deserialize("postings",
-                serde.serializer().serialize("postings", posting));
+        GenericRecord received =
+                serde.deserializer().deserialize("postings", serde.serializer().serialize("postings", posting));
 
         assertThat(received.getSchema()).isEqualTo(Posting.SCHEMA$);
         assertThat(received.get("account")).hasToString("wallet:w-1");

@@ -3,7 +3,6 @@ package org.kleline.ledger.model.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -52,7 +51,8 @@ class WireFormatTest {
         new SpecificDatumWriter<>(EventEnvelope.class).write(envelope, encoder);
         encoder.flush();
         assertThat(Arrays.copyOfRange(bytes, 0, WireFormat.HEADER_BYTES)).containsExactly(0, 1, 2, 3, 4);
-        assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_BYTES, bytes.length)).isEqualTo(plain.toByteArray());
+        assertThat(Arrays.copyOfRange(bytes, WireFormat.HEADER_BYTES, bytes.length))
+                .isEqualTo(plain.toByteArray());
     }
 
     @Test
@@ -61,11 +61,26 @@ class WireFormatTest {
         serializer.configure(Map.of(), false);
         byte[] bytes = serializer.serialize("ledger.events", SampleRecords.micropaymentEnvelope());
 
-        Schema schema = parseAvsc("FeePlan", "MerchantOnboarded", "MerchantFeePlanChanged", "WalletOpened",
-                "WalletToppedUp", "WalletRedeemed", "MicropaymentRequested", "CardPaymentAuthorized",
-                "CardPaymentCaptured", "CardPaymentRefunded", "CardPaymentChargedBack", "MerchantPaidOut", "EventEnvelope");
-        GenericRecord read = new GenericDatumReader<GenericRecord>(schema).read(null, DecoderFactory.get()
-                .binaryDecoder(bytes, WireFormat.HEADER_BYTES, bytes.length - WireFormat.HEADER_BYTES, null));
+        Schema schema = parseAvsc(
+                "FeePlan",
+                "MerchantOnboarded",
+                "MerchantFeePlanChanged",
+                "WalletOpened",
+                "WalletToppedUp",
+                "WalletRedeemed",
+                "MicropaymentRequested",
+                "CardPaymentAuthorized",
+                "CardPaymentCaptured",
+                "CardPaymentRefunded",
+                "CardPaymentChargedBack",
+                "MerchantPaidOut",
+                "EventEnvelope");
+        GenericRecord read = new GenericDatumReader<GenericRecord>(schema)
+                .read(
+                        null,
+                        DecoderFactory.get()
+                                .binaryDecoder(
+                                        bytes, WireFormat.HEADER_BYTES, bytes.length - WireFormat.HEADER_BYTES, null));
 
         assertThat(read.get("eventId")).hasToString("3f1c1e4c-8b4e-4e5b-9d7a-1b2c3d4e5f60");
         assertThat(read.get("occurredAt")).isEqualTo(1_714_558_530_123L);
@@ -91,8 +106,14 @@ class WireFormatTest {
         InMemorySchemaRegistry.dropScope(scope);
         InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope(scope);
         for (String filler : List.of("a", "b")) {
-            registry.register("filler-" + filler, Schema.createRecord("Filler" + filler, null, "test", false,
-                    List.of(new Schema.Field("n", Schema.create(Schema.Type.INT)))));
+            registry.register(
+                    "filler-" + filler,
+                    Schema.createRecord(
+                            "Filler" + filler,
+                            null,
+                            "test",
+                            false,
+                            List.of(new Schema.Field("n", Schema.create(Schema.Type.INT)))));
         }
         SpecificAvroSerializer<FeePlan> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope), false);

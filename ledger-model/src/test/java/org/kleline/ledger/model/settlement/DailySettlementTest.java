@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -95,8 +94,21 @@ class DailySettlementTest {
     void rowConvertsToTheAvroSettlementRowAndBack() {
         DailySettlement row = dayOfSales().apply(SettlementEffect.payout(KEY, 2_290));
         SettlementRow avro = row.toAvro();
-        assertThat(avro).isEqualTo(new SettlementRow("m-1", D, "EUR", 2L, 11_000L, 4_000L, 3_000L, 1_710L, 42L,
-                2_290L, 2_290L, 1, SettlementStatus.PAID));
+        assertThat(avro)
+                .isEqualTo(new SettlementRow(
+                        "m-1",
+                        D,
+                        "EUR",
+                        2L,
+                        11_000L,
+                        4_000L,
+                        3_000L,
+                        1_710L,
+                        42L,
+                        2_290L,
+                        2_290L,
+                        1,
+                        SettlementStatus.PAID));
         assertThat(DailySettlement.fromAvro(avro)).isEqualTo(row);
     }
 
@@ -146,7 +158,8 @@ class DailySettlementTest {
 
     @Test
     void netAndDueStopAtTheLowestLongAndSuchARowIsOutOfRange() {
-        DailySettlement refunded = DailySettlement.empty(KEY).apply(SettlementEffect.refund(KEY, MAX - 1))
+        DailySettlement refunded = DailySettlement.empty(KEY)
+                .apply(SettlementEffect.refund(KEY, MAX - 1))
                 .apply(SettlementEffect.chargeback(KEY, 1, 0));
         assertThat(refunded.net()).isEqualTo(Long.MIN_VALUE + 1);
         assertThat(refunded.inRange()).isTrue();
@@ -157,7 +170,8 @@ class DailySettlementTest {
         assertThat(beyond.status()).isEqualTo(SettlementStatus.OPEN);
         assertThat(beyond.inRange()).isFalse();
 
-        DailySettlement paidBeyond = DailySettlement.empty(KEY).apply(SettlementEffect.payout(KEY, MAX - 100))
+        DailySettlement paidBeyond = DailySettlement.empty(KEY)
+                .apply(SettlementEffect.payout(KEY, MAX - 100))
                 .apply(SettlementEffect.refund(KEY, 1_000));
         assertThat(paidBeyond.net()).isEqualTo(-1_000);
         assertThat(paidBeyond.due()).isEqualTo(Long.MIN_VALUE);
@@ -166,8 +180,10 @@ class DailySettlementTest {
 
     @Test
     void aRowOutOfRangeGoesToAvroAndBack() {
-        DailySettlement beyond = DailySettlement.empty(KEY).apply(SettlementEffect.payout(KEY, MAX - 100))
-                .apply(SettlementEffect.refund(KEY, 1_000)).apply(SettlementEffect.payout(KEY, 500));
+        DailySettlement beyond = DailySettlement.empty(KEY)
+                .apply(SettlementEffect.payout(KEY, MAX - 100))
+                .apply(SettlementEffect.refund(KEY, 1_000))
+                .apply(SettlementEffect.payout(KEY, 500));
         assertThat(beyond.paidOut()).isEqualTo(MAX);
         assertThat(beyond.payouts()).isEqualTo(2);
 

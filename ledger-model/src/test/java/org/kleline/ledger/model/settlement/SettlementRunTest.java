@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantPaidOut;
@@ -32,27 +31,29 @@ class SettlementRunTest {
 
     @Test
     void laterPayoutOfADateCarriesTheNextOrdinalAndPaysOnlyWhatIsDue() {
-        List<MerchantPaidOut> payouts = SettlementRun.payouts(D, List.of(
-                row("m-1", 3_000, 0, 2_290, 1),
-                row("m-2", 900, 0, 100, 2)));
-        assertThat(payouts).extracting(MerchantPaidOut::getPayoutId, MerchantPaidOut::getAmount)
+        List<MerchantPaidOut> payouts =
+                SettlementRun.payouts(D, List.of(row("m-1", 3_000, 0, 2_290, 1), row("m-2", 900, 0, 100, 2)));
+        assertThat(payouts)
+                .extracting(MerchantPaidOut::getPayoutId, MerchantPaidOut::getAmount)
                 .containsExactly(tuple("po-m-1-2026-11-27-2", 710L), tuple("po-m-2-2026-11-27-3", 800L));
     }
 
     @Test
     void merchantsArePaidInMerchantIdOrderWhateverTheRowOrder() {
-        List<MerchantPaidOut> payouts = SettlementRun.payouts(D, List.of(
-                row("m-b", 500, 0, 0, 0), row("m-a", 300, 0, 0, 0), row("m-c", 100, 0, 0, 0)));
+        List<MerchantPaidOut> payouts = SettlementRun.payouts(
+                D, List.of(row("m-b", 500, 0, 0, 0), row("m-a", 300, 0, 0, 0), row("m-c", 100, 0, 0, 0)));
         assertThat(payouts).extracting(MerchantPaidOut::getMerchantId).containsExactly("m-a", "m-b", "m-c");
     }
 
     @Test
     void nothingIsPaidWhenDueIsZeroOrLess() {
-        List<MerchantPaidOut> payouts = SettlementRun.payouts(D, List.of(
-                row("m-paid", 1_000, 0, 1_000, 1),
-                row("m-negative", 100, 400, 0, 0),
-                row("m-overpaid", 1_000, 0, 1_200, 1),
-                row("m-empty", 0, 0, 0, 0)));
+        List<MerchantPaidOut> payouts = SettlementRun.payouts(
+                D,
+                List.of(
+                        row("m-paid", 1_000, 0, 1_000, 1),
+                        row("m-negative", 100, 400, 0, 0),
+                        row("m-overpaid", 1_000, 0, 1_200, 1),
+                        row("m-empty", 0, 0, 0, 0)));
         assertThat(payouts).isEmpty();
     }
 
@@ -70,7 +71,8 @@ class SettlementRunTest {
 
     @Test
     void settlementEventUsesThePayoutIdAsEventIdAndPassesTheLogContractOnly() {
-        MerchantPaidOut payout = SettlementRun.payouts(D, List.of(row("m-1", 100, 0, 0, 0))).get(0);
+        MerchantPaidOut payout =
+                SettlementRun.payouts(D, List.of(row("m-1", 100, 0, 0, 0))).get(0);
         EventEnvelope event = SettlementRun.toEvent(payout, Instant.parse("2026-11-28T06:00:00Z"));
         assertThat(event.getEventId()).isEqualTo("po-m-1-2026-11-27");
         EventValidator.requireValidLogEvent(event);
@@ -82,7 +84,8 @@ class SettlementRunTest {
     void aRowOutOfRangeIsNeverPaidFrom() {
         DailySettlement full = row("m-1", Long.MAX_VALUE, 0, 0, 0);
         SettlementKey key = new SettlementKey(new MerchantId("m-3"), D, CurrencyCode.of("EUR"));
-        DailySettlement beyond = DailySettlement.empty(key).apply(SettlementEffect.payment(key, Long.MAX_VALUE - 5, 0, 0))
+        DailySettlement beyond = DailySettlement.empty(key)
+                .apply(SettlementEffect.payment(key, Long.MAX_VALUE - 5, 0, 0))
                 .apply(SettlementEffect.payment(key, 10, 0, 0));
         assertThat(full.inRange()).isFalse();
         assertThat(beyond.inRange()).isFalse();
@@ -93,4 +96,3 @@ class SettlementRunTest {
         assertThat(payouts).containsExactly(new MerchantPaidOut("m-2", "po-m-2-2026-11-27", D, 500L));
     }
 }
-

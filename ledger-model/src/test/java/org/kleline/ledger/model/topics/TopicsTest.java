@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.journal.JournalEntry;
@@ -18,6 +16,7 @@ import org.kleline.ledger.model.serde.InMemorySchemaRegistry;
 import org.kleline.ledger.model.serde.SampleRecords;
 import org.kleline.ledger.model.serde.SchemaRegistryException;
 import org.kleline.ledger.model.serde.SpecificAvroSerde;
+import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
 
@@ -35,8 +34,14 @@ class TopicsTest {
 
     @Test
     void topicNamesAreTheLedgersContract() {
-        assertThat(topics.all()).extracting(Topic::name).containsExactly(
-                "ledger.events", "ledger.events.dlq", "ledger.outcomes", "ledger.journal", "ledger.settlements");
+        assertThat(topics.all())
+                .extracting(Topic::name)
+                .containsExactly(
+                        "ledger.events",
+                        "ledger.events.dlq",
+                        "ledger.outcomes",
+                        "ledger.journal",
+                        "ledger.settlements");
         assertThat(topics.events().name()).isEqualTo(Topics.EVENTS);
         assertThat(topics.eventsDlq().name()).isEqualTo(Topics.EVENTS_DLQ);
         assertThat(topics.outcomes().name()).isEqualTo(Topics.OUTCOMES);
@@ -53,8 +58,10 @@ class TopicsTest {
         byte[] value = events.valueSerde().serializer().serialize(events.name(), envelope);
 
         assertThat(key).asString().isEqualTo("wallet:w-1");
-        assertThat(events.keySerde().deserializer().deserialize(events.name(), key)).isEqualTo("wallet:w-1");
-        assertThat(events.valueSerde().deserializer().deserialize(events.name(), value)).isEqualTo(envelope);
+        assertThat(events.keySerde().deserializer().deserialize(events.name(), key))
+                .isEqualTo("wallet:w-1");
+        assertThat(events.valueSerde().deserializer().deserialize(events.name(), value))
+                .isEqualTo(envelope);
     }
 
     @Test
@@ -67,8 +74,15 @@ class TopicsTest {
         assertThat(roundTripValue(topics.outcomes(), outcome)).isEqualTo(outcome);
         assertThat(roundTripValue(topics.journal(), entry)).isEqualTo(entry);
         assertThat(roundTripValue(topics.settlements(), row)).isEqualTo(row);
-        assertThat(topics.settlements().keySerde().deserializer().deserialize(Topics.SETTLEMENTS,
-                topics.settlements().keySerde().serializer().serialize(Topics.SETTLEMENTS, settlementKey)))
+        assertThat(topics.settlements()
+                        .keySerde()
+                        .deserializer()
+                        .deserialize(
+                                Topics.SETTLEMENTS,
+                                topics.settlements()
+                                        .keySerde()
+                                        .serializer()
+                                        .serialize(Topics.SETTLEMENTS, settlementKey)))
                 .isEqualTo("m-7|2024-05-01|EUR");
     }
 
@@ -80,7 +94,8 @@ class TopicsTest {
 
         assertThat(topics.eventsDlq().valueSerde().deserializer().deserialize(Topics.EVENTS_DLQ, written))
                 .containsExactly(7, 1, 2, 3);
-        assertThat(topics.eventsDlq().keySerde().serializer().serialize(Topics.EVENTS_DLQ, null)).isNull();
+        assertThat(topics.eventsDlq().keySerde().serializer().serialize(Topics.EVENTS_DLQ, null))
+                .isNull();
     }
 
     @Test
@@ -95,7 +110,8 @@ class TopicsTest {
         assertThat(registry.latestVersion("ledger.outcomes-value").schema()).isEqualTo(EventOutcome.SCHEMA$);
         assertThat(registry.latestVersion("ledger.journal-value").schema()).isEqualTo(JournalEntry.SCHEMA$);
         assertThat(registry.latestVersion("ledger.settlements-value").schema()).isEqualTo(SettlementRow.SCHEMA$);
-        assertThatThrownBy(() -> registry.latestVersion("ledger.events-key")).isInstanceOf(SchemaRegistryException.class);
+        assertThatThrownBy(() -> registry.latestVersion("ledger.events-key"))
+                .isInstanceOf(SchemaRegistryException.class);
     }
 
     @Test
@@ -127,7 +143,8 @@ class TopicsTest {
     }
 
     private static <V> V roundTripValue(Topic<String, V> topic, V value) {
-        return topic.valueSerde().deserializer().deserialize(topic.name(),
-                topic.valueSerde().serializer().serialize(topic.name(), value));
+        return topic.valueSerde()
+                .deserializer()
+                .deserialize(topic.name(), topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 }

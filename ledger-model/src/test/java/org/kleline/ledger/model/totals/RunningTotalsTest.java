@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fixtures.Events;
-import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.outcomes.Outcome;
@@ -30,6 +29,7 @@ class RunningTotalsTest {
 
     /** Parts named "account|currency" and "trial|currency", held in a map. */
     private final Map<String, RunningTotal> stored = new HashMap<>();
+
     private final RunningTotals.Parts<String> parts = new RunningTotals.Parts<>() {
         @Override
         public List<String> accountParts(JournalLine posting) {
@@ -86,10 +86,11 @@ class RunningTotalsTest {
 
         assertThat(sum.fits()).isTrue();
         assertThat(sum.overflowing()).isNull();
-        assertThat(sum.after()).containsExactly(
-                Map.entry("platform:card-clearing|EUR", new RunningTotal(0, 500, 1)),
-                Map.entry("wallet:w-1|EUR", new RunningTotal(1_500, 0, 2)),
-                Map.entry("trial|EUR", new RunningTotal(1_500, 1_500, 4)));
+        assertThat(sum.after())
+                .containsExactly(
+                        Map.entry("platform:card-clearing|EUR", new RunningTotal(0, 500, 1)),
+                        Map.entry("wallet:w-1|EUR", new RunningTotal(1_500, 0, 2)),
+                        Map.entry("trial|EUR", new RunningTotal(1_500, 1_500, 4)));
         assertThat(stored).hasSize(2).containsEntry("wallet:w-1|EUR", new RunningTotal(1_000, 0, 1));
     }
 
@@ -119,14 +120,21 @@ class RunningTotalsTest {
     @Test
     void twoPostingsToOnePartAddUpBeforeTheCheckAndEachCurrencyHasItsOwnTrialPart() {
         stored.put("merchant:m-1|EUR", new RunningTotal(0, MAX - 150, 1));
-        List<JournalLine> twice = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
-                posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100));
-        List<JournalLine> twoCurrencies = List.of(posting("merchant:m-1", EUR, -100), posting("platform:payouts", EUR, 100),
-                posting("merchant:m-2", USD, -7), posting("platform:payouts", USD, 7));
+        List<JournalLine> twice = List.of(
+                posting("merchant:m-1", EUR, -100),
+                posting("platform:payouts", EUR, 100),
+                posting("merchant:m-1", EUR, -100),
+                posting("platform:payouts", EUR, 100));
+        List<JournalLine> twoCurrencies = List.of(
+                posting("merchant:m-1", EUR, -100),
+                posting("platform:payouts", EUR, 100),
+                posting("merchant:m-2", USD, -7),
+                posting("platform:payouts", USD, 7));
 
         assertThat(RunningTotals.add(twice, parts).overflowing()).isEqualTo("merchant:m-1|EUR");
         RunningTotals.Sum<String> fits = RunningTotals.add(twoCurrencies, parts);
-        assertThat(fits.after()).containsEntry("merchant:m-1|EUR", new RunningTotal(0, MAX - 50, 2))
+        assertThat(fits.after())
+                .containsEntry("merchant:m-1|EUR", new RunningTotal(0, MAX - 50, 2))
                 .containsEntry("trial|EUR", new RunningTotal(100, 100, 2))
                 .containsEntry("trial|USD", new RunningTotal(7, 7, 2));
     }
@@ -136,7 +144,8 @@ class RunningTotalsTest {
         RunningTotals.Parts<String> withHours = new RunningTotals.Parts<>() {
             @Override
             public List<String> accountParts(JournalLine posting) {
-                String accountCurrency = posting.account().value() + "|" + posting.currency().code();
+                String accountCurrency =
+                        posting.account().value() + "|" + posting.currency().code();
                 return List.of(accountCurrency, accountCurrency + "|hour");
             }
 
@@ -170,6 +179,7 @@ class RunningTotalsTest {
         assertThat(rejected.nextState()).isEqualTo("before");
         assertThat(rejected.recordsEventId()).isTrue();
         assertThatThrownBy(() -> RunningTotals.limitExceeded(rejected, "before"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("top-1 is REJECTED");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("top-1 is REJECTED");
     }
 }

@@ -18,7 +18,6 @@ import static org.kleline.ledger.model.fixtures.Postings.eur;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -52,7 +51,8 @@ class WalletDeciderTest {
 
     @Test
     void walletOpenedCreatesAnEmptyWallet() {
-        Decision<WalletState> decision = decider.decide(null, event("e-1", walletOpened("w-1", "EUR", 15_000)), context);
+        Decision<WalletState> decision =
+                decider.decide(null, event("e-1", walletOpened("w-1", "EUR", 15_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.reason()).isNull();
         assertThat(decision.postings()).isEmpty();
@@ -79,8 +79,8 @@ class WalletDeciderTest {
     void topUpToExactlyMaxBalanceDebitsCardClearingAndCreditsTheWallet() {
         Decision<WalletState> decision = decider.decide(W1, event("e-1", topUp("w-1", 5_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("platform:card-clearing", -5_000), eur("wallet:w-1", 5_000));
+        assertThat(decision.postings())
+                .containsExactly(eur("platform:card-clearing", -5_000), eur("wallet:w-1", 5_000));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(15_000);
         assertThat(decision.settlementEffect()).isNull();
     }
@@ -99,14 +99,16 @@ class WalletDeciderTest {
     void redemptionDebitsTheWalletAndCreditsCardClearing() {
         Decision<WalletState> decision = decider.decide(W1, event("e-1", redemption("w-1", 3_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("wallet:w-1", -3_000), eur("platform:card-clearing", 3_000));
+        assertThat(decision.postings())
+                .containsExactly(eur("wallet:w-1", -3_000), eur("platform:card-clearing", 3_000));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(7_000);
     }
 
     @Test
     void redeemingTheWholeBalanceLeavesZero() {
-        assertThat(decider.decide(W1, event("e-1", redemption("w-1", 10_000)), context).nextState().balanceMinor())
+        assertThat(decider.decide(W1, event("e-1", redemption("w-1", 10_000)), context)
+                        .nextState()
+                        .balanceMinor())
                 .isZero();
     }
 
@@ -143,18 +145,22 @@ class WalletDeciderTest {
         // fee = halfEven(1000 * 300, 10000) + 5 = 35; commission = halfEven(35 * 2000, 10000) = 7
         Decision<WalletState> decision = decider.decide(W1, event("e-1", micropayment("w-1", "m-1", 1_000)), context);
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(
-                eur("wallet:w-1", -1_000), eur("merchant:m-1", 965), eur("platform:fees", 28), eur("partner:pa-1", 7));
+        assertThat(decision.postings())
+                .containsExactly(
+                        eur("wallet:w-1", -1_000),
+                        eur("merchant:m-1", 965),
+                        eur("platform:fees", 28),
+                        eur("partner:pa-1", 7));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(9_000);
-        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.payment(
-                new SettlementKey(new MerchantId("m-1"), D0, EUR), 1_000, 35, 7));
+        assertThat(decision.settlementEffect())
+                .isEqualTo(SettlementEffect.payment(new SettlementKey(new MerchantId("m-1"), D0, EUR), 1_000, 35, 7));
     }
 
     @Test
     void micropaymentToAMerchantWithoutPartnerPostsNoPartnerLine() {
         Decision<WalletState> decision = decider.decide(W1, event("e-1", micropayment("w-1", "m-2", 1_000)), context);
-        assertThat(decision.postings()).containsExactly(
-                eur("wallet:w-1", -1_000), eur("merchant:m-2", 965), eur("platform:fees", 35));
+        assertThat(decision.postings())
+                .containsExactly(eur("wallet:w-1", -1_000), eur("merchant:m-2", 965), eur("platform:fees", 35));
         assertThat(decision.settlementEffect().commission()).isZero();
     }
 
@@ -171,8 +177,8 @@ class WalletDeciderTest {
         // fee = min(1000, 0 + 5000) = 1000; commission = 200
         Decision<WalletState> decision =
                 decider.decide(W1, event("e-1", micropayment("w-1", "m-greedy", 1_000)), context);
-        assertThat(decision.postings()).containsExactly(
-                eur("wallet:w-1", -1_000), eur("platform:fees", 800), eur("partner:pa-1", 200));
+        assertThat(decision.postings())
+                .containsExactly(eur("wallet:w-1", -1_000), eur("platform:fees", 800), eur("partner:pa-1", 200));
     }
 
     @Test
@@ -180,10 +186,10 @@ class WalletDeciderTest {
         var merchant = merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan())
                 .withFeePlan(new FeePlanVersion(new FeeSchedule(0, 0, 0, 0, 0, 0), minutes(60)));
         context.withMerchant(merchant);
-        Decision<WalletState> before = decider.decide(W1, event("e-1", minutes(59), micropayment("w-1", "m-1", 1_000)),
-                context);
-        Decision<WalletState> from = decider.decide(W1, event("e-2", minutes(60), micropayment("w-1", "m-1", 1_000)),
-                context);
+        Decision<WalletState> before =
+                decider.decide(W1, event("e-1", minutes(59), micropayment("w-1", "m-1", 1_000)), context);
+        Decision<WalletState> from =
+                decider.decide(W1, event("e-2", minutes(60), micropayment("w-1", "m-1", 1_000)), context);
         assertThat(before.settlementEffect().fees()).isEqualTo(35);
         assertThat(from.settlementEffect().fees()).isZero();
         assertThat(from.postings()).containsExactly(eur("wallet:w-1", -1_000), eur("merchant:m-1", 1_000));
@@ -221,13 +227,15 @@ class WalletDeciderTest {
     @Test
     void sameEventIdUnderAnotherKeyIsNotADuplicate() {
         context.withSeen(AggregateKey.merchant("w-1"), "e-1").withSeen(AggregateKey.wallet("w-2"), "e-1");
-        assertThat(decider.decide(W1, event("e-1", topUp("w-1", 1)), context).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(decider.decide(W1, event("e-1", topUp("w-1", 1)), context).outcome())
+                .isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
     void eventOfAnotherAggregateOrStateOfAnotherWalletIsRefused() {
         assertThatThrownBy(() -> decider.decide(null, event("e-1", capture("p-1", 1)), context))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("not a wallet event: CardPaymentCaptured");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a wallet event: CardPaymentCaptured");
         assertThatThrownBy(() -> decider.decide(W1, event("e-1", topUp("w-2", 1)), context))
                 .hasMessage("state of wallet w-1 given for wallet:w-2");
     }
@@ -235,7 +243,8 @@ class WalletDeciderTest {
     @Test
     void invalidEventIsRefusedNotDecided() {
         assertThatThrownBy(() -> decider.decide(W1, event("e-1", topUp("w-1", 0)), context))
-                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("amount must be");
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageStartingWith("amount must be");
     }
 
     private void rejected(WalletState wallet, org.kleline.ledger.events.EventEnvelope event, RejectionReason reason) {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.kleline.ledger.events.EventEnvelope;
@@ -53,22 +52,35 @@ class WalletPropertyTest {
     }
 
     private static Step step(Gen gen) {
-        return new Step(gen.indexByWeight(1, 4, 2, 4), gen.between(0, WALLETS.size() - 1),
-                gen.between(0, MERCHANTS.size() - 1), RandomInputs.amount(gen), gen.between(0, 40),
-                gen.between(0, 3 * 1_440), gen.oneOf("EUR", "EUR", "USD"));
+        return new Step(
+                gen.indexByWeight(1, 4, 2, 4),
+                gen.between(0, WALLETS.size() - 1),
+                gen.between(0, MERCHANTS.size() - 1),
+                RandomInputs.amount(gen),
+                gen.between(0, 40),
+                gen.between(0, 3 * 1_440),
+                gen.oneOf("EUR", "EUR", "USD"));
     }
 
     @TestFactory
     Stream<DynamicTest> walletRulesKeepEveryInvariant() {
         Coverage decisions = new Coverage();
-        return Tries.overSeeds(500,
-                gen -> keepsEveryInvariant(gen.listOf(5, 60, WalletPropertyTest::step), RandomInputs.feePlan(gen),
-                        decisions),
+        return Tries.overSeeds(
+                500,
+                gen -> keepsEveryInvariant(
+                        gen.listOf(5, 60, WalletPropertyTest::step), RandomInputs.feePlan(gen), decisions),
                 decisions.covers(
-                        "ACCEPTED WalletOpened", "ACCEPTED WalletToppedUp", "ACCEPTED WalletRedeemed",
-                        "ACCEPTED MicropaymentRequested", "DUPLICATE", "REJECTED ALREADY_EXISTS",
-                        "REJECTED UNKNOWN_WALLET", "REJECTED LIMIT_EXCEEDED", "REJECTED INSUFFICIENT_FUNDS",
-                        "REJECTED UNKNOWN_MERCHANT", "REJECTED CURRENCY_MISMATCH"));
+                        "ACCEPTED WalletOpened",
+                        "ACCEPTED WalletToppedUp",
+                        "ACCEPTED WalletRedeemed",
+                        "ACCEPTED MicropaymentRequested",
+                        "DUPLICATE",
+                        "REJECTED ALREADY_EXISTS",
+                        "REJECTED UNKNOWN_WALLET",
+                        "REJECTED LIMIT_EXCEEDED",
+                        "REJECTED INSUFFICIENT_FUNDS",
+                        "REJECTED UNKNOWN_MERCHANT",
+                        "REJECTED CURRENCY_MISMATCH"));
     }
 
     private static void keepsEveryInvariant(List<Step> steps, FeePlan plan, Coverage decisions) {

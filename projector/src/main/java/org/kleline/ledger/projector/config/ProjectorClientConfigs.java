@@ -42,7 +42,8 @@ public final class ProjectorClientConfigs {
      * ones over them.
      */
     public Map<String, Object> plainConsumer(String clientId) {
-        return PlainConsumers.readCommitted(layered(ConsumerConfig.configNames(), StreamsConfig.CONSUMER_PREFIX), clientId);
+        return PlainConsumers.readCommitted(
+                layered(ConsumerConfig.configNames(), StreamsConfig.CONSUMER_PREFIX), clientId);
     }
 
     private Map<String, Object> layered(Set<String> known, String prefix) {

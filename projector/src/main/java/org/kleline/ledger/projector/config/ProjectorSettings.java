@@ -41,6 +41,7 @@ public record ProjectorSettings(
     public static final long DEFAULT_MERCHANT_WAIT_TIMEOUT_MS = 10_000;
     /** Kept below the producer's transaction timeout so a wait never aborts the transaction. */
     public static final long MAX_MERCHANT_WAIT_TIMEOUT_MS = 20_000;
+
     public static final long MIN_ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MIN_MEMORY_BYTES;
     public static final int MAX_PARTITIONS = 10_000;
 
@@ -56,8 +57,8 @@ public record ProjectorSettings(
         }
         Objects.requireNonNull(settlementZone, SETTLEMENT_ZONE);
         if (rocksDbMemoryBytes < MIN_ROCKSDB_MEMORY_BYTES) {
-            throw new IllegalArgumentException(ROCKSDB_MEMORY_BYTES + " must be >= " + MIN_ROCKSDB_MEMORY_BYTES
-                    + ", got " + rocksDbMemoryBytes);
+            throw new IllegalArgumentException(
+                    ROCKSDB_MEMORY_BYTES + " must be >= " + MIN_ROCKSDB_MEMORY_BYTES + ", got " + rocksDbMemoryBytes);
         }
         Objects.requireNonNull(merchantWaitTimeout, MERCHANT_WAIT_TIMEOUT_MS);
         if (merchantWaitTimeout.isNegative() || merchantWaitTimeout.toMillis() > MAX_MERCHANT_WAIT_TIMEOUT_MS) {

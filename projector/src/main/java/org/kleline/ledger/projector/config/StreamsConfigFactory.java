@@ -5,10 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
-import org.kleline.ledger.model.topics.Topics;
 
 /**
  * The one place where the projector's Streams config is built. Every safety setting is written
@@ -19,6 +19,7 @@ public final class StreamsConfigFactory {
 
     /** Streams' producer default is 10 s; the merchant wait (at most 20 s) must fit well inside. */
     static final int TRANSACTION_TIMEOUT_MS = 60_000;
+
     static final long COMMIT_INTERVAL_MS = 100;
     static final long RECORD_CACHE_BYTES = 32L * 1024 * 1024;
     /**
@@ -29,10 +30,10 @@ public final class StreamsConfigFactory {
      * broker per request.
      */
     static final int PRODUCER_LINGER_MS = 100;
+
     static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
-    private StreamsConfigFactory() {
-    }
+    private StreamsConfigFactory() {}
 
     /**
      * @param settings the projector's settings (also read from {@code overrides})
@@ -49,9 +50,11 @@ public final class StreamsConfigFactory {
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL_MS));
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(settings.replication()));
-        p.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+        p.putIfAbsent(
+                StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
                 Integer.toString(minInSyncReplicas(settings.replication())));
-        // The internal topics (changelogs, repartition) never elect an out-of-sync leader, whatever the broker's default.
+        // The internal topics (changelogs, repartition) never elect an out-of-sync leader, whatever the broker's
+        // default.
         p.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG), "false");
         p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
         p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
@@ -62,11 +65,14 @@ public final class StreamsConfigFactory {
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), "true");
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "5");
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        p.putIfAbsent(
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 Integer.toString(TRANSACTION_TIMEOUT_MS));
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), "120000");
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Integer.toString(PRODUCER_LINGER_MS));
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(PRODUCER_BATCH_BYTES));
+        p.putIfAbsent(
+                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Integer.toString(PRODUCER_LINGER_MS));
+        p.putIfAbsent(
+                StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(PRODUCER_BATCH_BYTES));
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
 
         p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
@@ -77,10 +83,12 @@ public final class StreamsConfigFactory {
         // Poison records go to the dead-letter topic and processing goes on; anything else fails loudly.
         p.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.EVENTS_DLQ);
-        p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        p.putIfAbsent(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler");
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        p.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        p.putIfAbsent(
+                StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
         p.put(DeadLetterHandler.METRICS_CONFIG, metrics);
 

@@ -9,19 +9,15 @@ import org.kleline.ledger.projector.settlement.SettlementDelta;
 public sealed interface DecideOutput {
 
     /** To ledger.outcomes, keyed by eventId. */
-    record Outcome(EventOutcome value) implements DecideOutput {
-    }
+    record Outcome(EventOutcome value) implements DecideOutput {}
 
     /** To ledger.journal, keyed by entryId (= eventId). */
-    record Journal(JournalEntry value) implements DecideOutput {
-    }
+    record Journal(JournalEntry value) implements DecideOutput {}
 
     /** To the settlement stage, keyed by {@code merchantId|date|currency}. */
-    record SettlementOut(SettlementDelta value) implements DecideOutput {
-    }
+    record SettlementOut(SettlementDelta value) implements DecideOutput {}
 
     /** To ledger.events.dlq: an event that can be read but not decided; {@code value} may be null;
      * the record's headers say why and where it came from. */
-    record DeadLetter(EventEnvelope value) implements DecideOutput {
-    }
+    record DeadLetter(EventEnvelope value) implements DecideOutput {}
 }

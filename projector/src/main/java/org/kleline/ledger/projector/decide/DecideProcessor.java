@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
 import org.kleline.ledger.model.decision.Decision;
@@ -26,7 +27,6 @@ import org.kleline.ledger.model.totals.RunningTotals;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
-import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
@@ -76,7 +76,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     /** The running totals the event being processed adds to, checked to fit; null when it posts nothing. */
     private AccountPostings.Plan pendingPostings;
 
-    public DecideProcessor(BusinessCalendar calendar, MerchantDirectorySource merchantDirectories, ProjectorMetrics metrics) {
+    public DecideProcessor(
+            BusinessCalendar calendar, MerchantDirectorySource merchantDirectories, ProjectorMetrics metrics) {
         this.calendar = calendar;
         this.merchantDirectories = merchantDirectories;
         this.metrics = metrics;
@@ -119,9 +120,12 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         OptionalInt home = directory.partitionOfKey(record.key());
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
         if (home.isPresent() && partition >= 0 && home.getAsInt() != partition) {
-            // Written around every producer of the log: its key's other events, and the merchant directory, are elsewhere.
-            deadLetter(record, "record key '" + record.key() + "' belongs to partition " + home.getAsInt()
-                    + " of the event log, not " + partition + ": every producer partitions by key");
+            // Written around every producer of the log: its key's other events, and the merchant directory, are
+            // elsewhere.
+            deadLetter(
+                    record,
+                    "record key '" + record.key() + "' belongs to partition " + home.getAsInt()
+                            + " of the event log, not " + partition + ": every producer partitions by key");
             return;
         }
         Decision<?> decision;
@@ -150,8 +154,9 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
 
     /** Where the record being processed stands: the cross-key rule reads it (LogPosition#boundFor). */
     private LogPosition position(EventEnvelope event) {
-        RecordMetadata source = context.recordMetadata().orElseThrow(
-                () -> new IllegalStateException("the decide stage processes records of ledger.events only"));
+        RecordMetadata source = context.recordMetadata()
+                .orElseThrow(
+                        () -> new IllegalStateException("the decide stage processes records of ledger.events only"));
         return new LogPosition(source.partition(), source.offset(), event.getAppendedAfter());
     }
 
@@ -170,8 +175,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             }
             case PAYMENT -> {
                 CardPaymentState before = StateRecords.payment(payments.get(stateKey));
-                Decision<CardPaymentState> d = withinTotals(paymentDecider.decide(before, event, decisionContext),
-                        before);
+                Decision<CardPaymentState> d =
+                        withinTotals(paymentDecider.decide(before, event, decisionContext), before);
                 if (d.isAccepted()) {
                     payments.put(stateKey, StateRecords.toRecord(d.nextState()));
                 }
@@ -179,8 +184,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             }
             case MERCHANT -> {
                 MerchantState before = StateRecords.merchant(merchants.get(stateKey));
-                Decision<MerchantState> d = withinTotals(merchantDecider.decide(before, event, decisionContext),
-                        before);
+                Decision<MerchantState> d =
+                        withinTotals(merchantDecider.decide(before, event, decisionContext), before);
                 if (d.isAccepted() && d.nextState() != null) {
                     merchants.put(stateKey, StateRecords.toRecord(d.nextState()));
                 }
@@ -188,8 +193,9 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             }
             default -> throw new IllegalStateException("unknown aggregate type " + key.type());
         }
-        Payouts.applied(decision).ifPresent(p ->
-                payoutIds.put(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()), DecideStores.PRESENT));
+        Payouts.applied(decision)
+                .ifPresent(p ->
+                        payoutIds.put(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()), DecideStores.PRESENT));
         return decision;
     }
 
@@ -202,11 +208,18 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         if (!decision.isAccepted() || decision.postings().isEmpty()) {
             return decision;
         }
-        AccountPostings.Plan plan = accountPostings.plan(decision.postings(), decision.eventId(),
-                decision.eventType().name(), decision.occurredAt().toEpochMilli());
+        AccountPostings.Plan plan = accountPostings.plan(
+                decision.postings(),
+                decision.eventId(),
+                decision.eventType().name(),
+                decision.occurredAt().toEpochMilli());
         if (!plan.fits()) {
-            LOG.warn("event {} of {} rejected LIMIT_EXCEEDED: its postings would take the running total {} of this "
-                    + "partition past {} minor units", decision.eventId(), decision.key().value(), plan.overflowing(),
+            LOG.warn(
+                    "event {} of {} rejected LIMIT_EXCEEDED: its postings would take the running total {} of this "
+                            + "partition past {} minor units",
+                    decision.eventId(),
+                    decision.key().value(),
+                    plan.overflowing(),
                     Long.MAX_VALUE);
             return RunningTotals.limitExceeded(decision, before);
         }
@@ -226,8 +239,10 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
             accountPostings.apply(pendingPostings);
         }
         if (decision.settlementEffect() != null) {
-            context.forward(record.withKey(SettlementKeys.byMerchant(decision.settlementEffect().key()))
-                    .withValue(new DecideOutput.SettlementOut(SettlementDeltas.toDelta(decision.settlementEffect(), eventId))));
+            context.forward(record.withKey(SettlementKeys.byMerchant(
+                            decision.settlementEffect().key()))
+                    .withValue(new DecideOutput.SettlementOut(
+                            SettlementDeltas.toDelta(decision.settlementEffect(), eventId))));
         }
     }
 
@@ -244,15 +259,17 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         if (metrics != null) {
             metrics.poisonRecord();
         }
-        context.forward(record.withValue((DecideOutput) new DecideOutput.DeadLetter(record.value())).withHeaders(headers));
+        context.forward(record.withValue((DecideOutput) new DecideOutput.DeadLetter(record.value()))
+                .withHeaders(headers));
     }
 
     private IllegalStateException failed(AggregateKey key, EventEnvelope event, RuntimeException cause) {
         String where = context.recordMetadata()
                 .map(m -> "partition " + m.partition() + " offset " + m.offset() + " of " + m.topic())
                 .orElse("no record metadata");
-        return new IllegalStateException("deciding event " + event.getEventId() + " of " + key.value() + " ("
-                + where + ") failed: " + cause, cause);
+        return new IllegalStateException(
+                "deciding event " + event.getEventId() + " of " + key.value() + " (" + where + ") failed: " + cause,
+                cause);
     }
 
     private static byte[] utf8(String s) {

@@ -1,16 +1,16 @@
 package org.kleline.ledger.projector.decide;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.serde.CompactSerde;
-import java.util.ArrayList;
-import java.util.List;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
+import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.stores.StoreNames;
 
@@ -35,7 +35,10 @@ public final class DecideStores {
 
         @Override
         protected WalletRecord read(BinaryReader in) {
-            return new WalletRecord(in.readString("walletId"), in.readString("currency"), in.readLong("balance"),
+            return new WalletRecord(
+                    in.readString("walletId"),
+                    in.readString("currency"),
+                    in.readLong("balance"),
                     in.readLong("maxBalance"));
         }
     };
@@ -55,9 +58,15 @@ public final class DecideStores {
 
         @Override
         protected CardPaymentRecord read(BinaryReader in) {
-            return new CardPaymentRecord(in.readString("paymentId"), in.readString("merchantId"),
-                    in.readString("currency"), in.readLong("authorized"), in.readLong("captured"),
-                    in.readLong("refunded"), in.readLong("chargedBack"), in.readString("status"));
+            return new CardPaymentRecord(
+                    in.readString("paymentId"),
+                    in.readString("merchantId"),
+                    in.readString("currency"),
+                    in.readLong("authorized"),
+                    in.readLong("captured"),
+                    in.readLong("refunded"),
+                    in.readLong("chargedBack"),
+                    in.readString("status"));
         }
     };
     /**
@@ -95,19 +104,24 @@ public final class DecideStores {
             int count = CompactFields.count(in, "feePlans");
             List<FeePlanVersionRecord> plans = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                plans.add(new FeePlanVersionRecord(in.readLong("effectiveFrom"), in.readInt("cardBps"),
-                        in.readLong("cardFixed"), in.readInt("microBps"), in.readLong("microFixed"),
-                        in.readLong("chargebackFee"), in.readInt("partnerShareBps")));
+                plans.add(new FeePlanVersionRecord(
+                        in.readLong("effectiveFrom"),
+                        in.readInt("cardBps"),
+                        in.readLong("cardFixed"),
+                        in.readInt("microBps"),
+                        in.readLong("microFixed"),
+                        in.readLong("chargebackFee"),
+                        in.readInt("partnerShareBps")));
             }
             return new MerchantRecord(merchantId, name, partnerId, currency, onboardedAt, plans);
         }
     };
+
     public static final CompactSerde<EventOutcome> EVENT_OUTCOME = InternalSerdes.EVENT_OUTCOME;
     /** What a payout-ids entry holds: only its key matters. */
     public static final byte[] PRESENT = {1};
 
-    private DecideStores() {
-    }
+    private DecideStores() {}
 
     public static StoreBuilder<KeyValueStore<String, WalletRecord>> wallets() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.WALLETS), Serdes.String(), WALLET)
@@ -115,23 +129,25 @@ public final class DecideStores {
     }
 
     public static StoreBuilder<KeyValueStore<String, CardPaymentRecord>> cardPayments() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CARD_PAYMENTS), Serdes.String(),
-                CARD_PAYMENT).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.CARD_PAYMENTS), Serdes.String(), CARD_PAYMENT)
+                .withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, MerchantRecord>> merchants() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MERCHANTS), Serdes.String(),
-                MERCHANT).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.MERCHANTS), Serdes.String(), MERCHANT)
+                .withCachingEnabled();
     }
 
     /** eventId to its first outcome ({@link FirstOutcomes}): the duplicate check and the outcome view. */
     public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OUTCOMES), Serdes.String(),
-                EVENT_OUTCOME);
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.OUTCOMES), Serdes.String(), EVENT_OUTCOME);
     }
 
     public static StoreBuilder<KeyValueStore<String, byte[]>> payoutIds() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAYOUT_IDS), Serdes.String(),
-                Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PAYOUT_IDS), Serdes.String(), Serdes.ByteArray());
     }
 }

@@ -3,8 +3,7 @@ package org.kleline.ledger.projector.decide;
 /** Keys of the duplicate and payout-id checks, in the stores and in the merchant directory. */
 public final class DecisionKeys {
 
-    private DecisionKeys() {
-    }
+    private DecisionKeys() {}
 
     /** {@code aggregateKey|eventId}: an eventId seen under a key. */
     public static String seen(String aggregateKey, String eventId) {

@@ -21,8 +21,7 @@ public final class FirstOutcomes {
 
     public static final char SEPARATOR = '|';
 
-    private FirstOutcomes() {
-    }
+    private FirstOutcomes() {}
 
     /** The key of an eventId's outcome under a second aggregate key of the same partition. */
     public static String otherKey(String eventId, String aggregateKey) {

@@ -21,28 +21,44 @@ import org.kleline.ledger.model.wallet.WalletState;
  */
 public final class StateRecords {
 
-    private StateRecords() {
-    }
+    private StateRecords() {}
 
     public static WalletRecord toRecord(WalletState s) {
         return new WalletRecord(s.walletId().value(), s.currency().code(), s.balanceMinor(), s.maxBalanceMinor());
     }
 
     public static WalletState wallet(WalletRecord r) {
-        return r == null ? null
-                : new WalletState(new WalletId(r.getWalletId()), CurrencyCode.of(r.getCurrency()), r.getBalance(),
+        return r == null
+                ? null
+                : new WalletState(
+                        new WalletId(r.getWalletId()),
+                        CurrencyCode.of(r.getCurrency()),
+                        r.getBalance(),
                         r.getMaxBalance());
     }
 
     public static CardPaymentRecord toRecord(CardPaymentState s) {
-        return new CardPaymentRecord(s.paymentId().value(), s.merchantId().value(), s.currency().code(),
-                s.authorizedMinor(), s.capturedMinor(), s.refundedMinor(), s.chargedBackMinor(), s.status().name());
+        return new CardPaymentRecord(
+                s.paymentId().value(),
+                s.merchantId().value(),
+                s.currency().code(),
+                s.authorizedMinor(),
+                s.capturedMinor(),
+                s.refundedMinor(),
+                s.chargedBackMinor(),
+                s.status().name());
     }
 
     public static CardPaymentState payment(CardPaymentRecord r) {
-        return r == null ? null
-                : new CardPaymentState(new PaymentId(r.getPaymentId()), new MerchantId(r.getMerchantId()),
-                        CurrencyCode.of(r.getCurrency()), r.getAuthorized(), r.getCaptured(), r.getRefunded(),
+        return r == null
+                ? null
+                : new CardPaymentState(
+                        new PaymentId(r.getPaymentId()),
+                        new MerchantId(r.getMerchantId()),
+                        CurrencyCode.of(r.getCurrency()),
+                        r.getAuthorized(),
+                        r.getCaptured(),
+                        r.getRefunded(),
                         r.getChargedBack());
     }
 
@@ -50,12 +66,22 @@ public final class StateRecords {
         List<FeePlanVersionRecord> plans = new ArrayList<>(s.feePlans().size());
         for (FeePlanVersion v : s.feePlans()) {
             FeeSchedule p = v.plan();
-            plans.add(new FeePlanVersionRecord(v.effectiveFrom().toEpochMilli(), p.cardBps(), p.cardFixed(),
-                    p.microBps(), p.microFixed(), p.chargebackFee(), p.partnerShareBps()));
+            plans.add(new FeePlanVersionRecord(
+                    v.effectiveFrom().toEpochMilli(),
+                    p.cardBps(),
+                    p.cardFixed(),
+                    p.microBps(),
+                    p.microFixed(),
+                    p.chargebackFee(),
+                    p.partnerShareBps()));
         }
-        return new MerchantRecord(s.merchantId().value(), s.name(),
-                s.partnerId() == null ? null : s.partnerId().value(), s.currency().code(),
-                s.onboardedAt().toEpochMilli(), plans);
+        return new MerchantRecord(
+                s.merchantId().value(),
+                s.name(),
+                s.partnerId() == null ? null : s.partnerId().value(),
+                s.currency().code(),
+                s.onboardedAt().toEpochMilli(),
+                plans);
     }
 
     public static MerchantState merchant(MerchantRecord r) {
@@ -64,12 +90,22 @@ public final class StateRecords {
         }
         List<FeePlanVersion> plans = new ArrayList<>(r.getFeePlans().size());
         for (FeePlanVersionRecord v : r.getFeePlans()) {
-            plans.add(new FeePlanVersion(new FeeSchedule(v.getCardBps(), v.getCardFixed(), v.getMicroBps(),
-                    v.getMicroFixed(), v.getChargebackFee(), v.getPartnerShareBps()),
+            plans.add(new FeePlanVersion(
+                    new FeeSchedule(
+                            v.getCardBps(),
+                            v.getCardFixed(),
+                            v.getMicroBps(),
+                            v.getMicroFixed(),
+                            v.getChargebackFee(),
+                            v.getPartnerShareBps()),
                     Instant.ofEpochMilli(v.getEffectiveFrom())));
         }
-        return new MerchantState(new MerchantId(r.getMerchantId()), r.getName(),
-                r.getPartnerId() == null ? null : new PartnerId(r.getPartnerId()), CurrencyCode.of(r.getCurrency()),
-                Instant.ofEpochMilli(r.getOnboardedAt()), plans);
+        return new MerchantState(
+                new MerchantId(r.getMerchantId()),
+                r.getName(),
+                r.getPartnerId() == null ? null : new PartnerId(r.getPartnerId()),
+                CurrencyCode.of(r.getCurrency()),
+                Instant.ofEpochMilli(r.getOnboardedAt()),
+                plans);
     }
 }

@@ -21,8 +21,10 @@ final class StoreDecisionContext implements DecisionContext {
     private final MerchantDirectory merchants;
     private LogPosition position;
 
-    StoreDecisionContext(ReadOnlyKeyValueStore<String, EventOutcome> outcomes,
-            ReadOnlyKeyValueStore<String, byte[]> payoutIds, MerchantDirectory merchants) {
+    StoreDecisionContext(
+            ReadOnlyKeyValueStore<String, EventOutcome> outcomes,
+            ReadOnlyKeyValueStore<String, byte[]> payoutIds,
+            MerchantDirectory merchants) {
         this.outcomes = outcomes;
         this.payoutIds = payoutIds;
         this.merchants = merchants;

@@ -63,34 +63,50 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         Optional<SchemaUnavailableException> unavailable = SchemaUnavailableException.in(exception);
         if (unavailable.isPresent()) {
             String then = unavailable.get().isTransient()
                     ? "on a new thread, once the registry answers"
                     : "once the registry's answer is fixed and the projector restarted";
-            LOG.error("record on {}-{} at offset {} not read: the schema registry did not give schema id {}; not a poison "
-                    + "record, nothing set aside: the projector stops this stream thread and reads the record again from "
-                    + "its last commit {}: {}", context.topic(), context.partition(), context.offset(),
-                    unavailable.get().schemaId(), then, exception.toString());
+            LOG.error(
+                    "record on {}-{} at offset {} not read: the schema registry did not give schema id {}; not a poison "
+                            + "record, nothing set aside: the projector stops this stream thread and reads the record again from "
+                            + "its last commit {}: {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    unavailable.get().schemaId(),
+                    then,
+                    exception.toString());
             return Response.fail();
         }
         if (!(exception instanceof SerializationException)) {
-            LOG.error("record on {}-{} at offset {} not read, and not because of its bytes; not a poison record, "
-                    + "nothing set aside: the projector stops this stream thread", context.topic(), context.partition(),
-                    context.offset(), exception);
+            LOG.error(
+                    "record on {}-{} at offset {} not read, and not because of its bytes; not a poison record, "
+                            + "nothing set aside: the projector stops this stream thread",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception);
             return Response.fail();
         }
-        LOG.warn("poison record on {}-{} at offset {} sent to {}: {}", context.topic(), context.partition(),
-                context.offset(), deadLetterTopic, exception.toString());
+        LOG.warn(
+                "poison record on {}-{} at offset {} sent to {}: {}",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                deadLetterTopic,
+                exception.toString());
         if (metrics != null) {
             metrics.poisonRecord();
         }
         return Response.resume(List.of(deadLetter(record, context, exception)));
     }
 
-    ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, ErrorHandlerContext context,
-            Exception exception) {
+    ProducerRecord<byte[], byte[]> deadLetter(
+            ConsumerRecord<byte[], byte[]> record, ErrorHandlerContext context, Exception exception) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(HEADER_ERROR, utf8(message(exception)));
         headers.add(HEADER_ERROR_CLASS, utf8(exception.getClass().getName()));
@@ -104,7 +120,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
 
     private static String message(Exception exception) {
         StringBuilder text = new StringBuilder(exception.toString());
-        for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = exception.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             text.append("; caused by ").append(cause);
         }
         return text.length() <= ERROR_MESSAGE_MAX_CHARS ? text.toString() : text.substring(0, ERROR_MESSAGE_MAX_CHARS);

@@ -20,12 +20,13 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
     /** The bound on the memory of every store of the process: one block cache and write buffer manager. */
     public static final String MEMORY_BYTES_CONFIG = "ledger.rocksdb.memory.bytes";
+
     public static final long DEFAULT_MEMORY_BYTES = 256L * 1024 * 1024;
     public static final long MIN_MEMORY_BYTES = 16L * 1024 * 1024;
 
-
     /** Share of the bound the memtables may use before RocksDB flushes them. */
     static final double WRITE_BUFFER_SHARE = 0.5;
+
     static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
     static final long WRITE_BUFFER_SIZE_BYTES = 4L * 1024 * 1024;
     /**
@@ -34,6 +35,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
      * then fill the budget and every write anywhere would force a flush of a tiny memtable.
      */
     static final long ARENA_BLOCK_SIZE_BYTES = 64L * 1024;
+
     static final int MAX_WRITE_BUFFERS = 2;
     static final long BLOCK_SIZE_BYTES = 16L * 1024;
 
@@ -74,8 +76,8 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
         try {
             long bytes = Long.parseLong(raw.toString().trim());
             if (bytes < MIN_MEMORY_BYTES) {
-                throw new IllegalArgumentException(MEMORY_BYTES_CONFIG + " must be >= "
-                        + MIN_MEMORY_BYTES + ", got " + bytes);
+                throw new IllegalArgumentException(
+                        MEMORY_BYTES_CONFIG + " must be >= " + MIN_MEMORY_BYTES + ", got " + bytes);
             }
             return bytes;
         } catch (NumberFormatException e) {

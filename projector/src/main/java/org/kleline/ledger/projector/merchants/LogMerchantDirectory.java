@@ -50,15 +50,34 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
         long of(int partition);
     }
 
-    public LogMerchantDirectory(Consumer<byte[], byte[]> consumer, String topic, int partitions,
-            Deserializer<EventEnvelope> deserializer, BusinessCalendar calendar, Duration waitTimeout,
-            ProjectorMetrics metrics, EndOffsets ends) {
-        this(new MerchantBook(calendar), new ReadPositions(partitions), consumer, topic, deserializer, waitTimeout,
-                metrics, ends);
+    public LogMerchantDirectory(
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            int partitions,
+            Deserializer<EventEnvelope> deserializer,
+            BusinessCalendar calendar,
+            Duration waitTimeout,
+            ProjectorMetrics metrics,
+            EndOffsets ends) {
+        this(
+                new MerchantBook(calendar),
+                new ReadPositions(partitions),
+                consumer,
+                topic,
+                deserializer,
+                waitTimeout,
+                metrics,
+                ends);
     }
 
-    LogMerchantDirectory(MerchantBook book, ReadPositions positions, Consumer<byte[], byte[]> consumer,
-            String topic, Deserializer<EventEnvelope> deserializer, Duration waitTimeout, ProjectorMetrics metrics,
+    LogMerchantDirectory(
+            MerchantBook book,
+            ReadPositions positions,
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            Deserializer<EventEnvelope> deserializer,
+            Duration waitTimeout,
+            ProjectorMetrics metrics,
             EndOffsets ends) {
         this.ends = ends;
         this.book = book;
@@ -86,8 +105,10 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
                 reached = positions.awaitReadTo(partition, bound, waitTimeoutMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for merchant " + merchantId + " below offset "
-                        + bound + " of partition " + partition, e);
+                throw new IllegalStateException(
+                        "interrupted waiting for merchant " + merchantId + " below offset " + bound + " of partition "
+                                + partition,
+                        e);
             }
             long waitedMs = (System.nanoTime() - startNs) / 1_000_000;
             metrics.merchantWaited(waitedMs);
@@ -96,12 +117,15 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
                 requireReaderRunning(merchantId);
                 long end = endNow(partition);
                 if (end >= 0 && bound > end) {
-                    throw new InvalidFieldException("appendedAfter", bound, "partition " + partition
-                            + " of the event log ends at offset " + end + ", below the event's bound: no ingest"
-                            + " stamps a bound past the log's end");
+                    throw new InvalidFieldException(
+                            "appendedAfter",
+                            bound,
+                            "partition " + partition
+                                    + " of the event log ends at offset " + end + ", below the event's bound: no ingest"
+                                    + " stamps a bound past the log's end");
                 }
-                throw new MerchantDirectoryBehindException(merchantId, bound, partition, positions.readTo(partition),
-                        waitedMs);
+                throw new MerchantDirectoryBehindException(
+                        merchantId, bound, partition, positions.readTo(partition), waitedMs);
             }
         }
         return book.termsAt(merchantId, at, bound);
@@ -119,8 +143,10 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
     private void requireReaderRunning(String merchantId) {
         Throwable failure = reader.failure();
         if (failure != null) {
-            throw new IllegalStateException("merchant " + merchantId + " cannot be looked up: the merchant directory's"
-                    + " reader stopped: " + failure, failure);
+            throw new IllegalStateException(
+                    "merchant " + merchantId + " cannot be looked up: the merchant directory's" + " reader stopped: "
+                            + failure,
+                    failure);
         }
     }
 

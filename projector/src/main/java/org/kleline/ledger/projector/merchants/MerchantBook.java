@@ -34,6 +34,7 @@ public final class MerchantBook {
 
     /** A bound on what the book holds: merchants, plus eventIds and payoutIds seen under their keys. */
     public static final int ENTRIES_MAX = 5_000_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(MerchantBook.class);
     /** Not an id character: joined keys of the in-memory sets cannot collide. */
     private static final char SEPARATOR = ' ';
@@ -41,6 +42,7 @@ public final class MerchantBook {
     private final MerchantDecider decider;
     /** The latest state per merchant: what the next merchant event of that key is decided against. */
     private final Map<String, MerchantState> latest = new HashMap<>();
+
     private final MerchantHistory history = new MerchantHistory(new ConcurrentHashMap<>());
     private final Set<String> seen = new HashSet<>();
     private final Set<String> payoutIds = new HashSet<>();

@@ -36,6 +36,7 @@ public final class MerchantLogReader implements Runnable {
 
     /** Key prefix of merchant events on ledger.events. */
     public static final String MERCHANT_KEY_PREFIX = "merchant:";
+
     static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
@@ -55,8 +56,12 @@ public final class MerchantLogReader implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
-    public MerchantLogReader(Consumer<byte[], byte[]> consumer, String topic, Deserializer<EventEnvelope> deserializer,
-            MerchantEventSink sink, ReadPositions positions) {
+    public MerchantLogReader(
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            Deserializer<EventEnvelope> deserializer,
+            MerchantEventSink sink,
+            ReadPositions positions) {
         this.consumer = consumer;
         this.topic = topic;
         this.deserializer = deserializer;
@@ -144,8 +149,13 @@ public final class MerchantLogReader implements Runnable {
         String key = new String(record.key(), StandardCharsets.UTF_8);
         if (EventPartitions.partitionOf(key, positions.partitions()) != record.partition()) {
             // Every producer partitions by key; a record written elsewhere by hand is not where look-ups find it.
-            LOG.warn("merchant directory skips {}-{}@{}: key {} belongs to partition {}", record.topic(),
-                    record.partition(), record.offset(), key, EventPartitions.partitionOf(key, positions.partitions()));
+            LOG.warn(
+                    "merchant directory skips {}-{}@{}: key {} belongs to partition {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    key,
+                    EventPartitions.partitionOf(key, positions.partitions()));
             return true;
         }
         EventEnvelope event;
@@ -154,8 +164,13 @@ public final class MerchantLogReader implements Runnable {
         } catch (SerializationException e) {
             Optional<SchemaUnavailableException> registry = SchemaUnavailableException.in(e);
             if (registry.isPresent() && registry.get().isTransient()) {
-                LOG.warn("merchant directory cannot read {}-{}@{} for now, reads it again in {}: {}", record.topic(),
-                        record.partition(), record.offset(), RETRY_BACKOFF, e.toString());
+                LOG.warn(
+                        "merchant directory cannot read {}-{}@{} for now, reads it again in {}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        RETRY_BACKOFF,
+                        e.toString());
                 return false;
             }
             if (registry.isPresent()) {
@@ -163,8 +178,12 @@ public final class MerchantLogReader implements Runnable {
                 throw e;
             }
             // A poison record: the decide stage sends it to the dead-letter topic; it has no outcome.
-            LOG.warn("merchant directory skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.toString());
+            LOG.warn(
+                    "merchant directory skips unreadable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
             return true;
         }
         if (event != null) {

@@ -58,12 +58,14 @@ public final class CatchUpBarrier implements AutoCloseable {
     public static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
     /** Ten of the projector's 100 ms commit intervals: a committed offset this still is not moving. */
     public static final Duration DEFAULT_STALL = Duration.ofSeconds(1);
+
     static final Duration FIRST_POLL = Duration.ofMillis(10);
     static final Duration LONGEST_POLL = Duration.ofMillis(250);
     static final Duration CALL_TIMEOUT_MAX = Duration.ofSeconds(5);
     private static final int PARTITIONS_NAMED_MAX = 5;
     /** Each waiter is a future, no thread; the bound keeps a stuck projector from collecting requests without end. */
     public static final int DEFAULT_WAITERS_MAX = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpBarrier.class);
 
     /** The end offsets the projector was found to have reached, and how long that took. */
@@ -93,14 +95,19 @@ public final class CatchUpBarrier implements AutoCloseable {
      * @param bound        the longest a {@link #whenCaughtUp()} waits
      * @param stall        how long a committed offset below its target stays still before it is probed
      */
-    public CatchUpBarrier(ProjectorProgress progress, String eventsTopic, String effectsTopic, Duration bound,
-                          Duration stall) {
+    public CatchUpBarrier(
+            ProjectorProgress progress, String eventsTopic, String effectsTopic, Duration bound, Duration stall) {
         this(progress, eventsTopic, effectsTopic, bound, stall, DEFAULT_WAITERS_MAX);
     }
 
     /** @param waitersMax the most callers waiting at once; past it a call fails at once */
-    public CatchUpBarrier(ProjectorProgress progress, String eventsTopic, String effectsTopic, Duration bound,
-                          Duration stall, int waitersMax) {
+    public CatchUpBarrier(
+            ProjectorProgress progress,
+            String eventsTopic,
+            String effectsTopic,
+            Duration bound,
+            Duration stall,
+            int waitersMax) {
         if (waitersMax < 1) {
             throw new IllegalArgumentException("waitersMax must be >= 1, was " + waitersMax);
         }
@@ -119,8 +126,12 @@ public final class CatchUpBarrier implements AutoCloseable {
 
     /** The barrier of the projector application {@code applicationId}, with the default bound and stall. */
     public static CatchUpBarrier forApplication(ProjectorProgress progress, String applicationId) {
-        return new CatchUpBarrier(progress, ProjectorTopics.EVENTS,
-                ProjectorTopics.settlementEffectsTopic(applicationId), DEFAULT_BOUND, DEFAULT_STALL);
+        return new CatchUpBarrier(
+                progress,
+                ProjectorTopics.EVENTS,
+                ProjectorTopics.settlementEffectsTopic(applicationId),
+                DEFAULT_BOUND,
+                DEFAULT_STALL);
     }
 
     /**
@@ -267,10 +278,11 @@ public final class CatchUpBarrier implements AutoCloseable {
             if (stage.remaining.isEmpty()) {
                 return;
             }
-            Map<TopicPartition, Long> committed = progress.committedOffsets(Set.copyOf(stage.remaining.keySet()),
-                    callTimeout());
+            Map<TopicPartition, Long> committed =
+                    progress.committedOffsets(Set.copyOf(stage.remaining.keySet()), callTimeout());
             long nowNs = System.nanoTime();
-            for (Map.Entry<TopicPartition, Long> target : Map.copyOf(stage.remaining).entrySet()) {
+            for (Map.Entry<TopicPartition, Long> target :
+                    Map.copyOf(stage.remaining).entrySet()) {
                 TopicPartition partition = target.getKey();
                 long at = committed.getOrDefault(partition, 0L);
                 if (at >= target.getValue()) {
@@ -281,8 +293,11 @@ public final class CatchUpBarrier implements AutoCloseable {
                     if (progress.holdsRecords(partition, at, target.getValue(), callTimeout())) {
                         stage.seenSinceNs.put(partition, nowNs);
                     } else {
-                        LOG.debug("{} holds only transaction markers or aborted records in [{}, {}): reached",
-                                partition, at, target.getValue());
+                        LOG.debug(
+                                "{} holds only transaction markers or aborted records in [{}, {}): reached",
+                                partition,
+                                at,
+                                target.getValue());
                         stage.remaining.remove(partition);
                     }
                 }
@@ -303,8 +318,8 @@ public final class CatchUpBarrier implements AutoCloseable {
         private ProjectorBehindException behind() {
             String after = "after " + bound.toMillis() + " ms";
             if (stage == null) {
-                return new ProjectorBehindException("the projector's progress could not be read " + after + ": "
-                        + lastError, lastError);
+                return new ProjectorBehindException(
+                        "the projector's progress could not be read " + after + ": " + lastError, lastError);
             }
             String lagging = stage.remaining.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
@@ -313,10 +328,12 @@ public final class CatchUpBarrier implements AutoCloseable {
                             + stage.seenOffset.getOrDefault(e.getKey(), 0L) + " of " + e.getValue())
                     .collect(Collectors.joining(", "));
             String more = stage.remaining.size() > PARTITIONS_NAMED_MAX
-                    ? " and " + (stage.remaining.size() - PARTITIONS_NAMED_MAX) + " more" : "";
+                    ? " and " + (stage.remaining.size() - PARTITIONS_NAMED_MAX) + " more"
+                    : "";
             String unreadable = lastError == null ? "" : "; its progress could not be read: " + lastError;
-            return new ProjectorBehindException("the projector is behind the log " + after + ": " + stage.topic
-                    + " " + lagging + more + unreadable, lastError);
+            return new ProjectorBehindException(
+                    "the projector is behind the log " + after + ": " + stage.topic + " " + lagging + more + unreadable,
+                    lastError);
         }
     }
 

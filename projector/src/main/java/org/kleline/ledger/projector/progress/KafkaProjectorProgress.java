@@ -52,8 +52,8 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
      * @param streamsGroup whether the application runs with {@code group.protocol=streams}
      * @param probes       makes a consumer with the projector's client settings, {@code read_committed}, no group
      */
-    public KafkaProjectorProgress(Admin admin, String groupId, boolean streamsGroup,
-                                  Supplier<Consumer<byte[], byte[]>> probes) {
+    public KafkaProjectorProgress(
+            Admin admin, String groupId, boolean streamsGroup, Supplier<Consumer<byte[], byte[]>> probes) {
         this.admin = admin;
         this.groupId = groupId;
         this.streamsGroup = streamsGroup;
@@ -67,8 +67,10 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
         for (TopicPartition partition : partitionsOf(topic, timeout)) {
             latest.put(partition, OffsetSpec.latest());
         }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all(),
-                Duration.ofNanos(Math.max(1, deadlineNs - System.nanoTime())), "the end offsets of " + topic);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = get(
+                admin.listOffsets(latest).all(),
+                Duration.ofNanos(Math.max(1, deadlineNs - System.nanoTime())),
+                "the end offsets of " + topic);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         ends.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
@@ -77,10 +79,12 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
     @Override
     public Map<TopicPartition, Long> committedOffsets(Set<TopicPartition> partitions, Duration timeout) {
         KafkaFuture<Map<TopicPartition, OffsetAndMetadata>> committed = streamsGroup
-                ? admin.listStreamsGroupOffsets(Map.of(groupId, new ListStreamsGroupOffsetsSpec()
-                        .topicPartitions(partitions))).partitionsToOffsetAndMetadata(groupId)
-                : admin.listConsumerGroupOffsets(Map.of(groupId, new ListConsumerGroupOffsetsSpec()
-                        .topicPartitions(partitions))).partitionsToOffsetAndMetadata(groupId);
+                ? admin.listStreamsGroupOffsets(
+                                Map.of(groupId, new ListStreamsGroupOffsetsSpec().topicPartitions(partitions)))
+                        .partitionsToOffsetAndMetadata(groupId)
+                : admin.listConsumerGroupOffsets(
+                                Map.of(groupId, new ListConsumerGroupOffsetsSpec().topicPartitions(partitions)))
+                        .partitionsToOffsetAndMetadata(groupId);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         get(committed, timeout, "the committed offsets of group " + groupId).forEach((partition, offset) -> {
             if (offset != null) {
@@ -97,7 +101,8 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
             probe.assign(List.of(partition));
             probe.seek(partition, fromOffset);
             while (System.nanoTime() < deadlineNs) {
-                for (ConsumerRecord<byte[], byte[]> record : probe.poll(PROBE_POLL).records(partition)) {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        probe.poll(PROBE_POLL).records(partition)) {
                     if (record.offset() < toOffset) {
                         return true;
                     }
@@ -109,7 +114,8 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.debug("could not probe {} in [{}, {}); taking it as holding records", partition, fromOffset, toOffset, e);
+            LOG.debug(
+                    "could not probe {} in [{}, {}); taking it as holding records", partition, fromOffset, toOffset, e);
             return true;
         }
     }
@@ -119,10 +125,12 @@ public final class KafkaProjectorProgress implements ProjectorProgress {
         if (known != null) {
             return known;
         }
-        TopicDescription description = get(admin.describeTopics(List.of(topic)).allTopicNames(), timeout,
-                "the partitions of " + topic).get(topic);
+        TopicDescription description = get(
+                        admin.describeTopics(List.of(topic)).allTopicNames(), timeout, "the partitions of " + topic)
+                .get(topic);
         List<TopicPartition> partitions = description.partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         partitionsByTopic.put(topic, partitions);
         return partitions;
     }

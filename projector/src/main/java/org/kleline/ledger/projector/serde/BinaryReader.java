@@ -49,8 +49,8 @@ public final class BinaryReader {
     public String readString(String field) {
         long length = readLong(field);
         if (length < 0 || length > BinaryWriter.STRING_BYTES_MAX || length > bytes.length - position) {
-            throw new IllegalArgumentException(field + ": string length " + length + " with "
-                    + (bytes.length - position) + " bytes left");
+            throw new IllegalArgumentException(
+                    field + ": string length " + length + " with " + (bytes.length - position) + " bytes left");
         }
         String s = new String(bytes, position, (int) length, StandardCharsets.UTF_8);
         position += (int) length;

@@ -10,8 +10,7 @@ import java.time.LocalDate;
  */
 public final class CompactFields {
 
-    private CompactFields() {
-    }
+    private CompactFields() {}
 
     /** A list's length, bounded by the bytes left so that a corrupt count cannot allocate much. */
     public static int count(BinaryReader in, String field) {

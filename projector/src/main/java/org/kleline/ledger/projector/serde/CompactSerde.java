@@ -52,8 +52,10 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
             throw new SerializationException("cannot read " + typeName + ": format version "
                     + (bytes.length == 0 ? "missing (empty value)" : Byte.toString(bytes[0]))
                     + ", this build reads only version " + FORMAT_VERSION
-                    + (bytes.length > 0 && bytes[0] == 1 ? " (1 is the Avro format of earlier builds: delete the"
-                            + " local state and the application's internal topics, then replay)" : ""));
+                    + (bytes.length > 0 && bytes[0] == 1
+                            ? " (1 is the Avro format of earlier builds: delete the"
+                                    + " local state and the application's internal topics, then replay)"
+                            : ""));
         }
         try {
             BinaryReader in = new BinaryReader(bytes, 1);
@@ -61,8 +63,8 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
             in.expectEnd();
             return value;
         } catch (RuntimeException e) {
-            throw new SerializationException("cannot read " + typeName + " from " + bytes.length + " bytes: "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "cannot read " + typeName + " from " + bytes.length + " bytes: " + e.getMessage(), e);
         }
     }
 
@@ -87,10 +89,8 @@ public abstract class CompactSerde<T> implements Serde<T>, Serializer<T>, Deseri
     }
 
     @Override
-    public final void configure(Map<String, ?> configs, boolean isKey) {
-    }
+    public final void configure(Map<String, ?> configs, boolean isKey) {}
 
     @Override
-    public final void close() {
-    }
+    public final void close() {}
 }

@@ -27,14 +27,7 @@ public final class InternalSerdes {
     private static final RejectionReason[] REASONS = RejectionReason.values();
     private static final SettlementStatus[] STATUSES = SettlementStatus.values();
 
-    private InternalSerdes() {
-    }
-
-
-
-
-
-
+    private InternalSerdes() {}
 
     /**
      * merchantId, businessDate, currency, count, gross, refunds, chargebacks, fees, commission, net,
@@ -60,10 +53,20 @@ public final class InternalSerdes {
 
         @Override
         protected SettlementRow read(BinaryReader in) {
-            return new SettlementRow(in.readString("merchantId"), LocalDate.ofEpochDay(in.readLong("businessDate")),
-                    in.readString("currency"), in.readLong("count"), in.readLong("gross"), in.readLong("refunds"),
-                    in.readLong("chargebacks"), in.readLong("fees"), in.readLong("commission"), in.readLong("net"),
-                    in.readLong("paidOut"), in.readInt("payouts"), in.readEnum("status", STATUSES));
+            return new SettlementRow(
+                    in.readString("merchantId"),
+                    LocalDate.ofEpochDay(in.readLong("businessDate")),
+                    in.readString("currency"),
+                    in.readLong("count"),
+                    in.readLong("gross"),
+                    in.readLong("refunds"),
+                    in.readLong("chargebacks"),
+                    in.readLong("fees"),
+                    in.readLong("commission"),
+                    in.readLong("net"),
+                    in.readLong("paidOut"),
+                    in.readInt("payouts"),
+                    in.readEnum("status", STATUSES));
         }
     };
 
@@ -106,14 +109,23 @@ public final class InternalSerdes {
             int count = CompactFields.count(in, "postings");
             List<Posting> postings = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                postings.add(new Posting(in.readString("posting.account"), in.readString("posting.currency"),
+                postings.add(new Posting(
+                        in.readString("posting.account"),
+                        in.readString("posting.currency"),
                         in.readLong("posting.amount")));
             }
             String appendedBy = in.atEnd() ? null : in.readOptionalString("appendedBy");
             String payloadSha256 = in.atEnd() ? null : in.readOptionalString("payloadSha256");
-            return new EventOutcome(eventId, key, type, occurredAt, outcome, reason == 0 ? null : REASONS[reason - 1],
-                    postings, appendedBy, payloadSha256);
+            return new EventOutcome(
+                    eventId,
+                    key,
+                    type,
+                    occurredAt,
+                    outcome,
+                    reason == 0 ? null : REASONS[reason - 1],
+                    postings,
+                    appendedBy,
+                    payloadSha256);
         }
     };
-
 }

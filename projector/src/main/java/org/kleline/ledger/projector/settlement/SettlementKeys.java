@@ -13,8 +13,7 @@ public final class SettlementKeys {
 
     public static final char SEPARATOR = '|';
 
-    private SettlementKeys() {
-    }
+    private SettlementKeys() {}
 
     public static String byMerchant(SettlementKey key) {
         return key.format();

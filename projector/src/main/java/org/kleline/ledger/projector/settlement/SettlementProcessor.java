@@ -60,14 +60,20 @@ public final class SettlementProcessor implements Processor<String, SettlementDe
         }
         SettlementRow after = applied.toAvro();
         rows.put(rowKey, after);
-        rowsByDate.put(SettlementKeys.byDate(after.getMerchantId(), after.getBusinessDate(), after.getCurrency()), after);
+        rowsByDate.put(
+                SettlementKeys.byDate(after.getMerchantId(), after.getBusinessDate(), after.getCurrency()), after);
         context.forward(record.withKey(rowKey).withValue(after));
     }
 
     private void outOfRange(String eventId, DailySettlement before, DailySettlement after) {
-        LOG.error("settlement row {} is out of range after the effect of event {}: a sum reached 2^63-1 minor units "
-                + "(or net - paidOut fell to -2^63); its figures are bounds from now on and no settlement run pays "
-                + "from it. Before: {}; after: {}", after.key(), eventId, before, after);
+        LOG.error(
+                "settlement row {} is out of range after the effect of event {}: a sum reached 2^63-1 minor units "
+                        + "(or net - paidOut fell to -2^63); its figures are bounds from now on and no settlement run pays "
+                        + "from it. Before: {}; after: {}",
+                after.key(),
+                eventId,
+                before,
+                after);
         if (metrics != null) {
             metrics.settlementEffectOutOfRange();
         }

@@ -1,14 +1,14 @@
 package org.kleline.ledger.projector.settlement;
 
+import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.kleline.ledger.projector.serde.CompactSerde;
-import java.time.LocalDate;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
+import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
 import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -40,23 +40,33 @@ public final class SettlementStores {
 
         @Override
         protected SettlementDelta read(BinaryReader in) {
-            return new SettlementDelta(in.readString("merchantId"), LocalDate.ofEpochDay(in.readLong("businessDate")),
-                    in.readString("currency"), in.readLong("count"), in.readLong("gross"), in.readLong("refunds"),
-                    in.readLong("chargebacks"), in.readLong("fees"), in.readLong("commission"), in.readLong("paidOut"),
-                    in.readInt("payouts"), in.readString("eventId"));
+            return new SettlementDelta(
+                    in.readString("merchantId"),
+                    LocalDate.ofEpochDay(in.readLong("businessDate")),
+                    in.readString("currency"),
+                    in.readLong("count"),
+                    in.readLong("gross"),
+                    in.readLong("refunds"),
+                    in.readLong("chargebacks"),
+                    in.readLong("fees"),
+                    in.readLong("commission"),
+                    in.readLong("paidOut"),
+                    in.readInt("payouts"),
+                    in.readString("eventId"));
         }
     };
 
-    private SettlementStores() {
-    }
+    private SettlementStores() {}
 
     public static StoreBuilder<KeyValueStore<String, SettlementRow>> rows() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS), Serdes.String(), ROW)
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS), Serdes.String(), ROW)
                 .withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, SettlementRow>> rowsByDate() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS_BY_DATE),
-                Serdes.String(), ROW).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS_BY_DATE), Serdes.String(), ROW)
+                .withCachingEnabled();
     }
 }

@@ -36,6 +36,5 @@ public final class StoreNames {
     /** {@code date|merchantId|currency} to {@code SettlementRow}: the same rows by date. */
     public static final String SETTLEMENT_ROWS_BY_DATE = "settlement-rows-by-date";
 
-    private StoreNames() {
-    }
+    private StoreNames() {}
 }

@@ -18,7 +18,6 @@ public final class ProjectorTopics {
     public static final String SETTLEMENTS = Topics.SETTLEMENTS;
     public static final String EVENTS_DLQ = Topics.EVENTS_DLQ;
 
-
     /** Internal topics are named {@code <application.id>-<name>-repartition}. */
     public static final String SETTLEMENT_REPARTITION = "settlement-effects";
 
@@ -29,8 +28,7 @@ public final class ProjectorTopics {
      */
     public static final String FORMER_POSTINGS_REPARTITION = "postings";
 
-    private ProjectorTopics() {
-    }
+    private ProjectorTopics() {}
 
     /** The internal topic the settlement stage reads: {@code <application.id>-settlement-effects-repartition}. */
     public static String settlementEffectsTopic(String applicationId) {
@@ -46,6 +44,7 @@ public final class ProjectorTopics {
 
     public static List<TopicSpec> all() {
         return List.of(EVENTS, OUTCOMES, JOURNAL, SETTLEMENTS, EVENTS_DLQ).stream()
-                .map(name -> new TopicSpec(name, Topics.creationConfigs(name))).toList();
+                .map(name -> new TopicSpec(name, Topics.creationConfigs(name)))
+                .toList();
     }
 }

@@ -32,8 +32,7 @@ public final class TopicBootstrap {
     static final long METADATA_RETRY_MS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(TopicBootstrap.class);
 
-    private TopicBootstrap() {
-    }
+    private TopicBootstrap() {}
 
     /**
      * Creates what is missing; throws {@link IllegalStateException} on a partition count mismatch of
@@ -42,8 +41,8 @@ public final class TopicBootstrap {
     public static void ensureTopics(Admin admin, ProjectorSettings settings) {
         try {
             Set<String> present = admin.listTopics().names().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            String formerPostings = settings.applicationId() + "-" + ProjectorTopics.FORMER_POSTINGS_REPARTITION
-                    + "-repartition";
+            String formerPostings =
+                    settings.applicationId() + "-" + ProjectorTopics.FORMER_POSTINGS_REPARTITION + "-repartition";
             if (present.contains(formerPostings)) {
                 throw new IllegalStateException("topic " + formerPostings + " exists: the state of application.id '"
                         + settings.applicationId() + "' was built by an earlier projector, whose balance views were"
@@ -55,7 +54,8 @@ public final class TopicBootstrap {
             Map<String, TopicDescription> existing = describeExisting(admin, present);
             TopicDescription events = existing.get(ProjectorTopics.EVENTS);
             if (events != null && events.partitions().size() != settings.partitions()) {
-                throw new IllegalStateException(ProjectorTopics.EVENTS + " exists with " + events.partitions().size()
+                throw new IllegalStateException(ProjectorTopics.EVENTS + " exists with "
+                        + events.partitions().size()
                         + " partitions but " + ProjectorSettings.PARTITIONS + " is " + settings.partitions()
                         + ": refusing to start (a key's events would move to another partition)");
             }
@@ -63,11 +63,13 @@ public final class TopicBootstrap {
             for (ProjectorTopics.TopicSpec spec : ProjectorTopics.all()) {
                 if (!existing.containsKey(spec.name())) {
                     Map<String, String> configs = new HashMap<>(spec.configs());
-                    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                    configs.put(
+                            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                             Integer.toString(settings.replication() >= 3 ? 2 : 1));
                     // Whatever the broker's default: an out-of-sync leader would lose acknowledged records.
                     configs.put(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false");
-                    missing.add(new NewTopic(spec.name(), settings.partitions(), settings.replication()).configs(configs));
+                    missing.add(
+                            new NewTopic(spec.name(), settings.partitions(), settings.replication()).configs(configs));
                 }
             }
             if (!missing.isEmpty()) {
@@ -83,7 +85,9 @@ public final class TopicBootstrap {
 
     private static Map<String, TopicDescription> describeExisting(Admin admin, Set<String> present)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<String> names = ProjectorTopics.all().stream().map(ProjectorTopics.TopicSpec::name).toList();
+        List<String> names = ProjectorTopics.all().stream()
+                .map(ProjectorTopics.TopicSpec::name)
+                .toList();
         List<String> wanted = names.stream().filter(present::contains).toList();
         if (wanted.isEmpty()) {
             return Map.of();
@@ -97,7 +101,10 @@ public final class TopicBootstrap {
         for (NewTopic topic : missing) {
             try {
                 result.values().get(topic.name()).get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                LOG.info("created topic {} ({} partitions, replication {})", topic.name(), topic.numPartitions(),
+                LOG.info(
+                        "created topic {} ({} partitions, replication {})",
+                        topic.name(),
+                        topic.numPartitions(),
                         topic.replicationFactor());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -13,11 +12,12 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.projector.decide.DecideOutput;
 import org.kleline.ledger.projector.decide.DecideProcessor;
 import org.kleline.ledger.projector.decide.DecideStores;
-import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.ViewStores;
 
@@ -33,11 +33,14 @@ import org.kleline.ledger.projector.views.ViewStores;
  */
 public final class ProjectorTopology {
 
-    private ProjectorTopology() {
-    }
+    private ProjectorTopology() {}
 
-    public static void build(StreamsBuilder builder, TopicSerdes serdes, BusinessCalendar calendar,
-            MerchantDirectorySource merchants, ProjectorMetrics metrics) {
+    public static void build(
+            StreamsBuilder builder,
+            TopicSerdes serdes,
+            BusinessCalendar calendar,
+            MerchantDirectorySource merchants,
+            ProjectorMetrics metrics) {
         builder.addStateStore(DecideStores.wallets());
         builder.addStateStore(DecideStores.cardPayments());
         builder.addStateStore(DecideStores.merchants());
@@ -51,38 +54,72 @@ public final class ProjectorTopology {
         builder.addStateStore(SettlementStores.rows());
         builder.addStateStore(SettlementStores.rowsByDate());
 
-        KStream<String, DecideOutput> decided = builder
-                .stream(ProjectorTopics.EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("events"))
-                .process(() -> new DecideProcessor(calendar, merchants, metrics), Named.as("decide"),
-                        StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
-                        StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
+        KStream<String, DecideOutput> decided = builder.stream(
+                        ProjectorTopics.EVENTS,
+                        Consumed.with(Serdes.String(), serdes.events()).withName("events"))
+                .process(
+                        () -> new DecideProcessor(calendar, merchants, metrics),
+                        Named.as("decide"),
+                        StoreNames.WALLETS,
+                        StoreNames.CARD_PAYMENTS,
+                        StoreNames.MERCHANTS,
+                        StoreNames.OUTCOMES,
+                        StoreNames.PAYOUT_IDS,
+                        StoreNames.BALANCES,
+                        StoreNames.BALANCE_HOURS,
+                        StoreNames.ACCOUNT_ENTRIES,
+                        StoreNames.TRIAL_BALANCE,
+                        StoreNames.HISTORY_HORIZON);
 
         decided.split(Named.as("decided-"))
-                .branch((k, v) -> v instanceof DecideOutput.Outcome, Branched.withConsumer(s -> s
-                        .mapValues(v -> ((DecideOutput.Outcome) v).value(), Named.as("outcome-value"))
-                        .to(ProjectorTopics.OUTCOMES, Produced.with(Serdes.String(), serdes.outcomes())
-                                .withName("outcomes-out")), "outcomes"))
-                .branch((k, v) -> v instanceof DecideOutput.Journal, Branched.withConsumer(s -> s
-                        .mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
-                        .to(ProjectorTopics.JOURNAL, Produced.with(Serdes.String(), serdes.journal())
-                                .withName("journal-out")), "journal"))
-                .branch((k, v) -> v instanceof DecideOutput.SettlementOut,
+                .branch(
+                        (k, v) -> v instanceof DecideOutput.Outcome,
+                        Branched.withConsumer(
+                                s -> s.mapValues(v -> ((DecideOutput.Outcome) v).value(), Named.as("outcome-value"))
+                                        .to(
+                                                ProjectorTopics.OUTCOMES,
+                                                Produced.with(Serdes.String(), serdes.outcomes())
+                                                        .withName("outcomes-out")),
+                                "outcomes"))
+                .branch(
+                        (k, v) -> v instanceof DecideOutput.Journal,
+                        Branched.withConsumer(
+                                s -> s.mapValues(v -> ((DecideOutput.Journal) v).value(), Named.as("journal-value"))
+                                        .to(
+                                                ProjectorTopics.JOURNAL,
+                                                Produced.with(Serdes.String(), serdes.journal())
+                                                        .withName("journal-out")),
+                                "journal"))
+                .branch(
+                        (k, v) -> v instanceof DecideOutput.SettlementOut,
                         Branched.withConsumer(s -> settlement(s, serdes, metrics), "settlement"))
-                .branch((k, v) -> v instanceof DecideOutput.DeadLetter, Branched.withConsumer(s -> s
-                        .mapValues(v -> ((DecideOutput.DeadLetter) v).value(), Named.as("dead-letter-value"))
-                        .to(ProjectorTopics.EVENTS_DLQ, Produced.with(Serdes.String(), serdes.events())
-                                .withName("dead-letter-out")), "dead-letters"))
+                .branch(
+                        (k, v) -> v instanceof DecideOutput.DeadLetter,
+                        Branched.withConsumer(
+                                s -> s.mapValues(
+                                                v -> ((DecideOutput.DeadLetter) v).value(),
+                                                Named.as("dead-letter-value"))
+                                        .to(
+                                                ProjectorTopics.EVENTS_DLQ,
+                                                Produced.with(Serdes.String(), serdes.events())
+                                                        .withName("dead-letter-out")),
+                                "dead-letters"))
                 .noDefaultBranch();
     }
 
-    private static void settlement(KStream<String, DecideOutput> effects, TopicSerdes serdes, ProjectorMetrics metrics) {
+    private static void settlement(
+            KStream<String, DecideOutput> effects, TopicSerdes serdes, ProjectorMetrics metrics) {
         effects.mapValues(v -> ((DecideOutput.SettlementOut) v).value(), Named.as("settlement-value"))
                 .repartition(Repartitioned.<String, SettlementDelta>as(ProjectorTopics.SETTLEMENT_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(SettlementStores.SETTLEMENT_DELTA))
-                .process(() -> new SettlementProcessor(metrics), Named.as("settlement"), StoreNames.SETTLEMENT_ROWS,
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(SettlementStores.SETTLEMENT_DELTA))
+                .process(
+                        () -> new SettlementProcessor(metrics),
+                        Named.as("settlement"),
+                        StoreNames.SETTLEMENT_ROWS,
                         StoreNames.SETTLEMENT_ROWS_BY_DATE)
-                .to(ProjectorTopics.SETTLEMENTS, Produced.with(Serdes.String(), serdes.settlements())
-                        .withName("settlements-out"));
+                .to(
+                        ProjectorTopics.SETTLEMENTS,
+                        Produced.with(Serdes.String(), serdes.settlements()).withName("settlements-out"));
     }
 }

@@ -28,8 +28,8 @@ public final class AccountHistory {
     private final long keptFromMs;
 
     /** The whole history: nothing was ever folded ({@link HistoryRetention#FOREVER}). */
-    public AccountHistory(ReadOnlyKeyValueStore<String, BalanceTotals> hours,
-            ReadOnlyKeyValueStore<String, AccountEntry> entries) {
+    public AccountHistory(
+            ReadOnlyKeyValueStore<String, BalanceTotals> hours, ReadOnlyKeyValueStore<String, AccountEntry> entries) {
         this(hours, entries, Long.MIN_VALUE);
     }
 
@@ -37,8 +37,10 @@ public final class AccountHistory {
      * @param keptFromMs the partition's history horizon ({@link HistoryFold}): before it, hour sums
      *     are folded and statement lines dropped
      */
-    public AccountHistory(ReadOnlyKeyValueStore<String, BalanceTotals> hours,
-            ReadOnlyKeyValueStore<String, AccountEntry> entries, long keptFromMs) {
+    public AccountHistory(
+            ReadOnlyKeyValueStore<String, BalanceTotals> hours,
+            ReadOnlyKeyValueStore<String, AccountEntry> entries,
+            long keptFromMs) {
         this.hours = hours;
         this.entries = entries;
         this.keptFromMs = keptFromMs;
@@ -50,8 +52,7 @@ public final class AccountHistory {
     }
 
     /** One statement line. {@code key} is the paging cursor. */
-    public record StatementLine(String key, AccountEntry entry, long balanceAfterMinor) {
-    }
+    public record StatementLine(String key, AccountEntry entry, long balanceAfterMinor) {}
 
     /** Lines without balances; {@code more} when lines are left after the last one given. */
     public record LinePage(List<AccountEntry> lines, boolean more) {
@@ -85,7 +86,8 @@ public final class AccountHistory {
      * the history horizon are no longer kept: a statement starts at the horizon at the earliest,
      * its first balance after still exact.
      */
-    public StatementPage statement(String account, String currency, long fromMs, long toMs, String afterKey, int limit) {
+    public StatementPage statement(
+            String account, String currency, long fromMs, long toMs, String afterKey, int limit) {
         List<KeyValue<String, AccountEntry>> page = new ArrayList<>();
         boolean more = scan(account, currency, fromMs, toMs, afterKey, limit, page);
         List<StatementLine> lines = new ArrayList<>(page.size());
@@ -135,13 +137,20 @@ public final class AccountHistory {
     public BalanceTotals openingThrough(String account, String currency, String afterKey, long afterAtMs) {
         String prefix = AccountKeys.prefix(account, currency);
         if (!afterKey.startsWith(AccountKeys.timePrefix(account, currency, afterAtMs))) {
-            throw new IllegalArgumentException("afterKey '" + afterKey + "' is not a key of " + prefix + " at " + afterAtMs);
+            throw new IllegalArgumentException(
+                    "afterKey '" + afterKey + "' is not a key of " + prefix + " at " + afterAtMs);
         }
         return through(account, currency, afterKey, afterAtMs);
     }
 
     /** Up to {@code limit} lines of the range after {@code afterKey} into {@code page}; whether more are left. */
-    private boolean scan(String account, String currency, long fromMs, long toMs, String afterKey, int limit,
+    private boolean scan(
+            String account,
+            String currency,
+            long fromMs,
+            long toMs,
+            String afterKey,
+            int limit,
             List<KeyValue<String, AccountEntry>> page) {
         if (limit < 1 || limit > PAGE_LINES_MAX) {
             throw new IllegalArgumentException("limit must be 1.." + PAGE_LINES_MAX + ", got " + limit);

@@ -13,10 +13,10 @@ public final class AccountKeys {
     public static final long HOUR_MS = 3_600_000L;
     /** Above every character an event id may hold ([A-Za-z0-9._:-]): the end of a time's range. */
     static final char AFTER_EVERY_EVENT_ID = '~';
+
     private static final int TIME_DIGITS = 16;
 
-    private AccountKeys() {
-    }
+    private AccountKeys() {}
 
     /** Key of the balances store: {@code account|currency}. */
     public static String balance(String account, String currency) {

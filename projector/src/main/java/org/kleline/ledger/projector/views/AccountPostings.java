@@ -40,8 +40,11 @@ public final class AccountPostings {
     private final KeyValueStore<String, BalanceTotals> trialBalance;
     private final HistoryFold history;
 
-    private AccountPostings(KeyValueStore<String, BalanceTotals> balances, KeyValueStore<String, BalanceTotals> hours,
-            KeyValueStore<String, AccountEntry> entries, KeyValueStore<String, BalanceTotals> trialBalance,
+    private AccountPostings(
+            KeyValueStore<String, BalanceTotals> balances,
+            KeyValueStore<String, BalanceTotals> hours,
+            KeyValueStore<String, AccountEntry> entries,
+            KeyValueStore<String, BalanceTotals> trialBalance,
             HistoryFold history) {
         this.balances = balances;
         this.hours = hours;
@@ -58,12 +61,17 @@ public final class AccountPostings {
         KeyValueStore<String, BalanceTotals> hours = context.getStateStore(StoreNames.BALANCE_HOURS);
         KeyValueStore<String, AccountEntry> entries = context.getStateStore(StoreNames.ACCOUNT_ENTRIES);
         HistoryRetention retention = HistoryRetention.from(context.appConfigs());
-        HistoryFold history = new HistoryFold(retention, hours, entries, context.getStateStore(StoreNames.HISTORY_HORIZON));
+        HistoryFold history =
+                new HistoryFold(retention, hours, entries, context.getStateStore(StoreNames.HISTORY_HORIZON));
         if (!retention.forever()) {
             context.schedule(FOLD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> history.foldIfDue());
         }
-        return new AccountPostings(context.getStateStore(StoreNames.BALANCES), hours, entries,
-                context.getStateStore(StoreNames.TRIAL_BALANCE), history);
+        return new AccountPostings(
+                context.getStateStore(StoreNames.BALANCES),
+                hours,
+                entries,
+                context.getStateStore(StoreNames.TRIAL_BALANCE),
+                history);
     }
 
     /**
@@ -80,7 +88,10 @@ public final class AccountPostings {
      * @param eventId the event that posted them, which is also the journal entry's entryId
      * @throws IllegalStateException naming the entry, the currency and its sum when the postings do not balance
      */
-    public Plan plan(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId, String eventType,
+    public Plan plan(
+            List<org.kleline.ledger.model.journal.JournalLine> postings,
+            String eventId,
+            String eventType,
             long occurredAtMs) {
         requireBalancedModel(postings, eventId);
         return planUnchecked(postings, eventId, eventType, occurredAtMs);
@@ -99,7 +110,12 @@ public final class AccountPostings {
         }
         plan.sum.after().forEach((part, total) -> part.store(this).put(part.key(), toBalanceTotals(total)));
         for (org.kleline.ledger.model.journal.JournalLine p : plan.postings) {
-            addLine(p.account().value(), p.currency().code(), p.amountMinor(), plan.eventId, plan.eventType,
+            addLine(
+                    p.account().value(),
+                    p.currency().code(),
+                    p.amountMinor(),
+                    plan.eventId,
+                    plan.eventType,
                     plan.occurredAtMs);
         }
     }
@@ -134,10 +150,13 @@ public final class AccountPostings {
         apply(plan);
     }
 
-    private Plan planUnchecked(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId,
-            String eventType, long occurredAtMs) {
-        return new Plan(postings, eventId, eventType, occurredAtMs,
-                RunningTotals.add(postings, new StoreParts(occurredAtMs)));
+    private Plan planUnchecked(
+            List<org.kleline.ledger.model.journal.JournalLine> postings,
+            String eventId,
+            String eventType,
+            long occurredAtMs) {
+        return new Plan(
+                postings, eventId, eventType, occurredAtMs, RunningTotals.add(postings, new StoreParts(occurredAtMs)));
     }
 
     /**
@@ -152,8 +171,12 @@ public final class AccountPostings {
         private final long occurredAtMs;
         private final RunningTotals.Sum<Part> sum;
 
-        private Plan(List<org.kleline.ledger.model.journal.JournalLine> postings, String eventId, String eventType,
-                long occurredAtMs, RunningTotals.Sum<Part> sum) {
+        private Plan(
+                List<org.kleline.ledger.model.journal.JournalLine> postings,
+                String eventId,
+                String eventType,
+                long occurredAtMs,
+                RunningTotals.Sum<Part> sum) {
             this.postings = List.copyOf(postings);
             this.eventId = eventId;
             this.eventType = eventType;
@@ -203,7 +226,8 @@ public final class AccountPostings {
         public List<Part> accountParts(org.kleline.ledger.model.journal.JournalLine posting) {
             String account = posting.account().value();
             String currency = posting.currency().code();
-            return List.of(new Part(StoreNames.BALANCES, AccountKeys.balance(account, currency)),
+            return List.of(
+                    new Part(StoreNames.BALANCES, AccountKeys.balance(account, currency)),
                     new Part(StoreNames.BALANCE_HOURS, history.hourKey(account, currency, occurredAtMs)));
         }
 
@@ -215,7 +239,9 @@ public final class AccountPostings {
         @Override
         public RunningTotal current(Part part) {
             BalanceTotals stored = part.store(AccountPostings.this).get(part.key());
-            return stored == null ? null : new RunningTotal(stored.getCredits(), stored.getDebits(), stored.getEntries());
+            return stored == null
+                    ? null
+                    : new RunningTotal(stored.getCredits(), stored.getDebits(), stored.getEntries());
         }
     }
 
@@ -228,13 +254,14 @@ public final class AccountPostings {
         requireBalanced(postings, entryId, Posting::getCurrency, Posting::getAmount);
     }
 
-    private static void requireBalancedModel(List<org.kleline.ledger.model.journal.JournalLine> postings, String entryId) {
-        requireBalanced(postings, entryId, p -> p.currency().code(),
-                org.kleline.ledger.model.journal.JournalLine::amountMinor);
+    private static void requireBalancedModel(
+            List<org.kleline.ledger.model.journal.JournalLine> postings, String entryId) {
+        requireBalanced(
+                postings, entryId, p -> p.currency().code(), org.kleline.ledger.model.journal.JournalLine::amountMinor);
     }
 
-    private static <P> void requireBalanced(List<P> postings, String entryId, Function<P, String> currencyOf,
-            ToLongFunction<P> amountOf) {
+    private static <P> void requireBalanced(
+            List<P> postings, String entryId, Function<P, String> currencyOf, ToLongFunction<P> amountOf) {
         int size = postings.size();
         for (int i = 0; i < size; i++) {
             String currency = currencyOf.apply(postings.get(i));
@@ -269,8 +296,8 @@ public final class AccountPostings {
      * line, so that the line's amount stays what the hour and the balance received. None before the
      * history horizon.
      */
-    private void addLine(String account, String currency, long amount, String eventId, String eventType,
-            long occurredAtMs) {
+    private void addLine(
+            String account, String currency, long amount, String eventId, String eventType, long occurredAtMs) {
         history.saw(occurredAtMs);
         if (!history.keepsLine(occurredAtMs)) {
             return;

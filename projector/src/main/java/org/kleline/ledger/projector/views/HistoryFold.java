@@ -28,8 +28,11 @@ public final class HistoryFold {
     private long horizon;
     private long latestSeen = Long.MIN_VALUE;
 
-    public HistoryFold(HistoryRetention retention, KeyValueStore<String, BalanceTotals> hours,
-            KeyValueStore<String, AccountEntry> entries, KeyValueStore<String, Long> horizonStore) {
+    public HistoryFold(
+            HistoryRetention retention,
+            KeyValueStore<String, BalanceTotals> hours,
+            KeyValueStore<String, AccountEntry> entries,
+            KeyValueStore<String, Long> horizonStore) {
         this.retention = retention;
         this.hours = hours;
         this.entries = entries;

@@ -17,6 +17,7 @@ public record HistoryRetention(Duration kept) {
     public static final String CONFIG = "ledger.history.retention.ms";
     /** Shorter than an hour would fold the hour that holds the newest lines. */
     public static final Duration MINIMUM = Duration.ofHours(1);
+
     public static final HistoryRetention FOREVER = new HistoryRetention(null);
 
     public HistoryRetention {
@@ -33,7 +34,8 @@ public record HistoryRetention(Duration kept) {
             return FOREVER;
         }
         try {
-            return new HistoryRetention(Duration.ofMillis(Long.parseLong(raw.toString().trim())));
+            return new HistoryRetention(
+                    Duration.ofMillis(Long.parseLong(raw.toString().trim())));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(CONFIG + " is not a number of milliseconds: '" + raw + "'", e);
         }

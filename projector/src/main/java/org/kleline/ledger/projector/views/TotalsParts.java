@@ -14,8 +14,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class TotalsParts {
 
-    private TotalsParts() {
-    }
+    private TotalsParts() {}
 
     /** Key to the summed credits, debits and entries of every part of it in {@code store}. */
     public static Map<String, BalanceTotals> sum(ReadOnlyKeyValueStore<String, BalanceTotals> store) {

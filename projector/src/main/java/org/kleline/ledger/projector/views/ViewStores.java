@@ -4,9 +4,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
+import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
@@ -42,13 +42,15 @@ public final class ViewStores {
 
         @Override
         protected AccountEntry read(BinaryReader in) {
-            return new AccountEntry(in.readString("eventId"), in.readString("eventType"), in.readLong("occurredAt"),
+            return new AccountEntry(
+                    in.readString("eventId"),
+                    in.readString("eventType"),
+                    in.readLong("occurredAt"),
                     in.readLong("amount"));
         }
     };
 
-    private ViewStores() {
-    }
+    private ViewStores() {}
 
     public static StoreBuilder<KeyValueStore<String, BalanceTotals>> balances() {
         return totals(StoreNames.BALANCES).withCachingEnabled();
@@ -66,13 +68,13 @@ public final class ViewStores {
         // Not cached: a line's key is written once (twice at most), so the cache saves no write, and
         // its entries would fill the thread's cache, which then evicts (writes through) the dirty
         // hot keys of the cached stores at every put instead of once per commit.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES),
-                Serdes.String(), ACCOUNT_ENTRY);
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES), Serdes.String(), ACCOUNT_ENTRY);
     }
 
     public static StoreBuilder<KeyValueStore<String, Long>> historyHorizon() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY_HORIZON),
-                Serdes.String(), Serdes.Long());
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.HISTORY_HORIZON), Serdes.String(), Serdes.Long());
     }
 
     private static StoreBuilder<KeyValueStore<String, BalanceTotals>> totals(String name) {

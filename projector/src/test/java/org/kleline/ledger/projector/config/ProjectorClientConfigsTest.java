@@ -32,7 +32,8 @@ class ProjectorClientConfigsTest {
 
     private static ProjectorClientConfigs configsOf(Properties props) {
         try (ProjectorMetrics metrics = new ProjectorMetrics("t")) {
-            return new ProjectorClientConfigs(StreamsConfigFactory.build(ProjectorSettings.from(props), props, metrics));
+            return new ProjectorClientConfigs(
+                    StreamsConfigFactory.build(ProjectorSettings.from(props), props, metrics));
         }
     }
 
@@ -54,7 +55,8 @@ class ProjectorClientConfigsTest {
     @Test
     void aPlainConsumerGetsEverySecuritySettingAndReadsCommittedWithoutAGroup() {
         Map<String, Object> consumer = configsOf(secured()).plainConsumer("ledger-prod-merchant-directory");
-        assertThat(consumer).containsAllEntriesOf(SECURITY)
+        assertThat(consumer)
+                .containsAllEntriesOf(SECURITY)
                 .containsEntry("client.id", "ledger-prod-merchant-directory")
                 .containsEntry("isolation.level", "read_committed")
                 .containsEntry("enable.auto.commit", "false")
@@ -66,8 +68,14 @@ class ProjectorClientConfigsTest {
     void keysNoKafkaClientKnowsStayOut() {
         ProjectorClientConfigs configs = configsOf(secured());
         for (Map<String, Object> client : List.of(configs.admin("a"), configs.plainConsumer("c"))) {
-            assertThat(client).doesNotContainKeys("schema.registry.url", "application.id", "processing.guarantee",
-                    "ledger.rocksdb.memory.bytes", "producer.acks", "consumer.isolation.level");
+            assertThat(client)
+                    .doesNotContainKeys(
+                            "schema.registry.url",
+                            "application.id",
+                            "processing.guarantee",
+                            "ledger.rocksdb.memory.bytes",
+                            "producer.acks",
+                            "consumer.isolation.level");
         }
     }
 
@@ -78,10 +86,14 @@ class ProjectorClientConfigsTest {
         p.put("consumer.fetch.max.wait.ms", "77");
         p.put("consumer.sasl.mechanism", "SCRAM-SHA-512");
         ProjectorClientConfigs configs = configsOf(p);
-        assertThat(configs.admin("a")).containsEntry("request.timeout.ms", "12345")
-                .containsEntry("sasl.mechanism", "PLAIN").doesNotContainKey("fetch.max.wait.ms");
-        assertThat(configs.plainConsumer("c")).containsEntry("fetch.max.wait.ms", "77")
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").doesNotContainKey("request.timeout.ms");
+        assertThat(configs.admin("a"))
+                .containsEntry("request.timeout.ms", "12345")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .doesNotContainKey("fetch.max.wait.ms");
+        assertThat(configs.plainConsumer("c"))
+                .containsEntry("fetch.max.wait.ms", "77")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .doesNotContainKey("request.timeout.ms");
     }
 
     @Test
@@ -90,7 +102,8 @@ class ProjectorClientConfigsTest {
         p.put("group.instance.id", "ledger-run");
         p.put("consumer.isolation.level", "read_uncommitted");
         Map<String, Object> consumer = configsOf(p).plainConsumer("c");
-        assertThat(consumer).doesNotContainKeys("group.id", "group.instance.id")
+        assertThat(consumer)
+                .doesNotContainKeys("group.id", "group.instance.id")
                 .containsEntry("isolation.level", "read_committed");
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
 
 class StreamsConfigFactoryTest {
 
@@ -28,7 +28,8 @@ class StreamsConfigFactoryTest {
             assertThat(p.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo("3");
             assertThat(p.get("topic.min.insync.replicas")).isEqualTo("2");
             assertThat(p.get("topic.unclean.leader.election.enable")).isEqualTo("false");
-            assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo("ledger.events.dlq");
+            assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
+                    .isEqualTo("ledger.events.dlq");
             assertThat(p.get(ProjectorSettings.ROCKSDB_MEMORY_BYTES)).isEqualTo(Long.toString(256L * 1024 * 1024));
             new StreamsConfig(p);
         }
@@ -53,7 +54,8 @@ class StreamsConfigFactoryTest {
     void aBadSettingNamesTheKeyAndTheValue() {
         Properties p = base();
         p.put(ProjectorSettings.PARTITIONS, "six");
-        assertThatThrownBy(() -> ProjectorSettings.from(p)).hasMessage("ledger.topics.partitions is not a number: 'six'");
+        assertThatThrownBy(() -> ProjectorSettings.from(p))
+                .hasMessage("ledger.topics.partitions is not a number: 'six'");
         Properties q = base();
         q.put(ProjectorSettings.MERCHANT_WAIT_TIMEOUT_MS, "90000");
         assertThatThrownBy(() -> ProjectorSettings.from(q))

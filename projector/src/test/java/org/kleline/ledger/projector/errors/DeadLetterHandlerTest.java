@@ -20,13 +20,13 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.TaskId;
+import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.serde.InMemorySchemaRegistry;
 import org.kleline.ledger.model.serde.SchemaRegistryException;
 import org.kleline.ledger.model.serde.SchemaRegistryUnreachableException;
 import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.model.topics.Topics;
-import org.junit.jupiter.api.Test;
 
 class DeadLetterHandlerTest {
 
@@ -34,23 +34,30 @@ class DeadLetterHandlerTest {
     void aPoisonRecordGoesToTheDeadLetterTopicWithWhereItCameFromAndProcessingGoesOn() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test")) {
             DeadLetterHandler handler = new DeadLetterHandler();
-            handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "ledger.events.dlq",
-                    DeadLetterHandler.METRICS_CONFIG, metrics));
-            ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>("ledger.events", 3, 17L,
-                    "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
+            handler.configure(Map.of(
+                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                    "ledger.events.dlq",
+                    DeadLetterHandler.METRICS_CONFIG,
+                    metrics));
+            ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(
+                    "ledger.events", 3, 17L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
 
-            DeserializationExceptionHandler.Response response = handler.handleError(context("ledger.events", 3, 17L),
-                    poison, new SerializationException("unknown magic byte 9"));
+            DeserializationExceptionHandler.Response response = handler.handleError(
+                    context("ledger.events", 3, 17L), poison, new SerializationException("unknown magic byte 9"));
 
             assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
             assertThat(response.deadLetterQueueRecords()).hasSize(1);
-            ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
+            ProducerRecord<byte[], byte[]> dead =
+                    response.deadLetterQueueRecords().get(0);
             assertThat(dead.topic()).isEqualTo("ledger.events.dlq");
             assertThat(dead.key()).isEqualTo(poison.key());
             assertThat(dead.value()).isEqualTo(poison.value());
-            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_TOPIC)).isEqualTo("ledger.events");
-            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_PARTITION)).isEqualTo("3");
-            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_OFFSET)).isEqualTo("17");
+            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_TOPIC))
+                    .isEqualTo("ledger.events");
+            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_PARTITION))
+                    .isEqualTo("3");
+            assertThat(header(dead.headers(), DeadLetterHandler.HEADER_SOURCE_OFFSET))
+                    .isEqualTo("17");
             assertThat(header(dead.headers(), DeadLetterHandler.HEADER_ERROR))
                     .isEqualTo("org.apache.kafka.common.errors.SerializationException: unknown magic byte 9");
             assertThat(metrics.poisonRecords()).isEqualTo(1);
@@ -64,17 +71,18 @@ class DeadLetterHandlerTest {
             DeadLetterHandler handler = handler(metrics);
             byte[] unknownSchemaId = {0, 0, 0, 0x10, (byte) 0x92, 2, 4};
             Exception reported = deserializationFailure(scope, unknownSchemaId);
-            ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("ledger.events", 1, 5L,
-                    "wallet:w1".getBytes(StandardCharsets.UTF_8), unknownSchemaId);
+            ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                    "ledger.events", 1, 5L, "wallet:w1".getBytes(StandardCharsets.UTF_8), unknownSchemaId);
 
-            DeserializationExceptionHandler.Response response = handler.handleError(context("ledger.events", 1, 5L),
-                    record, reported);
+            DeserializationExceptionHandler.Response response =
+                    handler.handleError(context("ledger.events", 1, 5L), record, reported);
 
             assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
             assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(dead -> {
                 assertThat(dead.topic()).isEqualTo("ledger.events.dlq");
                 assertThat(dead.value()).isEqualTo(unknownSchemaId);
-                assertThat(header(dead.headers(), DeadLetterHandler.HEADER_ERROR)).contains("Unknown schema id 4242")
+                assertThat(header(dead.headers(), DeadLetterHandler.HEADER_ERROR))
+                        .contains("Unknown schema id 4242")
                         .contains("HTTP 404");
             });
             assertThat(metrics.poisonRecords()).isEqualTo(1);
@@ -87,22 +95,30 @@ class DeadLetterHandlerTest {
     void aSchemaTheRegistryCouldNotGiveFailsWithNothingSetAsideTransientOrNot() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test-unavailable")) {
             DeadLetterHandler handler = handler(metrics);
-            ConsumerRecord<byte[], byte[]> valid = new ConsumerRecord<>("ledger.events", 2, 9L,
-                    "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2});
+            ConsumerRecord<byte[], byte[]> valid = new ConsumerRecord<>(
+                    "ledger.events", 2, 9L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2
+                    });
             List<Exception> failures = List.of(
                     unavailable(true, new SchemaRegistryException("GET /schemas/ids/1", 503, 50301, "unavailable")),
-                    unavailable(true, new SchemaRegistryUnreachableException("Schema registry unreachable",
-                            new ConnectException("Connection refused"))),
+                    unavailable(
+                            true,
+                            new SchemaRegistryUnreachableException(
+                                    "Schema registry unreachable", new ConnectException("Connection refused"))),
                     unavailable(false, new SchemaRegistryException("GET /schemas/ids/1", 401, 40101, "Unauthorized")),
                     // As the key or value deserializer of another layer might wrap it.
-                    new SerializationException("wrapped", unavailable(true,
-                            new SchemaRegistryException("GET /schemas/ids/1", 429, 429, "Too Many Requests"))));
+                    new SerializationException(
+                            "wrapped",
+                            unavailable(
+                                    true,
+                                    new SchemaRegistryException("GET /schemas/ids/1", 429, 429, "Too Many Requests"))));
 
             for (Exception failure : failures) {
-                DeserializationExceptionHandler.Response response = handler.handleError(context("ledger.events", 2, 9L),
-                        valid, failure);
+                DeserializationExceptionHandler.Response response =
+                        handler.handleError(context("ledger.events", 2, 9L), valid, failure);
 
-                assertThat(response.result()).as(failure.toString()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+                assertThat(response.result())
+                        .as(failure.toString())
+                        .isEqualTo(DeserializationExceptionHandler.Result.FAIL);
                 assertThat(response.deadLetterQueueRecords()).isEmpty();
             }
             assertThat(metrics.poisonRecords()).isZero();
@@ -113,13 +129,15 @@ class DeadLetterHandlerTest {
     void aFailureThatIsNoSerializationExceptionIsNotTheRecordsFaultAndFails() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test-bug")) {
             DeadLetterHandler handler = handler(metrics);
-            ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("ledger.events", 0, 3L,
-                    "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2});
+            ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                    "ledger.events", 0, 3L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2
+                    });
 
-            for (Exception failure : List.of(new IllegalStateException("SpecificAvroDeserializer is not configured"),
+            for (Exception failure : List.of(
+                    new IllegalStateException("SpecificAvroDeserializer is not configured"),
                     new InterruptException("interrupted while fetching a schema"))) {
-                DeserializationExceptionHandler.Response response = handler.handleError(context("ledger.events", 0, 3L),
-                        record, failure);
+                DeserializationExceptionHandler.Response response =
+                        handler.handleError(context("ledger.events", 0, 3L), record, failure);
 
                 assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
                 assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -136,23 +154,28 @@ class DeadLetterHandlerTest {
 
     private static DeadLetterHandler handler(ProjectorMetrics metrics) {
         DeadLetterHandler handler = new DeadLetterHandler();
-        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "ledger.events.dlq",
-                DeadLetterHandler.METRICS_CONFIG, metrics));
+        handler.configure(Map.of(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                "ledger.events.dlq",
+                DeadLetterHandler.METRICS_CONFIG,
+                metrics));
         return handler;
     }
 
     /** What the projector's own deserializer throws for {@code bytes}, its registry the mock of {@code scope}. */
     private static Exception deserializationFailure(String scope, byte[] bytes) {
         Deserializer<EventEnvelope> deserializer = Topics.create(Map.of("schema.registry.url", "mock://" + scope))
-                .events().valueSerde().deserializer();
+                .events()
+                .valueSerde()
+                .deserializer();
         Throwable thrown = catchThrowable(() -> deserializer.deserialize("ledger.events", bytes));
         assertThat(thrown).isInstanceOf(SerializationException.class);
         return (Exception) thrown;
     }
 
     private static SchemaUnavailableException unavailable(boolean transientFailure, RuntimeException cause) {
-        return new SchemaUnavailableException("Could not fetch schema id 1: " + cause.getMessage(), cause, 1,
-                transientFailure);
+        return new SchemaUnavailableException(
+                "Could not fetch schema id 1: " + cause.getMessage(), cause, 1, transientFailure);
     }
 
     private static String header(Headers headers, String name) {
@@ -161,15 +184,50 @@ class DeadLetterHandlerTest {
 
     private static ErrorHandlerContext context(String topic, int partition, long offset) {
         return new ErrorHandlerContext() {
-            @Override public String topic() { return topic; }
-            @Override public int partition() { return partition; }
-            @Override public long offset() { return offset; }
-            @Override public Headers headers() { return new RecordHeaders(); }
-            @Override public String processorNodeId() { return "source"; }
-            @Override public TaskId taskId() { return new TaskId(0, partition); }
-            @Override public long timestamp() { return 0L; }
-            @Override public byte[] sourceRawKey() { return null; }
-            @Override public byte[] sourceRawValue() { return null; }
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public int partition() {
+                return partition;
+            }
+
+            @Override
+            public long offset() {
+                return offset;
+            }
+
+            @Override
+            public Headers headers() {
+                return new RecordHeaders();
+            }
+
+            @Override
+            public String processorNodeId() {
+                return "source";
+            }
+
+            @Override
+            public TaskId taskId() {
+                return new TaskId(0, partition);
+            }
+
+            @Override
+            public long timestamp() {
+                return 0L;
+            }
+
+            @Override
+            public byte[] sourceRawKey() {
+                return null;
+            }
+
+            @Override
+            public byte[] sourceRawValue() {
+                return null;
+            }
         };
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,20 +25,18 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountEntry;
-import org.kleline.ledger.projector.views.TotalsParts;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.topology.TopicSerdes;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topics.TopicBootstrap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.kleline.ledger.projector.topology.TopicSerdes;
+import org.kleline.ledger.projector.views.AccountEntry;
+import org.kleline.ledger.projector.views.TotalsParts;
 
 /** What the integration tests do on the embedded broker: projector properties, appending, reading back. */
 final class BrokerFixture {
@@ -49,8 +49,8 @@ final class BrokerFixture {
 
     BrokerFixture(EmbeddedLedgerInfrastructure infra) {
         this.infra = infra;
-        this.serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL,
-                infra.schemaRegistryUrl())));
+        this.serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(
+                Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl())));
         // Before anything is appended: the broker would otherwise create ledger.events itself, with its defaults.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             TopicBootstrap.ensureTopics(admin, ProjectorSettings.from(projectorProps("bootstrap", Path.of("unused"))));
@@ -76,20 +76,28 @@ final class BrokerFixture {
 
     /** Appends events keyed by aggregate, in the given order, idempotently. */
     void append(List<EventEnvelope> events) {
-        Map<String, Object> c = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(c, new StringSerializer(),
-                serdes.events().serializer())) {
+        Map<String, Object> c = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                "true",
+                ProducerConfig.LINGER_MS_CONFIG,
+                "5");
+        try (KafkaProducer<String, EventEnvelope> producer =
+                new KafkaProducer<>(c, new StringSerializer(), serdes.events().serializer())) {
             // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), ProjectorTopics.EVENTS);
             for (EventEnvelope e : events) {
                 if (LogPosition.needsAppendedAfter(e)) {
-                    e = EventEnvelope.newBuilder(e).setAppendedAfter(stamp.next(producer)).build();
+                    e = EventEnvelope.newBuilder(e)
+                            .setAppendedAfter(stamp.next(producer))
+                            .build();
                 }
                 String key = AggregateKey.of(e).value();
-                var sent = producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, null,
-                        e.getOccurredAt().toEpochMilli(), key, e));
+                var sent = producer.send(new ProducerRecord<>(
+                        ProjectorTopics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
                 if (key.startsWith("merchant:")) {
                     stamp.merchantEventSent(sent);
                 }
@@ -99,9 +107,10 @@ final class BrokerFixture {
     }
 
     void appendRaw(byte[] key, byte[] value) {
-        Map<String, Object> c = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(c,
+        Map<String, Object> c = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                c,
                 new org.apache.kafka.common.serialization.ByteArraySerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, key, value));
@@ -111,13 +120,18 @@ final class BrokerFixture {
 
     /** Reads a topic from the start, read_committed, until {@code expected} records or the timeout. */
     <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values, int expected) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(c, new StringDeserializer(), values)) {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
@@ -131,13 +145,17 @@ final class BrokerFixture {
     }
 
     List<ConsumerRecord<byte[], byte[]>> readRaw(String topic, int expected) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
@@ -150,24 +168,34 @@ final class BrokerFixture {
 
     /** The sum of a topic's last stable offsets: committed records plus transaction markers, cheap to ask. */
     long stableOffsets(String topic) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            return consumer.endOffsets(parts).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     /** How many committed records a topic holds: the sum of its partitions' last stable offsets. */
     long countCommitted(String topic) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long count = 0;
@@ -200,7 +228,9 @@ final class BrokerFixture {
         }
         Map<String, Object> content = new TreeMap<>();
         try (KeyValueIterator<String, Object> it = kv.all()) {
-            it.forEachRemaining(e -> content.merge(e.key, e.value instanceof byte[] b ? java.util.Arrays.toString(b) : e.value,
+            it.forEachRemaining(e -> content.merge(
+                    e.key,
+                    e.value instanceof byte[] b ? java.util.Arrays.toString(b) : e.value,
                     BrokerFixture::sameLineInTwoPartitions));
         }
         return content;
@@ -212,8 +242,8 @@ final class BrokerFixture {
     /** A statement line of an event id reused under two keys on two partitions: one line, amounts added. */
     private static Object sameLineInTwoPartitions(Object a, Object b) {
         if (a instanceof AccountEntry x && b instanceof AccountEntry y) {
-            return new AccountEntry(x.getEventId(), x.getEventType(), x.getOccurredAt(),
-                    Math.addExact(x.getAmount(), y.getAmount()));
+            return new AccountEntry(
+                    x.getEventId(), x.getEventType(), x.getOccurredAt(), Math.addExact(x.getAmount(), y.getAmount()));
         }
         throw new IllegalStateException("one key in two partitions of a store that is not a balance view: " + a);
     }

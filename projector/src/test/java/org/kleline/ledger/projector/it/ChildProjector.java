@@ -20,8 +20,14 @@ final class ChildProjector implements AutoCloseable {
         }
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
-                ProjectorMain.class.getName(), config.toString()))
+        process = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        classpath,
+                        ProjectorMain.class.getName(),
+                        config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile())
                 .start();

@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.events.EventEnvelope;
@@ -26,18 +33,11 @@ import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topology.RandomLedgerLog;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly once under an abrupt stop, and the same views again after the local state is deleted
@@ -78,7 +78,8 @@ class CrashAndReplayIT {
         Path state = work.resolve("child-state");
         try (ChildProjector first = new ChildProjector(broker.projectorProps(APP, state), work, "first")) {
             broker.append(LOG.subList(half, LOG.size()));
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> broker.stableOffsets(ProjectorTopics.OUTCOMES) >= LOG.size() / 8);
             assertThat(first.isAlive()).isTrue();
             first.kill();
@@ -87,19 +88,22 @@ class CrashAndReplayIT {
         assertThat(atKill).isLessThan(LOG.size());
 
         try (ChildProjector second = new ChildProjector(broker.projectorProps(APP, state), work, "second")) {
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> committedOutcomes() >= LOG.size());
         }
 
-        List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(ProjectorTopics.OUTCOMES,
-                broker.serdes.outcomes().deserializer(), LOG.size());
+        List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(
+                ProjectorTopics.OUTCOMES, broker.serdes.outcomes().deserializer(), LOG.size());
         assertThat(outcomes).hasSize(LOG.size());
         assertThat(perEventId(outcomes.stream().map(ConsumerRecord::value).toList()))
                 .isEqualTo(perEventId(expectedOutcomes));
 
-        long accepted = expectedOutcomes.stream().filter(o -> o.getOutcome().name().equals("ACCEPTED")).count();
-        List<ConsumerRecord<String, JournalEntry>> journal = broker.readAll(ProjectorTopics.JOURNAL,
-                broker.serdes.journal().deserializer(), (int) accepted);
+        long accepted = expectedOutcomes.stream()
+                .filter(o -> o.getOutcome().name().equals("ACCEPTED"))
+                .count();
+        List<ConsumerRecord<String, JournalEntry>> journal =
+                broker.readAll(ProjectorTopics.JOURNAL, broker.serdes.journal().deserializer(), (int) accepted);
         assertThat(journal).hasSize((int) accepted);
         assertThat(journal.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(accepted);
 
@@ -131,8 +135,8 @@ class CrashAndReplayIT {
     @Test
     @Order(3)
     void aFreshApplicationReplayingTheLogBuildsTheSameViews() throws Exception {
-        Map<String, Object> replayed = runUntilComplete(APP + "-replay", work.resolve("replay-state"),
-                "replayed from ledger.events by a new application");
+        Map<String, Object> replayed = runUntilComplete(
+                APP + "-replay", work.resolve("replay-state"), "replayed from ledger.events by a new application");
         assertSameViews(replayed, viewsAfterRun);
     }
 
@@ -141,22 +145,36 @@ class CrashAndReplayIT {
         try (Projector projector = new Projector(broker.projectorProps(app, state))) {
             projector.start();
             KafkaStreams streams = projector.streams();
-            long distinctIds = LOG.stream().map(EventEnvelope::getEventId).distinct().count();
+            long distinctIds =
+                    LOG.stream().map(EventEnvelope::getEventId).distinct().count();
             long postings = expectedBalancesPostings();
             // Settlement rows are one stage after the decision (through their repartition topic):
             // complete only when each row holds every effect, not as soon as every row exists.
             Map<String, Object> expectedRows = new TreeMap<>();
             replay.settlements().forEach(s -> expectedRows.put(SettlementKeys.byMerchant(s.key()), s.toAvro()));
-            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                    BrokerFixture.storeContents(streams, StoreNames.OUTCOMES).size() == distinctIds
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> BrokerFixture.storeContents(streams, StoreNames.OUTCOMES)
+                                            .size()
+                                    == distinctIds
                             && entriesSummed(BrokerFixture.storeContents(streams, StoreNames.BALANCES)) == postings
-                            && BrokerFixture.storeContents(streams, StoreNames.SETTLEMENT_ROWS).equals(expectedRows));
+                            && BrokerFixture.storeContents(streams, StoreNames.SETTLEMENT_ROWS)
+                                    .equals(expectedRows));
             System.out.printf("views complete %s in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
             Map<String, Object> views = new TreeMap<>();
-            for (String store : List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-                    StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                    StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.OUTCOMES,
-                    StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE)) {
+            for (String store : List.of(
+                    StoreNames.WALLETS,
+                    StoreNames.CARD_PAYMENTS,
+                    StoreNames.MERCHANTS,
+                    StoreNames.PAYOUT_IDS,
+                    StoreNames.BALANCES,
+                    StoreNames.BALANCE_HOURS,
+                    StoreNames.ACCOUNT_ENTRIES,
+                    StoreNames.TRIAL_BALANCE,
+                    StoreNames.OUTCOMES,
+                    StoreNames.SETTLEMENT_ROWS,
+                    StoreNames.SETTLEMENT_ROWS_BY_DATE)) {
                 views.put(store, BrokerFixture.storeContents(streams, store));
             }
             return views;
@@ -181,13 +199,17 @@ class CrashAndReplayIT {
             assertThat(rows.get(SettlementKeys.byMerchant(s.key()))).isEqualTo(s.toAvro());
         }
         Map<String, Object> trial = (Map<String, Object>) views.get(StoreNames.TRIAL_BALANCE);
-        trial.values().forEach(t -> assertThat(((BalanceTotals) t).getCredits()).isEqualTo(((BalanceTotals) t).getDebits()));
+        trial.values()
+                .forEach(t -> assertThat(((BalanceTotals) t).getCredits()).isEqualTo(((BalanceTotals) t).getDebits()));
     }
 
     private static Map<String, Long> expectedBalances() {
         Map<String, Long> expected = new TreeMap<>();
         for (Map.Entry<AccountCurrency, Long> e : replay.balances().entrySet()) {
-            expected.put(AccountKeys.balance(e.getKey().account().value(), e.getKey().currency().code()), e.getValue());
+            expected.put(
+                    AccountKeys.balance(
+                            e.getKey().account().value(), e.getKey().currency().code()),
+                    e.getValue());
         }
         return expected;
     }
@@ -197,13 +219,16 @@ class CrashAndReplayIT {
     }
 
     private static long entriesSummed(Map<String, Object> balances) {
-        return balances.values().stream().mapToLong(v -> ((BalanceTotals) v).getEntries()).sum();
+        return balances.values().stream()
+                .mapToLong(v -> ((BalanceTotals) v).getEntries())
+                .sum();
     }
 
     /** eventId to its outcomes in order: an eventId decided twice (a retry) has two. */
     private static Map<String, List<EventOutcome>> perEventId(List<EventOutcome> outcomes) {
         Map<String, List<EventOutcome>> by = new HashMap<>();
-        outcomes.forEach(o -> by.computeIfAbsent(o.getEventId(), k -> new ArrayList<>()).add(o));
+        outcomes.forEach(
+                o -> by.computeIfAbsent(o.getEventId(), k -> new ArrayList<>()).add(o));
         return by;
     }
 

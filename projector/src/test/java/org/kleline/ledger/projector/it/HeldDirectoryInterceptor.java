@@ -71,8 +71,8 @@ public final class HeldDirectoryInterceptor implements ConsumerInterceptor<byte[
     private static void awaitRelease() {
         try {
             if (!release.await(HOLD_BOUND_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the merchant directory was held for " + HOLD_BOUND_SECONDS
-                        + " s and never released");
+                throw new IllegalStateException(
+                        "the merchant directory was held for " + HOLD_BOUND_SECONDS + " s and never released");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,10 +80,8 @@ public final class HeldDirectoryInterceptor implements ConsumerInterceptor<byte[
     }
 
     @Override
-    public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    }
+    public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -51,9 +51,12 @@ class KafkaProjectorProgressIT {
     static void layOutThePartition(EmbeddedLedgerInfrastructure infrastructure) throws Exception {
         infra = infrastructure;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(EFFECTS, 1, (short) 1),
+        admin.createTopics(List.of(
+                        new NewTopic(TOPIC, 1, (short) 1),
+                        new NewTopic(EFFECTS, 1, (short) 1),
                         new NewTopic(OPEN, 1, (short) 1)))
-                .all().get(30, TimeUnit.SECONDS);
+                .all()
+                .get(30, TimeUnit.SECONDS);
         try (KafkaProducer<String, String> producer = transactional("progress-it-layout")) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -64,12 +67,18 @@ class KafkaProjectorProgressIT {
             producer.flush();
             producer.abortTransaction();
         }
-        progress = new KafkaProjectorProgress(admin, GROUP, false, () -> new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        progress = new KafkaProjectorProgress(
+                admin,
+                GROUP,
+                false,
+                () -> new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()));
     }
 
     @AfterAll
@@ -80,9 +89,16 @@ class KafkaProjectorProgressIT {
     }
 
     private static KafkaProducer<String, String> transactional(String transactionalId) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        transactionalId,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     @Test
@@ -99,11 +115,13 @@ class KafkaProjectorProgressIT {
 
     @Test
     void aCommittedOffsetRestingOnACommitMarkerIsCaughtUpOnceProbed() throws Exception {
-        admin.alterConsumerGroupOffsets(GROUP, Map.of(P0, new OffsetAndMetadata(1))).all().get(30, TimeUnit.SECONDS);
+        admin.alterConsumerGroupOffsets(GROUP, Map.of(P0, new OffsetAndMetadata(1)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
         assertThat(progress.committedOffsets(Set.of(P0), TIMEOUT)).isEqualTo(Map.of(P0, 1L));
 
-        try (CatchUpBarrier barrier = new CatchUpBarrier(progress, TOPIC, EFFECTS, Duration.ofSeconds(20),
-                Duration.ofMillis(100))) {
+        try (CatchUpBarrier barrier =
+                new CatchUpBarrier(progress, TOPIC, EFFECTS, Duration.ofSeconds(20), Duration.ofMillis(100))) {
             CatchUpBarrier.CaughtUp reached = barrier.whenCaughtUp().get(30, TimeUnit.SECONDS);
             assertThat(reached.eventsEnd()).isEqualTo(Map.of(P0, 4L));
             assertThat(reached.effectsEnd()).isEqualTo(Map.of(new TopicPartition(EFFECTS, 0), 0L));
@@ -119,7 +137,8 @@ class KafkaProjectorProgressIT {
             producer.flush();
             // The high watermark, not the last stable offset: a barrier waits for this transaction to end.
             assertThat(progress.endOffsets(OPEN, TIMEOUT)).isEqualTo(Map.of(new TopicPartition(OPEN, 0), 1L));
-            assertThat(progress.holdsRecords(new TopicPartition(OPEN, 0), 0, 1, Duration.ofSeconds(1))).isTrue();
+            assertThat(progress.holdsRecords(new TopicPartition(OPEN, 0), 0, 1, Duration.ofSeconds(1)))
+                    .isTrue();
             producer.abortTransaction();
         }
     }

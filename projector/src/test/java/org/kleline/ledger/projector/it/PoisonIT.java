@@ -71,8 +71,10 @@ class PoisonIT {
 
         // The poison, each with the reason the dead-letter header must give.
         Map<String, String> reasons = new LinkedHashMap<>();
-        byte[] wellFormed = broker.serdes.events().serializer().serialize(ProjectorTopics.EVENTS,
-                TestEvents.openWallet("pz-truncated", "pz-w-1", "EUR", 15_000, t));
+        byte[] wellFormed = broker.serdes
+                .events()
+                .serializer()
+                .serialize(ProjectorTopics.EVENTS, TestEvents.openWallet("pz-truncated", "pz-w-1", "EUR", 15_000, t));
         raw(-1, "wallet:pz-random", new byte[] {0, 17, -3, 99, 5, 0, 0, 1, 2, 3, -128, 64});
         reasons.put("wallet:pz-random", "SerializationException");
         raw(-1, "wallet:pz-w-1", Arrays.copyOf(wellFormed, wellFormed.length / 2));
@@ -85,8 +87,8 @@ class PoisonIT {
         EventEnvelope zeroTopUp = TestEvents.env("pz-zero", t, new WalletToppedUp("pz-w-2", 0L));
         envelope(-1, zeroTopUp);
         reasons.put("wallet:pz-w-2", "amount");
-        EventEnvelope huge = TestEvents.env("pz-huge", t, new MerchantOnboarded("pz-m-huge", "x".repeat(900 * KB), null,
-                "EUR", TestEvents.PLAN));
+        EventEnvelope huge = TestEvents.env(
+                "pz-huge", t, new MerchantOnboarded("pz-m-huge", "x".repeat(900 * KB), null, "EUR", TestEvents.PLAN));
         assertThat(broker.serdes.events().serializer().serialize(ProjectorTopics.EVENTS, huge).length)
                 .isGreaterThan(900 * KB);
         envelope(-1, huge);
@@ -98,7 +100,8 @@ class PoisonIT {
         String merchant = firstMerchantOf(before);
         String wallet = firstWalletOf(before);
         EventEnvelope stampedAhead = EventEnvelope.newBuilder(TestEvents.micro("pz-ahead", wallet, merchant, 1, t))
-                .setAppendedAfter(List.of(1_000_000L, 1_000_000L, 1_000_000L)).build();
+                .setAppendedAfter(List.of(1_000_000L, 1_000_000L, 1_000_000L))
+                .build();
         envelope(-1, stampedAhead);
         reasons.put("pz-ahead", "appendedAfter");
 
@@ -114,8 +117,8 @@ class PoisonIT {
         try (Projector projector = new Projector(props)) {
             projector.start();
             List<ConsumerRecord<byte[], byte[]>> dead = broker.readRaw(ProjectorTopics.EVENTS_DLQ, reasons.size());
-            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(ProjectorTopics.OUTCOMES,
-                    broker.serdes.outcomes().deserializer(), validInOrder.size());
+            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(
+                    ProjectorTopics.OUTCOMES, broker.serdes.outcomes().deserializer(), validInOrder.size());
 
             assertThat(dead).hasSize(reasons.size());
             Map<String, String> deadReasons = new HashMap<>();
@@ -123,11 +126,14 @@ class PoisonIT {
                 String key = new String(record.key(), StandardCharsets.UTF_8);
                 String named = key.equals("wallet:" + wallet) ? "pz-ahead" : key;
                 deadReasons.put(named, header(record, DeadLetterHandler.HEADER_ERROR));
-                assertThat(header(record, DeadLetterHandler.HEADER_SOURCE_TOPIC)).isEqualTo(ProjectorTopics.EVENTS);
-                assertThat(header(record, DeadLetterHandler.HEADER_SOURCE_OFFSET)).matches("\\d+");
+                assertThat(header(record, DeadLetterHandler.HEADER_SOURCE_TOPIC))
+                        .isEqualTo(ProjectorTopics.EVENTS);
+                assertThat(header(record, DeadLetterHandler.HEADER_SOURCE_OFFSET))
+                        .matches("\\d+");
             }
             assertThat(deadReasons.keySet()).containsExactlyInAnyOrderElementsOf(reasons.keySet());
-            reasons.forEach((key, reason) -> assertThat(deadReasons.get(key)).as(key).contains(reason));
+            reasons.forEach(
+                    (key, reason) -> assertThat(deadReasons.get(key)).as(key).contains(reason));
 
             LedgerReplay replay = new LedgerReplay(BusinessCalendar.defaultCalendar());
             Map<String, EventOutcome> expected = new HashMap<>();
@@ -145,28 +151,45 @@ class PoisonIT {
     }
 
     private static String firstMerchantOf(List<EventEnvelope> events) {
-        return events.stream().filter(e -> e.getPayload() instanceof MerchantOnboarded).findFirst()
-                .map(e -> ((MerchantOnboarded) e.getPayload()).getMerchantId()).orElseThrow();
+        return events.stream()
+                .filter(e -> e.getPayload() instanceof MerchantOnboarded)
+                .findFirst()
+                .map(e -> ((MerchantOnboarded) e.getPayload()).getMerchantId())
+                .orElseThrow();
     }
 
     private static String firstWalletOf(List<EventEnvelope> events) {
-        return events.stream().map(e -> AggregateKey.of(e).value()).filter(k -> k.startsWith("wallet:")).findFirst()
-                .orElseThrow().substring("wallet:".length());
+        return events.stream()
+                .map(e -> AggregateKey.of(e).value())
+                .filter(k -> k.startsWith("wallet:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("wallet:".length());
     }
 
     /** Sends an envelope keyed by its aggregate, on {@code partition} (-1: the key's own), unstamped. */
     private static void envelope(int partition, EventEnvelope event) {
-        raw(partition, AggregateKey.of(event).value(),
+        raw(
+                partition,
+                AggregateKey.of(event).value(),
                 broker.serdes.events().serializer().serialize(ProjectorTopics.EVENTS, event));
     }
 
     private static void raw(int partition, String key, byte[] value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * KB);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(ProjectorTopics.EVENTS, partition < 0 ? null : partition,
-                    key.getBytes(StandardCharsets.UTF_8), value));
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                1024 * KB);
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                    ProjectorTopics.EVENTS,
+                    partition < 0 ? null : partition,
+                    key.getBytes(StandardCharsets.UTF_8),
+                    value));
             producer.flush();
         }
     }

@@ -19,6 +19,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.events.EventEnvelope;
@@ -32,13 +39,6 @@ import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topology.RandomLedgerLog;
 import org.kleline.ledger.projector.topology.TestEvents;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The projector on an embedded broker with exactly-once: topics, cross-partition merchant
@@ -81,7 +81,8 @@ class ProjectorIT {
     static String keyOnPartition(String prefix, String base, int partition) {
         for (int i = 0; ; i++) {
             String key = prefix + base + i;
-            if (BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), BrokerFixture.PARTITIONS) == partition) {
+            if (BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), BrokerFixture.PARTITIONS)
+                    == partition) {
                 return key;
             }
         }
@@ -95,14 +96,15 @@ class ProjectorIT {
         broker.append(LOG);
         try (Projector projector = new Projector(broker.projectorProps("projector-it", stateDir.resolve("a")))) {
             projector.start();
-            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(ProjectorTopics.OUTCOMES,
-                    broker.serdes.outcomes().deserializer(), LOG.size());
+            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(
+                    ProjectorTopics.OUTCOMES, broker.serdes.outcomes().deserializer(), LOG.size());
             assertThat(outcomes).hasSize(LOG.size());
 
             LedgerReplay replay = new LedgerReplay(BusinessCalendar.defaultCalendar());
             Map<String, EventOutcome> expected = new HashMap<>();
             for (EventEnvelope e : LOG) {
-                expected.putIfAbsent(e.getEventId(), org.kleline.ledger.model.decision.EventOutcomes.of(replay.apply(e)));
+                expected.putIfAbsent(
+                        e.getEventId(), org.kleline.ledger.model.decision.EventOutcomes.of(replay.apply(e)));
             }
             Map<String, EventOutcome> first = new HashMap<>();
             outcomes.forEach(r -> first.putIfAbsent(r.key(), r.value()));
@@ -115,19 +117,28 @@ class ProjectorIT {
     @Test
     @Order(2)
     void topicsAreCreatedWithTheirRetentionAndSettlementsCompacted() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers()))) {
             var names = List.of(ProjectorTopics.EVENTS, ProjectorTopics.JOURNAL, ProjectorTopics.SETTLEMENTS);
             var described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(described.get(ProjectorTopics.EVENTS).partitions()).hasSize(BrokerFixture.PARTITIONS);
             Collection<ConfigResource> resources = names.stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, ProjectorTopics.EVENTS))
-                    .get("retention.ms").value()).isEqualTo("-1");
+                            .get("retention.ms")
+                            .value())
+                    .isEqualTo("-1");
             assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, ProjectorTopics.JOURNAL))
-                    .get("retention.ms").value()).isEqualTo("-1");
+                            .get("retention.ms")
+                            .value())
+                    .isEqualTo("-1");
             assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, ProjectorTopics.SETTLEMENTS))
-                    .get("cleanup.policy").value()).isEqualTo("compact");
+                            .get("cleanup.policy")
+                            .value())
+                    .isEqualTo("compact");
         }
     }
 
@@ -137,7 +148,8 @@ class ProjectorIT {
         Properties props = broker.projectorProps("projector-it-other", stateDir.resolve("b"));
         props.put(ProjectorSettings.PARTITIONS, "6");
         try (Projector projector = new Projector(props)) {
-            assertThatThrownBy(projector::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(projector::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ledger.events exists with 3 partitions but ledger.topics.partitions is 6");
         }
     }
@@ -146,12 +158,15 @@ class ProjectorIT {
     @Order(3)
     void aProjectorRefusesStateBuiltByTheTopologyThatPartitionedBalancesByAccount() throws Exception {
         String app = "projector-it-former";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.infra.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(app + "-postings-repartition", 1, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         try (Projector projector = new Projector(broker.projectorProps(app, stateDir.resolve("former")))) {
-            assertThatThrownBy(projector::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(projector::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("topic " + app + "-postings-repartition exists")
                     .hasMessageContaining("reset the application");
         }
@@ -170,16 +185,21 @@ class ProjectorIT {
             List<ConsumerRecord<byte[], byte[]>> dead = broker.readRaw(ProjectorTopics.EVENTS_DLQ, 1);
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).value()).isEqualTo(garbage);
-            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_TOPIC)).isEqualTo(ProjectorTopics.EVENTS);
-            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_PARTITION)).matches("[0-2]");
-            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_OFFSET)).matches("\\d+");
+            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_TOPIC))
+                    .isEqualTo(ProjectorTopics.EVENTS);
+            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_PARTITION))
+                    .matches("[0-2]");
+            assertThat(header(dead.get(0), DeadLetterHandler.HEADER_SOURCE_OFFSET))
+                    .matches("\\d+");
             assertThat(header(dead.get(0), DeadLetterHandler.HEADER_ERROR)).contains("SerializationException");
 
-            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(ProjectorTopics.OUTCOMES,
-                    broker.serdes.outcomes().deserializer(), LOG.size() + 1);
+            List<ConsumerRecord<String, EventOutcome>> outcomes = broker.readAll(
+                    ProjectorTopics.OUTCOMES, broker.serdes.outcomes().deserializer(), LOG.size() + 1);
             assertThat(outcomes).hasSize(LOG.size() + 1);
-            assertThat(outcomes).filteredOn(r -> r.key().equals("after-poison"))
-                    .extracting(r -> r.value().getOutcome()).containsExactly(Outcome.ACCEPTED);
+            assertThat(outcomes)
+                    .filteredOn(r -> r.key().equals("after-poison"))
+                    .extracting(r -> r.value().getOutcome())
+                    .containsExactly(Outcome.ACCEPTED);
             assertThat(projector.metrics().poisonRecords()).isEqualTo(1);
         }
     }

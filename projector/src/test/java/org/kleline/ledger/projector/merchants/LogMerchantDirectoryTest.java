@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.fee.FeeSchedule;
@@ -16,9 +19,6 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.topology.TestEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The merchant directory's answers by offset bound. The reader thread is never started and the wait
@@ -43,14 +43,26 @@ class LogMerchantDirectoryTest {
         metrics = new ProjectorMetrics("log-merchant-directory-test");
         book = new MerchantBook(BusinessCalendar.defaultCalendar());
         positions = new ReadPositions(PARTITIONS);
-        directory = new LogMerchantDirectory(book, positions, new MockConsumer<>("earliest"), "ledger.events",
-                (topic, data) -> null, Duration.ZERO, metrics, p -> ends[p]);
+        directory = new LogMerchantDirectory(
+                book,
+                positions,
+                new MockConsumer<>("earliest"),
+                "ledger.events",
+                (topic, data) -> null,
+                Duration.ZERO,
+                metrics,
+                p -> ends[p]);
         partition = directory.partitionOf(MERCHANT);
         other = (partition + 1) % PARTITIONS;
         // The merchant onboarded at offset 10 of its partition, its plan changed to PLAN_B at offset 20.
-        book.apply("merchant:" + MERCHANT, TestEvents.onboard("on-1", MERCHANT, "EUR", null, TestEvents.PLAN, TestEvents.T0), 10);
-        book.apply("merchant:" + MERCHANT, TestEvents.changePlan("plan-2", MERCHANT, TestEvents.PLAN_B, null,
-                TestEvents.T0 + TestEvents.MINUTE), 20);
+        book.apply(
+                "merchant:" + MERCHANT,
+                TestEvents.onboard("on-1", MERCHANT, "EUR", null, TestEvents.PLAN, TestEvents.T0),
+                10);
+        book.apply(
+                "merchant:" + MERCHANT,
+                TestEvents.changePlan("plan-2", MERCHANT, TestEvents.PLAN_B, null, TestEvents.T0 + TestEvents.MINUTE),
+                20);
     }
 
     @AfterEach
@@ -71,9 +83,11 @@ class LogMerchantDirectoryTest {
         Instant late = Instant.ofEpochMilli(TestEvents.T0 + 10 * TestEvents.MINUTE);
 
         assertThat(directory.termsAt(MERCHANT, late, stamped(10))).isEmpty();
-        assertThat(directory.termsAt(MERCHANT, late, stamped(11))).map(MerchantTerms::feePlan)
+        assertThat(directory.termsAt(MERCHANT, late, stamped(11)))
+                .map(MerchantTerms::feePlan)
                 .contains(FeeSchedule.fromAvro(TestEvents.PLAN));
-        assertThat(directory.termsAt(MERCHANT, late, stamped(21))).map(MerchantTerms::feePlan)
+        assertThat(directory.termsAt(MERCHANT, late, stamped(21)))
+                .map(MerchantTerms::feePlan)
                 .contains(FeeSchedule.fromAvro(TestEvents.PLAN_B));
     }
 
@@ -83,9 +97,11 @@ class LogMerchantDirectoryTest {
         Instant late = Instant.ofEpochMilli(TestEvents.T0 + 10 * TestEvents.MINUTE);
 
         assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 15, null)))
-                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN));
+                .map(MerchantTerms::feePlan)
+                .contains(FeeSchedule.fromAvro(TestEvents.PLAN));
         assertThat(directory.termsAt(MERCHANT, late, new LogPosition(partition, 25, null)))
-                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN_B));
+                .map(MerchantTerms::feePlan)
+                .contains(FeeSchedule.fromAvro(TestEvents.PLAN_B));
     }
 
     @Test
@@ -101,9 +117,11 @@ class LogMerchantDirectoryTest {
         positions.advance(partition, 100);
 
         assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 - 1), stamped(21)))
-                .hasValueSatisfying(terms -> assertThat(terms.onboardedBy(Instant.ofEpochMilli(TestEvents.T0 - 1))).isFalse());
+                .hasValueSatisfying(terms -> assertThat(terms.onboardedBy(Instant.ofEpochMilli(TestEvents.T0 - 1)))
+                        .isFalse());
         assertThat(directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0 + 1), stamped(21)))
-                .map(MerchantTerms::feePlan).contains(FeeSchedule.fromAvro(TestEvents.PLAN));
+                .map(MerchantTerms::feePlan)
+                .contains(FeeSchedule.fromAvro(TestEvents.PLAN));
     }
 
     @Test
@@ -135,8 +153,15 @@ class LogMerchantDirectoryTest {
 
     @Test
     void whenTheBrokersCannotSayTheEndTheLookUpIsRetried() {
-        LogMerchantDirectory blind = new LogMerchantDirectory(book, positions, new MockConsumer<>("earliest"),
-                "ledger.events", (topic, data) -> null, Duration.ZERO, metrics, p -> {
+        LogMerchantDirectory blind = new LogMerchantDirectory(
+                book,
+                positions,
+                new MockConsumer<>("earliest"),
+                "ledger.events",
+                (topic, data) -> null,
+                Duration.ZERO,
+                metrics,
+                p -> {
                     throw new IllegalStateException("broker unreachable");
                 });
 
@@ -150,7 +175,10 @@ class LogMerchantDirectoryTest {
         ends[partition] = 40;
 
         assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(1_000)))
-                .isInstanceOfSatisfying(InvalidFieldException.class,
-                        e -> assertThat(e.getMessage()).contains("appendedAfter").contains("ends at offset 40"));
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("appendedAfter")
+                                .contains("ends at offset 40"));
     }
 }

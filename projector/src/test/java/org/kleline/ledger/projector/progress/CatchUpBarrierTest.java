@@ -26,6 +26,7 @@ class CatchUpBarrierTest {
     private static final String EFFECTS = "app-settlement-effects-repartition";
     /** Long enough that no test's wait reaches it unless the test means it to. */
     private static final Duration LONG = Duration.ofMinutes(1);
+
     private static final Duration SHORT = Duration.ofMillis(300);
 
     private final FakeProgress progress = new FakeProgress();
@@ -55,8 +56,12 @@ class CatchUpBarrierTest {
 
     @Test
     void settlementRowsWaitForTheLogThenForTheEffectsTheDecideStageWroteMeanwhile() throws Exception {
-        progress.end(EVENTS, 0, 10).end(EVENTS, 1, 5).commit(EVENTS, 0, 10).commit(EVENTS, 1, 3)
-                .end(EFFECTS, 0, 7).commit(EFFECTS, 0, 7);
+        progress.end(EVENTS, 0, 10)
+                .end(EVENTS, 1, 5)
+                .commit(EVENTS, 0, 10)
+                .commit(EVENTS, 1, 3)
+                .end(EFFECTS, 0, 7)
+                .commit(EFFECTS, 0, 7);
         CompletableFuture<CaughtUp> future = barrier(LONG, LONG).whenCaughtUp();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> progress.count("committed " + EVENTS) >= 2);
@@ -70,12 +75,12 @@ class CatchUpBarrierTest {
 
         progress.commit(EFFECTS, 0, 9);
         CaughtUp reached = caughtUp(future);
-        assertThat(reached.eventsEnd()).isEqualTo(Map.of(new TopicPartition(EVENTS, 0), 10L,
-                new TopicPartition(EVENTS, 1), 5L));
+        assertThat(reached.eventsEnd())
+                .isEqualTo(Map.of(new TopicPartition(EVENTS, 0), 10L, new TopicPartition(EVENTS, 1), 5L));
         assertThat(reached.effectsEnd()).isEqualTo(Map.of(new TopicPartition(EFFECTS, 0), 9L));
         assertThat(progress.calls()).startsWith("end " + EVENTS, "committed " + EVENTS);
-        assertThat(progress.calls().indexOf("end " + EFFECTS)).isGreaterThan(
-                progress.calls().lastIndexOf("committed " + EVENTS));
+        assertThat(progress.calls().indexOf("end " + EFFECTS))
+                .isGreaterThan(progress.calls().lastIndexOf("committed " + EVENTS));
     }
 
     @Test
@@ -103,7 +108,8 @@ class CatchUpBarrierTest {
     void aProjectorStillBehindAtTheBoundFailsNamingThePartitionAndItsOffsets() {
         progress.end(EVENTS, 0, 10).end(EVENTS, 1, 5).commit(EVENTS, 0, 10).commit(EVENTS, 1, 3);
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
-        assertThat(e).hasMessage("the projector is behind the log after 300 ms: ledger.events partition 1 read to 3 of 5");
+        assertThat(e)
+                .hasMessage("the projector is behind the log after 300 ms: ledger.events partition 1 read to 3 of 5");
         assertThat(progress.count("end " + EFFECTS)).isZero();
     }
 
@@ -111,20 +117,25 @@ class CatchUpBarrierTest {
     void aPartitionNeverCommittedIsBehindFromItsStart() {
         progress.end(EVENTS, 2, 7);
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
-        assertThat(e).hasMessage("the projector is behind the log after 300 ms: ledger.events partition 2 read to 0 of 7");
+        assertThat(e)
+                .hasMessage("the projector is behind the log after 300 ms: ledger.events partition 2 read to 0 of 7");
     }
 
     @Test
     void settlementEffectsNotAppliedInTimeFailTheBarrierToo() {
         progress.end(EVENTS, 0, 3).commit(EVENTS, 0, 3).end(EFFECTS, 1, 6).commit(EFFECTS, 1, 2);
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
-        assertThat(e).hasMessage("the projector is behind the log after 300 ms: " + EFFECTS + " partition 1 read to 2 of 6");
+        assertThat(e)
+                .hasMessage("the projector is behind the log after 300 ms: " + EFFECTS + " partition 1 read to 2 of 6");
     }
 
     @Test
     void aStalledPartitionHoldingOnlyTransactionMarkersCountsAsReached() throws Exception {
         // A commit marker at offset 9: Streams' committed offset may rest there until new records come.
-        progress.end(EVENTS, 0, 10).commit(EVENTS, 0, 9).holdsRecords(EVENTS, 0, false).end(EFFECTS, 0, 0);
+        progress.end(EVENTS, 0, 10)
+                .commit(EVENTS, 0, 9)
+                .holdsRecords(EVENTS, 0, false)
+                .end(EFFECTS, 0, 0);
         CaughtUp reached = caughtUp(barrier(LONG, Duration.ofMillis(50)).whenCaughtUp());
         assertThat(reached.eventsEnd()).isEqualTo(Map.of(new TopicPartition(EVENTS, 0), 10L));
         assertThat(progress.calls()).contains("probe " + EVENTS + "-0 9..10");
@@ -133,14 +144,20 @@ class CatchUpBarrierTest {
     @Test
     void aStalledPartitionThatStillHoldsRecordsIsBehind() {
         progress.end(EVENTS, 0, 10).commit(EVENTS, 0, 9).holdsRecords(EVENTS, 0, true);
-        ProjectorBehindException e = behind(barrier(SHORT, Duration.ofMillis(50)).whenCaughtUp());
-        assertThat(e).hasMessage("the projector is behind the log after 300 ms: ledger.events partition 0 read to 9 of 10");
+        ProjectorBehindException e =
+                behind(barrier(SHORT, Duration.ofMillis(50)).whenCaughtUp());
+        assertThat(e)
+                .hasMessage("the projector is behind the log after 300 ms: ledger.events partition 0 read to 9 of 10");
         assertThat(progress.calls()).contains("probe " + EVENTS + "-0 9..10");
     }
 
     @Test
     void progressUnreadableForAMomentIsAskedAgain() throws Exception {
-        progress.end(EVENTS, 0, 2).commit(EVENTS, 0, 2).end(EFFECTS, 0, 1).commit(EFFECTS, 0, 1).failNext(3);
+        progress.end(EVENTS, 0, 2)
+                .commit(EVENTS, 0, 2)
+                .end(EFFECTS, 0, 1)
+                .commit(EFFECTS, 0, 1)
+                .failNext(3);
         CaughtUp reached = caughtUp(barrier(LONG, LONG).whenCaughtUp());
         assertThat(reached.effectsEnd()).isEqualTo(Map.of(new TopicPartition(EFFECTS, 0), 1L));
     }
@@ -149,9 +166,10 @@ class CatchUpBarrierTest {
     void progressUnreadableUntilTheBoundFailsSayingWhy() {
         progress.unreadable();
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
-        assertThat(e).hasMessage("the projector's progress could not be read after 300 ms: java.lang.IllegalStateException: "
-                + "could not read the committed offsets of group app: org.apache.kafka.common.errors.TimeoutException: "
-                + "Timed out waiting for a node assignment");
+        assertThat(e)
+                .hasMessage("the projector's progress could not be read after 300 ms: java.lang.IllegalStateException: "
+                        + "could not read the committed offsets of group app: org.apache.kafka.common.errors.TimeoutException: "
+                        + "Timed out waiting for a node assignment");
         assertThat(e).hasCauseInstanceOf(IllegalStateException.class);
     }
 
@@ -162,7 +180,8 @@ class CatchUpBarrierTest {
         barrier.close();
 
         progress.end(EFFECTS, 0, 2);
-        assertThatThrownBy(() -> barrier(SHORT, LONG).awaitCaughtUp()).isInstanceOf(ProjectorBehindException.class)
+        assertThatThrownBy(() -> barrier(SHORT, LONG).awaitCaughtUp())
+                .isInstanceOf(ProjectorBehindException.class)
                 .hasMessage("the projector is behind the log after 300 ms: " + EFFECTS + " partition 0 read to 1 of 2");
     }
 
@@ -243,8 +262,8 @@ class CatchUpBarrierTest {
         waiting.add(barrier.whenCaughtUp());
         CompletableFuture<CaughtUp> refused = barrier.whenCaughtUp();
         assertThat(refused).isCompletedExceptionally();
-        assertThat(behind(refused)).hasMessage("too many reads are waiting for the projector to catch up (at most 3);"
-                + " retry shortly");
+        assertThat(behind(refused))
+                .hasMessage("too many reads are waiting for the projector to catch up (at most 3);" + " retry shortly");
         held.release.countDown();
         for (CompletableFuture<CaughtUp> w : waiting) {
             caughtUp(w);
@@ -258,14 +277,18 @@ class CatchUpBarrierTest {
     @Test
     void boundAndStallMustBePositive() {
         assertThatThrownBy(() -> new CatchUpBarrier(progress, EVENTS, EFFECTS, Duration.ZERO, LONG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bound must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bound must be positive, was PT0S");
         assertThatThrownBy(() -> new CatchUpBarrier(progress, EVENTS, " ", LONG, LONG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("effectsTopic must be a topic name, was ' '");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("effectsTopic must be a topic name, was ' '");
     }
 
     @Test
     void theProjectorsBarrierWatchesItsOwnSettlementEffectsTopic() throws Exception {
-        progress.end(EVENTS, 0, 1).commit(EVENTS, 0, 1).end("kleline-ledger-projector-settlement-effects-repartition", 0, 0);
+        progress.end(EVENTS, 0, 1)
+                .commit(EVENTS, 0, 1)
+                .end("kleline-ledger-projector-settlement-effects-repartition", 0, 0);
         barrier = CatchUpBarrier.forApplication(progress, "kleline-ledger-projector");
         caughtUp(barrier.whenCaughtUp());
         assertThat(progress.calls()).contains("end kleline-ledger-projector-settlement-effects-repartition");

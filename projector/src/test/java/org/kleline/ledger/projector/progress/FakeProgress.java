@@ -76,8 +76,8 @@ final class FakeProgress implements ProjectorProgress {
     }
 
     @Override
-    public synchronized boolean holdsRecords(TopicPartition partition, long fromOffset, long toOffset,
-                                             Duration timeout) {
+    public synchronized boolean holdsRecords(
+            TopicPartition partition, long fromOffset, long toOffset, Duration timeout) {
         calls.add("probe " + partition + " " + fromOffset + ".." + toOffset);
         return holdsRecords.getOrDefault(partition, true);
     }

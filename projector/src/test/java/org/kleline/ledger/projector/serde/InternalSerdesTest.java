@@ -1,8 +1,5 @@
 package org.kleline.ledger.projector.serde;
 
-import org.kleline.ledger.projector.decide.DecideStores;
-import org.kleline.ledger.projector.settlement.SettlementStores;
-import org.kleline.ledger.projector.views.ViewStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +15,15 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.decide.CardPaymentRecord;
+import org.kleline.ledger.projector.decide.DecideStores;
 import org.kleline.ledger.projector.decide.FeePlanVersionRecord;
 import org.kleline.ledger.projector.decide.MerchantRecord;
 import org.kleline.ledger.projector.decide.WalletRecord;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
+import org.kleline.ledger.projector.settlement.SettlementStores;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.ViewStores;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
@@ -60,8 +60,8 @@ class InternalSerdesTest {
 
     @Test
     void cardPaymentRecordRoundTrips() {
-        CardPaymentRecord p = new CardPaymentRecord("pay-1", "m-1", "JPY", 1_000_000_000_000L, 999_999_999_999L, 12L,
-                0L, "PARTIALLY_REFUNDED");
+        CardPaymentRecord p = new CardPaymentRecord(
+                "pay-1", "m-1", "JPY", 1_000_000_000_000L, 999_999_999_999L, 12L, 0L, "PARTIALLY_REFUNDED");
         assertThat(roundTrip(DecideStores.CARD_PAYMENT, p)).isEqualTo(p);
     }
 
@@ -90,17 +90,19 @@ class InternalSerdesTest {
 
     @Test
     void settlementDeltaAndRowRoundTripWithDates() {
-        for (LocalDate date : new LocalDate[] {LocalDate.of(1999, 12, 31), LocalDate.of(1970, 1, 1),
-                LocalDate.of(1969, 12, 31), LocalDate.of(2999, 1, 1)}) {
-            SettlementDelta d = new SettlementDelta("m-1", date, "EUR", 1L, 2L, 3L, 4L, 5L, 6L, MAX, Integer.MAX_VALUE,
-                    "po-m-1-1999-12-31-12");
+        for (LocalDate date : new LocalDate[] {
+            LocalDate.of(1999, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(1969, 12, 31), LocalDate.of(2999, 1, 1)
+        }) {
+            SettlementDelta d = new SettlementDelta(
+                    "m-1", date, "EUR", 1L, 2L, 3L, 4L, 5L, 6L, MAX, Integer.MAX_VALUE, "po-m-1-1999-12-31-12");
             assertThat(roundTrip(SettlementStores.SETTLEMENT_DELTA, d)).isEqualTo(d);
-            SettlementRow r = new SettlementRow("m-1", date, "EUR", 3L, 1_000L, 10L, 20L, 30L, 5L, 940L, MIN, 0,
-                    SettlementStatus.OPEN);
+            SettlementRow r = new SettlementRow(
+                    "m-1", date, "EUR", 3L, 1_000L, 10L, 20L, 30L, 5L, 940L, MIN, 0, SettlementStatus.OPEN);
             assertThat(roundTrip(InternalSerdes.SETTLEMENT_ROW, r)).isEqualTo(r);
         }
         for (SettlementStatus s : SettlementStatus.values()) {
-            SettlementRow r = new SettlementRow("m", LocalDate.of(2000, 1, 1), "EUR", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0, s);
+            SettlementRow r =
+                    new SettlementRow("m", LocalDate.of(2000, 1, 1), "EUR", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0, s);
             assertThat(roundTrip(InternalSerdes.SETTLEMENT_ROW, r).getStatus()).isEqualTo(s);
         }
     }
@@ -109,31 +111,64 @@ class InternalSerdesTest {
     void eventOutcomeKeepsEveryEnumValueAndItsPostings() {
         for (EventType type : EventType.values()) {
             for (Outcome outcome : Outcome.values()) {
-                EventOutcome o = new EventOutcome("e-" + type, "wallet:w", type, Instant.ofEpochMilli(-5L), outcome, null,
-                        List.of(), null, null);
+                EventOutcome o = new EventOutcome(
+                        "e-" + type, "wallet:w", type, Instant.ofEpochMilli(-5L), outcome, null, List.of(), null, null);
                 assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o)).isEqualTo(o);
             }
         }
         for (RejectionReason reason : RejectionReason.values()) {
-            EventOutcome o = new EventOutcome("e", "payment:p", EventType.CardPaymentCaptured,
-                    Instant.ofEpochMilli(1_700_000_000_123L), Outcome.REJECTED, reason, List.of(), null, null);
+            EventOutcome o = new EventOutcome(
+                    "e",
+                    "payment:p",
+                    EventType.CardPaymentCaptured,
+                    Instant.ofEpochMilli(1_700_000_000_123L),
+                    Outcome.REJECTED,
+                    reason,
+                    List.of(),
+                    null,
+                    null);
             assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o).getReason()).isEqualTo(reason);
         }
-        EventOutcome accepted = new EventOutcome(UNICODE, "wallet:w", EventType.MicropaymentRequested,
-                Instant.ofEpochMilli(1_700_000_000_123L), Outcome.ACCEPTED, null, List.of(
-                        new Posting("wallet:w", "EUR", -250L), new Posting("merchant:m", "EUR", 240L),
-                        new Posting("platform:fees", "EUR", 10L)), null, null);
+        EventOutcome accepted = new EventOutcome(
+                UNICODE,
+                "wallet:w",
+                EventType.MicropaymentRequested,
+                Instant.ofEpochMilli(1_700_000_000_123L),
+                Outcome.ACCEPTED,
+                null,
+                List.of(
+                        new Posting("wallet:w", "EUR", -250L),
+                        new Posting("merchant:m", "EUR", 240L),
+                        new Posting("platform:fees", "EUR", 10L)),
+                null,
+                null);
         assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, accepted)).isEqualTo(accepted);
     }
 
     @Test
     void anOutcomeKeepsWhoAppendedItAndItsDigestAndOneWrittenBeforeThemReadsThemAsNull() {
-        EventOutcome outcome = new EventOutcome("e", "wallet:w", EventType.WalletToppedUp, Instant.ofEpochMilli(7L),
-                Outcome.ACCEPTED, null, List.of(), "k0000000001a", "digest");
+        EventOutcome outcome = new EventOutcome(
+                "e",
+                "wallet:w",
+                EventType.WalletToppedUp,
+                Instant.ofEpochMilli(7L),
+                Outcome.ACCEPTED,
+                null,
+                List.of(),
+                "k0000000001a",
+                "digest");
         assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, outcome)).isEqualTo(outcome);
 
-        EventOutcome without = new EventOutcome("e", "wallet:w", EventType.WalletToppedUp, Instant.ofEpochMilli(7L),
-                Outcome.ACCEPTED, null, List.of(), null, null);
+        EventOutcome without = new EventOutcome(
+                "e",
+                "wallet:w",
+                EventType.WalletToppedUp,
+                Instant.ofEpochMilli(7L),
+                Outcome.ACCEPTED,
+                null,
+                List.of(),
+                null,
+                null);
         byte[] bytes = InternalSerdes.EVENT_OUTCOME.toBytes(without);
         // The bytes an earlier build wrote: the same, without the two trailing optional strings (0, 0).
         byte[] earlier = java.util.Arrays.copyOf(bytes, bytes.length - 2);
@@ -155,7 +190,8 @@ class InternalSerdesTest {
                 .hasMessageContaining("cannot read BalanceTotals: format version 3, this build reads only version 2");
         bytes[0] = 1;
         assertThatThrownBy(() -> ViewStores.BALANCE_TOTALS.fromBytes(bytes))
-                .hasMessageContaining("format version 1").hasMessageContaining("Avro format of earlier builds");
+                .hasMessageContaining("format version 1")
+                .hasMessageContaining("Avro format of earlier builds");
         assertThatThrownBy(() -> ViewStores.BALANCE_TOTALS.fromBytes(new byte[0]))
                 .hasMessageContaining("format version missing");
     }
@@ -165,7 +201,8 @@ class InternalSerdesTest {
         byte[] full = DecideStores.WALLET.toBytes(new WalletRecord("w1", "EUR", 100L, 15_000L));
         assertThatThrownBy(() -> DecideStores.WALLET.fromBytes(Arrays.copyOf(full, full.length - 1)))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("cannot read WalletRecord").hasMessageContaining("maxBalance: value truncated");
+                .hasMessageContaining("cannot read WalletRecord")
+                .hasMessageContaining("maxBalance: value truncated");
         byte[] longer = Arrays.copyOf(full, full.length + 1);
         assertThatThrownBy(() -> DecideStores.WALLET.fromBytes(longer))
                 .hasMessageContaining("1 trailing bytes after the value");
@@ -177,8 +214,8 @@ class InternalSerdesTest {
 
     @Test
     void anOutOfRangeEnumIsRefused() {
-        byte[] bytes = InternalSerdes.SETTLEMENT_ROW.toBytes(new SettlementRow("m", LocalDate.of(2000, 1, 1), "EUR", 0L,
-                0L, 0L, 0L, 0L, 0L, 0L, 0L, 0, SettlementStatus.PAID));
+        byte[] bytes = InternalSerdes.SETTLEMENT_ROW.toBytes(new SettlementRow(
+                "m", LocalDate.of(2000, 1, 1), "EUR", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0, SettlementStatus.PAID));
         bytes[bytes.length - 1] = 40;
         assertThatThrownBy(() -> InternalSerdes.SETTLEMENT_ROW.fromBytes(bytes))
                 .hasMessageContaining("status: ordinal 20 out of 0..1");
@@ -187,6 +224,7 @@ class InternalSerdesTest {
     @Test
     void aMissingRequiredStringIsRefusedOnWrite() {
         assertThatThrownBy(() -> DecideStores.WALLET.toBytes(new WalletRecord(null, "EUR", 0L, 0L)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("walletId must not be null");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("walletId must not be null");
     }
 }

@@ -3,6 +3,11 @@ package org.kleline.ledger.projector.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -19,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,12 +38,6 @@ import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 /**
  * docs/asyncapi.yaml, the Kafka contract handed to downstream teams, against the code it describes:
  * ledger-model's {@link Topics} (which topics exist, the serdes of their keys and values, the Avro
@@ -51,6 +49,7 @@ class AsyncApiContractTest {
 
     /** Surefire runs in the module's directory. */
     static final Path DOCUMENT = Path.of("..", "docs", "asyncapi.yaml");
+
     static final String AVRO_SCHEMA_FORMAT = "application/vnd.apache.avro;version=1.9.0";
     static final String KAFKA_BINDING_VERSION = "0.5.0";
 
@@ -59,8 +58,7 @@ class AsyncApiContractTest {
     /** Every topic of the registry by name, with the key and value types its accessor declares. */
     private static Map<String, RegistryTopic> registry;
 
-    record RegistryTopic(Topic<?, ?> topic, Class<?> keyType, Class<?> valueType) {
-    }
+    record RegistryTopic(Topic<?, ?> topic, Class<?> keyType, Class<?> valueType) {}
 
     @BeforeAll
     static void readDocumentAndRegistry() throws Exception {
@@ -74,10 +72,12 @@ class AsyncApiContractTest {
         assertThat(document.path("asyncapi").asText()).startsWith("3.");
         assertThat(document.path("servers").size()).isPositive();
         document.path("servers").properties().forEach(server -> {
-            assertThat(server.getValue().path("protocol").asText()).as("protocol of server %s", server.getKey())
+            assertThat(server.getValue().path("protocol").asText())
+                    .as("protocol of server %s", server.getKey())
                     .isEqualTo("kafka");
             JsonNode binding = server.getValue().path("bindings").path("kafka");
-            assertThat(binding.path("schemaRegistryVendor").asText()).as("registry vendor of server %s", server.getKey())
+            assertThat(binding.path("schemaRegistryVendor").asText())
+                    .as("registry vendor of server %s", server.getKey())
                     .isEqualTo("confluent");
             assertThat(binding.path("schemaRegistryUrl").isTextual()).isTrue();
         });
@@ -86,9 +86,11 @@ class AsyncApiContractTest {
     @Test
     void everyTopicOfTheRegistryIsAChannelAndNoOtherTopicIs() {
         List<String> addresses = new ArrayList<>();
-        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        document.path("channels")
+                .forEach(channel -> addresses.add(channel.path("address").asText()));
 
-        assertThat(addresses).as("the addresses of the channels of %s", DOCUMENT)
+        assertThat(addresses)
+                .as("the addresses of the channels of %s", DOCUMENT)
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(registry.keySet());
     }
@@ -101,30 +103,49 @@ class AsyncApiContractTest {
             JsonNode payload = resolve(message.path("payload"));
             JsonNode kafka = message.path("bindings").path("kafka");
             if (SpecificRecord.class.isAssignableFrom(entry.valueType())) {
-                assertThat(entry.topic().valueSerde()).as("value serde of %s", name).isInstanceOf(SpecificAvroSerde.class);
-                assertThat(payload.path("schemaFormat").asText()).as("schemaFormat of %s's payload", name)
+                assertThat(entry.topic().valueSerde())
+                        .as("value serde of %s", name)
+                        .isInstanceOf(SpecificAvroSerde.class);
+                assertThat(payload.path("schemaFormat").asText())
+                        .as("schemaFormat of %s's payload", name)
                         .isEqualTo(AVRO_SCHEMA_FORMAT);
                 Schema expected = SpecificData.get().getSchema(entry.valueType());
-                Schema documented = new Schema.Parser().parse(payload.path("schema").toString());
+                Schema documented =
+                        new Schema.Parser().parse(payload.path("schema").toString());
                 if (!documented.equals(expected)) {
                     fail("the schema of " + name + "'s messages in " + DOCUMENT + " is not the one of "
                             + entry.valueType().getName() + " (which the ledger registers); its schema, to paste:\n"
                             + yaml(expected));
                 }
-                assertThat(message.path("contentType").asText()).as("contentType of %s", name).isEqualTo("avro/binary");
-                assertThat(kafka.path("schemaIdLocation").asText()).as("schemaIdLocation of %s", name).isEqualTo("payload");
-                assertThat(kafka.path("schemaIdPayloadEncoding").asText()).as("schemaIdPayloadEncoding of %s", name)
+                assertThat(message.path("contentType").asText())
+                        .as("contentType of %s", name)
+                        .isEqualTo("avro/binary");
+                assertThat(kafka.path("schemaIdLocation").asText())
+                        .as("schemaIdLocation of %s", name)
+                        .isEqualTo("payload");
+                assertThat(kafka.path("schemaIdPayloadEncoding").asText())
+                        .as("schemaIdPayloadEncoding of %s", name)
                         .isEqualTo("confluent");
-                assertThat(kafka.path("schemaLookupStrategy").asText()).as("schemaLookupStrategy of %s", name)
+                assertThat(kafka.path("schemaLookupStrategy").asText())
+                        .as("schemaLookupStrategy of %s", name)
                         .isEqualTo("TopicNameStrategy");
-                assertThat(message.path("x-schema-registry-subject").asText()).as("subject of %s", name)
+                assertThat(message.path("x-schema-registry-subject").asText())
+                        .as("subject of %s", name)
                         .isEqualTo(SubjectNames.forTopic(name, false));
             } else {
                 assertThat(entry.valueType()).as("value type of %s", name).isEqualTo(byte[].class);
-                assertThat(entry.topic().valueSerde()).as("value serde of %s", name).isInstanceOf(Serdes.ByteArraySerde.class);
-                assertThat(payload.has("schemaFormat")).as("%s's values are bytes, not a schema of their own", name).isFalse();
-                assertThat(payload.path("format").asText()).as("format of %s's payload", name).isEqualTo("binary");
-                assertThat(kafka.has("schemaIdLocation")).as("schemaIdLocation of %s", name).isFalse();
+                assertThat(entry.topic().valueSerde())
+                        .as("value serde of %s", name)
+                        .isInstanceOf(Serdes.ByteArraySerde.class);
+                assertThat(payload.has("schemaFormat"))
+                        .as("%s's values are bytes, not a schema of their own", name)
+                        .isFalse();
+                assertThat(payload.path("format").asText())
+                        .as("format of %s's payload", name)
+                        .isEqualTo("binary");
+                assertThat(kafka.has("schemaIdLocation"))
+                        .as("schemaIdLocation of %s", name)
+                        .isFalse();
             }
             assertThat(kafka.path("bindingVersion").asText()).isEqualTo(KAFKA_BINDING_VERSION);
         }
@@ -136,31 +157,43 @@ class AsyncApiContractTest {
             String name = entry.topic().name();
             JsonNode key = resolve(message(name).path("bindings").path("kafka").path("key"));
             assertThat(key.path("type").asText()).as("type of %s's keys", name).isEqualTo("string");
-            assertThat(key.path("description").asText()).as("what %s's keys are", name).isNotBlank();
+            assertThat(key.path("description").asText())
+                    .as("what %s's keys are", name)
+                    .isNotBlank();
             if (entry.keyType() == String.class) {
                 assertThat(entry.topic().keySerde()).as("key serde of %s", name).isInstanceOf(Serdes.StringSerde.class);
-                assertThat(key.has("format")).as("%s's keys are UTF-8 text", name).isFalse();
+                assertThat(key.has("format"))
+                        .as("%s's keys are UTF-8 text", name)
+                        .isFalse();
             } else {
                 assertThat(entry.keyType()).as("key type of %s", name).isEqualTo(byte[].class);
-                assertThat(entry.topic().keySerde()).as("key serde of %s", name).isInstanceOf(Serdes.ByteArraySerde.class);
-                assertThat(key.path("format").asText()).as("format of %s's keys", name).isEqualTo("binary");
+                assertThat(entry.topic().keySerde())
+                        .as("key serde of %s", name)
+                        .isInstanceOf(Serdes.ByteArraySerde.class);
+                assertThat(key.path("format").asText())
+                        .as("format of %s's keys", name)
+                        .isEqualTo("binary");
             }
         }
     }
 
     @Test
     void everyTopicIsDocumentedWithTheSettingsTheProjectorCreatesItWith() {
-        assertThat(ProjectorTopics.all()).extracting(ProjectorTopics.TopicSpec::name)
+        assertThat(ProjectorTopics.all())
+                .extracting(ProjectorTopics.TopicSpec::name)
                 .as("the projector creates every topic of the registry")
                 .containsExactlyInAnyOrderElementsOf(registry.keySet());
         for (ProjectorTopics.TopicSpec spec : ProjectorTopics.all()) {
             JsonNode kafka = channel(spec.name()).path("bindings").path("kafka");
             assertThat(kafka.path("bindingVersion").asText()).isEqualTo(KAFKA_BINDING_VERSION);
-            assertThat(kafka.path("partitions").asInt()).as("partitions of %s (the default of %s)", spec.name(),
-                    ProjectorSettings.PARTITIONS).isEqualTo(ProjectorSettings.DEFAULT_PARTITIONS);
-            assertThat(kafka.path("replicas").asInt()).as("replicas of %s (the default of %s)", spec.name(),
-                    ProjectorSettings.REPLICATION).isEqualTo((int) ProjectorSettings.DEFAULT_REPLICATION);
-            assertThat(topicConfiguration(kafka.path("topicConfiguration"))).as("topicConfiguration of %s", spec.name())
+            assertThat(kafka.path("partitions").asInt())
+                    .as("partitions of %s (the default of %s)", spec.name(), ProjectorSettings.PARTITIONS)
+                    .isEqualTo(ProjectorSettings.DEFAULT_PARTITIONS);
+            assertThat(kafka.path("replicas").asInt())
+                    .as("replicas of %s (the default of %s)", spec.name(), ProjectorSettings.REPLICATION)
+                    .isEqualTo((int) ProjectorSettings.DEFAULT_REPLICATION);
+            assertThat(topicConfiguration(kafka.path("topicConfiguration")))
+                    .as("topicConfiguration of %s", spec.name())
                     .isEqualTo(new TreeMap<>(spec.configs()));
         }
     }
@@ -174,7 +207,9 @@ class AsyncApiContractTest {
             }
         }
         Set<String> documented = new TreeSet<>();
-        resolve(message(Topics.EVENTS_DLQ).path("headers")).path("properties").properties()
+        resolve(message(Topics.EVENTS_DLQ).path("headers"))
+                .path("properties")
+                .properties()
                 .forEach(header -> documented.add(header.getKey()));
 
         assertThat(documented).isEqualTo(written);
@@ -187,7 +222,8 @@ class AsyncApiContractTest {
     private static Map<String, RegistryTopic> registryTopics(Topics topics) throws ReflectiveOperationException {
         Map<Topic<?, ?>, Type[]> declared = new HashMap<>();
         for (Method method : Topics.class.getMethods()) {
-            if (method.getParameterCount() == 0 && method.getReturnType() == Topic.class
+            if (method.getParameterCount() == 0
+                    && method.getReturnType() == Topic.class
                     && !Modifier.isStatic(method.getModifiers())) {
                 ParameterizedType type = (ParameterizedType) method.getGenericReturnType();
                 declared.put((Topic<?, ?>) method.invoke(topics), type.getActualTypeArguments());

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 
 /**
  * A failure while deciding that is not the event breaking the log's contract is a bug, not a
@@ -45,16 +45,20 @@ class DecideFailureTest {
         };
         try (ProjectorDriver driver = new ProjectorDriver(stateDir, broken)) {
             driver.pipe(openWallet("open", "w-1", "EUR", 15_000, T0), topUp("top", "w-1", 5_000, T0 + 1));
-            assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+            assertThat(driver.outcomes())
+                    .extracting(kv -> kv.value.getOutcome())
                     .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
             assertThat(driver.journal()).hasSize(2);
 
             Throwable failure = catchThrowable(() -> driver.pipe(micro("pay-1", "w-1", "m-shop", 1_000, T0 + 2)));
 
             assertThat(failure).isInstanceOf(StreamsException.class);
-            assertThat(chain(failure)).anySatisfy(t -> assertThat(t).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("deciding event pay-1 of wallet:w-1 (partition 0 offset 2 of ledger.events) failed")
-                    .hasCause(thrown));
+            assertThat(chain(failure))
+                    .anySatisfy(t -> assertThat(t)
+                            .isInstanceOf(IllegalStateException.class)
+                            .hasMessageStartingWith(
+                                    "deciding event pay-1 of wallet:w-1 (partition 0 offset 2 of ledger.events) failed")
+                            .hasCause(thrown));
             assertThat(driver.outcomes()).isEmpty();
             assertThat(driver.journal()).isEmpty();
             assertThat(driver.deadLetters()).isEmpty();

@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
@@ -24,6 +23,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -32,17 +36,14 @@ import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.decide.CardPaymentRecord;
 import org.kleline.ledger.projector.decide.MerchantRecord;
 import org.kleline.ledger.projector.decide.WalletRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
 class DecideRulesTest {
 
     @TempDir
     Path stateDir;
+
     ProjectorDriver driver;
 
     @BeforeEach
@@ -57,7 +58,8 @@ class DecideRulesTest {
 
     /** merchant m1 (EUR, partner p1, PLAN) at T0; wallet w1 (EUR, max 15000) topped up 10000. */
     void givenMerchantAndFundedWallet() {
-        driver.pipe(onboard("m1-on", "m1", "EUR", "p1", PLAN, T0),
+        driver.pipe(
+                onboard("m1-on", "m1", "EUR", "p1", PLAN, T0),
                 openWallet("w1-open", "w1", "EUR", 15_000, T0 + MINUTE),
                 topUp("w1-top", "w1", 10_000, T0 + 2 * MINUTE));
         driver.outcomes();
@@ -96,7 +98,8 @@ class DecideRulesTest {
             assertThat(journal).hasSize(1);
             assertThat(journal.get(0).key).isEqualTo("e1");
             assertThat(journal.get(0).value.getPostings()).isEmpty();
-            MerchantRecord m = driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1");
+            MerchantRecord m =
+                    driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1");
             assertThat(m.getCurrency()).isEqualTo("EUR");
             assertThat(m.getPartnerId()).isEqualTo("p1");
             assertThat(m.getOnboardedAt()).isEqualTo(T0);
@@ -109,31 +112,47 @@ class DecideRulesTest {
         void merchantOnboardedAgainIsRejectedAlreadyExists() {
             driver.pipe(onboard("e1", "m1", "EUR", null, PLAN, T0), onboard("e2", "m1", "USD", null, PLAN_B, T0 + 1));
             assertRejected(only(driver.outcomesById(), "e2"), RejectionReason.ALREADY_EXISTS);
-            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1").getCurrency()).isEqualTo("EUR");
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS)
+                            .get("merchant:m1")
+                            .getCurrency())
+                    .isEqualTo("EUR");
         }
 
         @Test
         void feePlanChangeOfUnknownMerchantIsRejected() {
             driver.pipe(changePlan("e1", "m9", PLAN_B, null, T0));
             assertRejected(only(driver.outcomesById(), "e1"), RejectionReason.UNKNOWN_MERCHANT);
-            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m9")).isNull();
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m9"))
+                    .isNull();
         }
 
         @Test
         void feePlanChangeAppliesFromItsEffectiveFromOnward() {
             givenMerchantAndFundedWallet();
-            driver.pipe(changePlan("c1", "m1", PLAN_B, T0 + 60 * MINUTE, T0 + 10 * MINUTE),
+            driver.pipe(
+                    changePlan("c1", "m1", PLAN_B, T0 + 60 * MINUTE, T0 + 10 * MINUTE),
                     micro("before", "w1", "m1", 1_000, T0 + 30 * MINUTE),
                     micro("after", "w1", "m1", 1_000, T0 + 60 * MINUTE));
             Map<String, EventOutcome> out = driver.outcomesById();
             assertAccepted(out.get("c1"));
             // PLAN: fee 5% of 1000 + 1 = 51, partner 20% = 10.
-            assertAccepted(out.get("before"), p("wallet:w1", -1_000), p("merchant:m1", 949), p("platform:fees", 41),
+            assertAccepted(
+                    out.get("before"),
+                    p("wallet:w1", -1_000),
+                    p("merchant:m1", 949),
+                    p("platform:fees", 41),
                     p("partner:p1", 10));
             // PLAN_B: fee 10% of 1000 = 100, partner 50% = 50.
-            assertAccepted(out.get("after"), p("wallet:w1", -1_000), p("merchant:m1", 900), p("platform:fees", 50),
+            assertAccepted(
+                    out.get("after"),
+                    p("wallet:w1", -1_000),
+                    p("merchant:m1", 900),
+                    p("platform:fees", 50),
                     p("partner:p1", 50));
-            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS).get("merchant:m1").getFeePlans()).hasSize(2);
+            assertThat(driver.<MerchantRecord>store(StoreNames.MERCHANTS)
+                            .get("merchant:m1")
+                            .getFeePlans())
+                    .hasSize(2);
         }
     }
 
@@ -156,10 +175,14 @@ class DecideRulesTest {
         @Test
         void topUpCreditsTheWalletAndDebitsCardClearing() {
             driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0), topUp("e2", "w1", 10_000, T0 + 1));
-            assertAccepted(only(driver.outcomesById(), "e2"), p("platform:card-clearing", -10_000), p("wallet:w1", 10_000));
+            assertAccepted(
+                    only(driver.outcomesById(), "e2"), p("platform:card-clearing", -10_000), p("wallet:w1", 10_000));
             assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(10_000);
             assertThat(driver.balance("platform:card-clearing", "EUR")).isEqualTo(-10_000);
-            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1").getBalance()).isEqualTo(10_000L);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS)
+                            .get("wallet:w1")
+                            .getBalance())
+                    .isEqualTo(10_000L);
         }
 
         @Test
@@ -171,8 +194,11 @@ class DecideRulesTest {
 
         @Test
         void topUpBeyondMaxBalanceIsRejectedLimitExceededButUpToItIsAccepted() {
-            driver.pipe(openWallet("e1", "w1", "EUR", 15_000, T0), topUp("e2", "w1", 10_000, T0 + 1),
-                    topUp("e3", "w1", 5_001, T0 + 2), topUp("e4", "w1", 5_000, T0 + 3));
+            driver.pipe(
+                    openWallet("e1", "w1", "EUR", 15_000, T0),
+                    topUp("e2", "w1", 10_000, T0 + 1),
+                    topUp("e3", "w1", 5_001, T0 + 2),
+                    topUp("e4", "w1", 5_000, T0 + 3));
             Map<String, EventOutcome> out = driver.outcomesById();
             assertRejected(out.get("e3"), RejectionReason.LIMIT_EXCEEDED);
             assertAccepted(out.get("e4"), p("platform:card-clearing", -5_000), p("wallet:w1", 5_000));
@@ -183,7 +209,8 @@ class DecideRulesTest {
         void redeemDebitsTheWalletAndCreditsCardClearing() {
             givenMerchantAndFundedWallet();
             driver.pipe(redeem("r1", "w1", 4_000, T0 + 3 * MINUTE));
-            assertAccepted(only(driver.outcomesById(), "r1"), p("wallet:w1", -4_000), p("platform:card-clearing", 4_000));
+            assertAccepted(
+                    only(driver.outcomesById(), "r1"), p("wallet:w1", -4_000), p("platform:card-clearing", 4_000));
             assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(6_000);
             assertThat(driver.balance("platform:card-clearing", "EUR")).isEqualTo(-6_000);
         }
@@ -211,28 +238,44 @@ class DecideRulesTest {
         void micropaymentPaysMerchantFeesAndPartner() {
             givenMerchantAndFundedWallet();
             driver.pipe(micro("mp1", "w1", "m1", 1_000, T0 + 3 * MINUTE));
-            assertAccepted(only(driver.outcomesById(), "mp1"), p("wallet:w1", -1_000), p("merchant:m1", 949),
-                    p("platform:fees", 41), p("partner:p1", 10));
+            assertAccepted(
+                    only(driver.outcomesById(), "mp1"),
+                    p("wallet:w1", -1_000),
+                    p("merchant:m1", 949),
+                    p("platform:fees", 41),
+                    p("partner:p1", 10));
             assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(9_000);
             assertThat(driver.balance("merchant:m1", "EUR")).isEqualTo(949);
             assertThat(driver.balance("platform:fees", "EUR")).isEqualTo(41);
             assertThat(driver.balance("partner:p1", "EUR")).isEqualTo(10);
-            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1").getBalance()).isEqualTo(9_000L);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS)
+                            .get("wallet:w1")
+                            .getBalance())
+                    .isEqualTo(9_000L);
         }
 
         @Test
         void micropaymentToMerchantWithoutPartnerHasNoPartnerPosting() {
-            driver.pipe(onboard("m2-on", "m2", "EUR", null, PLAN, T0), openWallet("w", "w1", "EUR", 15_000, T0),
-                    topUp("t", "w1", 5_000, T0 + 1), micro("mp", "w1", "m2", 1_000, T0 + 2));
-            assertAccepted(driver.outcomesById().get("mp"), p("wallet:w1", -1_000), p("merchant:m2", 949),
+            driver.pipe(
+                    onboard("m2-on", "m2", "EUR", null, PLAN, T0),
+                    openWallet("w", "w1", "EUR", 15_000, T0),
+                    topUp("t", "w1", 5_000, T0 + 1),
+                    micro("mp", "w1", "m2", 1_000, T0 + 2));
+            assertAccepted(
+                    driver.outcomesById().get("mp"),
+                    p("wallet:w1", -1_000),
+                    p("merchant:m2", 949),
                     p("platform:fees", 51));
         }
 
         @Test
         void aZeroFeeIsLeftOutOfTheEntry() {
             var free = new org.kleline.ledger.events.FeePlan(0, 0L, 0, 0L, 0L, 0);
-            driver.pipe(onboard("m3-on", "m3", "EUR", "p1", free, T0), openWallet("w", "w1", "EUR", 15_000, T0),
-                    topUp("t", "w1", 5_000, T0 + 1), micro("mp", "w1", "m3", 1_000, T0 + 2));
+            driver.pipe(
+                    onboard("m3-on", "m3", "EUR", "p1", free, T0),
+                    openWallet("w", "w1", "EUR", 15_000, T0),
+                    topUp("t", "w1", 5_000, T0 + 1),
+                    micro("mp", "w1", "m3", 1_000, T0 + 2));
             assertAccepted(driver.outcomesById().get("mp"), p("wallet:w1", -1_000), p("merchant:m3", 1_000));
         }
 
@@ -252,7 +295,9 @@ class DecideRulesTest {
 
         @Test
         void merchantOnboardedAfterThePaymentsTimeDoesNotExistForIt() {
-            driver.pipe(openWallet("w", "w1", "EUR", 15_000, T0), topUp("t", "w1", 5_000, T0 + 1),
+            driver.pipe(
+                    openWallet("w", "w1", "EUR", 15_000, T0),
+                    topUp("t", "w1", 5_000, T0 + 1),
                     onboard("late-on", "m5", "EUR", null, PLAN, T0 + 10 * MINUTE),
                     micro("mp", "w1", "m5", 1_000, T0 + 5 * MINUTE));
             assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.UNKNOWN_MERCHANT);
@@ -260,7 +305,9 @@ class DecideRulesTest {
 
         @Test
         void currencyMismatchIsCheckedBeforeInsufficientFunds() {
-            driver.pipe(onboard("m-on", "m1", "EUR", null, PLAN, T0), openWallet("w", "w2", "USD", 15_000, T0),
+            driver.pipe(
+                    onboard("m-on", "m1", "EUR", null, PLAN, T0),
+                    openWallet("w", "w2", "USD", 15_000, T0),
                     micro("mp", "w2", "m1", 1_000, T0 + 1));
             assertRejected(only(driver.outcomesById(), "mp"), RejectionReason.CURRENCY_MISMATCH);
         }
@@ -287,7 +334,8 @@ class DecideRulesTest {
         @Test
         void authorizationAgainIsRejectedAlreadyExists() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
                     authorize("a2", "pay1", "m1", 5_000, "EUR", T0 + 4 * MINUTE));
             assertRejected(only(driver.outcomesById(), "a2"), RejectionReason.ALREADY_EXISTS);
         }
@@ -296,7 +344,8 @@ class DecideRulesTest {
         void authorizationForUnknownMerchantIsRejected() {
             driver.pipe(authorize("a1", "pay1", "m9", 10_000, "EUR", T0));
             assertRejected(only(driver.outcomesById(), "a1"), RejectionReason.UNKNOWN_MERCHANT);
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1")).isNull();
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1"))
+                    .isNull();
         }
 
         @Test
@@ -309,12 +358,19 @@ class DecideRulesTest {
         @Test
         void captureCreditsMerchantLessCardFeeAndPaysThePartner() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
                     capture("c1", "pay1", 10_000, T0 + 4 * MINUTE));
             // fee 2.5% of 10000 + 25 = 275, partner 20% = 55.
-            assertAccepted(only(driver.outcomesById(), "c1"), p("platform:card-clearing", -10_000),
-                    p("merchant:m1", 9_725), p("platform:fees", 220), p("partner:p1", 55));
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+            assertAccepted(
+                    only(driver.outcomesById(), "c1"),
+                    p("platform:card-clearing", -10_000),
+                    p("merchant:m1", 9_725),
+                    p("platform:fees", 220),
+                    p("partner:p1", 55));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS)
+                            .get("payment:pay1")
+                            .getStatus())
                     .isEqualTo("CAPTURED");
         }
 
@@ -327,26 +383,37 @@ class DecideRulesTest {
         @Test
         void captureBeyondAuthorizedIsRejected() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
-                    capture("c1", "pay1", 6_000, T0 + 4 * MINUTE), capture("c2", "pay1", 4_001, T0 + 5 * MINUTE),
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 6_000, T0 + 4 * MINUTE),
+                    capture("c2", "pay1", 4_001, T0 + 5 * MINUTE),
                     capture("c3", "pay1", 4_000, T0 + 6 * MINUTE));
             Map<String, EventOutcome> out = driver.outcomesById();
             assertRejected(out.get("c2"), RejectionReason.EXCEEDS_AUTHORIZED);
             assertThat(out.get("c3").getOutcome()).isEqualTo(Outcome.ACCEPTED);
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getCaptured())
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS)
+                            .get("payment:pay1")
+                            .getCaptured())
                     .isEqualTo(10_000L);
         }
 
         @Test
         void refundDebitsMerchantAndReturnsNoFees() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
-                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), refund("r1", "pay1", 3_000, T0 + 5 * MINUTE));
-            assertAccepted(only(driver.outcomesById(), "r1"), p("merchant:m1", -3_000), p("platform:card-clearing", 3_000));
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE),
+                    refund("r1", "pay1", 3_000, T0 + 5 * MINUTE));
+            assertAccepted(
+                    only(driver.outcomesById(), "r1"), p("merchant:m1", -3_000), p("platform:card-clearing", 3_000));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS)
+                            .get("payment:pay1")
+                            .getStatus())
                     .isEqualTo("PARTIALLY_REFUNDED");
             driver.pipe(refund("r2", "pay1", 7_000, T0 + 6 * MINUTE));
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS)
+                            .get("payment:pay1")
+                            .getStatus())
                     .isEqualTo("REFUNDED");
             assertThat(driver.balance("platform:fees", "EUR")).isEqualTo(220);
         }
@@ -360,19 +427,28 @@ class DecideRulesTest {
         @Test
         void refundBeyondCapturedIsRejected() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
-                    capture("c1", "pay1", 5_000, T0 + 4 * MINUTE), refund("r1", "pay1", 5_001, T0 + 5 * MINUTE));
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 5_000, T0 + 4 * MINUTE),
+                    refund("r1", "pay1", 5_001, T0 + 5 * MINUTE));
             assertRejected(only(driver.outcomesById(), "r1"), RejectionReason.EXCEEDS_CAPTURED);
         }
 
         @Test
         void chargebackDebitsMerchantAmountAndFeeAllOfItThePlatforms() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
-                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), chargeback("cb1", "pay1", 2_000, T0 + 5 * MINUTE));
-            assertAccepted(only(driver.outcomesById(), "cb1"), p("merchant:m1", -3_500),
-                    p("platform:card-clearing", 2_000), p("platform:fees", 1_500));
-            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS).get("payment:pay1").getStatus())
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE),
+                    chargeback("cb1", "pay1", 2_000, T0 + 5 * MINUTE));
+            assertAccepted(
+                    only(driver.outcomesById(), "cb1"),
+                    p("merchant:m1", -3_500),
+                    p("platform:card-clearing", 2_000),
+                    p("platform:fees", 1_500));
+            assertThat(driver.<CardPaymentRecord>store(StoreNames.CARD_PAYMENTS)
+                            .get("payment:pay1")
+                            .getStatus())
                     .isEqualTo("CHARGED_BACK");
             assertThat(driver.balance("partner:p1", "EUR")).isEqualTo(55);
         }
@@ -386,8 +462,10 @@ class DecideRulesTest {
         @Test
         void chargebackBeyondWhatRefundsLeftIsRejected() {
             givenMerchantAndFundedWallet();
-            driver.pipe(authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
-                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE), refund("r1", "pay1", 8_000, T0 + 5 * MINUTE),
+            driver.pipe(
+                    authorize("a1", "pay1", "m1", 10_000, "EUR", T0 + 3 * MINUTE),
+                    capture("c1", "pay1", 10_000, T0 + 4 * MINUTE),
+                    refund("r1", "pay1", 8_000, T0 + 5 * MINUTE),
                     chargeback("cb1", "pay1", 2_001, T0 + 6 * MINUTE));
             assertRejected(only(driver.outcomesById(), "cb1"), RejectionReason.EXCEEDS_CAPTURED);
         }
@@ -412,7 +490,8 @@ class DecideRulesTest {
         @Test
         void payoutIdUsedAgainForTheMerchantIsRejectedAlreadyExists() {
             givenMerchantAndFundedWallet();
-            driver.pipe(payout("po1", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 3 * MINUTE),
+            driver.pipe(
+                    payout("po1", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 3 * MINUTE),
                     payout("po2", "m1", "manual-1", LocalDate.of(2024, 3, 1), 5_000, T0 + 4 * MINUTE));
             assertRejected(only(driver.outcomesById(), "po2"), RejectionReason.ALREADY_EXISTS);
             assertThat(driver.balance("platform:payouts", "EUR")).isEqualTo(5_000);
@@ -436,18 +515,22 @@ class DecideRulesTest {
         void theFirstOutcomeStaysTheOneReported() {
             givenMerchantAndFundedWallet();
             driver.pipe(topUp("w1-top", "w1", 2_000, T0 + 3 * MINUTE));
-            EventOutcome reported = driver.<EventOutcome>store(StoreNames.OUTCOMES).get("w1-top");
+            EventOutcome reported =
+                    driver.<EventOutcome>store(StoreNames.OUTCOMES).get("w1-top");
             assertThat(reported.getOutcome()).isEqualTo(Outcome.ACCEPTED);
-            assertThat(reported.getPostings()).containsExactlyInAnyOrder(p("platform:card-clearing", -10_000),
-                    p("wallet:w1", 10_000));
+            assertThat(reported.getPostings())
+                    .containsExactlyInAnyOrder(p("platform:card-clearing", -10_000), p("wallet:w1", 10_000));
         }
 
         @Test
         void aRejectedEventIdIsDuplicateToo() {
-            driver.pipe(topUp("t1", "w1", 100, T0), openWallet("o1", "w1", "EUR", 15_000, T0 + 1),
+            driver.pipe(
+                    topUp("t1", "w1", 100, T0),
+                    openWallet("o1", "w1", "EUR", 15_000, T0 + 1),
                     topUp("t1", "w1", 100, T0 + 2));
             List<KeyValue<String, EventOutcome>> out = driver.outcomes();
-            assertThat(out).extracting(kv -> kv.value.getOutcome())
+            assertThat(out)
+                    .extracting(kv -> kv.value.getOutcome())
                     .containsExactly(Outcome.REJECTED, Outcome.ACCEPTED, Outcome.DUPLICATE);
             assertThat(driver.<EventOutcome>store(StoreNames.OUTCOMES).get("t1").getReason())
                     .isEqualTo(RejectionReason.UNKNOWN_WALLET);
@@ -457,16 +540,22 @@ class DecideRulesTest {
         @Test
         void theSameEventIdUnderAnotherKeyIsNotDuplicate() {
             driver.pipe(openWallet("same", "w1", "EUR", 15_000, T0), openWallet("same", "w2", "EUR", 15_000, T0 + 1));
-            assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+            assertThat(driver.outcomes())
+                    .extracting(kv -> kv.value.getOutcome())
                     .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
-            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w2")).isNotNull();
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w2"))
+                    .isNotNull();
         }
 
         @Test
         void anEventIdReusedUnderAnotherKeyKeepsItsOwnDuplicateCheckAndFirstOutcome() {
-            driver.pipe(openWallet("same", "w1", "EUR", 15_000, T0), openWallet("same", "w2", "EUR", 15_000, T0 + 1),
-                    openWallet("same", "w2", "EUR", 15_000, T0 + 2), openWallet("same", "w1", "EUR", 15_000, T0 + 3));
-            assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+            driver.pipe(
+                    openWallet("same", "w1", "EUR", 15_000, T0),
+                    openWallet("same", "w2", "EUR", 15_000, T0 + 1),
+                    openWallet("same", "w2", "EUR", 15_000, T0 + 2),
+                    openWallet("same", "w1", "EUR", 15_000, T0 + 3));
+            assertThat(driver.outcomes())
+                    .extracting(kv -> kv.value.getOutcome())
                     .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.DUPLICATE, Outcome.DUPLICATE);
             KeyValueStore<String, EventOutcome> outcomes = driver.store(StoreNames.OUTCOMES);
             assertThat(outcomes.get("same").getKey()).isEqualTo("wallet:w1");

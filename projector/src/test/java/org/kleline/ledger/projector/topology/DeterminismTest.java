@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.replay.AccountCurrency;
 import org.kleline.ledger.model.replay.LedgerReplay;
@@ -17,11 +18,10 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.settlement.SettlementRow;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeterminismTest {
 
@@ -29,12 +29,14 @@ class DeterminismTest {
 
     @TempDir
     Path dirA;
+
     @TempDir
     Path dirB;
 
     @Test
     void theSameLogThroughTwoFreshTopologiesGivesIdenticalOutputsAndStores() {
-        try (ProjectorDriver a = new ProjectorDriver(dirA); ProjectorDriver b = new ProjectorDriver(dirB)) {
+        try (ProjectorDriver a = new ProjectorDriver(dirA);
+                ProjectorDriver b = new ProjectorDriver(dirB)) {
             a.pipe(LOG);
             b.pipe(LOG);
             List<Object> outA = a.allOutputs();
@@ -63,7 +65,9 @@ class DeterminismTest {
                 assertThat(replay.outcome(e.getKey())).contains(e.getValue());
                 assertThat(outcomeView.get(e.getKey())).isEqualTo(e.getValue());
             }
-            assertThat(outcomes).extracting(kv -> kv.value.getOutcome().name()).contains("ACCEPTED", "REJECTED", "DUPLICATE");
+            assertThat(outcomes)
+                    .extracting(kv -> kv.value.getOutcome().name())
+                    .contains("ACCEPTED", "REJECTED", "DUPLICATE");
 
             Map<AccountCurrency, Long> balances = replay.balances();
             KeyValueStore<String, BalanceTotals> balanceStore = driver.store(StoreNames.BALANCES);
@@ -73,15 +77,20 @@ class DeterminismTest {
                 while (it.hasNext()) {
                     KeyValue<String, BalanceTotals> kv = it.next();
                     accounts++;
-                    postingsPerCurrency.merge(kv.key.substring(kv.key.lastIndexOf(AccountKeys.SEPARATOR) + 1),
-                            kv.value.getEntries(), Long::sum);
+                    postingsPerCurrency.merge(
+                            kv.key.substring(kv.key.lastIndexOf(AccountKeys.SEPARATOR) + 1),
+                            kv.value.getEntries(),
+                            Long::sum);
                     String account = kv.key.substring(0, kv.key.lastIndexOf(AccountKeys.SEPARATOR));
                     String currency = kv.key.substring(kv.key.lastIndexOf(AccountKeys.SEPARATOR) + 1);
                     long expected = balances.entrySet().stream()
                             .filter(b -> b.getKey().account().value().equals(account)
                                     && b.getKey().currency().code().equals(currency))
-                            .mapToLong(Map.Entry::getValue).sum();
-                    assertThat(kv.value.getCredits() - kv.value.getDebits()).as(kv.key).isEqualTo(expected);
+                            .mapToLong(Map.Entry::getValue)
+                            .sum();
+                    assertThat(kv.value.getCredits() - kv.value.getDebits())
+                            .as(kv.key)
+                            .isEqualTo(expected);
                 }
             }
             assertThat(accounts).isEqualTo(balances.size());

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
-import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.projector.decide.MerchantDirectorySource;
+import org.kleline.ledger.projector.merchants.MerchantDirectoryBehindException;
 
 /**
  * A merchant directory that is behind fails the decide stage with the projector's own Streams
@@ -31,13 +31,17 @@ class MerchantDirectoryBehindTest {
         };
         long t = TestEvents.T0;
         try (ProjectorDriver driver = new ProjectorDriver(stateDir, behind)) {
-            driver.pipe(TestEvents.openWallet("open", "w-1", "EUR", 15_000, t + 1_000),
+            driver.pipe(
+                    TestEvents.openWallet("open", "w-1", "EUR", 15_000, t + 1_000),
                     TestEvents.topUp("top", "w-1", 5_000, t + 2_000));
             assertThat(driver.outcomes()).hasSize(2);
 
-            Throwable failure = catchThrowable(() -> driver.pipe(TestEvents.micro("pay", "w-1", "m-shop", 1_000, t + 3_000)));
+            Throwable failure =
+                    catchThrowable(() -> driver.pipe(TestEvents.micro("pay", "w-1", "m-shop", 1_000, t + 3_000)));
 
-            assertThat(failure).isInstanceOf(StreamsException.class).isNotInstanceOf(MerchantDirectoryBehindException.class);
+            assertThat(failure)
+                    .isInstanceOf(StreamsException.class)
+                    .isNotInstanceOf(MerchantDirectoryBehindException.class);
             assertThat(MerchantDirectoryBehindException.in(failure)).get().satisfies(e -> {
                 assertThat(e.merchantId()).isEqualTo("m-shop");
                 assertThat(e.bound()).isEqualTo(17);

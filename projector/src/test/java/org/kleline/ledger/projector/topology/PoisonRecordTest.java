@@ -10,17 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
-import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.projector.errors.DeadLetterHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.projector.errors.DeadLetterHandler;
 
 class PoisonRecordTest {
 
     @TempDir
     Path stateDir;
+
     ProjectorDriver driver;
 
     @BeforeEach
@@ -45,7 +46,8 @@ class PoisonRecordTest {
         // test driver does not capture: DeadLetterHandlerTest checks the record and its headers, and
         // ProjectorIT checks it on a broker.
         assertThat(driver.deadLetters()).isEmpty();
-        assertThat(driver.outcomes()).extracting(kv -> kv.value.getOutcome())
+        assertThat(driver.outcomes())
+                .extracting(kv -> kv.value.getOutcome())
                 .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
         assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(500);
         assertThat(driver.metrics().poisonRecords()).isEqualTo(1);
@@ -59,8 +61,10 @@ class PoisonRecordTest {
 
         List<TestRecord<byte[], byte[]>> dead = driver.deadLetters();
         assertThat(dead).hasSize(1);
-        assertThat(header(dead.get(0).headers(), DeadLetterHandler.HEADER_ERROR)).contains("amount");
-        assertThat(header(dead.get(0).headers(), DeadLetterHandler.HEADER_SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(dead.get(0).headers(), DeadLetterHandler.HEADER_ERROR))
+                .contains("amount");
+        assertThat(header(dead.get(0).headers(), DeadLetterHandler.HEADER_SOURCE_OFFSET))
+                .isEqualTo("1");
         assertThat(driver.outcomesById()).containsOnlyKeys("o1", "t1");
         assertThat(driver.metrics().poisonRecords()).isEqualTo(1);
     }

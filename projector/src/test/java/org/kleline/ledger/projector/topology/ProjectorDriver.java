@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +15,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -26,8 +25,9 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
-import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
+import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.AccountKeys;
@@ -41,9 +41,17 @@ import org.kleline.ledger.settlement.SettlementRow;
  */
 final class ProjectorDriver implements AutoCloseable {
 
-    static final List<String> ALL_STORES = List.of(StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS,
-            StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-            StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON, StoreNames.OUTCOMES,
+    static final List<String> ALL_STORES = List.of(
+            StoreNames.WALLETS,
+            StoreNames.CARD_PAYMENTS,
+            StoreNames.MERCHANTS,
+            StoreNames.PAYOUT_IDS,
+            StoreNames.BALANCES,
+            StoreNames.BALANCE_HOURS,
+            StoreNames.ACCOUNT_ENTRIES,
+            StoreNames.TRIAL_BALANCE,
+            StoreNames.HISTORY_HORIZON,
+            StoreNames.OUTCOMES,
             StoreNames.SETTLEMENT_ROWS,
             StoreNames.SETTLEMENT_ROWS_BY_DATE);
 
@@ -80,20 +88,33 @@ final class ProjectorDriver implements AutoCloseable {
         serdeConfig.put(ProjectorSettings.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
         serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(serdeConfig));
         StreamsBuilder builder = new StreamsBuilder();
-        ProjectorTopology.build(builder, serdes, new BusinessCalendar(settings.settlementZone()),
-                merchantDirectories, metrics);
+        ProjectorTopology.build(
+                builder, serdes, new BusinessCalendar(settings.settlementZone()), merchantDirectories, metrics);
         driver = new TopologyTestDriver(builder.build(config), config);
 
-        events = driver.createInputTopic(ProjectorTopics.EVENTS, Serdes.String().serializer(), serdes.events().serializer());
-        rawEvents = driver.createInputTopic(ProjectorTopics.EVENTS, Serdes.ByteArray().serializer(),
+        events = driver.createInputTopic(
+                ProjectorTopics.EVENTS,
+                Serdes.String().serializer(),
+                serdes.events().serializer());
+        rawEvents = driver.createInputTopic(
+                ProjectorTopics.EVENTS,
+                Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
-        outcomes = driver.createOutputTopic(ProjectorTopics.OUTCOMES, Serdes.String().deserializer(),
+        outcomes = driver.createOutputTopic(
+                ProjectorTopics.OUTCOMES,
+                Serdes.String().deserializer(),
                 serdes.outcomes().deserializer());
-        journal = driver.createOutputTopic(ProjectorTopics.JOURNAL, Serdes.String().deserializer(),
+        journal = driver.createOutputTopic(
+                ProjectorTopics.JOURNAL,
+                Serdes.String().deserializer(),
                 serdes.journal().deserializer());
-        settlements = driver.createOutputTopic(ProjectorTopics.SETTLEMENTS, Serdes.String().deserializer(),
+        settlements = driver.createOutputTopic(
+                ProjectorTopics.SETTLEMENTS,
+                Serdes.String().deserializer(),
                 serdes.settlements().deserializer());
-        deadLetters = driver.createOutputTopic(ProjectorTopics.EVENTS_DLQ, Serdes.ByteArray().deserializer(),
+        deadLetters = driver.createOutputTopic(
+                ProjectorTopics.EVENTS_DLQ,
+                Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -167,8 +188,8 @@ final class ProjectorDriver implements AutoCloseable {
             Map<String, Object> content = new TreeMap<>();
             KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
             try (KeyValueIterator<String, Object> it = store.all()) {
-                it.forEachRemaining(kv -> content.put(kv.key,
-                        kv.value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : kv.value));
+                it.forEachRemaining(kv -> content.put(
+                        kv.key, kv.value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : kv.value));
             }
             all.put(name, content);
         }
@@ -186,9 +207,15 @@ final class ProjectorDriver implements AutoCloseable {
     /** Every record of every output topic, as raw lists, for comparisons. */
     List<Object> allOutputs() {
         List<Object> out = new ArrayList<>();
-        out.addAll(outcomes.readRecordsToList().stream().map(r -> List.of(r.key(), r.value(), r.timestamp())).toList());
-        out.addAll(journal.readRecordsToList().stream().map(r -> List.of(r.key(), r.value(), r.timestamp())).toList());
-        out.addAll(settlements.readRecordsToList().stream().map(r -> List.of(r.key(), r.value(), r.timestamp())).toList());
+        out.addAll(outcomes.readRecordsToList().stream()
+                .map(r -> List.of(r.key(), r.value(), r.timestamp()))
+                .toList());
+        out.addAll(journal.readRecordsToList().stream()
+                .map(r -> List.of(r.key(), r.value(), r.timestamp()))
+                .toList());
+        out.addAll(settlements.readRecordsToList().stream()
+                .map(r -> List.of(r.key(), r.value(), r.timestamp()))
+                .toList());
         return out;
     }
 

@@ -16,8 +16,7 @@ import org.kleline.ledger.events.FeePlan;
  */
 public final class RandomLedgerLog {
 
-    private RandomLedgerLog() {
-    }
+    private RandomLedgerLog() {}
 
     public static List<EventEnvelope> generate(long seed, int events, int merchants, int wallets) {
         Random r = new Random(seed);
@@ -51,8 +50,8 @@ public final class RandomLedgerLog {
                     payments.add(pay);
                     int m = r.nextInt(merchants + 1);
                     String cur = m < merchants ? currency[m] : "EUR";
-                    log.add(TestEvents.authorize(id, pay, "m" + m, 1_000 + r.nextInt(20_000),
-                            r.nextInt(20) == 0 ? "GBP" : cur, t));
+                    log.add(TestEvents.authorize(
+                            id, pay, "m" + m, 1_000 + r.nextInt(20_000), r.nextInt(20) == 0 ? "GBP" : cur, t));
                 } else {
                     String pay = payments.get(r.nextInt(payments.size()));
                     int kind = r.nextInt(10);
@@ -78,7 +77,8 @@ public final class RandomLedgerLog {
                     log.add(TestEvents.changePlan(id, "m" + m, plan(r), from, t));
                 } else if (kind < 9) {
                     LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(t), ZoneId.of("Europe/Paris"));
-                    log.add(TestEvents.payout(id, "m" + m, "manual-" + r.nextInt(events), date, 1 + r.nextInt(2_000), t));
+                    log.add(TestEvents.payout(
+                            id, "m" + m, "manual-" + r.nextInt(events), date, 1 + r.nextInt(2_000), t));
                 } else {
                     // A retry: an earlier eventId again under the same key, with another payload.
                     EventEnvelope earlier = log.get(r.nextInt(log.size()));
@@ -94,7 +94,12 @@ public final class RandomLedgerLog {
     }
 
     private static FeePlan plan(Random r) {
-        return new FeePlan(r.nextInt(400), (long) r.nextInt(40), r.nextInt(900), (long) r.nextInt(3),
-                (long) r.nextInt(2_000), r.nextInt(5_001));
+        return new FeePlan(
+                r.nextInt(400),
+                (long) r.nextInt(40),
+                r.nextInt(900),
+                (long) r.nextInt(3),
+                (long) r.nextInt(2_000),
+                r.nextInt(5_001));
     }
 }

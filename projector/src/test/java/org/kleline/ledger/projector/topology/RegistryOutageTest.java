@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.serde.InMemorySchemaRegistry;
@@ -20,10 +24,6 @@ import org.kleline.ledger.model.serde.SchemaUnavailableException;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The projector's topology reading ledger.events through a schema registry over HTTP. Events are
@@ -48,7 +48,10 @@ class RegistryOutageTest {
         registry = new RegistryStub(InMemorySchemaRegistry.forScope(scope));
         driver = new ProjectorDriver(stateDir, MerchantDirectorySource.localStore(), registry.url());
         // Ingest's side: its own client of the same registry, so the projector's client has not seen the schema.
-        writer = Topics.create(Map.of("schema.registry.url", "mock://" + scope)).events().valueSerde().serializer();
+        writer = Topics.create(Map.of("schema.registry.url", "mock://" + scope))
+                .events()
+                .valueSerde()
+                .serializer();
     }
 
     @AfterEach
@@ -59,7 +62,8 @@ class RegistryOutageTest {
     }
 
     private void append(EventEnvelope event) {
-        driver.pipeRaw(AggregateKey.of(event).value().getBytes(StandardCharsets.UTF_8),
+        driver.pipeRaw(
+                AggregateKey.of(event).value().getBytes(StandardCharsets.UTF_8),
                 writer.serialize("ledger.events", event));
     }
 
@@ -84,7 +88,8 @@ class RegistryOutageTest {
         append(open);
         append(topUp("t1", "w1", 500, T0 + 1));
 
-        assertThat(driver.outcomes()).extracting(kv -> kv.key + "=" + kv.value.getOutcome())
+        assertThat(driver.outcomes())
+                .extracting(kv -> kv.key + "=" + kv.value.getOutcome())
                 .containsExactly("o1=" + Outcome.ACCEPTED, "t1=" + Outcome.ACCEPTED);
         assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(500);
         assertThat(driver.deadLetters()).isEmpty();
@@ -103,7 +108,8 @@ class RegistryOutageTest {
         // The dead-letter handler resumed with the record set aside; the test driver does not capture what
         // Streams sends to the dead-letter topic for it: DeadLetterHandlerTest checks that record.
         assertThat(driver.metrics().poisonRecords()).isEqualTo(1);
-        assertThat(driver.outcomes()).extracting(kv -> kv.key + "=" + kv.value.getOutcome())
+        assertThat(driver.outcomes())
+                .extracting(kv -> kv.key + "=" + kv.value.getOutcome())
                 .containsExactly("o1=" + Outcome.ACCEPTED, "t1=" + Outcome.ACCEPTED);
         assertThat(driver.balance("wallet:w1", "EUR")).isEqualTo(500);
     }

@@ -46,7 +46,8 @@ final class RegistryStub implements AutoCloseable {
     }
 
     String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     /** The next {@code times} requests for a schema by id are answered 503. */
@@ -79,9 +80,13 @@ final class RegistryStub implements AutoCloseable {
                 int id = backing.register(subject, schemaOf(body));
                 answer(exchange, 200, JSON.createObjectNode().put("id", id));
             } else if (method.equals("POST") && path.startsWith(SUBJECTS)) {
-                answer(exchange, 200, version(backing.lookup(subject(path.substring(SUBJECTS.length())), schemaOf(body))));
+                answer(
+                        exchange,
+                        200,
+                        version(backing.lookup(subject(path.substring(SUBJECTS.length())), schemaOf(body))));
             } else if (method.equals("GET") && path.startsWith(SUBJECTS) && path.endsWith("/versions/latest")) {
-                String subject = subject(path.substring(SUBJECTS.length(), path.length() - "/versions/latest".length()));
+                String subject =
+                        subject(path.substring(SUBJECTS.length(), path.length() - "/versions/latest".length()));
                 answer(exchange, 200, version(backing.latestVersion(subject)));
             } else {
                 answer(exchange, 404, error(404, "no such endpoint in the stub: " + method + " " + path));
@@ -100,8 +105,11 @@ final class RegistryStub implements AutoCloseable {
     }
 
     private static ObjectNode version(RegisteredSchema registered) {
-        return JSON.createObjectNode().put("subject", registered.subject()).put("version", registered.version())
-                .put("id", registered.id()).put("schema", registered.schema().toString());
+        return JSON.createObjectNode()
+                .put("subject", registered.subject())
+                .put("version", registered.version())
+                .put("id", registered.id())
+                .put("schema", registered.schema().toString());
     }
 
     private static ObjectNode error(int code, String message) {

@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.replay.LedgerReplay;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -24,10 +25,9 @@ import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.decide.DecisionKeys;
 import org.kleline.ledger.projector.decide.WalletRecord;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running total of a partition near {@link Long#MAX_VALUE} (an account's balance part, the trial
@@ -45,23 +45,29 @@ class RunningTotalsLimitTest {
 
     @TempDir
     Path stateDir;
+
     @TempDir
     Path rebuiltDir;
 
     /** m1 onboarded, then paid out MAX - 100 for March 1st by a settlement run. */
     private static List<EventEnvelope> nearlyFull() {
-        return List.of(onboard("m1-on", "m1", "EUR", null, PLAN, T0),
+        return List.of(
+                onboard("m1-on", "m1", "EUR", null, PLAN, T0),
                 payout("po-m1-2024-03-01", "m1", "po-m1-2024-03-01", MARCH_1, MAX - 100, T0 + MINUTE));
     }
 
-    private static final List<EventEnvelope> ACCOUNT_LOG = concat(nearlyFull(), List.of(
-            payout("po-m1-2024-03-01-2", "m1", "po-m1-2024-03-01-2", MARCH_1, 101, T0 + 2 * MINUTE),
-            payout("manual-3", "m1", "manual-3", MARCH_1.plusDays(1), 100, T0 + 3 * MINUTE)));
+    private static final List<EventEnvelope> ACCOUNT_LOG = concat(
+            nearlyFull(),
+            List.of(
+                    payout("po-m1-2024-03-01-2", "m1", "po-m1-2024-03-01-2", MARCH_1, 101, T0 + 2 * MINUTE),
+                    payout("manual-3", "m1", "manual-3", MARCH_1.plusDays(1), 100, T0 + 3 * MINUTE)));
 
-    private static final List<EventEnvelope> TRIAL_LOG = concat(nearlyFull(), List.of(
-            openWallet("w1-open", "w1", "EUR", LARGE_MAX_BALANCE, T0 + 2 * MINUTE),
-            topUp("w1-top-1", "w1", 1_000, T0 + 3 * MINUTE),
-            topUp("w1-top-2", "w1", 100, T0 + 4 * MINUTE)));
+    private static final List<EventEnvelope> TRIAL_LOG = concat(
+            nearlyFull(),
+            List.of(
+                    openWallet("w1-open", "w1", "EUR", LARGE_MAX_BALANCE, T0 + 2 * MINUTE),
+                    topUp("w1-top-1", "w1", 1_000, T0 + 3 * MINUTE),
+                    topUp("w1-top-2", "w1", 100, T0 + 4 * MINUTE)));
 
     @Test
     void anEventThatWouldTakeAMerchantsPartPastTheMaximumIsRejectedAndTheNextOneIsDecided() {
@@ -86,7 +92,8 @@ class RunningTotalsLimitTest {
             assertThat(after.get(StoreNames.OUTCOMES)).containsEntry("po-m1-2024-03-01-2", rejected);
             after.get(StoreNames.OUTCOMES).remove("po-m1-2024-03-01-2");
             assertThat(after).isEqualTo(before);
-            assertThat(driver.store(StoreNames.PAYOUT_IDS).get(DecisionKeys.payout("m1", "po-m1-2024-03-01-2"))).isNull();
+            assertThat(driver.store(StoreNames.PAYOUT_IDS).get(DecisionKeys.payout("m1", "po-m1-2024-03-01-2")))
+                    .isNull();
             assertThat(driver.totals("merchant:m1", "EUR")).isEqualTo(new BalanceTotals(0L, MAX - 100, 1L));
 
             driver.pipe(ACCOUNT_LOG.get(3));
@@ -103,7 +110,8 @@ class RunningTotalsLimitTest {
     void theTrialBalancePartAloneCanRefuseAnEventEveryAccountOfWhichFits() {
         try (ProjectorDriver driver = new ProjectorDriver(stateDir)) {
             driver.pipe(TRIAL_LOG.subList(0, 3));
-            WalletRecord walletBefore = driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1");
+            WalletRecord walletBefore =
+                    driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1");
 
             driver.pipe(TRIAL_LOG.get(3));
 
@@ -111,7 +119,8 @@ class RunningTotalsLimitTest {
             assertThat(rejected.getOutcome()).isEqualTo(Outcome.REJECTED);
             assertThat(rejected.getReason()).isEqualTo(RejectionReason.LIMIT_EXCEEDED);
             assertThat(rejected.getPostings()).isEmpty();
-            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1")).isEqualTo(walletBefore);
+            assertThat(driver.<WalletRecord>store(StoreNames.WALLETS).get("wallet:w1"))
+                    .isEqualTo(walletBefore);
             assertThat(driver.totals("wallet:w1", "EUR")).isNull();
             assertThat(trialBalance(driver)).isEqualTo(new BalanceTotals(MAX - 100, MAX - 100, 2L));
 
@@ -128,7 +137,8 @@ class RunningTotalsLimitTest {
         List<EventEnvelope> log = concat(ACCOUNT_LOG, TRIAL_LOG.subList(2, TRIAL_LOG.size()));
         LedgerReplay replay = new LedgerReplay(BusinessCalendar.defaultCalendar());
         log.forEach(replay::apply);
-        try (ProjectorDriver live = new ProjectorDriver(stateDir); ProjectorDriver rebuilt = new ProjectorDriver(rebuiltDir)) {
+        try (ProjectorDriver live = new ProjectorDriver(stateDir);
+                ProjectorDriver rebuilt = new ProjectorDriver(rebuiltDir)) {
             live.pipe(log);
             List<KeyValue<String, EventOutcome>> outcomes = live.outcomes();
 
@@ -136,9 +146,11 @@ class RunningTotalsLimitTest {
             for (KeyValue<String, EventOutcome> kv : outcomes) {
                 assertThat(replay.outcome(kv.key)).contains(kv.value);
             }
-            assertThat(outcomes).filteredOn(kv -> kv.value.getReason() == RejectionReason.LIMIT_EXCEEDED)
+            assertThat(outcomes)
+                    .filteredOn(kv -> kv.value.getReason() == RejectionReason.LIMIT_EXCEEDED)
                     // After manual-3 the partition's trial balance holds MAX credits: no top-up fits any more.
-                    .extracting(kv -> kv.key).containsExactly("po-m1-2024-03-01-2", "w1-top-1", "w1-top-2");
+                    .extracting(kv -> kv.key)
+                    .containsExactly("po-m1-2024-03-01-2", "w1-top-1", "w1-top-2");
 
             rebuilt.pipe(log);
             assertThat(rebuilt.outcomes()).isEqualTo(outcomes);
@@ -150,8 +162,8 @@ class RunningTotalsLimitTest {
     void aBalancePartSeededNearTheMaximumAloneRefusesWhatWouldPassIt() {
         try (ProjectorDriver driver = new ProjectorDriver(stateDir)) {
             driver.pipe(openWallet("w1-open", "w1", "EUR", LARGE_MAX_BALANCE, T0));
-            driver.<BalanceTotals>store(StoreNames.BALANCES).put(AccountKeys.balance("wallet:w1", "EUR"),
-                    new BalanceTotals(MAX - 50, 0L, 1L));
+            driver.<BalanceTotals>store(StoreNames.BALANCES)
+                    .put(AccountKeys.balance("wallet:w1", "EUR"), new BalanceTotals(MAX - 50, 0L, 1L));
 
             driver.pipe(topUp("w1-top-1", "w1", 51, T0 + MINUTE), topUp("w1-top-2", "w1", 50, T0 + 2 * MINUTE));
 
@@ -183,8 +195,8 @@ class RunningTotalsLimitTest {
     void anHourPartSeededNearTheMaximumIsCheckedToo() {
         try (ProjectorDriver driver = new ProjectorDriver(stateDir)) {
             driver.pipe(openWallet("w1-open", "w1", "EUR", LARGE_MAX_BALANCE, T0));
-            driver.<BalanceTotals>store(StoreNames.BALANCE_HOURS).put(AccountKeys.hour("wallet:w1", "EUR", T0),
-                    new BalanceTotals(MAX - 50, 0L, 1L));
+            driver.<BalanceTotals>store(StoreNames.BALANCE_HOURS)
+                    .put(AccountKeys.hour("wallet:w1", "EUR", T0), new BalanceTotals(MAX - 50, 0L, 1L));
 
             driver.pipe(topUp("w1-top-1", "w1", 51, T0 + MINUTE), topUp("w1-top-2", "w1", 51, T0 + 61 * MINUTE));
 

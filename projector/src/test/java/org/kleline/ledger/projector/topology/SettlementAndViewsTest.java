@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
@@ -22,15 +21,16 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.settlement.SettlementRow;
-import org.kleline.ledger.settlement.SettlementStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.projector.settlement.SettlementKeys;
+import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.views.AccountHistory;
+import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.settlement.SettlementRow;
+import org.kleline.ledger.settlement.SettlementStatus;
 
 class SettlementAndViewsTest {
 
@@ -38,6 +38,7 @@ class SettlementAndViewsTest {
 
     @TempDir
     Path stateDir;
+
     ProjectorDriver driver;
 
     @BeforeEach
@@ -52,7 +53,8 @@ class SettlementAndViewsTest {
 
     /** A day of merchant m1 (partner p1, PLAN): a micropayment, a capture, a refund, a chargeback. */
     void givenADayOfPayments() {
-        driver.pipe(onboard("m1-on", "m1", "EUR", "p1", PLAN, T0),
+        driver.pipe(
+                onboard("m1-on", "m1", "EUR", "p1", PLAN, T0),
                 openWallet("w1-open", "w1", "EUR", 15_000, T0),
                 topUp("w1-top", "w1", 10_000, T0 + MINUTE),
                 micro("mp1", "w1", "m1", 1_000, T0 + 2 * MINUTE),
@@ -62,11 +64,20 @@ class SettlementAndViewsTest {
                 chargeback("cb1", "pay1", 2_000, T0 + 6 * MINUTE));
     }
 
-    static SettlementRow row(long count, long gross, long refunds, long chargebacks, long fees, long commission,
-            long paidOut, int payouts, SettlementStatus status, LocalDate date) {
+    static SettlementRow row(
+            long count,
+            long gross,
+            long refunds,
+            long chargebacks,
+            long fees,
+            long commission,
+            long paidOut,
+            int payouts,
+            SettlementStatus status,
+            LocalDate date) {
         long net = gross - refunds - chargebacks - fees;
-        return new SettlementRow("m1", date, "EUR", count, gross, refunds, chargebacks, fees, commission, net, paidOut,
-                payouts, status);
+        return new SettlementRow(
+                "m1", date, "EUR", count, gross, refunds, chargebacks, fees, commission, net, paidOut, payouts, status);
     }
 
     @Test
@@ -76,8 +87,10 @@ class SettlementAndViewsTest {
         SettlementRow expected = row(2, 11_000, 3_000, 2_000, 1_826, 65, 0, 0, SettlementStatus.OPEN, MARCH_1);
         assertThat(expected.getNet()).isEqualTo(4_174L);
         String key = SettlementKeys.byMerchant("m1", MARCH_1, "EUR");
-        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get(key)).isEqualTo(expected);
-        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS_BY_DATE).get("2024-03-01|m1|EUR"))
+        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get(key))
+                .isEqualTo(expected);
+        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS_BY_DATE)
+                        .get("2024-03-01|m1|EUR"))
                 .isEqualTo(expected);
         List<KeyValue<String, SettlementRow>> emitted = driver.settlements();
         assertThat(emitted).hasSize(4);
@@ -89,7 +102,9 @@ class SettlementAndViewsTest {
     void aRowIsPaidOncePayoutsCoverItsNet() {
         givenADayOfPayments();
         driver.pipe(payout("po-m1-2024-03-01", "m1", "po-m1-2024-03-01", MARCH_1, 4_000, T0 + 7 * MINUTE));
-        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-01|EUR").getStatus())
+        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS)
+                        .get("m1|2024-03-01|EUR")
+                        .getStatus())
                 .isEqualTo(SettlementStatus.OPEN);
         driver.pipe(payout("po-m1-2024-03-01-2", "m1", "po-m1-2024-03-01-2", MARCH_1, 174, T0 + 8 * MINUTE));
         assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-01|EUR"))
@@ -99,7 +114,8 @@ class SettlementAndViewsTest {
 
     @Test
     void aPayoutAloneMakesARowOfZeroSumsOnItsBusinessDate() {
-        driver.pipe(onboard("m1-on", "m1", "EUR", null, PLAN, T0),
+        driver.pipe(
+                onboard("m1-on", "m1", "EUR", null, PLAN, T0),
                 payout("po1", "m1", "manual-1", LocalDate.of(2024, 2, 20), 700, T0 + MINUTE));
         assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-02-20|EUR"))
                 .isEqualTo(row(0, 0, 0, 0, 0, 0, 700, 1, SettlementStatus.OPEN, LocalDate.of(2024, 2, 20)));
@@ -108,22 +124,31 @@ class SettlementAndViewsTest {
     @Test
     void theBusinessDateIsTheDateInParis() {
         long lateEveningUtc = Instant.parse("2024-03-01T23:30:00Z").toEpochMilli();
-        driver.pipe(onboard("m1-on", "m1", "EUR", null, PLAN, T0), openWallet("w", "w1", "EUR", 15_000, T0),
-                topUp("t", "w1", 5_000, T0 + 1), micro("mp", "w1", "m1", 1_000, lateEveningUtc));
-        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-02|EUR")).isNotNull();
-        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-01|EUR")).isNull();
-        assertThat(driver.journal()).filteredOn(kv -> kv.key.equals("mp"))
-                .extracting(kv -> kv.value.getBusinessDate()).containsExactly(LocalDate.of(2024, 3, 2));
+        driver.pipe(
+                onboard("m1-on", "m1", "EUR", null, PLAN, T0),
+                openWallet("w", "w1", "EUR", 15_000, T0),
+                topUp("t", "w1", 5_000, T0 + 1),
+                micro("mp", "w1", "m1", 1_000, lateEveningUtc));
+        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-02|EUR"))
+                .isNotNull();
+        assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-01|EUR"))
+                .isNull();
+        assertThat(driver.journal())
+                .filteredOn(kv -> kv.key.equals("mp"))
+                .extracting(kv -> kv.value.getBusinessDate())
+                .containsExactly(LocalDate.of(2024, 3, 2));
     }
 
     @Test
     void rowsOfADateAreOnePrefixOfTheByDateIndex() {
         givenADayOfPayments();
-        driver.pipe(onboard("m0-on", "m0", "EUR", null, PLAN, T0), micro("mp0", "w1", "m0", 500, T0 + 9 * MINUTE),
+        driver.pipe(
+                onboard("m0-on", "m0", "EUR", null, PLAN, T0),
+                micro("mp0", "w1", "m0", 500, T0 + 9 * MINUTE),
                 payout("po-x", "m1", "manual-x", LocalDate.of(2024, 3, 2), 100, T0 + 10 * MINUTE));
         KeyValueStore<String, SettlementRow> byDate = driver.store(StoreNames.SETTLEMENT_ROWS_BY_DATE);
-        try (KeyValueIterator<String, SettlementRow> it = byDate.prefixScan(SettlementKeys.datePrefix(MARCH_1),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+        try (KeyValueIterator<String, SettlementRow> it = byDate.prefixScan(
+                SettlementKeys.datePrefix(MARCH_1), new org.apache.kafka.common.serialization.StringSerializer())) {
             List<String> keys = new java.util.ArrayList<>();
             it.forEachRemaining(kv -> keys.add(kv.key));
             assertThat(keys).containsExactly("2024-03-01|m0|EUR", "2024-03-01|m1|EUR");
@@ -133,10 +158,15 @@ class SettlementAndViewsTest {
     @Test
     void theTrialBalanceIsZeroInEveryCurrency() {
         givenADayOfPayments();
-        driver.pipe(onboard("u-on", "mu", "USD", "p2", PLAN, T0), openWallet("wu", "wu", "USD", 15_000, T0),
-                topUp("tu", "wu", 3_333, T0 + 1), micro("mpu", "wu", "mu", 777, T0 + 2));
-        BalanceTotals eur = driver.<BalanceTotals>store(StoreNames.TRIAL_BALANCE).get("EUR");
-        BalanceTotals usd = driver.<BalanceTotals>store(StoreNames.TRIAL_BALANCE).get("USD");
+        driver.pipe(
+                onboard("u-on", "mu", "USD", "p2", PLAN, T0),
+                openWallet("wu", "wu", "USD", 15_000, T0),
+                topUp("tu", "wu", 3_333, T0 + 1),
+                micro("mpu", "wu", "mu", 777, T0 + 2));
+        BalanceTotals eur =
+                driver.<BalanceTotals>store(StoreNames.TRIAL_BALANCE).get("EUR");
+        BalanceTotals usd =
+                driver.<BalanceTotals>store(StoreNames.TRIAL_BALANCE).get("USD");
         assertThat(eur.getCredits()).isEqualTo(eur.getDebits()).isEqualTo(27_500L);
         assertThat(usd.getCredits()).isEqualTo(usd.getDebits()).isEqualTo(4_110L);
         // merchant:m1 after the day: 949 + 9725 - 3000 - 3500
@@ -152,10 +182,15 @@ class SettlementAndViewsTest {
         AccountHistory history = driver.history();
         AccountHistory.StatementPage page = history.statement("merchant:m1", "EUR", T0, T0 + 60 * MINUTE, null, 10);
         assertThat(page.lines()).extracting(l -> l.entry().getEventId()).containsExactly("mp1", "c1", "r1", "cb1");
-        assertThat(page.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+        assertThat(page.lines())
+                .extracting(AccountHistory.StatementLine::balanceAfterMinor)
                 .containsExactly(949L, 10_674L, 7_674L, 4_174L);
-        assertThat(page.lines()).extracting(l -> l.entry().getEventType())
-                .containsExactly("MicropaymentRequested", "CardPaymentCaptured", "CardPaymentRefunded",
+        assertThat(page.lines())
+                .extracting(l -> l.entry().getEventType())
+                .containsExactly(
+                        "MicropaymentRequested",
+                        "CardPaymentCaptured",
+                        "CardPaymentRefunded",
                         "CardPaymentChargedBack");
         BalanceTotals asOf = history.asOf("merchant:m1", "EUR", T0 + 4 * MINUTE);
         assertThat(asOf.getCredits() - asOf.getDebits()).isEqualTo(10_674L);

@@ -1,6 +1,5 @@
 package org.kleline.ledger.projector.topology;
 
-import org.kleline.ledger.projector.stores.StoreNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kleline.ledger.projector.topology.TestEvents.MINUTE;
 import static org.kleline.ledger.projector.topology.TestEvents.PLAN;
@@ -15,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.DailySettlement;
@@ -22,10 +23,9 @@ import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.projector.settlement.SettlementKeys;
+import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A settlement row near {@link Long#MAX_VALUE}: the settlement stage cannot reject the event (it was
@@ -49,7 +49,8 @@ class SettlementRowRangeTest {
             DailySettlement seeded = new DailySettlement(KEY, 5, MAX - 1_000, 0, 0, 100, 0, 0, 0);
             seed(driver, seeded);
 
-            driver.pipe(onboard("m1-on", "m1", "EUR", null, PLAN, T0),
+            driver.pipe(
+                    onboard("m1-on", "m1", "EUR", null, PLAN, T0),
                     authorize("a1", "pay1", "m1", 5_000, "EUR", T0 + MINUTE),
                     capture("c1", "pay1", 5_000, T0 + 2 * MINUTE));
 
@@ -62,21 +63,50 @@ class SettlementRowRangeTest {
             assertThat(driver.metrics().settlementEffectsOutOfRange()).isEqualTo(1);
 
             long nextDay = T0 + 24 * 60 * MINUTE;
-            driver.pipe(refund("r1", "pay1", 1_000, T0 + 3 * MINUTE),
-                    authorize("a2", "pay2", "m1", 1, "EUR", nextDay), capture("c2", "pay2", 1, nextDay));
+            driver.pipe(
+                    refund("r1", "pay1", 1_000, T0 + 3 * MINUTE),
+                    authorize("a2", "pay2", "m1", 1, "EUR", nextDay),
+                    capture("c2", "pay2", 1, nextDay));
 
-            assertThat(driver.outcomesById()).allSatisfy((id, o) -> assertThat(o.getOutcome()).isEqualTo(Outcome.ACCEPTED))
+            assertThat(driver.outcomesById())
+                    .allSatisfy((id, o) -> assertThat(o.getOutcome()).isEqualTo(Outcome.ACCEPTED))
                     .containsKeys("r1", "a2", "c2");
 
             DailySettlement refunded = captured.apply(SettlementEffect.refund(KEY, 1_000));
-            assertThat(refunded.toAvro()).isEqualTo(new SettlementRow("m1", MARCH_1, "EUR", 6L, MAX, 1_000L, 0L, 250L,
-                    0L, MAX - 1_250, 0L, 0, SettlementStatus.OPEN));
+            assertThat(refunded.toAvro())
+                    .isEqualTo(new SettlementRow(
+                            "m1",
+                            MARCH_1,
+                            "EUR",
+                            6L,
+                            MAX,
+                            1_000L,
+                            0L,
+                            250L,
+                            0L,
+                            MAX - 1_250,
+                            0L,
+                            0,
+                            SettlementStatus.OPEN));
             List<KeyValue<String, SettlementRow>> rows = driver.settlements();
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0)).isEqualTo(KeyValue.pair("m1|2024-03-01|EUR", refunded.toAvro()));
             // The next day's row is an ordinary one: fee min(1, 0 + 25) = 1.
-            assertThat(rows.get(1).value).isEqualTo(new SettlementRow("m1", MARCH_1.plusDays(1), "EUR", 1L, 1L, 0L, 0L,
-                    1L, 0L, 0L, 0L, 0, SettlementStatus.OPEN));
+            assertThat(rows.get(1).value)
+                    .isEqualTo(new SettlementRow(
+                            "m1",
+                            MARCH_1.plusDays(1),
+                            "EUR",
+                            1L,
+                            1L,
+                            0L,
+                            0L,
+                            1L,
+                            0L,
+                            0L,
+                            0L,
+                            0,
+                            SettlementStatus.OPEN));
             assertThat(driver.metrics().settlementEffectsOutOfRange()).isEqualTo(2);
             KeyValueStore<String, SettlementRow> byMerchant = driver.store(StoreNames.SETTLEMENT_ROWS);
             KeyValueStore<String, SettlementRow> byDate = driver.store(StoreNames.SETTLEMENT_ROWS_BY_DATE);
@@ -88,7 +118,7 @@ class SettlementRowRangeTest {
 
     private static void seed(ProjectorDriver driver, DailySettlement row) {
         driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).put(SettlementKeys.byMerchant(row.key()), row.toAvro());
-        driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS_BY_DATE).put(
-                SettlementKeys.byDate("m1", row.key().businessDate(), "EUR"), row.toAvro());
+        driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS_BY_DATE)
+                .put(SettlementKeys.byDate("m1", row.key().businessDate(), "EUR"), row.toAvro());
     }
 }

@@ -21,6 +21,7 @@ public final class TestEvents {
 
     /** 2024-03-01T10:00:00Z, 11:00 in Paris. */
     public static final long T0 = Instant.parse("2024-03-01T10:00:00Z").toEpochMilli();
+
     public static final long MINUTE = 60_000L;
 
     /** card 2.5% + 25, micro 5% + 1, chargeback fee 1500, partner share 20%. */
@@ -28,17 +29,20 @@ public final class TestEvents {
     /** card 1% + 0, micro 10% + 0, chargeback fee 1000, partner share 50%. */
     public static final FeePlan PLAN_B = new FeePlan(100, 0L, 1_000, 0L, 1_000L, 5_000);
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
-    public static EventEnvelope onboard(String eventId, String merchantId, String currency, String partnerId,
-            FeePlan plan, long at) {
+    public static EventEnvelope onboard(
+            String eventId, String merchantId, String currency, String partnerId, FeePlan plan, long at) {
         return env(eventId, at, new MerchantOnboarded(merchantId, "Shop " + merchantId, partnerId, currency, plan));
     }
 
-    public static EventEnvelope changePlan(String eventId, String merchantId, FeePlan plan, Long effectiveFrom, long at) {
-        return env(eventId, at, new MerchantFeePlanChanged(merchantId, plan,
-                effectiveFrom == null ? null : Instant.ofEpochMilli(effectiveFrom)));
+    public static EventEnvelope changePlan(
+            String eventId, String merchantId, FeePlan plan, Long effectiveFrom, long at) {
+        return env(
+                eventId,
+                at,
+                new MerchantFeePlanChanged(
+                        merchantId, plan, effectiveFrom == null ? null : Instant.ofEpochMilli(effectiveFrom)));
     }
 
     public static EventEnvelope openWallet(String eventId, String walletId, String currency, long maxBalance, long at) {
@@ -57,8 +61,8 @@ public final class TestEvents {
         return env(eventId, at, new MicropaymentRequested(walletId, merchantId, amount));
     }
 
-    public static EventEnvelope authorize(String eventId, String paymentId, String merchantId, long amount,
-            String currency, long at) {
+    public static EventEnvelope authorize(
+            String eventId, String paymentId, String merchantId, long amount, String currency, long at) {
         return env(eventId, at, new CardPaymentAuthorized(paymentId, merchantId, amount, currency));
     }
 
@@ -74,7 +78,8 @@ public final class TestEvents {
         return env(eventId, at, new CardPaymentChargedBack(paymentId, amount, "4837"));
     }
 
-    public static EventEnvelope payout(String eventId, String merchantId, String payoutId, LocalDate date, long amount, long at) {
+    public static EventEnvelope payout(
+            String eventId, String merchantId, String payoutId, LocalDate date, long amount, long at) {
         return env(eventId, at, new MerchantPaidOut(merchantId, payoutId, date, amount));
     }
 

@@ -30,8 +30,7 @@ final class BalanceStage {
     static final String LINES = "postings";
     static final String ENTRIES = "entries";
 
-    private BalanceStage() {
-    }
+    private BalanceStage() {}
 
     static TopologyTestDriver driver() {
         return driver(new Properties());
@@ -46,8 +45,13 @@ final class BalanceStage {
         builder.addStateStore(ViewStores.trialBalance());
         builder.addStateStore(ViewStores.historyHorizon());
         builder.stream(List.of(LINES, ENTRIES), Consumed.with(Serdes.String(), Serdes.String()))
-                .process(Applier::new, StoreNames.BALANCES, StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES, StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON);
+                .process(
+                        Applier::new,
+                        StoreNames.BALANCES,
+                        StoreNames.BALANCE_HOURS,
+                        StoreNames.ACCOUNT_ENTRIES,
+                        StoreNames.TRIAL_BALANCE,
+                        StoreNames.HISTORY_HORIZON);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "balance-views-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -66,8 +70,8 @@ final class BalanceStage {
     }
 
     static void pipe(TopologyTestDriver driver, List<PostingLine> lines) {
-        TestInputTopic<String, String> in = driver.createInputTopic(LINES, Serdes.String().serializer(),
-                Serdes.String().serializer());
+        TestInputTopic<String, String> in = driver.createInputTopic(
+                LINES, Serdes.String().serializer(), Serdes.String().serializer());
         for (PostingLine l : lines) {
             in.pipeKeyValueList(List.of(KeyValue.pair(l.eventId(), l.encode())));
         }
@@ -75,9 +79,11 @@ final class BalanceStage {
 
     /** Posts {@code lines} as one journal entry (eventId, type and time of the first line). */
     static void pipeEntry(TopologyTestDriver driver, List<PostingLine> lines) {
-        TestInputTopic<String, String> in = driver.createInputTopic(ENTRIES, Serdes.String().serializer(),
-                Serdes.String().serializer());
-        in.pipeInput(lines.get(0).eventId(), String.join("\n", lines.stream().map(PostingLine::encode).toList()));
+        TestInputTopic<String, String> in = driver.createInputTopic(
+                ENTRIES, Serdes.String().serializer(), Serdes.String().serializer());
+        in.pipeInput(
+                lines.get(0).eventId(),
+                String.join("\n", lines.stream().map(PostingLine::encode).toList()));
     }
 
     static AccountHistory history(TopologyTestDriver driver) {
@@ -101,10 +107,14 @@ final class BalanceStage {
 
         @Override
         public void process(Record<String, String> record) {
-            List<PostingLine> lines = record.value().lines().map(PostingLine::decode).toList();
-            List<Posting> entry = lines.stream().map(l -> new Posting(l.account(), l.currency(), l.amount())).toList();
+            List<PostingLine> lines =
+                    record.value().lines().map(PostingLine::decode).toList();
+            List<Posting> entry = lines.stream()
+                    .map(l -> new Posting(l.account(), l.currency(), l.amount()))
+                    .toList();
             PostingLine first = lines.get(0);
-            boolean wholeEntry = context.recordMetadata().map(m -> m.topic().equals(ENTRIES)).orElse(false);
+            boolean wholeEntry =
+                    context.recordMetadata().map(m -> m.topic().equals(ENTRIES)).orElse(false);
             if (wholeEntry) {
                 postings.post(entry, first.eventId(), first.eventType(), first.occurredAt());
             } else {

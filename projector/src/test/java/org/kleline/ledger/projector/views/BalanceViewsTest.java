@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 class BalanceViewsTest {
 
@@ -66,13 +66,20 @@ class BalanceViewsTest {
             Collections.reverse(reversed);
             pipe(driver, reversed);
             AccountHistory history = history(driver);
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 - 1))).isZero();
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0))).isEqualTo(10_000);
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + HOUR + 4))).isEqualTo(10_000);
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + HOUR + 5))).isEqualTo(7_500);
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + 2 * HOUR))).isEqualTo(6_000);
-            assertThat(history.asOf("wallet:w1", "EUR", T0 + 100 * HOUR)).isEqualTo(new BalanceTotals(10_000L, 4_000L, 4L));
-            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "USD", T0 + 100 * HOUR))).isZero();
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 - 1)))
+                    .isZero();
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0)))
+                    .isEqualTo(10_000);
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + HOUR + 4)))
+                    .isEqualTo(10_000);
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + HOUR + 5)))
+                    .isEqualTo(7_500);
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "EUR", T0 + 2 * HOUR)))
+                    .isEqualTo(6_000);
+            assertThat(history.asOf("wallet:w1", "EUR", T0 + 100 * HOUR))
+                    .isEqualTo(new BalanceTotals(10_000L, 4_000L, 4L));
+            assertThat(BalanceTotalsMath.balance(history.asOf("wallet:w1", "USD", T0 + 100 * HOUR)))
+                    .isZero();
         }
     }
 
@@ -86,20 +93,24 @@ class BalanceViewsTest {
 
             AccountHistory.StatementPage first = history.statement("wallet:w1", "EUR", T0, T0 + 3 * HOUR, null, 2);
             assertThat(first.lines()).extracting(l -> l.entry().getEventId()).containsExactly("e1", "e2");
-            assertThat(first.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+            assertThat(first.lines())
+                    .extracting(AccountHistory.StatementLine::balanceAfterMinor)
                     .containsExactly(10_000L, 7_500L);
             assertThat(first.nextAfterKey()).isEqualTo(first.lines().get(1).key());
 
-            AccountHistory.StatementPage second = history.statement("wallet:w1", "EUR", T0, T0 + 3 * HOUR,
-                    first.nextAfterKey(), 2);
+            AccountHistory.StatementPage second =
+                    history.statement("wallet:w1", "EUR", T0, T0 + 3 * HOUR, first.nextAfterKey(), 2);
             assertThat(second.lines()).extracting(l -> l.entry().getEventId()).containsExactly("e0", "e3");
             assertThat(second.lines()).extracting(l -> l.entry().getAmount()).containsExactly(-500L, -1_000L);
-            assertThat(second.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+            assertThat(second.lines())
+                    .extracting(AccountHistory.StatementLine::balanceAfterMinor)
                     .containsExactly(7_000L, 6_000L);
             assertThat(second.nextAfterKey()).isNull();
 
-            AccountHistory.StatementPage late = history.statement("wallet:w1", "EUR", T0 + HOUR, T0 + 3 * HOUR, null, 10);
-            assertThat(late.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+            AccountHistory.StatementPage late =
+                    history.statement("wallet:w1", "EUR", T0 + HOUR, T0 + 3 * HOUR, null, 10);
+            assertThat(late.lines())
+                    .extracting(AccountHistory.StatementLine::balanceAfterMinor)
                     .containsExactly(7_500L, 7_000L, 6_000L);
         }
     }
@@ -109,8 +120,11 @@ class BalanceViewsTest {
         try (TopologyTestDriver driver = driver()) {
             pipe(driver, List.of(line("merchant:m1", 300, "x", T0), line("merchant:m1", -100, "x", T0)));
             KeyValueStore<String, AccountEntry> entries = driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES);
-            assertThat(entries.get(AccountKeys.entry("merchant:m1", "EUR", T0, "x")).getAmount()).isEqualTo(200L);
-            assertThat(BalanceTotalsMath.balance(history(driver).asOf("merchant:m1", "EUR", T0))).isEqualTo(200L);
+            assertThat(entries.get(AccountKeys.entry("merchant:m1", "EUR", T0, "x"))
+                            .getAmount())
+                    .isEqualTo(200L);
+            assertThat(BalanceTotalsMath.balance(history(driver).asOf("merchant:m1", "EUR", T0)))
+                    .isEqualTo(200L);
         }
     }
 
@@ -123,19 +137,23 @@ class BalanceViewsTest {
                 AccountKeys.entry("a", "EUR", 1L << 40, "a"),
                 AccountKeys.entry("a", "EUR", 0, "b")));
         Collections.sort(keys);
-        assertThat(keys).containsExactly(
-                AccountKeys.entry("a", "EUR", -5, "a"),
-                AccountKeys.entry("a", "EUR", 0, "b"),
-                AccountKeys.entry("a", "EUR", 5, "a"),
-                AccountKeys.entry("a", "EUR", 5, "z"),
-                AccountKeys.entry("a", "EUR", 1L << 40, "a"));
+        assertThat(keys)
+                .containsExactly(
+                        AccountKeys.entry("a", "EUR", -5, "a"),
+                        AccountKeys.entry("a", "EUR", 0, "b"),
+                        AccountKeys.entry("a", "EUR", 5, "a"),
+                        AccountKeys.entry("a", "EUR", 5, "z"),
+                        AccountKeys.entry("a", "EUR", 1L << 40, "a"));
     }
 
     private static Map<String, Map<String, Object>> contents(List<PostingLine> lines) {
         try (TopologyTestDriver driver = driver()) {
             pipe(driver, lines);
             Map<String, Map<String, Object>> all = new TreeMap<>();
-            for (String store : List.of(StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.ACCOUNT_ENTRIES,
+            for (String store : List.of(
+                    StoreNames.BALANCES,
+                    StoreNames.BALANCE_HOURS,
+                    StoreNames.ACCOUNT_ENTRIES,
                     StoreNames.TRIAL_BALANCE)) {
                 Map<String, Object> content = new TreeMap<>();
                 KeyValueStore<String, Object> kv = driver.getKeyValueStore(store);

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 class HistoryRetentionTest {
 
@@ -49,7 +49,8 @@ class HistoryRetentionTest {
     void balancesAsOfTheHorizonOrLaterReadTheSameAfterAFold() {
         try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
             pipe(driver, wallet());
-            List<Long> instants = List.of(HORIZON, HORIZON + 1, T0 + 5 * HOUR - 1, T0 + 5 * HOUR, T0 + 6 * HOUR, T0 + 100 * HOUR);
+            List<Long> instants =
+                    List.of(HORIZON, HORIZON + 1, T0 + 5 * HOUR - 1, T0 + 5 * HOUR, T0 + 6 * HOUR, T0 + 100 * HOUR);
             List<BalanceTotals> before = new ArrayList<>();
             instants.forEach(t -> before.add(history(driver).asOf("wallet:w1", "EUR", t)));
 
@@ -68,13 +69,15 @@ class HistoryRetentionTest {
     void aBalanceAsOfAnInstantBeforeTheHorizonIsRefusedNamingTheHorizon() {
         try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
             pipe(driver, wallet());
-            assertThat(BalanceTotalsMath.balance(history(driver).asOf("wallet:w1", "EUR", T0))).isEqualTo(10_000L);
+            assertThat(BalanceTotalsMath.balance(history(driver).asOf("wallet:w1", "EUR", T0)))
+                    .isEqualTo(10_000L);
             fold(driver);
             assertThatThrownBy(() -> history(driver).asOf("wallet:w1", "EUR", HORIZON - 1))
                     .isInstanceOf(HistoryNotKeptException.class)
                     .hasMessageContaining("2023-11-15T02:00:00Z")
                     .hasMessageContaining(HistoryRetention.CONFIG)
-                    .satisfies(e -> assertThat(((HistoryNotKeptException) e).keptFromMs()).isEqualTo(HORIZON));
+                    .satisfies(e -> assertThat(((HistoryNotKeptException) e).keptFromMs())
+                            .isEqualTo(HORIZON));
         }
     }
 
@@ -84,10 +87,11 @@ class HistoryRetentionTest {
             pipe(driver, wallet());
             fold(driver);
             Map<String, BalanceTotals> hours = contents(driver.getKeyValueStore(StoreNames.BALANCE_HOURS));
-            assertThat(hours).containsOnlyKeys(
-                    AccountKeys.opening(AccountKeys.prefix("wallet:w1", "EUR")),
-                    AccountKeys.hour("wallet:w1", "EUR", T0 + 5 * HOUR),
-                    AccountKeys.hour("wallet:w1", "EUR", T0 + 6 * HOUR));
+            assertThat(hours)
+                    .containsOnlyKeys(
+                            AccountKeys.opening(AccountKeys.prefix("wallet:w1", "EUR")),
+                            AccountKeys.hour("wallet:w1", "EUR", T0 + 5 * HOUR),
+                            AccountKeys.hour("wallet:w1", "EUR", T0 + 6 * HOUR));
             assertThat(hours.get(AccountKeys.opening(AccountKeys.prefix("wallet:w1", "EUR"))))
                     .isEqualTo(new BalanceTotals(10_000L, 2_500L, 2L));
             Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
@@ -102,10 +106,11 @@ class HistoryRetentionTest {
         try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
             pipe(driver, wallet());
             fold(driver);
-            AccountHistory.StatementPage page = history(driver).statement("wallet:w1", "EUR", T0 - HOUR, T0 + 10 * HOUR,
-                    null, 10);
+            AccountHistory.StatementPage page =
+                    history(driver).statement("wallet:w1", "EUR", T0 - HOUR, T0 + 10 * HOUR, null, 10);
             assertThat(page.lines()).extracting(l -> l.entry().getEventId()).containsExactly("pay2", "top2");
-            assertThat(page.lines()).extracting(AccountHistory.StatementLine::balanceAfterMinor)
+            assertThat(page.lines())
+                    .extracting(AccountHistory.StatementLine::balanceAfterMinor)
                     .containsExactly(6_500L, 6_800L);
         }
     }
@@ -116,7 +121,8 @@ class HistoryRetentionTest {
             pipe(driver, wallet());
             fold(driver);
             pipe(driver, List.of(line("wallet:w1", -700, "late", T0 + 30 * 60_000L)));
-            assertThat(history(driver).asOf("wallet:w1", "EUR", HORIZON)).isEqualTo(new BalanceTotals(10_000L, 3_200L, 3L));
+            assertThat(history(driver).asOf("wallet:w1", "EUR", HORIZON))
+                    .isEqualTo(new BalanceTotals(10_000L, 3_200L, 3L));
             Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
             assertThat(entries.values()).extracting(AccountEntry::getEventId).doesNotContain("late");
             KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
@@ -132,7 +138,8 @@ class HistoryRetentionTest {
             pipe(driver, List.of(line("wallet:w1", 1, "t7", T0 + 7 * HOUR)));
             fold(driver);
             assertThat(history(driver).keptFromMs()).isEqualTo(HORIZON + HOUR);
-            assertThat(history(driver).asOf("wallet:w1", "EUR", T0 + 7 * HOUR)).isEqualTo(new BalanceTotals(10_301L, 3_500L, 5L));
+            assertThat(history(driver).asOf("wallet:w1", "EUR", T0 + 7 * HOUR))
+                    .isEqualTo(new BalanceTotals(10_301L, 3_500L, 5L));
         }
     }
 
@@ -142,20 +149,27 @@ class HistoryRetentionTest {
             pipe(driver, wallet());
             fold(driver);
             assertThat(history(driver).keptFromMs()).isEqualTo(Long.MIN_VALUE);
-            assertThat(contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES))).hasSize(4);
-            assertThat(BalanceTotalsMath.balance(history(driver).asOf("wallet:w1", "EUR", T0))).isEqualTo(10_000L);
+            assertThat(contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES)))
+                    .hasSize(4);
+            assertThat(BalanceTotalsMath.balance(history(driver).asOf("wallet:w1", "EUR", T0)))
+                    .isEqualTo(10_000L);
         }
     }
 
     @Test
     void theRetentionIsMillisecondsOfAtLeastAnHourAndAbsentMeansForEver() {
         assertThat(HistoryRetention.from(Map.of()).forever()).isTrue();
-        assertThat(HistoryRetention.from(Map.of(HistoryRetention.CONFIG, " ")).forever()).isTrue();
-        assertThat(HistoryRetention.from(Map.of(HistoryRetention.CONFIG, "3600000")).kept()).isEqualTo(Duration.ofHours(1));
+        assertThat(HistoryRetention.from(Map.of(HistoryRetention.CONFIG, " ")).forever())
+                .isTrue();
+        assertThat(HistoryRetention.from(Map.of(HistoryRetention.CONFIG, "3600000"))
+                        .kept())
+                .isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> HistoryRetention.from(Map.of(HistoryRetention.CONFIG, "3599999")))
-                .hasMessageContaining(HistoryRetention.CONFIG).hasMessageContaining("PT59M59.999S");
+                .hasMessageContaining(HistoryRetention.CONFIG)
+                .hasMessageContaining("PT59M59.999S");
         assertThatThrownBy(() -> HistoryRetention.from(Map.of(HistoryRetention.CONFIG, "13 months")))
-                .hasMessageContaining(HistoryRetention.CONFIG).hasMessageContaining("'13 months'");
+                .hasMessageContaining(HistoryRetention.CONFIG)
+                .hasMessageContaining("'13 months'");
     }
 
     @Test

@@ -5,7 +5,8 @@ record PostingLine(String account, String currency, long amount, String eventId,
 
     /** The test input topic's text form: the fields joined by '|' (none of them holds one). */
     String encode() {
-        return String.join("|", account, currency, Long.toString(amount), eventId, eventType, Long.toString(occurredAt));
+        return String.join(
+                "|", account, currency, Long.toString(amount), eventId, eventType, Long.toString(occurredAt));
     }
 
     static PostingLine decode(String text) {

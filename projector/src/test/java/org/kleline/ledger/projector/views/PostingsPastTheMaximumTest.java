@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The views apply exactly what the plan of an entry computed, and never a part of an entry whose plan
@@ -29,16 +29,21 @@ class PostingsPastTheMaximumTest {
             KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
             balances.put("merchant:m1|EUR", new BalanceTotals(MAX - 100, 0L, 1L));
 
-            Throwable failure = catchThrowable(() -> pipeEntry(driver, List.of(line("wallet:w1", -101, "e1", T0),
-                    line("merchant:m1", 101, "e1", T0))));
+            Throwable failure = catchThrowable(() ->
+                    pipeEntry(driver, List.of(line("wallet:w1", -101, "e1", T0), line("merchant:m1", 101, "e1", T0))));
 
-            assertThat(failure).hasRootCauseInstanceOf(ArithmeticException.class).rootCause()
+            assertThat(failure)
+                    .hasRootCauseInstanceOf(ArithmeticException.class)
+                    .rootCause()
                     .hasMessage("journal entry e1 would take the running total balances merchant:m1|EUR past " + MAX);
             assertThat(balances.get("wallet:w1|EUR")).isNull();
             assertThat(balances.get("merchant:m1|EUR")).isEqualTo(new BalanceTotals(MAX - 100, 0L, 1L));
-            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.TRIAL_BALANCE))).isTrue();
-            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.BALANCE_HOURS))).isTrue();
-            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES))).isTrue();
+            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.TRIAL_BALANCE)))
+                    .isTrue();
+            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.BALANCE_HOURS)))
+                    .isTrue();
+            assertThat(isEmpty(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES)))
+                    .isTrue();
 
             pipeEntry(driver, List.of(line("wallet:w1", -100, "e2", T0), line("merchant:m1", 100, "e2", T0)));
 

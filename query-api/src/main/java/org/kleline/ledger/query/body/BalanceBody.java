@@ -18,8 +18,8 @@ public record BalanceBody(String currency, long balance, long credits, long debi
             throw new IllegalArgumentException("credits and debits must be >= 0, were " + credits + " and " + debits);
         }
         if (balance != Math.subtractExact(credits, debits)) {
-            throw new IllegalArgumentException("balance must be credits - debits = " + (credits - debits)
-                    + ", was " + balance);
+            throw new IllegalArgumentException(
+                    "balance must be credits - debits = " + (credits - debits) + ", was " + balance);
         }
     }
 

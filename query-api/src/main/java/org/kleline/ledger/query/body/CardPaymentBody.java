@@ -5,9 +5,17 @@ import java.util.Objects;
 import org.kleline.ledger.projector.decide.CardPaymentRecord;
 
 /** {@code GET /v1/card-payments/{paymentId}}: the payment's sums so far and its status (docs/domain.md). */
-@JsonPropertyOrder({"paymentId", "merchantId", "currency", "status", "authorized", "captured", "refunded", "chargedBack"})
-public record CardPaymentBody(String paymentId, String merchantId, String currency, String status, long authorized,
-                              long captured, long refunded, long chargedBack) {
+@JsonPropertyOrder({"paymentId", "merchantId", "currency", "status", "authorized", "captured", "refunded", "chargedBack"
+})
+public record CardPaymentBody(
+        String paymentId,
+        String merchantId,
+        String currency,
+        String status,
+        long authorized,
+        long captured,
+        long refunded,
+        long chargedBack) {
 
     public CardPaymentBody {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -17,7 +25,14 @@ public record CardPaymentBody(String paymentId, String merchantId, String curren
     }
 
     public static CardPaymentBody of(CardPaymentRecord r) {
-        return new CardPaymentBody(r.getPaymentId(), r.getMerchantId(), r.getCurrency(), r.getStatus(),
-                r.getAuthorized(), r.getCaptured(), r.getRefunded(), r.getChargedBack());
+        return new CardPaymentBody(
+                r.getPaymentId(),
+                r.getMerchantId(),
+                r.getCurrency(),
+                r.getStatus(),
+                r.getAuthorized(),
+                r.getCaptured(),
+                r.getRefunded(),
+                r.getChargedBack());
     }
 }

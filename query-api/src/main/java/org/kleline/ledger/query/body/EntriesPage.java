@@ -9,7 +9,9 @@ import java.util.List;
  * written as null on the last page (the field is always there).
  */
 @JsonPropertyOrder({"entries", "nextCursor"})
-public record EntriesPage(List<EntryBody> entries, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+public record EntriesPage(
+        List<EntryBody> entries,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 
     public EntriesPage {
         entries = List.copyOf(entries);

@@ -9,8 +9,8 @@ import java.util.Objects;
  * positive); {@code balanceAfter} is the running sum in that currency in (occurredAt, eventId) order.
  */
 @JsonPropertyOrder({"eventId", "type", "occurredAt", "currency", "amount", "balanceAfter"})
-public record EntryBody(String eventId, String type, Instant occurredAt, String currency, long amount,
-                        long balanceAfter) {
+public record EntryBody(
+        String eventId, String type, Instant occurredAt, String currency, long amount, long balanceAfter) {
 
     public EntryBody {
         Objects.requireNonNull(eventId, "eventId");

@@ -19,8 +19,13 @@ import org.kleline.ledger.projector.decide.StateRecords;
  * live elsewhere ({@link MerchantBody}).
  */
 @JsonPropertyOrder({"merchantId", "name", "partnerId", "currency", "onboardedAt", "feePlans"})
-public record MerchantAnswer(String merchantId, String name, String partnerId, String currency, Instant onboardedAt,
-                              List<FeePlanVersionBody> feePlans) {
+public record MerchantAnswer(
+        String merchantId,
+        String name,
+        String partnerId,
+        String currency,
+        Instant onboardedAt,
+        List<FeePlanVersionBody> feePlans) {
 
     public MerchantAnswer {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -39,8 +44,13 @@ public record MerchantAnswer(String merchantId, String name, String partnerId, S
         List<FeePlanVersionBody> plans = s.feePlans().stream()
                 .map(v -> new FeePlanVersionBody(v.effectiveFrom(), FeePlanAnswer.of(v.plan())))
                 .toList();
-        return new MerchantAnswer(s.merchantId().value(), s.name(),
-                s.partnerId() == null ? null : s.partnerId().value(), s.currency().code(), s.onboardedAt(), plans);
+        return new MerchantAnswer(
+                s.merchantId().value(),
+                s.name(),
+                s.partnerId() == null ? null : s.partnerId().value(),
+                s.currency().code(),
+                s.onboardedAt(),
+                plans);
     }
 
     /** The plan in force at {@code t}: ledger-model's rule ({@link MerchantState#feePlanAt}), not a copy of it. */
@@ -48,13 +58,18 @@ public record MerchantAnswer(String merchantId, String name, String partnerId, S
         List<FeePlanVersion> versions = feePlans.stream()
                 .map(v -> new FeePlanVersion(toPlan(v.feePlan()), v.effectiveFrom()))
                 .toList();
-        MerchantState state = new MerchantState(new MerchantId(merchantId), name,
-                partnerId == null ? null : new PartnerId(partnerId), CurrencyCode.of(currency), onboardedAt, versions);
+        MerchantState state = new MerchantState(
+                new MerchantId(merchantId),
+                name,
+                partnerId == null ? null : new PartnerId(partnerId),
+                CurrencyCode.of(currency),
+                onboardedAt,
+                versions);
         return FeePlanAnswer.of(state.feePlanAt(t));
     }
 
     private static FeeSchedule toPlan(FeePlanAnswer b) {
-        return new FeeSchedule(b.cardBps(), b.cardFixed(), b.microBps(), b.microFixed(), b.chargebackFee(),
-                b.partnerShareBps());
+        return new FeeSchedule(
+                b.cardBps(), b.cardFixed(), b.microBps(), b.microFixed(), b.chargebackFee(), b.partnerShareBps());
     }
 }

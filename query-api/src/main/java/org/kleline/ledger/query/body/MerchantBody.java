@@ -14,9 +14,15 @@ import java.util.Objects;
  * history.
  */
 @JsonPropertyOrder({"merchantId", "name", "partnerId", "currency", "feePlan", "balance", "onboardedAt", "feePlans"})
-public record MerchantBody(String merchantId, String name, @JsonInclude(JsonInclude.Include.ALWAYS) String partnerId,
-                           String currency, FeePlanAnswer feePlan, long balance, Instant onboardedAt,
-                           List<FeePlanVersionBody> feePlans) {
+public record MerchantBody(
+        String merchantId,
+        String name,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String partnerId,
+        String currency,
+        FeePlanAnswer feePlan,
+        long balance,
+        Instant onboardedAt,
+        List<FeePlanVersionBody> feePlans) {
 
     public MerchantBody {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -26,7 +32,14 @@ public record MerchantBody(String merchantId, String name, @JsonInclude(JsonIncl
 
     /** The profile with the plan in force at {@code now} and the account's balance. */
     public static MerchantBody of(MerchantAnswer profile, Instant now, long balanceMinor) {
-        return new MerchantBody(profile.merchantId(), profile.name(), profile.partnerId(), profile.currency(),
-                profile.feePlanAt(now), balanceMinor, profile.onboardedAt(), profile.feePlans());
+        return new MerchantBody(
+                profile.merchantId(),
+                profile.name(),
+                profile.partnerId(),
+                profile.currency(),
+                profile.feePlanAt(now),
+                balanceMinor,
+                profile.onboardedAt(),
+                profile.feePlans());
     }
 }

@@ -8,5 +8,4 @@ import java.util.List;
  *
  * @param eventIds the ids, 1 to {@link org.kleline.ledger.query.reads.OutcomesRead#KEYS_MAX}, none twice
  */
-public record OutcomeLookupRequest(List<String> eventIds) {
-}
+public record OutcomeLookupRequest(List<String> eventIds) {}

@@ -10,15 +10,52 @@ import org.kleline.ledger.settlement.SettlementStatus;
  * A settlement row (docs/domain.md): one merchant's accepted payment events of one business date and
  * currency. Amounts in minor units; {@code net = gross - refunds - chargebacks - fees}.
  */
-@JsonPropertyOrder({"merchantId", "date", "currency", "count", "gross", "refunds", "chargebacks", "fees", "commission",
-        "net", "paidOut", "payouts", "status"})
-public record SettlementRowBody(String merchantId, LocalDate date, String currency, long count, long gross,
-                                long refunds, long chargebacks, long fees, long commission, long net, long paidOut,
-                                int payouts, String status) {
+@JsonPropertyOrder({
+    "merchantId",
+    "date",
+    "currency",
+    "count",
+    "gross",
+    "refunds",
+    "chargebacks",
+    "fees",
+    "commission",
+    "net",
+    "paidOut",
+    "payouts",
+    "status"
+})
+public record SettlementRowBody(
+        String merchantId,
+        LocalDate date,
+        String currency,
+        long count,
+        long gross,
+        long refunds,
+        long chargebacks,
+        long fees,
+        long commission,
+        long net,
+        long paidOut,
+        int payouts,
+        String status) {
 
     /** CSV columns, in this order, for {@code Accept: text/csv}. */
-    public static final String[] COLUMNS = {"merchantId", "date", "currency", "count", "gross", "refunds",
-        "chargebacks", "fees", "commission", "net", "paidOut", "payouts", "status"};
+    public static final String[] COLUMNS = {
+        "merchantId",
+        "date",
+        "currency",
+        "count",
+        "gross",
+        "refunds",
+        "chargebacks",
+        "fees",
+        "commission",
+        "net",
+        "paidOut",
+        "payouts",
+        "status"
+    };
 
     public SettlementRowBody {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -29,19 +66,55 @@ public record SettlementRowBody(String merchantId, LocalDate date, String curren
     }
 
     public static SettlementRowBody of(SettlementRow r) {
-        return new SettlementRowBody(r.getMerchantId(), r.getBusinessDate(), r.getCurrency(), r.getCount(),
-                r.getGross(), r.getRefunds(), r.getChargebacks(), r.getFees(), r.getCommission(), r.getNet(),
-                r.getPaidOut(), r.getPayouts(), r.getStatus().name());
+        return new SettlementRowBody(
+                r.getMerchantId(),
+                r.getBusinessDate(),
+                r.getCurrency(),
+                r.getCount(),
+                r.getGross(),
+                r.getRefunds(),
+                r.getChargebacks(),
+                r.getFees(),
+                r.getCommission(),
+                r.getNet(),
+                r.getPaidOut(),
+                r.getPayouts(),
+                r.getStatus().name());
     }
 
     public SettlementRow toAvro() {
-        return new SettlementRow(merchantId, date, currency, count, gross, refunds, chargebacks, fees, commission, net,
-                paidOut, payouts, SettlementStatus.valueOf(status));
+        return new SettlementRow(
+                merchantId,
+                date,
+                currency,
+                count,
+                gross,
+                refunds,
+                chargebacks,
+                fees,
+                commission,
+                net,
+                paidOut,
+                payouts,
+                SettlementStatus.valueOf(status));
     }
 
     /** The values of {@link #COLUMNS}, in order. */
     public Object[] csvValues() {
-        return new Object[] {merchantId, date, currency, count, gross, refunds, chargebacks, fees, commission, net,
-            paidOut, payouts, status};
+        return new Object[] {
+            merchantId,
+            date,
+            currency,
+            count,
+            gross,
+            refunds,
+            chargebacks,
+            fees,
+            commission,
+            net,
+            paidOut,
+            payouts,
+            status
+        };
     }
 }

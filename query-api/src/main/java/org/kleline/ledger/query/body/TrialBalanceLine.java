@@ -14,7 +14,8 @@ public record TrialBalanceLine(String currency, long total, long accounts, long 
     public TrialBalanceLine {
         Objects.requireNonNull(currency, "currency");
         if (total != Math.subtractExact(credits, debits)) {
-            throw new IllegalArgumentException("total must be credits - debits = " + (credits - debits) + ", was " + total);
+            throw new IllegalArgumentException(
+                    "total must be credits - debits = " + (credits - debits) + ", was " + total);
         }
     }
 }

@@ -14,8 +14,11 @@ import org.kleline.ledger.web.problem.ProblemType;
 public final class FigureOutOfRangeException extends ProblemException {
 
     public FigureOutOfRangeException(String figure) {
-        super(Problem.of(ProblemType.OUT_OF_RANGE, figure + ", added over the partitions of the ledger, is beyond "
-                + "the range of a 64-bit count of minor units (" + Long.MIN_VALUE + ".." + Long.MAX_VALUE + ")"));
+        super(Problem.of(
+                ProblemType.OUT_OF_RANGE,
+                figure + ", added over the partitions of the ledger, is beyond "
+                        + "the range of a 64-bit count of minor units (" + Long.MIN_VALUE + ".." + Long.MAX_VALUE
+                        + ")"));
     }
 
     /** {@code a + b}, or this problem naming {@code figure} when the sum passes the range of a long. */

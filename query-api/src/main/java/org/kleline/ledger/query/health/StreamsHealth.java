@@ -23,9 +23,17 @@ import org.kleline.ledger.query.routing.StoreSources;
 public final class StreamsHealth {
 
     /** The stores the read API reads. */
-    static final List<String> READ_STORES = List.of(StoreNames.OUTCOMES, StoreNames.WALLETS, StoreNames.CARD_PAYMENTS,
-            StoreNames.MERCHANTS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.ACCOUNT_ENTRIES,
-            StoreNames.TRIAL_BALANCE, StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE);
+    static final List<String> READ_STORES = List.of(
+            StoreNames.OUTCOMES,
+            StoreNames.WALLETS,
+            StoreNames.CARD_PAYMENTS,
+            StoreNames.MERCHANTS,
+            StoreNames.BALANCES,
+            StoreNames.BALANCE_HOURS,
+            StoreNames.ACCOUNT_ENTRIES,
+            StoreNames.TRIAL_BALANCE,
+            StoreNames.SETTLEMENT_ROWS,
+            StoreNames.SETTLEMENT_ROWS_BY_DATE);
     /** A key no store holds: the probe asks only whether the partition answers. */
     private static final String PROBE_KEY = "";
 

@@ -18,18 +18,17 @@ final class LookupIds {
 
     static final String FIELD = "eventIds";
 
-    private LookupIds() {
-    }
+    private LookupIds() {}
 
     static List<String> of(OutcomeLookupRequest request) {
         List<String> ids = request == null ? null : request.eventIds();
         if (ids == null) {
-            throw new InvalidRequestException(FIELD, FIELD + " is required: a JSON array of 1 to "
-                    + OutcomesRead.KEYS_MAX + " event ids");
+            throw new InvalidRequestException(
+                    FIELD, FIELD + " is required: a JSON array of 1 to " + OutcomesRead.KEYS_MAX + " event ids");
         }
         if (ids.isEmpty() || ids.size() > OutcomesRead.KEYS_MAX) {
-            throw new InvalidRequestException(FIELD, FIELD + " must hold 1 to " + OutcomesRead.KEYS_MAX
-                    + " event ids, was " + ids.size());
+            throw new InvalidRequestException(
+                    FIELD, FIELD + " must hold 1 to " + OutcomesRead.KEYS_MAX + " event ids, was " + ids.size());
         }
         Map<String, Integer> firstAt = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -41,13 +40,17 @@ final class LookupIds {
             try {
                 new EventId(id);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException(field, field + " '" + RequestParams.shown(id) + "' must match "
-                        + IdSyntax.PATTERN + " (or be a settlement payout id)");
+                throw new InvalidRequestException(
+                        field,
+                        field + " '" + RequestParams.shown(id) + "' must match " + IdSyntax.PATTERN
+                                + " (or be a settlement payout id)");
             }
             Integer earlier = firstAt.putIfAbsent(id, i);
             if (earlier != null) {
-                throw new InvalidRequestException(field, field + " '" + RequestParams.shown(id) + "' is given twice (first as "
-                        + FIELD + "[" + earlier + "]); give each id once");
+                throw new InvalidRequestException(
+                        field,
+                        field + " '" + RequestParams.shown(id) + "' is given twice (first as " + FIELD + "[" + earlier
+                                + "]); give each id once");
             }
         }
         return List.copyOf(ids);

@@ -18,9 +18,9 @@ import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
-import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.auth.Principal;
+import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
@@ -102,15 +102,17 @@ public final class ReadRoutes implements HttpRoutes {
 
     private void outcomeLookup(Context ctx) throws IOException {
         RequestParams.of(ctx, zone, NONE);
-        List<String> eventIds = LookupIds.of(LedgerJson.mapper().readValue(ctx.bodyAsBytes(),
-                OutcomeLookupRequest.class));
+        List<String> eventIds =
+                LookupIds.of(LedgerJson.mapper().readValue(ctx.bodyAsBytes(), OutcomeLookupRequest.class));
         Principal principal = AccessControl.principal(ctx);
         List<OutcomeBody> outcomes = views.outcomes(eventIds).stream()
                 .filter(outcome -> AccessControl.mayReadOutcome(ctx, outcome.key(), outcome.appendedBy()))
-                .map(outcome -> outcome.shownTo(principal)).toList();
+                .map(outcome -> outcome.shownTo(principal))
+                .toList();
         Set<String> found = new HashSet<>();
         outcomes.forEach(outcome -> found.add(outcome.eventId()));
-        List<String> unknown = eventIds.stream().filter(id -> !found.contains(id)).toList();
+        List<String> unknown =
+                eventIds.stream().filter(id -> !found.contains(id)).toList();
         ctx.json(new OutcomeLookupBody(outcomes, unknown));
     }
 
@@ -119,7 +121,8 @@ public final class ReadRoutes implements HttpRoutes {
         AccountId account = params.account("accountId");
         Instant asOf = params.instant("asOf", true);
         try {
-            ctx.json(views.balances(account, asOf).filter(found -> mayReadAccount(ctx, account))
+            ctx.json(views.balances(account, asOf)
+                    .filter(found -> mayReadAccount(ctx, account))
                     .orElseThrow(() -> unknownAccount(account)));
         } catch (HistoryNotKeptException e) {
             throw new InvalidRequestException("asOf", e.getMessage());
@@ -137,8 +140,12 @@ public final class ReadRoutes implements HttpRoutes {
         int limit = params.integer("limit", 1, AccountHistory.PAGE_LINES_MAX, DEFAULT_PAGE_LINES);
         String cursorText = params.query("cursor");
         StatementCursor after = cursorText == null ? null : StatementCursor.decode(account.value(), cursorText);
-        ctx.json(views.entries(account, from == null ? Instant.ofEpochMilli(Long.MIN_VALUE) : from,
-                to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to, after, limit)
+        ctx.json(views.entries(
+                        account,
+                        from == null ? Instant.ofEpochMilli(Long.MIN_VALUE) : from,
+                        to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to,
+                        after,
+                        limit)
                 .filter(found -> mayReadAccount(ctx, account))
                 .orElseThrow(() -> unknownAccount(account)));
     }
@@ -150,7 +157,8 @@ public final class ReadRoutes implements HttpRoutes {
 
     private void merchant(Context ctx) {
         String merchantId = RequestParams.of(ctx, zone, NONE).id("merchantId");
-        ctx.json(views.merchant(merchantId).filter(found -> AccessControl.principal(ctx).mayReadMerchant(merchantId))
+        ctx.json(views.merchant(merchantId)
+                .filter(found -> AccessControl.principal(ctx).mayReadMerchant(merchantId))
                 .orElseThrow(() -> unknownMerchant(merchantId)));
     }
 
@@ -158,8 +166,7 @@ public final class ReadRoutes implements HttpRoutes {
         String paymentId = RequestParams.of(ctx, zone, NONE).id("paymentId");
         ctx.json(views.cardPayment(paymentId)
                 .filter(payment -> AccessControl.principal(ctx).mayUseCardPaymentOf(payment.merchantId()))
-                .orElseThrow(() ->
-                new NotFoundException("no card payment '" + paymentId + "'")));
+                .orElseThrow(() -> new NotFoundException("no card payment '" + paymentId + "'")));
     }
 
     private void merchantSettlements(Context ctx) {
@@ -188,7 +195,9 @@ public final class ReadRoutes implements HttpRoutes {
     /** A merchant key sees its own rows of the date only; the other readers every row. */
     private static void answerRows(Context ctx, List<SettlementRowBody> all) {
         Principal principal = AccessControl.principal(ctx);
-        List<SettlementRowBody> rows = all.stream().filter(row -> principal.mayReadMerchant(row.merchantId())).toList();
+        List<SettlementRowBody> rows = all.stream()
+                .filter(row -> principal.mayReadMerchant(row.merchantId()))
+                .toList();
         if (SettlementCsv.wanted(ctx.header("Accept"))) {
             ctx.contentType(SettlementCsv.MEDIA_TYPE + "; charset=utf-8").result(SettlementCsv.write(rows));
         } else {

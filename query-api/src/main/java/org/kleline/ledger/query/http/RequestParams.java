@@ -25,8 +25,8 @@ import org.kleline.ledger.web.problem.InvalidRequestException;
 final class RequestParams {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     /** Query parameter values are short; a longer one is not a value of ours. */
     private static final int VALUE_LENGTH_MAX = 1_024;
 
@@ -42,13 +42,24 @@ final class RequestParams {
     static RequestParams of(Context ctx, ZoneId zone, Set<String> allowed) {
         for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
             if (!allowed.contains(param.getKey())) {
-                throw new InvalidRequestException(param.getKey(), "unknown query parameter '" + param.getKey()
-                        + "'" + (allowed.isEmpty() ? ": this endpoint takes none" : "; this endpoint takes "
-                        + String.join(", ", allowed.stream().sorted().toList())));
+                throw new InvalidRequestException(
+                        param.getKey(),
+                        "unknown query parameter '" + param.getKey()
+                                + "'"
+                                + (allowed.isEmpty()
+                                        ? ": this endpoint takes none"
+                                        : "; this endpoint takes "
+                                                + String.join(
+                                                        ", ",
+                                                        allowed.stream()
+                                                                .sorted()
+                                                                .toList())));
             }
             if (param.getValue().size() > 1) {
-                throw new InvalidRequestException(param.getKey(), "query parameter '" + param.getKey()
-                        + "' is given " + param.getValue().size() + " times; give it once");
+                throw new InvalidRequestException(
+                        param.getKey(),
+                        "query parameter '" + param.getKey() + "' is given "
+                                + param.getValue().size() + " times; give it once");
             }
         }
         return new RequestParams(ctx, zone);
@@ -69,8 +80,10 @@ final class RequestParams {
         try {
             return new EventId(value).value();
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(name, name + " '" + shown(value) + "' must match " + IdSyntax.PATTERN
-                    + " (or be a settlement payout id)");
+            throw new InvalidRequestException(
+                    name,
+                    name + " '" + shown(value) + "' must match " + IdSyntax.PATTERN
+                            + " (or be a settlement payout id)");
         }
     }
 
@@ -78,8 +91,10 @@ final class RequestParams {
     AccountId account(String name) {
         String value = ctx.pathParam(name);
         if (!AccountId.isValid(value)) {
-            throw new InvalidRequestException(name, name + " '" + shown(value) + "' must be wallet:{id}, merchant:{id}, "
-                    + "partner:{id}, platform:fees, platform:card-clearing or platform:payouts");
+            throw new InvalidRequestException(
+                    name,
+                    name + " '" + shown(value) + "' must be wallet:{id}, merchant:{id}, "
+                            + "partner:{id}, platform:fees, platform:card-clearing or platform:payouts");
         }
         return AccountId.parse(value);
     }
@@ -113,8 +128,10 @@ final class RequestParams {
         try {
             parsed = Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new InvalidRequestException(name, name + " '" + shown(value)
-                    + "' must be an ISO-8601 instant (2026-11-27T10:15:30.123Z) or a date (YYYY-MM-DD)");
+            throw new InvalidRequestException(
+                    name,
+                    name + " '" + shown(value)
+                            + "' must be an ISO-8601 instant (2026-11-27T10:15:30.123Z) or a date (YYYY-MM-DD)");
         }
         // Parsed is not usable: +1000000000-01-01T00:00:00Z is an Instant whose epoch milliseconds overflow a long.
         if (!TimeRange.contains(parsed)) {
@@ -146,7 +163,8 @@ final class RequestParams {
         try {
             parsed = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(name, name + " '" + shown(value) + "' must be an integer " + min + ".." + max);
+            throw new InvalidRequestException(
+                    name, name + " '" + shown(value) + "' must be an integer " + min + ".." + max);
         }
         if (parsed < min || parsed > max) {
             throw new InvalidRequestException(name, name + " must be " + min + ".." + max + ", was " + parsed);

@@ -15,8 +15,7 @@ final class SettlementCsv {
     private static final String LINE_END = "\r\n";
     private static final Pattern ZERO_QUALITY = Pattern.compile("0(\\.0{0,3})?");
 
-    private SettlementCsv() {
-    }
+    private SettlementCsv() {}
 
     static String write(List<SettlementRowBody> rows) {
         StringBuilder csv = new StringBuilder(64 * (rows.size() + 1));

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.HistoryFold;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.views.HistoryFold;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**
@@ -102,14 +102,14 @@ public final class LocalStores {
 
     /** Balances as of an instant and statements of the accounts in {@code partition} of the balance stage. */
     public AccountHistory history(int partition) {
-        ReadOnlyKeyValueStore<String, BalanceTotals> hours = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.BALANCE_HOURS, QueryableStoreTypes.<String, BalanceTotals>keyValueStore())
+        ReadOnlyKeyValueStore<String, BalanceTotals> hours = streams.store(StoreQueryParameters.fromNameAndType(
+                        StoreNames.BALANCE_HOURS, QueryableStoreTypes.<String, BalanceTotals>keyValueStore())
                 .withPartition(partition));
-        ReadOnlyKeyValueStore<String, AccountEntry> entries = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.ACCOUNT_ENTRIES, QueryableStoreTypes.<String, AccountEntry>keyValueStore())
+        ReadOnlyKeyValueStore<String, AccountEntry> entries = streams.store(StoreQueryParameters.fromNameAndType(
+                        StoreNames.ACCOUNT_ENTRIES, QueryableStoreTypes.<String, AccountEntry>keyValueStore())
                 .withPartition(partition));
-        ReadOnlyKeyValueStore<String, Long> horizon = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.HISTORY_HORIZON, QueryableStoreTypes.<String, Long>keyValueStore())
+        ReadOnlyKeyValueStore<String, Long> horizon = streams.store(StoreQueryParameters.fromNameAndType(
+                        StoreNames.HISTORY_HORIZON, QueryableStoreTypes.<String, Long>keyValueStore())
                 .withPartition(partition));
         return new AccountHistory(hours, entries, HistoryFold.horizonOf(horizon));
     }
@@ -118,16 +118,19 @@ public final class LocalStores {
         Map<Integer, QueryResult<R>> byPartition = result.getPartitionResults();
         QueryResult<R> answer = byPartition.get(partition);
         if (answer == null) {
-            throw unavailable("partition " + partition + " of store " + store + " is not served by this instance now",
-                    null);
+            throw unavailable(
+                    "partition " + partition + " of store " + store + " is not served by this instance now", null);
         }
         if (answer.isFailure()) {
             switch (answer.getFailureReason()) {
                 case UNKNOWN_QUERY_TYPE, DOES_NOT_EXIST ->
-                        throw new IllegalStateException("store " + store + " cannot answer this query: "
-                                + answer.getFailureReason() + " " + answer.getFailureMessage());
-                default -> throw unavailable("partition " + partition + " of store " + store + " is not queryable here: "
-                        + answer.getFailureReason() + " " + answer.getFailureMessage(), null);
+                    throw new IllegalStateException("store " + store + " cannot answer this query: "
+                            + answer.getFailureReason() + " " + answer.getFailureMessage());
+                default ->
+                    throw unavailable(
+                            "partition " + partition + " of store " + store + " is not queryable here: "
+                                    + answer.getFailureReason() + " " + answer.getFailureMessage(),
+                            null);
             }
         }
         return answer.getResult();

@@ -1,6 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**
@@ -74,7 +74,8 @@ public record AccountBalancesRead(String account, Long asOfMs) implements Partit
     /** Two partitions' parts of the account in {@code currency}; 422 when a sum passes the range of a long. */
     private BalanceTotals plus(BalanceTotals a, BalanceTotals b, String currency) {
         String figure = "account " + account + " in " + currency;
-        return new BalanceTotals(FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
+        return new BalanceTotals(
+                FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
                 FigureOutOfRangeException.add(a.getDebits(), b.getDebits(), "the debits of " + figure),
                 FigureOutOfRangeException.add(a.getEntries(), b.getEntries(), "the postings of " + figure));
     }

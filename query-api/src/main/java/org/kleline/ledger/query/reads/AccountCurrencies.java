@@ -17,15 +17,18 @@ final class AccountCurrencies {
     /** Above every character of a currency code: the end of an account's key range. */
     private static final char AFTER_EVERY_CURRENCY = '~';
 
-    private AccountCurrencies() {
-    }
+    private AccountCurrencies() {}
 
     /** Currency to the account's totals, for the account's keys in {@code partition}. */
     static Map<String, BalanceTotals> in(LocalStores stores, int partition, String account) {
         String first = account + AccountKeys.SEPARATOR;
         String last = first + AFTER_EVERY_CURRENCY;
         Map<String, BalanceTotals> byCurrency = new TreeMap<>();
-        stores.<BalanceTotals>range(StoreNames.BALANCES, partition, first, last,
+        stores.<BalanceTotals>range(
+                StoreNames.BALANCES,
+                partition,
+                first,
+                last,
                 (key, totals) -> byCurrency.put(key.substring(first.length()), totals));
         return byCurrency;
     }

@@ -15,7 +15,8 @@ public sealed interface KeyRead<R> extends ViewRead<R>
     /** The one partition of a key read. */
     static int onlyPartition(Set<Integer> partitions) {
         if (partitions.size() != 1) {
-            throw new IllegalArgumentException("a key read is answered from exactly one partition, was given " + partitions);
+            throw new IllegalArgumentException(
+                    "a key read is answered from exactly one partition, was given " + partitions);
         }
         return partitions.iterator().next();
     }

@@ -46,7 +46,8 @@ public record MerchantSettlementsRead(String merchantId, LocalDate from, LocalDa
                 + SettlementRanges.AFTER_EVERY_KEY_CHARACTER;
         List<SettlementRowBody> rows = new ArrayList<>();
         for (int partition : partitions) {
-            stores.<SettlementRow>range(store(), partition, first, last, (key, row) -> rows.add(SettlementRowBody.of(row)));
+            stores.<SettlementRow>range(
+                    store(), partition, first, last, (key, row) -> rows.add(SettlementRowBody.of(row)));
         }
         return rows;
     }

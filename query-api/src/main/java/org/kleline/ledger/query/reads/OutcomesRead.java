@@ -30,8 +30,8 @@ public record OutcomesRead(List<String> eventIds) implements PartitionRead<List<
     public OutcomesRead {
         Objects.requireNonNull(eventIds, "eventIds");
         if (eventIds.isEmpty() || eventIds.size() > KEYS_MAX) {
-            throw new IllegalArgumentException("a read of outcomes names 1 to " + KEYS_MAX + " eventIds, was "
-                    + eventIds.size());
+            throw new IllegalArgumentException(
+                    "a read of outcomes names 1 to " + KEYS_MAX + " eventIds, was " + eventIds.size());
         }
         eventIds = List.copyOf(eventIds);
     }

@@ -6,6 +6,10 @@ package org.kleline.ledger.query.reads;
  * must be covered exactly once for the combined figure to be right.
  */
 public sealed interface PartitionRead<R> extends ViewRead<R>
-        permits OutcomeRead, OutcomesRead, AccountBalancesRead, StatementRead, TrialBalanceRead, SettlementsOnRead,
-                MerchantSettlementsRead {
-}
+        permits OutcomeRead,
+                OutcomesRead,
+                AccountBalancesRead,
+                StatementRead,
+                TrialBalanceRead,
+                SettlementsOnRead,
+                MerchantSettlementsRead {}

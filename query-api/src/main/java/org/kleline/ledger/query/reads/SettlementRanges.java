@@ -6,6 +6,5 @@ final class SettlementRanges {
     /** Above every character of an id, a date or a currency code: closes a prefix's range. */
     static final char AFTER_EVERY_KEY_CHARACTER = '~';
 
-    private SettlementRanges() {
-    }
+    private SettlementRanges() {}
 }

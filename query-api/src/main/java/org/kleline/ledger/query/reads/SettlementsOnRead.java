@@ -35,7 +35,11 @@ public record SettlementsOnRead(LocalDate date) implements PartitionRead<List<Se
         String prefix = SettlementKeys.datePrefix(date);
         List<SettlementRowBody> rows = new ArrayList<>();
         for (int partition : partitions) {
-            stores.<SettlementRow>range(store(), partition, prefix, prefix + SettlementRanges.AFTER_EVERY_KEY_CHARACTER,
+            stores.<SettlementRow>range(
+                    store(),
+                    partition,
+                    prefix,
+                    prefix + SettlementRanges.AFTER_EVERY_KEY_CHARACTER,
                     (key, row) -> rows.add(SettlementRowBody.of(row)));
         }
         return rows;

@@ -20,8 +20,8 @@ import org.kleline.ledger.query.statement.StatementLine;
  *     of the partitions here holding the account in it: before it, one of them folded its postings
  *     into its opening and kept no line. Absent or {@code Long.MIN_VALUE}: nothing folded.
  */
-public record StatementPart(List<StatementLine> lines, Map<String, Long> openings, boolean more,
-                            Map<String, Long> horizons) {
+public record StatementPart(
+        List<StatementLine> lines, Map<String, Long> openings, boolean more, Map<String, Long> horizons) {
 
     public StatementPart {
         lines = List.copyOf(lines);

@@ -1,6 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.AccountHistory;
 import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.projector.views.BalanceTotalsMath;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.statement.StatementLine;
@@ -77,19 +77,23 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
      * One partition's lines of {@code currency} into {@code lines} and its opening added to
      * {@code openings}; whether lines are left after those given.
      */
-    private boolean readCurrency(AccountHistory history, String currency, List<StatementLine> lines, Map<String, Long> openings) {
+    private boolean readCurrency(
+            AccountHistory history, String currency, List<StatementLine> lines, Map<String, Long> openings) {
         String afterKey = after == null ? null : after.afterKey(account, currency);
         AccountHistory.LinePage page = history.lines(account, currency, fromMs, toMs, afterKey, limit);
         for (AccountEntry entry : page.lines()) {
-            lines.add(new StatementLine(currency, entry.getEventId(), entry.getEventType(), entry.getOccurredAt(),
-                    entry.getAmount()));
+            lines.add(new StatementLine(
+                    currency, entry.getEventId(), entry.getEventType(), entry.getOccurredAt(), entry.getAmount()));
         }
         // A cursor before from (a client may change from between pages) opens where from does.
         BalanceTotals opening = after != null && after.occurredAtMs() >= fromMs
                 ? history.openingThrough(account, currency, afterKey, after.occurredAtMs())
                 : history.openingBefore(account, currency, fromMs);
-        openings.merge(currency, BalanceTotalsMath.balance(opening), (a, b) -> FigureOutOfRangeException.add(a, b,
-                "the opening of the statement of " + account + " in " + currency));
+        openings.merge(
+                currency,
+                BalanceTotalsMath.balance(opening),
+                (a, b) -> FigureOutOfRangeException.add(
+                        a, b, "the opening of the statement of " + account + " in " + currency));
         return page.more();
     }
 }

@@ -1,6 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.views.AccountKeys;
 import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**
@@ -38,16 +38,23 @@ public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>
         Map<String, BalanceTotals> totals = new TreeMap<>();
         Map<String, Set<String>> accounts = new TreeMap<>();
         for (int partition : partitions) {
-            stores.<BalanceTotals>all(StoreNames.TRIAL_BALANCE, partition,
+            stores.<BalanceTotals>all(
+                    StoreNames.TRIAL_BALANCE,
+                    partition,
                     (currency, part) -> totals.merge(currency, part, (a, b) -> plus(a, b, currency)));
             stores.<BalanceTotals>all(StoreNames.BALANCES, partition, (key, ignored) -> {
                 int separator = key.lastIndexOf(AccountKeys.SEPARATOR);
-                accounts.computeIfAbsent(key.substring(separator + 1), c -> new TreeSet<>()).add(key.substring(0, separator));
+                accounts.computeIfAbsent(key.substring(separator + 1), c -> new TreeSet<>())
+                        .add(key.substring(0, separator));
             });
         }
         List<TrialBalancePart> parts = new ArrayList<>();
-        totals.forEach((currency, t) -> parts.add(new TrialBalancePart(currency, t.getCredits(), t.getDebits(),
-                t.getEntries(), List.copyOf(accounts.getOrDefault(currency, Set.of())))));
+        totals.forEach((currency, t) -> parts.add(new TrialBalancePart(
+                currency,
+                t.getCredits(),
+                t.getDebits(),
+                t.getEntries(),
+                List.copyOf(accounts.getOrDefault(currency, Set.of())))));
         accounts.forEach((currency, ids) -> {
             if (!totals.containsKey(currency)) {
                 parts.add(new TrialBalancePart(currency, 0, 0, 0, List.copyOf(ids)));
@@ -59,7 +66,8 @@ public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>
     /** Two partitions' parts of the trial balance in {@code currency}; 422 when a sum passes the range of a long. */
     private static BalanceTotals plus(BalanceTotals a, BalanceTotals b, String currency) {
         String figure = "the trial balance in " + currency;
-        return new BalanceTotals(FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
+        return new BalanceTotals(
+                FigureOutOfRangeException.add(a.getCredits(), b.getCredits(), "the credits of " + figure),
                 FigureOutOfRangeException.add(a.getDebits(), b.getDebits(), "the debits of " + figure),
                 FigureOutOfRangeException.add(a.getEntries(), b.getEntries(), "the postings of " + figure));
     }

@@ -12,6 +12,5 @@ public final class Forwarding {
      */
     public static final String HEADER = "Ledger-Forwarded-By";
 
-    private Forwarding() {
-    }
+    private Forwarding() {}
 }

@@ -31,8 +31,10 @@ public final class InternalReadRoutes implements HttpRoutes {
     private void answer(Context ctx) throws IOException {
         String from = ctx.header(Forwarding.HEADER);
         if (from == null || from.isBlank()) {
-            throw new InvalidRequestException(Forwarding.HEADER, "header " + Forwarding.HEADER
-                    + " is required: this endpoint only answers reads forwarded by another query node");
+            throw new InvalidRequestException(
+                    Forwarding.HEADER,
+                    "header " + Forwarding.HEADER
+                            + " is required: this endpoint only answers reads forwarded by another query node");
         }
         ReadRequest request = mapper.readValue(ctx.bodyAsBytes(), ReadRequest.class);
         Object answer = local.execute(request.read(), request.partitions());

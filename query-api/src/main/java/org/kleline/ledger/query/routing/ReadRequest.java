@@ -19,8 +19,8 @@ public record ReadRequest(ViewRead<?> read, Set<Integer> partitions) {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(partitions, "partitions");
         if (partitions.isEmpty() || partitions.size() > PARTITIONS_MAX) {
-            throw new IllegalArgumentException("partitions must name 1.." + PARTITIONS_MAX + " partitions, was "
-                    + partitions.size());
+            throw new IllegalArgumentException(
+                    "partitions must name 1.." + PARTITIONS_MAX + " partitions, was " + partitions.size());
         }
         partitions = Set.copyOf(partitions);
         for (int p : partitions) {

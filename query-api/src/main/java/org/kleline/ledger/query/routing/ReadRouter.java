@@ -43,7 +43,8 @@ public final class ReadRouter {
     private final RemoteReads remote;
     private final Duration awaitLimit;
 
-    public ReadRouter(KafkaStreams streams, HostInfo self, LocalStores local, RemoteReads remote, Duration forwardTimeout) {
+    public ReadRouter(
+            KafkaStreams streams, HostInfo self, LocalStores local, RemoteReads remote, Duration forwardTimeout) {
         this.streams = streams;
         this.self = self;
         this.local = local;
@@ -67,11 +68,13 @@ public final class ReadRouter {
         local.requireRunning();
         PartitionPlan plan;
         try {
-            plan = PartitionPlan.of(read.store(), streams.streamsMetadataForStore(read.store()),
-                    StoreSources.inputOf(read.store()));
+            plan = PartitionPlan.of(
+                    read.store(), streams.streamsMetadataForStore(read.store()), StoreSources.inputOf(read.store()));
         } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new UnavailableException("the owners of store " + read.store() + " are not known now: "
-                    + e.getMessage(), UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "the owners of store " + read.store() + " are not known now: " + e.getMessage(),
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    e);
         }
         Map<HostInfo, CompletableFuture<R>> asked = new LinkedHashMap<>();
         plan.owners().forEach((host, partitions) -> {
@@ -100,15 +103,19 @@ public final class ReadRouter {
         try {
             owner = streams.queryMetadataForKey(store, key, KEYS);
         } catch (InvalidStateStoreException | IllegalStateException e) {
-            throw new UnavailableException("the owner of " + store + " key '" + key
-                    + "' is not known now: " + e.getMessage(), UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "the owner of " + store + " key '" + key + "' is not known now: " + e.getMessage(),
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    e);
         }
         if (owner == null) {
             throw new IllegalStateException("the projector's topology has no store " + store);
         }
-        if (owner.partition() < 0 || owner.activeHost() == null || owner.activeHost().port() < 0) {
-            throw new UnavailableException("the owner of " + store + " key '" + key
-                    + "' is not known now (a rebalance is under way)");
+        if (owner.partition() < 0
+                || owner.activeHost() == null
+                || owner.activeHost().port() < 0) {
+            throw new UnavailableException(
+                    "the owner of " + store + " key '" + key + "' is not known now (a rebalance is under way)");
         }
         return owner;
     }
@@ -134,15 +141,22 @@ public final class ReadRouter {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            throw new UnavailableException("instance " + RemoteReads.address(owner) + " failed to answer: " + cause,
-                    UnavailableException.DEFAULT_RETRY_AFTER, cause);
+            throw new UnavailableException(
+                    "instance " + RemoteReads.address(owner) + " failed to answer: " + cause,
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    cause);
         } catch (TimeoutException e) {
-            throw new UnavailableException("instance " + RemoteReads.address(owner) + " did not answer within "
-                    + awaitLimit.toMillis() + " ms", UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "instance " + RemoteReads.address(owner) + " did not answer within " + awaitLimit.toMillis()
+                            + " ms",
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while waiting for instance " + RemoteReads.address(owner),
-                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "interrupted while waiting for instance " + RemoteReads.address(owner),
+                    UnavailableException.DEFAULT_RETRY_AFTER,
+                    e);
         }
     }
 }

@@ -73,12 +73,17 @@ public final class RemoteReads {
         long startNs = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> {
-                    metrics.forwarded(owner, System.nanoTime() - startNs, error == null && response.statusCode() == 200);
+                    metrics.forwarded(
+                            owner, System.nanoTime() - startNs, error == null && response.statusCode() == 200);
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        throw new UnavailableException("instance " + address(owner) + " could not be asked for "
-                                + describe(read) + ": " + cause, UnavailableException.DEFAULT_RETRY_AFTER, cause);
+                                ? error.getCause()
+                                : error;
+                        throw new UnavailableException(
+                                "instance " + address(owner) + " could not be asked for " + describe(read) + ": "
+                                        + cause,
+                                UnavailableException.DEFAULT_RETRY_AFTER,
+                                cause);
                     }
                     return answer(owner, read, response);
                 });
@@ -90,21 +95,24 @@ public final class RemoteReads {
             try {
                 return mapper.readValue(response.body(), read.resultType(mapper.getTypeFactory()));
             } catch (IOException e) {
-                throw new IllegalStateException("instance " + address(owner) + " answered " + describe(read)
-                        + " with a body this node cannot read", e);
+                throw new IllegalStateException(
+                        "instance " + address(owner) + " answered " + describe(read)
+                                + " with a body this node cannot read",
+                        e);
             }
         }
         String detail = problemDetail(response.body());
         if (status == 503) {
-            throw new UnavailableException("instance " + address(owner) + " cannot answer " + describe(read)
-                    + " now: " + detail);
+            throw new UnavailableException(
+                    "instance " + address(owner) + " cannot answer " + describe(read) + " now: " + detail);
         }
-        if (status == ProblemType.OUT_OF_RANGE.status() && ProblemType.OUT_OF_RANGE.uri().equals(problemType(response.body()))) {
+        if (status == ProblemType.OUT_OF_RANGE.status()
+                && ProblemType.OUT_OF_RANGE.uri().equals(problemType(response.body()))) {
             throw new ProblemException(Problem.of(ProblemType.OUT_OF_RANGE, detail));
         }
         // Reads are built by this code on both sides: any other status is a bug or a version mismatch (500).
-        throw new IllegalStateException("instance " + address(owner) + " failed " + describe(read) + " with status "
-                + status + ": " + detail);
+        throw new IllegalStateException(
+                "instance " + address(owner) + " failed " + describe(read) + " with status " + status + ": " + detail);
     }
 
     private String problemDetail(byte[] body) {

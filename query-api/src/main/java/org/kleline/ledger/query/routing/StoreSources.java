@@ -1,8 +1,8 @@
 package org.kleline.ledger.query.routing;
 
 import java.util.function.Predicate;
-import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.topics.ProjectorTopics;
 
 /**
  * The input topic whose partitions are the partitions of each projector store: a store of partition
@@ -11,18 +11,24 @@ import org.kleline.ledger.projector.stores.StoreNames;
  */
 public final class StoreSources {
 
-    private StoreSources() {
-    }
+    private StoreSources() {}
 
     /** Whether {@code topic} is the input of the stage that owns {@code store}. */
     public static Predicate<String> inputOf(String store) {
         return switch (store) {
             // The decide stage applies postings to the balance views of its own partition.
-            case StoreNames.WALLETS, StoreNames.CARD_PAYMENTS, StoreNames.MERCHANTS, StoreNames.OUTCOMES,
-                 StoreNames.PAYOUT_IDS, StoreNames.BALANCES, StoreNames.BALANCE_HOURS, StoreNames.ACCOUNT_ENTRIES,
-                 StoreNames.TRIAL_BALANCE, StoreNames.HISTORY_HORIZON -> ProjectorTopics.EVENTS::equals;
+            case StoreNames.WALLETS,
+                    StoreNames.CARD_PAYMENTS,
+                    StoreNames.MERCHANTS,
+                    StoreNames.OUTCOMES,
+                    StoreNames.PAYOUT_IDS,
+                    StoreNames.BALANCES,
+                    StoreNames.BALANCE_HOURS,
+                    StoreNames.ACCOUNT_ENTRIES,
+                    StoreNames.TRIAL_BALANCE,
+                    StoreNames.HISTORY_HORIZON -> ProjectorTopics.EVENTS::equals;
             case StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE ->
-                    repartition(ProjectorTopics.SETTLEMENT_REPARTITION);
+                repartition(ProjectorTopics.SETTLEMENT_REPARTITION);
             default -> throw new IllegalArgumentException("not a store of the projector: '" + store + "'");
         };
     }

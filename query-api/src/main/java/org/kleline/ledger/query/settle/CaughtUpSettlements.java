@@ -52,7 +52,8 @@ public final class CaughtUpSettlements implements SettlementRows {
             return CompletableFuture.failedFuture(new UnavailableException("this node cannot tell whether its "
                     + "settlement rows include every event appended (no catch-up barrier); ask a projector node"));
         }
-        return barrier.get().whenCaughtUp()
+        return barrier.get()
+                .whenCaughtUp()
                 .exceptionally(failure -> {
                     throw new CompletionException(unavailable(failure));
                 })
@@ -61,16 +62,17 @@ public final class CaughtUpSettlements implements SettlementRows {
 
     @Override
     public CompletableFuture<List<SettlementRow>> rowsOn(LocalDate businessDate) {
-        return bodiesOn(businessDate).thenApply(rows -> rows.stream().map(SettlementRowBody::toAvro).toList());
+        return bodiesOn(businessDate)
+                .thenApply(rows -> rows.stream().map(SettlementRowBody::toAvro).toList());
     }
 
     private static RuntimeException unavailable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ProjectorBehindException behind) {
             return new UnavailableException(behind.getMessage(), BEHIND_RETRY_AFTER, behind);
         }
-        return new UnavailableException("could not tell whether the settlement rows are caught up: " + cause,
-                BEHIND_RETRY_AFTER, cause);
+        return new UnavailableException(
+                "could not tell whether the settlement rows are caught up: " + cause, BEHIND_RETRY_AFTER, cause);
     }
 }

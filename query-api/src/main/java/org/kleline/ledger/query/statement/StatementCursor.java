@@ -26,6 +26,7 @@ public record StatementCursor(String currency, long occurredAtMs, String eventId
     public static final String FIELD = "cursor";
     /** A cursor is a key of at most ~200 characters; anything much longer is not one of ours. */
     private static final int ENCODED_LENGTH_MAX = 512;
+
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern TIME = Pattern.compile("[0-9a-f]{16}");
     /** Above every character an event id may hold: see {@link #afterKey}. */
@@ -54,10 +55,12 @@ public record StatementCursor(String currency, long occurredAtMs, String eventId
         String key;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(text);
-            key = StandardCharsets.UTF_8.newDecoder()
+            key = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw invalid(text, "it is not base64url text");
         }
@@ -66,7 +69,9 @@ public record StatementCursor(String currency, long occurredAtMs, String eventId
             throw invalid(text, "it is not a cursor of account '" + account + "'");
         }
         String[] parts = key.substring(prefix.length()).split("\\" + AccountKeys.SEPARATOR, 3);
-        if (parts.length != 3 || !CURRENCY.matcher(parts[0]).matches() || !TIME.matcher(parts[1]).matches()) {
+        if (parts.length != 3
+                || !CURRENCY.matcher(parts[0]).matches()
+                || !TIME.matcher(parts[1]).matches()) {
             throw invalid(text, "it is not a statement position");
         }
         long occurredAtMs = Long.parseUnsignedLong(parts[1], 16) ^ Long.MIN_VALUE;
@@ -103,7 +108,9 @@ public record StatementCursor(String currency, long occurredAtMs, String eventId
 
     private static InvalidRequestException invalid(String text, String why) {
         String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        return new InvalidRequestException(FIELD, "cursor '" + shown + "' is not valid: " + why
-                + "; pass back the nextCursor of the previous page unchanged");
+        return new InvalidRequestException(
+                FIELD,
+                "cursor '" + shown + "' is not valid: " + why
+                        + "; pass back the nextCursor of the previous page unchanged");
     }
 }

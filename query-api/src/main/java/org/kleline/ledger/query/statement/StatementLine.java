@@ -1,9 +1,9 @@
 package org.kleline.ledger.query.statement;
 
-import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import java.time.Instant;
 import java.util.Objects;
 import org.kleline.ledger.query.body.EntryBody;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 
 /**
  * One line of an account's statement as a partition holds it: {@code amount} is signed, credit
@@ -29,8 +29,13 @@ public record StatementLine(String currency, String eventId, String type, long o
         if (!samePosition(other)) {
             throw new IllegalArgumentException("lines " + this + " and " + other + " are not at the same position");
         }
-        return new StatementLine(currency, eventId, type, occurredAtMs, FigureOutOfRangeException.add(amount,
-                other.amount, "the line of event " + eventId + " in " + currency));
+        return new StatementLine(
+                currency,
+                eventId,
+                type,
+                occurredAtMs,
+                FigureOutOfRangeException.add(
+                        amount, other.amount, "the line of event " + eventId + " in " + currency));
     }
 
     public EntryBody toBody(long balanceAfter) {

@@ -5,11 +5,10 @@ import java.util.Comparator;
 /** The order of a statement: occurredAt, then eventId, then currency (only ever a tie-break of a reused id). */
 public final class StatementOrder {
 
-    public static final Comparator<StatementLine> LINES = (a, b) ->
-            compare(a.occurredAtMs(), a.eventId(), a.currency(), b.occurredAtMs(), b.eventId(), b.currency());
+    public static final Comparator<StatementLine> LINES =
+            (a, b) -> compare(a.occurredAtMs(), a.eventId(), a.currency(), b.occurredAtMs(), b.eventId(), b.currency());
 
-    private StatementOrder() {
-    }
+    private StatementOrder() {}
 
     static int compare(long t1, String e1, String c1, long t2, String e2, String c2) {
         int byTime = Long.compare(t1, t2);

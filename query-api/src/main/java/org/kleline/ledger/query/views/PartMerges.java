@@ -13,8 +13,8 @@ import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.EntryBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
-import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.figures.FigureOutOfRangeException;
+import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementLine;
@@ -36,8 +36,7 @@ public final class PartMerges {
     private static final Comparator<SettlementRowBody> BY_MERCHANT =
             Comparator.comparing(SettlementRowBody::merchantId).thenComparing(SettlementRowBody::currency);
 
-    private PartMerges() {
-    }
+    private PartMerges() {}
 
     /**
      * Per currency, the sum of every part, sorted by currency: one account and currency may have
@@ -66,8 +65,11 @@ public final class PartMerges {
 
     /** The latest history horizon that refused an as-of read, or null when every part answered. */
     public static Long refusedBefore(List<AccountBalancesPart> parts) {
-        return parts.stream().map(AccountBalancesPart::refusedBeforeMs).filter(java.util.Objects::nonNull)
-                .max(Long::compare).orElse(null);
+        return parts.stream()
+                .map(AccountBalancesPart::refusedBeforeMs)
+                .filter(java.util.Objects::nonNull)
+                .max(Long::compare)
+                .orElse(null);
     }
 
     public static boolean anyPostings(List<AccountBalancesPart> parts) {
@@ -100,9 +102,12 @@ public final class PartMerges {
         boolean more = false;
         for (StatementPart part : parts) {
             lines.addAll(part.lines());
-            part.openings().forEach((currency, opening) -> balances.merge(currency, opening,
-                    (x, y) -> FigureOutOfRangeException.add(x, y, "the opening of the statement of " + account
-                            + " in " + currency)));
+            part.openings()
+                    .forEach((currency, opening) -> balances.merge(
+                            currency,
+                            opening,
+                            (x, y) -> FigureOutOfRangeException.add(
+                                    x, y, "the opening of the statement of " + account + " in " + currency)));
             part.horizons().forEach((currency, horizon) -> horizons.merge(currency, horizon, Math::max));
             more |= part.more();
         }
@@ -123,17 +128,21 @@ public final class PartMerges {
         for (StatementLine line : window) {
             Long opening = balances.get(line.currency());
             if (opening == null) {
-                throw new IllegalStateException("a statement part gave a " + line.currency()
-                        + " line without its opening: " + line);
+                throw new IllegalStateException(
+                        "a statement part gave a " + line.currency() + " line without its opening: " + line);
             }
-            long after = FigureOutOfRangeException.add(opening, line.amount(), "the balance after event "
-                    + line.eventId() + " on " + account + " in " + line.currency());
+            long after = FigureOutOfRangeException.add(
+                    opening,
+                    line.amount(),
+                    "the balance after event " + line.eventId() + " on " + account + " in " + line.currency());
             balances.put(line.currency(), after);
             if (line.occurredAtMs() >= horizons.getOrDefault(line.currency(), Long.MIN_VALUE)) {
                 entries.add(line.toBody(after));
             }
         }
-        String next = more && !window.isEmpty() ? window.get(window.size() - 1).position().encode(account) : null;
+        String next = more && !window.isEmpty()
+                ? window.get(window.size() - 1).position().encode(account)
+                : null;
         return new EntriesPage(entries, next);
     }
 
@@ -160,8 +169,8 @@ public final class PartMerges {
         }
         List<TrialBalanceLine> lines = new ArrayList<>(sums.size());
         // Credits and debits are both in 0..2^63-1 here: their difference fits.
-        sums.forEach((currency, s) -> lines.add(new TrialBalanceLine(currency, s[0] - s[1],
-                accounts.get(currency).size(), s[0], s[1], s[2])));
+        sums.forEach((currency, s) -> lines.add(new TrialBalanceLine(
+                currency, s[0] - s[1], accounts.get(currency).size(), s[0], s[1], s[2])));
         return lines;
     }
 
@@ -175,7 +184,8 @@ public final class PartMerges {
         return flatten(parts, BY_MERCHANT);
     }
 
-    private static List<SettlementRowBody> flatten(List<List<SettlementRowBody>> parts, Comparator<SettlementRowBody> order) {
+    private static List<SettlementRowBody> flatten(
+            List<List<SettlementRowBody>> parts, Comparator<SettlementRowBody> order) {
         List<SettlementRowBody> rows = new ArrayList<>();
         parts.forEach(rows::addAll);
         rows.sort(order);

@@ -14,17 +14,17 @@ import org.kleline.ledger.projector.views.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
-import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.MerchantAnswer;
+import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.reads.AccountBalancesRead;
 import org.kleline.ledger.query.reads.CardPaymentRead;
+import org.kleline.ledger.query.reads.KeyedOutcomeRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
-import org.kleline.ledger.query.reads.KeyedOutcomeRead;
 import org.kleline.ledger.query.reads.OutcomeRead;
 import org.kleline.ledger.query.reads.OutcomesRead;
 import org.kleline.ledger.query.reads.SettlementsOnRead;
@@ -54,7 +54,9 @@ public final class RoutedLedgerViews implements LedgerViews {
 
     @Override
     public Optional<OutcomeBody> outcome(String eventId) {
-        return router.gather(new OutcomeRead(eventId)).stream().filter(Objects::nonNull).min(OutcomeRead.SHOWN_FIRST);
+        return router.gather(new OutcomeRead(eventId)).stream()
+                .filter(Objects::nonNull)
+                .min(OutcomeRead.SHOWN_FIRST);
     }
 
     @Override
@@ -98,18 +100,20 @@ public final class RoutedLedgerViews implements LedgerViews {
             return Optional.empty();
         }
         // The merchant's postings may sit in any partition of the balance stage: gathered like any account's.
-        List<AccountBalancesPart> parts = router.gather(new AccountBalancesRead(AccountId.merchant(merchantId).value(), null));
+        List<AccountBalancesPart> parts = router.gather(
+                new AccountBalancesRead(AccountId.merchant(merchantId).value(), null));
         long balance = PartMerges.balances(AccountId.merchant(merchantId).value(), parts).stream()
                 .filter(b -> b.currency().equals(profile.currency()))
                 .mapToLong(BalanceBody::balance)
-                .findFirst().orElse(0L);
+                .findFirst()
+                .orElse(0L);
         return Optional.of(MerchantBody.of(profile, clock.instant(), balance));
     }
 
     @Override
     public Optional<List<BalanceBody>> balances(AccountId account, Instant asOf) {
-        List<AccountBalancesPart> parts = router.gather(
-                new AccountBalancesRead(account.value(), asOf == null ? null : asOf.toEpochMilli()));
+        List<AccountBalancesPart> parts =
+                router.gather(new AccountBalancesRead(account.value(), asOf == null ? null : asOf.toEpochMilli()));
         Long refusedBefore = PartMerges.refusedBefore(parts);
         if (refusedBefore != null) {
             throw new HistoryNotKeptException(asOf.toEpochMilli(), refusedBefore);
@@ -121,9 +125,10 @@ public final class RoutedLedgerViews implements LedgerViews {
     }
 
     @Override
-    public Optional<EntriesPage> entries(AccountId account, Instant from, Instant to, StatementCursor after, int limit) {
-        List<StatementPart> parts = router.gather(
-                new StatementRead(account.value(), from.toEpochMilli(), to.toEpochMilli(), after, limit));
+    public Optional<EntriesPage> entries(
+            AccountId account, Instant from, Instant to, StatementCursor after, int limit) {
+        List<StatementPart> parts =
+                router.gather(new StatementRead(account.value(), from.toEpochMilli(), to.toEpochMilli(), after, limit));
         if (!PartMerges.anyStatementPostings(parts) && !exists(account)) {
             return Optional.empty();
         }
@@ -132,7 +137,8 @@ public final class RoutedLedgerViews implements LedgerViews {
 
     @Override
     public Optional<List<SettlementRowBody>> merchantSettlements(String merchantId, LocalDate from, LocalDate to) {
-        List<SettlementRowBody> rows = PartMerges.rowsByDate(router.gather(new MerchantSettlementsRead(merchantId, from, to)));
+        List<SettlementRowBody> rows =
+                PartMerges.rowsByDate(router.gather(new MerchantSettlementsRead(merchantId, from, to)));
         if (rows.isEmpty() && router.read(new MerchantRead(merchantId)) == null) {
             return Optional.empty();
         }

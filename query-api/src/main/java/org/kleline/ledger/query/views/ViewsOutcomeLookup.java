@@ -40,8 +40,11 @@ public final class ViewsOutcomeLookup implements OutcomeLookup {
 
     /** The outcome record back from its HTTP body, which carries every field of it. */
     static EventOutcome toAvro(OutcomeBody body) {
-        List<Posting> postings = body.postings() == null ? List.of()
-                : body.postings().stream().map(p -> new Posting(p.account(), p.currency(), p.amount())).toList();
+        List<Posting> postings = body.postings() == null
+                ? List.of()
+                : body.postings().stream()
+                        .map(p -> new Posting(p.account(), p.currency(), p.amount()))
+                        .toList();
         return EventOutcome.newBuilder()
                 .setEventId(body.eventId())
                 .setKey(body.key())

@@ -27,15 +27,16 @@ class BodyShapesTest {
     @Test
     void aCardPayment() throws Exception {
         assertThat(json(new CardPaymentBody("p-1", "m-1", "EUR", "PARTIALLY_REFUNDED", 10_000, 8_000, 3_000, 0)))
-                .isEqualTo("{\"paymentId\":\"p-1\",\"merchantId\":\"m-1\",\"currency\":\"EUR\",\"status\":\"PARTIALLY_REFUNDED\","
-                        + "\"authorized\":10000,\"captured\":8000,\"refunded\":3000,\"chargedBack\":0}");
+                .isEqualTo(
+                        "{\"paymentId\":\"p-1\",\"merchantId\":\"m-1\",\"currency\":\"EUR\",\"status\":\"PARTIALLY_REFUNDED\","
+                                + "\"authorized\":10000,\"captured\":8000,\"refunded\":3000,\"chargedBack\":0}");
     }
 
     @Test
     void aMerchantWithoutPartnerShowsPartnerIdAsNull() throws Exception {
         FeePlanAnswer plan = new FeePlanAnswer(250, 25, 500, 1, 1_500, 2_000);
-        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop m-1", null, "EUR", T,
-                List.of(new FeePlanVersionBody(T, plan)));
+        MerchantAnswer profile =
+                new MerchantAnswer("m-1", "Shop m-1", null, "EUR", T, List.of(new FeePlanVersionBody(T, plan)));
         assertThat(json(MerchantBody.of(profile, T.plusSeconds(60), 7_475)))
                 .isEqualTo("{\"merchantId\":\"m-1\",\"name\":\"Shop m-1\",\"partnerId\":null,\"currency\":\"EUR\","
                         + "\"feePlan\":{\"cardBps\":250,\"cardFixed\":25,\"microBps\":500,\"microFixed\":1,"
@@ -53,27 +54,44 @@ class BodyShapesTest {
 
     @Test
     void aBalanceThatIsNotCreditsMinusDebitsCannotExist() {
-        assertThatThrownBy(() -> new BalanceBody("EUR", 1, 5, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BalanceBody("EUR", 1, 5, 3))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("credits - debits = 2");
     }
 
     @Test
     void theLastStatementPageShowsNextCursorAsNull() throws Exception {
-        EntriesPage page = new EntriesPage(List.of(new EntryBody("ev-1", "WalletToppedUp",
-                Instant.parse("2024-03-01T10:15:30.123Z"), "EUR", 5_000, 5_000)), null);
-        assertThat(json(page)).isEqualTo("{\"entries\":[{\"eventId\":\"ev-1\",\"type\":\"WalletToppedUp\","
-                + "\"occurredAt\":\"2024-03-01T10:15:30.123Z\",\"currency\":\"EUR\",\"amount\":5000,\"balanceAfter\":5000}],"
-                + "\"nextCursor\":null}");
+        EntriesPage page = new EntriesPage(
+                List.of(new EntryBody(
+                        "ev-1", "WalletToppedUp", Instant.parse("2024-03-01T10:15:30.123Z"), "EUR", 5_000, 5_000)),
+                null);
+        assertThat(json(page))
+                .isEqualTo("{\"entries\":[{\"eventId\":\"ev-1\",\"type\":\"WalletToppedUp\","
+                        + "\"occurredAt\":\"2024-03-01T10:15:30.123Z\",\"currency\":\"EUR\",\"amount\":5000,\"balanceAfter\":5000}],"
+                        + "\"nextCursor\":null}");
     }
 
     @Test
     void aSettlementRowFromTheStoreShowsItsDateAsYyyyMmDd() throws Exception {
-        SettlementRow row = new SettlementRow("m-1", LocalDate.parse("2024-03-01"), "EUR", 2L, 11_000L, 3_000L, 0L,
-                500L, 100L, 7_500L, 7_500L, 1, SettlementStatus.PAID);
+        SettlementRow row = new SettlementRow(
+                "m-1",
+                LocalDate.parse("2024-03-01"),
+                "EUR",
+                2L,
+                11_000L,
+                3_000L,
+                0L,
+                500L,
+                100L,
+                7_500L,
+                7_500L,
+                1,
+                SettlementStatus.PAID);
         SettlementRowBody body = SettlementRowBody.of(row);
-        assertThat(json(body)).isEqualTo("{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\",\"count\":2,"
-                + "\"gross\":11000,\"refunds\":3000,\"chargebacks\":0,\"fees\":500,\"commission\":100,\"net\":7500,"
-                + "\"paidOut\":7500,\"payouts\":1,\"status\":\"PAID\"}");
+        assertThat(json(body))
+                .isEqualTo("{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\",\"count\":2,"
+                        + "\"gross\":11000,\"refunds\":3000,\"chargebacks\":0,\"fees\":500,\"commission\":100,\"net\":7500,"
+                        + "\"paidOut\":7500,\"payouts\":1,\"status\":\"PAID\"}");
         assertThat(body.toAvro()).isEqualTo(row);
     }
 
@@ -89,10 +107,16 @@ class BodyShapesTest {
         FeePlanAnswer first = new FeePlanAnswer(250, 25, 500, 1, 1_500, 2_000);
         FeePlanAnswer second = new FeePlanAnswer(100, 0, 1_000, 0, 1_000, 5_000);
         FeePlanAnswer future = new FeePlanAnswer(1, 1, 1, 1, 1, 1);
-        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop", "pa-1", "EUR", T, List.of(
-                new FeePlanVersionBody(T, first),
-                new FeePlanVersionBody(T.plusSeconds(3_600), second),
-                new FeePlanVersionBody(T.plusSeconds(86_400), future)));
+        MerchantAnswer profile = new MerchantAnswer(
+                "m-1",
+                "Shop",
+                "pa-1",
+                "EUR",
+                T,
+                List.of(
+                        new FeePlanVersionBody(T, first),
+                        new FeePlanVersionBody(T.plusSeconds(3_600), second),
+                        new FeePlanVersionBody(T.plusSeconds(86_400), future)));
         assertThat(profile.feePlanAt(T.plusSeconds(60))).isEqualTo(first);
         assertThat(profile.feePlanAt(T.plusSeconds(7_200))).isEqualTo(second);
         assertThat(profile.feePlanAt(T.plusSeconds(86_400))).isEqualTo(future);

@@ -34,6 +34,7 @@ final class FakeViews implements LedgerViews {
     final Map<String, List<AccountBalancesPart>> balanceParts = new HashMap<>();
     /** When set, the trial balance's parts per instance, merged as the routed views merge them. */
     List<List<TrialBalancePart>> trialBalanceParts;
+
     final Map<LocalDate, List<SettlementRowBody>> rowsByDate = new HashMap<>();
     final List<String> asked = new ArrayList<>();
     EntriesPage page = new EntriesPage(List.of(), null);
@@ -50,7 +51,10 @@ final class FakeViews implements LedgerViews {
     @Override
     public List<OutcomeBody> outcomes(List<String> eventIds) {
         ask("outcomes " + eventIds.size() + " from " + eventIds.get(0));
-        return eventIds.stream().filter(outcomes::containsKey).map(outcomes::get).toList();
+        return eventIds.stream()
+                .filter(outcomes::containsKey)
+                .map(outcomes::get)
+                .toList();
     }
 
     @Override
@@ -85,7 +89,8 @@ final class FakeViews implements LedgerViews {
     }
 
     @Override
-    public Optional<EntriesPage> entries(AccountId account, Instant from, Instant to, StatementCursor after, int limit) {
+    public Optional<EntriesPage> entries(
+            AccountId account, Instant from, Instant to, StatementCursor after, int limit) {
         ask("entries " + account + " from=" + from.toEpochMilli() + " to=" + to.toEpochMilli() + " after=" + after
                 + " limit=" + limit);
         return balances.containsKey(account.value()) ? Optional.of(page) : Optional.empty();

@@ -26,9 +26,9 @@ import org.kleline.ledger.projector.progress.ProjectorProgress;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.WalletBody;
-import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
+import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.outcome.OutcomeBody;
@@ -42,8 +42,8 @@ class ReadRoutesTest {
 
     private final FakeViews views = new FakeViews();
     private final SetProgress progress = new SetProgress();
-    private final CatchUpBarrier barrier = new CatchUpBarrier(progress, EVENTS, EFFECTS, Duration.ofMillis(200),
-            Duration.ofMinutes(1));
+    private final CatchUpBarrier barrier =
+            new CatchUpBarrier(progress, EVENTS, EFFECTS, Duration.ofMillis(200), Duration.ofMinutes(1));
     private final HttpClient http = HttpClient.newHttpClient();
     private LedgerHttpServer server;
 
@@ -83,7 +83,8 @@ class ReadRoutesTest {
 
     private LedgerHttpServer serve(Optional<CatchUpBarrier> withBarrier) {
         CaughtUpSettlements caughtUp = new CaughtUpSettlements(views, withBarrier, Runnable::run);
-        return LedgerHttpServer.create(0, List.of(new ReadRoutes(views, caughtUp, ZoneId.of("Europe/Paris")))).start();
+        return LedgerHttpServer.create(0, List.of(new ReadRoutes(views, caughtUp, ZoneId.of("Europe/Paris"))))
+                .start();
     }
 
     @AfterEach
@@ -97,14 +98,21 @@ class ReadRoutesTest {
         views.wallets.put("w-1", new WalletBody("w-1", "EUR", 4_000, 15_000));
         HttpResponse<String> r = get("/v1/wallets/w-1");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(r.body()).isEqualTo("{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"balance\":4000,\"maxBalance\":15000}");
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(r.body())
+                .isEqualTo("{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"balance\":4000,\"maxBalance\":15000}");
     }
 
     @Test
     void unknownIdsAre404ProblemDetails() throws Exception {
-        for (String path : List.of("/v1/wallets/w-404", "/v1/events/ev-404", "/v1/card-payments/p-404",
-                "/v1/merchants/m-404", "/v1/accounts/wallet%3Aw-404/balances", "/v1/accounts/partner:pa-404/entries")) {
+        for (String path : List.of(
+                "/v1/wallets/w-404",
+                "/v1/events/ev-404",
+                "/v1/card-payments/p-404",
+                "/v1/merchants/m-404",
+                "/v1/accounts/wallet%3Aw-404/balances",
+                "/v1/accounts/partner:pa-404/entries")) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -117,10 +125,14 @@ class ReadRoutesTest {
 
     @Test
     void aBalanceWhosePartsAddUpBeyondTheRangeOfALongIsA422ProblemNamingTheAccount() throws Exception {
-        views.balanceParts.put("merchant:m-1", List.of(
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", -(Long.MAX_VALUE - 100), 0, Long.MAX_VALUE - 100)),
-                        true, null),
-                new AccountBalancesPart(List.of(new BalanceBody("EUR", -1_000, 0, 1_000)), true, null)));
+        views.balanceParts.put(
+                "merchant:m-1",
+                List.of(
+                        new AccountBalancesPart(
+                                List.of(new BalanceBody("EUR", -(Long.MAX_VALUE - 100), 0, Long.MAX_VALUE - 100)),
+                                true,
+                                null),
+                        new AccountBalancesPart(List.of(new BalanceBody("EUR", -1_000, 0, 1_000)), true, null)));
 
         HttpResponse<String> r = get("/v1/accounts/merchant%3Am-1/balances");
 
@@ -128,17 +140,23 @@ class ReadRoutesTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json(r);
         assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:out-of-range");
-        assertThat(problem.path("title").asText()).isEqualTo("A figure of the answer is beyond the range of 64-bit minor units");
+        assertThat(problem.path("title").asText())
+                .isEqualTo("A figure of the answer is beyond the range of 64-bit minor units");
         assertThat(problem.path("status").asInt()).isEqualTo(422);
-        assertThat(problem.path("detail").asText()).isEqualTo("the debits of account merchant:m-1 in EUR, added over "
-                + "the partitions of the ledger, is beyond the range of a 64-bit count of minor units "
-                + "(-9223372036854775808..9223372036854775807)");
+        assertThat(problem.path("detail").asText())
+                .isEqualTo("the debits of account merchant:m-1 in EUR, added over "
+                        + "the partitions of the ledger, is beyond the range of a 64-bit count of minor units "
+                        + "(-9223372036854775808..9223372036854775807)");
     }
 
     @Test
     void aTrialBalanceWhosePartsAddUpBeyondTheRangeOfALongIsA422ProblemNamingTheCurrency() throws Exception {
         views.trialBalanceParts = List.of(
-                List.of(new TrialBalancePart("EUR", Long.MAX_VALUE - 100, Long.MAX_VALUE - 100, 2,
+                List.of(new TrialBalancePart(
+                        "EUR",
+                        Long.MAX_VALUE - 100,
+                        Long.MAX_VALUE - 100,
+                        2,
                         List.of("merchant:m-1", "platform:payouts"))),
                 List.of(new TrialBalancePart("EUR", 1_000, 1_000, 2, List.of("platform:card-clearing", "wallet:w-1"))));
 
@@ -162,11 +180,16 @@ class ReadRoutesTest {
     @Test
     void asOfTakesAnInstantOrABusinessDayEndingAtItsLastMillisecond() throws Exception {
         views.balances.put("platform:fees", List.of());
-        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01T10:15:30.123Z").statusCode()).isEqualTo(200);
-        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01T10:15:30.123Z")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/v1/accounts/platform%3Afees/balances?asOf=2024-03-01").statusCode())
+                .isEqualTo(200);
         // 2024-03-01 in Paris ends at 23:00 UTC.
-        assertThat(views.asked).containsExactly("balances platform:fees asOf=2024-03-01T10:15:30.123Z",
-                "balances platform:fees asOf=2024-03-01T22:59:59.999Z");
+        assertThat(views.asked)
+                .containsExactly(
+                        "balances platform:fees asOf=2024-03-01T10:15:30.123Z",
+                        "balances platform:fees asOf=2024-03-01T22:59:59.999Z");
     }
 
     @Test
@@ -174,9 +197,14 @@ class ReadRoutesTest {
         views.balances.put("wallet:w-1", List.of());
         views.keptFrom = Instant.parse("2024-03-01T02:00:00Z");
         assertField("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T01:59:59.999Z", "asOf");
-        assertThat(json(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-02-01T00:00:00Z")).path("detail").asText())
-                .contains("2024-03-01T02:00:00Z").contains("ledger.history.retention.ms");
-        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T02:00:00Z").statusCode()).isEqualTo(200);
+        assertThat(json(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-02-01T00:00:00Z"))
+                        .path("detail")
+                        .asText())
+                .contains("2024-03-01T02:00:00Z")
+                .contains("ledger.history.retention.ms");
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=2024-03-01T02:00:00Z")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -217,77 +245,108 @@ class ReadRoutesTest {
         assertField("/v1/merchants/m-1/settlements?to=0000-06-30", "to");
         assertField("/v1/settlements/0000-01-01", "date");
         assertThat(json(get("/v1/accounts/wallet%3Aw-1/balances?asOf=%2B1000000000-01-01T00:00:00Z"))
-                .path("detail").asText()).contains("0001-01-01T00:00:00Z").contains("9999-12-31T23:59:59.999Z");
+                        .path("detail")
+                        .asText())
+                .contains("0001-01-01T00:00:00Z")
+                .contains("9999-12-31T23:59:59.999Z");
         assertThat(views.asked).isEmpty();
-        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31T23:59:59.999Z").statusCode()).isEqualTo(200);
-        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=0001-01-01T00:00:00Z").statusCode()).isEqualTo(200);
-        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31T23:59:59.999Z")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=0001-01-01T00:00:00Z")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=9999-12-31").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aLimitOf1000IsTheMostAPageHolds() throws Exception {
         views.balances.put("wallet:w-1", List.of());
-        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?limit=1000").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?limit=1000").statusCode())
+                .isEqualTo(200);
         assertThat(get("/v1/accounts/wallet%3Aw-1/entries").statusCode()).isEqualTo(200);
-        assertThat(views.asked).containsExactly(
-                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=1000",
-                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=100");
+        assertThat(views.asked)
+                .containsExactly(
+                        "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE
+                                + " after=null limit=1000",
+                        "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE
+                                + " after=null limit=100");
     }
 
     @Test
     void emptyParametersAreAbsentOnes() throws Exception {
         views.balances.put("wallet:w-1", List.of());
-        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=&to=&limit=&cursor=").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=&to=&limit=&cursor=")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(get("/v1/accounts/wallet%3Aw-1/balances?asOf=").statusCode()).isEqualTo(200);
-        assertThat(views.asked).containsExactly(
-                "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=100",
-                "balances wallet:w-1 asOf=null");
+        assertThat(views.asked)
+                .containsExactly(
+                        "entries wallet:w-1 from=" + Long.MIN_VALUE + " to=" + Long.MAX_VALUE + " after=null limit=100",
+                        "balances wallet:w-1 asOf=null");
     }
 
     @Test
     void aCursorGivenBackIsReadAsThePositionItNames() throws Exception {
         views.balances.put("wallet:w-1", List.of());
         String cursor = new StatementCursor("EUR", 1_000, "ev-9").encode("wallet:w-1");
-        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=2024-03-01&cursor=" + cursor).statusCode()).isEqualTo(200);
-        assertThat(views.asked).containsExactly("entries wallet:w-1 from=1709247600000 to=" + Long.MAX_VALUE
-                + " after=StatementCursor[currency=EUR, occurredAtMs=1000, eventId=ev-9] limit=100");
+        assertThat(get("/v1/accounts/wallet%3Aw-1/entries?from=2024-03-01&cursor=" + cursor)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(views.asked)
+                .containsExactly("entries wallet:w-1 from=1709247600000 to=" + Long.MAX_VALUE
+                        + " after=StatementCursor[currency=EUR, occurredAtMs=1000, eventId=ev-9] limit=100");
     }
 
     @Test
     void settlementsOfADateAreJsonByDefaultAndCsvWithAHeaderOnAcceptTextCsv() throws Exception {
         LocalDate date = LocalDate.parse("2024-03-01");
-        views.rowsByDate.put(date, List.of(
-                new SettlementRowBody("m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 7_500, 1, "PAID"),
-                new SettlementRowBody("m-2", date, "JPY", 1, 900, 0, 0, 46, 0, 854, 0, 0, "OPEN")));
+        views.rowsByDate.put(
+                date,
+                List.of(
+                        new SettlementRowBody(
+                                "m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 7_500, 1, "PAID"),
+                        new SettlementRowBody("m-2", date, "JPY", 1, 900, 0, 0, 46, 0, 854, 0, 0, "OPEN")));
         HttpResponse<String> asJson = get("/v1/settlements/2024-03-01");
         assertThat(asJson.statusCode()).isEqualTo(200);
         assertThat(json(asJson).size()).isEqualTo(2);
         assertThat(json(asJson).get(1).path("net").asLong()).isEqualTo(854);
 
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(uri("/v1/settlements/2024-03-01"))
-                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = http.send(
+                HttpRequest.newBuilder(uri("/v1/settlements/2024-03-01"))
+                        .header("Accept", "text/csv")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
-        assertThat(csv.body()).isEqualTo(
-                "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n"
-                + "m-1,2024-03-01,EUR,2,11000,3000,0,500,100,7500,7500,1,PAID\r\n"
-                + "m-2,2024-03-01,JPY,1,900,0,0,46,0,854,0,0,OPEN\r\n");
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body())
+                .isEqualTo(
+                        "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n"
+                                + "m-1,2024-03-01,EUR,2,11000,3000,0,500,100,7500,7500,1,PAID\r\n"
+                                + "m-2,2024-03-01,JPY,1,900,0,0,46,0,854,0,0,OPEN\r\n");
     }
 
     @Test
     void aDateWithoutRowsIsAnEmptyListOrAHeaderOnlyCsv() throws Exception {
         assertThat(get("/v1/settlements/2024-01-01").body()).isEqualTo("[]");
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(uri("/v1/settlements/2024-01-01"))
-                .header("Accept", "application/json;q=0.5, text/csv").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(csv.body()).isEqualTo(
-                "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n");
+        HttpResponse<String> csv = http.send(
+                HttpRequest.newBuilder(uri("/v1/settlements/2024-01-01"))
+                        .header("Accept", "application/json;q=0.5, text/csv")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.body())
+                .isEqualTo(
+                        "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n");
     }
 
     @Test
     void caughtUpRowsAreReadOnceTheProjectorHasAppliedTheWholeLog() throws Exception {
         LocalDate date = LocalDate.parse("2024-03-01");
-        views.rowsByDate.put(date, List.of(
-                new SettlementRowBody("m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 0, 0, "OPEN")));
+        views.rowsByDate.put(
+                date,
+                List.of(new SettlementRowBody("m-1", date, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 0, 0, "OPEN")));
         progress.ends.put(new TopicPartition(EVENTS, 0), 12L);
         progress.committed.put(new TopicPartition(EVENTS, 0), 12L);
         progress.ends.put(new TopicPartition(EFFECTS, 2), 4L);
@@ -295,9 +354,10 @@ class ReadRoutesTest {
 
         HttpResponse<String> r = get("/v1/settlements/2024-03-01?caughtUp=true");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("[{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\","
-                + "\"count\":2,\"gross\":11000,\"refunds\":3000,\"chargebacks\":0,\"fees\":500,\"commission\":100,"
-                + "\"net\":7500,\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]");
+        assertThat(r.body())
+                .isEqualTo("[{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\","
+                        + "\"count\":2,\"gross\":11000,\"refunds\":3000,\"chargebacks\":0,\"fees\":500,\"commission\":100,"
+                        + "\"net\":7500,\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]");
         assertThat(views.asked).containsExactly("settlements 2024-03-01");
     }
 
@@ -318,7 +378,8 @@ class ReadRoutesTest {
     @Test
     void withoutCaughtUpTheRowsAreReadAtOnceWhateverTheProjectorsProgress() throws Exception {
         progress.ends.put(new TopicPartition(EVENTS, 1), 9L);
-        assertThat(get("/v1/settlements/2024-03-01?caughtUp=false").statusCode()).isEqualTo(200);
+        assertThat(get("/v1/settlements/2024-03-01?caughtUp=false").statusCode())
+                .isEqualTo(200);
         assertThat(get("/v1/settlements/2024-03-01").statusCode()).isEqualTo(200);
         assertThat(views.asked).containsExactly("settlements 2024-03-01", "settlements 2024-03-01");
     }
@@ -345,15 +406,20 @@ class ReadRoutesTest {
     void theTrialBalanceListsEveryCurrency() throws Exception {
         HttpResponse<String> r = get("/v1/trial-balance");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo(
-                "[{\"currency\":\"EUR\",\"total\":0,\"accounts\":3,\"credits\":100,\"debits\":100,\"postings\":4}]");
+        assertThat(r.body())
+                .isEqualTo(
+                        "[{\"currency\":\"EUR\",\"total\":0,\"accounts\":3,\"credits\":100,\"debits\":100,\"postings\":4}]");
     }
 
     @Test
     void viewsThatCannotAnswerNowAre503WithRetryAfterAndAProblem() throws Exception {
         views.unavailable = true;
-        for (String path : List.of("/v1/wallets/w-1", "/v1/trial-balance", "/v1/settlements/2024-03-01",
-                "/v1/accounts/platform%3Afees/entries", "/v1/events/ev-1")) {
+        for (String path : List.of(
+                "/v1/wallets/w-1",
+                "/v1/trial-balance",
+                "/v1/settlements/2024-03-01",
+                "/v1/accounts/platform%3Afees/entries",
+                "/v1/events/ev-1")) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(503);
             assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
@@ -363,18 +429,39 @@ class ReadRoutesTest {
 
     @Test
     void aBulkReadOfOutcomesAnswersEachAsTheSingleReadDoesInTheOrderAskedAndListsTheUnknown() throws Exception {
-        views.outcomes.put("ev-2", new OutcomeBody("ev-2", "WalletToppedUp", "wallet:w-1",
-                Instant.parse("2024-03-01T10:15:30.123Z"), "ACCEPTED", null, List.of(
-                        new OutcomeBody.PostingBody("platform:float", "EUR", -500),
-                        new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500)), null, null));
-        views.outcomes.put("ev-1", new OutcomeBody("ev-1", "MicropaymentRequested", "wallet:w-1",
-                Instant.parse("2024-03-01T10:15:31Z"), "REJECTED", "INSUFFICIENT_FUNDS", null, null, null));
+        views.outcomes.put(
+                "ev-2",
+                new OutcomeBody(
+                        "ev-2",
+                        "WalletToppedUp",
+                        "wallet:w-1",
+                        Instant.parse("2024-03-01T10:15:30.123Z"),
+                        "ACCEPTED",
+                        null,
+                        List.of(
+                                new OutcomeBody.PostingBody("platform:float", "EUR", -500),
+                                new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500)),
+                        null,
+                        null));
+        views.outcomes.put(
+                "ev-1",
+                new OutcomeBody(
+                        "ev-1",
+                        "MicropaymentRequested",
+                        "wallet:w-1",
+                        Instant.parse("2024-03-01T10:15:31Z"),
+                        "REJECTED",
+                        "INSUFFICIENT_FUNDS",
+                        null,
+                        null,
+                        null));
 
         HttpResponse<String> r = post(ReadRoutes.OUTCOME_LOOKUP, "{\"eventIds\":[\"ev-2\",\"ev-404\",\"ev-1\"]}");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("{\"outcomes\":[" + get("/v1/events/ev-2").body() + ","
-                + get("/v1/events/ev-1").body() + "],\"unknown\":[\"ev-404\"]}");
+        assertThat(r.body())
+                .isEqualTo("{\"outcomes\":[" + get("/v1/events/ev-2").body() + ","
+                        + get("/v1/events/ev-1").body() + "],\"unknown\":[\"ev-404\"]}");
         assertThat(json(r).path("outcomes").get(1).path("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(views.asked).startsWith("outcomes 3 from ev-2");
     }
@@ -434,8 +521,12 @@ class ReadRoutesTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertField(String path, String field) throws Exception {

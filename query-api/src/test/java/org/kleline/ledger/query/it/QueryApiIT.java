@@ -42,6 +42,7 @@ class QueryApiIT {
 
     @TempDir
     static Path stateDir;
+
     static EmbeddedLedgerInfrastructure infra;
     static QueryNode node;
 
@@ -50,7 +51,9 @@ class QueryApiIT {
         infra = infrastructure;
         node = QueryNode.start(infra, "query-api-it", stateDir.resolve("node"), LoopbackPorts.chooseFree(1)[0]);
         EventLog.append(infra, LedgerScenario.events());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .untilAsserted(() -> LedgerScenario.assertAnsweredBy(node));
     }
 
@@ -79,9 +82,14 @@ class QueryApiIT {
     void metricsAreThePrometheusTextFormatWithJvmAndKafkaStreamsMetrics() {
         HttpResponse<String> r = node.get("/metrics", "text/plain");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(r.body()).contains("# TYPE jvm_memory_used_bytes gauge", "jvm_gc_", "process_uptime_seconds",
-                "kafka_stream_thread_");
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(r.body())
+                .contains(
+                        "# TYPE jvm_memory_used_bytes gauge",
+                        "jvm_gc_",
+                        "process_uptime_seconds",
+                        "kafka_stream_thread_");
     }
 
     @Test
@@ -89,28 +97,60 @@ class QueryApiIT {
         EventOutcome first = node.api.outcomeLookup().firstOutcome("top-w1").orElseThrow();
         assertThat(first.getOutcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(first.getKey()).isEqualTo("wallet:w-1");
-        assertThat(first.getPostings()).extracting(p -> p.getAccount() + " " + p.getAmount())
+        assertThat(first.getPostings())
+                .extracting(p -> p.getAccount() + " " + p.getAmount())
                 .containsExactly("platform:card-clearing -10000", "wallet:w-1 10000");
         assertThat(node.api.outcomeLookup().firstOutcome("ev-404")).isEmpty();
     }
 
     @Test
     void settlingADateReadsEveryMerchantsRowInMerchantOrder() throws Exception {
-        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY).get(40, TimeUnit.SECONDS)).containsExactly(
-                new SettlementRow("m-1", LedgerScenario.DAY, "EUR", 2L, 10_000L, 3_000L, 0L, 326L, 65L, 6_674L, 5_000L, 1,
-                        SettlementStatus.OPEN),
-                new SettlementRow("m-2", LedgerScenario.DAY, "JPY", 1L, 5_000L, 0L, 1_000L, 1_650L, 0L, 2_350L, 0L, 0,
-                        SettlementStatus.OPEN));
-        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY.plusDays(1)).get(40, TimeUnit.SECONDS)).isEmpty();
+        assertThat(node.api.settlementRows().rowsOn(LedgerScenario.DAY).get(40, TimeUnit.SECONDS))
+                .containsExactly(
+                        new SettlementRow(
+                                "m-1",
+                                LedgerScenario.DAY,
+                                "EUR",
+                                2L,
+                                10_000L,
+                                3_000L,
+                                0L,
+                                326L,
+                                65L,
+                                6_674L,
+                                5_000L,
+                                1,
+                                SettlementStatus.OPEN),
+                        new SettlementRow(
+                                "m-2",
+                                LedgerScenario.DAY,
+                                "JPY",
+                                1L,
+                                5_000L,
+                                0L,
+                                1_000L,
+                                1_650L,
+                                0L,
+                                2_350L,
+                                0L,
+                                0,
+                                SettlementStatus.OPEN));
+        assertThat(node.api
+                        .settlementRows()
+                        .rowsOn(LedgerScenario.DAY.plusDays(1))
+                        .get(40, TimeUnit.SECONDS))
+                .isEmpty();
     }
 
     @Test
     void theForwardingEndpointAnswersOnlyForwardedReads() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + node.port + Forwarding.PATH))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"read\":{\"read\":\"wallet\",\"walletId\":\"w-1\"},\"partitions\":[0]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + Forwarding.PATH))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"read\":{\"read\":\"wallet\",\"walletId\":\"w-1\"},\"partitions\":[0]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(QueryNode.parse(r.body()).path("field").asText()).isEqualTo(Forwarding.HEADER);
     }
@@ -122,10 +162,11 @@ class QueryApiIT {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("idle").toString());
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("ledger.events").foreach((k, v) -> { });
+        builder.stream("ledger.events").foreach((k, v) -> {});
         KafkaStreams idle = new KafkaStreams(builder.build(), config);
         try (QueryApi api = QueryApi.create(idle, QueryConfig.defaults(new HostInfo("127.0.0.1", 1)));
-             LedgerHttpServer server = LedgerHttpServer.create(0, List.of(api.routes())).start()) {
+                LedgerHttpServer server =
+                        LedgerHttpServer.create(0, List.of(api.routes())).start()) {
             assertUnavailable(server.port(), "STARTING");
             idle.close(Duration.ofSeconds(10));
             assertUnavailable(server.port(), "DOWN");
@@ -134,8 +175,13 @@ class QueryApiIT {
 
     private static void assertUnavailable(int port, String status) {
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("/v1/wallets/w-1", "/v1/events/top-w1", "/v1/accounts/platform%3Afees/balances",
-                "/v1/trial-balance", "/v1/settlements/2024-03-01", "/v1/merchants/m-1")) {
+        for (String path : List.of(
+                "/v1/wallets/w-1",
+                "/v1/events/top-w1",
+                "/v1/accounts/platform%3Afees/balances",
+                "/v1/trial-balance",
+                "/v1/settlements/2024-03-01",
+                "/v1/merchants/m-1")) {
             HttpResponse<String> r = send(http, port, path);
             assertThat(r.statusCode()).as(path).isEqualTo(503);
             assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
@@ -153,7 +199,9 @@ class QueryApiIT {
 
     private static HttpResponse<String> send(HttpClient http, int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("GET " + path + ": " + e, e);

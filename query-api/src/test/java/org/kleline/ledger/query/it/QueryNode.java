@@ -30,7 +30,8 @@ final class QueryNode implements AutoCloseable {
     final Projector projector;
     final QueryApi api;
     final LedgerHttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private QueryNode(int port, Projector projector, QueryApi api, LedgerHttpServer server) {
         this.port = port;
@@ -44,9 +45,10 @@ final class QueryNode implements AutoCloseable {
         Projector projector = new Projector(props(infra, applicationId, stateDir, port));
         projector.start();
         HostInfo self = new HostInfo(HOST, port);
-        QueryApi api = QueryApi.create(projector,
-                new QueryConfig(self, Duration.ofSeconds(5), ZoneId.of("Europe/Paris")));
-        LedgerHttpServer server = LedgerHttpServer.create(port, List.of(api.routes())).start();
+        QueryApi api =
+                QueryApi.create(projector, new QueryConfig(self, Duration.ofSeconds(5), ZoneId.of("Europe/Paris")));
+        LedgerHttpServer server =
+                LedgerHttpServer.create(port, List.of(api.routes())).start();
         return new QueryNode(port, projector, api, server);
     }
 
@@ -73,8 +75,12 @@ final class QueryNode implements AutoCloseable {
 
     HttpResponse<String> get(String path, String accept) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
-                    .timeout(Duration.ofSeconds(20)).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " on node " + port + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -85,9 +91,13 @@ final class QueryNode implements AutoCloseable {
 
     HttpResponse<String> post(String path, String json) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("POST " + path + " on node " + port + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -60,10 +60,12 @@ class SettleRightAwayIT {
 
     @TempDir
     static Path stateDir;
+
     static QueryNode node;
     static IngestRuntime ingest;
     static LedgerHttpServer ingestServer;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startNodeAndIngest(EmbeddedLedgerInfrastructure infra) {
@@ -71,21 +73,47 @@ class SettleRightAwayIT {
         Map<String, Object> clients = new LinkedHashMap<>();
         clients.put("bootstrap.servers", infra.bootstrapServers());
         clients.put("schema.registry.url", infra.schemaRegistryUrl());
-        ingest = IngestRuntime.start(clients, Topics.create(clients), IngestConfig.defaults().withImportEnabled(true),
-                node.api.outcomeLookup(), Optional.of(node.api.settlementRows()), Clock.systemUTC());
+        ingest = IngestRuntime.start(
+                clients,
+                Topics.create(clients),
+                IngestConfig.defaults().withImportEnabled(true),
+                node.api.outcomeLookup(),
+                Optional.of(node.api.settlementRows()),
+                Clock.systemUTC());
         ingestServer = LedgerHttpServer.create(0, List.of(ingest.routes())).start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> node.get("/health").statusCode() == 200);
-        assertThat(importLines(String.join("\n",
-                line("MerchantOnboarded", "on-m-sa", "2026-03-10T07:00:00Z", "\"merchantId\":\"m-sa\",\"name\":\"A\","
-                        + "\"partnerId\":\"p-s\",\"currency\":\"EUR\",\"feePlan\":" + PLAN_A),
-                line("MerchantOnboarded", "on-m-sb", "2026-03-10T07:00:01Z", "\"merchantId\":\"m-sb\",\"name\":\"B\","
-                        + "\"currency\":\"EUR\",\"feePlan\":" + PLAN_B),
-                line("MerchantOnboarded", "on-m-sc", "2026-03-10T07:00:02Z", "\"merchantId\":\"m-sc\",\"name\":\"C\","
-                        + "\"currency\":\"EUR\",\"feePlan\":" + PLAN_B),
-                line("WalletOpened", "open-w-s", "2026-03-10T07:10:00Z",
-                        "\"walletId\":\"w-s\",\"currency\":\"EUR\",\"maxBalance\":100000"),
-                line("WalletToppedUp", "top-w-s", "2026-03-10T07:11:00Z", "\"walletId\":\"w-s\",\"amount\":50000"))))
+        assertThat(importLines(String.join(
+                        "\n",
+                        line(
+                                "MerchantOnboarded",
+                                "on-m-sa",
+                                "2026-03-10T07:00:00Z",
+                                "\"merchantId\":\"m-sa\",\"name\":\"A\","
+                                        + "\"partnerId\":\"p-s\",\"currency\":\"EUR\",\"feePlan\":" + PLAN_A),
+                        line(
+                                "MerchantOnboarded",
+                                "on-m-sb",
+                                "2026-03-10T07:00:01Z",
+                                "\"merchantId\":\"m-sb\",\"name\":\"B\"," + "\"currency\":\"EUR\",\"feePlan\":"
+                                        + PLAN_B),
+                        line(
+                                "MerchantOnboarded",
+                                "on-m-sc",
+                                "2026-03-10T07:00:02Z",
+                                "\"merchantId\":\"m-sc\",\"name\":\"C\"," + "\"currency\":\"EUR\",\"feePlan\":"
+                                        + PLAN_B),
+                        line(
+                                "WalletOpened",
+                                "open-w-s",
+                                "2026-03-10T07:10:00Z",
+                                "\"walletId\":\"w-s\",\"currency\":\"EUR\",\"maxBalance\":100000"),
+                        line(
+                                "WalletToppedUp",
+                                "top-w-s",
+                                "2026-03-10T07:11:00Z",
+                                "\"walletId\":\"w-s\",\"amount\":50000"))))
                 .isEqualTo(5);
     }
 
@@ -104,31 +132,72 @@ class SettleRightAwayIT {
 
     @Test
     void aDaySettledTheMomentItIsAppendedPaysEachMerchantItsNetAfterRefundsChargebacksAndFees() {
-        importLines(noise("n10", "2026-03-09") + "\n" + String.join("\n",
-                line("MicropaymentRequested", "mp-sa-1", "2026-03-10T09:00:00Z",
-                        "\"walletId\":\"w-s\",\"merchantId\":\"m-sa\",\"amount\":1200"),
-                line("MicropaymentRequested", "mp-sb-1", "2026-03-10T09:01:00Z",
-                        "\"walletId\":\"w-s\",\"merchantId\":\"m-sb\",\"amount\":500"),
-                line("CardPaymentAuthorized", "auth-c-s1", "2026-03-10T09:10:00Z",
-                        "\"paymentId\":\"c-s1\",\"merchantId\":\"m-sa\",\"amount\":20000,\"currency\":\"EUR\""),
-                line("CardPaymentCaptured", "cap-c-s1", "2026-03-10T09:11:00Z", "\"paymentId\":\"c-s1\",\"amount\":20000"),
-                line("CardPaymentAuthorized", "auth-c-s2", "2026-03-10T09:20:00Z",
-                        "\"paymentId\":\"c-s2\",\"merchantId\":\"m-sa\",\"amount\":8000,\"currency\":\"EUR\""),
-                line("CardPaymentCaptured", "cap-c-s2", "2026-03-10T09:21:00Z", "\"paymentId\":\"c-s2\",\"amount\":8000"),
-                line("CardPaymentAuthorized", "auth-c-s3", "2026-03-10T09:30:00Z",
-                        "\"paymentId\":\"c-s3\",\"merchantId\":\"m-sc\",\"amount\":1000,\"currency\":\"EUR\""),
-                line("CardPaymentCaptured", "cap-c-s3", "2026-03-10T09:31:00Z", "\"paymentId\":\"c-s3\",\"amount\":1000"),
-                line("CardPaymentRefunded", "ref-c-s1", "2026-03-10T10:00:00Z", "\"paymentId\":\"c-s1\",\"amount\":3000"),
-                line("CardPaymentChargedBack", "cb-c-s2", "2026-03-10T10:30:00Z",
-                        "\"paymentId\":\"c-s2\",\"amount\":8000,\"reasonCode\":\"4837\""),
-                line("CardPaymentRefunded", "ref-c-s3", "2026-03-10T11:00:00Z", "\"paymentId\":\"c-s3\",\"amount\":1000")));
+        importLines(noise("n10", "2026-03-09") + "\n"
+                + String.join(
+                        "\n",
+                        line(
+                                "MicropaymentRequested",
+                                "mp-sa-1",
+                                "2026-03-10T09:00:00Z",
+                                "\"walletId\":\"w-s\",\"merchantId\":\"m-sa\",\"amount\":1200"),
+                        line(
+                                "MicropaymentRequested",
+                                "mp-sb-1",
+                                "2026-03-10T09:01:00Z",
+                                "\"walletId\":\"w-s\",\"merchantId\":\"m-sb\",\"amount\":500"),
+                        line(
+                                "CardPaymentAuthorized",
+                                "auth-c-s1",
+                                "2026-03-10T09:10:00Z",
+                                "\"paymentId\":\"c-s1\",\"merchantId\":\"m-sa\",\"amount\":20000,\"currency\":\"EUR\""),
+                        line(
+                                "CardPaymentCaptured",
+                                "cap-c-s1",
+                                "2026-03-10T09:11:00Z",
+                                "\"paymentId\":\"c-s1\",\"amount\":20000"),
+                        line(
+                                "CardPaymentAuthorized",
+                                "auth-c-s2",
+                                "2026-03-10T09:20:00Z",
+                                "\"paymentId\":\"c-s2\",\"merchantId\":\"m-sa\",\"amount\":8000,\"currency\":\"EUR\""),
+                        line(
+                                "CardPaymentCaptured",
+                                "cap-c-s2",
+                                "2026-03-10T09:21:00Z",
+                                "\"paymentId\":\"c-s2\",\"amount\":8000"),
+                        line(
+                                "CardPaymentAuthorized",
+                                "auth-c-s3",
+                                "2026-03-10T09:30:00Z",
+                                "\"paymentId\":\"c-s3\",\"merchantId\":\"m-sc\",\"amount\":1000,\"currency\":\"EUR\""),
+                        line(
+                                "CardPaymentCaptured",
+                                "cap-c-s3",
+                                "2026-03-10T09:31:00Z",
+                                "\"paymentId\":\"c-s3\",\"amount\":1000"),
+                        line(
+                                "CardPaymentRefunded",
+                                "ref-c-s1",
+                                "2026-03-10T10:00:00Z",
+                                "\"paymentId\":\"c-s1\",\"amount\":3000"),
+                        line(
+                                "CardPaymentChargedBack",
+                                "cb-c-s2",
+                                "2026-03-10T10:30:00Z",
+                                "\"paymentId\":\"c-s2\",\"amount\":8000,\"reasonCode\":\"4837\""),
+                        line(
+                                "CardPaymentRefunded",
+                                "ref-c-s3",
+                                "2026-03-10T11:00:00Z",
+                                "\"paymentId\":\"c-s3\",\"amount\":1000")));
 
         HttpResponse<String> settled = post("/v1/settlements/2026-03-10/settle", "");
 
         assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
-        assertThat(QueryNode.parse(settled.body())).isEqualTo(QueryNode.parse("{\"date\":\"2026-03-10\",\"payouts\":["
-                + "{\"merchantId\":\"m-sa\",\"payoutId\":\"po-m-sa-2026-03-10\",\"amount\":15890},"
-                + "{\"merchantId\":\"m-sb\",\"payoutId\":\"po-m-sb-2026-03-10\",\"amount\":480}]}"));
+        assertThat(QueryNode.parse(settled.body()))
+                .isEqualTo(QueryNode.parse("{\"date\":\"2026-03-10\",\"payouts\":["
+                        + "{\"merchantId\":\"m-sa\",\"payoutId\":\"po-m-sa-2026-03-10\",\"amount\":15890},"
+                        + "{\"merchantId\":\"m-sb\",\"payoutId\":\"po-m-sb-2026-03-10\",\"amount\":480}]}"));
 
         HttpResponse<String> again = post("/v1/settlements/2026-03-10/settle", "");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
@@ -136,21 +205,29 @@ class SettleRightAwayIT {
                 .isEqualTo(QueryNode.parse("{\"date\":\"2026-03-10\",\"payouts\":[]}"));
 
         JsonNode rows = node.json("/v1/settlements/2026-03-10");
-        assertThat(rows).isEqualTo(QueryNode.parse("["
-                + "{\"merchantId\":\"m-sa\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":3,\"gross\":29200,"
-                + "\"refunds\":3000,\"chargebacks\":8000,\"fees\":2310,\"commission\":162,\"net\":15890,"
-                + "\"paidOut\":15890,\"payouts\":1,\"status\":\"PAID\"},"
-                + "{\"merchantId\":\"m-sb\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":1,\"gross\":500,"
-                + "\"refunds\":0,\"chargebacks\":0,\"fees\":20,\"commission\":0,\"net\":480,"
-                + "\"paidOut\":480,\"payouts\":1,\"status\":\"PAID\"},"
-                + "{\"merchantId\":\"m-sc\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":1,\"gross\":1000,"
-                + "\"refunds\":1000,\"chargebacks\":0,\"fees\":50,\"commission\":0,\"net\":-50,"
-                + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]"));
+        assertThat(rows)
+                .isEqualTo(QueryNode.parse("["
+                        + "{\"merchantId\":\"m-sa\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":3,\"gross\":29200,"
+                        + "\"refunds\":3000,\"chargebacks\":8000,\"fees\":2310,\"commission\":162,\"net\":15890,"
+                        + "\"paidOut\":15890,\"payouts\":1,\"status\":\"PAID\"},"
+                        + "{\"merchantId\":\"m-sb\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":1,\"gross\":500,"
+                        + "\"refunds\":0,\"chargebacks\":0,\"fees\":20,\"commission\":0,\"net\":480,"
+                        + "\"paidOut\":480,\"payouts\":1,\"status\":\"PAID\"},"
+                        + "{\"merchantId\":\"m-sc\",\"date\":\"2026-03-10\",\"currency\":\"EUR\",\"count\":1,\"gross\":1000,"
+                        + "\"refunds\":1000,\"chargebacks\":0,\"fees\":50,\"commission\":0,\"net\":-50,"
+                        + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]"));
         // The payouts are events the settle run appended; they are decided after it answered: wait for them.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(node.json("/v1/merchants/m-sa").path("balance").asLong()).isZero());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(node.json("/v1/events/po-m-sa-2026-03-10").path("postings"))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(
+                                node.json("/v1/merchants/m-sa").path("balance").asLong())
+                        .isZero());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(
+                                node.json("/v1/events/po-m-sa-2026-03-10").path("postings"))
                         .isEqualTo(QueryNode.parse("["
                                 + "{\"account\":\"merchant:m-sa\",\"currency\":\"EUR\",\"amount\":-15890},"
                                 + "{\"account\":\"platform:payouts\",\"currency\":\"EUR\",\"amount\":15890}]")));
@@ -158,31 +235,53 @@ class SettleRightAwayIT {
 
     @Test
     void caughtUpRowsReadTheMomentADayIsAppendedIncludeItsChargeback() {
-        importLines(noise("n11", "2026-03-08") + "\n" + String.join("\n",
-                line("CardPaymentAuthorized", "auth-c-s4", "2026-03-11T09:00:00Z",
-                        "\"paymentId\":\"c-s4\",\"merchantId\":\"m-sb\",\"amount\":5000,\"currency\":\"EUR\""),
-                line("CardPaymentCaptured", "cap-c-s4", "2026-03-11T09:05:00Z", "\"paymentId\":\"c-s4\",\"amount\":5000"),
-                line("CardPaymentChargedBack", "cb-c-s4", "2026-03-11T12:00:00Z",
-                        "\"paymentId\":\"c-s4\",\"amount\":2000,\"reasonCode\":\"4853\"")));
+        importLines(noise("n11", "2026-03-08") + "\n"
+                + String.join(
+                        "\n",
+                        line(
+                                "CardPaymentAuthorized",
+                                "auth-c-s4",
+                                "2026-03-11T09:00:00Z",
+                                "\"paymentId\":\"c-s4\",\"merchantId\":\"m-sb\",\"amount\":5000,\"currency\":\"EUR\""),
+                        line(
+                                "CardPaymentCaptured",
+                                "cap-c-s4",
+                                "2026-03-11T09:05:00Z",
+                                "\"paymentId\":\"c-s4\",\"amount\":5000"),
+                        line(
+                                "CardPaymentChargedBack",
+                                "cb-c-s4",
+                                "2026-03-11T12:00:00Z",
+                                "\"paymentId\":\"c-s4\",\"amount\":2000,\"reasonCode\":\"4853\"")));
 
         HttpResponse<String> rows = node.get("/v1/settlements/2026-03-11?caughtUp=true");
 
         assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
-        assertThat(QueryNode.parse(rows.body())).isEqualTo(QueryNode.parse("["
-                + "{\"merchantId\":\"m-sb\",\"date\":\"2026-03-11\",\"currency\":\"EUR\",\"count\":1,\"gross\":5000,"
-                + "\"refunds\":0,\"chargebacks\":2000,\"fees\":1130,\"commission\":0,\"net\":1870,"
-                + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]"));
+        assertThat(QueryNode.parse(rows.body()))
+                .isEqualTo(QueryNode.parse("["
+                        + "{\"merchantId\":\"m-sb\",\"date\":\"2026-03-11\",\"currency\":\"EUR\",\"count\":1,\"gross\":5000,"
+                        + "\"refunds\":0,\"chargebacks\":2000,\"fees\":1130,\"commission\":0,\"net\":1870,"
+                        + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}]"));
     }
 
     /** Wallets opened and topped up on {@code date}: work for every partition, touching no row of the days settled. */
     private static String noise(String prefix, String date) {
-        return IntStream.range(0, NOISE_WALLETS).mapToObj(i -> {
-            String wallet = "w-" + prefix + "-" + i;
-            return line("WalletOpened", "open-" + wallet, date + "T08:00:00Z",
-                    "\"walletId\":\"" + wallet + "\",\"currency\":\"EUR\"")
-                    + "\n" + line("WalletToppedUp", "top-" + wallet, date + "T08:01:00Z",
-                    "\"walletId\":\"" + wallet + "\",\"amount\":" + (100 + i));
-        }).collect(Collectors.joining("\n"));
+        return IntStream.range(0, NOISE_WALLETS)
+                .mapToObj(i -> {
+                    String wallet = "w-" + prefix + "-" + i;
+                    return line(
+                                    "WalletOpened",
+                                    "open-" + wallet,
+                                    date + "T08:00:00Z",
+                                    "\"walletId\":\"" + wallet + "\",\"currency\":\"EUR\"")
+                            + "\n"
+                            + line(
+                                    "WalletToppedUp",
+                                    "top-" + wallet,
+                                    date + "T08:01:00Z",
+                                    "\"walletId\":\"" + wallet + "\",\"amount\":" + (100 + i));
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     private static String line(String type, String eventId, String occurredAt, String fields) {
@@ -201,7 +300,8 @@ class SettleRightAwayIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestServer.port() + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", path.equals("/v1/events") ? "application/x-ndjson" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -42,11 +42,12 @@ import org.kleline.ledger.query.routing.StoreSources;
 class TwoNodesIT {
 
     private static final String APPLICATION_ID = "query-two-nodes-it";
-    private static final Pattern FORWARDS = Pattern.compile(
-            "ledger_query_forwards_seconds_count\\{[^}]*result=\"answered\"[^}]*} (\\d+)");
+    private static final Pattern FORWARDS =
+            Pattern.compile("ledger_query_forwards_seconds_count\\{[^}]*result=\"answered\"[^}]*} (\\d+)");
 
     @TempDir
     static Path stateDir;
+
     static QueryNode a;
     static QueryNode b;
 
@@ -56,14 +57,18 @@ class TwoNodesIT {
         a = QueryNode.start(infra, APPLICATION_ID, stateDir.resolve("a"), ports[0]);
         awaitUp(a);
         b = QueryNode.start(infra, APPLICATION_ID, stateDir.resolve("b"), ports[1]);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(a.get("/health").statusCode()).isEqualTo(200);
-            assertThat(b.get("/health").statusCode()).isEqualTo(200);
-            assertThat(ownedPartitions(a, StoreNames.WALLETS)).isNotEmpty();
-            assertThat(ownedPartitions(b, StoreNames.WALLETS)).isNotEmpty();
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(a.get("/health").statusCode()).isEqualTo(200);
+                    assertThat(b.get("/health").statusCode()).isEqualTo(200);
+                    assertThat(ownedPartitions(a, StoreNames.WALLETS)).isNotEmpty();
+                    assertThat(ownedPartitions(b, StoreNames.WALLETS)).isNotEmpty();
+                });
         EventLog.append(infra, LedgerScenario.events());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .untilAsserted(() -> {
                     LedgerScenario.assertAnsweredBy(a);
                     LedgerScenario.assertAnsweredBy(b);
@@ -82,7 +87,8 @@ class TwoNodesIT {
     @Test
     @Order(1)
     void eachNodeOwnsPartOfEveryStoreAndNeitherAllOfIt() {
-        for (String store : List.of(StoreNames.WALLETS, StoreNames.BALANCES, StoreNames.OUTCOMES, StoreNames.SETTLEMENT_ROWS)) {
+        for (String store :
+                List.of(StoreNames.WALLETS, StoreNames.BALANCES, StoreNames.OUTCOMES, StoreNames.SETTLEMENT_ROWS)) {
             Set<Integer> onA = ownedPartitions(a, store);
             Set<Integer> onB = ownedPartitions(b, store);
             Set<Integer> all = new TreeSet<>(onA);
@@ -116,11 +122,14 @@ class TwoNodesIT {
     void aBulkReadOfOutcomesIsAnsweredWholeByEitherNodeFromTheOwnersOfItsIds() {
         Set<Integer> partitionsOfIds = new TreeSet<>();
         for (String eventId : LedgerScenario.EVENT_IDS) {
-            partitionsOfIds.add(a.projector.streams().queryMetadataForKey(StoreNames.OUTCOMES, eventId,
-                    new StringSerializer()).partition());
+            partitionsOfIds.add(a.projector
+                    .streams()
+                    .queryMetadataForKey(StoreNames.OUTCOMES, eventId, new StringSerializer())
+                    .partition());
         }
         // The scenario's ids sit on partitions of both nodes, so each node forwards part of the read.
-        assertThat(partitionsOfIds).containsAnyElementsOf(ownedPartitions(a, StoreNames.OUTCOMES))
+        assertThat(partitionsOfIds)
+                .containsAnyElementsOf(ownedPartitions(a, StoreNames.OUTCOMES))
                 .containsAnyElementsOf(ownedPartitions(b, StoreNames.OUTCOMES));
         String request = LedgerScenario.bulkOutcomesRequest();
         HttpResponse<String> fromA = a.post("/v1/outcomes/lookup", request);
@@ -141,31 +150,38 @@ class TwoNodesIT {
 
         Map<String, String> answers = LedgerScenario.answers();
         AtomicInteger unavailable = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            boolean allAnswered = true;
-            for (Map.Entry<String, String> expected : answers.entrySet()) {
-                HttpResponse<String> r = a.get(expected.getKey());
-                if (r.statusCode() == 200) {
-                    assertThat(QueryNode.parse(r.body())).as(expected.getKey())
-                            .isEqualTo(QueryNode.parse(expected.getValue()));
-                } else {
-                    assertThat(r.statusCode()).as(expected.getKey() + " " + r.body()).isEqualTo(503);
-                    assertThat(r.headers().firstValue("Retry-After")).as(expected.getKey()).hasValue("1");
-                    assertThat(QueryNode.parse(r.body()).path("type").asText())
-                            .isEqualTo("urn:kleline:ledger:problem:unavailable");
-                    unavailable.incrementAndGet();
-                    allAnswered = false;
-                }
-            }
-            HttpResponse<String> bulk = a.post("/v1/outcomes/lookup", LedgerScenario.bulkOutcomesRequest());
-            if (bulk.statusCode() == 200) {
-                assertThat(bulk.body()).isEqualTo(bulkAnswer);
-            } else {
-                assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(503);
-                allAnswered = false;
-            }
-            return allAnswered;
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    boolean allAnswered = true;
+                    for (Map.Entry<String, String> expected : answers.entrySet()) {
+                        HttpResponse<String> r = a.get(expected.getKey());
+                        if (r.statusCode() == 200) {
+                            assertThat(QueryNode.parse(r.body()))
+                                    .as(expected.getKey())
+                                    .isEqualTo(QueryNode.parse(expected.getValue()));
+                        } else {
+                            assertThat(r.statusCode())
+                                    .as(expected.getKey() + " " + r.body())
+                                    .isEqualTo(503);
+                            assertThat(r.headers().firstValue("Retry-After"))
+                                    .as(expected.getKey())
+                                    .hasValue("1");
+                            assertThat(QueryNode.parse(r.body()).path("type").asText())
+                                    .isEqualTo("urn:kleline:ledger:problem:unavailable");
+                            unavailable.incrementAndGet();
+                            allAnswered = false;
+                        }
+                    }
+                    HttpResponse<String> bulk = a.post("/v1/outcomes/lookup", LedgerScenario.bulkOutcomesRequest());
+                    if (bulk.statusCode() == 200) {
+                        assertThat(bulk.body()).isEqualTo(bulkAnswer);
+                    } else {
+                        assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(503);
+                        allAnswered = false;
+                    }
+                    return allAnswered;
+                });
         // The survivor first had to learn that its partner was gone: some reads were refused meanwhile.
         assertThat(unavailable.get()).isPositive();
         assertThat(ownedPartitions(a, StoreNames.WALLETS)).containsExactly(0, 1, 2);
@@ -173,7 +189,8 @@ class TwoNodesIT {
     }
 
     private static void awaitUp(QueryNode node) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> node.get("/health").statusCode() == 200);
     }
 

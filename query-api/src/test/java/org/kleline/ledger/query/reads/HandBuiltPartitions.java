@@ -34,9 +34,12 @@ final class HandBuiltPartitions implements BalancePartitions {
         this.retention = retention;
     }
 
-    private record Partition(MapStore<BalanceTotals> balances, MapStore<BalanceTotals> hours,
-                             MapStore<AccountEntry> entries, MapStore<Long> horizon, HistoryFold fold) {
-    }
+    private record Partition(
+            MapStore<BalanceTotals> balances,
+            MapStore<BalanceTotals> hours,
+            MapStore<AccountEntry> entries,
+            MapStore<Long> horizon,
+            HistoryFold fold) {}
 
     HandBuiltPartitions post(int partition, String account, String currency, long amount, String eventId, long atMs) {
         Partition p = partition(partition);
@@ -84,7 +87,11 @@ final class HandBuiltPartitions implements BalancePartitions {
             MapStore<BalanceTotals> hours = new MapStore<>(StoreNames.BALANCE_HOURS);
             MapStore<AccountEntry> entries = new MapStore<>(StoreNames.ACCOUNT_ENTRIES);
             MapStore<Long> horizon = new MapStore<>(StoreNames.HISTORY_HORIZON);
-            return new Partition(new MapStore<>(StoreNames.BALANCES), hours, entries, horizon,
+            return new Partition(
+                    new MapStore<>(StoreNames.BALANCES),
+                    hours,
+                    entries,
+                    horizon,
                     new HistoryFold(retention, hours, entries, horizon));
         });
     }

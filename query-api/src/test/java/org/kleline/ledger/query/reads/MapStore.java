@@ -32,8 +32,10 @@ final class MapStore<V> implements KeyValueStore<String, V> {
 
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        return iterator(from.compareTo(to) > 0 ? Map.<String, V>of().entrySet().iterator()
-                : entries.subMap(from, true, to, true).entrySet().iterator());
+        return iterator(
+                from.compareTo(to) > 0
+                        ? Map.<String, V>of().entrySet().iterator()
+                        : entries.subMap(from, true, to, true).entrySet().iterator());
     }
 
     @Override
@@ -81,8 +83,7 @@ final class MapStore<V> implements KeyValueStore<String, V> {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public boolean persistent() {
@@ -126,8 +127,7 @@ final class MapStore<V> implements KeyValueStore<String, V> {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

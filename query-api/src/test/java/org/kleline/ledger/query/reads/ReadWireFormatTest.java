@@ -46,13 +46,16 @@ class ReadWireFormatTest {
         for (ViewRead<?> read : reads) {
             ReadRequest sent = new ReadRequest(read, Set.of(0, 2));
             byte[] json = mapper.writeValueAsBytes(sent);
-            assertThat(mapper.readValue(json, ReadRequest.class)).as(new String(json)).isEqualTo(sent);
+            assertThat(mapper.readValue(json, ReadRequest.class))
+                    .as(new String(json))
+                    .isEqualTo(sent);
         }
     }
 
     @Test
     void aReadIsNamedByItsKindAndItsOwnFieldsOnly() throws Exception {
-        assertThat(mapper.writeValueAsString(new WalletRead("w-1"))).isEqualTo("{\"read\":\"wallet\",\"walletId\":\"w-1\"}");
+        assertThat(mapper.writeValueAsString(new WalletRead("w-1")))
+                .isEqualTo("{\"read\":\"wallet\",\"walletId\":\"w-1\"}");
     }
 
     @Test
@@ -64,29 +67,50 @@ class ReadWireFormatTest {
 
     @Test
     void answersSurviveTheTripBackUnchanged() throws Exception {
-        MerchantAnswer profile = new MerchantAnswer("m-1", "Shop", null, "EUR", Instant.parse("2024-03-01T10:00:00Z"),
-                List.of(new FeePlanVersionBody(Instant.parse("2024-03-01T10:00:00Z"),
-                        new FeePlanAnswer(250, 25, 500, 1, 1500, 2000))));
+        MerchantAnswer profile = new MerchantAnswer(
+                "m-1",
+                "Shop",
+                null,
+                "EUR",
+                Instant.parse("2024-03-01T10:00:00Z"),
+                List.of(new FeePlanVersionBody(
+                        Instant.parse("2024-03-01T10:00:00Z"), new FeePlanAnswer(250, 25, 500, 1, 1500, 2000))));
         assertThat(roundTrip(new MerchantRead("m-1"), profile)).isEqualTo(profile);
 
-        OutcomeBody outcome = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T10:00:00.123Z"),
-                "ACCEPTED", null, List.of(new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
-                        new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)), null, null);
+        OutcomeBody outcome = new OutcomeBody(
+                "ev-1",
+                "WalletToppedUp",
+                "wallet:w-1",
+                Instant.parse("2024-03-01T10:00:00.123Z"),
+                "ACCEPTED",
+                null,
+                List.of(
+                        new OutcomeBody.PostingBody("wallet:w-1", "EUR", 500),
+                        new OutcomeBody.PostingBody("platform:card-clearing", "EUR", -500)),
+                null,
+                null);
         assertThat(roundTrip(new OutcomeRead("ev-1"), outcome)).isEqualTo(outcome);
         assertThat(roundTrip(new OutcomesRead(List.of("ev-1", "ev-404")), List.of(outcome)))
                 .containsExactly(outcome);
 
         AccountBalancesPart refused = new AccountBalancesPart(List.of(), true, 1_709_287_200_000L);
-        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), refused)).isEqualTo(refused);
+        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), refused))
+                .isEqualTo(refused);
         AccountBalancesPart answered = new AccountBalancesPart(
                 List.of(new org.kleline.ledger.query.body.BalanceBody("EUR", 5, 5, 0)), true, null);
-        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), answered)).isEqualTo(answered);
+        assertThat(roundTrip(new AccountBalancesRead("wallet:w-1", 0L), answered))
+                .isEqualTo(answered);
 
-        StatementPart part = new StatementPart(List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500)),
-                java.util.Map.of("EUR", -40L, "JPY", 0L), true, java.util.Map.of("EUR", 3_600_000L, "JPY", Long.MIN_VALUE));
-        assertThat(roundTrip(new StatementRead("wallet:w-1", 0, 10, null, 5), part)).isEqualTo(part);
+        StatementPart part = new StatementPart(
+                List.of(new StatementLine("EUR", "ev-1", "WalletToppedUp", 5, 500)),
+                java.util.Map.of("EUR", -40L, "JPY", 0L),
+                true,
+                java.util.Map.of("EUR", 3_600_000L, "JPY", Long.MIN_VALUE));
+        assertThat(roundTrip(new StatementRead("wallet:w-1", 0, 10, null, 5), part))
+                .isEqualTo(part);
 
-        List<TrialBalancePart> trial = List.of(new TrialBalancePart("EUR", 10, 10, 2, List.of("platform:fees", "wallet:w-1")));
+        List<TrialBalancePart> trial =
+                List.of(new TrialBalancePart("EUR", 10, 10, 2, List.of("platform:fees", "wallet:w-1")));
         assertThat(roundTrip(new TrialBalanceRead(), trial)).isEqualTo(trial);
     }
 
@@ -102,7 +126,8 @@ class ReadWireFormatTest {
 
     @Test
     void aReadOfOutcomesIsBoundedToAThousandEventIds() {
-        List<String> thousand = IntStream.range(0, 1_000).mapToObj(i -> "ev-" + i).toList();
+        List<String> thousand =
+                IntStream.range(0, 1_000).mapToObj(i -> "ev-" + i).toList();
         assertThat(new OutcomesRead(thousand).eventIds()).hasSize(1_000);
         List<String> more = new ArrayList<>(thousand);
         more.add("ev-1000");
@@ -114,10 +139,26 @@ class ReadWireFormatTest {
 
     @Test
     void ofTwoFirstOutcomesOfAnIdReusedAcrossKeysTheEarlierIsShown() {
-        OutcomeBody early = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-2", Instant.parse("2024-03-01T10:00:00Z"),
-                "ACCEPTED", null, List.of(), null, null);
-        OutcomeBody late = new OutcomeBody("ev-1", "WalletToppedUp", "wallet:w-1", Instant.parse("2024-03-01T11:00:00Z"),
-                "ACCEPTED", null, List.of(), null, null);
+        OutcomeBody early = new OutcomeBody(
+                "ev-1",
+                "WalletToppedUp",
+                "wallet:w-2",
+                Instant.parse("2024-03-01T10:00:00Z"),
+                "ACCEPTED",
+                null,
+                List.of(),
+                null,
+                null);
+        OutcomeBody late = new OutcomeBody(
+                "ev-1",
+                "WalletToppedUp",
+                "wallet:w-1",
+                Instant.parse("2024-03-01T11:00:00Z"),
+                "ACCEPTED",
+                null,
+                List.of(),
+                null,
+                null);
         assertThat(OutcomesRead.earlier(late, early)).isSameAs(early);
         assertThat(OutcomesRead.earlier(early, late)).isSameAs(early);
     }
@@ -133,7 +174,8 @@ class ReadWireFormatTest {
         assertThat(new WalletRead("w").key()).isEqualTo("wallet:w");
         assertThat(new CardPaymentRead("p").key()).isEqualTo("payment:p");
         assertThat(new MerchantRead("m").key()).isEqualTo("merchant:m");
-        assertThat(new SettlementsOnRead(LocalDate.parse("2024-03-01")).store()).isEqualTo(StoreNames.SETTLEMENT_ROWS_BY_DATE);
+        assertThat(new SettlementsOnRead(LocalDate.parse("2024-03-01")).store())
+                .isEqualTo(StoreNames.SETTLEMENT_ROWS_BY_DATE);
     }
 
     private <R> R roundTrip(ViewRead<R> read, R answer) throws Exception {

@@ -1,6 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.EntryBody;
+import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.PartMerges;
 
@@ -29,8 +29,7 @@ class SplitAccountReadsTest {
     private static final long MINUTE = 60_000L;
 
     /** The postings of {@link #statementPostings}, each with the partition it goes to when split. */
-    private record Posting(int partition, String currency, long amount, String eventId, long atMs) {
-    }
+    private record Posting(int partition, String currency, long amount, String eventId, long atMs) {}
 
     private static List<Posting> statementPostings() {
         return List.of(
@@ -79,7 +78,8 @@ class SplitAccountReadsTest {
     }
 
     private static List<BalanceBody> balancesFromOneInstance(HandBuiltPartitions stores, Long asOfMs) {
-        return PartMerges.balances(ACCOUNT, List.of(new AccountBalancesRead(ACCOUNT, asOfMs).read(stores, stores.all())));
+        return PartMerges.balances(
+                ACCOUNT, List.of(new AccountBalancesRead(ACCOUNT, asOfMs).read(stores, stores.all())));
     }
 
     /** Every check on the postings in one partition and split over two: the figures must not tell them apart. */
@@ -98,13 +98,17 @@ class SplitAccountReadsTest {
         StatementRead statement = new StatementRead(ACCOUNT, T, Long.MAX_VALUE, null, 10);
         String credits = "the credits of account platform:fees in EUR, added over the partitions of the ledger";
 
-        assertThatThrownBy(() -> balancesFromOneInstance(stores, null)).isInstanceOf(FigureOutOfRangeException.class)
+        assertThatThrownBy(() -> balancesFromOneInstance(stores, null))
+                .isInstanceOf(FigureOutOfRangeException.class)
                 .hasMessageStartingWith(credits);
-        assertThatThrownBy(() -> balancesFromInstances(stores, null)).isInstanceOf(FigureOutOfRangeException.class)
+        assertThatThrownBy(() -> balancesFromInstances(stores, null))
+                .isInstanceOf(FigureOutOfRangeException.class)
                 .hasMessageStartingWith(credits);
         assertThatThrownBy(() -> balancesFromOneInstance(stores, T + 2 * HOUR))
-                .isInstanceOf(FigureOutOfRangeException.class).hasMessageStartingWith(credits);
-        assertThatThrownBy(() -> pageFromInstances(stores, statement)).isInstanceOf(FigureOutOfRangeException.class)
+                .isInstanceOf(FigureOutOfRangeException.class)
+                .hasMessageStartingWith(credits);
+        assertThatThrownBy(() -> pageFromInstances(stores, statement))
+                .isInstanceOf(FigureOutOfRangeException.class)
                 .hasMessageStartingWith("the balance after event e2 on platform:fees in EUR");
         // Before the second part's posting, the balance as of then fits.
         assertThat(balancesFromOneInstance(stores, T)).containsExactly(new BalanceBody("EUR", nearlyMax, nearlyMax, 0));
@@ -122,7 +126,8 @@ class SplitAccountReadsTest {
         assertThat(balancesFromInstances(stores, null)).isEqualTo(now);
         assertThat(balancesFromOneInstance(stores, null)).isEqualTo(now);
 
-        List<BalanceBody> atTwoHours = List.of(new BalanceBody("EUR", 1_200, 1_500, 300), new BalanceBody("JPY", 700, 700, 0));
+        List<BalanceBody> atTwoHours =
+                List.of(new BalanceBody("EUR", 1_200, 1_500, 300), new BalanceBody("JPY", 700, 700, 0));
         assertThat(balancesFromInstances(stores, T + 2 * HOUR)).isEqualTo(atTwoHours);
         assertThat(balancesFromOneInstance(stores, T + 2 * HOUR)).isEqualTo(atTwoHours);
     }
@@ -149,7 +154,8 @@ class SplitAccountReadsTest {
         stores.fold(); // partition 0 keeps from T + 3 h, partition 1 from T + 4 h
         AccountBalancesRead beforeOne = new AccountBalancesRead(ACCOUNT, T + 3 * HOUR);
         assertThat(beforeOne.read(stores, stores.all()).refusedBeforeMs()).isEqualTo(T + 4 * HOUR);
-        assertThat(PartMerges.refusedBefore(List.of(beforeOne.read(stores, List.of(0)), beforeOne.read(stores, List.of(1)))))
+        assertThat(PartMerges.refusedBefore(
+                        List.of(beforeOne.read(stores, List.of(0)), beforeOne.read(stores, List.of(1)))))
                 .isEqualTo(T + 4 * HOUR);
         assertThat(beforeOne.read(stores, List.of(0)).refusedBeforeMs()).isNull();
 
@@ -165,7 +171,9 @@ class SplitAccountReadsTest {
             for (EntriesPage page : List.of(pageFromInstances(stores, first), pageFromOneInstance(stores, first))) {
                 assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("e1", "e2", "e3", "j1");
                 assertThat(page.entries()).extracting(EntryBody::amount).containsExactly(100L, 200L, -50L, 300L);
-                assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(10_100L, 10_300L, 10_250L, 300L);
+                assertThat(page.entries())
+                        .extracting(EntryBody::balanceAfter)
+                        .containsExactly(10_100L, 10_300L, 10_250L, 300L);
                 assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor()))
                         .isEqualTo(new StatementCursor("JPY", T + 150_000, "j1"));
             }
@@ -180,7 +188,8 @@ class SplitAccountReadsTest {
             for (EntriesPage page : List.of(pageFromInstances(stores, second), pageFromOneInstance(stores, second))) {
                 assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("e4", "e5", "e6", "dup");
                 assertThat(page.entries()).extracting(EntryBody::amount).containsExactly(400L, -25L, 1_000L, 15L);
-                assertThat(page.entries()).extracting(EntryBody::balanceAfter)
+                assertThat(page.entries())
+                        .extracting(EntryBody::balanceAfter)
                         .containsExactly(10_650L, 10_625L, 11_625L, 11_640L);
                 assertThat(page.nextCursor()).isNull();
             }
@@ -202,8 +211,8 @@ class SplitAccountReadsTest {
     @Test
     void aCursorBeforeFromOpensAtFrom() {
         onEveryLayout(stores -> {
-            StatementRead read = new StatementRead(ACCOUNT, T + 4 * MINUTE, Long.MAX_VALUE,
-                    new StatementCursor("EUR", T + MINUTE, "e2"), 2);
+            StatementRead read = new StatementRead(
+                    ACCOUNT, T + 4 * MINUTE, Long.MAX_VALUE, new StatementCursor("EUR", T + MINUTE, "e2"), 2);
             EntriesPage page = pageFromInstances(stores, read);
             assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("e5", "e6");
             assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(10_625L, 11_625L);
@@ -219,15 +228,18 @@ class SplitAccountReadsTest {
         StatementCursor cursor = null;
         int pages = 0;
         do {
-            EntriesPage page = pageFromInstances(stores, new StatementRead(ACCOUNT, Long.MIN_VALUE, Long.MAX_VALUE, cursor, 2));
+            EntriesPage page =
+                    pageFromInstances(stores, new StatementRead(ACCOUNT, Long.MIN_VALUE, Long.MAX_VALUE, cursor, 2));
             lines.addAll(page.entries());
             cursor = page.nextCursor() == null ? null : StatementCursor.decode(ACCOUNT, page.nextCursor());
             pages++;
         } while (cursor != null);
         assertThat(pages).isEqualTo(5);
-        assertThat(lines).extracting(EntryBody::eventId)
+        assertThat(lines)
+                .extracting(EntryBody::eventId)
                 .containsExactly("e0", "e1", "e2", "e3", "j1", "e4", "e5", "e6", "dup");
-        assertThat(lines).extracting(EntryBody::balanceAfter)
+        assertThat(lines)
+                .extracting(EntryBody::balanceAfter)
                 .containsExactly(10_000L, 10_100L, 10_300L, 10_250L, 300L, 10_650L, 10_625L, 11_625L, 11_640L);
     }
 
@@ -246,11 +258,13 @@ class SplitAccountReadsTest {
         }
         // From within the folded hours, and by a cursor taken before the fold: the same opening.
         StatementRead fromFolded = new StatementRead(ACCOUNT, T + 90 * MINUTE, T + 10 * HOUR, null, 10);
-        assertThat(pageFromInstances(stores, fromFolded).entries()).extracting(EntryBody::balanceAfter)
+        assertThat(pageFromInstances(stores, fromFolded).entries())
+                .extracting(EntryBody::balanceAfter)
                 .containsExactly(6_500L, 6_800L);
-        StatementRead byOldCursor = new StatementRead(ACCOUNT, T - HOUR, T + 10 * HOUR,
-                new StatementCursor("EUR", T, "top"), 10);
-        assertThat(pageFromInstances(stores, byOldCursor).entries()).extracting(EntryBody::balanceAfter)
+        StatementRead byOldCursor =
+                new StatementRead(ACCOUNT, T - HOUR, T + 10 * HOUR, new StatementCursor("EUR", T, "top"), 10);
+        assertThat(pageFromInstances(stores, byOldCursor).entries())
+                .extracting(EntryBody::balanceAfter)
                 .containsExactly(6_500L, 6_800L);
     }
 
@@ -260,8 +274,11 @@ class SplitAccountReadsTest {
                 .post(0, ACCOUNT, "EUR", 10_000, "top", T)
                 .post(0, ACCOUNT, "EUR", -1_000, "pay", T + 5 * HOUR);
         stores.fold(); // keeps from T + 3 h: "top" is only in the opening sum
-        EntriesPage page = pageFromInstances(stores, new StatementRead(ACCOUNT, Long.MIN_VALUE, Long.MAX_VALUE, null, 10));
-        assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter).containsExactly(tuple("pay", 9_000L));
+        EntriesPage page =
+                pageFromInstances(stores, new StatementRead(ACCOUNT, Long.MIN_VALUE, Long.MAX_VALUE, null, 10));
+        assertThat(page.entries())
+                .extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                .containsExactly(tuple("pay", 9_000L));
     }
 
     /**
@@ -310,7 +327,8 @@ class SplitAccountReadsTest {
                 .sum();
     }
 
-    private static List<EntriesPage> pagesThrough(HandBuiltPartitions stores, long fromMs, int limit, boolean instances) {
+    private static List<EntriesPage> pagesThrough(
+            HandBuiltPartitions stores, long fromMs, int limit, boolean instances) {
         List<EntriesPage> pages = new ArrayList<>();
         StatementCursor cursor = null;
         do {
@@ -328,17 +346,22 @@ class SplitAccountReadsTest {
         StatementRead first = new StatementRead(ACCOUNT, T - HOUR, Long.MAX_VALUE, null, 4);
         for (EntriesPage page : List.of(pageFromInstances(stores, first), pageFromOneInstance(stores, first))) {
             // The window is a1, j1, a2, b2: a1 and a2 are before EUR's latest horizon (T + 4 h) and count unseen.
-            assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
+            assertThat(page.entries())
+                    .extracting(EntryBody::eventId, EntryBody::balanceAfter)
                     .containsExactly(tuple("j1", 300L), tuple("b2", 14_740L));
             assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor()))
                     .isEqualTo(new StatementCursor("EUR", T + 4 * HOUR + 5 * MINUTE, "b2"));
-            page.entries().forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+            page.entries()
+                    .forEach(line ->
+                            assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
         }
-        StatementRead second = new StatementRead(ACCOUNT, T - HOUR, Long.MAX_VALUE,
-                new StatementCursor("EUR", T + 4 * HOUR + 5 * MINUTE, "b2"), 4);
+        StatementRead second = new StatementRead(
+                ACCOUNT, T - HOUR, Long.MAX_VALUE, new StatementCursor("EUR", T + 4 * HOUR + 5 * MINUTE, "b2"), 4);
         for (EntriesPage page : List.of(pageFromInstances(stores, second), pageFromOneInstance(stores, second))) {
-            assertThat(page.entries()).extracting(EntryBody::eventId, EntryBody::balanceAfter)
-                    .containsExactly(tuple("a3", 14_690L), tuple("a4", 13_690L), tuple("b3", 14_390L), tuple("b4", 14_398L));
+            assertThat(page.entries())
+                    .extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                    .containsExactly(
+                            tuple("a3", 14_690L), tuple("a4", 13_690L), tuple("b3", 14_390L), tuple("b4", 14_398L));
             assertThat(page.nextCursor()).isNull();
         }
     }
@@ -356,11 +379,19 @@ class SplitAccountReadsTest {
             List<EntriesPage> pages = pagesThrough(stores, T - HOUR, 1, instances);
             // a1, j1, a2, b2, a3, a4, b3, b4: one line a page, a1 and a2 hidden.
             assertThat(pages).extracting(p -> p.entries().size()).containsExactly(0, 1, 0, 1, 1, 1, 1, 1);
-            List<EntryBody> lines = pages.stream().flatMap(p -> p.entries().stream()).toList();
-            assertThat(lines).extracting(EntryBody::eventId, EntryBody::balanceAfter).containsExactly(
-                    tuple("j1", 300L), tuple("b2", 14_740L), tuple("a3", 14_690L), tuple("a4", 13_690L),
-                    tuple("b3", 14_390L), tuple("b4", 14_398L));
-            lines.forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+            List<EntryBody> lines =
+                    pages.stream().flatMap(p -> p.entries().stream()).toList();
+            assertThat(lines)
+                    .extracting(EntryBody::eventId, EntryBody::balanceAfter)
+                    .containsExactly(
+                            tuple("j1", 300L),
+                            tuple("b2", 14_740L),
+                            tuple("a3", 14_690L),
+                            tuple("a4", 13_690L),
+                            tuple("b3", 14_390L),
+                            tuple("b4", 14_398L));
+            lines.forEach(
+                    line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
         }
     }
 
@@ -368,12 +399,17 @@ class SplitAccountReadsTest {
     void everyPageSizeGivesTheSameShownLinesWithTheWholeRunningBalance() {
         HandBuiltPartitions stores = foldedAtTwoHorizons();
         for (int limit = 1; limit <= 9; limit++) {
-            for (long fromMs : List.of(Long.MIN_VALUE, T - HOUR, T + 3 * HOUR + 15 * MINUTE, T + 3 * HOUR + 30 * MINUTE)) {
+            for (long fromMs :
+                    List.of(Long.MIN_VALUE, T - HOUR, T + 3 * HOUR + 15 * MINUTE, T + 3 * HOUR + 30 * MINUTE)) {
                 List<EntryBody> lines = pagesThrough(stores, fromMs, limit, true).stream()
-                        .flatMap(p -> p.entries().stream()).toList();
-                assertThat(lines).as("limit %d from %d", limit, fromMs).extracting(EntryBody::eventId)
+                        .flatMap(p -> p.entries().stream())
+                        .toList();
+                assertThat(lines)
+                        .as("limit %d from %d", limit, fromMs)
+                        .extracting(EntryBody::eventId)
                         .containsExactly("j1", "b2", "a3", "a4", "b3", "b4");
-                lines.forEach(line -> assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
+                lines.forEach(line ->
+                        assertThat(line.balanceAfter()).as(line.eventId()).isEqualTo(sumThrough(line)));
             }
         }
     }

@@ -36,37 +36,48 @@ class PartitionPlanTest {
     @Test
     void aPartitionOwnedTwiceIsA503NotADoubledSum() {
         assertThatThrownBy(() -> plan(instance(A, tp(EFFECTS, 0), tp(EFFECTS, 1)), instance(B, tp(EFFECTS, 1))))
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("partition 1");
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("partition 1");
     }
 
     @Test
     void aPartitionWithoutOwnerIsA503NotAMissingPart() {
         assertThatThrownBy(() -> plan(instance(A, tp(EFFECTS, 0)), instance(B, tp(EFFECTS, 2))))
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("without an owner");
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("without an owner");
     }
 
     @Test
     void noOwnerAtAllIsA503() {
         assertThatThrownBy(() -> plan(instance(A, tp("ledger.events", 0))))
-                .isInstanceOf(UnavailableException.class).hasMessageContaining("no instance");
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("no instance");
     }
 
     @Test
     void storesMapToTheTopicOfTheirStage() {
-        assertThat(StoreSources.inputOf(StoreNames.WALLETS).test("ledger.events")).isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.WALLETS).test("ledger.events"))
+                .isTrue();
         // The decide stage keeps the outcomes: partitioned like ledger.events, not like ledger.outcomes.
-        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.events")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes")).isFalse();
+        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.events"))
+                .isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes"))
+                .isFalse();
         // The decide stage applies the postings: the balance views are partitioned like ledger.events too.
-        assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("ledger.events")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.BALANCES).test("ledger.events")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-settlement-effects-repartition")).isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("ledger.events")).isFalse();
+        assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("ledger.events"))
+                .isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.BALANCES).test("ledger.events"))
+                .isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-settlement-effects-repartition"))
+                .isTrue();
+        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("ledger.events"))
+                .isFalse();
         assertThatThrownBy(() -> StoreSources.inputOf("nope")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static PartitionPlan plan(StreamsMetadata... instances) {
-        return PartitionPlan.of(StoreNames.SETTLEMENT_ROWS, List.of(instances), StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS));
+        return PartitionPlan.of(
+                StoreNames.SETTLEMENT_ROWS, List.of(instances), StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS));
     }
 
     private static TopicPartition tp(String topic, int partition) {

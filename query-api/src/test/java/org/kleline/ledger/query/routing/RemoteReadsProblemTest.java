@@ -54,11 +54,12 @@ class RemoteReadsProblemTest {
     }
 
     private Throwable askOwner() {
-        RemoteReads remote = new RemoteReads(new HostInfo("127.0.0.1", 1), Duration.ofSeconds(5),
-                new ForwardMetrics(new SimpleMeterRegistry()));
-        HostInfo at = new HostInfo(owner.getAddress().getHostString(), owner.getAddress().getPort());
-        Throwable failure = catchThrowable(() -> remote.execute(at, new TrialBalanceRead(), Set.of(0, 1))
-                .get(10, TimeUnit.SECONDS));
+        RemoteReads remote = new RemoteReads(
+                new HostInfo("127.0.0.1", 1), Duration.ofSeconds(5), new ForwardMetrics(new SimpleMeterRegistry()));
+        HostInfo at = new HostInfo(
+                owner.getAddress().getHostString(), owner.getAddress().getPort());
+        Throwable failure = catchThrowable(
+                () -> remote.execute(at, new TrialBalanceRead(), Set.of(0, 1)).get(10, TimeUnit.SECONDS));
         return failure.getCause() instanceof CompletionException c ? c.getCause() : failure.getCause();
     }
 
@@ -70,14 +71,16 @@ class RemoteReadsProblemTest {
 
         Throwable failure = askOwner();
 
-        assertThat(failure).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem()).isEqualTo(atOwner.problem()));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.problem()).isEqualTo(atOwner.problem()));
     }
 
     @Test
     void anyOtherProblemOfTheOwnerIsStillABugHere() {
         status = 422;
-        body = "{\"type\":\"urn:kleline:ledger:problem:something-else\",\"title\":\"x\",\"status\":422,\"detail\":\"d\"}";
+        body =
+                "{\"type\":\"urn:kleline:ledger:problem:something-else\",\"title\":\"x\",\"status\":422,\"detail\":\"d\"}";
 
         assertThat(askOwner()).isInstanceOf(IllegalStateException.class).hasMessageContaining("with status 422: d");
     }

@@ -73,7 +73,8 @@ class StatementCursorTest {
     @Test
     void aCursorWithPaddingIsRefusedAsNotOurs() {
         String text = new StatementCursor("EUR", T, "ev-1").encode(ACCOUNT);
-        String padded = Base64.getUrlEncoder().encodeToString(Base64.getUrlDecoder().decode(text));
+        String padded =
+                Base64.getUrlEncoder().encodeToString(Base64.getUrlDecoder().decode(text));
         if (!padded.equals(text)) {
             assertRefused(padded, "not written the way");
         }
@@ -95,10 +96,14 @@ class StatementCursorTest {
         assertThat(after.compareTo(samePosition)).isNegative();
         // Every valid id that sorts before ev-5 sorts at or before the after-key: none is given twice.
         for (String earlier : new String[] {"ev-4", "ev-4zzzzzzzzzzzzzzzzzzzzzz", "ev-", "ev", "a", "ev-49"}) {
-            assertThat(AccountKeys.entry(ACCOUNT, "JPY", T, earlier).compareTo(after)).as(earlier).isNegative();
+            assertThat(AccountKeys.entry(ACCOUNT, "JPY", T, earlier).compareTo(after))
+                    .as(earlier)
+                    .isNegative();
         }
         for (String later : new String[] {"ev-5", "ev-50", "ev-6", "f"}) {
-            assertThat(AccountKeys.entry(ACCOUNT, "JPY", T, later).compareTo(after)).as(later).isPositive();
+            assertThat(AccountKeys.entry(ACCOUNT, "JPY", T, later).compareTo(after))
+                    .as(later)
+                    .isPositive();
         }
     }
 
@@ -110,6 +115,8 @@ class StatementCursorTest {
         assertThatThrownBy(() -> StatementCursor.decode(ACCOUNT, text))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining(why)
-                .satisfies(e -> assertThat(((InvalidRequestException) e).problem().field()).isEqualTo("cursor"));
+                .satisfies(
+                        e -> assertThat(((InvalidRequestException) e).problem().field())
+                                .isEqualTo("cursor"));
     }
 }

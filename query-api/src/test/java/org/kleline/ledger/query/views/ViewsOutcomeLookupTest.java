@@ -17,10 +17,15 @@ class ViewsOutcomeLookupTest {
 
     @Test
     void anAcceptedOutcomeComesBackWithItsPostings() {
-        EventOutcome accepted = EventOutcome.newBuilder().setEventId("ev-1").setKey("wallet:w-1")
-                .setEventType(EventType.WalletToppedUp).setOccurredAt(Instant.parse("2024-03-01T10:00:00.123Z"))
-                .setOutcome(Outcome.ACCEPTED).setReason(null)
-                .setPostings(List.of(new Posting("platform:card-clearing", "EUR", -5_000L),
+        EventOutcome accepted = EventOutcome.newBuilder()
+                .setEventId("ev-1")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.WalletToppedUp)
+                .setOccurredAt(Instant.parse("2024-03-01T10:00:00.123Z"))
+                .setOutcome(Outcome.ACCEPTED)
+                .setReason(null)
+                .setPostings(List.of(
+                        new Posting("platform:card-clearing", "EUR", -5_000L),
                         new Posting("wallet:w-1", "EUR", 5_000L)))
                 .build();
         assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(accepted))).isEqualTo(accepted);
@@ -28,9 +33,14 @@ class ViewsOutcomeLookupTest {
 
     @Test
     void aRejectedOutcomeComesBackWithItsReasonAndNoPostings() {
-        EventOutcome rejected = EventOutcome.newBuilder().setEventId("ev-2").setKey("wallet:w-1")
-                .setEventType(EventType.WalletRedeemed).setOccurredAt(Instant.parse("2024-03-01T10:00:00Z"))
-                .setOutcome(Outcome.REJECTED).setReason(RejectionReason.INSUFFICIENT_FUNDS).setPostings(List.of())
+        EventOutcome rejected = EventOutcome.newBuilder()
+                .setEventId("ev-2")
+                .setKey("wallet:w-1")
+                .setEventType(EventType.WalletRedeemed)
+                .setOccurredAt(Instant.parse("2024-03-01T10:00:00Z"))
+                .setOutcome(Outcome.REJECTED)
+                .setReason(RejectionReason.INSUFFICIENT_FUNDS)
+                .setPostings(List.of())
                 .build();
         assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(rejected))).isEqualTo(rejected);
     }

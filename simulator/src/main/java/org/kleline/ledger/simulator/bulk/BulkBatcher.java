@@ -39,8 +39,8 @@ public final class BulkBatcher implements Flushable {
             throw new IllegalArgumentException("a line must end with \\n, was " + line.length + " bytes without");
         }
         if (line.length > limits.bytesMax()) {
-            throw new IllegalArgumentException("a line of " + line.length + " bytes exceeds bytesMax "
-                    + limits.bytesMax());
+            throw new IllegalArgumentException(
+                    "a line of " + line.length + " bytes exceeds bytesMax " + limits.bytesMax());
         }
         if (refusalExpected) {
             flush();

@@ -9,6 +9,7 @@ public final class Amounts {
 
     /** Card baskets: weight, then the range in cents. */
     private static final int[] CARD_WEIGHTS = {20, 35, 25, 15, 5};
+
     private static final long[][] CARD_RANGES = {
         {500, 2_000}, {2_000, 6_000}, {6_000, 15_000}, {15_000, 50_000}, {50_000, 200_000},
     };

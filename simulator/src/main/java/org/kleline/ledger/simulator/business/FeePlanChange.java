@@ -1,7 +1,6 @@
 package org.kleline.ledger.simulator.business;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**

@@ -49,11 +49,21 @@ public final class FeePlans {
     public FeeSchedule renegotiated(FeeSchedule plan) {
         if (chance.happens(CARD_DISCOUNT_PPM)) {
             int cardBps = Math.max(CARD_BPS_MIN, plan.cardBps() - (int) chance.steps(10, 40, 5));
-            return new FeeSchedule(cardBps, plan.cardFixed(), plan.microBps(), plan.microFixed(), plan.chargebackFee(),
+            return new FeeSchedule(
+                    cardBps,
+                    plan.cardFixed(),
+                    plan.microBps(),
+                    plan.microFixed(),
+                    plan.chargebackFee(),
                     plan.partnerShareBps());
         }
         long chargebackFee = Math.min(CHARGEBACK_FEE_MAX, plan.chargebackFee() + chance.steps(250, 500, 50));
-        return new FeeSchedule(plan.cardBps(), plan.cardFixed(), plan.microBps(), plan.microFixed(), chargebackFee,
+        return new FeeSchedule(
+                plan.cardBps(),
+                plan.cardFixed(),
+                plan.microBps(),
+                plan.microFixed(),
+                chargebackFee,
                 plan.partnerShareBps());
     }
 }

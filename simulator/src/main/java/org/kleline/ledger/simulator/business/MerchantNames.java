@@ -10,19 +10,42 @@ import java.util.List;
 public final class MerchantNames {
 
     /** A name and whether its trade sells micropayment-sized content. */
-    public record MerchantName(String name, boolean contentTrade) {
-    }
+    public record MerchantName(String name, boolean contentTrade) {}
 
     private static final String[] GOODS_TRADES = {
-        "Librairie", "Disquaire", "Cave", "Voyages", "Informatique", "Jouets", "Fleurs", "Mode", "Gastronomie",
-        "Sport", "Bijouterie", "Maison",
+        "Librairie",
+        "Disquaire",
+        "Cave",
+        "Voyages",
+        "Informatique",
+        "Jouets",
+        "Fleurs",
+        "Mode",
+        "Gastronomie",
+        "Sport",
+        "Bijouterie",
+        "Maison",
     };
     private static final String[] CONTENT_TRADES = {
         "Presse", "Jeux", "Musique", "Cinéma", "Photo", "Horoscope", "Annonces", "Logiciels",
     };
     private static final String[] PLACES = {
-        "du Marais", "de Provence", "Saint-Germain", "de Bretagne", "Lumière", "Montmartre", "Rive Gauche",
-        "des Alpes", "Atlantique", "de Lyon", "de Bordeaux", "d'Alsace", "du Sud", "Bastille", "Opéra", "Riviera",
+        "du Marais",
+        "de Provence",
+        "Saint-Germain",
+        "de Bretagne",
+        "Lumière",
+        "Montmartre",
+        "Rive Gauche",
+        "des Alpes",
+        "Atlantique",
+        "de Lyon",
+        "de Bordeaux",
+        "d'Alsace",
+        "du Sud",
+        "Bastille",
+        "Opéra",
+        "Riviera",
     };
     private static final String[] SUFFIXES = {"", " en ligne", ".com"};
 

@@ -1,7 +1,6 @@
 package org.kleline.ledger.simulator.business;
 
 import java.util.Objects;
-
 import org.kleline.ledger.model.fee.FeeSchedule;
 
 /**
@@ -17,8 +16,15 @@ import org.kleline.ledger.model.fee.FeeSchedule;
  * @param takesWallet whether it takes K-Wallet micropayments
  * @param onboardAtMs when it is onboarded (epoch ms)
  */
-public record MerchantProfile(int index, String merchantId, String name, String partnerId, FeeSchedule feePlan,
-                              long weight, boolean takesWallet, long onboardAtMs) {
+public record MerchantProfile(
+        int index,
+        String merchantId,
+        String name,
+        String partnerId,
+        FeeSchedule feePlan,
+        long weight,
+        boolean takesWallet,
+        long onboardAtMs) {
 
     public MerchantProfile {
         Objects.requireNonNull(merchantId, "merchantId");

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.simulator.calendar.YearCalendar;
 import org.kleline.ledger.simulator.config.SimulationConfig;
@@ -20,6 +19,7 @@ public final class MerchantRoster {
 
     /** Traffic weight of the merchant ranked r (0 = biggest) is WEIGHT_SCALE / (r + WEIGHT_OFFSET). */
     private static final long WEIGHT_SCALE = 1_000_000_000L;
+
     private static final long WEIGHT_OFFSET = 5;
     private static final int PARTNER_WEIGHT_SCALE = 1_000_000;
     private static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
@@ -48,8 +48,7 @@ public final class MerchantRoster {
             partnerWeights[p] = PARTNER_WEIGHT_SCALE / (p + 2);
         }
         int merchants = config.merchants();
-        int joining = Math.min(merchants - 1,
-                (int) ((long) merchants * Rates.MERCHANT_JOINING_LATER_PPM / Rates.PPM));
+        int joining = Math.min(merchants - 1, (int) ((long) merchants * Rates.MERCHANT_JOINING_LATER_PPM / Rates.PPM));
         int initialCount = merchants - joining;
         long[] onboardAtMs = onboardingTimes(calendar, chance, initialCount, joining);
         int[] ranks = shuffledRange(merchants, chance);
@@ -69,11 +68,18 @@ public final class MerchantRoster {
             FeeSchedule plan = plans.plan(shareBps);
             boolean takesWallet = name.contentTrade() || chance.happens(Rates.OTHER_MERCHANT_TAKES_WALLET_PPM);
             long weight = WEIGHT_SCALE / (ranks[m] + WEIGHT_OFFSET);
-            profiles.add(new MerchantProfile(m, String.format(merchantIdFormat, m + 1), name.name(), partnerId, plan,
-                    weight, takesWallet, onboardAtMs[m]));
+            profiles.add(new MerchantProfile(
+                    m,
+                    String.format(merchantIdFormat, m + 1),
+                    name.name(),
+                    partnerId,
+                    plan,
+                    weight,
+                    takesWallet,
+                    onboardAtMs[m]));
         }
-        return new MerchantRoster(profiles, initialCount, feePlanChanges(calendar, chance, plans, profiles,
-                initialCount));
+        return new MerchantRoster(
+                profiles, initialCount, feePlanChanges(calendar, chance, plans, profiles, initialCount));
     }
 
     public List<MerchantProfile> profiles() {
@@ -114,8 +120,8 @@ public final class MerchantRoster {
         return times;
     }
 
-    private static List<FeePlanChange> feePlanChanges(YearCalendar calendar, Chance chance, FeePlans plans,
-                                                      List<MerchantProfile> profiles, int initialCount) {
+    private static List<FeePlanChange> feePlanChanges(
+            YearCalendar calendar, Chance chance, FeePlans plans, List<MerchantProfile> profiles, int initialCount) {
         int count = Math.min(initialCount, profiles.size() / Rates.MERCHANTS_PER_FEE_PLAN_CHANGE);
         int[] candidates = shuffledRange(initialCount, chance);
         LocalDate first = LocalDate.of(calendar.year(), 2, 1);
@@ -125,16 +131,17 @@ public final class MerchantRoster {
             MerchantProfile merchant = profiles.get(candidates[c]);
             long atMs = officeTime(calendar, chance, first, last, NEGOTIATION_OPENS, NEGOTIATION_DAY_MS);
             LocalDate nextMonth = LocalDate.ofInstant(Instant.ofEpochMilli(atMs), calendar.zone())
-                    .withDayOfMonth(1).plusMonths(1);
+                    .withDayOfMonth(1)
+                    .plusMonths(1);
             long effectiveFromMs = calendar.epochMs(nextMonth, LocalTime.MIDNIGHT);
-            changes.add(new FeePlanChange(merchant.index(), plans.renegotiated(merchant.feePlan()), atMs,
-                    effectiveFromMs));
+            changes.add(
+                    new FeePlanChange(merchant.index(), plans.renegotiated(merchant.feePlan()), atMs, effectiveFromMs));
         }
         return changes;
     }
 
-    private static long officeTime(YearCalendar calendar, Chance chance, LocalDate first, LocalDate last,
-                                   LocalTime opens, long openMs) {
+    private static long officeTime(
+            YearCalendar calendar, Chance chance, LocalDate first, LocalDate last, LocalTime opens, long openMs) {
         LocalDate date = first.plusDays(chance.random().nextLong(last.toEpochDay() - first.toEpochDay() + 1));
         return calendar.epochMs(date, opens) + chance.random().nextLong(openMs);
     }

@@ -51,12 +51,14 @@ public final class Rates {
 
     /** Of captures: taken within a few hours (else in office hours one or two days later). */
     public static final int QUICK_CAPTURE_PPM = 600_000;
+
     public static final long QUICK_CAPTURE_MIN_MS = 10 * MINUTE_MS;
     public static final long QUICK_CAPTURE_MAX_MS = 4 * HOUR_MS;
     public static final int LATE_CAPTURE_MIN_DAYS = 1;
     public static final int LATE_CAPTURE_MAX_DAYS = 2;
     /** Refunds and chargebacks come in office hours, this many days after the capture. */
     public static final int REFUND_MIN_DAYS = 1;
+
     public static final int REFUND_MAX_DAYS = 30;
     public static final int CHARGEBACK_MIN_DAYS = 10;
     public static final int CHARGEBACK_MAX_DAYS = 60;
@@ -71,6 +73,5 @@ public final class Rates {
     public static final long DEFECT_MIN_MS = SECOND_MS;
     public static final long DEFECT_MAX_MS = 60 * SECOND_MS;
 
-    private Rates() {
-    }
+    private Rates() {}
 }

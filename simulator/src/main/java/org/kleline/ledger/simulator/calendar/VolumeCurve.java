@@ -23,13 +23,15 @@ public final class VolumeCurve {
 
     /** Monday first. Online shopping in 1999 was an office-hours and weekday-evening affair. */
     private static final int[] WEEKDAY_PERCENT = {104, 104, 102, 102, 98, 80, 58};
+
     private static final int HOLIDAY_PERCENT = 60;
-    private static final Set<MonthDay> HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(7, 14),
-            MonthDay.of(12, 25));
+    private static final Set<MonthDay> HOLIDAYS =
+            Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(7, 14), MonthDay.of(12, 25));
     private static final long GROWTH_SCALE = 10_000L;
 
     /** Micropayments' share of a day's transactions, in parts per million, at launch and at year end. */
     public static final long MICRO_SHARE_AT_LAUNCH_PPM = 30_000L;
+
     public static final long MICRO_SHARE_AT_YEAR_END_PPM = 250_000L;
     private static final long PPM = 1_000_000L;
 
@@ -70,10 +72,13 @@ public final class VolumeCurve {
             remainders[day] = product % weightSum;
             assigned += counts[day];
         }
-        int[] byRemainder = IntStream.range(0, weights.length).boxed()
-                .sorted(Comparator.<Integer>comparingLong(day -> remainders[day]).reversed()
+        int[] byRemainder = IntStream.range(0, weights.length)
+                .boxed()
+                .sorted(Comparator.<Integer>comparingLong(day -> remainders[day])
+                        .reversed()
                         .thenComparingInt(day -> day))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         for (int i = 0; assigned < total; i++, assigned++) {
             counts[byRemainder[i]]++;
         }

@@ -27,7 +27,11 @@ public final class YearCalendar {
         int days = Year.of(year).length();
         this.dayStartMs = new long[days + 1];
         for (int day = 0; day <= days; day++) {
-            dayStartMs[day] = LocalDate.ofYearDay(year, 1).plusDays(day).atStartOfDay(zone).toInstant().toEpochMilli();
+            dayStartMs[day] = LocalDate.ofYearDay(year, 1)
+                    .plusDays(day)
+                    .atStartOfDay(zone)
+                    .toInstant()
+                    .toEpochMilli();
         }
     }
 

@@ -2,7 +2,6 @@ package org.kleline.ledger.simulator.config;
 
 import java.time.ZoneId;
 import java.util.Currency;
-
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
@@ -21,8 +20,8 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  * @param currency       the one currency of every merchant and wallet; amounts are modelled in
  *                       cents, so it must have 2 fraction digits
  */
-public record SimulationConfig(int year, long transactions, long seed, int merchants, int partners,
-                               ZoneId settlementZone, String currency) {
+public record SimulationConfig(
+        int year, long transactions, long seed, int merchants, int partners, ZoneId settlementZone, String currency) {
 
     public static final int DEFAULT_YEAR = 1999;
     public static final long DEFAULT_TRANSACTIONS = 435_105L;
@@ -35,6 +34,7 @@ public record SimulationConfig(int year, long transactions, long seed, int merch
     public static final int YEAR_MAX = 9999;
     /** Bounds the per-day slot arrays (a day holds at most a few percent of the year). */
     public static final long TRANSACTIONS_MAX = 100_000_000L;
+
     public static final int MERCHANTS_MAX = 100_000;
     public static final int PARTNERS_MAX = 10_000;
 
@@ -58,15 +58,23 @@ public record SimulationConfig(int year, long transactions, long seed, int merch
         }
         if (!CurrencyCode.isValid(currency)
                 || Currency.getInstance(currency).getDefaultFractionDigits() != CURRENCY_FRACTION_DIGITS) {
-            throw new InvalidFieldException("currency", currency,
+            throw new InvalidFieldException(
+                    "currency",
+                    currency,
                     "must be an ISO 4217 code with 2 fraction digits (amounts are modelled in cents)");
         }
     }
 
     /** Kleline's 1999: year 1999, 435,105 transactions, seed 1, 500 merchants, 34 partners, Paris, EUR. */
     public static SimulationConfig defaults() {
-        return new SimulationConfig(DEFAULT_YEAR, DEFAULT_TRANSACTIONS, DEFAULT_SEED, DEFAULT_MERCHANTS,
-                DEFAULT_PARTNERS, BusinessCalendar.DEFAULT_ZONE, DEFAULT_CURRENCY);
+        return new SimulationConfig(
+                DEFAULT_YEAR,
+                DEFAULT_TRANSACTIONS,
+                DEFAULT_SEED,
+                DEFAULT_MERCHANTS,
+                DEFAULT_PARTNERS,
+                BusinessCalendar.DEFAULT_ZONE,
+                DEFAULT_CURRENCY);
     }
 
     public SimulationConfig withYear(int newYear) {

@@ -10,40 +10,30 @@ import org.kleline.ledger.simulator.business.FeePlanChange;
  */
 sealed interface Action {
 
-    record Onboarding(int merchant) implements Action {
-    }
+    record Onboarding(int merchant) implements Action {}
 
-    record PlanChange(FeePlanChange change) implements Action {
-    }
+    record PlanChange(FeePlanChange change) implements Action {}
 
-    record Capture(String paymentId, long amount) implements Action {
-    }
+    record Capture(String paymentId, long amount) implements Action {}
 
-    record Refund(String paymentId, long amount) implements Action {
-    }
+    record Refund(String paymentId, long amount) implements Action {}
 
-    record Chargeback(String paymentId, long amount) implements Action {
-    }
+    record Chargeback(String paymentId, long amount) implements Action {}
 
     /** An order authorized and then dropped by the customer: never captured. */
-    record AbandonedAuthorization(int merchant, long amount) implements Action {
-    }
+    record AbandonedAuthorization(int merchant, long amount) implements Action {}
 
     /**
      * A micropayment in progress: the wallet is opened, topped up if short (after a refused try
      * when {@code triedWithoutFunds} is not yet set), then paid.
      */
-    record Micropurchase(int wallet, int merchant, long amount, boolean triedWithoutFunds) implements Action {
-    }
+    record Micropurchase(int wallet, int merchant, long amount, boolean triedWithoutFunds) implements Action {}
 
-    record Redemption(int wallet) implements Action {
-    }
+    record Redemption(int wallet) implements Action {}
 
     /** The same request sent again with the same Idempotency-Key. */
-    record Retry(EventEnvelope original) implements Action {
-    }
+    record Retry(EventEnvelope original) implements Action {}
 
     /** A malformed request; its eventId is given when it is sent. */
-    record Flawed(Object payload, Defect defect) implements Action {
-    }
+    record Flawed(Object payload, Defect defect) implements Action {}
 }

@@ -23,6 +23,7 @@ final class CardFlow {
 
     /** Visa reason codes of the time: fraud (card absent), not received, not as described, cancelled, not recognized. */
     private static final String[] REASON_CODES = {"83", "30", "53", "41", "75"};
+
     private static final int[] REASON_WEIGHTS = {40, 20, 20, 5, 15};
 
     private final MerchantRoster roster;
@@ -36,8 +37,14 @@ final class CardFlow {
     private final String currency;
     private final SequenceIds paymentIds = new SequenceIds("cp-", 8);
 
-    CardFlow(MerchantRoster roster, ActiveMerchants active, Emitter emitter, Agenda agenda, Chance chance,
-             YearCalendar calendar, String currency) {
+    CardFlow(
+            MerchantRoster roster,
+            ActiveMerchants active,
+            Emitter emitter,
+            Agenda agenda,
+            Chance chance,
+            YearCalendar calendar,
+            String currency) {
         this.roster = roster;
         this.active = active;
         this.emitter = emitter;
@@ -57,7 +64,8 @@ final class CardFlow {
         long captured = chance.happens(Rates.PARTIAL_CAPTURE_PPM) ? amounts.part(amount) : amount;
         agenda.scheduleClamped(captureAtMs(atMs), new Action.Capture(paymentId, captured));
         if (chance.happens(Rates.ABANDONED_AUTHORIZATION_PPM)) {
-            agenda.scheduleWithinYear(atMs + chance.between(Rates.ABANDONED_MIN_MS, Rates.ABANDONED_MAX_MS),
+            agenda.scheduleWithinYear(
+                    atMs + chance.between(Rates.ABANDONED_MIN_MS, Rates.ABANDONED_MAX_MS),
                     new Action.AbandonedAuthorization(merchant.index(), amounts.cardBasket()));
         }
         return authorization(atMs, paymentId, merchant, amount);
@@ -69,33 +77,41 @@ final class CardFlow {
 
     SimulatedEvent capture(long atMs, Action.Capture capture) {
         if (chance.happens(Rates.REFUND_PPM)) {
-            long refunded = chance.happens(Rates.PARTIAL_REFUND_PPM) ? amounts.refundPart(capture.amount())
-                    : capture.amount();
-            agenda.scheduleWithinYear(officeHours.after(atMs,
-                    chance.between(Rates.REFUND_MIN_DAYS, Rates.REFUND_MAX_DAYS), chance.random()),
+            long refunded =
+                    chance.happens(Rates.PARTIAL_REFUND_PPM) ? amounts.refundPart(capture.amount()) : capture.amount();
+            agenda.scheduleWithinYear(
+                    officeHours.after(
+                            atMs, chance.between(Rates.REFUND_MIN_DAYS, Rates.REFUND_MAX_DAYS), chance.random()),
                     new Action.Refund(capture.paymentId(), refunded));
         } else if (chance.happens(Rates.CHARGEBACK_PPM)) {
-            agenda.scheduleWithinYear(officeHours.after(atMs,
-                    chance.between(Rates.CHARGEBACK_MIN_DAYS, Rates.CHARGEBACK_MAX_DAYS), chance.random()),
+            agenda.scheduleWithinYear(
+                    officeHours.after(
+                            atMs,
+                            chance.between(Rates.CHARGEBACK_MIN_DAYS, Rates.CHARGEBACK_MAX_DAYS),
+                            chance.random()),
                     new Action.Chargeback(capture.paymentId(), capture.amount()));
         }
-        return emitter.customer(atMs, new CardPaymentCaptured(capture.paymentId(), capture.amount()),
-                ExpectedOutcome.ACCEPTED);
+        return emitter.customer(
+                atMs, new CardPaymentCaptured(capture.paymentId(), capture.amount()), ExpectedOutcome.ACCEPTED);
     }
 
     SimulatedEvent refund(long atMs, Action.Refund refund) {
-        return emitter.customer(atMs, new CardPaymentRefunded(refund.paymentId(), refund.amount()),
-                ExpectedOutcome.ACCEPTED);
+        return emitter.customer(
+                atMs, new CardPaymentRefunded(refund.paymentId(), refund.amount()), ExpectedOutcome.ACCEPTED);
     }
 
     SimulatedEvent chargeback(long atMs, Action.Chargeback chargeback) {
         String reasonCode = REASON_CODES[chance.weighted(REASON_WEIGHTS)];
-        return emitter.customer(atMs, new CardPaymentChargedBack(chargeback.paymentId(), chargeback.amount(),
-                reasonCode), ExpectedOutcome.ACCEPTED);
+        return emitter.customer(
+                atMs,
+                new CardPaymentChargedBack(chargeback.paymentId(), chargeback.amount(), reasonCode),
+                ExpectedOutcome.ACCEPTED);
     }
 
     private SimulatedEvent authorization(long atMs, String paymentId, MerchantProfile merchant, long amount) {
-        return emitter.customer(atMs, new CardPaymentAuthorized(paymentId, merchant.merchantId(), amount, currency),
+        return emitter.customer(
+                atMs,
+                new CardPaymentAuthorized(paymentId, merchant.merchantId(), amount, currency),
                 ExpectedOutcome.ACCEPTED);
     }
 
@@ -108,8 +124,8 @@ final class CardFlow {
         if (chance.happens(Rates.QUICK_CAPTURE_PPM)) {
             return quickMs;
         }
-        long lateMs = officeHours.after(atMs, chance.between(Rates.LATE_CAPTURE_MIN_DAYS, Rates.LATE_CAPTURE_MAX_DAYS),
-                chance.random());
+        long lateMs = officeHours.after(
+                atMs, chance.between(Rates.LATE_CAPTURE_MIN_DAYS, Rates.LATE_CAPTURE_MAX_DAYS), chance.random());
         return lateMs < yearEndMs ? lateMs : quickMs;
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.simulator.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -21,13 +20,12 @@ final class Defects {
     /** '#' is not an id character: an order number pasted into the Idempotency-Key. */
     static final String BAD_EVENT_ID_SUFFIX = "#2";
 
-    private Defects() {
-    }
+    private Defects() {}
 
     /** The defects that {@code payload} can carry. */
     static List<Defect> applicable(Object payload) {
-        List<Defect> defects = new ArrayList<>(List.of(Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD,
-                Defect.INVALID_EVENT_ID));
+        List<Defect> defects =
+                new ArrayList<>(List.of(Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD, Defect.INVALID_EVENT_ID));
         if (payload instanceof CardPaymentAuthorized || payload instanceof WalletOpened) {
             defects.add(Defect.UNKNOWN_CURRENCY);
         }
@@ -46,12 +44,15 @@ final class Defects {
         }
         if (defect == Defect.UNKNOWN_CURRENCY) {
             if (payload instanceof CardPaymentAuthorized p) {
-                return CardPaymentAuthorized.newBuilder(p).setCurrency(BAD_CURRENCY).build();
+                return CardPaymentAuthorized.newBuilder(p)
+                        .setCurrency(BAD_CURRENCY)
+                        .build();
             }
             if (payload instanceof WalletOpened p) {
                 return WalletOpened.newBuilder(p).setCurrency(BAD_CURRENCY).build();
             }
-            throw new IllegalArgumentException("no currency to break in " + payload.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no currency to break in " + payload.getClass().getSimpleName());
         }
         return payload;
     }
@@ -81,6 +82,7 @@ final class Defects {
         if (payload instanceof CardPaymentChargedBack p) {
             return CardPaymentChargedBack.newBuilder(p).setAmount(0).build();
         }
-        throw new IllegalArgumentException("not a customer request: " + payload.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a customer request: " + payload.getClass().getSimpleName());
     }
 }

@@ -1,7 +1,6 @@
 package org.kleline.ledger.simulator.generate;
 
 import java.time.Instant;
-
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MicropaymentRequested;
@@ -38,12 +37,13 @@ final class Emitter {
             transactions++;
         }
         if (chance.happens(Rates.RETRY_PPM)) {
-            agenda.scheduleWithinYear(atMs + chance.between(Rates.RETRY_MIN_MS, Rates.RETRY_MAX_MS),
-                    new Action.Retry(envelope));
+            agenda.scheduleWithinYear(
+                    atMs + chance.between(Rates.RETRY_MIN_MS, Rates.RETRY_MAX_MS), new Action.Retry(envelope));
         }
         if (chance.happens(Rates.DEFECT_PPM)) {
             Defect defect = Defects.draw(payload, chance);
-            agenda.scheduleWithinYear(atMs + chance.between(Rates.DEFECT_MIN_MS, Rates.DEFECT_MAX_MS),
+            agenda.scheduleWithinYear(
+                    atMs + chance.between(Rates.DEFECT_MIN_MS, Rates.DEFECT_MAX_MS),
                     new Action.Flawed(Defects.broken(payload, defect), defect));
         }
         return new SimulatedEvent(envelope, expected, Defect.NONE);
@@ -51,8 +51,8 @@ final class Emitter {
 
     SimulatedEvent retry(long atMs, Action.Retry retry) {
         EventEnvelope original = retry.original();
-        return new SimulatedEvent(envelope(original.getEventId(), atMs, original.getPayload()),
-                ExpectedOutcome.DUPLICATE, Defect.NONE);
+        return new SimulatedEvent(
+                envelope(original.getEventId(), atMs, original.getPayload()), ExpectedOutcome.DUPLICATE, Defect.NONE);
     }
 
     SimulatedEvent flawed(long atMs, Action.Flawed flawed) {
@@ -60,8 +60,7 @@ final class Emitter {
         if (flawed.defect() == Defect.INVALID_EVENT_ID) {
             eventId = eventId + Defects.BAD_EVENT_ID_SUFFIX;
         }
-        return new SimulatedEvent(envelope(eventId, atMs, flawed.payload()), ExpectedOutcome.REFUSED,
-                flawed.defect());
+        return new SimulatedEvent(envelope(eventId, atMs, flawed.payload()), ExpectedOutcome.REFUSED, flawed.defect());
     }
 
     /** Accepted captures and micropayments emitted so far. */

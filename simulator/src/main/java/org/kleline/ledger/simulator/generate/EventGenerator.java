@@ -6,7 +6,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-
 import org.kleline.ledger.simulator.business.ActiveMerchants;
 import org.kleline.ledger.simulator.business.Chance;
 import org.kleline.ledger.simulator.business.MerchantRoster;
@@ -76,8 +75,8 @@ public final class EventGenerator implements Iterator<SimulatedEvent> {
 
     /** The year of {@code config} as a sequential, ordered stream. */
     public static Stream<SimulatedEvent> stream(SimulationConfig config) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(start(config),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(start(config), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** Transactions emitted so far; {@link SimulationConfig#transactions()} once the year is done. */
@@ -112,7 +111,8 @@ public final class EventGenerator implements Iterator<SimulatedEvent> {
     private SimulatedEvent step() {
         while (true) {
             boolean slotsLeft = slot < slotTimes.length;
-            if (!slotsLeft && day + 1 < calendar.days()
+            if (!slotsLeft
+                    && day + 1 < calendar.days()
                     && (agenda.isEmpty() || agenda.nextAtMs() >= calendar.dayStartMs(day + 1))) {
                 loadDay(day + 1);
                 continue;

@@ -1,7 +1,6 @@
 package org.kleline.ledger.simulator.generate;
 
 import java.time.Instant;
-
 import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantOnboarded;
 import org.kleline.ledger.simulator.business.ActiveMerchants;
@@ -37,8 +36,14 @@ final class MerchantFlow {
     SimulatedEvent onboard(long atMs, Action.Onboarding onboarding) {
         MerchantProfile merchant = roster.profile(onboarding.merchant());
         active.activate(merchant.index());
-        return emitter.backOffice(atMs, new MerchantOnboarded(merchant.merchantId(), merchant.name(),
-                merchant.partnerId(), currency, merchant.feePlan().toAvro()));
+        return emitter.backOffice(
+                atMs,
+                new MerchantOnboarded(
+                        merchant.merchantId(),
+                        merchant.name(),
+                        merchant.partnerId(),
+                        currency,
+                        merchant.feePlan().toAvro()));
     }
 
     SimulatedEvent changePlan(long atMs, Action.PlanChange planChange) {
@@ -47,7 +52,11 @@ final class MerchantFlow {
         if (!active.isActive(merchant.index())) {
             throw new IllegalStateException("fee plan change for " + merchant.merchantId() + " before its onboarding");
         }
-        return emitter.backOffice(atMs, new MerchantFeePlanChanged(merchant.merchantId(), change.feePlan().toAvro(),
-                Instant.ofEpochMilli(change.effectiveFromMs())));
+        return emitter.backOffice(
+                atMs,
+                new MerchantFeePlanChanged(
+                        merchant.merchantId(),
+                        change.feePlan().toAvro(),
+                        Instant.ofEpochMilli(change.effectiveFromMs())));
     }
 }

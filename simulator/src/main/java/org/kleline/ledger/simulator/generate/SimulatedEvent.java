@@ -1,7 +1,6 @@
 package org.kleline.ledger.simulator.generate;
 
 import java.util.Objects;
-
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MicropaymentRequested;
@@ -23,8 +22,8 @@ public record SimulatedEvent(EventEnvelope envelope, ExpectedOutcome expected, D
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(defect, "defect");
         if ((expected == ExpectedOutcome.REFUSED) != defect.isPresent()) {
-            throw new IllegalArgumentException("a defect goes with REFUSED and only with it: " + expected + ", "
-                    + defect);
+            throw new IllegalArgumentException(
+                    "a defect goes with REFUSED and only with it: " + expected + ", " + defect);
         }
     }
 

@@ -29,8 +29,13 @@ final class WalletFlow {
     private final Amounts amounts;
     private final String currency;
 
-    WalletFlow(MerchantRoster roster, ActiveMerchants active, Emitter emitter, Agenda agenda, Chance chance,
-               String currency) {
+    WalletFlow(
+            MerchantRoster roster,
+            ActiveMerchants active,
+            Emitter emitter,
+            Agenda agenda,
+            Chance chance,
+            String currency) {
         this.roster = roster;
         this.active = active;
         this.emitter = emitter;
@@ -48,8 +53,8 @@ final class WalletFlow {
             long maxBalance = amounts.maxBalance();
             int wallet = wallets.open(maxBalance);
             agenda.scheduleClamped(atMs + stepMs(), new Action.Micropurchase(wallet, merchant.index(), amount, true));
-            return emitter.customer(atMs, new WalletOpened(walletId(wallet), currency, maxBalance),
-                    ExpectedOutcome.ACCEPTED);
+            return emitter.customer(
+                    atMs, new WalletOpened(walletId(wallet), currency, maxBalance), ExpectedOutcome.ACCEPTED);
         }
         int wallet = chance.random().nextInt(wallets.opened());
         return pay(atMs, new Action.Micropurchase(wallet, merchant.index(), amount, false));
@@ -58,12 +63,13 @@ final class WalletFlow {
     SimulatedEvent pay(long atMs, Action.Micropurchase purchase) {
         int wallet = purchase.wallet();
         long balance = wallets.balance(wallet);
-        MicropaymentRequested request = new MicropaymentRequested(walletId(wallet),
-                merchantId(purchase.merchant()), purchase.amount());
+        MicropaymentRequested request =
+                new MicropaymentRequested(walletId(wallet), merchantId(purchase.merchant()), purchase.amount());
         if (balance >= purchase.amount()) {
             wallets.debit(wallet, purchase.amount());
             if (chance.happens(Rates.REDEMPTION_PPM)) {
-                agenda.scheduleWithinYear(atMs + chance.between(Rates.REDEMPTION_MIN_MS, Rates.REDEMPTION_MAX_MS),
+                agenda.scheduleWithinYear(
+                        atMs + chance.between(Rates.REDEMPTION_MIN_MS, Rates.REDEMPTION_MAX_MS),
                         new Action.Redemption(wallet));
             }
             return emitter.customer(atMs, request, ExpectedOutcome.ACCEPTED);

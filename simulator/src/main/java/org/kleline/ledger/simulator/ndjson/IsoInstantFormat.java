@@ -1,12 +1,11 @@
 package org.kleline.ledger.simulator.ndjson;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Epoch milliseconds as an ISO-8601 instant that always shows milliseconds
@@ -19,8 +18,8 @@ final class IsoInstantFormat {
     private static final int LENGTH = 24;
     private static final long DAY_MS = 86_400_000L;
     private static final int FAST_YEAR_MAX = 9999;
-    private static final DateTimeFormatter SLOW = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SLOW =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final char[] chars = new char[LENGTH];
     private long cachedDay = Long.MIN_VALUE;

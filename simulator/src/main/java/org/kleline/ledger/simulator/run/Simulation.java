@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
-
 import org.kleline.ledger.simulator.bulk.BulkBatcher;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
 import org.kleline.ledger.simulator.bulk.BulkRequest;
@@ -30,8 +29,7 @@ public final class Simulation {
 
     private static final int OUTPUT_BUFFER_BYTES = 1 << 20;
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /**
      * Writes the year of {@code config} to {@code out} as NDJSON, bad lines and retries included, in
@@ -41,8 +39,8 @@ public final class Simulation {
             throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(progress, "progress");
-        OutputStream buffered = out instanceof BufferedOutputStream ? out
-                : new BufferedOutputStream(out, OUTPUT_BUFFER_BYTES);
+        OutputStream buffered =
+                out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, OUTPUT_BUFFER_BYTES);
         EventGenerator generator = EventGenerator.start(config);
         SummaryRecorder recorder = new SummaryRecorder(config.settlementZone());
         NdjsonEventWriter writer = new NdjsonEventWriter();
@@ -64,8 +62,9 @@ public final class Simulation {
      * occurredAt order: good lines batched, each bad line alone. Progress is reported after each
      * request, counting the lines sent.
      */
-    public static SimulationSummary sendBulk(SimulationConfig config, BulkLimits limits, BulkSender sender,
-                                             ProgressListener progress) throws IOException {
+    public static SimulationSummary sendBulk(
+            SimulationConfig config, BulkLimits limits, BulkSender sender, ProgressListener progress)
+            throws IOException {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(progress, "progress");
         SummaryRecorder recorder = new SummaryRecorder(config.settlementZone());
@@ -114,8 +113,8 @@ public final class Simulation {
                 return;
             }
             if (request.lines() != pendingLines) {
-                throw new IllegalStateException("a request of " + request.lines() + " lines for "
-                        + pendingLines + " pending");
+                throw new IllegalStateException(
+                        "a request of " + request.lines() + " lines for " + pendingLines + " pending");
             }
             lines += pendingLines;
             transactions += pendingTransactions;

@@ -8,8 +8,7 @@ package org.kleline.ledger.simulator.summary;
 public interface ProgressListener {
 
     /** A listener that ignores progress. */
-    ProgressListener NONE = progress -> {
-    };
+    ProgressListener NONE = progress -> {};
 
     void onProgress(Progress progress);
 }

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.simulator.generate.Defect;
 import org.kleline.ledger.simulator.generate.ExpectedOutcome;
@@ -23,9 +22,14 @@ import org.kleline.ledger.simulator.generate.ExpectedOutcome;
  * @param linesByMonth        lines per month of occurredAt in the settlement zone, January first
  * @param transactionsByMonth transactions per month, January first
  */
-public record SimulationSummary(long lines, long transactions, Map<EventType, Long> linesByType,
-                                Map<ExpectedOutcome, Long> linesByOutcome, Map<Defect, Long> badLinesByDefect,
-                                List<Long> linesByMonth, List<Long> transactionsByMonth) {
+public record SimulationSummary(
+        long lines,
+        long transactions,
+        Map<EventType, Long> linesByType,
+        Map<ExpectedOutcome, Long> linesByOutcome,
+        Map<Defect, Long> badLinesByDefect,
+        List<Long> linesByMonth,
+        List<Long> transactionsByMonth) {
 
     private static final int MONTHS = 12;
 
@@ -36,8 +40,8 @@ public record SimulationSummary(long lines, long transactions, Map<EventType, Lo
         linesByMonth = List.copyOf(linesByMonth);
         transactionsByMonth = List.copyOf(transactionsByMonth);
         if (linesByMonth.size() != MONTHS || transactionsByMonth.size() != MONTHS) {
-            throw new IllegalArgumentException("12 months expected, were " + linesByMonth.size() + " and "
-                    + transactionsByMonth.size());
+            throw new IllegalArgumentException(
+                    "12 months expected, were " + linesByMonth.size() + " and " + transactionsByMonth.size());
         }
     }
 
@@ -67,22 +71,24 @@ public record SimulationSummary(long lines, long transactions, Map<EventType, Lo
     /** A plain-text report for a terminal. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%,d lines, %,d transactions (accepted captures and micropayments)%n", lines,
-                transactions));
-        text.append(String.format("  accepted %,d, rejected %,d (insufficient funds), duplicate %,d (retries),"
-                        + " refused %,d (bad lines)%n", lines(ExpectedOutcome.ACCEPTED),
-                lines(ExpectedOutcome.REJECTED), retries(), badLines()));
+        text.append(String.format(
+                "%,d lines, %,d transactions (accepted captures and micropayments)%n", lines, transactions));
+        text.append(String.format(
+                "  accepted %,d, rejected %,d (insufficient funds), duplicate %,d (retries),"
+                        + " refused %,d (bad lines)%n",
+                lines(ExpectedOutcome.ACCEPTED), lines(ExpectedOutcome.REJECTED), retries(), badLines()));
         text.append("by type:\n");
         linesByType.forEach((type, count) -> text.append(String.format("  %-24s %,12d%n", type, count)));
         if (!badLinesByDefect.isEmpty()) {
             text.append("bad lines:\n");
-            badLinesByDefect.forEach((defect, count) -> text.append(String.format("  %-24s %,12d%n", defect,
-                    count)));
+            badLinesByDefect.forEach((defect, count) -> text.append(String.format("  %-24s %,12d%n", defect, count)));
         }
         text.append(String.format("by month:%n  %-5s %12s %14s%n", "", "lines", "transactions"));
         for (int m = 0; m < MONTHS; m++) {
-            text.append(String.format("  %-5s %,12d %,14d%n",
-                    Month.of(m + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH), linesByMonth.get(m),
+            text.append(String.format(
+                    "  %-5s %,12d %,14d%n",
+                    Month.of(m + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                    linesByMonth.get(m),
                     transactionsByMonth.get(m)));
         }
         return text.toString();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.model.event.EventTypes;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -68,8 +67,8 @@ public final class SummaryRecorder {
                 byDefect.put(defect, linesByDefect[defect.ordinal()]);
             }
         }
-        return new SimulationSummary(lines, transactions, byType, byOutcome, byDefect, boxed(linesByMonth),
-                boxed(transactionsByMonth));
+        return new SimulationSummary(
+                lines, transactions, byType, byOutcome, byDefect, boxed(linesByMonth), boxed(transactionsByMonth));
     }
 
     private static List<Long> boxed(long[] values) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class BulkBatcherTest {
@@ -65,8 +64,10 @@ class BulkBatcherTest {
         batcher.add(line(4, 10), false);
         batcher.flush();
 
-        assertThat(sent).extracting(BulkRequest::lines, BulkRequest::refusalExpected)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, false),
+        assertThat(sent)
+                .extracting(BulkRequest::lines, BulkRequest::refusalExpected)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, false),
                         org.assertj.core.groups.Tuple.tuple(1, true),
                         org.assertj.core.groups.Tuple.tuple(1, false));
         assertThat(sent.get(1).body()).isEqualTo(line(3, 10));

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class DayRhythmTest {
@@ -51,7 +50,8 @@ class DayRhythmTest {
 
         assertThat(calendar.dayStartMs(day + 1) - calendar.dayStartMs(day)).isEqualTo(23 * 3_600_000L);
         for (long t : times) {
-            assertThat(ZonedDateTime.ofInstant(Instant.ofEpochMilli(t), PARIS).toLocalDate()).isEqualTo(springForward);
+            assertThat(ZonedDateTime.ofInstant(Instant.ofEpochMilli(t), PARIS).toLocalDate())
+                    .isEqualTo(springForward);
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class VolumeCurveTest {
@@ -17,7 +16,9 @@ class VolumeCurveTest {
     @Test
     void daysAddUpToExactlyTheYearsTransactions() {
         for (long total : new long[] {0, 1, 7, 364, 365, 3_000, 435_105, 1_000_003}) {
-            assertThat(Arrays.stream(curve.transactionsPerDay(total)).sum()).as("total %d", total).isEqualTo(total);
+            assertThat(Arrays.stream(curve.transactionsPerDay(total)).sum())
+                    .as("total %d", total)
+                    .isEqualTo(total);
         }
     }
 
@@ -36,7 +37,8 @@ class VolumeCurveTest {
         long[] days = curve.transactionsPerDay(435_105);
         double previous = 0;
         for (int month = 1; month <= 12; month++) {
-            double perDay = (double) monthSum(days, month) / LocalDate.of(1999, month, 1).lengthOfMonth();
+            double perDay = (double) monthSum(days, month)
+                    / LocalDate.of(1999, month, 1).lengthOfMonth();
             assertThat(perDay).as("month %d", month).isGreaterThan(previous);
             previous = perDay;
         }

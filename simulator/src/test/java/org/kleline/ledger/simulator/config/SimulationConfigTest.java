@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
@@ -25,8 +24,12 @@ class SimulationConfigTest {
 
     @Test
     void withersChangeOneFieldOnly() {
-        SimulationConfig config = SimulationConfig.defaults().withYear(2000).withTransactions(10).withSeed(7)
-                .withMerchants(3).withPartners(0);
+        SimulationConfig config = SimulationConfig.defaults()
+                .withYear(2000)
+                .withTransactions(10)
+                .withSeed(7)
+                .withMerchants(3)
+                .withPartners(0);
 
         assertThat(config).isEqualTo(new SimulationConfig(2000, 10, 7, 3, 0, ZoneId.of("Europe/Paris"), "EUR"));
     }
@@ -36,7 +39,8 @@ class SimulationConfigTest {
         assertThatThrownBy(() -> SimulationConfig.defaults().withTransactions(-1))
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessage("transactions must be 0..100000000, was -1")
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("transactions");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("transactions");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.account.AccountType;
 import org.kleline.ledger.model.decision.Decision;
@@ -45,7 +44,8 @@ class ReplayedYearTest {
     void theYearLeavesAZeroTrialBalanceAndNoWalletBelowZero() {
         LedgerReplay ledger = replayed();
 
-        assertThat(ledger.trialBalance()).allSatisfy((currency, total) -> assertThat(total).isZero());
+        assertThat(ledger.trialBalance())
+                .allSatisfy((currency, total) -> assertThat(total).isZero());
         assertThat(ledger.trialBalance()).hasSize(1);
         ledger.balances().forEach((accountCurrency, balance) -> {
             if (accountCurrency.account().type() == AccountType.WALLET) {
@@ -58,7 +58,8 @@ class ReplayedYearTest {
     void settlementRowsCountExactlyTheYearsTransactions() {
         LedgerReplay ledger = replayed();
 
-        long counted = ledger.settlements().stream().mapToLong(DailySettlement::count).sum();
+        long counted =
+                ledger.settlements().stream().mapToLong(DailySettlement::count).sum();
 
         assertThat(counted).isEqualTo(60_000);
     }

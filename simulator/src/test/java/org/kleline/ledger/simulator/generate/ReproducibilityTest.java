@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.simulator.fixtures.SimulatedYears;
 
@@ -16,8 +15,7 @@ class ReproducibilityTest {
      * across JVMs and platforms: a change to the generator that moves it must be deliberate, and
      * the new hash recorded here.
      */
-    private static final String SMALL_YEAR_SHA256 =
-            "62cb4cc531fcc643b0c8e172c89a0dc1a664cd0daf4cf5b93737f9e0bb8adccc";
+    private static final String SMALL_YEAR_SHA256 = "62cb4cc531fcc643b0c8e172c89a0dc1a664cd0daf4cf5b93737f9e0bb8adccc";
 
     @Test
     void sameSeedGivesByteIdenticalNdjson() {
@@ -39,7 +37,8 @@ class ReproducibilityTest {
     @Test
     void differentSeedKeepsTheExactTransactionCount() {
         long transactions = EventGenerator.stream(SimulatedYears.SMALL.withSeed(2))
-                .filter(SimulatedEvent::isTransaction).count();
+                .filter(SimulatedEvent::isTransaction)
+                .count();
 
         assertThat(transactions).isEqualTo(3_000);
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,9 +39,12 @@ import org.kleline.ledger.simulator.fixtures.SimulatedYears;
 class YearShapeTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Instant YEAR_START = LocalDate.of(1999, 1, 1).atStartOfDay(PARIS).toInstant();
-    private static final Instant YEAR_END = LocalDate.of(2000, 1, 1).atStartOfDay(PARIS).toInstant();
-    private static final Instant WALLET_LAUNCH = LocalDate.of(1999, 10, 1).atStartOfDay(PARIS).toInstant();
+    private static final Instant YEAR_START =
+            LocalDate.of(1999, 1, 1).atStartOfDay(PARIS).toInstant();
+    private static final Instant YEAR_END =
+            LocalDate.of(2000, 1, 1).atStartOfDay(PARIS).toInstant();
+    private static final Instant WALLET_LAUNCH =
+            LocalDate.of(1999, 10, 1).atStartOfDay(PARIS).toInstant();
 
     private final List<SimulatedEvent> small = SimulatedYears.events(SimulatedYears.SMALL);
     private final List<SimulatedEvent> medium = SimulatedYears.events(SimulatedYears.MEDIUM);
@@ -62,7 +64,8 @@ class YearShapeTest {
 
     @Test
     void theMediumYearHasExactlyItsTransactions() {
-        assertThat(medium.stream().filter(SimulatedEvent::isTransaction).count()).isEqualTo(60_000);
+        assertThat(medium.stream().filter(SimulatedEvent::isTransaction).count())
+                .isEqualTo(60_000);
     }
 
     @Test
@@ -95,12 +98,15 @@ class YearShapeTest {
     void noWalletEventBeforeOctober() {
         for (SimulatedEvent event : medium) {
             Object payload = event.envelope().getPayload();
-            if (payload instanceof WalletOpened || payload instanceof WalletToppedUp || payload instanceof WalletRedeemed
+            if (payload instanceof WalletOpened
+                    || payload instanceof WalletToppedUp
+                    || payload instanceof WalletRedeemed
                     || payload instanceof MicropaymentRequested) {
                 assertThat(event.envelope().getOccurredAt()).isAfterOrEqualTo(WALLET_LAUNCH);
             }
         }
-        assertThat(count(medium, e -> e.envelope().getPayload() instanceof MicropaymentRequested)).isPositive();
+        assertThat(count(medium, e -> e.envelope().getPayload() instanceof MicropaymentRequested))
+                .isPositive();
     }
 
     @Test
@@ -114,10 +120,11 @@ class YearShapeTest {
                     assertThat(onboarded.put(p.getMerchantId(), at)).isNull();
                     continue;
                 }
-                String merchantId = payload instanceof CardPaymentAuthorized p ? p.getMerchantId()
-                        : payload instanceof MicropaymentRequested p ? p.getMerchantId()
-                        : payload instanceof MerchantFeePlanChanged p ? p.getMerchantId()
-                        : null;
+                String merchantId = payload instanceof CardPaymentAuthorized p
+                        ? p.getMerchantId()
+                        : payload instanceof MicropaymentRequested p
+                                ? p.getMerchantId()
+                                : payload instanceof MerchantFeePlanChanged p ? p.getMerchantId() : null;
                 if (merchantId != null) {
                     assertThat(onboarded).containsKey(merchantId);
                     assertThat(onboarded.get(merchantId)).isBeforeOrEqualTo(at);
@@ -133,7 +140,9 @@ class YearShapeTest {
                 continue;
             }
             EventEnvelope envelope = event.envelope();
-            assertThat(IdSyntax.isValid(envelope.getEventId())).as(envelope.getEventId()).isTrue();
+            assertThat(IdSyntax.isValid(envelope.getEventId()))
+                    .as(envelope.getEventId())
+                    .isTrue();
             assertThat(IdSyntax.isValid(AggregateKey.of(envelope).id())).isTrue();
         }
     }
@@ -155,9 +164,12 @@ class YearShapeTest {
     @Test
     void fiveHundredMerchantsMostlyFromTheFirstSecondSomeWithoutPartner() {
         List<MerchantOnboarded> onboardings = payloads(small, MerchantOnboarded.class);
-        long atStart = small.stream().filter(e -> e.envelope().getPayload() instanceof MerchantOnboarded)
-                .filter(e -> e.envelope().getOccurredAt().isBefore(YEAR_START.plusSeconds(1))).count();
-        long withoutPartner = onboardings.stream().filter(m -> m.getPartnerId() == null).count();
+        long atStart = small.stream()
+                .filter(e -> e.envelope().getPayload() instanceof MerchantOnboarded)
+                .filter(e -> e.envelope().getOccurredAt().isBefore(YEAR_START.plusSeconds(1)))
+                .count();
+        long withoutPartner =
+                onboardings.stream().filter(m -> m.getPartnerId() == null).count();
         Set<String> partners = new TreeSet<>();
         onboardings.forEach(m -> {
             if (m.getPartnerId() != null) {
@@ -192,11 +204,13 @@ class YearShapeTest {
     @Test
     void aFewPlansChangeFromTheFirstOfALaterMonth() {
         List<SimulatedEvent> changes = small.stream()
-                .filter(e -> e.envelope().getPayload() instanceof MerchantFeePlanChanged).toList();
+                .filter(e -> e.envelope().getPayload() instanceof MerchantFeePlanChanged)
+                .toList();
 
         assertThat(changes).hasSize(10);
         for (SimulatedEvent change : changes) {
-            MerchantFeePlanChanged payload = (MerchantFeePlanChanged) change.envelope().getPayload();
+            MerchantFeePlanChanged payload =
+                    (MerchantFeePlanChanged) change.envelope().getPayload();
             ZonedDateTime effective = payload.getEffectiveFrom().atZone(PARIS);
             assertThat(payload.getEffectiveFrom()).isAfter(change.envelope().getOccurredAt());
             assertThat(effective.getDayOfMonth()).isEqualTo(1);
@@ -248,8 +262,12 @@ class YearShapeTest {
                 assertThat(p.getAmount()).isBetween(1L, authorized.get(p.getPaymentId()));
             }
         }
-        long partial = captured.entrySet().stream().filter(c -> c.getValue() < authorized.get(c.getKey())).count();
-        long never = authorized.keySet().stream().filter(id -> !captured.containsKey(id)).count();
+        long partial = captured.entrySet().stream()
+                .filter(c -> c.getValue() < authorized.get(c.getKey()))
+                .count();
+        long never = authorized.keySet().stream()
+                .filter(id -> !captured.containsKey(id))
+                .count();
 
         assertThat((double) partial / captured.size()).isBetween(0.04, 0.06);
         assertThat((double) never / authorized.size()).isBetween(0.01, 0.02);
@@ -263,7 +281,8 @@ class YearShapeTest {
         Set<String> chargedBack = new HashSet<>();
         for (SimulatedEvent event : goodFirstLines(medium)) {
             Object payload = event.envelope().getPayload();
-            if (payload instanceof CardPaymentCaptured p && event.envelope().getOccurredAt().isBefore(lastFullFollowUp)) {
+            if (payload instanceof CardPaymentCaptured p
+                    && event.envelope().getOccurredAt().isBefore(lastFullFollowUp)) {
                 capturedEarly.put(p.getPaymentId(), p.getAmount());
             } else if (payload instanceof CardPaymentRefunded p) {
                 assertThat(refunded.add(p.getPaymentId())).isTrue();
@@ -272,8 +291,10 @@ class YearShapeTest {
                 assertThat(p.getReasonCode()).isIn("83", "30", "53", "41", "75");
             }
         }
-        long refundedEarly = capturedEarly.keySet().stream().filter(refunded::contains).count();
-        long chargedBackEarly = capturedEarly.keySet().stream().filter(chargedBack::contains).count();
+        long refundedEarly =
+                capturedEarly.keySet().stream().filter(refunded::contains).count();
+        long chargedBackEarly =
+                capturedEarly.keySet().stream().filter(chargedBack::contains).count();
 
         assertThat(refunded).doesNotContainAnyElementsOf(chargedBack);
         assertThat((double) refundedEarly / capturedEarly.size()).isBetween(0.025, 0.035);
@@ -307,18 +328,23 @@ class YearShapeTest {
         assertThat((double) retries / lines).isBetween(0.003, 0.007);
         assertThat((double) bad / lines).isBetween(0.0002, 0.001);
         assertThat(rejected).isPositive();
-        assertThat(medium.stream().filter(SimulatedEvent::refusalExpected).map(SimulatedEvent::defect).distinct())
-                .containsExactlyInAnyOrder(Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD, Defect.INVALID_EVENT_ID,
-                        Defect.UNKNOWN_CURRENCY);
+        assertThat(medium.stream()
+                        .filter(SimulatedEvent::refusalExpected)
+                        .map(SimulatedEvent::defect)
+                        .distinct())
+                .containsExactlyInAnyOrder(
+                        Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD, Defect.INVALID_EVENT_ID, Defect.UNKNOWN_CURRENCY);
     }
 
     @Test
     void aYearWithOneMerchantAndNoPartnerStillHoldsItsTransactions() {
-        SimulationConfig tiny = SimulatedYears.SMALL.withMerchants(1).withPartners(0).withTransactions(200);
+        SimulationConfig tiny =
+                SimulatedYears.SMALL.withMerchants(1).withPartners(0).withTransactions(200);
         List<SimulatedEvent> year = EventGenerator.stream(tiny).toList();
 
         assertThat(count(year, SimulatedEvent::isTransaction)).isEqualTo(200);
-        assertThat(payloads(year, MerchantOnboarded.class)).singleElement()
+        assertThat(payloads(year, MerchantOnboarded.class))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getPartnerId()).isNull());
     }
 
@@ -334,13 +360,17 @@ class YearShapeTest {
 
     /** Lines that reach the log for the first time: neither bad nor retried. */
     private static List<SimulatedEvent> goodFirstLines(List<SimulatedEvent> year) {
-        return year.stream().filter(e -> e.expected() == ExpectedOutcome.ACCEPTED
-                || e.expected() == ExpectedOutcome.REJECTED).toList();
+        return year.stream()
+                .filter(e -> e.expected() == ExpectedOutcome.ACCEPTED || e.expected() == ExpectedOutcome.REJECTED)
+                .toList();
     }
 
     private static <T> List<T> payloads(List<SimulatedEvent> year, Class<T> type) {
-        return goodFirstLines(year).stream().map(e -> e.envelope().getPayload()).filter(type::isInstance)
-                .map(type::cast).toList();
+        return goodFirstLines(year).stream()
+                .map(e -> e.envelope().getPayload())
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     private static long count(List<SimulatedEvent> year, Predicate<SimulatedEvent> predicate) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
@@ -41,54 +40,64 @@ class NdjsonEventWriterTest {
 
     @Test
     void everyPayloadIsWrittenWithTheFieldNamesOfTheWriteBodies() {
-        assertThat(line(new MerchantOnboarded("m-0001", "Librairie du Marais", "p-07", "EUR", PLAN))).isEqualTo(
-                "{\"type\":\"MerchantOnboarded\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
-                        + "\"merchantId\":\"m-0001\",\"name\":\"Librairie du Marais\",\"partnerId\":\"p-07\","
-                        + "\"currency\":\"EUR\",\"feePlan\":{\"cardBps\":250,\"cardFixed\":15,\"microBps\":1000,"
-                        + "\"microFixed\":2,\"chargebackFee\":1500,\"partnerShareBps\":2500}}\n");
+        assertThat(line(new MerchantOnboarded("m-0001", "Librairie du Marais", "p-07", "EUR", PLAN)))
+                .isEqualTo(
+                        "{\"type\":\"MerchantOnboarded\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+                                + "\"merchantId\":\"m-0001\",\"name\":\"Librairie du Marais\",\"partnerId\":\"p-07\","
+                                + "\"currency\":\"EUR\",\"feePlan\":{\"cardBps\":250,\"cardFixed\":15,\"microBps\":1000,"
+                                + "\"microFixed\":2,\"chargebackFee\":1500,\"partnerShareBps\":2500}}\n");
         assertThat(line(new MerchantFeePlanChanged("m-0001", PLAN, Instant.parse("1999-10-31T23:00:00Z"))))
                 .isEqualTo("{\"type\":\"MerchantFeePlanChanged\",\"eventId\":\"e-1\","
                         + "\"occurredAt\":\"1999-10-04T08:15:30.000Z\",\"merchantId\":\"m-0001\","
                         + "\"feePlan\":{\"cardBps\":250,\"cardFixed\":15,\"microBps\":1000,\"microFixed\":2,"
                         + "\"chargebackFee\":1500,\"partnerShareBps\":2500},"
                         + "\"effectiveFrom\":\"1999-10-31T23:00:00.000Z\"}\n");
-        assertThat(line(new WalletOpened("w-000001", "EUR", 15_000L))).isEqualTo(
-                "{\"type\":\"WalletOpened\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+        assertThat(line(new WalletOpened("w-000001", "EUR", 15_000L)))
+                .isEqualTo("{\"type\":\"WalletOpened\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
                         + "\"walletId\":\"w-000001\",\"currency\":\"EUR\",\"maxBalance\":15000}\n");
-        assertThat(line(new WalletToppedUp("w-000001", 5_000L))).endsWith(
-                "\"walletId\":\"w-000001\",\"amount\":5000}\n").startsWith("{\"type\":\"WalletToppedUp\",");
-        assertThat(line(new WalletRedeemed("w-000001", 120L))).endsWith(
-                "\"walletId\":\"w-000001\",\"amount\":120}\n").startsWith("{\"type\":\"WalletRedeemed\",");
-        assertThat(line(new MicropaymentRequested("w-000001", "m-0005", 250L))).isEqualTo(
-                "{\"type\":\"MicropaymentRequested\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
-                        + "\"walletId\":\"w-000001\",\"merchantId\":\"m-0005\",\"amount\":250}\n");
-        assertThat(line(new CardPaymentAuthorized("cp-00000001", "m-0001", 4_990L, "EUR"))).isEqualTo(
-                "{\"type\":\"CardPaymentAuthorized\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
-                        + "\"paymentId\":\"cp-00000001\",\"merchantId\":\"m-0001\",\"amount\":4990,\"currency\":\"EUR\"}\n");
-        assertThat(line(new CardPaymentCaptured("cp-00000001", 4_990L))).endsWith(
-                "\"paymentId\":\"cp-00000001\",\"amount\":4990}\n").startsWith("{\"type\":\"CardPaymentCaptured\",");
-        assertThat(line(new CardPaymentRefunded("cp-00000001", 1_000L))).endsWith(
-                "\"paymentId\":\"cp-00000001\",\"amount\":1000}\n").startsWith("{\"type\":\"CardPaymentRefunded\",");
-        assertThat(line(new CardPaymentChargedBack("cp-00000001", 4_990L, "83"))).isEqualTo(
-                "{\"type\":\"CardPaymentChargedBack\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
-                        + "\"paymentId\":\"cp-00000001\",\"amount\":4990,\"reasonCode\":\"83\"}\n");
-        assertThat(line(new MerchantPaidOut("m-0001", "manual-1", LocalDate.of(1999, 10, 4), 12_345L))).isEqualTo(
-                "{\"type\":\"MerchantPaidOut\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
-                        + "\"merchantId\":\"m-0001\",\"payoutId\":\"manual-1\",\"businessDate\":\"1999-10-04\","
-                        + "\"amount\":12345}\n");
+        assertThat(line(new WalletToppedUp("w-000001", 5_000L)))
+                .endsWith("\"walletId\":\"w-000001\",\"amount\":5000}\n")
+                .startsWith("{\"type\":\"WalletToppedUp\",");
+        assertThat(line(new WalletRedeemed("w-000001", 120L)))
+                .endsWith("\"walletId\":\"w-000001\",\"amount\":120}\n")
+                .startsWith("{\"type\":\"WalletRedeemed\",");
+        assertThat(line(new MicropaymentRequested("w-000001", "m-0005", 250L)))
+                .isEqualTo(
+                        "{\"type\":\"MicropaymentRequested\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+                                + "\"walletId\":\"w-000001\",\"merchantId\":\"m-0005\",\"amount\":250}\n");
+        assertThat(line(new CardPaymentAuthorized("cp-00000001", "m-0001", 4_990L, "EUR")))
+                .isEqualTo(
+                        "{\"type\":\"CardPaymentAuthorized\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+                                + "\"paymentId\":\"cp-00000001\",\"merchantId\":\"m-0001\",\"amount\":4990,\"currency\":\"EUR\"}\n");
+        assertThat(line(new CardPaymentCaptured("cp-00000001", 4_990L)))
+                .endsWith("\"paymentId\":\"cp-00000001\",\"amount\":4990}\n")
+                .startsWith("{\"type\":\"CardPaymentCaptured\",");
+        assertThat(line(new CardPaymentRefunded("cp-00000001", 1_000L)))
+                .endsWith("\"paymentId\":\"cp-00000001\",\"amount\":1000}\n")
+                .startsWith("{\"type\":\"CardPaymentRefunded\",");
+        assertThat(line(new CardPaymentChargedBack("cp-00000001", 4_990L, "83")))
+                .isEqualTo(
+                        "{\"type\":\"CardPaymentChargedBack\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+                                + "\"paymentId\":\"cp-00000001\",\"amount\":4990,\"reasonCode\":\"83\"}\n");
+        assertThat(line(new MerchantPaidOut("m-0001", "manual-1", LocalDate.of(1999, 10, 4), 12_345L)))
+                .isEqualTo(
+                        "{\"type\":\"MerchantPaidOut\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
+                                + "\"merchantId\":\"m-0001\",\"payoutId\":\"manual-1\",\"businessDate\":\"1999-10-04\","
+                                + "\"amount\":12345}\n");
     }
 
     @Test
     void absentOptionalFieldsAreLeftOut() {
         assertThat(line(new MerchantOnboarded("m-0002", "Presse Opéra", null, "EUR", PLAN)))
-                .doesNotContain("partnerId").contains("\"name\":\"Presse Opéra\"");
+                .doesNotContain("partnerId")
+                .contains("\"name\":\"Presse Opéra\"");
         assertThat(line(new MerchantFeePlanChanged("m-0002", PLAN, null))).doesNotContain("effectiveFrom");
     }
 
     @Test
     void occurredAtAlwaysShowsMilliseconds() {
-        EventEnvelope late = new EventEnvelope("e-2", Instant.parse("1999-12-31T22:59:59.999Z"),
-                new WalletToppedUp("w-1", 1L), null, null);
+        EventEnvelope late = new EventEnvelope(
+                "e-2", Instant.parse("1999-12-31T22:59:59.999Z"), new WalletToppedUp("w-1", 1L), null, null);
         EventEnvelope epoch = new EventEnvelope("e-3", Instant.EPOCH, new WalletToppedUp("w-1", 1L), null, null);
 
         assertThat(text(writer.line(late))).contains("\"occurredAt\":\"1999-12-31T22:59:59.999Z\"");
@@ -97,19 +106,24 @@ class NdjsonEventWriterTest {
 
     @Test
     void anUnknownFieldDefectAddsAFieldTheApiDoesNotKnow() {
-        SimulatedEvent bad = new SimulatedEvent(new EventEnvelope("e-4", AT, new WalletToppedUp("w-1", 2_000L), null, null),
-                ExpectedOutcome.REFUSED, Defect.UNKNOWN_FIELD);
+        SimulatedEvent bad = new SimulatedEvent(
+                new EventEnvelope("e-4", AT, new WalletToppedUp("w-1", 2_000L), null, null),
+                ExpectedOutcome.REFUSED,
+                Defect.UNKNOWN_FIELD);
 
         assertThat(text(writer.line(bad))).endsWith(",\"amount\":2000,\"customerIp\":\"192.0.2.1\"}\n");
         assertThatThrownBy(() -> ImportLineParser.parse(writer.line(bad)))
                 .isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("customerIp");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("customerIp");
     }
 
     @Test
     void writingToAStreamGivesTheSameBytesAsALine() throws IOException {
-        SimulatedEvent event = new SimulatedEvent(new EventEnvelope("e-5", AT, new CardPaymentCaptured("cp-1", 10L), null, null),
-                ExpectedOutcome.ACCEPTED, Defect.NONE);
+        SimulatedEvent event = new SimulatedEvent(
+                new EventEnvelope("e-5", AT, new CardPaymentCaptured("cp-1", 10L), null, null),
+                ExpectedOutcome.ACCEPTED,
+                Defect.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int written = writer.write(event, out);
@@ -133,7 +147,8 @@ class NdjsonEventWriterTest {
     @Test
     void everyDeliberatelyBadLineOfAYearIsRefusedNamingItsField() {
         List<SimulatedEvent> bad = SimulatedYears.events(SimulatedYears.MEDIUM).stream()
-                .filter(SimulatedEvent::refusalExpected).toList();
+                .filter(SimulatedEvent::refusalExpected)
+                .toList();
 
         assertThat(bad).isNotEmpty();
         for (SimulatedEvent event : bad) {
@@ -145,9 +160,11 @@ class NdjsonEventWriterTest {
                 case UNKNOWN_CURRENCY -> "currency";
                 case NONE -> throw new IllegalStateException("a bad line has a defect");
             };
-            assertThatThrownBy(() -> ImportLineParser.parse(line)).as(text(line))
+            assertThatThrownBy(() -> ImportLineParser.parse(line))
+                    .as(text(line))
                     .isInstanceOf(InvalidFieldException.class)
-                    .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo(expectedField);
+                    .extracting(e -> ((InvalidFieldException) e).field())
+                    .isEqualTo(expectedField);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
@@ -33,15 +32,25 @@ class SimulationTest {
         assertThat(lines).hasSize(events.size());
         assertThat(summary.lines()).isEqualTo(events.size());
         assertThat(summary.transactions()).isEqualTo(3_000);
-        assertThat(summary.transactionsByMonth().stream().mapToLong(Long::longValue).sum()).isEqualTo(3_000);
-        assertThat(summary.linesByMonth().stream().mapToLong(Long::longValue).sum()).isEqualTo(events.size());
+        assertThat(summary.transactionsByMonth().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(3_000);
+        assertThat(summary.linesByMonth().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(events.size());
         assertThat(summary.lines(EventType.MerchantOnboarded)).isEqualTo(500);
         assertThat(summary.lines(EventType.CardPaymentCaptured) + summary.lines(EventType.MicropaymentRequested))
                 .isGreaterThanOrEqualTo(3_000);
-        assertThat(summary.badLines()).isEqualTo(events.stream().filter(SimulatedEvent::refusalExpected).count());
+        assertThat(summary.badLines())
+                .isEqualTo(
+                        events.stream().filter(SimulatedEvent::refusalExpected).count());
         assertThat(summary.retries())
-                .isEqualTo(events.stream().filter(e -> e.expected() == ExpectedOutcome.DUPLICATE).count());
-        assertThat(summary.badLinesByDefect().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(events.stream()
+                        .filter(e -> e.expected() == ExpectedOutcome.DUPLICATE)
+                        .count());
+        assertThat(summary.badLinesByDefect().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isEqualTo(summary.badLines());
         assertThat(summary.describe()).contains("3,000 transactions").contains("Dec");
     }
@@ -50,14 +59,13 @@ class SimulationTest {
     void fileProgressIsReportedEveryTenThousandLinesAndOnceAtTheEnd() throws IOException {
         List<Progress> progress = new ArrayList<>();
 
-        SimulationSummary summary = Simulation.writeNdjson(SimulatedYears.SMALL.withTransactions(10_000),
-                new ByteArrayOutputStream(), progress::add);
+        SimulationSummary summary = Simulation.writeNdjson(
+                SimulatedYears.SMALL.withTransactions(10_000), new ByteArrayOutputStream(), progress::add);
 
         assertThat(progress).hasSize((int) (summary.lines() / Simulation.PROGRESS_EVERY_LINES) + 1);
         assertThat(progress.get(0).linesDone()).isEqualTo(10_000);
         assertThat(progress).extracting(Progress::transactionsDone).isSorted();
-        assertThat(progress.get(progress.size() - 1))
-                .isEqualTo(new Progress(summary.lines(), 10_000, 10_000));
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(new Progress(summary.lines(), 10_000, 10_000));
         assertThat(progress.get(progress.size() - 1).fractionDone()).isEqualTo(1.0);
     }
 
@@ -76,7 +84,8 @@ class SimulationTest {
             assertThat(request.bytes()).isLessThanOrEqualTo(64 * 1024);
         }
         assertThat(concatenated.toByteArray()).isEqualTo(SimulatedYears.ndjson(SimulatedYears.SMALL));
-        assertThat(requests.stream().filter(BulkRequest::refusalExpected).count()).isEqualTo(summary.badLines());
+        assertThat(requests.stream().filter(BulkRequest::refusalExpected).count())
+                .isEqualTo(summary.badLines());
         assertThat(progress).hasSize(requests.size());
         assertThat(progress.get(progress.size() - 1)).isEqualTo(new Progress(summary.lines(), 3_000, 3_000));
     }
@@ -85,7 +94,7 @@ class SimulationTest {
     void everyGoodBulkRequestParsesWholeAndEveryBadOneFailsOnItsOnlyLine() throws IOException {
         List<BulkRequest> requests = new ArrayList<>();
 
-        Simulation.sendBulk(SimulatedYears.SMALL, BulkLimits.api(), requests::add, progress -> { });
+        Simulation.sendBulk(SimulatedYears.SMALL, BulkLimits.api(), requests::add, progress -> {});
 
         for (BulkRequest request : requests) {
             String[] lines = new String(request.body(), StandardCharsets.UTF_8).split("\n");

@@ -74,8 +74,12 @@ public final class AccessControl {
      * compared without case); others are 421.
      */
     public AccessControl answeringOnlyFor(Set<String> hosts) {
-        return new AccessControl(keys, clusterSecret, Optional.of(hosts.stream()
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        return new AccessControl(
+                keys,
+                clusterSecret,
+                Optional.of(hosts.stream()
+                        .map(h -> h.toLowerCase(Locale.ROOT))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
     }
 
     /** {@code localhost}, {@code 127.0.0.1} and {@code [::1]} with {@code port} (and without it on port 80). */
@@ -132,8 +136,10 @@ public final class AccessControl {
     private static void checkHost(Context ctx, Set<String> hosts) {
         String host = ctx.header("Host");
         if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
-            throw new ProblemException(Problem.of(ProblemType.MISDIRECTED, "this server answers only for "
-                    + String.join(", ", new java.util.TreeSet<>(hosts)) + ", not for Host '" + host + "'")
+            throw new ProblemException(Problem.of(
+                            ProblemType.MISDIRECTED,
+                            "this server answers only for " + String.join(", ", new java.util.TreeSet<>(hosts))
+                                    + ", not for Host '" + host + "'")
                     .withField("Host"));
         }
     }
@@ -156,8 +162,10 @@ public final class AccessControl {
         AccessRules.Rule rule = found.get();
         boolean permitted = principal.isNode() ? rule.nodes() : rule.roles().contains(principal.role());
         if (!permitted) {
-            throw forbidden(principal.isNode() ? "the cluster secret may not call " + rule.route()
-                    : "a key of role " + principal.role().wireName() + " may not call " + rule.route());
+            throw forbidden(
+                    principal.isNode()
+                            ? "the cluster secret may not call " + rule.route()
+                            : "a key of role " + principal.role().wireName() + " may not call " + rule.route());
         }
         checkMediaType(ctx);
         ctx.attribute(PRINCIPAL, principal);
@@ -180,8 +188,7 @@ public final class AccessControl {
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
             throw unauthorized("the Authorization header must be 'Bearer <api key>'");
         }
-        return verifier.verify(parts[1].trim()).orElseThrow(() ->
-                unauthorized("the API key is unknown or revoked"));
+        return verifier.verify(parts[1].trim()).orElseThrow(() -> unauthorized("the API key is unknown or revoked"));
     }
 
     private static void checkMediaType(Context ctx) {
@@ -206,8 +213,8 @@ public final class AccessControl {
     }
 
     private static ProblemException unauthorized(String detail) {
-        return new ProblemException(Problem.of(ProblemType.UNAUTHORIZED, detail),
-                Map.of("WWW-Authenticate", CHALLENGE), null);
+        return new ProblemException(
+                Problem.of(ProblemType.UNAUTHORIZED, detail), Map.of("WWW-Authenticate", CHALLENGE), null);
     }
 
     private static ProblemException forbidden(String detail) {
@@ -215,6 +222,7 @@ public final class AccessControl {
     }
 
     private static ProblemException unsupported(String detail) {
-        return new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail).withField("Content-Type"));
+        return new ProblemException(
+                Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail).withField("Content-Type"));
     }
 }

@@ -72,8 +72,7 @@ public final class AccessRules {
 
     private static final Map<String, Rule> BY_ROUTE = index();
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /** The rule of a matched route, if the table has one. */
     public static Optional<Rule> of(String method, String path) {

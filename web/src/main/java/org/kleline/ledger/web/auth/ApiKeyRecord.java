@@ -17,8 +17,16 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"keyId", "role", "merchantId", "label", "createdAt", "revokedAt", "hash", "salt", "iterations"})
-public record ApiKeyRecord(String keyId, String role, String merchantId, String label, Instant createdAt,
-                           Instant revokedAt, String hash, String salt, int iterations) {
+public record ApiKeyRecord(
+        String keyId,
+        String role,
+        String merchantId,
+        String label,
+        Instant createdAt,
+        Instant revokedAt,
+        String hash,
+        String salt,
+        int iterations) {
 
     public ApiKeyRecord {
         Objects.requireNonNull(keyId, "keyId");
@@ -34,8 +42,15 @@ public record ApiKeyRecord(String keyId, String role, String merchantId, String 
     public static ApiKeyRecord made(ApiKeySecret secret, Role role, String merchantId, String label, Instant at) {
         byte[] salt = KeyHashing.newSalt();
         byte[] hash = KeyHashing.hash(secret.secret(), salt, KeyHashing.ITERATIONS);
-        return new ApiKeyRecord(secret.keyId(), role.wireName(), merchantId, label, at, null,
-                Base64.getEncoder().encodeToString(hash), Base64.getEncoder().encodeToString(salt),
+        return new ApiKeyRecord(
+                secret.keyId(),
+                role.wireName(),
+                merchantId,
+                label,
+                at,
+                null,
+                Base64.getEncoder().encodeToString(hash),
+                Base64.getEncoder().encodeToString(salt),
                 KeyHashing.ITERATIONS);
     }
 
@@ -48,7 +63,9 @@ public record ApiKeyRecord(String keyId, String role, String merchantId, String 
     }
 
     public ApiKeyRecord revokedAt(Instant at) {
-        return revoked() ? this : new ApiKeyRecord(keyId, role, merchantId, label, createdAt, at, hash, salt, iterations);
+        return revoked()
+                ? this
+                : new ApiKeyRecord(keyId, role, merchantId, label, createdAt, at, hash, salt, iterations);
     }
 
     public Principal principal() {
@@ -56,7 +73,10 @@ public record ApiKeyRecord(String keyId, String role, String merchantId, String 
     }
 
     boolean matches(String secret) {
-        return KeyHashing.matches(secret, Base64.getDecoder().decode(salt), iterations,
+        return KeyHashing.matches(
+                secret,
+                Base64.getDecoder().decode(salt),
+                iterations,
                 Base64.getDecoder().decode(hash));
     }
 

@@ -22,26 +22,24 @@ public final class ApiKeyRoutes {
     static final int LABEL_LENGTH_MAX = 100;
 
     /** The body of {@code POST /v1/api-keys}. */
-    public record NewKey(String role, String merchantId, String label) {
-    }
+    public record NewKey(String role, String merchantId, String label) {}
 
     /** A key as listed: everything but the hash and salt. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"keyId", "role", "merchantId", "label", "createdAt", "revokedAt"})
-    public record KeyBody(String keyId, String role, String merchantId, String label, Instant createdAt,
-                          Instant revokedAt) {
+    public record KeyBody(
+            String keyId, String role, String merchantId, String label, Instant createdAt, Instant revokedAt) {
         static KeyBody of(ApiKeyRecord key) {
-            return new KeyBody(key.keyId(), key.role(), key.merchantId(), key.label(), key.createdAt(),
-                    key.revokedAt());
+            return new KeyBody(
+                    key.keyId(), key.role(), key.merchantId(), key.label(), key.createdAt(), key.revokedAt());
         }
     }
 
     /** The answer of {@code POST /v1/api-keys}, with the secret. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"keyId", "role", "merchantId", "label", "createdAt", "secret"})
-    public record CreatedBody(String keyId, String role, String merchantId, String label, Instant createdAt,
-                              String secret) {
-    }
+    public record CreatedBody(
+            String keyId, String role, String merchantId, String label, Instant createdAt, String secret) {}
 
     private final ApiKeys keys;
 
@@ -82,13 +80,15 @@ public final class ApiKeyRoutes {
         }
         String label = request.label();
         if (label != null && (label.length() > LABEL_LENGTH_MAX || label.chars().anyMatch(Character::isISOControl))) {
-            throw new InvalidRequestException("label", "label must be at most " + LABEL_LENGTH_MAX
-                    + " characters, without control characters");
+            throw new InvalidRequestException(
+                    "label", "label must be at most " + LABEL_LENGTH_MAX + " characters, without control characters");
         }
         ApiKeys.CreatedKey created = keys.create(role, request.merchantId(), label);
         ApiKeyRecord key = created.key();
-        ctx.status(201).header("Location", PATH + "/" + key.keyId()).json(new CreatedBody(key.keyId(), key.role(),
-                key.merchantId(), key.label(), key.createdAt(), created.secret()));
+        ctx.status(201)
+                .header("Location", PATH + "/" + key.keyId())
+                .json(new CreatedBody(
+                        key.keyId(), key.role(), key.merchantId(), key.label(), key.createdAt(), created.secret()));
     }
 
     private void revoke(Context ctx) {

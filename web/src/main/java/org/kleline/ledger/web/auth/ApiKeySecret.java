@@ -41,8 +41,9 @@ public record ApiKeySecret(String keyId, String secret) {
         byte[] random = new byte[RANDOM_BYTES];
         RNG.nextBytes(random);
         String keyId = new String(id);
-        return new ApiKeySecret(keyId, PREFIX + keyId + "_" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(random));
+        return new ApiKeySecret(
+                keyId,
+                PREFIX + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
 
     /** The key in a bearer token, when it has the shape of one (its hash is checked elsewhere). */

@@ -27,8 +27,8 @@ public final class ClusterSecret {
     public static ClusterSecret of(String value) {
         Objects.requireNonNull(value, "value");
         if (value.length() < MIN_LENGTH || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new IllegalArgumentException("the cluster secret must be at least " + MIN_LENGTH
-                    + " printable ASCII characters without spaces");
+            throw new IllegalArgumentException(
+                    "the cluster secret must be at least " + MIN_LENGTH + " printable ASCII characters without spaces");
         }
         return new ClusterSecret(value);
     }
@@ -41,8 +41,9 @@ public final class ClusterSecret {
     }
 
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The value, to send in {@link #HEADER}. */

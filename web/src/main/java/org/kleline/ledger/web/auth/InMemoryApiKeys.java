@@ -24,8 +24,9 @@ public class InMemoryApiKeys implements ApiKeys {
 
     @Override
     public List<ApiKeyRecord> all() {
-        return keys.values().stream().sorted(Comparator.comparing(ApiKeyRecord::createdAt)
-                .thenComparing(ApiKeyRecord::keyId)).toList();
+        return keys.values().stream()
+                .sorted(Comparator.comparing(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::keyId))
+                .toList();
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
      * reachable.
      */
     public static final Duration PROPAGATION_BOUND = Duration.ofSeconds(2);
+
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -65,8 +66,8 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread reader;
-    private final ObjectMapper reading = LedgerJson.mapper().copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper reading =
+            LedgerJson.mapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private volatile boolean running = true;
 
     private KafkaApiKeys(Map<String, Object> clients, Clock clock) {
@@ -140,8 +141,8 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while writing the key to " + TOPIC);
         } catch (ExecutionException | TimeoutException e) {
-            throw new UnavailableException("the key could not be written to " + TOPIC + ": " + e,
-                    UnavailableException.DEFAULT_RETRY_AFTER, e);
+            throw new UnavailableException(
+                    "the key could not be written to " + TOPIC + ": " + e, UnavailableException.DEFAULT_RETRY_AFTER, e);
         }
     }
 
@@ -178,8 +179,10 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
                 if (!running) {
                     return;
                 }
-                LOG.warn("reading {} failed; keys made or revoked elsewhere are not seen until it recovers: {}",
-                        TOPIC, e.toString());
+                LOG.warn(
+                        "reading {} failed; keys made or revoked elsewhere are not seen until it recovers: {}",
+                        TOPIC,
+                        e.toString());
             }
         }
     }
@@ -191,8 +194,12 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
         try {
             ApiKeyRecord key = reading.readValue(record.value(), ApiKeyRecord.class);
             if (!key.keyId().equals(record.key())) {
-                LOG.warn("{} offset {}: record key '{}' does not match keyId '{}': ignored", TOPIC, record.offset(),
-                        record.key(), key.keyId());
+                LOG.warn(
+                        "{} offset {}: record key '{}' does not match keyId '{}': ignored",
+                        TOPIC,
+                        record.offset(),
+                        record.key(),
+                        key.keyId());
                 return;
             }
             apply(key, record.offset());
@@ -207,12 +214,19 @@ public final class KafkaApiKeys extends InMemoryApiKeys implements AutoCloseable
             if (admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS).contains(TOPIC)) {
                 return;
             }
-            int brokers = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).size();
+            int brokers = admin.describeCluster()
+                    .nodes()
+                    .get(timeout, TimeUnit.MILLISECONDS)
+                    .size();
             short replication = (short) Math.max(1, Math.min(3, brokers));
-            NewTopic topic = new NewTopic(TOPIC, 1, replication).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replication >= 3 ? "2" : "1",
-                    TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
+            NewTopic topic = new NewTopic(TOPIC, 1, replication)
+                    .configs(Map.of(
+                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                            replication >= 3 ? "2" : "1",
+                            TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG,
+                            "false"));
             try {
                 admin.createTopics(List.of(topic)).all().get(timeout, TimeUnit.MILLISECONDS);
                 LOG.info("created topic {} (1 partition, compacted, replication {})", TOPIC, replication);

@@ -25,13 +25,13 @@ public final class KeyHashing {
      * map look-up. Stored with each key, so a later build may raise it for new keys only.
      */
     public static final int ITERATIONS = 210_000;
+
     public static final int SALT_BYTES = 16;
     public static final int HASH_BITS = 256;
 
     private static final SecureRandom RNG = new SecureRandom();
 
-    private KeyHashing() {
-    }
+    private KeyHashing() {}
 
     public static byte[] newSalt() {
         byte[] salt = new byte[SALT_BYTES];
@@ -58,8 +58,9 @@ public final class KeyHashing {
     /** A fast digest, to key the cache of checked secrets without keeping the secrets themselves. */
     static String digest(String text) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

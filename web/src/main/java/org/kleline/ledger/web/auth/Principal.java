@@ -26,8 +26,8 @@ public record Principal(String keyId, Role role, String merchantId) {
 
     public Principal {
         if ((role == Role.MERCHANT) != (merchantId != null)) {
-            throw new IllegalArgumentException("a merchantId goes with the merchant role and only with it: "
-                    + role + ", " + merchantId);
+            throw new IllegalArgumentException(
+                    "a merchantId goes with the merchant role and only with it: " + role + ", " + merchantId);
         }
     }
 

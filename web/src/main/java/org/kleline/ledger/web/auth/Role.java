@@ -32,7 +32,8 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("role must be one of " + Arrays.stream(values()).map(Role::wireName)
-                .collect(Collectors.joining(", ")) + ", was '" + text + "'");
+        throw new IllegalArgumentException("role must be one of "
+                + Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", ")) + ", was '" + text
+                + "'");
     }
 }

@@ -16,8 +16,7 @@ public final class ReadinessRoutes implements HttpRoutes {
     public static final String LEGACY_PATH = "/health";
 
     /** The body: only the status. */
-    public record HealthBody(String status) {
-    }
+    public record HealthBody(String status) {}
 
     private final Readiness readiness;
 

@@ -24,12 +24,12 @@ public final class LedgerJson {
     public static final int NUMBER_LENGTH_MAX = 100;
     /** No string field holds more than a body may (1 MiB); a field name is never long. */
     public static final int STRING_LENGTH_MAX = 1024 * 1024;
+
     public static final int NAME_LENGTH_MAX = 1_000;
 
     private static final ObjectMapper MAPPER = build();
 
-    private LedgerJson() {
-    }
+    private LedgerJson() {}
 
     /** The shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
@@ -38,9 +38,14 @@ public final class LedgerJson {
 
     private static ObjectMapper build() {
         // Written out rather than Jackson's defaults (1,000 levels, 1,000 digits, 20 MB strings): past them, a 400.
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(NESTING_DEPTH_MAX).maxNumberLength(NUMBER_LENGTH_MAX)
-                .maxStringLength(STRING_LENGTH_MAX).maxNameLength(NAME_LENGTH_MAX).build()).build();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(NESTING_DEPTH_MAX)
+                        .maxNumberLength(NUMBER_LENGTH_MAX)
+                        .maxStringLength(STRING_LENGTH_MAX)
+                        .maxNameLength(NAME_LENGTH_MAX)
+                        .build())
+                .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -18,22 +18,28 @@ import java.util.List;
  */
 public final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     public static Problem from(JsonProcessingException e) {
         String field = fieldPath(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return Problem.of(ProblemType.VALIDATION, "unknown field '" + pathOrName(field, unknown.getPropertyName()) + "'")
+            return Problem.of(
+                            ProblemType.VALIDATION,
+                            "unknown field '" + pathOrName(field, unknown.getPropertyName()) + "'")
                     .withField(pathOrName(field, unknown.getPropertyName()));
         }
         if (e instanceof InvalidFormatException invalid) {
-            return Problem.of(ProblemType.MALFORMED_JSON, describe(field) + " has an invalid value "
-                    + quoted(invalid.getValue()) + expected(invalid.getTargetType())).withField(field);
+            return Problem.of(
+                            ProblemType.MALFORMED_JSON,
+                            describe(field) + " has an invalid value " + quoted(invalid.getValue())
+                                    + expected(invalid.getTargetType()))
+                    .withField(field);
         }
         if (e instanceof MismatchedInputException mismatched && field != null) {
-            return Problem.of(ProblemType.MALFORMED_JSON, describe(field) + " has the wrong JSON type"
-                    + expected(mismatched.getTargetType())).withField(field);
+            return Problem.of(
+                            ProblemType.MALFORMED_JSON,
+                            describe(field) + " has the wrong JSON type" + expected(mismatched.getTargetType()))
+                    .withField(field);
         }
         String detail = field == null || e instanceof JsonParseException
                 ? "the body is not valid JSON: " + e.getOriginalMessage()

@@ -24,8 +24,7 @@ public final class ProblemResponses {
     private static final UnavailableException TIMED_OUT =
             new UnavailableException("the answer took longer than the server's limit");
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void install(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e.problem(), e.headers()));
@@ -74,8 +73,14 @@ public final class ProblemResponses {
             case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "method not allowed on this path");
             case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than the limit");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-            default -> new Problem(ProblemType.HTTP.uri(), ProblemType.HTTP.title(),
-                    status >= 400 && status <= 599 ? status : 500, String.valueOf(e.getMessage()), null, null);
+            default ->
+                new Problem(
+                        ProblemType.HTTP.uri(),
+                        ProblemType.HTTP.title(),
+                        status >= 400 && status <= 599 ? status : 500,
+                        String.valueOf(e.getMessage()),
+                        null,
+                        null);
         };
     }
 }

@@ -16,7 +16,9 @@ public final class UnavailableException extends ProblemException {
     }
 
     public UnavailableException(String detail, Duration retryAfter, Throwable cause) {
-        super(Problem.of(ProblemType.UNAVAILABLE, detail),
-                Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))), cause);
+        super(
+                Problem.of(ProblemType.UNAVAILABLE, detail),
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))),
+                cause);
     }
 }

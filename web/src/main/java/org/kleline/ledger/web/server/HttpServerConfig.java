@@ -35,7 +35,7 @@ public record HttpServerConfig(String host, int port, long maxRequestBytes, int 
     }
 
     public static HttpServerConfig onPort(int port) {
-        return new HttpServerConfig("0.0.0.0", port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_THREADS,
-                DEFAULT_ASYNC_TIMEOUT_MS);
+        return new HttpServerConfig(
+                "0.0.0.0", port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_THREADS, DEFAULT_ASYNC_TIMEOUT_MS);
     }
 }

@@ -28,8 +28,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
@@ -48,13 +48,21 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "method not allowed on this path");
             case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than the limit");
             case 414 -> Problem.of(ProblemType.URI_TOO_LONG, "the request line is longer than the limit (8 KiB)");
-            case 431 -> Problem.of(ProblemType.HEADERS_TOO_LARGE, "the request's headers are larger than the limit"
-                    + " (8 KiB in all)");
+            case 431 ->
+                Problem.of(
+                        ProblemType.HEADERS_TOO_LARGE,
+                        "the request's headers are larger than the limit" + " (8 KiB in all)");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail("unsupported media type", message));
             case 500 -> Problem.of(ProblemType.INTERNAL, "the server failed to handle the request");
             case 503 -> Problem.of(ProblemType.UNAVAILABLE, "the server cannot answer now");
-            default -> new Problem(ProblemType.HTTP.uri(), ProblemType.HTTP.title(), status,
-                    detail(HttpStatus.getMessage(status), message), null, null);
+            default ->
+                new Problem(
+                        ProblemType.HTTP.uri(),
+                        ProblemType.HTTP.title(),
+                        status,
+                        detail(HttpStatus.getMessage(status), message),
+                        null,
+                        null);
         };
         try {
             return LedgerJson.mapper().writeValueAsBytes(problem);

@@ -32,12 +32,23 @@ class AccessControlTest {
     @BeforeEach
     void start() {
         keys = new InMemoryApiKeys(Clock.systemUTC());
-        server = LedgerHttpServer.create(new HttpServerConfig("127.0.0.1", 0, 1024, 8, 5_000),
-                AccessControl.withKeys(keys, Optional.of(SECRET)), List.of(routes -> {
-                    routes.get("/v1/trial-balance", ctx -> ctx.result("role " + AccessControl.principal(ctx).role()));
-                    routes.post("/v1/wallets", ctx -> ctx.status(202).result("appended"));
-                    routes.get("/v1/not-in-the-table", ctx -> ctx.result("never"));
-                }, new ReadinessRoutes(readiness::get))).start();
+        server = LedgerHttpServer.create(
+                        new HttpServerConfig("127.0.0.1", 0, 1024, 8, 5_000),
+                        AccessControl.withKeys(keys, Optional.of(SECRET)),
+                        List.of(
+                                routes -> {
+                                    routes.get(
+                                            "/v1/trial-balance",
+                                            ctx -> ctx.result("role "
+                                                    + AccessControl.principal(ctx)
+                                                            .role()));
+                                    routes.post(
+                                            "/v1/wallets",
+                                            ctx -> ctx.status(202).result("appended"));
+                                    routes.get("/v1/not-in-the-table", ctx -> ctx.result("never"));
+                                },
+                                new ReadinessRoutes(readiness::get)))
+                .start();
     }
 
     @AfterEach
@@ -55,8 +66,8 @@ class AccessControlTest {
         HttpResponse<String> revoked = get("/v1/trial-balance", analyst);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.headers().firstValue("WWW-Authenticate")).contains(AccessControl.CHALLENGE);
-        assertThat(revoked.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(revoked.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -65,10 +76,14 @@ class AccessControlTest {
         String wrongSecret = wallets.substring(0, wallets.length() - 1) + (wallets.endsWith("A") ? "B" : "A");
         assertThat(get("/v1/trial-balance", null).statusCode()).isEqualTo(401);
         assertThat(get("/v1/trial-balance", wrongSecret).statusCode()).isEqualTo(401);
-        assertThat(get("/v1/trial-balance", "kl_nosuchkey000_" + "A".repeat(43)).statusCode()).isEqualTo(401);
+        assertThat(get("/v1/trial-balance", "kl_nosuchkey000_" + "A".repeat(43)).statusCode())
+                .isEqualTo(401);
         assertThat(get("/v1/trial-balance", "not a key").statusCode()).isEqualTo(401);
         assertThat(get("/v1/trial-balance", wallets).statusCode()).isEqualTo(403);
-        assertThat(get("/v1/not-in-the-table", keys.create(Role.ADMIN, null, null).secret()).statusCode())
+        assertThat(get(
+                                "/v1/not-in-the-table",
+                                keys.create(Role.ADMIN, null, null).secret())
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
         assertThat(get("/no-such-route", null).statusCode()).isEqualTo(404);
@@ -95,15 +110,26 @@ class AccessControlTest {
 
     @Test
     void theClusterSecretReadsButNeverWrites() throws Exception {
-        HttpResponse<String> read = HTTP.send(request("/v1/trial-balance", null)
-                .header(ClusterSecret.HEADER, SECRET.value()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read = HTTP.send(
+                request("/v1/trial-balance", null)
+                        .header(ClusterSecret.HEADER, SECRET.value())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
-        HttpResponse<String> write = HTTP.send(request("/v1/wallets", null).header(ClusterSecret.HEADER, SECRET.value())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse<String> write = HTTP.send(
+                request("/v1/wallets", null)
+                        .header(ClusterSecret.HEADER, SECRET.value())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(403);
-        HttpResponse<String> wrong = HTTP.send(request("/v1/trial-balance", null)
-                .header(ClusterSecret.HEADER, "a-cluster-secret-of-the-tesT").GET().build(),
+        HttpResponse<String> wrong = HTTP.send(
+                request("/v1/trial-balance", null)
+                        .header(ClusterSecret.HEADER, "a-cluster-secret-of-the-tesT")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
     }
@@ -112,9 +138,13 @@ class AccessControlTest {
     void aBodyThatIsNeitherJsonNorNdjsonIs415AfterTheKey() throws Exception {
         String wallets = keys.create(Role.WALLETS, null, null).secret();
         assertThat(post("/v1/wallets", wallets, "text/plain").statusCode()).isEqualTo(415);
-        assertThat(post("/v1/wallets", wallets, "multipart/form-data; boundary=x").statusCode()).isEqualTo(415);
+        assertThat(post("/v1/wallets", wallets, "multipart/form-data; boundary=x")
+                        .statusCode())
+                .isEqualTo(415);
         assertThat(post("/v1/wallets", null, "text/plain").statusCode()).isEqualTo(401);
-        assertThat(post("/v1/wallets", wallets, "application/json; charset=utf-8").statusCode()).isEqualTo(202);
+        assertThat(post("/v1/wallets", wallets, "application/json; charset=utf-8")
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -131,8 +161,14 @@ class AccessControlTest {
         assertThat(wallets.mayReadOutcome("merchant:m-a", null)).isFalse();
         assertThat(Principal.ofKey("k3", Role.AUDITOR, null).seesAppendedBy()).isTrue();
         assertThat(Principal.ofKey("k4", Role.ANALYST, null).seesAppendedBy()).isFalse();
-        assertThat(AccessRules.RULES).extracting(AccessRules.Rule::route).doesNotHaveDuplicates()
-                .contains("GET /health", "GET /health/live", "GET /health/ready", "POST /internal/v1/reads",
+        assertThat(AccessRules.RULES)
+                .extracting(AccessRules.Rule::route)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "GET /health",
+                        "GET /health/live",
+                        "GET /health/ready",
+                        "POST /internal/v1/reads",
                         "DELETE /v1/api-keys/{keyId}");
     }
 
@@ -159,7 +195,11 @@ class AccessControlTest {
 
     private HttpResponse<String> post(String path, String key, String contentType)
             throws IOException, InterruptedException {
-        return HTTP.send(request(path, key).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                request(path, key)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -16,11 +16,14 @@ class AsyncTimeoutTest {
     @Test
     void answerThatNeverComesIsA503AfterTheAsyncTimeout() throws Exception {
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", 0, 1024, 8, 300);
-        try (LedgerHttpServer server = LedgerHttpServer.create(config,
-                List.of(routes -> routes.get("/never", ctx -> ctx.future(CompletableFuture::new)))).start()) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/never")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (LedgerHttpServer server = LedgerHttpServer.create(
+                        config, List.of(routes -> routes.get("/never", ctx -> ctx.future(CompletableFuture::new))))
+                .start()) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/never"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         }

@@ -21,11 +21,9 @@ import org.kleline.ledger.web.problem.UnavailableException;
 
 class LedgerHttpServerTest {
 
-    record Sample(String name, Long amount, Inner inner) {
-    }
+    record Sample(String name, Long amount, Inner inner) {}
 
-    record Inner(Integer bps) {
-    }
+    record Inner(Integer bps) {}
 
     private static LedgerHttpServer server;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -43,10 +41,14 @@ class LedgerHttpServerTest {
             routes.get("/down", ctx -> {
                 throw new UnavailableException("broker unreachable", Duration.ofSeconds(2), null);
             });
-            routes.get("/down-later", ctx -> ctx.future(() -> CompletableFuture.failedFuture(
-                    new UnavailableException("broker timed out", Duration.ofSeconds(3), null))));
-            routes.get("/later", ctx -> ctx.future(() -> CompletableFuture.supplyAsync(() -> "done")
-                    .thenAccept(ctx::result)));
+            routes.get(
+                    "/down-later",
+                    ctx -> ctx.future(() -> CompletableFuture.failedFuture(
+                            new UnavailableException("broker timed out", Duration.ofSeconds(3), null))));
+            routes.get(
+                    "/later",
+                    ctx -> ctx.future(
+                            () -> CompletableFuture.supplyAsync(() -> "done").thenAccept(ctx::result)));
             routes.get("/bug", ctx -> {
                 throw new IllegalStateException("secret internals");
             });
@@ -126,26 +128,38 @@ class LedgerHttpServerTest {
     void bodyOverOneMebibyteIsA413Problem() throws Exception {
         String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
         HttpResponse<String> res = post("/echo", big);
-        assertProblem(res, 413, "urn:kleline:ledger:problem:payload-too-large",
-                "the request body is larger than the limit", null);
+        assertProblem(
+                res,
+                413,
+                "urn:kleline:ledger:problem:payload-too-large",
+                "the request body is larger than the limit",
+                null);
     }
 
     @Test
     void whatTheHttpServerRefusesBeforeAnyRouteIsAProblemToo() throws Exception {
         for (String method : List.of("GET", "DELETE", "PUT")) {
             String answer = raw(method + " /missing/%C3%28 HTTP/1.1\r\nHost: localhost\r\n");
-            assertThat(answer).as(method).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
-                    .contains("\"type\":\"urn:kleline:ledger:problem:bad-request\"").contains("\"status\":400");
+            assertThat(answer)
+                    .as(method)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/problem+json")
+                    .contains("\"type\":\"urn:kleline:ledger:problem:bad-request\"")
+                    .contains("\"status\":400");
         }
-        assertThat(raw("GET /missing/%ZZ HTTP/1.1\r\nHost: localhost\r\n")).startsWith("HTTP/1.1 400")
+        assertThat(raw("GET /missing/%ZZ HTTP/1.1\r\nHost: localhost\r\n"))
+                .startsWith("HTTP/1.1 400")
                 .contains("urn:kleline:ledger:problem:bad-request");
-        assertThat(raw("GET /missing HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0000b\r\n")).startsWith("HTTP/1.1 400")
+        assertThat(raw("GET /missing HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0000b\r\n"))
+                .startsWith("HTTP/1.1 400")
                 .contains("urn:kleline:ledger:problem:bad-request");
         assertThat(raw("GET /missing HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(9_000) + "\r\n"))
-                .startsWith("HTTP/1.1 431").contains("urn:kleline:ledger:problem:request-header-fields-too-large")
+                .startsWith("HTTP/1.1 431")
+                .contains("urn:kleline:ledger:problem:request-header-fields-too-large")
                 .contains("\"status\":431");
         assertThat(raw("GET /missing?x=" + "y".repeat(9_000) + " HTTP/1.1\r\nHost: localhost\r\n"))
-                .startsWith("HTTP/1.1 414").contains("urn:kleline:ledger:problem:uri-too-long");
+                .startsWith("HTTP/1.1 414")
+                .contains("urn:kleline:ledger:problem:uri-too-long");
     }
 
     @Test
@@ -163,16 +177,20 @@ class LedgerHttpServerTest {
     private static String raw(String head) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((head + "Connection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write((head + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
     @Test
     void validationExceptionIsA400NamingTheField() throws Exception {
-        assertProblem(get("/invalid"), 400, "urn:kleline:ledger:problem:validation",
-                "walletId 'a b' is not a valid id", "walletId");
+        assertProblem(
+                get("/invalid"),
+                400,
+                "urn:kleline:ledger:problem:validation",
+                "walletId 'a b' is not a valid id",
+                "walletId");
     }
 
     @Test
@@ -218,11 +236,16 @@ class LedgerHttpServerTest {
         LedgerHttpServer other = LedgerHttpServer.create(0, List.of(routes -> routes.get("/x", ctx -> ctx.result("x"))))
                 .start();
         int port = other.port();
-        assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("x");
+        assertThat(CLIENT.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .isEqualTo("x");
         other.close();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CLIENT.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x")).build(),
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
@@ -252,8 +275,12 @@ class LedgerHttpServerTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -263,5 +290,4 @@ class LedgerHttpServerTest {
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
-
 }

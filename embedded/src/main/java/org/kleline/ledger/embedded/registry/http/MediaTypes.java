@@ -2,7 +2,6 @@ package org.kleline.ledger.embedded.registry.http;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.kleline.ledger.embedded.registry.RegistryException;
 
 /** The content types of the Confluent Schema Registry API, for requests and responses. */
@@ -15,10 +14,10 @@ final class MediaTypes {
 
     /** What Confluent's resources consume; octet-stream is what some clients send by default. */
     private static final List<String> ACCEPTED_REQUEST_TYPES = List.of(V1_JSON, REGISTRY_JSON, JSON, OCTET_STREAM);
+
     private static final List<String> RESPONSE_TYPES = List.of(V1_JSON, REGISTRY_JSON, JSON);
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** A body without Content-Type is read as JSON; any other type than the API's is a 415. */
     static void requireAcceptedRequestType(String contentType) {
@@ -26,8 +25,10 @@ final class MediaTypes {
             return;
         }
         if (!ACCEPTED_REQUEST_TYPES.contains(baseType(contentType))) {
-            throw new RegistryException(415, "HTTP 415 Unsupported Media Type: '" + contentType + "'; send "
-                    + V1_JSON + ", " + REGISTRY_JSON + " or " + JSON);
+            throw new RegistryException(
+                    415,
+                    "HTTP 415 Unsupported Media Type: '" + contentType + "'; send " + V1_JSON + ", " + REGISTRY_JSON
+                            + " or " + JSON);
         }
     }
 

@@ -1,5 +1,12 @@
 package org.kleline.ledger.embedded.registry.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -9,19 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 import org.kleline.ledger.embedded.registry.RegistryException;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
-import org.kleline.ledger.embedded.registry.store.StoredSchema;
 import org.kleline.ledger.embedded.registry.store.SchemaStore;
+import org.kleline.ledger.embedded.registry.store.StoredSchema;
 import org.kleline.ledger.embedded.registry.store.VersionSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,8 @@ public final class RegistryHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String responseType = MediaTypes.responseType(exchange.getRequestHeaders().getFirst("Accept"));
+        String responseType =
+                MediaTypes.responseType(exchange.getRequestHeaders().getFirst("Accept"));
         try {
             JsonNode answer = route(exchange);
             respond(exchange, 200, responseType, answer);
@@ -125,7 +125,9 @@ public final class RegistryHttpHandler implements HttpHandler {
                 }
             }
         }
-        if (first.equals("compatibility") && size >= 4 && path.get(1).equals("subjects")
+        if (first.equals("compatibility")
+                && size >= 4
+                && path.get(1).equals("subjects")
                 && path.get(3).equals("versions")) {
             String subject = path.get(2);
             if (size == 4) {
@@ -198,8 +200,8 @@ public final class RegistryHttpHandler implements HttpHandler {
         return versionNode(store.lookup(subject, schemaOf(body)));
     }
 
-    private JsonNode compatibility(String subject, Optional<VersionSpec> version, JsonNode body,
-            Map<String, String> query) {
+    private JsonNode compatibility(
+            String subject, Optional<VersionSpec> version, JsonNode body, Map<String, String> query) {
         List<String> problems = store.compatibilityProblems(subject, version, schemaOf(body));
         ObjectNode answer = json.createObjectNode();
         answer.put("is_compatible", problems.isEmpty());
@@ -218,13 +220,13 @@ public final class RegistryHttpHandler implements HttpHandler {
         }
         JsonNode references = body.path("references");
         if (references.isArray() && !references.isEmpty()) {
-            throw RegistryException.invalidSchema("schema references are not supported; inline the referenced"
-                    + " types in the schema");
+            throw RegistryException.invalidSchema(
+                    "schema references are not supported; inline the referenced" + " types in the schema");
         }
         JsonNode schema = body.get("schema");
         if (schema == null || !schema.isTextual()) {
-            throw RegistryException.invalidSchema("the body must have a \"schema\" field holding the schema as a"
-                    + " JSON string");
+            throw RegistryException.invalidSchema(
+                    "the body must have a \"schema\" field holding the schema as a" + " JSON string");
         }
         return ParsedSchema.parse(schema.asText());
     }
@@ -266,8 +268,10 @@ public final class RegistryHttpHandler implements HttpHandler {
 
     private JsonNode body(HttpExchange exchange) throws IOException {
         MediaTypes.requireAcceptedRequestType(exchange.getRequestHeaders().getFirst("Content-Type"));
-        byte[] bytes = RequestBody.read(exchange.getRequestBody(),
-                exchange.getRequestHeaders().getFirst("Content-Length"), requestBodyMaxBytes);
+        byte[] bytes = RequestBody.read(
+                exchange.getRequestBody(),
+                exchange.getRequestHeaders().getFirst("Content-Length"),
+                requestBodyMaxBytes);
         if (bytes.length == 0) {
             return json.createObjectNode();
         }
@@ -320,7 +324,8 @@ public final class RegistryHttpHandler implements HttpHandler {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "true" : pair.substring(equals + 1);
-            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }

@@ -3,14 +3,12 @@ package org.kleline.ledger.embedded.registry.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.kleline.ledger.embedded.registry.RegistryException;
 
 /** Reads a request body, refusing one larger than the limit before holding it in memory. */
 final class RequestBody {
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     static byte[] read(InputStream in, String contentLength, int maxBytes) throws IOException {
         if (contentLength != null) {

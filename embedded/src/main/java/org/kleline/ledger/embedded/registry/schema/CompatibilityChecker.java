@@ -2,7 +2,6 @@ package org.kleline.ledger.embedded.registry.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -12,8 +11,7 @@ import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 /** Whether a candidate schema may follow earlier versions under a compatibility level. */
 public final class CompatibilityChecker {
 
-    private CompatibilityChecker() {
-    }
+    private CompatibilityChecker() {}
 
     /**
      * Returns the incompatibilities found, empty when compatible.
@@ -29,12 +27,16 @@ public final class CompatibilityChecker {
         List<Schema> checked = level.transitive() ? earlier : List.of(earlier.get(earlier.size() - 1));
         for (Schema previous : checked) {
             if (level.newReadsOld()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
-                        "the new schema cannot read data written with an earlier one", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
+                        "the new schema cannot read data written with an earlier one",
+                        problems);
             }
             if (level.oldReadsNew()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
-                        "an earlier schema cannot read data written with the new one", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
+                        "an earlier schema cannot read data written with the new one",
+                        problems);
             }
         }
         return problems;

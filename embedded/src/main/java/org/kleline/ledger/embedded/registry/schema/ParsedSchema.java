@@ -1,7 +1,6 @@
 package org.kleline.ledger.embedded.registry.schema;
 
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.kleline.ledger.embedded.registry.RegistryException;

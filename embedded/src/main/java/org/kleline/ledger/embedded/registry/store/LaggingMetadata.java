@@ -3,7 +3,6 @@ package org.kleline.ledger.embedded.registry.store;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -21,8 +20,7 @@ final class LaggingMetadata {
         T get() throws ExecutionException, InterruptedException, TimeoutException;
     }
 
-    private LaggingMetadata() {
-    }
+    private LaggingMetadata() {}
 
     /**
      * {@code request}'s answer, asked again after {@code backoff} for as long as it is "unknown

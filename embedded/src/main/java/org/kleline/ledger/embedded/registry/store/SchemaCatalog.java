@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 
@@ -22,6 +21,7 @@ final class SchemaCatalog {
     private final Map<String, TreeMap<Integer, StoredSchema>> subjects = new TreeMap<>();
     /** Versions ever used per subject, deleted ones included: a version number is never reused. */
     private final Map<String, Integer> highestVersions = new HashMap<>();
+
     private final Map<Integer, ParsedSchema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsByCanonical = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();

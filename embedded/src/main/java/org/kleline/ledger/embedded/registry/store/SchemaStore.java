@@ -1,10 +1,9 @@
 package org.kleline.ledger.embedded.registry.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
@@ -37,10 +36,10 @@ public final class SchemaStore implements AutoCloseable {
 
     /** Creates the topic when absent and reads it to its end. */
     public static SchemaStore open(SchemaRegistryConfig config, ObjectMapper json) {
-        SchemasTopic topic = SchemasTopic.open(config.bootstrapServers(), config.topic(),
-                config.topicReplicationFactor(), config.storeTimeout());
-        SchemaStore store = new SchemaStore(topic, new SchemaCatalog(config.defaultCompatibility()),
-                new StoreRecordCodec(json));
+        SchemasTopic topic = SchemasTopic.open(
+                config.bootstrapServers(), config.topic(), config.topicReplicationFactor(), config.storeTimeout());
+        SchemaStore store =
+                new SchemaStore(topic, new SchemaCatalog(config.defaultCompatibility()), new StoreRecordCodec(json));
         try {
             store.writer.lock();
             try {
@@ -50,8 +49,8 @@ public final class SchemaStore implements AutoCloseable {
             }
         } catch (StoreFailure | RuntimeException e) {
             topic.close();
-            throw new IllegalStateException("Cannot load the schemas topic '" + config.topic() + "': "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot load the schemas topic '" + config.topic() + "': " + e.getMessage(), e);
         }
         return store;
     }
@@ -69,16 +68,17 @@ public final class SchemaStore implements AutoCloseable {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            List<String> problems = CompatibilityChecker.incompatibilities(catalog.effectiveLevel(subject),
-                    schema.avro(), avroSchemas(catalog.versions(subject)));
+            List<String> problems = CompatibilityChecker.incompatibilities(
+                    catalog.effectiveLevel(subject), schema.avro(), avroSchemas(catalog.versions(subject)));
             if (!problems.isEmpty()) {
                 throw RegistryException.incompatible(subject, problems.toString());
             }
             int id = catalog.idOf(schema.canonical()).orElse(catalog.highestId() + 1);
             int version = catalog.highestVersion(subject) + 1;
             append(codec.schemaKey(subject, version), codec.schemaValue(subject, version, id, schema.canonical()));
-            return catalog.version(subject, version).orElseThrow(() -> RegistryException.storeError(
-                    "version " + version + " of '" + subject + "' was written but not read back", null));
+            return catalog.version(subject, version)
+                    .orElseThrow(() -> RegistryException.storeError(
+                            "version " + version + " of '" + subject + "' was written but not read back", null));
         } finally {
             writer.unlock();
         }
@@ -143,8 +143,9 @@ public final class SchemaStore implements AutoCloseable {
 
     public CompatibilityLevel setSubjectCompatibility(String subject, CompatibilityLevel level) {
         writeConfig(Optional.of(subject), level);
-        return catalog.subjectLevel(subject).orElseThrow(() -> RegistryException.storeError(
-                "the level of '" + subject + "' was written but not read back", null));
+        return catalog.subjectLevel(subject)
+                .orElseThrow(() -> RegistryException.storeError(
+                        "the level of '" + subject + "' was written but not read back", null));
     }
 
     @Override
@@ -197,8 +198,8 @@ public final class SchemaStore implements AutoCloseable {
         try {
             decoded = codec.decode(record.key(), record.value());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Unreadable record at offset " + offset + " of " + record.topic() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Unreadable record at offset " + offset + " of " + record.topic() + ": " + e.getMessage(), e);
         }
         catalog.apply(decoded);
     }

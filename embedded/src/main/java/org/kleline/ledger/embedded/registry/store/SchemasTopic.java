@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,7 +40,10 @@ final class SchemasTopic implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
 
-    private SchemasTopic(TopicPartition partition, Duration timeout, KafkaProducer<String, String> producer,
+    private SchemasTopic(
+            TopicPartition partition,
+            Duration timeout,
+            KafkaProducer<String, String> producer,
             KafkaConsumer<String, String> consumer) {
         this.partition = partition;
         this.timeout = timeout;
@@ -52,12 +54,12 @@ final class SchemasTopic implements AutoCloseable {
     static SchemasTopic open(String bootstrapServers, String topic, short replicationFactor, Duration timeout) {
         ensureTopic(bootstrapServers, topic, replicationFactor, timeout);
         TopicPartition partition = new TopicPartition(topic, 0);
-        KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers, timeout),
-                new StringSerializer(), new StringSerializer());
+        KafkaProducer<String, String> producer = new KafkaProducer<>(
+                producerConfig(bootstrapServers, timeout), new StringSerializer(), new StringSerializer());
         KafkaConsumer<String, String> consumer;
         try {
-            consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, timeout),
-                    new StringDeserializer(), new StringDeserializer());
+            consumer = new KafkaConsumer<>(
+                    consumerConfig(bootstrapServers, timeout), new StringDeserializer(), new StringDeserializer());
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -77,7 +79,8 @@ final class SchemasTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreFailure("interrupted while writing to " + partition, e);
         } catch (ExecutionException e) {
-            throw new StoreFailure("cannot write to " + partition + ": " + e.getCause().getMessage(), e.getCause());
+            throw new StoreFailure(
+                    "cannot write to " + partition + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new StoreFailure("no acknowledgement from " + partition + " within " + timeout, e);
         }
@@ -100,8 +103,10 @@ final class SchemasTopic implements AutoCloseable {
         try {
             while (consumer.position(partition, timeout) < endOffset) {
                 if (System.nanoTime() > deadlineNanos) {
-                    throw new StoreFailure("could not read " + partition + " up to offset " + endOffset + " within "
-                            + timeout + " (at " + consumer.position(partition) + ")", null);
+                    throw new StoreFailure(
+                            "could not read " + partition + " up to offset " + endOffset + " within " + timeout
+                                    + " (at " + consumer.position(partition) + ")",
+                            null);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL_INTERVAL)) {
                     apply.accept(record.offset(), record);
@@ -123,10 +128,14 @@ final class SchemasTopic implements AutoCloseable {
 
     private static void ensureTopic(String bootstrapServers, String topic, short replicationFactor, Duration timeout) {
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "schema-registry-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 15_000));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "schema-registry-admin",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(timeout.toMillis(), 15_000));
         try (Admin admin = Admin.create(config)) {
             NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -134,17 +143,23 @@ final class SchemasTopic implements AutoCloseable {
             try {
                 // The controller's own answer: describing a topic just created could reach the
                 // broker before it has applied the creation.
-                partitions = admin.createTopics(List.of(newTopic)).numPartitions(topic)
+                partitions = admin.createTopics(List.of(newTopic))
+                        .numPartitions(topic)
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create the schemas topic '" + topic + "': "
-                            + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "Cannot create the schemas topic '" + topic + "': "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
                 TopicDescription description = LaggingMetadata.retryWhileUnknownTopic(
-                        () -> admin.describeTopics(Set.of(topic)).allTopicNames()
-                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic),
-                        timeout, METADATA_RETRY_BACKOFF);
+                        () -> admin.describeTopics(Set.of(topic))
+                                .allTopicNames()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                                .get(topic),
+                        timeout,
+                        METADATA_RETRY_BACKOFF);
                 partitions = description.partitions().size();
             }
             if (partitions != 1) {
@@ -155,38 +170,55 @@ final class SchemasTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while preparing the schemas topic '" + topic + "'", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot prepare the schemas topic '" + topic + "' on " + bootstrapServers
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot prepare the schemas topic '" + topic + "' on " + bootstrapServers + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private static Map<String, Object> producerConfig(String bootstrapServers, Duration timeout) {
         int timeoutMs = (int) timeout.toMillis();
         return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 15_000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "schema-registry-writer",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Math.min(timeoutMs, 15_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                timeoutMs);
     }
 
     private static Map<String, Object> consumerConfig(String bootstrapServers, Duration timeout) {
         return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "schema-registry-reader",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
                 // A fetch sent before a write is parked on the broker until this wait expires
                 // instead of returning the record the write then appends, so every read-back
                 // (hence every registration) took the default 500 ms. This consumer polls only
                 // while catching up, so a short wait costs nothing when the registry is idle.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                10,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis());
     }
 
     /** Kafka did not confirm a write or a read in time; the record may or may not be there. */

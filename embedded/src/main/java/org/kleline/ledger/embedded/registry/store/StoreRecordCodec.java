@@ -1,11 +1,10 @@
 package org.kleline.ledger.embedded.registry.store;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 
 /**
@@ -63,12 +62,12 @@ final class StoreRecordCodec {
 
     StoreRecord decode(String key, String value) {
         JsonNode keyNode = read(key, "key");
-        String keyType = text(keyNode, "keytype").orElseThrow(
-                () -> new IllegalArgumentException("schemas topic key has no keytype: " + key));
+        String keyType = text(keyNode, "keytype")
+                .orElseThrow(() -> new IllegalArgumentException("schemas topic key has no keytype: " + key));
         switch (keyType) {
             case KEY_TYPE_SCHEMA -> {
-                String subject = text(keyNode, "subject").orElseThrow(
-                        () -> new IllegalArgumentException("SCHEMA key has no subject: " + key));
+                String subject = text(keyNode, "subject")
+                        .orElseThrow(() -> new IllegalArgumentException("SCHEMA key has no subject: " + key));
                 int version = keyNode.path("version").asInt(-1);
                 if (value == null) {
                     return new StoreRecord.SchemaVersion(subject, version, -1, null, true);
@@ -78,9 +77,13 @@ final class StoreRecordCodec {
                 if (!"AVRO".equals(schemaType)) {
                     return new StoreRecord.Ignored(KEY_TYPE_SCHEMA + "/" + schemaType);
                 }
-                return new StoreRecord.SchemaVersion(subject, version, valueNode.path("id").asInt(-1),
-                        text(valueNode, "schema").orElseThrow(
-                                () -> new IllegalArgumentException("SCHEMA value has no schema: " + value)),
+                return new StoreRecord.SchemaVersion(
+                        subject,
+                        version,
+                        valueNode.path("id").asInt(-1),
+                        text(valueNode, "schema")
+                                .orElseThrow(
+                                        () -> new IllegalArgumentException("SCHEMA value has no schema: " + value)),
                         valueNode.path("deleted").asBoolean(false));
             }
             case KEY_TYPE_CONFIG -> {

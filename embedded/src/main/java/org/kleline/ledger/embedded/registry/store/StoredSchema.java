@@ -1,7 +1,6 @@
 package org.kleline.ledger.embedded.registry.store;
 
 import java.util.Objects;
-
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 
 /** One version of a subject: the schema and its global id. */

@@ -12,11 +12,12 @@ class MediaTypesTest {
     @Test
     void theApiTypesPlainJsonAndNoTypeAreAcceptedForRequests() {
         assertThatCode(() -> {
-            MediaTypes.requireAcceptedRequestType("application/vnd.schemaregistry.v1+json");
-            MediaTypes.requireAcceptedRequestType("application/vnd.schemaregistry+json; charset=utf-8");
-            MediaTypes.requireAcceptedRequestType("application/json");
-            MediaTypes.requireAcceptedRequestType(null);
-        }).doesNotThrowAnyException();
+                    MediaTypes.requireAcceptedRequestType("application/vnd.schemaregistry.v1+json");
+                    MediaTypes.requireAcceptedRequestType("application/vnd.schemaregistry+json; charset=utf-8");
+                    MediaTypes.requireAcceptedRequestType("application/json");
+                    MediaTypes.requireAcceptedRequestType(null);
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -33,8 +34,9 @@ class MediaTypesTest {
         assertThat(MediaTypes.responseType(null)).isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(MediaTypes.responseType("*/*")).isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(MediaTypes.responseType("application/json")).isEqualTo("application/json");
-        assertThat(MediaTypes.responseType(
-                "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5"))
+        assertThat(
+                        MediaTypes.responseType(
+                                "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5"))
                 .isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(MediaTypes.responseType("application/json; q=0.5, application/vnd.schemaregistry+json"))
                 .isEqualTo("application/vnd.schemaregistry+json");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.embedded.registry.RegistryException;
 
@@ -17,7 +16,8 @@ class RequestBodyTest {
     void aBodyAtTheLimitIsRead() throws IOException {
         byte[] body = new byte[LIMIT];
 
-        assertThat(RequestBody.read(new ByteArrayInputStream(body), "16", LIMIT)).hasSize(LIMIT);
+        assertThat(RequestBody.read(new ByteArrayInputStream(body), "16", LIMIT))
+                .hasSize(LIMIT);
     }
 
     @Test
@@ -32,12 +32,15 @@ class RequestBodyTest {
     @Test
     void aChunkedBodyOverTheLimitIs413() {
         assertThatThrownBy(() -> RequestBody.read(new ByteArrayInputStream(new byte[LIMIT + 1]), null, LIMIT))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(413));
     }
 
     @Test
     void discardingStopsAtItsLimit() throws IOException {
-        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[100]), 100)).isTrue();
-        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[20_000]), 10_000)).isFalse();
+        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[100]), 100))
+                .isTrue();
+        assertThat(RequestBody.discard(new ByteArrayInputStream(new byte[20_000]), 10_000))
+                .isFalse();
     }
 }

@@ -3,7 +3,6 @@ package org.kleline.ledger.embedded.registry.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
@@ -31,7 +30,9 @@ class CompatibilityCheckerTest {
                 CompatibilityChecker.incompatibilities(CompatibilityLevel.BACKWARD, V2_WITHOUT_DEFAULT, List.of(V1));
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).contains("READER_FIELD_MISSING_DEFAULT_VALUE").contains("currency");
+        assertThat(problems.get(0))
+                .contains("READER_FIELD_MISSING_DEFAULT_VALUE")
+                .contains("currency");
     }
 
     @Test
@@ -45,7 +46,9 @@ class CompatibilityCheckerTest {
     @Test
     void removingAFieldWithoutADefaultIsNotForwardCompatible() {
         assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.FORWARD, V1, List.of(V2_WITHOUT_DEFAULT)))
-                .singleElement().asString().contains("currency");
+                .singleElement()
+                .asString()
+                .contains("currency");
     }
 
     @Test
@@ -56,22 +59,27 @@ class CompatibilityCheckerTest {
 
         assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.FORWARD, v3WithCurrencyRequired, history))
                 .isEmpty();
-        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.BACKWARD, v3WithCurrencyRequired,
-                history)).isEmpty();
-        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.BACKWARD_TRANSITIVE,
-                v3WithCurrencyRequired, history)).singleElement().asString().contains("currency");
+        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.BACKWARD, v3WithCurrencyRequired, history))
+                .isEmpty();
+        assertThat(CompatibilityChecker.incompatibilities(
+                        CompatibilityLevel.BACKWARD_TRANSITIVE, v3WithCurrencyRequired, history))
+                .singleElement()
+                .asString()
+                .contains("currency");
     }
 
     @Test
     void noneAcceptsAnyChange() {
         Schema unrelated = schema("\"string\"");
 
-        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.NONE, unrelated, List.of(V1))).isEmpty();
+        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.NONE, unrelated, List.of(V1)))
+                .isEmpty();
     }
 
     @Test
     void theFirstVersionIsAlwaysCompatible() {
-        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.FULL_TRANSITIVE, V1, List.of())).isEmpty();
+        assertThat(CompatibilityChecker.incompatibilities(CompatibilityLevel.FULL_TRANSITIVE, V1, List.of()))
+                .isEmpty();
     }
 
     private static Schema schema(String text) {

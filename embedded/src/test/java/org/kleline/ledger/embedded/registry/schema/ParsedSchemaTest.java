@@ -17,8 +17,9 @@ class ParsedSchemaTest {
                   "name" : "Payment",  "type" : "record" }""");
 
         assertThat(spaced.canonical()).isEqualTo(compact.canonical());
-        assertThat(compact.canonical()).isEqualTo(
-                "{\"type\":\"record\",\"name\":\"Payment\",\"fields\":[{\"name\":\"amountMinor\",\"type\":\"long\"}]}");
+        assertThat(compact.canonical())
+                .isEqualTo(
+                        "{\"type\":\"record\",\"name\":\"Payment\",\"fields\":[{\"name\":\"amountMinor\",\"type\":\"long\"}]}");
     }
 
     @Test
@@ -40,7 +41,7 @@ class ParsedSchemaTest {
     @Test
     void anUnknownTypeIsAnInvalidSchemaNamingTheType() {
         assertThatThrownBy(() -> ParsedSchema.parse(
-                "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"a\",\"type\":\"Money\"}]}"))
+                        "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"a\",\"type\":\"Money\"}]}"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(42201);
                     assertThat(e.httpStatus()).isEqualTo(422);
@@ -51,15 +52,15 @@ class ParsedSchemaTest {
     @Test
     void textThatIsNotJsonIsAnInvalidSchema() {
         assertThatThrownBy(() -> ParsedSchema.parse("{not json"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
     }
 
     @Test
     void aBlankSchemaIsAnInvalidSchema() {
-        assertThatThrownBy(() -> ParsedSchema.parse("  "))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(42201);
-                    assertThat(e.getMessage()).contains("empty schema");
-                });
+        assertThatThrownBy(() -> ParsedSchema.parse("  ")).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(42201);
+            assertThat(e.getMessage()).contains("empty schema");
+        });
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,15 @@ class LaggingMetadataTest {
     void anUnknownTopicIsAskedAboutAgainUntilTheBrokerKnowsIt() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
 
-        String answer = LaggingMetadata.retryWhileUnknownTopic(() -> {
-            if (attempts.incrementAndGet() <= 2) {
-                throw new ExecutionException(new UnknownTopicOrPartitionException("not yet"));
-            }
-            return "1 partition";
-        }, TIMEOUT, NO_BACKOFF);
+        String answer = LaggingMetadata.retryWhileUnknownTopic(
+                () -> {
+                    if (attempts.incrementAndGet() <= 2) {
+                        throw new ExecutionException(new UnknownTopicOrPartitionException("not yet"));
+                    }
+                    return "1 partition";
+                },
+                TIMEOUT,
+                NO_BACKOFF);
 
         assertThat(answer).isEqualTo("1 partition");
         assertThat(attempts).hasValue(3);
@@ -35,10 +37,13 @@ class LaggingMetadataTest {
     void anyOtherErrorIsThrownAtTheFirstAnswer() {
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(() -> {
-            attempts.incrementAndGet();
-            throw new ExecutionException(new TopicAuthorizationException("denied"));
-        }, TIMEOUT, NO_BACKOFF))
+        assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw new ExecutionException(new TopicAuthorizationException("denied"));
+                        },
+                        TIMEOUT,
+                        NO_BACKOFF))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
         assertThat(attempts).hasValue(1);
@@ -48,10 +53,13 @@ class LaggingMetadataTest {
     void aTopicStillUnknownWhenTheTimeoutHasPassedIsThrown() {
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(() -> {
-            attempts.incrementAndGet();
-            throw new ExecutionException(new UnknownTopicOrPartitionException("never"));
-        }, Duration.ZERO, NO_BACKOFF))
+        assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw new ExecutionException(new UnknownTopicOrPartitionException("never"));
+                        },
+                        Duration.ZERO,
+                        NO_BACKOFF))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
         assertThat(attempts).hasValue(1);

@@ -3,7 +3,6 @@ package org.kleline.ledger.embedded.registry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -50,7 +49,8 @@ class SchemasTopicIT {
     @Test
     void anExistingTopicOfSeveralPartitionsIsRefused(EmbeddedKafka kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("_schemas-three", 3, (short) 1))).all()
+            admin.createTopics(List.of(new NewTopic("_schemas-three", 3, (short) 1)))
+                    .all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
 

@@ -3,9 +3,8 @@ package org.kleline.ledger.embedded.registry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 
@@ -54,10 +53,10 @@ class StoreRecordCodecTest {
 
     @Test
     void otherKeyTypesAndSchemaTypesAreIgnored() {
-        assertThat(codec.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null))
-                .isEqualTo(new StoreRecord.Ignored("NOOP"));
-        assertThat(codec.decode(codec.schemaKey("s", 1),
-                "{\"subject\":\"s\",\"version\":1,\"id\":4,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\"}"))
+        assertThat(codec.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null)).isEqualTo(new StoreRecord.Ignored("NOOP"));
+        assertThat(codec.decode(
+                        codec.schemaKey("s", 1),
+                        "{\"subject\":\"s\",\"version\":1,\"id\":4,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax\"}"))
                 .isEqualTo(new StoreRecord.Ignored("SCHEMA/PROTOBUF"));
     }
 

@@ -25,10 +25,9 @@ class VersionSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-2", "first", "1.5", "99999999999"})
     void anythingElseIs42202NamingTheVersion(String text) {
-        assertThatThrownBy(() -> VersionSpec.parse(text))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(42202);
-                    assertThat(e.getMessage()).contains("'" + text + "'");
-                });
+        assertThatThrownBy(() -> VersionSpec.parse(text)).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(42202);
+            assertThat(e.getMessage()).contains("'" + text + "'");
+        });
     }
 }

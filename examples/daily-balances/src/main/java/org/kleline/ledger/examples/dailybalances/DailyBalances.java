@@ -58,8 +58,8 @@ public final class DailyBalances {
             if (bootstrap == null || registry == null) {
                 throw new IllegalArgumentException("--bootstrap-servers and --schema-registry-url are required");
             }
-            return new Options(new DailyBalancesConsumer.Settings(bootstrap, registry, groupId, clientConfig), out,
-                    untilCaughtUp);
+            return new Options(
+                    new DailyBalancesConsumer.Settings(bootstrap, registry, groupId, clientConfig), out, untilCaughtUp);
         }
 
         private static String value(String[] args, int i) {
@@ -80,8 +80,7 @@ public final class DailyBalances {
         }
     }
 
-    private DailyBalances() {
-    }
+    private DailyBalances() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -103,14 +102,16 @@ public final class DailyBalances {
         LedgerFiles files = new LedgerFiles(options.out());
         try (DailyBalancesConsumer consumer = new DailyBalancesConsumer(options.settings(), files)) {
             Thread main = Thread.currentThread();
-            Thread stopper = new Thread(() -> {
-                consumer.stop();
-                try {
-                    main.join(30_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "daily-balances-stop");
+            Thread stopper = new Thread(
+                    () -> {
+                        consumer.stop();
+                        try {
+                            main.join(30_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "daily-balances-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
             DailyBalancesConsumer.Summary summary;
             try {
@@ -124,9 +125,13 @@ public final class DailyBalances {
             }
             report.print(LedgerFiles.dailyBalancesCsv(consumer.books()));
             report.flush();
-            System.err.printf("daily-balances: %d journal records read, %d of them new entries booked, %d settlement"
-                    + " records read; books in %s%n", summary.journalRecords(),
-                    summary.entriesBooked(), summary.settlementRecords(), files.directory().toAbsolutePath());
+            System.err.printf(
+                    "daily-balances: %d journal records read, %d of them new entries booked, %d settlement"
+                            + " records read; books in %s%n",
+                    summary.journalRecords(),
+                    summary.entriesBooked(),
+                    summary.settlementRecords(),
+                    files.directory().toAbsolutePath());
             return summary;
         }
     }

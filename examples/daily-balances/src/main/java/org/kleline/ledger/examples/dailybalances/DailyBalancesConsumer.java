@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -37,8 +36,8 @@ public final class DailyBalancesConsumer implements AutoCloseable {
      * @param groupId this application's own consumer group
      * @param clientConfig more Kafka and registry client settings (security, say); may be empty
      */
-    public record Settings(String bootstrapServers, String schemaRegistryUrl, String groupId,
-            Map<String, String> clientConfig) {
+    public record Settings(
+            String bootstrapServers, String schemaRegistryUrl, String groupId, Map<String, String> clientConfig) {
 
         public static final String DEFAULT_GROUP_ID = "accounting-daily-balances";
 
@@ -57,16 +56,15 @@ public final class DailyBalancesConsumer implements AutoCloseable {
     private long settlementRecords;
 
     /** What a run read and booked: journal records, the entries among them booked now, settlement records. */
-    public record Summary(long journalRecords, long entriesBooked, long settlementRecords) {
-    }
+    public record Summary(long journalRecords, long entriesBooked, long settlementRecords) {}
 
     public DailyBalancesConsumer(Settings settings, LedgerFiles files) {
         Map<String, Object> config = new HashMap<>(settings.clientConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());            // a group of our own
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");      // never an aborted record
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");            // commit once booked
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");          // a new group reads it all
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId()); // a group of our own
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // never an aborted record
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"); // commit once booked
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a new group reads it all
         // Keys are plain strings; values are read as bytes here and decoded per topic below.
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> serdeConfig = new HashMap<>(settings.clientConfig());
@@ -96,8 +94,8 @@ public final class DailyBalancesConsumer implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : records) {
                         apply(record);
                     }
-                    files.save(books);          // first the books, durably...
-                    consumer.commitSync();      // ...then the position: a crash in between reads the batch again
+                    files.save(books); // first the books, durably...
+                    consumer.commitSync(); // ...then the position: a crash in between reads the batch again
                 }
                 if (untilCaughtUp && caughtUp()) {
                     // The last polls may have moved past transaction markers only, or found a partition
@@ -138,8 +136,11 @@ public final class DailyBalancesConsumer implements AutoCloseable {
             }
             case Topics.SETTLEMENTS -> {
                 settlementRecords++;
-                books.upsertSettlement(record.key(), record.value() == null ? null
-                        : settlements.deserialize(record.topic(), record.headers(), record.value()));
+                books.upsertSettlement(
+                        record.key(),
+                        record.value() == null
+                                ? null
+                                : settlements.deserialize(record.topic(), record.headers(), record.value()));
             }
             default -> throw new IllegalStateException("not subscribed to " + record.topic());
         }

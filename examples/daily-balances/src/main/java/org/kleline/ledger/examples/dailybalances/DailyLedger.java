@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -33,7 +32,8 @@ public final class DailyLedger {
     public record AccountDay(String account, String currency, LocalDate businessDate) {
 
         static final Comparator<AccountDay> ORDER = Comparator.comparing(AccountDay::account)
-                .thenComparing(AccountDay::currency).thenComparing(AccountDay::businessDate);
+                .thenComparing(AccountDay::currency)
+                .thenComparing(AccountDay::businessDate);
 
         public AccountDay {
             Objects.requireNonNull(account, "account");
@@ -48,19 +48,40 @@ public final class DailyLedger {
      * @param movement the sum of the day's postings on the account, credit positive
      * @param closingBalance the account's balance at the end of the day
      */
-    public record DailyBalance(String account, String currency, LocalDate businessDate, long movement,
-            long closingBalance) {
-    }
+    public record DailyBalance(
+            String account, String currency, LocalDate businessDate, long movement, long closingBalance) {}
 
     /** A settlement row as the ledger last wrote it. Amounts in minor units, see docs/domain.md. */
-    public record SettlementFigures(String merchantId, LocalDate businessDate, String currency, long count,
-            long gross, long refunds, long chargebacks, long fees, long commission, long net, long paidOut,
-            int payouts, String status) {
+    public record SettlementFigures(
+            String merchantId,
+            LocalDate businessDate,
+            String currency,
+            long count,
+            long gross,
+            long refunds,
+            long chargebacks,
+            long fees,
+            long commission,
+            long net,
+            long paidOut,
+            int payouts,
+            String status) {
 
         static SettlementFigures of(SettlementRow row) {
-            return new SettlementFigures(row.getMerchantId(), row.getBusinessDate(), row.getCurrency(), row.getCount(),
-                    row.getGross(), row.getRefunds(), row.getChargebacks(), row.getFees(), row.getCommission(),
-                    row.getNet(), row.getPaidOut(), row.getPayouts(), row.getStatus().name());
+            return new SettlementFigures(
+                    row.getMerchantId(),
+                    row.getBusinessDate(),
+                    row.getCurrency(),
+                    row.getCount(),
+                    row.getGross(),
+                    row.getRefunds(),
+                    row.getChargebacks(),
+                    row.getFees(),
+                    row.getCommission(),
+                    row.getNet(),
+                    row.getPaidOut(),
+                    row.getPayouts(),
+                    row.getStatus().name());
         }
     }
 
@@ -122,8 +143,11 @@ public final class DailyLedger {
     /** The balance of {@code account} in {@code currency} at the end of {@code date}: 0 before its first posting. */
     public long closingBalance(String account, String currency, LocalDate date) {
         long balance = 0;
-        for (Map.Entry<AccountDay, Long> day : movements.subMap(new AccountDay(account, currency, LocalDate.MIN),
-                new AccountDay(account, currency, date.plusDays(1))).entrySet()) {
+        for (Map.Entry<AccountDay, Long> day : movements
+                .subMap(
+                        new AccountDay(account, currency, LocalDate.MIN),
+                        new AccountDay(account, currency, date.plusDays(1)))
+                .entrySet()) {
             balance = Math.addExact(balance, day.getValue());
         }
         return balance;
@@ -142,7 +166,9 @@ public final class DailyLedger {
     }
 
     /** Books as they were saved: see {@link LedgerFiles}. */
-    static DailyLedger restore(Collection<String> bookedEntries, Map<AccountDay, Long> movements,
+    static DailyLedger restore(
+            Collection<String> bookedEntries,
+            Map<AccountDay, Long> movements,
             Map<String, SettlementFigures> settlements) {
         DailyLedger ledger = new DailyLedger();
         ledger.bookedEntries.addAll(bookedEntries);

@@ -1,5 +1,9 @@
 package org.kleline.ledger.examples.dailybalances;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,15 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.kleline.ledger.examples.dailybalances.DailyLedger.AccountDay;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.DailyBalance;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where the books live between runs, in one directory:
@@ -65,15 +63,19 @@ public final class LedgerFiles {
         try {
             JsonNode root = JSON.readTree(state.toFile());
             if (root.path("version").asInt() != STATE_VERSION) {
-                throw new IllegalStateException(state + " has version " + root.path("version") + ", expected "
-                        + STATE_VERSION);
+                throw new IllegalStateException(
+                        state + " has version " + root.path("version") + ", expected " + STATE_VERSION);
             }
             List<String> booked = new ArrayList<>();
             root.path("bookedEntries").forEach(id -> booked.add(id.asText()));
             Map<AccountDay, Long> movements = new HashMap<>();
             for (JsonNode m : root.path("movements")) {
-                movements.put(new AccountDay(m.path("account").asText(), m.path("currency").asText(),
-                        LocalDate.parse(m.path("businessDate").asText())), exactLong(m.path("amount")));
+                movements.put(
+                        new AccountDay(
+                                m.path("account").asText(),
+                                m.path("currency").asText(),
+                                LocalDate.parse(m.path("businessDate").asText())),
+                        exactLong(m.path("amount")));
             }
             Map<String, SettlementFigures> settlements = new HashMap<>();
             root.path("settlements").properties().forEach(e -> settlements.put(e.getKey(), figures(e.getValue())));
@@ -98,8 +100,16 @@ public final class LedgerFiles {
     static String dailyBalancesCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("account,currency,business_date,movement,closing_balance\n");
         for (DailyBalance line : ledger.dailyBalances()) {
-            csv.append(line.account()).append(',').append(line.currency()).append(',').append(line.businessDate())
-                    .append(',').append(line.movement()).append(',').append(line.closingBalance()).append('\n');
+            csv.append(line.account())
+                    .append(',')
+                    .append(line.currency())
+                    .append(',')
+                    .append(line.businessDate())
+                    .append(',')
+                    .append(line.movement())
+                    .append(',')
+                    .append(line.closingBalance())
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -108,11 +118,32 @@ public final class LedgerFiles {
         StringBuilder csv = new StringBuilder("merchant_id,business_date,currency,count,gross,refunds,chargebacks,"
                 + "fees,commission,net,paid_out,payouts,status\n");
         for (SettlementFigures row : ledger.settlements().values()) {
-            csv.append(row.merchantId()).append(',').append(row.businessDate()).append(',').append(row.currency())
-                    .append(',').append(row.count()).append(',').append(row.gross()).append(',').append(row.refunds())
-                    .append(',').append(row.chargebacks()).append(',').append(row.fees()).append(',')
-                    .append(row.commission()).append(',').append(row.net()).append(',').append(row.paidOut())
-                    .append(',').append(row.payouts()).append(',').append(row.status()).append('\n');
+            csv.append(row.merchantId())
+                    .append(',')
+                    .append(row.businessDate())
+                    .append(',')
+                    .append(row.currency())
+                    .append(',')
+                    .append(row.count())
+                    .append(',')
+                    .append(row.gross())
+                    .append(',')
+                    .append(row.refunds())
+                    .append(',')
+                    .append(row.chargebacks())
+                    .append(',')
+                    .append(row.fees())
+                    .append(',')
+                    .append(row.commission())
+                    .append(',')
+                    .append(row.net())
+                    .append(',')
+                    .append(row.paidOut())
+                    .append(',')
+                    .append(row.payouts())
+                    .append(',')
+                    .append(row.status())
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -123,35 +154,48 @@ public final class LedgerFiles {
         ArrayNode booked = root.putArray("bookedEntries");
         ledger.bookedEntries().stream().sorted().forEach(booked::add);
         ArrayNode movements = root.putArray("movements");
-        ledger.movements().forEach((day, amount) -> movements.addObject()
-                .put("account", day.account())
-                .put("currency", day.currency())
-                .put("businessDate", day.businessDate().toString())
-                .put("amount", amount));
+        ledger.movements()
+                .forEach((day, amount) -> movements
+                        .addObject()
+                        .put("account", day.account())
+                        .put("currency", day.currency())
+                        .put("businessDate", day.businessDate().toString())
+                        .put("amount", amount));
         ObjectNode settlements = root.putObject("settlements");
-        ledger.settlements().forEach((key, row) -> settlements.putObject(key)
-                .put("merchantId", row.merchantId())
-                .put("businessDate", row.businessDate().toString())
-                .put("currency", row.currency())
-                .put("count", row.count())
-                .put("gross", row.gross())
-                .put("refunds", row.refunds())
-                .put("chargebacks", row.chargebacks())
-                .put("fees", row.fees())
-                .put("commission", row.commission())
-                .put("net", row.net())
-                .put("paidOut", row.paidOut())
-                .put("payouts", row.payouts())
-                .put("status", row.status()));
+        ledger.settlements()
+                .forEach((key, row) -> settlements
+                        .putObject(key)
+                        .put("merchantId", row.merchantId())
+                        .put("businessDate", row.businessDate().toString())
+                        .put("currency", row.currency())
+                        .put("count", row.count())
+                        .put("gross", row.gross())
+                        .put("refunds", row.refunds())
+                        .put("chargebacks", row.chargebacks())
+                        .put("fees", row.fees())
+                        .put("commission", row.commission())
+                        .put("net", row.net())
+                        .put("paidOut", row.paidOut())
+                        .put("payouts", row.payouts())
+                        .put("status", row.status()));
         return root;
     }
 
     private static SettlementFigures figures(JsonNode row) {
-        return new SettlementFigures(row.path("merchantId").asText(), LocalDate.parse(row.path("businessDate").asText()),
-                row.path("currency").asText(), exactLong(row.path("count")), exactLong(row.path("gross")),
-                exactLong(row.path("refunds")), exactLong(row.path("chargebacks")), exactLong(row.path("fees")),
-                exactLong(row.path("commission")), exactLong(row.path("net")), exactLong(row.path("paidOut")),
-                Math.toIntExact(exactLong(row.path("payouts"))), row.path("status").asText());
+        return new SettlementFigures(
+                row.path("merchantId").asText(),
+                LocalDate.parse(row.path("businessDate").asText()),
+                row.path("currency").asText(),
+                exactLong(row.path("count")),
+                exactLong(row.path("gross")),
+                exactLong(row.path("refunds")),
+                exactLong(row.path("chargebacks")),
+                exactLong(row.path("fees")),
+                exactLong(row.path("commission")),
+                exactLong(row.path("net")),
+                exactLong(row.path("paidOut")),
+                Math.toIntExact(exactLong(row.path("payouts"))),
+                row.path("status").asText());
     }
 
     /** A JSON integer as a long; anything else (a fraction, a string) is a corrupt file, not a number to round. */
@@ -166,8 +210,8 @@ public final class LedgerFiles {
     private void replace(String name, String content) throws IOException {
         Path target = directory.resolve(name);
         Path temporary = directory.resolve(name + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -70,6 +69,7 @@ class DailyBalancesIT {
 
     /** card 1.8% + 0.25, micro 5% + 0.02, chargeback fee 15.00, partner share 30%: docs/domain.md's plan. */
     static final FeePlan PLAN = new FeePlan(180, 25L, 500, 2L, 1_500L, 3_000);
+
     static final LocalDate NOV_26 = LocalDate.of(1999, 11, 26);
     static final LocalDate NOV_27 = LocalDate.of(1999, 11, 27);
     static final String EUR = "EUR";
@@ -99,7 +99,10 @@ class DailyBalancesIT {
      */
     static List<EventEnvelope> dayOne() {
         return List.of(
-                event("onboard-m-books", "1999-11-26T08:00:00Z", new MerchantOnboarded("m-books", "Books", "p-web", EUR, PLAN)),
+                event(
+                        "onboard-m-books",
+                        "1999-11-26T08:00:00Z",
+                        new MerchantOnboarded("m-books", "Books", "p-web", EUR, PLAN)),
                 event("open-w-1", "1999-11-26T08:05:00Z", new WalletOpened("w-1", EUR, 15_000L)),
                 event("topup-w-1", "1999-11-26T08:10:00Z", new WalletToppedUp("w-1", 5_000L)),
                 event("micro-1", "1999-11-26T09:00:00Z", new MicropaymentRequested("w-1", "m-books", 250L)),
@@ -129,7 +132,9 @@ class DailyBalancesIT {
                 event("micro-2", "1999-11-27T09:00:00Z", new MicropaymentRequested("w-1", "m-books", 1L)),
                 event("redeem-w-1", "1999-11-27T09:30:00Z", new WalletRedeemed("w-1", 1_000L)),
                 event("micro-3", "1999-11-27T09:45:00Z", new MicropaymentRequested("w-1", "m-books", 10_000L)),
-                event("payout-m-books-1999-11-26", "1999-11-27T10:00:00Z",
+                event(
+                        "payout-m-books-1999-11-26",
+                        "1999-11-27T10:00:00Z",
                         new MerchantPaidOut("m-books", "manual-m-books-1999-11-26", NOV_26, 4_718L)));
     }
 
@@ -155,11 +160,13 @@ class DailyBalancesIT {
                     wallet:w-1,EUR,1999-11-26,4750,4750
                     """);
             assertThat(first.summary().journalRecords()).isEqualTo(6);
-            assertThat(first.books().bookedEntries()).containsExactlyInAnyOrder(
-                    "onboard-m-books", "open-w-1", "topup-w-1", "micro-1", "auth-c-1", "capture-c-1");
+            assertThat(first.books().bookedEntries())
+                    .containsExactlyInAnyOrder(
+                            "onboard-m-books", "open-w-1", "topup-w-1", "micro-1", "auth-c-1", "capture-c-1");
             assertThat(first.books().settlements()).containsOnlyKeys("m-books|1999-11-26|EUR");
-            assertThat(first.books().settlements().get("m-books|1999-11-26|EUR")).isEqualTo(
-                    new SettlementFigures("m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 0, 0, "OPEN"));
+            assertThat(first.books().settlements().get("m-books|1999-11-26|EUR"))
+                    .isEqualTo(new SettlementFigures(
+                            "m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 0, 0, "OPEN"));
             assertThat(committedOffsets(infra, "accounting-daily-balances")).isEqualTo(endOffsets(infra));
 
             append(infra, dayTwo());
@@ -183,7 +190,8 @@ class DailyBalancesIT {
                     wallet:w-1,EUR,1999-11-27,-1001,3749
                     """;
             assertThat(second.output()).isEqualTo(expected);
-            assertThat(Files.readString(books.resolve(LedgerFiles.DAILY_BALANCES))).isEqualTo(expected);
+            assertThat(Files.readString(books.resolve(LedgerFiles.DAILY_BALANCES)))
+                    .isEqualTo(expected);
             // The group's position was kept: the second run read the new entries only, the four accepted
             // events of the 27th (the rejected micropayment has none).
             assertThat(second.summary().journalRecords()).isEqualTo(4);
@@ -192,16 +200,23 @@ class DailyBalancesIT {
             assertThat(second.books().closingBalance(WALLET, EUR, NOV_26)).isEqualTo(4_750);
             assertThat(second.books().closingBalance(MERCHANT, EUR, NOV_27)).isEqualTo(-1_290);
             assertThat(second.books().closingBalance(CLEARING, EUR, NOV_27)
-                    + second.books().closingBalance(FEES, EUR, NOV_27)
-                    + second.books().closingBalance(PAYOUTS, EUR, NOV_27)
-                    + second.books().closingBalance(WALLET, EUR, NOV_27)
-                    + second.books().closingBalance(MERCHANT, EUR, NOV_27)
-                    + second.books().closingBalance(PARTNER, EUR, NOV_27)).as("the trial balance").isZero();
-            assertThat(second.books().settlements()).containsOnly(
-                    Map.entry("m-books|1999-11-26|EUR",
-                            new SettlementFigures("m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 4_718, 1, "PAID")),
-                    Map.entry("m-books|1999-11-27|EUR",
-                            new SettlementFigures("m-books", NOV_27, EUR, 1, 1, 1_290, 0, 1, 0, -1_290, 0, 0, "OPEN")));
+                            + second.books().closingBalance(FEES, EUR, NOV_27)
+                            + second.books().closingBalance(PAYOUTS, EUR, NOV_27)
+                            + second.books().closingBalance(WALLET, EUR, NOV_27)
+                            + second.books().closingBalance(MERCHANT, EUR, NOV_27)
+                            + second.books().closingBalance(PARTNER, EUR, NOV_27))
+                    .as("the trial balance")
+                    .isZero();
+            assertThat(second.books().settlements())
+                    .containsOnly(
+                            Map.entry(
+                                    "m-books|1999-11-26|EUR",
+                                    new SettlementFigures(
+                                            "m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 4_718, 1, "PAID")),
+                            Map.entry(
+                                    "m-books|1999-11-27|EUR",
+                                    new SettlementFigures(
+                                            "m-books", NOV_27, EUR, 1, 1, 1_290, 0, 1, 0, -1_290, 0, 0, "OPEN")));
             assertThat(Files.readString(books.resolve(LedgerFiles.SETTLEMENTS))).isEqualTo("""
                     merchant_id,business_date,currency,count,gross,refunds,chargebacks,fees,commission,net,paid_out,payouts,status
                     m-books,1999-11-26,EUR,2,4840,0,0,122,36,4718,4718,1,PAID
@@ -220,13 +235,15 @@ class DailyBalancesIT {
     }
 
     /** What one run of the example printed and read, and the books it left. */
-    record Run(String output, DailyLedger books, DailyBalancesConsumer.Summary summary) {
-    }
+    record Run(String output, DailyLedger books, DailyBalancesConsumer.Summary summary) {}
 
     private static Run runUntilCaughtUp(EmbeddedLedgerInfrastructure infra, String groupId, Path books)
             throws InterruptedException {
-        DailyBalances.Options options = new DailyBalances.Options(new DailyBalancesConsumer.Settings(
-                infra.bootstrapServers(), infra.schemaRegistryUrl(), groupId, Map.of()), books, true);
+        DailyBalances.Options options = new DailyBalances.Options(
+                new DailyBalancesConsumer.Settings(
+                        infra.bootstrapServers(), infra.schemaRegistryUrl(), groupId, Map.of()),
+                books,
+                true);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DailyBalancesConsumer.Summary summary;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
@@ -254,18 +271,25 @@ class DailyBalancesIT {
     /** Appends events keyed by aggregate, stamped as ingest stamps them (the cross-key rule). */
     private static void append(EmbeddedLedgerInfrastructure infra, List<EventEnvelope> events) {
         Topics topics = Topics.create(Map.of("schema.registry.url", infra.schemaRegistryUrl()));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(config, new StringSerializer(),
-                topics.events().valueSerde().serializer())) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                "true");
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
+                config, new StringSerializer(), topics.events().valueSerde().serializer())) {
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), Topics.EVENTS);
             for (EventEnvelope event : events) {
                 EventEnvelope stamped = LogPosition.needsAppendedAfter(event)
-                        ? EventEnvelope.newBuilder(event).setAppendedAfter(stamp.next(producer)).build()
+                        ? EventEnvelope.newBuilder(event)
+                                .setAppendedAfter(stamp.next(producer))
+                                .build()
                         : event;
                 String key = AggregateKey.of(stamped).value();
-                var sent = producer.send(new ProducerRecord<>(Topics.EVENTS, null,
-                        stamped.getOccurredAt().toEpochMilli(), key, stamped));
+                var sent = producer.send(new ProducerRecord<>(
+                        Topics.EVENTS, null, stamped.getOccurredAt().toEpochMilli(), key, stamped));
                 if (key.startsWith("merchant:")) {
                     stamp.merchantEventSent(sent);
                 }
@@ -285,8 +309,9 @@ class DailyBalancesIT {
             }
             return outcomes.size() >= count;
         });
-        Map<String, List<Outcome>> byEvent = outcomes.stream().collect(Collectors.groupingBy(
-                EventOutcome::getEventId, Collectors.mapping(EventOutcome::getOutcome, Collectors.toList())));
+        Map<String, List<Outcome>> byEvent = outcomes.stream()
+                .collect(Collectors.groupingBy(
+                        EventOutcome::getEventId, Collectors.mapping(EventOutcome::getOutcome, Collectors.toList())));
         assertThat(byEvent.get("topup-w-1")).containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE);
         if (byEvent.containsKey("micro-3")) {
             assertThat(byEvent.get("micro-3")).containsExactly(Outcome.REJECTED);
@@ -299,14 +324,17 @@ class DailyBalancesIT {
     }
 
     /** Waits until the latest row of {@code key} on {@code ledger.settlements} satisfies {@code condition}. */
-    private static void awaitSettlement(EmbeddedLedgerInfrastructure infra, String key,
+    private static void awaitSettlement(
+            EmbeddedLedgerInfrastructure infra,
+            String key,
             java.util.function.Predicate<org.kleline.ledger.settlement.SettlementRow> condition) {
         Topics topics = Topics.create(Map.of("schema.registry.url", infra.schemaRegistryUrl()));
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             org.kleline.ledger.settlement.SettlementRow latest = null;
             for (ConsumerRecord<String, byte[]> r : readAll(infra, Topics.SETTLEMENTS)) {
                 if (r.key().equals(key)) {
-                    latest = topics.settlements().valueSerde().deserializer().deserialize(Topics.SETTLEMENTS, r.value());
+                    latest =
+                            topics.settlements().valueSerde().deserializer().deserialize(Topics.SETTLEMENTS, r.value());
                 }
             }
             return latest != null && condition.test(latest);
@@ -315,18 +343,23 @@ class DailyBalancesIT {
 
     /** Every committed record of a topic, read from the start. */
     private static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedLedgerInfrastructure infra, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
@@ -338,7 +371,8 @@ class DailyBalancesIT {
             throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> offsets = new HashMap<>();
             committed.forEach((partition, offset) -> offsets.put(partition, offset.offset()));
             return offsets;
@@ -350,13 +384,21 @@ class DailyBalancesIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
             for (String topic : List.of(Topics.JOURNAL, Topics.SETTLEMENTS)) {
-                for (var info : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                for (var info : admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions()) {
                     wanted.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
                 }
             }
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(wanted, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get()
+            admin.listOffsets(
+                            wanted,
+                            new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get()
                     .forEach((partition, info) -> ends.put(partition, info.offset()));
             return ends;
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.events.EventType;
@@ -27,8 +26,8 @@ class DailyLedgerTest {
     Path dir;
 
     static JournalEntry entry(String id, LocalDate date, Posting... postings) {
-        return new JournalEntry(id, id, EventType.WalletToppedUp, Instant.parse("2024-03-01T10:00:00Z"), date,
-                List.of(postings));
+        return new JournalEntry(
+                id, id, EventType.WalletToppedUp, Instant.parse("2024-03-01T10:00:00Z"), date, List.of(postings));
     }
 
     static Posting posting(String account, long amount) {
@@ -43,11 +42,12 @@ class DailyLedgerTest {
         ledger.book(entry("e-1", D1, posting("wallet:w", 1_000), posting("platform:card-clearing", -1_000)));
         ledger.book(entry("e-3", D1, posting("wallet:w", 500), posting("platform:card-clearing", -500)));
 
-        assertThat(ledger.dailyBalances()).containsExactly(
-                new DailyBalance("platform:card-clearing", "EUR", D1, -1_500, -1_500),
-                new DailyBalance("platform:card-clearing", "EUR", D2, 300, -1_200),
-                new DailyBalance("wallet:w", "EUR", D1, 1_500, 1_500),
-                new DailyBalance("wallet:w", "EUR", D2, -300, 1_200));
+        assertThat(ledger.dailyBalances())
+                .containsExactly(
+                        new DailyBalance("platform:card-clearing", "EUR", D1, -1_500, -1_500),
+                        new DailyBalance("platform:card-clearing", "EUR", D2, 300, -1_200),
+                        new DailyBalance("wallet:w", "EUR", D1, 1_500, 1_500),
+                        new DailyBalance("wallet:w", "EUR", D2, -300, 1_200));
         assertThat(ledger.closingBalance("wallet:w", "EUR", D1.minusDays(1))).isZero();
         assertThat(ledger.closingBalance("wallet:w", "EUR", D2.plusDays(30))).isEqualTo(1_200);
     }
@@ -66,9 +66,11 @@ class DailyLedgerTest {
     @Test
     void aSumThatWouldOverflowFailsInsteadOfWrapping() {
         DailyLedger ledger = new DailyLedger();
-        ledger.book(entry("e-1", D1, posting("wallet:w", Long.MAX_VALUE), posting("platform:card-clearing", Long.MIN_VALUE + 1)));
+        ledger.book(entry(
+                "e-1", D1, posting("wallet:w", Long.MAX_VALUE), posting("platform:card-clearing", Long.MIN_VALUE + 1)));
 
-        assertThatThrownBy(() -> ledger.book(entry("e-2", D1, posting("wallet:w", 1), posting("platform:card-clearing", -1))))
+        assertThatThrownBy(() ->
+                        ledger.book(entry("e-2", D1, posting("wallet:w", 1), posting("platform:card-clearing", -1))))
                 .isInstanceOf(ArithmeticException.class);
         assertThat(ledger.bookedEntries()).containsExactly("e-1");
         assertThat(ledger.closingBalance("wallet:w", "EUR", D1)).isEqualTo(Long.MAX_VALUE);
@@ -99,12 +101,14 @@ class DailyLedgerTest {
         assertThat(loaded.bookedEntries()).containsExactlyInAnyOrder("e-1", "e-empty");
         assertThat(loaded.movements()).isEqualTo(ledger.movements());
         assertThat(loaded.settlements()).isEqualTo(ledger.settlements());
-        assertThat(Files.readString(dir.resolve("books").resolve(LedgerFiles.DAILY_BALANCES))).isEqualTo("""
+        assertThat(Files.readString(dir.resolve("books").resolve(LedgerFiles.DAILY_BALANCES)))
+                .isEqualTo("""
                 account,currency,business_date,movement,closing_balance
                 platform:card-clearing,EUR,2024-03-01,-1000,-1000
                 wallet:w,EUR,2024-03-01,1000,1000
                 """);
-        assertThat(Files.readString(dir.resolve("books").resolve(LedgerFiles.SETTLEMENTS))).isEqualTo("""
+        assertThat(Files.readString(dir.resolve("books").resolve(LedgerFiles.SETTLEMENTS)))
+                .isEqualTo("""
                 merchant_id,business_date,currency,count,gross,refunds,chargebacks,fees,commission,net,paid_out,payouts,status
                 m-1,2024-03-01,EUR,2,250,0,0,10,3,240,240,1,PAID
                 """);
@@ -122,10 +126,15 @@ class DailyLedgerTest {
     @Test
     void theCommandLineNeedsBothAddresses() throws Exception {
         assertThatThrownBy(() -> DailyBalances.Options.parse("--bootstrap-servers", "127.0.0.1:9092"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--schema-registry-url");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--schema-registry-url");
 
-        DailyBalances.Options options = DailyBalances.Options.parse("--bootstrap-servers", "127.0.0.1:9092",
-                "--schema-registry-url", "http://127.0.0.1:8081", "--until-caught-up");
+        DailyBalances.Options options = DailyBalances.Options.parse(
+                "--bootstrap-servers",
+                "127.0.0.1:9092",
+                "--schema-registry-url",
+                "http://127.0.0.1:8081",
+                "--until-caught-up");
 
         assertThat(options.settings().groupId()).isEqualTo("accounting-daily-balances");
         assertThat(options.out()).isEqualTo(Path.of("daily-balances"));
@@ -134,7 +143,19 @@ class DailyLedgerTest {
 
     private static SettlementRow row(long count, long gross, long net, SettlementStatus status) {
         long fees = gross - net;
-        return new SettlementRow("m-1", D1, "EUR", count, gross, 0L, 0L, fees, 3L, net,
-                status == SettlementStatus.PAID ? net : 0L, status == SettlementStatus.PAID ? 1 : 0, status);
+        return new SettlementRow(
+                "m-1",
+                D1,
+                "EUR",
+                count,
+                gross,
+                0L,
+                0L,
+                fees,
+                3L,
+                net,
+                status == SettlementStatus.PAID ? net : 0L,
+                status == SettlementStatus.PAID ? 1 : 0,
+                status);
     }
 }
