@@ -10,9 +10,14 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.event.AggregateType;
+import org.kleline.ledger.model.event.LogPosition;
 
 /**
  * The {@code appendedAfter} stamp of one writer of {@code ledger.events} (the cross-key rule,
@@ -28,6 +33,8 @@ public final class AppendedAfterStamp {
 
     private final long[] ends;
     private final List<Future<RecordMetadata>> unread = new ArrayList<>();
+    /** The stamp as last handed out, shared by the events until a merchant event raises it. */
+    private List<Long> current;
 
     /** @param ends the end offsets of every partition, index = partition */
     public AppendedAfterStamp(List<Long> ends) {
@@ -67,6 +74,25 @@ public final class AppendedAfterStamp {
     }
 
     /**
+     * Appends {@code event} to {@code topic} as ingest would: stamped when the cross-key rule needs it,
+     * keyed by its aggregate, timestamped with its occurredAt; a merchant event raises the stamps after it.
+     */
+    public Future<RecordMetadata> append(Producer<String, EventEnvelope> producer, String topic, EventEnvelope event) {
+        EventEnvelope stamped = LogPosition.needsAppendedAfter(event)
+                ? EventEnvelope.newBuilder(event)
+                        .setAppendedAfter(next(producer))
+                        .build()
+                : event;
+        AggregateKey key = AggregateKey.of(stamped);
+        Future<RecordMetadata> sent = producer.send(
+                new ProducerRecord<>(topic, null, stamped.getOccurredAt().toEpochMilli(), key.value(), stamped));
+        if (key.type() == AggregateType.MERCHANT) {
+            merchantEventSent(sent);
+        }
+        return sent;
+    }
+
+    /**
      * The stamp for the next event: flushes {@code producer} when merchant events were sent since the
      * last stamp and raises it past their offsets.
      *
@@ -82,8 +108,12 @@ public final class AppendedAfterStamp {
                 }
             }
             unread.clear();
+            current = null;
         }
-        return Arrays.stream(ends).boxed().toList();
+        if (current == null) {
+            current = Arrays.stream(ends).boxed().toList();
+        }
+        return current;
     }
 
     private static RecordMetadata acknowledged(Future<RecordMetadata> send) {

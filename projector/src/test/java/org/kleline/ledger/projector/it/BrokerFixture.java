@@ -27,8 +27,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.stores.StoreNames;
@@ -90,17 +88,7 @@ final class BrokerFixture {
             // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), ProjectorTopics.EVENTS);
             for (EventEnvelope e : events) {
-                if (LogPosition.needsAppendedAfter(e)) {
-                    e = EventEnvelope.newBuilder(e)
-                            .setAppendedAfter(stamp.next(producer))
-                            .build();
-                }
-                String key = AggregateKey.of(e).value();
-                var sent = producer.send(new ProducerRecord<>(
-                        ProjectorTopics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
-                if (key.startsWith("merchant:")) {
-                    stamp.merchantEventSent(sent);
-                }
+                stamp.append(producer, ProjectorTopics.EVENTS, e);
             }
             producer.flush();
         }

@@ -4,12 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.model.topics.Topics;
 
@@ -34,17 +31,7 @@ final class EventLog {
             // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), Topics.EVENTS);
             for (EventEnvelope e : events) {
-                if (LogPosition.needsAppendedAfter(e)) {
-                    e = EventEnvelope.newBuilder(e)
-                            .setAppendedAfter(stamp.next(producer))
-                            .build();
-                }
-                String key = AggregateKey.of(e).value();
-                var sent = producer.send(new ProducerRecord<>(
-                        Topics.EVENTS, null, e.getOccurredAt().toEpochMilli(), key, e));
-                if (key.startsWith("merchant:")) {
-                    stamp.merchantEventSent(sent);
-                }
+                stamp.append(producer, Topics.EVENTS, e);
             }
             producer.flush();
         }

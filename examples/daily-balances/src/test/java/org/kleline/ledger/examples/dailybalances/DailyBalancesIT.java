@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,8 +47,6 @@ import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
-import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -282,17 +279,7 @@ class DailyBalancesIT {
                 config, new StringSerializer(), topics.events().valueSerde().serializer())) {
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), Topics.EVENTS);
             for (EventEnvelope event : events) {
-                EventEnvelope stamped = LogPosition.needsAppendedAfter(event)
-                        ? EventEnvelope.newBuilder(event)
-                                .setAppendedAfter(stamp.next(producer))
-                                .build()
-                        : event;
-                String key = AggregateKey.of(stamped).value();
-                var sent = producer.send(new ProducerRecord<>(
-                        Topics.EVENTS, null, stamped.getOccurredAt().toEpochMilli(), key, stamped));
-                if (key.startsWith("merchant:")) {
-                    stamp.merchantEventSent(sent);
-                }
+                stamp.append(producer, Topics.EVENTS, event);
             }
             producer.flush();
         }
