@@ -3,25 +3,22 @@ package org.kleline.ledger.cli.ingest;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.kleline.ledger.ingest.config.ImportWindow;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --import-earliest} and {@code --clock-skew}, the same on {@code ledger run} and {@code ledger ingest}:
- * the times an NDJSON line of {@code POST /v1/events} may carry. Each falls back on its environment
- * variable, then on the default.
+ * the times an NDJSON line of {@code POST /v1/events} may carry. Like every option, each takes its
+ * environment variable ({@code LEDGER_IMPORT_EARLIEST}, {@code LEDGER_CLOCK_SKEW}) by the one rule of
+ * {@link org.kleline.ledger.cli.env.EnvironmentDefaults}, then the default.
  */
 public final class ImportWindowOption {
-
-    public static final String EARLIEST_ENVIRONMENT = "LEDGER_IMPORT_EARLIEST";
-    public static final String SKEW_ENVIRONMENT = "LEDGER_CLOCK_SKEW";
 
     @Option(
             names = "--import-earliest",
             paramLabel = "INSTANT",
             description = "The earliest occurredAt (and effectiveFrom) an NDJSON line may carry, an ISO-8601 instant "
-                    + "(default: the environment variable " + EARLIEST_ENVIRONMENT + ", else 1990-01-01T00:00:00Z). "
+                    + "(default: 1990-01-01T00:00:00Z). "
                     + "An earlier one is a 400 naming the field and line.")
     String earliest;
 
@@ -29,18 +26,18 @@ public final class ImportWindowOption {
             names = "--clock-skew",
             paramLabel = "DURATION",
             description = "How far past this process's clock an NDJSON line's occurredAt (and effectiveFrom) may lie, "
-                    + "an ISO-8601 duration up to P1D (default: the environment variable " + SKEW_ENVIRONMENT
-                    + ", else PT5M). A later one is a 400, so one line dated 2999 cannot move the history horizon.")
+                    + "an ISO-8601 duration up to P1D (default: PT5M). A later one is a 400, "
+                    + "so one line dated 2999 cannot move the history horizon.")
     String clockSkew;
 
     /** The window; {@link IllegalArgumentException} naming the option when a value is not usable. */
     public ImportWindow window() {
-        return window(earliest, clockSkew, System.getenv());
+        return window(earliest, clockSkew);
     }
 
-    static ImportWindow window(String earliestGiven, String skewGiven, Map<String, String> environment) {
-        String earliestText = given(earliestGiven, environment.get(EARLIEST_ENVIRONMENT));
-        String skewText = given(skewGiven, environment.get(SKEW_ENVIRONMENT));
+    static ImportWindow window(String earliestGiven, String skewGiven) {
+        String earliestText = given(earliestGiven);
+        String skewText = given(skewGiven);
         Instant first = ImportWindow.DEFAULT_EARLIEST;
         Duration skew = ImportWindow.DEFAULT_CLOCK_SKEW;
         if (earliestText != null) {
@@ -68,10 +65,7 @@ public final class ImportWindowOption {
         }
     }
 
-    private static String given(String option, String environment) {
-        if (option != null && !option.isBlank()) {
-            return option.trim();
-        }
-        return environment == null || environment.isBlank() ? null : environment.trim();
+    private static String given(String option) {
+        return option == null || option.isBlank() ? null : option.trim();
     }
 }
