@@ -2,7 +2,6 @@ package org.kleline.ledger.cli.keys;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.kleline.ledger.cli.api.TlsCaOption;
 import org.kleline.ledger.web.tls.ServerTls;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

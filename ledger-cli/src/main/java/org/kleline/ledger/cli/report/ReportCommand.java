@@ -14,7 +14,7 @@ import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
-import org.kleline.ledger.cli.api.TlsCaOption;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
-import org.kleline.ledger.cli.api.TlsCaOption;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;

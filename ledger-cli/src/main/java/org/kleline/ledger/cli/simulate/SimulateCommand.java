@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.TlsCaOption;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.validation.InvalidFieldException;

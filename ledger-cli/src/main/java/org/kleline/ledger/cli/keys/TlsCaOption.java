@@ -1,4 +1,4 @@
-package org.kleline.ledger.cli.api;
+package org.kleline.ledger.cli.keys;
 
 import java.nio.file.Path;
 import java.util.Optional;
