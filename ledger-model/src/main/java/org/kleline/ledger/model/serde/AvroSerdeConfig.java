@@ -123,26 +123,6 @@ public record AvroSerdeConfig(
                     Importance.LOW,
                     "Entries kept by each schema and id cache.");
 
-    /** Without credentials or TLS stores of its own ({@link RegistrySecurity#NONE}). */
-    public AvroSerdeConfig(
-            List<String> registryUrls,
-            boolean autoRegisterSchemas,
-            boolean useLatestVersion,
-            boolean specificAvroReader,
-            Duration connectTimeout,
-            Duration readTimeout,
-            int cacheCapacity) {
-        this(
-                registryUrls,
-                autoRegisterSchemas,
-                useLatestVersion,
-                specificAvroReader,
-                connectTimeout,
-                readTimeout,
-                cacheCapacity,
-                RegistrySecurity.NONE);
-    }
-
     public AvroSerdeConfig {
         Objects.requireNonNull(security, "security");
         registryUrls = List.copyOf(Objects.requireNonNull(registryUrls, "registryUrls"));
