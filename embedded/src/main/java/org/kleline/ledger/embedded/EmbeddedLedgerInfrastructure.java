@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.kleline.ledger.embedded.kafka.EmbeddedKafka;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.embedded.ports.PortsFile;
+import org.kleline.ledger.embedded.registry.RegistryAccess;
 import org.kleline.ledger.embedded.registry.SchemaRegistryConfig;
 import org.kleline.ledger.embedded.registry.SchemaRegistryServer;
 
@@ -75,6 +76,7 @@ public final class EmbeddedLedgerInfrastructure implements AutoCloseable {
         private final Path dataDirectory;
         private final EmbeddedKafka.Builder kafka;
         private UnaryOperator<SchemaRegistryConfig> registryCustomizer = UnaryOperator.identity();
+        private RegistryAccess registryAccess = RegistryAccess.standard();
 
         private Builder(Path dataDirectory) {
             this.kafka = EmbeddedKafka.builder(dataDirectory);
@@ -103,6 +105,15 @@ public final class EmbeddedLedgerInfrastructure implements AutoCloseable {
             return this;
         }
 
+        /** Guards the registry otherwise than {@link RegistryAccess#standard()}: basic authentication, TLS (tests). */
+        public Builder registryAccess(RegistryAccess access) {
+            if (access == null) {
+                throw new IllegalArgumentException("registry access must not be null");
+            }
+            this.registryAccess = access;
+            return this;
+        }
+
         public EmbeddedLedgerInfrastructure start() {
             EmbeddedKafka broker = kafka.start();
             try {
@@ -122,7 +133,7 @@ public final class EmbeddedLedgerInfrastructure implements AutoCloseable {
                         config.requestBodyMaxBytes(),
                         config.storeTimeout(),
                         config.requestThreads());
-                SchemaRegistryServer registry = SchemaRegistryServer.start(config);
+                SchemaRegistryServer registry = SchemaRegistryServer.start(config, registryAccess);
                 if (remembered.isEmpty()) {
                     ports.remember(SCHEMA_REGISTRY_PORT_KEY, registry.port());
                 }

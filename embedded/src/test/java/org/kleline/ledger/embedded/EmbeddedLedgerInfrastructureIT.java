@@ -31,7 +31,8 @@ class EmbeddedLedgerInfrastructureIT {
         try (EmbeddedLedgerInfrastructure first = EmbeddedLedgerInfrastructure.start(dataDirectory)) {
             bootstrap = first.bootstrapServers();
             registryUrl = first.schemaRegistryUrl();
-            RegistryTestAccess registry = new RegistryTestAccess(registryUrl);
+            RegistryTestAccess registry =
+                    new RegistryTestAccess(registryUrl, first.schemaRegistry().ownerSecret());
             paymentV1 = registry.register("payments-value", PAYMENT_V1);
             paymentV2 = registry.register("payments-value", PAYMENT_V2);
             assertThat(registry.register("refunds-value", PAYMENT_V1)).isEqualTo(paymentV1);

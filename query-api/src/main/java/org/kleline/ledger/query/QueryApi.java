@@ -54,7 +54,11 @@ public final class QueryApi implements AutoCloseable {
         this.metrics = new QueryMetrics(streams);
         LocalStores local = new LocalStores(streams);
         RemoteReads remote = new RemoteReads(
-                config.self(), config.forwardTimeout(), new ForwardMetrics(metrics.registry()), config.clusterSecret());
+                config.self(),
+                config.forwardTimeout(),
+                new ForwardMetrics(metrics.registry()),
+                config.clusterSecret(),
+                config.forwardTls());
         ReadRouter router = new ReadRouter(streams, config.self(), local, remote, config.forwardTimeout());
         this.views = new RoutedLedgerViews(router, clock);
         this.settlementReads = Executors.newFixedThreadPool(SETTLEMENT_READ_THREADS, task -> {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.web.auth.ClusterSecret;
@@ -17,15 +18,28 @@ import org.kleline.ledger.web.auth.ClusterSecret;
  * @param settlementZone  the zone of business dates, where a query parameter is given as a date
  * @param clusterSecret   sent with every read forwarded to another node, which refuses one without it;
  *                        empty only where no access control is served (module tests)
+ * @param forwardTls      when present, the nodes serve HTTPS: a read is forwarded to {@code https://} with this
+ *                        context (whom it trusts); empty: plain {@code http://}
  */
 public record QueryConfig(
-        HostInfo self, Duration forwardTimeout, ZoneId settlementZone, Optional<ClusterSecret> clusterSecret) {
+        HostInfo self,
+        Duration forwardTimeout,
+        ZoneId settlementZone,
+        Optional<ClusterSecret> clusterSecret,
+        Optional<SSLContext> forwardTls) {
 
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(5);
     /** A forward waits at most this long: past it a client is better told to retry. */
     public static final Duration FORWARD_TIMEOUT_MAX = Duration.ofSeconds(60);
 
+    /** Forwarding over plain HTTP. */
+    public QueryConfig(
+            HostInfo self, Duration forwardTimeout, ZoneId settlementZone, Optional<ClusterSecret> clusterSecret) {
+        this(self, forwardTimeout, settlementZone, clusterSecret, Optional.empty());
+    }
+
     public QueryConfig {
+        Objects.requireNonNull(forwardTls, "forwardTls");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(forwardTimeout, "forwardTimeout");
         Objects.requireNonNull(settlementZone, "settlementZone");
@@ -48,7 +62,12 @@ public record QueryConfig(
     }
 
     public QueryConfig withClusterSecret(ClusterSecret secret) {
-        return new QueryConfig(self, forwardTimeout, settlementZone, Optional.of(secret));
+        return new QueryConfig(self, forwardTimeout, settlementZone, Optional.of(secret), forwardTls);
+    }
+
+    /** Reads forwarded to {@code https://} with {@code context}, when present (the nodes serve HTTPS). */
+    public QueryConfig withForwardTls(Optional<SSLContext> context) {
+        return new QueryConfig(self, forwardTimeout, settlementZone, clusterSecret, context);
     }
 
     /** Forwards wait at most 5 s; business dates in Europe/Paris. */

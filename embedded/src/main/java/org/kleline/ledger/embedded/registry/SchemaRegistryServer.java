@@ -2,6 +2,8 @@ package org.kleline.ledger.embedded.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -27,17 +29,25 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final SchemaStore store;
+    private final RegistryAccess access;
     private final Object lifecycleLock = new Object();
     private boolean closed;
 
-    private SchemaRegistryServer(HttpServer server, ThreadPoolExecutor executor, SchemaStore store) {
+    private SchemaRegistryServer(
+            HttpServer server, ThreadPoolExecutor executor, SchemaStore store, RegistryAccess access) {
+        this.access = access;
         this.server = server;
         this.executor = executor;
         this.store = store;
     }
 
-    /** Creates the schemas topic when absent, reads it, then starts listening. */
+    /** Creates the schemas topic when absent, reads it, then starts listening: plain HTTP, open reads. */
     public static SchemaRegistryServer start(SchemaRegistryConfig config) {
+        return start(config, RegistryAccess.standard());
+    }
+
+    /** As above, guarded by {@code access} (owner's secret, basic authentication, TLS). */
+    public static SchemaRegistryServer start(SchemaRegistryConfig config, RegistryAccess access) {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the
         // body waits for the client's delayed ACK and every answer takes 40 ms more. Read once,
         // when the JDK's server configuration is first loaded; an explicit setting wins.
@@ -48,7 +58,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
         SchemaStore store = SchemaStore.open(config, json);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(LoopbackPorts.address(), config.port()), BACKLOG);
+            InetSocketAddress address = new InetSocketAddress(LoopbackPorts.address(), config.port());
+            if (access.tls().isPresent()) {
+                HttpsServer https = HttpsServer.create(address, BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(access.tls().get()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, BACKLOG);
+            }
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException(
@@ -56,14 +73,22 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         ThreadPoolExecutor executor = requestExecutor(config.requestThreads());
         server.setExecutor(executor);
-        server.createContext("/", new RegistryHttpHandler(store, json, config.requestBodyMaxBytes()));
+        server.createContext("/", new RegistryHttpHandler(store, json, config.requestBodyMaxBytes(), access));
         server.start();
-        return new SchemaRegistryServer(server, executor, store);
+        return new SchemaRegistryServer(server, executor, store, access);
     }
 
-    /** {@code http://127.0.0.1:port}, the value for {@code schema.registry.url}. */
+    /** {@code http://127.0.0.1:port} ({@code https://} over TLS), the value for {@code schema.registry.url}. */
     public String url() {
-        return "http://" + LoopbackPorts.HOST + ":" + port();
+        return (access.tls().isPresent() ? "https://" : "http://") + LoopbackPorts.HOST + ":" + port();
+    }
+
+    /**
+     * The secret that lets a request change the configuration or delete ({@link RegistryAccess#OWNER_HEADER}):
+     * for the process that started this registry only, never written anywhere.
+     */
+    public String ownerSecret() {
+        return access.ownerSecret();
     }
 
     public int port() {

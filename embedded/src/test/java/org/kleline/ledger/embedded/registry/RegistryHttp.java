@@ -21,9 +21,17 @@ final class RegistryHttp {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
+    private final String ownerSecret;
 
+    /** A client of no particular standing: what any process on the machine may do. */
     RegistryHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A client sending the registry's owner secret, as the process that runs it may. */
+    RegistryHttp(String baseUrl, String ownerSecret) {
         this.baseUrl = baseUrl;
+        this.ownerSecret = ownerSecret;
     }
 
     record Response(int status, String contentType, JsonNode body) {
@@ -87,6 +95,9 @@ final class RegistryHttp {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (ownerSecret != null) {
+            request.header(RegistryAccess.OWNER_HEADER, ownerSecret);
+        }
         try {
             HttpResponse<String> response =
                     client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

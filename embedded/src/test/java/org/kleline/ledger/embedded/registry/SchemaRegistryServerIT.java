@@ -59,7 +59,40 @@ class SchemaRegistryServerIT {
 
     @BeforeEach
     void client() {
-        registry = new RegistryHttp(infrastructure.schemaRegistryUrl());
+        registry = new RegistryHttp(
+                infrastructure.schemaRegistryUrl(),
+                infrastructure.schemaRegistry().ownerSecret());
+    }
+
+    @Test
+    void configurationChangesAndDeletesAreTheOwnersOnly() {
+        RegistryHttp stranger = new RegistryHttp(infrastructure.schemaRegistryUrl());
+        RegistryHttp forger = new RegistryHttp(infrastructure.schemaRegistryUrl(), "not-the-owner-secret");
+        stranger.register("guarded-value", PAYMENT_V1);
+
+        for (RegistryHttp refused : new RegistryHttp[] {stranger, forger}) {
+            for (Response answer : new Response[] {
+                refused.put("/config", RegistryHttp.compatibilityBody("NONE")),
+                refused.put("/config/guarded-value", RegistryHttp.compatibilityBody("NONE")),
+                refused.put("/%63onfig", RegistryHttp.compatibilityBody("NONE")),
+                refused.delete("/subjects/guarded-value"),
+                refused.delete("/subjects/guarded-value/versions/1")
+            }) {
+                assertThat(answer.status()).isEqualTo(403);
+                assertThat(answer.errorCode()).isEqualTo(40301);
+                assertThat(answer.message()).contains("denied");
+            }
+        }
+        // Nothing changed; reads and registrations stay open to all.
+        assertThat(stranger.get("/config").body().toString()).isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+        assertThat(stranger.get("/config/guarded-value").status()).isEqualTo(404);
+        assertThat(stranger.get("/subjects/guarded-value/versions").body().toString())
+                .isEqualTo("[1]");
+        // The owner may: the level is set, and a delete reaches the routes (this registry deletes nothing: 405).
+        assertThat(registry.put("/config/guarded-value", RegistryHttp.compatibilityBody("NONE"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(registry.delete("/subjects/guarded-value").status()).isEqualTo(405);
     }
 
     @Test

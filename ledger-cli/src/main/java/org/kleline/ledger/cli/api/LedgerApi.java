@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 
 /**
  * A plain HTTP client of the ledger's own API (docs/api.md), as any client outside the project would call
@@ -62,10 +63,7 @@ public final class LedgerApi {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient http;
     private final URI base;
     private final Optional<String> apiKey;
 
@@ -76,7 +74,16 @@ public final class LedgerApi {
 
     /** @param apiKey sent as {@code Authorization: Bearer <key>} with every request */
     public LedgerApi(URI base, Optional<String> apiKey) {
+        this(base, apiKey, Optional.empty());
+    }
+
+    /** As above; an {@code https://} server is trusted as {@code tls} says (the JVM's trust store when empty). */
+    public LedgerApi(URI base, Optional<String> apiKey, Optional<SSLContext> tls) {
         this.apiKey = apiKey;
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1);
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
         if (base == null
                 || base.getScheme() == null
                 || !(base.getScheme().equals("http") || base.getScheme().equals("https"))

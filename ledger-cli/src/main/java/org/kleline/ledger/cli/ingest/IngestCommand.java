@@ -101,7 +101,8 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             config = IngestConfig.defaults().withImportEnabled(allowImport).withImportWindow(importWindow.window());
             serverAccess = access.settings();
-            query = Optional.ofNullable(queryUrl).map(url -> new QueryOverHttp(url, serverAccess.clusterSecret()));
+            query = Optional.ofNullable(queryUrl)
+                    .map(url -> new QueryOverHttp(url, serverAccess.clusterSecret(), serverAccess.clientTls()));
             String id = instanceId != null && !instanceId.isBlank()
                     ? instanceId.strip()
                     : InstanceIds.ofHost(hostName(), httpPort);
@@ -113,9 +114,10 @@ public final class IngestCommand implements Callable<Integer> {
         LedgerIngest ingest = LedgerIngest.start(clients, settings, config, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf(
-                "Kleline Ledger ingest is running.%n  HTTP API (writes)  http://localhost:%d%n"
+                "Kleline Ledger ingest is running.%n  HTTP API (writes)  %s://localhost:%d%n"
                         + "  Kafka              %s%n  Schema registry    %s%n  Query API          %s%n"
                         + "  Instance id        %s   (transactional.id ledger-ingest-%s-n)%n",
+                serverAccess.scheme(),
                 ingest.port(),
                 clients.bootstrapServers(),
                 clients.schemaRegistryUrl(),

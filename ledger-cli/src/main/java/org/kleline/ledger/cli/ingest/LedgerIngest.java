@@ -106,11 +106,12 @@ public final class LedgerIngest implements AutoCloseable {
                     new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
             HttpServerConfig serverConfig = new HttpServerConfig(
-                    access.bind(),
-                    settings.port(),
-                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                    HttpServerConfig.DEFAULT_MAX_THREADS,
-                    HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+                            access.bind(),
+                            settings.port(),
+                            HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+                            HttpServerConfig.DEFAULT_MAX_THREADS,
+                            HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
+                    .withTls(access.tls());
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     LedgerHttpServer.create(

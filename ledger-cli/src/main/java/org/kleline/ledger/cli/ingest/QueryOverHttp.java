@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.settle.SettlementRows;
@@ -55,21 +56,28 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     /** Without the cluster secret: a node with access control refuses it (tests of the wire format only). */
     public QueryOverHttp(URI base) {
-        this(base, Optional.empty());
+        this(base, Optional.empty(), Optional.empty());
     }
 
     /** Reads sent with {@code clusterSecret}, which the nodes accept from the ledger's own processes. */
     public QueryOverHttp(URI base, ClusterSecret clusterSecret) {
-        this(base, Optional.of(clusterSecret));
+        this(base, Optional.of(clusterSecret), Optional.empty());
     }
 
-    private QueryOverHttp(URI base, Optional<ClusterSecret> clusterSecret) {
+    /** As above, an {@code https://} node trusted as {@code tls} says ({@code --tls-ca}, or the JVM's trust store). */
+    public QueryOverHttp(URI base, ClusterSecret clusterSecret, SSLContext tls) {
+        this(base, Optional.of(clusterSecret), Optional.of(tls));
+    }
+
+    private QueryOverHttp(URI base, Optional<ClusterSecret> clusterSecret, Optional<SSLContext> tls) {
         this.clusterSecret = clusterSecret;
         if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
             throw new IllegalArgumentException("--query-url must be an http(s) URL, got '" + base + "'");
         }
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     @Override

@@ -71,16 +71,22 @@ public final class LedgerNode implements AutoCloseable {
         try {
             QueryNode node = services.add(
                     "projector and query API",
-                    QueryNode.start(clients.values(), settings, extra, Optional.of(access.clusterSecret())));
+                    QueryNode.start(
+                            clients.values(),
+                            settings,
+                            extra,
+                            Optional.of(access.clusterSecret()),
+                            access.tls().map(tls -> access.clientTls())));
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey =
                     access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
             HttpServerConfig config = new HttpServerConfig(
-                    access.bind(),
-                    listenPort,
-                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                    HttpServerConfig.DEFAULT_MAX_THREADS,
-                    HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+                            access.bind(),
+                            listenPort,
+                            HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+                            HttpServerConfig.DEFAULT_MAX_THREADS,
+                            HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
+                    .withTls(access.tls());
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     LedgerHttpServer.create(

@@ -126,9 +126,10 @@ public final class NodeCommand implements Callable<Integer> {
         LedgerNode node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT, serverAccess);
         ShutdownHook hook = ShutdownHook.install(node.services(), out);
         out.printf(
-                "Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  http://%s:%d (listening on %s:%d)%n"
+                "Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  %s://%s:%d (listening on %s:%d)%n"
                         + "  Kafka             %s%n  Schema registry   %s%n",
                 (System.nanoTime() - began) / 1_000_000,
+                serverAccess.scheme(),
                 settings.self().host(),
                 settings.self().port(),
                 serverAccess.bind(),

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.KafkaStreams;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.settle.SettlementRows;
@@ -43,6 +44,16 @@ public final class QueryNode implements AutoCloseable {
             NodeSettings node,
             Properties extra,
             Optional<ClusterSecret> clusterSecret) {
+        return start(clientSettings, node, extra, clusterSecret, Optional.empty());
+    }
+
+    /** As above; with {@code forwardTls}, the nodes serve HTTPS and reads are forwarded over it. */
+    public static QueryNode start(
+            Map<String, String> clientSettings,
+            NodeSettings node,
+            Properties extra,
+            Optional<ClusterSecret> clusterSecret,
+            Optional<SSLContext> forwardTls) {
         Properties props = node.projectorProperties(clientSettings);
         props.putAll(extra);
         Projector projector = new Projector(props);
@@ -51,7 +62,8 @@ public final class QueryNode implements AutoCloseable {
             QueryConfig defaults = QueryConfig.defaults(node.self());
             QueryApi query = QueryApi.create(
                     projector,
-                    new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone(), clusterSecret));
+                    new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone(), clusterSecret)
+                            .withForwardTls(forwardTls));
             return new QueryNode(projector, query);
         } catch (RuntimeException e) {
             try {

@@ -14,6 +14,7 @@ import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ApiKeyOption apiKey;
 
+    @Mixin
+    TlsCaOption tlsCa;
+
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month reported.")
     YearMonth month;
 
@@ -67,7 +71,8 @@ public final class ReportCommand implements Callable<Integer> {
         DateRange period = month != null ? DateRange.of(month) : DateRange.of(year);
         LedgerApi api;
         try {
-            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            api = new LedgerApi(
+                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

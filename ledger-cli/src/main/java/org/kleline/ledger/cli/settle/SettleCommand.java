@@ -9,6 +9,7 @@ import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -38,6 +39,9 @@ public final class SettleCommand implements Callable<Integer> {
 
     @Mixin
     ApiKeyOption apiKey;
+
+    @Mixin
+    TlsCaOption tlsCa;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
     LocalDate date;
@@ -74,7 +78,8 @@ public final class SettleCommand implements Callable<Integer> {
         RetryOn503 retry = RetryOn503.standard();
         SettlementRuns runs;
         try {
-            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            api = new LedgerApi(
+                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
             runs = new SettlementRuns(api, retry);
             concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {

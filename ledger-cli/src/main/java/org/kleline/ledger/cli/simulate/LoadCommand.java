@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
@@ -44,6 +45,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     ApiKeyOption apiKey;
 
+    @Mixin
+    TlsCaOption tlsCa;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The NDJSON file.")
     Path file;
 
@@ -58,7 +62,8 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LedgerApi api;
         try {
-            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            api = new LedgerApi(
+                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.validation.InvalidFieldException;
@@ -44,6 +45,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     ApiKeyOption apiKey;
+
+    @Mixin
+    TlsCaOption tlsCa;
 
     @Option(
             names = "--year",
@@ -168,7 +172,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private LedgerApi api() {
         try {
-            return new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            return new LedgerApi(
+                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -21,6 +21,7 @@ import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
+import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.serde.SchemaRegistryClient;
@@ -72,6 +73,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     ApiKeyOption apiKey;
+
+    @Mixin
+    TlsCaOption tlsCa;
 
     @Option(
             names = "--data-dir",
@@ -129,7 +133,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             LogReader.metadataTimeout(clients);
             query = new HttpQuerySide(
-                    new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir))),
+                    new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir)), Optional.of(tlsCa.context())),
                     httpConcurrency,
                     RetryOn503.standard());
             registry = SchemaRegistryClients.create(clients.asClientMap());

@@ -12,15 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /** The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. */
-final class LedgerClient {
+public final class LedgerClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String body, HttpResponse<String> response) {
+    public record Answer(int status, String body, HttpResponse<String> response) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -28,20 +30,29 @@ final class LedgerClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
     }
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI base;
     private final String apiKey;
+    private final Optional<SSLContext> tls;
 
     /** A client sending {@code apiKey} as {@code Authorization: Bearer} (none when null). */
-    LedgerClient(URI base, String apiKey) {
+    public LedgerClient(URI base, String apiKey) {
+        this(base, apiKey, Optional.empty());
+    }
+
+    /** As above, trusting an {@code https://} server as {@code tls} says. */
+    public LedgerClient(URI base, String apiKey, Optional<SSLContext> tls) {
         this.base = base;
         this.apiKey = apiKey;
+        this.tls = tls;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /** The admin's client of a running ledger. */
@@ -50,11 +61,21 @@ final class LedgerClient {
     }
 
     /** The same server, another key (null: none). */
-    LedgerClient withKey(String key) {
-        return new LedgerClient(base, key);
+    /** The key this client sends, or null. */
+    public String apiKey() {
+        return apiKey;
     }
 
-    Answer get(String path, String... headers) {
+    @Override
+    public String toString() {
+        return base.toString();
+    }
+
+    public LedgerClient withKey(String key) {
+        return new LedgerClient(base, key, tls);
+    }
+
+    public Answer get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -62,7 +83,7 @@ final class LedgerClient {
         return send(request);
     }
 
-    Answer post(String path, String body, String... headers) {
+    public Answer post(String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (headers.length > 0) {
@@ -72,7 +93,7 @@ final class LedgerClient {
     }
 
     /** A write with an Idempotency-Key that waits for its outcome. */
-    Answer write(String path, String body, String idempotencyKey) {
+    public Answer write(String path, String body, String idempotencyKey) {
         return post(
                 path, body, "Content-Type", "application/json", "Idempotency-Key", idempotencyKey, "Prefer", "wait=5");
     }
@@ -103,7 +124,7 @@ final class LedgerClient {
         }
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 

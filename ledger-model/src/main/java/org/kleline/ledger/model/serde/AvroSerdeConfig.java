@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param connectTimeout the registry's HTTP connect timeout
  * @param readTimeout the registry's HTTP request timeout, from sending to the whole answer
  * @param cacheCapacity the bound of every schema and id cache of one client or serde
+ * @param security the registry's credentials and TLS stores ({@link RegistrySecurity}, Confluent's keys)
  */
 public record AvroSerdeConfig(
         List<String> registryUrls,
@@ -32,7 +33,8 @@ public record AvroSerdeConfig(
         boolean specificAvroReader,
         Duration connectTimeout,
         Duration readTimeout,
-        int cacheCapacity) {
+        int cacheCapacity,
+        RegistrySecurity security) {
 
     /** Comma-separated registry base URLs, or {@code mock://<scope>}. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -122,6 +124,7 @@ public record AvroSerdeConfig(
                     "Entries kept by each schema and id cache.");
 
     public AvroSerdeConfig {
+        Objects.requireNonNull(security, "security");
         registryUrls = List.copyOf(Objects.requireNonNull(registryUrls, "registryUrls"));
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -165,7 +168,8 @@ public record AvroSerdeConfig(
                 (Boolean) parsed.get(SPECIFIC_AVRO_READER),
                 Duration.ofMillis((Integer) parsed.get(HTTP_CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis((Integer) parsed.get(HTTP_READ_TIMEOUT_MS)),
-                (Integer) parsed.get(MAX_SCHEMAS_PER_SUBJECT));
+                (Integer) parsed.get(MAX_SCHEMAS_PER_SUBJECT),
+                RegistrySecurity.from(configs));
     }
 
     /** The registry URLs, or a ConfigException when there are none. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -44,6 +45,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> baseUrls;
+    /** The {@code Authorization} header of each base URL (same index), null for none. */
+    private final List<Optional<String>> authorizations;
+
     private final HttpClient http;
     private final Duration requestTimeout;
     private final AtomicInteger preferredUrl = new AtomicInteger();
@@ -59,19 +63,37 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      */
     public HttpSchemaRegistryClient(
             List<String> baseUrls, Duration connectTimeout, Duration requestTimeout, int cacheCapacity) {
+        this(baseUrls, connectTimeout, requestTimeout, cacheCapacity, RegistrySecurity.NONE);
+    }
+
+    /**
+     * As above, with the credentials and TLS stores of {@code security}; a {@code user:password@} in a URL
+     * is sent as basic authentication (Confluent's {@code basic.auth.credentials.source=URL}), never in the URL.
+     */
+    public HttpSchemaRegistryClient(
+            List<String> baseUrls,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int cacheCapacity,
+            RegistrySecurity security) {
         Objects.requireNonNull(baseUrls, "baseUrls");
+        Objects.requireNonNull(security, "security");
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one schema registry URL is needed");
         }
-        this.baseUrls =
+        List<URI> uris =
                 baseUrls.stream().map(HttpSchemaRegistryClient::requireHttpUrl).toList();
+        this.baseUrls =
+                uris.stream().map(HttpSchemaRegistryClient::withoutUserInfo).toList();
+        this.authorizations = uris.stream().map(security::authorizationFor).toList();
         this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(requirePositive(connectTimeout, "connectTimeout"))
                 // Registries speak HTTP/1.1; an h2c upgrade attempt only adds a round of headers.
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        security.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
         this.schemasById = new LruCache<>(cacheCapacity);
         this.idsBySubjectSchema = new LruCache<>(cacheCapacity);
         this.versionsBySubjectSchema = new LruCache<>(cacheCapacity);
@@ -80,7 +102,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     /** A client with the URLs, timeouts and cache bound of a serde configuration. */
     public static HttpSchemaRegistryClient create(AvroSerdeConfig config) {
         return new HttpSchemaRegistryClient(
-                config.requireRegistryUrls(), config.connectTimeout(), config.readTimeout(), config.cacheCapacity());
+                config.requireRegistryUrls(),
+                config.connectTimeout(),
+                config.readTimeout(),
+                config.cacheCapacity(),
+                config.security());
     }
 
     /** The base URLs, in the order they are tried. */
@@ -137,12 +163,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         int start = preferredUrl.get();
         for (int attempt = 0; attempt < baseUrls.size(); attempt++) {
             int index = (start + attempt) % baseUrls.size();
-            HttpRequest httpRequest = httpRequest(baseUrls.get(index) + path, method, jsonBody);
+            HttpRequest httpRequest =
+                    httpRequest(baseUrls.get(index) + path, method, jsonBody, authorizations.get(index));
             try {
                 HttpResponse<InputStream> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
                 byte[] body = readBounded(response.body(), request);
                 preferredUrl.set(index);
-                return interpret(request, response.statusCode(), body);
+                return interpret(
+                        request,
+                        response.statusCode(),
+                        body,
+                        authorizations.get(index).isPresent());
             } catch (IOException e) {
                 lastFailure = e;
             } catch (InterruptedException e) {
@@ -152,13 +183,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         throw new SchemaRegistryUnreachableException(
                 "Schema registry unreachable: " + request + " failed at every URL of " + baseUrls + ", last with "
-                        + lastFailure,
+                        + lastFailure + tlsHint(lastFailure),
                 lastFailure);
     }
 
-    private HttpRequest httpRequest(String url, String method, String jsonBody) {
+    private HttpRequest httpRequest(String url, String method, String jsonBody, Optional<String> authorization) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).header("Accept", ACCEPT);
+        authorization.ifPresent(value -> builder.header("Authorization", value));
         if (jsonBody == null) {
             return builder.GET().build();
         }
@@ -178,7 +210,27 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private static JsonNode interpret(String request, int status, byte[] body) {
+    /** What a TLS failure most likely needs: the trust store setting. */
+    private static String tlsHint(IOException failure) {
+        boolean tls = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            tls |= t instanceof javax.net.ssl.SSLException;
+        }
+        return tls
+                ? " (a TLS failure: trust the registry's certificate with " + RegistrySecurity.SSL_TRUSTSTORE_LOCATION
+                        + " and " + RegistrySecurity.SSL_TRUSTSTORE_PASSWORD + ", or the JVM's trust store)"
+                : "";
+    }
+
+    private static JsonNode interpret(String request, int status, byte[] body, boolean credentialsSent) {
+        if (status == 401 || status == 403) {
+            String message = errorMessage(body);
+            throw new SchemaRegistryException(
+                    request,
+                    status,
+                    errorCode(body, status),
+                    message + RegistrySecurity.credentialsHint(credentialsSent));
+        }
         if (status >= 200 && status < 300) {
             try {
                 return JSON.readTree(body);
@@ -201,6 +253,27 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     request, status, error.path("error_code").intValue(), message);
         }
         throw new SchemaRegistryException(request, status, status, excerpt(body));
+    }
+
+    private static String errorMessage(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body);
+            return error != null && error.path("message").isTextual()
+                    ? error.path("message").asText()
+                    : excerpt(body);
+        } catch (IOException notJson) {
+            return excerpt(body);
+        }
+    }
+
+    private static int errorCode(byte[] body, int status) {
+        try {
+            JsonNode error = JSON.readTree(body);
+            JsonNode code = error == null ? null : error.path("error_code");
+            return code != null && code.isIntegralNumber() && code.canConvertToInt() ? code.intValue() : status;
+        } catch (IOException notJson) {
+            return status;
+        }
     }
 
     private static RegisteredSchema registeredSchema(JsonNode answer, String subject, String request) {
@@ -258,7 +331,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 .replace("+", "%20");
     }
 
-    private static String requireHttpUrl(String url) {
+    private static String withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            String text = uri.toString();
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        }
+        try {
+            String text =
+                    new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("schema registry URL is malformed: '" + uri + "'", e);
+        }
+    }
+
+    private static URI requireHttpUrl(String url) {
         Objects.requireNonNull(url, "schema registry URL");
         URI uri;
         try {
@@ -270,8 +357,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw new IllegalArgumentException(
                     "schema registry URL must be http://host[:port][/path] or https://..., was '" + url + "'");
         }
-        String text = uri.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return uri;
     }
 
     private static Duration requirePositive(Duration duration, String name) {

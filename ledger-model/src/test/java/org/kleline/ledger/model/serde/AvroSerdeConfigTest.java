@@ -24,7 +24,8 @@ class AvroSerdeConfigTest {
                         true,
                         Duration.ofMillis(5_000),
                         Duration.ofMillis(10_000),
-                        1_000));
+                        1_000,
+                        RegistrySecurity.NONE));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.query.reads.ViewRead;
 import org.kleline.ledger.web.auth.ClusterSecret;
@@ -42,22 +43,33 @@ public final class RemoteReads {
     private final ForwardMetrics metrics;
 
     private final Optional<ClusterSecret> clusterSecret;
+    private final String scheme;
 
     public RemoteReads(HostInfo self, Duration timeout, ForwardMetrics metrics) {
-        this(self, timeout, metrics, Optional.empty());
+        this(self, timeout, metrics, Optional.empty(), Optional.empty());
     }
 
-    /** @param clusterSecret sent in {@link ClusterSecret#HEADER}: the other nodes refuse a read without it */
-    public RemoteReads(HostInfo self, Duration timeout, ForwardMetrics metrics, Optional<ClusterSecret> clusterSecret) {
+    /**
+     * @param clusterSecret sent in {@link ClusterSecret#HEADER}: the other nodes refuse a read without it
+     * @param tls           when present, the other nodes serve HTTPS, and are trusted as this context says
+     */
+    public RemoteReads(
+            HostInfo self,
+            Duration timeout,
+            ForwardMetrics metrics,
+            Optional<ClusterSecret> clusterSecret,
+            Optional<SSLContext> tls) {
         this.clusterSecret = clusterSecret;
         this.self = self;
         this.timeout = timeout;
         this.metrics = metrics;
-        this.client = HttpClient.newBuilder()
+        this.scheme = tls.isPresent() ? "https://" : "http://";
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tls.ifPresent(builder::sslContext);
+        this.client = builder.build();
     }
 
     /** The owner's answer to {@code read} from {@code partitions}, or a failed future (503 or 500). */
@@ -139,8 +151,8 @@ public final class RemoteReads {
         }
     }
 
-    private static URI endpoint(HostInfo owner) {
-        return URI.create("http://" + address(owner) + Forwarding.PATH);
+    private URI endpoint(HostInfo owner) {
+        return URI.create(scheme + address(owner) + Forwarding.PATH);
     }
 
     /** {@code host:port}, with an IPv6 literal in brackets. */

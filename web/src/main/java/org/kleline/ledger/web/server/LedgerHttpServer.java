@@ -3,10 +3,19 @@ package org.kleline.ledger.web.server;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.ProblemResponses;
+import org.kleline.ledger.web.tls.ServerTls;
 
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
@@ -33,6 +42,8 @@ public final class LedgerHttpServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(LedgerJson.mapper(), false));
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            // With TLS, the one connector speaks HTTPS only: Javalin adds no plain one beside it.
+            config.tls().ifPresent(tls -> cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, tls)));
             QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
@@ -45,6 +56,27 @@ public final class LedgerHttpServer implements AutoCloseable {
             new Liveness().register(cfg.routes);
             routes.forEach(module -> module.register(cfg.routes));
         });
+    }
+
+    private ServerConnector httpsConnector(Server server, HttpConfiguration http, ServerTls tls) {
+        // Clients reach a node by address as well as by name: the certificate is checked by them, not here.
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.keyPassword()));
+        ssl.setKeyManagerPassword(new String(tls.keyPassword()));
+        ServerConnector connector = new ServerConnector(
+                server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    /** {@code https} when the server serves TLS, else {@code http}. */
+    public String scheme() {
+        return config.tls().isPresent() ? "https" : "http";
     }
 
     /** A server without access control ({@link AccessControl#none()}): module tests. */

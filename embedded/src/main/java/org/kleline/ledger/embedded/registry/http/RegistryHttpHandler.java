@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
+import org.kleline.ledger.embedded.registry.RegistryAccess;
 import org.kleline.ledger.embedded.registry.RegistryException;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 import org.kleline.ledger.embedded.registry.store.SchemaStore;
@@ -42,8 +43,10 @@ public final class RegistryHttpHandler implements HttpHandler {
     private final SchemaStore store;
     private final ObjectMapper json;
     private final int requestBodyMaxBytes;
+    private final RegistryAccess access;
 
-    public RegistryHttpHandler(SchemaStore store, ObjectMapper json, int requestBodyMaxBytes) {
+    public RegistryHttpHandler(SchemaStore store, ObjectMapper json, int requestBodyMaxBytes, RegistryAccess access) {
+        this.access = access;
         this.store = store;
         this.json = json;
         this.requestBodyMaxBytes = requestBodyMaxBytes;
@@ -54,6 +57,11 @@ public final class RegistryHttpHandler implements HttpHandler {
         String responseType =
                 MediaTypes.responseType(exchange.getRequestHeaders().getFirst("Accept"));
         try {
+            access.check(
+                    exchange.getRequestMethod(),
+                    segments(exchange.getRequestURI().getRawPath()),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst(RegistryAccess.OWNER_HEADER));
             JsonNode answer = route(exchange);
             respond(exchange, 200, responseType, answer);
         } catch (RegistryException e) {
@@ -334,8 +342,13 @@ public final class RegistryHttpHandler implements HttpHandler {
         ObjectNode body = json.createObjectNode();
         body.put("error_code", error.errorCode());
         body.put("message", error.getMessage());
-        if (error.httpStatus() == 413 && !RequestBody.discard(exchange.getRequestBody(), DISCARD_MAX_BYTES)) {
+        int status = error.httpStatus();
+        boolean refusedUnread = status == 413 || status == 401 || status == 403;
+        if (refusedUnread && !RequestBody.discard(exchange.getRequestBody(), DISCARD_MAX_BYTES)) {
             exchange.getResponseHeaders().set("Connection", "close");
+        }
+        if (status == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
         }
         respond(exchange, error.httpStatus(), responseType, body);
     }
