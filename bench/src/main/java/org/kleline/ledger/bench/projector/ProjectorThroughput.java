@@ -34,7 +34,7 @@ import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.ProjectorMain;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.topics.TopicBootstrap;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 /**
  * What {@code ledger run} is given.

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Properties;
 import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 /**
  * The projector's own settings, read from the same properties as the Streams config. Every key

@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.BalanceTotalsMath;
 
 /**
  * The totals stores of the balance views (balances, balance-hours, trial-balance) keep one part of

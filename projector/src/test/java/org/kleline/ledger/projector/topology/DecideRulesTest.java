@@ -33,10 +33,10 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
-import org.kleline.ledger.projector.decide.CardPaymentRecord;
-import org.kleline.ledger.projector.decide.MerchantRecord;
-import org.kleline.ledger.projector.decide.WalletRecord;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.CardPaymentRecord;
+import org.kleline.ledger.projector.read.MerchantRecord;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.WalletRecord;
 
 /** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
 class DecideRulesTest {
