@@ -29,7 +29,6 @@ import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
 import org.kleline.ledger.projector.read.CatchUpBarrier;
 import org.kleline.ledger.projector.read.ProjectorReadSide;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.kleline.ledger.projector.topology.TopicSerdes;
 import org.slf4j.Logger;
