@@ -1,12 +1,11 @@
 package org.kleline.ledger.cli.settle;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.money.MinorUnits;
@@ -37,7 +36,7 @@ public final class SettleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
+    LedgerApiOptions apiOptions;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
     LocalDate date;
@@ -47,13 +46,6 @@ public final class SettleCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last date of the range, included.")
     LocalDate to;
-
-    @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
 
     @Option(
             names = "--concurrency",
@@ -74,7 +66,7 @@ public final class SettleCommand implements Callable<Integer> {
         RetryOn503 retry = RetryOn503.standard();
         SettlementRuns runs;
         try {
-            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            api = apiOptions.connect();
             runs = new SettlementRuns(api, retry);
             concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {

@@ -2,13 +2,12 @@ package org.kleline.ledger.cli.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
@@ -17,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,23 +40,16 @@ public final class LoadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
+    LedgerApiOptions apiOptions;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The NDJSON file.")
     Path file;
-
-    @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
 
     @Override
     public Integer call() throws IOException {
         LedgerApi api;
         try {
-            api = new LedgerApi(apiUrl, apiKey.resolve(java.util.Optional.empty()));
+            api = apiOptions.connect();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
