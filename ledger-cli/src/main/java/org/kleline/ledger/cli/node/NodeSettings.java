@@ -31,9 +31,9 @@ public record NodeSettings(
     }
 
     public NodeSettings {
-        if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
+        if (partitions < 1 || partitions > ProjectorSettings.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS + ", got " + partitions);
+                    "--partitions must be 1.." + ProjectorSettings.PARTITIONS_MAX + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException("--replication must be >= 1, got " + replication);

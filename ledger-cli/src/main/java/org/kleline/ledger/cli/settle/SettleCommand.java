@@ -52,7 +52,7 @@ public final class SettleCommand implements Callable<Integer> {
             defaultValue = "16",
             paramLabel = "N",
             description = {
-                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.MAX_IN_FLIGHT
+                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.IN_FLIGHT_MAX
                         + "). Dates are independent; the server settles each once its projector has caught up with "
                         + "the log, so one at a time a year waits that out 365 times."
             })

@@ -37,7 +37,7 @@ public final class RegistryHttpHandler implements HttpHandler {
      * A refused body is read and dropped up to this size before answering: closing a socket
      * with unread input resets the connection, and the client would lose the 413 answer.
      */
-    private static final long DISCARD_MAX_BYTES = 16L * 1024 * 1024;
+    private static final long DISCARD_BYTES_MAX = 16L * 1024 * 1024;
 
     private final SchemaStore store;
     private final ObjectMapper json;
@@ -334,7 +334,7 @@ public final class RegistryHttpHandler implements HttpHandler {
         ObjectNode body = json.createObjectNode();
         body.put("error_code", error.errorCode());
         body.put("message", error.getMessage());
-        if (error.httpStatus() == 413 && !RequestBody.discard(exchange.getRequestBody(), DISCARD_MAX_BYTES)) {
+        if (error.httpStatus() == 413 && !RequestBody.discard(exchange.getRequestBody(), DISCARD_BYTES_MAX)) {
             exchange.getResponseHeaders().set("Connection", "close");
         }
         respond(exchange, error.httpStatus(), responseType, body);
