@@ -3,7 +3,7 @@ package org.kleline.ledger.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version written into ledger.jar's manifest at packaging time. */
-public final class LedgerVersion implements IVersionProvider {
+final class LedgerVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {

@@ -25,10 +25,10 @@ import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
 import org.kleline.ledger.projector.merchants.LogMerchantDirectory;
-import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
+import org.kleline.ledger.projector.read.CatchUpBarrier;
+import org.kleline.ledger.projector.read.ProjectorReadSide;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.topology.ProjectorTopology;
 import org.kleline.ledger.projector.topology.TopicSerdes;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One projector process: makes sure of the topics, starts the merchant directory's reader, then
  * the Kafka Streams application. {@link #streams()} is the instance the query API reads the views
- * from (interactive queries); the store names are in {@link org.kleline.ledger.projector.topology.StoreNames}.
+ * from (interactive queries); the store names are in {@link org.kleline.ledger.projector.read.StoreNames}.
  *
  * <pre>{@code
  * try (Projector projector = new Projector(props)) {
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class Projector implements AutoCloseable {
+public final class Projector implements AutoCloseable, ProjectorReadSide {
 
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
@@ -172,6 +172,7 @@ public final class Projector implements AutoCloseable {
     }
 
     /** The running Streams instance, for interactive queries. */
+    @Override
     public synchronized KafkaStreams streams() {
         if (streams == null) {
             throw new IllegalStateException("projector not started");
@@ -183,6 +184,7 @@ public final class Projector implements AutoCloseable {
      * Waits, bounded, until the settlement rows include every event appended to ledger.events before
      * the call (see {@link CatchUpBarrier}): what a settlement run reads behind.
      */
+    @Override
     public synchronized CatchUpBarrier catchUpBarrier() {
         if (catchUp == null) {
             throw new IllegalStateException("projector not started");

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.settle.SettlementRows;
-import org.kleline.ledger.projector.Projector;
-import org.kleline.ledger.projector.progress.CatchUpBarrier;
+import org.kleline.ledger.projector.read.CatchUpBarrier;
+import org.kleline.ledger.projector.read.ProjectorReadSide;
 import org.kleline.ledger.query.health.HealthRoutes;
 import org.kleline.ledger.query.health.StreamsHealth;
 import org.kleline.ledger.query.http.ReadRoutes;
@@ -79,12 +79,12 @@ public final class QueryApi implements AutoCloseable {
      * The query API of a started projector: its Streams instance's stores, and its catch-up barrier
      * behind the settlement reads ({@link #settlementRows()}, {@code GET /v1/settlements/{date}?caughtUp=true}).
      */
-    public static QueryApi create(Projector projector, QueryConfig config) {
+    public static QueryApi create(ProjectorReadSide projector, QueryConfig config) {
         return create(projector, config, Clock.systemUTC());
     }
 
-    /** As {@link #create(Projector, QueryConfig)}, with the clock that says which fee plan is in force now. */
-    public static QueryApi create(Projector projector, QueryConfig config, Clock clock) {
+    /** As {@link #create(ProjectorReadSide, QueryConfig)}, with the clock that says which fee plan is in force now. */
+    public static QueryApi create(ProjectorReadSide projector, QueryConfig config, Clock clock) {
         Objects.requireNonNull(projector, "projector");
         return create(projector.streams(), config, clock, Optional.of(projector.catchUpBarrier()));
     }

@@ -33,9 +33,9 @@ import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.ProjectorMain;
+import org.kleline.ledger.projector.TopicBootstrap;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.topics.TopicBootstrap;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * End-to-end throughput of the projector on the embedded broker, beside a baseline Streams app that

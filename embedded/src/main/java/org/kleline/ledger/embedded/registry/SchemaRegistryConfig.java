@@ -26,7 +26,7 @@ public record SchemaRegistryConfig(
         int requestThreads) {
 
     public static final String DEFAULT_TOPIC = "_schemas";
-    public static final int DEFAULT_REQUEST_BODY_MAX_BYTES = 1024 * 1024;
+    public static final int DEFAULT_REQUEST_BODY_BYTES_MAX = 1024 * 1024;
 
     public SchemaRegistryConfig {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -64,7 +64,7 @@ public record SchemaRegistryConfig(
                 DEFAULT_TOPIC,
                 (short) 1,
                 CompatibilityLevel.BACKWARD,
-                DEFAULT_REQUEST_BODY_MAX_BYTES,
+                DEFAULT_REQUEST_BODY_BYTES_MAX,
                 Duration.ofSeconds(30),
                 4);
     }

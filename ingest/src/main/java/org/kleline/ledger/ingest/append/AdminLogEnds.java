@@ -23,7 +23,7 @@ import org.kleline.ledger.web.problem.UnavailableException;
  * one, which starts once it completes, so each is answered by a look-up that started after it
  * arrived, and a burst of writes costs two round trips, not one each.
  */
-public final class AdminLogEnds implements LogEnds {
+final class AdminLogEnds implements LogEnds {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 

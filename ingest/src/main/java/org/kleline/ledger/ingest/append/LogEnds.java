@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * stamp an event's {@code appendedAfter}: asked of the brokers after the request arrived, so every
  * record acknowledged to a client before then lies below them.
  */
-public interface LogEnds extends AutoCloseable {
+interface LogEnds extends AutoCloseable {
 
     /**
      * The end offsets (high watermarks), index = partition, from a look-up that started after this

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * (past it, 503). A producer that failed is closed and
  * made anew on the next batch; reusing its transactional.id fences any transaction it left open.
  */
-public final class TransactionalAppends implements AutoCloseable {
+final class TransactionalAppends implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalAppends.class);
     public static final int QUEUED_BATCHES_MAX = 16;

@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.CardPaymentAuthorized;
 
-public record CardPaymentAuthorizedBody(String paymentId, String merchantId, Long amount, String currency)
+record CardPaymentAuthorizedBody(String paymentId, String merchantId, Long amount, String currency)
         implements PayloadBody {
 
     @Override

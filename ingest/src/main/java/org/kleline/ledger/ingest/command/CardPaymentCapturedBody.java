@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.CardPaymentCaptured;
 
-public record CardPaymentCapturedBody(String paymentId, Long amount) implements PayloadBody {
+record CardPaymentCapturedBody(String paymentId, Long amount) implements PayloadBody {
 
     @Override
     public CardPaymentCaptured toAvro() {

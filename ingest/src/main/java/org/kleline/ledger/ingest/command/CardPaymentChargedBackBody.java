@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.CardPaymentChargedBack;
 
-public record CardPaymentChargedBackBody(String paymentId, Long amount, String reasonCode) implements PayloadBody {
+record CardPaymentChargedBackBody(String paymentId, Long amount, String reasonCode) implements PayloadBody {
 
     @Override
     public CardPaymentChargedBack toAvro() {

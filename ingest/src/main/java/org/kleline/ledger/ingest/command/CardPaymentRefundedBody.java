@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.CardPaymentRefunded;
 
-public record CardPaymentRefundedBody(String paymentId, Long amount) implements PayloadBody {
+record CardPaymentRefundedBody(String paymentId, Long amount) implements PayloadBody {
 
     @Override
     public CardPaymentRefunded toAvro() {

@@ -3,7 +3,7 @@ package org.kleline.ledger.ingest.command;
 import org.kleline.ledger.events.FeePlan;
 
 /** A fee plan as JSON: rates in basis points, fixed amounts in minor units. */
-public record FeePlanBody(
+record FeePlanBody(
         Integer cardBps,
         Long cardFixed,
         Integer microBps,

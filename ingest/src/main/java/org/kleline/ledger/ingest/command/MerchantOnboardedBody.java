@@ -2,8 +2,8 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.MerchantOnboarded;
 
-public record MerchantOnboardedBody(
-        String merchantId, String name, String partnerId, String currency, FeePlanBody feePlan) implements PayloadBody {
+record MerchantOnboardedBody(String merchantId, String name, String partnerId, String currency, FeePlanBody feePlan)
+        implements PayloadBody {
 
     @Override
     public MerchantOnboarded toAvro() {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.kleline.ledger.events.MerchantPaidOut;
 
 /** {@code businessDate} is {@code YYYY-MM-DD}. */
-public record MerchantPaidOutBody(String merchantId, String payoutId, LocalDate businessDate, Long amount)
+record MerchantPaidOutBody(String merchantId, String payoutId, LocalDate businessDate, Long amount)
         implements PayloadBody {
 
     @Override

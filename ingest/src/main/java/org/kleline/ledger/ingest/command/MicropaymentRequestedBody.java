@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.MicropaymentRequested;
 
-public record MicropaymentRequestedBody(String walletId, String merchantId, Long amount) implements PayloadBody {
+record MicropaymentRequestedBody(String walletId, String merchantId, Long amount) implements PayloadBody {
 
     @Override
     public MicropaymentRequested toAvro() {

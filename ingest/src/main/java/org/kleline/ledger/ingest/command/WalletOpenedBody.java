@@ -3,7 +3,7 @@ package org.kleline.ledger.ingest.command;
 import org.kleline.ledger.events.WalletOpened;
 
 /** {@code maxBalance} defaults to 15000 minor units (docs/domain.md). */
-public record WalletOpenedBody(String walletId, String currency, Long maxBalance) implements PayloadBody {
+record WalletOpenedBody(String walletId, String currency, Long maxBalance) implements PayloadBody {
 
     public static final long DEFAULT_MAX_BALANCE = 15_000L;
 

@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.WalletRedeemed;
 
-public record WalletRedeemedBody(String walletId, Long amount) implements PayloadBody {
+record WalletRedeemedBody(String walletId, Long amount) implements PayloadBody {
 
     @Override
     public WalletRedeemed toAvro() {

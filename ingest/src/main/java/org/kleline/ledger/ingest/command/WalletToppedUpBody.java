@@ -2,7 +2,7 @@ package org.kleline.ledger.ingest.command;
 
 import org.kleline.ledger.events.WalletToppedUp;
 
-public record WalletToppedUpBody(String walletId, Long amount) implements PayloadBody {
+record WalletToppedUpBody(String walletId, Long amount) implements PayloadBody {
 
     @Override
     public WalletToppedUp toAvro() {

@@ -16,13 +16,13 @@ import java.util.Objects;
 public record IngestConfig(
         boolean importEnabled, Duration maxWait, int bulkLinesMax, ImportWindow importWindow, int pendingWaitsMax) {
 
-    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT_MAX = Duration.ofSeconds(30);
     public static final int BULK_LINES_MAX = 10_000;
     /** Each wait holds a future and a map entry, no thread: ten thousand is a few megabytes. */
     public static final int PENDING_WAITS_MAX = 10_000;
 
     public IngestConfig {
-        if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
+        if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(WAIT_MAX) > 0) {
             throw new IllegalArgumentException("maxWait must be 0..30 s, was " + maxWait);
         }
         if (bulkLinesMax < 1 || bulkLinesMax > BULK_LINES_MAX) {
@@ -39,7 +39,7 @@ public record IngestConfig(
     }
 
     public static IngestConfig defaults() {
-        return new IngestConfig(false, MAX_WAIT, BULK_LINES_MAX);
+        return new IngestConfig(false, WAIT_MAX, BULK_LINES_MAX);
     }
 
     public IngestConfig withImportEnabled(boolean enabled) {

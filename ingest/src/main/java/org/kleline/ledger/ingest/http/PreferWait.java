@@ -10,7 +10,7 @@ import org.kleline.ledger.web.problem.InvalidRequestException;
  * a whole number of seconds from 0 to the maximum is a 400, since a client that asked to wait and
  * silently did not would misread the 202.
  */
-public final class PreferWait {
+final class PreferWait {
 
     public static final String HEADER = "Prefer";
 

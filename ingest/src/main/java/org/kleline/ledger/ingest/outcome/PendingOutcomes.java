@@ -17,7 +17,7 @@ import org.kleline.ledger.web.problem.UnavailableException;
  */
 public final class PendingOutcomes {
 
-    public static final int DEFAULT_MAX_PENDING = 10_000;
+    public static final int DEFAULT_PENDING_MAX = 10_000;
 
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * of after {@code transaction.timeout.ms}, so {@code read_committed} readers, the projector among them, are
  * not held back meanwhile); two live instances with the same id fence each other's bulk appends.
  *
- * @param id      letters, digits, '.', '_' and '-', at most {@value #MAX_ID_LENGTH} characters
+ * @param id      letters, digits, '.', '_' and '-', at most {@value #ID_LENGTH_MAX} characters
  * @param metrics the registry its producers' meters are bound to (the process's {@code /metrics})
  */
 public record IngestInstance(String id, MeterRegistry metrics) {
 
-    public static final int MAX_ID_LENGTH = 100;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_ID_LENGTH + "}");
+    public static final int ID_LENGTH_MAX = 100;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1," + ID_LENGTH_MAX + "}");
 
     public IngestInstance {
         checkedId(id);
@@ -32,7 +32,7 @@ public record IngestInstance(String id, MeterRegistry metrics) {
     public static String checkedId(String id) {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("an ingest instance id is 1.." + MAX_ID_LENGTH + " letters, digits, "
+            throw new IllegalArgumentException("an ingest instance id is 1.." + ID_LENGTH_MAX + " letters, digits, "
                     + "'.', '_' or '-', got '" + id + "'");
         }
         return id;

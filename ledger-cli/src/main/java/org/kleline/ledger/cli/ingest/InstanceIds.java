@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class InstanceIds {
 
-    private static final int MAX_HOST = 80;
+    private static final int HOST_MAX = 80;
 
     private InstanceIds() {}
 
@@ -24,8 +24,8 @@ final class InstanceIds {
         if (name.isEmpty()) {
             name = "ingest";
         }
-        if (name.length() > MAX_HOST) {
-            name = name.substring(0, MAX_HOST);
+        if (name.length() > HOST_MAX) {
+            name = name.substring(0, HOST_MAX);
         }
         return name + "-" + port;
     }

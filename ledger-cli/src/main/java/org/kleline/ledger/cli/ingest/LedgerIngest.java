@@ -108,8 +108,8 @@ public final class LedgerIngest implements AutoCloseable {
             HttpServerConfig serverConfig = new HttpServerConfig(
                             access.bind(),
                             settings.port(),
-                            HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                            HttpServerConfig.DEFAULT_MAX_THREADS,
+                            HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
+                            HttpServerConfig.DEFAULT_THREADS_MAX,
                             HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
                     .withTls(access.tls());
             LedgerHttpServer http = services.add(

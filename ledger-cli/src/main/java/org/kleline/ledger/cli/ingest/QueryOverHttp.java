@@ -25,7 +25,7 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
-import org.kleline.ledger.projector.progress.CatchUpBarrier;
+import org.kleline.ledger.projector.read.CatchUpBarrier;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.auth.ClusterSecret;

@@ -23,7 +23,7 @@ public final class ServerAccessOptions {
             names = "--cluster-secret",
             paramLabel = "SECRET",
             description = "The secret every node and ingest of this ledger shares (at least "
-                    + ClusterSecret.MIN_LENGTH + " characters; required). Nodes send it with the reads they forward "
+                    + ClusterSecret.LENGTH_MIN + " characters; required). Nodes send it with the reads they forward "
                     + "to each other, an ingest with its reads of --query-url; a request to /internal/v1/reads "
                     + "without it is refused.")
     String clusterSecret;

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class FailureLine {
 
-    private static final int MAX_CAUSES = 5;
+    private static final int CAUSES_MAX = 5;
 
     private FailureLine() {}
 
@@ -22,7 +22,7 @@ public final class FailureLine {
         }
         Set<String> messages = new LinkedHashSet<>();
         List<Throwable> seen = new ArrayList<>();
-        for (Throwable t = failure; t != null && !seen.contains(t) && seen.size() < MAX_CAUSES; t = t.getCause()) {
+        for (Throwable t = failure; t != null && !seen.contains(t) && seen.size() < CAUSES_MAX; t = t.getCause()) {
             seen.add(t);
             String message = t.getMessage();
             if (t instanceof StartupFailure) {

@@ -1,7 +1,7 @@
 package org.kleline.ledger.cli.node;
 
 import java.time.Duration;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 import picocli.CommandLine.Option;
 
 /** {@code --history-retention}, the same on {@code ledger run} and {@code ledger node}. */

@@ -83,8 +83,8 @@ public final class LedgerNode implements AutoCloseable {
             HttpServerConfig config = new HttpServerConfig(
                             access.bind(),
                             listenPort,
-                            HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                            HttpServerConfig.DEFAULT_MAX_THREADS,
+                            HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
+                            HttpServerConfig.DEFAULT_THREADS_MAX,
                             HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
                     .withTls(access.tls());
             LedgerHttpServer http = services.add(

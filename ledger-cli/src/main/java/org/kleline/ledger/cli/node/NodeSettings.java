@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 /**
  * Where one projector node runs and what it announces: the ledger topics' partitions and
@@ -31,9 +31,9 @@ public record NodeSettings(
     }
 
     public NodeSettings {
-        if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
+        if (partitions < 1 || partitions > ProjectorSettings.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS + ", got " + partitions);
+                    "--partitions must be 1.." + ProjectorSettings.PARTITIONS_MAX + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException("--replication must be >= 1, got " + replication);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * together ({@link System#console()}); on Linux the file descriptor's link says it of stderr alone,
  * which matters for {@code ledger simulate > summary.txt}, where the bar should still be drawn.
  */
-public final class Terminal {
+final class Terminal {
 
     private static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
 

@@ -12,7 +12,7 @@ import org.kleline.ledger.cli.period.DateRange;
  * A period's figures per merchant, per partner (the sum of the partner's merchants) and in total,
  * each per currency, from the settlement rows of every date of the period.
  */
-public record PeriodReport(DateRange period, List<Line> merchants, List<Line> partners, List<Line> totals) {
+record PeriodReport(DateRange period, List<Line> merchants, List<Line> partners, List<Line> totals) {
 
     /** One settlement row's figures, as read. */
     public record Row(String merchantId, String currency, Figures figures) {}

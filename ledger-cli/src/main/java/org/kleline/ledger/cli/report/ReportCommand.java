@@ -2,7 +2,6 @@ package org.kleline.ledger.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -10,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
-import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
@@ -42,10 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    LedgerApiOptions apiOptions;
 
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month reported.")
     YearMonth month;
@@ -56,13 +51,6 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "CSV on stdout instead of a table.")
     boolean csv;
 
-    @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
-
     @Override
     public Integer call() {
         if ((month == null) == (year == null)) {
@@ -71,8 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
         DateRange period = month != null ? DateRange.of(month) : DateRange.of(year);
         LedgerApi api;
         try {
-            api = new LedgerApi(
-                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
+            api = apiOptions.connect();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

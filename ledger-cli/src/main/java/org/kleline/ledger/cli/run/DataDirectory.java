@@ -11,7 +11,7 @@ import org.kleline.ledger.cli.lifecycle.StartupFailure;
  * run is up its addresses ({@code ledger-run.properties}, {@code RunAddresses}). Checked
  * before anything starts, so an unusable directory is one clear line, not a broker's stack trace.
  */
-public final class DataDirectory {
+final class DataDirectory {
 
     static final String STREAMS_STATE = "streams";
 

@@ -169,8 +169,8 @@ public final class LedgerRun implements AutoCloseable {
         HttpServerConfig config = new HttpServerConfig(
                 host,
                 port,
-                HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                HttpServerConfig.DEFAULT_MAX_THREADS,
+                HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
+                HttpServerConfig.DEFAULT_THREADS_MAX,
                 HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
         try {
             return LedgerHttpServer.create(config, access, routes).start();

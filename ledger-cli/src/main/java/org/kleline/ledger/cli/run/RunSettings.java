@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 /**
  * What {@code ledger run} is given.
@@ -50,9 +50,9 @@ public record RunSettings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
-        if (partitions < 1 || partitions > ProjectorSettings.MAX_PARTITIONS) {
+        if (partitions < 1 || partitions > ProjectorSettings.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "--partitions must be 1.." + ProjectorSettings.MAX_PARTITIONS + ", got " + partitions);
+                    "--partitions must be 1.." + ProjectorSettings.PARTITIONS_MAX + ", got " + partitions);
         }
     }
 

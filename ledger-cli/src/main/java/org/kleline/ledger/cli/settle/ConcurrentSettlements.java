@@ -23,14 +23,14 @@ import java.util.function.Function;
  */
 final class ConcurrentSettlements {
 
-    static final int MAX_IN_FLIGHT = 64;
+    static final int IN_FLIGHT_MAX = 64;
 
     private final int inFlight;
     private final Function<LocalDate, List<SettledPayout>> settleOne;
 
     ConcurrentSettlements(int inFlight, Function<LocalDate, List<SettledPayout>> settleOne) {
-        if (inFlight < 1 || inFlight > MAX_IN_FLIGHT) {
-            throw new IllegalArgumentException("--concurrency must be 1.." + MAX_IN_FLIGHT + ", got " + inFlight);
+        if (inFlight < 1 || inFlight > IN_FLIGHT_MAX) {
+            throw new IllegalArgumentException("--concurrency must be 1.." + IN_FLIGHT_MAX + ", got " + inFlight);
         }
         this.inFlight = inFlight;
         this.settleOne = settleOne;

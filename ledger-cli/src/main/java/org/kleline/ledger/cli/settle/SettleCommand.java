@@ -1,15 +1,13 @@
 package org.kleline.ledger.cli.settle;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryOn503;
-import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -38,10 +36,7 @@ public final class SettleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    LedgerApiOptions apiOptions;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
     LocalDate date;
@@ -53,18 +48,11 @@ public final class SettleCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
-
-    @Option(
             names = "--concurrency",
             defaultValue = "16",
             paramLabel = "N",
             description = {
-                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.MAX_IN_FLIGHT
+                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.IN_FLIGHT_MAX
                         + "). Dates are independent; the server settles each once its projector has caught up with "
                         + "the log, so one at a time a year waits that out 365 times."
             })
@@ -78,8 +66,7 @@ public final class SettleCommand implements Callable<Integer> {
         RetryOn503 retry = RetryOn503.standard();
         SettlementRuns runs;
         try {
-            api = new LedgerApi(
-                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
+            api = apiOptions.connect();
             runs = new SettlementRuns(api, retry);
             concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param payoutId   {@code po-{merchantId}-{date}}, with {@code -{n}} for a date's later payouts
  * @param amount     the row's due, in minor units, > 0
  */
-public record SettledPayout(String merchantId, String payoutId, long amount) {
+record SettledPayout(String merchantId, String payoutId, long amount) {
 
     public SettledPayout {
         Objects.requireNonNull(merchantId, "merchantId");

@@ -2,15 +2,13 @@ package org.kleline.ledger.cli.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.RetryOn503;
-import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
@@ -18,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,27 +40,16 @@ public final class LoadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    LedgerApiOptions apiOptions;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The NDJSON file.")
     Path file;
-
-    @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
 
     @Override
     public Integer call() throws IOException {
         LedgerApi api;
         try {
-            api = new LedgerApi(
-                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
+            api = apiOptions.connect();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -4,15 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.keys.TlsCaOption;
+import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.validation.InvalidFieldException;
@@ -44,10 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    LedgerApiOptions apiOptions;
 
     @Option(
             names = "--year",
@@ -70,13 +65,6 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "The seed of every random choice: the same options give the same year (default "
                     + "${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(
-            names = "--api-url",
-            defaultValue = LedgerApi.DEFAULT_URL,
-            paramLabel = "URL",
-            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
-    URI apiUrl;
 
     @Option(
             names = "--out",
@@ -131,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 Files.size(out),
                 ProgressLine.perSecond(summary.lines(), elapsed));
         stdout.print(summary.describe());
-        stdout.printf("Send it with: ledger load %s --api-url %s%n", out, apiUrl);
+        stdout.printf("Send it with: ledger load %s --api-url %s%n", out, apiOptions.url());
         stdout.flush();
         return 0;
     }
@@ -172,8 +160,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private LedgerApi api() {
         try {
-            return new LedgerApi(
-                    apiUrl, apiKey.resolve(java.util.Optional.empty()), java.util.Optional.of(tlsCa.context()));
+            return apiOptions.connect();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 class NodeSettingsTest {
 

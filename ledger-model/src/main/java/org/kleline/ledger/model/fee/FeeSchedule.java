@@ -25,7 +25,7 @@ public record FeeSchedule(
      * requested amount so that {@code amount + chargebackFee} and a day's sums of fees stay far
      * inside a long.
      */
-    public static final long FIXED_MAX_MINOR = RequestedAmount.MAX_MINOR;
+    public static final long FIXED_MINOR_MAX = RequestedAmount.MINOR_MAX;
 
     public FeeSchedule {
         requireBps("feePlan.cardBps", cardBps);
@@ -81,7 +81,7 @@ public record FeeSchedule(
     }
 
     private static void requireFixed(String field, long minor) {
-        if (minor < 0 || minor > FIXED_MAX_MINOR) {
+        if (minor < 0 || minor > FIXED_MINOR_MAX) {
             throw new InvalidFieldException(field, minor, "must be 0..1000000000000 minor units");
         }
     }

@@ -8,7 +8,7 @@ import org.kleline.ledger.model.money.Rounding;
  * {@code commission = halfEven(fee * partnerShareBps, 10000)} when the merchant has a partner.
  * So {@code 0 <= commission <= fee <= amount}.
  */
-public final class Fees {
+final class Fees {
 
     private Fees() {}
 

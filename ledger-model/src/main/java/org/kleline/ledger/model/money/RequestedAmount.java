@@ -11,8 +11,8 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  */
 public record RequestedAmount(long amountMinor) {
 
-    public static final long MIN_MINOR = 1L;
-    public static final long MAX_MINOR = 1_000_000_000_000L;
+    public static final long MINOR_MIN = 1L;
+    public static final long MINOR_MAX = 1_000_000_000_000L;
 
     public RequestedAmount {
         require("amount", amountMinor);
@@ -20,7 +20,7 @@ public record RequestedAmount(long amountMinor) {
 
     /** Whether {@code amountMinor} is within 1 ..= 1e12. */
     public static boolean isValid(long amountMinor) {
-        return amountMinor >= MIN_MINOR && amountMinor <= MAX_MINOR;
+        return amountMinor >= MINOR_MIN && amountMinor <= MINOR_MAX;
     }
 
     /**

@@ -53,7 +53,7 @@ public record AvroSerdeConfig(
     /** HTTP request timeout to the registry in milliseconds (default 10000). */
     public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
     /** Entries kept by each schema and id cache (default 1000). */
-    public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
+    public static final String SCHEMAS_PER_SUBJECT_MAX = "max.schemas.per.subject";
 
     /** The one subject name strategy implemented: {@code <topic>-key} and {@code <topic>-value}. */
     public static final String TOPIC_NAME_STRATEGY = "io.confluent.kafka.serializers.subject.TopicNameStrategy";
@@ -116,7 +116,7 @@ public record AvroSerdeConfig(
                     Importance.LOW,
                     "HTTP request timeout to the registry, ms.")
             .define(
-                    MAX_SCHEMAS_PER_SUBJECT,
+                    SCHEMAS_PER_SUBJECT_MAX,
                     Type.INT,
                     CACHE_CAPACITY_DEFAULT,
                     Range.between(1, CACHE_CAPACITY_MAX),
@@ -168,7 +168,7 @@ public record AvroSerdeConfig(
                 (Boolean) parsed.get(SPECIFIC_AVRO_READER),
                 Duration.ofMillis((Integer) parsed.get(HTTP_CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis((Integer) parsed.get(HTTP_READ_TIMEOUT_MS)),
-                (Integer) parsed.get(MAX_SCHEMAS_PER_SUBJECT),
+                (Integer) parsed.get(SCHEMAS_PER_SUBJECT_MAX),
                 RegistrySecurity.from(configs));
     }
 

@@ -1,6 +1,5 @@
 package org.kleline.ledger.model.serde;
 
-import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumWriter;
@@ -8,7 +7,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serializes generated Avro records in the Confluent wire format under subject
@@ -20,29 +18,16 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the generated record class, or {@link SpecificRecord} for several
  */
-public final class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
-
-    private final SchemaRegistryClient injectedRegistry;
-    private volatile WireWriter wire;
+public final class SpecificAvroSerializer<T extends SpecificRecord> extends RegistrySerializer<T> {
 
     /** A serializer whose registry client is built by {@link #configure} from {@code schema.registry.url}. */
     public SpecificAvroSerializer() {
-        this.injectedRegistry = null;
+        super(null, SpecificAvroSerializer::datumWriter);
     }
 
     /** A serializer using a shared client; {@link #configure} still reads the other keys. */
     public SpecificAvroSerializer(SchemaRegistryClient registry) {
-        this.injectedRegistry = Objects.requireNonNull(registry, "registry");
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-        configure(config, isKey, RegistryBinding.resolve(injectedRegistry, config));
-    }
-
-    void configure(AvroSerdeConfig config, boolean isKey, SchemaRegistryClient registry) {
-        wire = new WireWriter(registry, config, isKey, SpecificAvroSerializer::datumWriter);
+        super(Objects.requireNonNull(registry, "registry"), SpecificAvroSerializer::datumWriter);
     }
 
     /**
@@ -54,8 +39,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         if (data == null) {
             return null;
         }
-        return RegistryBinding.requireConfigured(wire, getClass())
-                .serialize(topic, data.getClass(), data.getSchema(), data);
+        return wire().serialize(topic, data.getClass(), data.getSchema(), data);
     }
 
     private static DatumWriter<Object> datumWriter(Object recordClass, Schema schema) {

@@ -4,7 +4,7 @@ package org.kleline.ledger.model.serde;
  * The Confluent wire format of a Kafka key or value: one magic byte {@value #MAGIC_BYTE}, the
  * schema's registry id as a 4-byte big-endian int, then the datum in plain Avro binary encoding.
  */
-public final class WireFormat {
+final class WireFormat {
 
     /** The first byte of every payload; anything else is not this format (or a future version of it). */
     public static final byte MAGIC_BYTE = 0;

@@ -44,7 +44,7 @@ class AvroSerdeConfigTest {
                 AvroSerdeConfig.USE_LATEST_VERSION, "true",
                 AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, "250",
                 AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, "750",
-                AvroSerdeConfig.MAX_SCHEMAS_PER_SUBJECT, "16"));
+                AvroSerdeConfig.SCHEMAS_PER_SUBJECT_MAX, "16"));
 
         assertThat(config.autoRegisterSchemas()).isFalse();
         assertThat(config.useLatestVersion()).isTrue();

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Properties;
 import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.HistoryRetention;
 
 /**
  * The projector's own settings, read from the same properties as the Streams config. Every key
@@ -40,29 +40,29 @@ public record ProjectorSettings(
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.DEFAULT_MEMORY_BYTES;
     public static final long DEFAULT_MERCHANT_WAIT_TIMEOUT_MS = 10_000;
     /** Kept below the producer's transaction timeout so a wait never aborts the transaction. */
-    public static final long MAX_MERCHANT_WAIT_TIMEOUT_MS = 20_000;
+    public static final long MERCHANT_WAIT_TIMEOUT_MS_MAX = 20_000;
 
-    public static final long MIN_ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MIN_MEMORY_BYTES;
-    public static final int MAX_PARTITIONS = 10_000;
+    public static final long ROCKSDB_MEMORY_BYTES_MIN = BoundedMemoryRocksDbConfig.MEMORY_BYTES_MIN;
+    public static final int PARTITIONS_MAX = 10_000;
 
     public ProjectorSettings {
         requireText(BOOTSTRAP_SERVERS, bootstrapServers);
         requireText(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         requireText(APPLICATION_ID, applicationId);
-        if (partitions < 1 || partitions > MAX_PARTITIONS) {
-            throw new IllegalArgumentException(PARTITIONS + " must be 1.." + MAX_PARTITIONS + ", got " + partitions);
+        if (partitions < 1 || partitions > PARTITIONS_MAX) {
+            throw new IllegalArgumentException(PARTITIONS + " must be 1.." + PARTITIONS_MAX + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException(REPLICATION + " must be >= 1, got " + replication);
         }
         Objects.requireNonNull(settlementZone, SETTLEMENT_ZONE);
-        if (rocksDbMemoryBytes < MIN_ROCKSDB_MEMORY_BYTES) {
+        if (rocksDbMemoryBytes < ROCKSDB_MEMORY_BYTES_MIN) {
             throw new IllegalArgumentException(
-                    ROCKSDB_MEMORY_BYTES + " must be >= " + MIN_ROCKSDB_MEMORY_BYTES + ", got " + rocksDbMemoryBytes);
+                    ROCKSDB_MEMORY_BYTES + " must be >= " + ROCKSDB_MEMORY_BYTES_MIN + ", got " + rocksDbMemoryBytes);
         }
         Objects.requireNonNull(merchantWaitTimeout, MERCHANT_WAIT_TIMEOUT_MS);
-        if (merchantWaitTimeout.isNegative() || merchantWaitTimeout.toMillis() > MAX_MERCHANT_WAIT_TIMEOUT_MS) {
-            throw new IllegalArgumentException(MERCHANT_WAIT_TIMEOUT_MS + " must be 0.." + MAX_MERCHANT_WAIT_TIMEOUT_MS
+        if (merchantWaitTimeout.isNegative() || merchantWaitTimeout.toMillis() > MERCHANT_WAIT_TIMEOUT_MS_MAX) {
+            throw new IllegalArgumentException(MERCHANT_WAIT_TIMEOUT_MS + " must be 0.." + MERCHANT_WAIT_TIMEOUT_MS_MAX
                     + ", got " + merchantWaitTimeout.toMillis());
         }
         Objects.requireNonNull(historyRetention, HISTORY_RETENTION_MS);

@@ -7,12 +7,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.outcomes.EventOutcome;
+import org.kleline.ledger.projector.read.CardPaymentRecord;
+import org.kleline.ledger.projector.read.FeePlanVersionRecord;
+import org.kleline.ledger.projector.read.FirstOutcomes;
+import org.kleline.ledger.projector.read.MerchantRecord;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.WalletRecord;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
-import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The decide stage's stores: persistent RocksDB, changelogged. The record cache is on for the

@@ -7,6 +7,8 @@ import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.projector.merchants.MerchantDirectory;
+import org.kleline.ledger.projector.read.MerchantRecord;
+import org.kleline.ledger.projector.read.StateRecords;
 
 /**
  * The merchant directory read from the decide task's own merchants store (see

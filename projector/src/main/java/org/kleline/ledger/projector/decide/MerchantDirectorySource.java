@@ -2,6 +2,7 @@ package org.kleline.ledger.projector.decide;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.projector.merchants.MerchantDirectory;
+import org.kleline.ledger.projector.read.MerchantRecord;
 
 /**
  * Gives each decide task its merchant directory. The task's own merchants store is handed over

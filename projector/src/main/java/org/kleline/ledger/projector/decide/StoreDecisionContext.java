@@ -9,6 +9,7 @@ import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.merchants.MerchantDirectory;
+import org.kleline.ledger.projector.read.FirstOutcomes;
 
 /**
  * The rules' context answered from the decide task's stores and the merchant directory, for the

@@ -43,7 +43,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public static final String HEADER_SOURCE_PARTITION = "ledger.dlq.source.partition";
     public static final String HEADER_SOURCE_OFFSET = "ledger.dlq.source.offset";
     /** An error message is cut to this many characters in the header. */
-    static final int ERROR_MESSAGE_MAX_CHARS = 1_000;
+    static final int ERROR_MESSAGE_CHARS_MAX = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -125,7 +125,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
                 cause = cause.getCause()) {
             text.append("; caused by ").append(cause);
         }
-        return text.length() <= ERROR_MESSAGE_MAX_CHARS ? text.toString() : text.substring(0, ERROR_MESSAGE_MAX_CHARS);
+        return text.length() <= ERROR_MESSAGE_CHARS_MAX ? text.toString() : text.substring(0, ERROR_MESSAGE_CHARS_MAX);
     }
 
     private static byte[] utf8(String s) {

@@ -22,7 +22,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
     public static final String MEMORY_BYTES_CONFIG = "ledger.rocksdb.memory.bytes";
 
     public static final long DEFAULT_MEMORY_BYTES = 256L * 1024 * 1024;
-    public static final long MIN_MEMORY_BYTES = 16L * 1024 * 1024;
+    public static final long MEMORY_BYTES_MIN = 16L * 1024 * 1024;
 
     /** Share of the bound the memtables may use before RocksDB flushes them. */
     static final double WRITE_BUFFER_SHARE = 0.5;
@@ -75,9 +75,9 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
         }
         try {
             long bytes = Long.parseLong(raw.toString().trim());
-            if (bytes < MIN_MEMORY_BYTES) {
+            if (bytes < MEMORY_BYTES_MIN) {
                 throw new IllegalArgumentException(
-                        MEMORY_BYTES_CONFIG + " must be >= " + MIN_MEMORY_BYTES + ", got " + bytes);
+                        MEMORY_BYTES_CONFIG + " must be >= " + MEMORY_BYTES_MIN + ", got " + bytes);
             }
             return bytes;
         } catch (NumberFormatException e) {

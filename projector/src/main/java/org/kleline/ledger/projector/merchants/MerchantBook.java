@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * below the asking event's bound, never a later state. Written by one reader thread, read by every
  * decide thread: a merchant's versions are replaced whole in a concurrent map.
  */
-public final class MerchantBook {
+final class MerchantBook {
 
     /** A bound on what the book holds: merchants, plus eventIds and payoutIds seen under their keys. */
     public static final int ENTRIES_MAX = 5_000_000;

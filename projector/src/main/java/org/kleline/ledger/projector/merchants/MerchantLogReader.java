@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * schema registry unreachable) is read again after {@link #RETRY_BACKOFF}, its partition held where
  * it was meanwhile. Any other failure stops the reader, and every look-up then fails naming it.
  */
-public final class MerchantLogReader implements Runnable {
+final class MerchantLogReader implements Runnable {
 
     /** Key prefix of merchant events on ledger.events. */
     public static final String MERCHANT_KEY_PREFIX = "merchant:";

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * started. A decide task that needs a merchant below a bound waits here until the merchant's
  * partition is read up to that bound: offsets only, so no clock and no read speed enters an outcome.
  */
-public final class ReadPositions {
+final class ReadPositions {
 
     /** A start end offset not asked yet. */
     public static final long UNKNOWN = -1L;

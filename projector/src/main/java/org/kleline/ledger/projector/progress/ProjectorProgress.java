@@ -6,7 +6,7 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far the log is written and how far the projector has read it: what {@link CatchUpBarrier}
+ * How far the log is written and how far the projector has read it: what {@link org.kleline.ledger.projector.read.CatchUpBarrier}
  * compares. {@link KafkaProjectorProgress} asks the cluster; tests give fakes. Every call is bounded
  * by its {@code timeout} and throws when it cannot answer in time.
  */

@@ -5,12 +5,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /** The settlement stores: rows by merchant and by date, persistent, changelogged, record cache on. */

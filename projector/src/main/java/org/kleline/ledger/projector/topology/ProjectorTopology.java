@@ -14,10 +14,10 @@ import org.kleline.ledger.projector.decide.DecideProcessor;
 import org.kleline.ledger.projector.decide.DecideStores;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.settlement.SettlementDelta;
 import org.kleline.ledger.projector.settlement.SettlementProcessor;
 import org.kleline.ledger.projector.settlement.SettlementStores;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.views.ViewStores;
 

@@ -12,7 +12,12 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.totals.RunningTotal;
 import org.kleline.ledger.model.totals.RunningTotals;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.HistoryFold;
+import org.kleline.ledger.projector.read.HistoryRetention;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * Applies postings to the balance views of one partition of the decide stage: the partition of the

@@ -4,10 +4,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactSerde;
-import org.kleline.ledger.projector.stores.StoreNames;
 
 /**
  * The balance view stores: persistent RocksDB with changelogs. The record cache is on

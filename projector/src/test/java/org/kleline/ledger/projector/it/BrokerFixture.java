@@ -28,12 +28,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.topics.AppendedAfterStamp;
+import org.kleline.ledger.projector.TopicBootstrap;
 import org.kleline.ledger.projector.config.ProjectorSettings;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.topics.TopicBootstrap;
 import org.kleline.ledger.projector.topology.TopicSerdes;
-import org.kleline.ledger.projector.views.AccountEntry;
 import org.kleline.ledger.projector.views.TotalsParts;
 
 /** What the integration tests do on the embedded broker: projector properties, appending, reading back. */

@@ -32,12 +32,12 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.Projector;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.SettlementKeys;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topology.RandomLedgerLog;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
 
 /**
  * Exactly once under an abrupt stop, and the same views again after the local state is deleted

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
-import org.kleline.ledger.projector.progress.CatchUpBarrier;
 import org.kleline.ledger.projector.progress.KafkaProjectorProgress;
+import org.kleline.ledger.projector.read.CatchUpBarrier;
 
 /**
  * The catch-up barrier's view of the cluster on a real broker, on a partition laid out by hand:

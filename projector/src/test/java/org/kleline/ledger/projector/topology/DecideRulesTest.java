@@ -17,44 +17,25 @@ import static org.kleline.ledger.projector.topology.TestEvents.redeem;
 import static org.kleline.ledger.projector.topology.TestEvents.refund;
 import static org.kleline.ledger.projector.topology.TestEvents.topUp;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
-import org.kleline.ledger.projector.decide.CardPaymentRecord;
-import org.kleline.ledger.projector.decide.MerchantRecord;
-import org.kleline.ledger.projector.decide.WalletRecord;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.CardPaymentRecord;
+import org.kleline.ledger.projector.read.MerchantRecord;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.WalletRecord;
 
 /** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
-class DecideRulesTest {
-
-    @TempDir
-    Path stateDir;
-
-    ProjectorDriver driver;
-
-    @BeforeEach
-    void start() {
-        driver = new ProjectorDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
+class DecideRulesTest extends DriverPerTest {
 
     /** merchant m1 (EUR, partner p1, PLAN) at T0; wallet w1 (EUR, max 15000) topped up 10000. */
     void givenMerchantAndFundedWallet() {

@@ -17,10 +17,10 @@ import org.kleline.ledger.model.replay.LedgerReplay;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.SettlementKeys;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 
 class DeterminismTest {

@@ -6,33 +6,14 @@ import static org.kleline.ledger.projector.topology.TestEvents.openWallet;
 import static org.kleline.ledger.projector.topology.TestEvents.topUp;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.projector.errors.DeadLetterHandler;
 
-class PoisonRecordTest {
-
-    @TempDir
-    Path stateDir;
-
-    ProjectorDriver driver;
-
-    @BeforeEach
-    void start() {
-        driver = new ProjectorDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
+class PoisonRecordTest extends DriverPerTest {
 
     @Test
     void anUnreadableRecordIsCountedAndProcessingGoesOn() {

@@ -27,11 +27,11 @@ import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.config.StreamsConfigFactory;
 import org.kleline.ledger.projector.decide.MerchantDirectorySource;
 import org.kleline.ledger.projector.errors.ProjectorMetrics;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /**

@@ -24,10 +24,10 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.projector.decide.DecisionKeys;
-import org.kleline.ledger.projector.decide.WalletRecord;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.WalletRecord;
 
 /**
  * A running total of a partition near {@link Long#MAX_VALUE} (an account's balance part, the trial

@@ -14,42 +14,23 @@ import static org.kleline.ledger.projector.topology.TestEvents.payout;
 import static org.kleline.ledger.projector.topology.TestEvents.refund;
 import static org.kleline.ledger.projector.topology.TestEvents.topUp;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.SettlementKeys;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
-class SettlementAndViewsTest {
+class SettlementAndViewsTest extends DriverPerTest {
 
     static final LocalDate MARCH_1 = LocalDate.of(2024, 3, 1);
-
-    @TempDir
-    Path stateDir;
-
-    ProjectorDriver driver;
-
-    @BeforeEach
-    void start() {
-        driver = new ProjectorDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
 
     /** A day of merchant m1 (partner p1, PLAN): a micropayment, a capture, a refund, a chargeback. */
     void givenADayOfPayments() {

@@ -22,8 +22,8 @@ import org.kleline.ledger.model.settlement.DailySettlement;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.projector.settlement.SettlementKeys;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.SettlementKeys;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 

@@ -17,7 +17,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.kleline.ledger.journal.Posting;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.HistoryFold;
+import org.kleline.ledger.projector.read.HistoryRetention;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * The balance views alone under TopologyTestDriver: one task applying posting lines through

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.journal.Posting;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * An entry is checked to balance per currency where it is applied to the views, not only where

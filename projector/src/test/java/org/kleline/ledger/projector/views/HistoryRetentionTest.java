@@ -17,7 +17,14 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.BalanceTotalsMath;
+import org.kleline.ledger.projector.read.HistoryNotKeptException;
+import org.kleline.ledger.projector.read.HistoryRetention;
+import org.kleline.ledger.projector.read.StoreNames;
 
 class HistoryRetentionTest {
 

@@ -11,7 +11,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * The views apply exactly what the plan of an entry computed, and never a part of an entry whose plan

@@ -2,8 +2,8 @@ package org.kleline.ledger.query.body;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
-import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.BalanceTotalsMath;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.BalanceTotalsMath;
 
 /**
  * One currency of an account: {@code balance = credits - debits}, credits and debits both >= 0, all

@@ -2,7 +2,7 @@ package org.kleline.ledger.query.body;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
-import org.kleline.ledger.projector.decide.CardPaymentRecord;
+import org.kleline.ledger.projector.read.CardPaymentRecord;
 
 /** {@code GET /v1/card-payments/{paymentId}}: the payment's sums so far and its status (docs/domain.md). */
 @JsonPropertyOrder({"paymentId", "merchantId", "currency", "status", "authorized", "captured", "refunded", "chargedBack"

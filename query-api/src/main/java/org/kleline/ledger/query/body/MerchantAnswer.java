@@ -10,8 +10,8 @@ import org.kleline.ledger.model.id.PartnerId;
 import org.kleline.ledger.model.merchant.FeePlanVersion;
 import org.kleline.ledger.model.merchant.MerchantState;
 import org.kleline.ledger.model.money.CurrencyCode;
-import org.kleline.ledger.projector.decide.MerchantRecord;
-import org.kleline.ledger.projector.decide.StateRecords;
+import org.kleline.ledger.projector.read.MerchantRecord;
+import org.kleline.ledger.projector.read.StateRecords;
 
 /**
  * A merchant as the merchants store holds it, every fee plan included: what the owner of the

@@ -2,7 +2,7 @@ package org.kleline.ledger.query.body;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
-import org.kleline.ledger.projector.decide.WalletRecord;
+import org.kleline.ledger.projector.read.WalletRecord;
 
 /** {@code GET /v1/wallets/{walletId}}: the wallet as the rules see it. Amounts in minor units. */
 @JsonPropertyOrder({"walletId", "currency", "balance", "maxBalance"})

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.query.routing.StoreSources;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.StoreSources;
 
 /**
  * Whether this node can answer reads: UP only when Kafka Streams is RUNNING, this node is in the

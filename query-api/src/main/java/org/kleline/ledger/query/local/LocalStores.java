@@ -16,11 +16,11 @@ import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountEntry;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.HistoryFold;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.HistoryFold;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /**

@@ -2,9 +2,9 @@ package org.kleline.ledger.query.reads;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**

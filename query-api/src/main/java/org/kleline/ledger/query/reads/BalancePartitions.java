@@ -1,8 +1,8 @@
 package org.kleline.ledger.query.reads;
 
 import java.util.Map;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.BalanceTotals;
 import org.kleline.ledger.query.local.LocalStores;
 
 /**

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
-import org.kleline.ledger.projector.decide.CardPaymentRecord;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.CardPaymentRecord;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.local.LocalStores;
 

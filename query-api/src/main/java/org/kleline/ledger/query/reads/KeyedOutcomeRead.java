@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.decide.FirstOutcomes;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.FirstOutcomes;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.outcomes.EventOutcome;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.web.outcome.OutcomeBody;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.local.LocalStores;
 

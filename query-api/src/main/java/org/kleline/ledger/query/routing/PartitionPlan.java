@@ -18,7 +18,7 @@ import org.kleline.ledger.web.problem.UnavailableException;
  *
  * @param owners instance to the partitions it is asked for, in the metadata's order
  */
-public record PartitionPlan(Map<HostInfo, Set<Integer>> owners) {
+record PartitionPlan(Map<HostInfo, Set<Integer>> owners) {
 
     public PartitionPlan {
         owners = Map.copyOf(owners);

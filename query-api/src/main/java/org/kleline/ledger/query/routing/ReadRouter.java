@@ -17,6 +17,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.projector.read.StoreSources;
 import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.query.reads.KeyRead;
 import org.kleline.ledger.query.reads.PartitionRead;

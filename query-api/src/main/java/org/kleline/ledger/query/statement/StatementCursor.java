@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.kleline.ledger.model.id.EventId;
 import org.kleline.ledger.model.validation.TimeRange;
-import org.kleline.ledger.projector.views.AccountKeys;
+import org.kleline.ledger.projector.read.AccountKeys;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 
 /**

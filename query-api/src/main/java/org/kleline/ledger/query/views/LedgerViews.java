@@ -44,7 +44,7 @@ public interface LedgerViews {
     /**
      * Per currency, sorted by currency; as of {@code asOf} when not null. Empty when the account is unknown.
      *
-     * @throws org.kleline.ledger.projector.views.HistoryNotKeptException when {@code asOf} is before the
+     * @throws org.kleline.ledger.projector.read.HistoryNotKeptException when {@code asOf} is before the
      *     history the retention keeps
      */
     Optional<List<BalanceBody>> balances(AccountId account, Instant asOf);

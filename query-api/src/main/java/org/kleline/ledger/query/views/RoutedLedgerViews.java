@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
-import org.kleline.ledger.projector.views.HistoryNotKeptException;
+import org.kleline.ledger.projector.read.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kleline.ledger.model.account.AccountId;
-import org.kleline.ledger.projector.views.HistoryNotKeptException;
+import org.kleline.ledger.projector.read.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;

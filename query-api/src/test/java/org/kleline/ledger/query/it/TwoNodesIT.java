@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.query.routing.StoreSources;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.StoreSources;
 
 /**
  * Two projector nodes of one application on one broker, each with its query API on its advertised

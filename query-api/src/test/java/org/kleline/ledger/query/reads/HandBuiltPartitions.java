@@ -3,14 +3,14 @@ package org.kleline.ledger.query.reads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kleline.ledger.projector.stores.StoreNames;
-import org.kleline.ledger.projector.views.AccountEntry;
-import org.kleline.ledger.projector.views.AccountHistory;
-import org.kleline.ledger.projector.views.AccountKeys;
-import org.kleline.ledger.projector.views.BalanceTotals;
-import org.kleline.ledger.projector.views.BalanceTotalsMath;
-import org.kleline.ledger.projector.views.HistoryFold;
-import org.kleline.ledger.projector.views.HistoryRetention;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountHistory;
+import org.kleline.ledger.projector.read.AccountKeys;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.BalanceTotalsMath;
+import org.kleline.ledger.projector.read.HistoryFold;
+import org.kleline.ledger.projector.read.HistoryRetention;
+import org.kleline.ledger.projector.read.StoreNames;
 
 /**
  * Partitions of the balance views built by hand: each posting applied to the partition a test names,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.query.body.FeePlanAnswer;
 import org.kleline.ledger.query.body.FeePlanVersionBody;
 import org.kleline.ledger.query.body.MerchantAnswer;

@@ -10,7 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.stores.StoreNames;
+import org.kleline.ledger.projector.read.StoreNames;
+import org.kleline.ledger.projector.read.StoreSources;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 class PartitionPlanTest {

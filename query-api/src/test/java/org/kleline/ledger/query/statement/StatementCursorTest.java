@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.views.AccountKeys;
+import org.kleline.ledger.projector.read.AccountKeys;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 
 class StatementCursorTest {

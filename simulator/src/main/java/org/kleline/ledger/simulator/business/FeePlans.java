@@ -7,7 +7,7 @@ import org.kleline.ledger.model.fee.FeeSchedule;
  * micropayments 5% to 15% plus 0 to 2 cents, a chargeback fee of 10 to 20 EUR, and the partner's
  * share (10% to 40%, set per partner) of card and micro fees.
  */
-public final class FeePlans {
+final class FeePlans {
 
     public static final int CARD_BPS_MIN = 150;
     public static final int CARD_BPS_MAX = 300;

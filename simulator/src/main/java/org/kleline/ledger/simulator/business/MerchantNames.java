@@ -7,7 +7,7 @@ import java.util.List;
  * French merchant-site names of the time ("Librairie du Marais", "Presse Rive Gauche en ligne"),
  * each with its trade: the content trades (press, games, music...) were K-Wallet's first merchants.
  */
-public final class MerchantNames {
+final class MerchantNames {
 
     /** A name and whether its trade sells micropayment-sized content. */
     public record MerchantName(String name, boolean contentTrade) {}

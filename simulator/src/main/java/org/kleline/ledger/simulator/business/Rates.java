@@ -52,26 +52,26 @@ public final class Rates {
     /** Of captures: taken within a few hours (else in office hours one or two days later). */
     public static final int QUICK_CAPTURE_PPM = 600_000;
 
-    public static final long QUICK_CAPTURE_MIN_MS = 10 * MINUTE_MS;
-    public static final long QUICK_CAPTURE_MAX_MS = 4 * HOUR_MS;
-    public static final int LATE_CAPTURE_MIN_DAYS = 1;
-    public static final int LATE_CAPTURE_MAX_DAYS = 2;
+    public static final long QUICK_CAPTURE_MS_MIN = 10 * MINUTE_MS;
+    public static final long QUICK_CAPTURE_MS_MAX = 4 * HOUR_MS;
+    public static final int LATE_CAPTURE_DAYS_MIN = 1;
+    public static final int LATE_CAPTURE_DAYS_MAX = 2;
     /** Refunds and chargebacks come in office hours, this many days after the capture. */
-    public static final int REFUND_MIN_DAYS = 1;
+    public static final int REFUND_DAYS_MIN = 1;
 
-    public static final int REFUND_MAX_DAYS = 30;
-    public static final int CHARGEBACK_MIN_DAYS = 10;
-    public static final int CHARGEBACK_MAX_DAYS = 60;
-    public static final long ABANDONED_MIN_MS = 10 * SECOND_MS;
-    public static final long ABANDONED_MAX_MS = 5 * MINUTE_MS;
-    public static final long WALLET_STEP_MIN_MS = 20 * SECOND_MS;
-    public static final long WALLET_STEP_MAX_MS = 3 * MINUTE_MS;
-    public static final long REDEMPTION_MIN_MS = DAY_MS;
-    public static final long REDEMPTION_MAX_MS = 20 * DAY_MS;
-    public static final long RETRY_MIN_MS = SECOND_MS;
-    public static final long RETRY_MAX_MS = 30 * SECOND_MS;
-    public static final long DEFECT_MIN_MS = SECOND_MS;
-    public static final long DEFECT_MAX_MS = 60 * SECOND_MS;
+    public static final int REFUND_DAYS_MAX = 30;
+    public static final int CHARGEBACK_DAYS_MIN = 10;
+    public static final int CHARGEBACK_DAYS_MAX = 60;
+    public static final long ABANDONED_MS_MIN = 10 * SECOND_MS;
+    public static final long ABANDONED_MS_MAX = 5 * MINUTE_MS;
+    public static final long WALLET_STEP_MS_MIN = 20 * SECOND_MS;
+    public static final long WALLET_STEP_MS_MAX = 3 * MINUTE_MS;
+    public static final long REDEMPTION_MS_MIN = DAY_MS;
+    public static final long REDEMPTION_MS_MAX = 20 * DAY_MS;
+    public static final long RETRY_MS_MIN = SECOND_MS;
+    public static final long RETRY_MS_MAX = 30 * SECOND_MS;
+    public static final long DEFECT_MS_MIN = SECOND_MS;
+    public static final long DEFECT_MS_MAX = 60 * SECOND_MS;
 
     private Rates() {}
 }

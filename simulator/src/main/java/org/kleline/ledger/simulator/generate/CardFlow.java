@@ -65,7 +65,7 @@ final class CardFlow {
         agenda.scheduleClamped(captureAtMs(atMs), new Action.Capture(paymentId, captured));
         if (chance.happens(Rates.ABANDONED_AUTHORIZATION_PPM)) {
             agenda.scheduleWithinYear(
-                    atMs + chance.between(Rates.ABANDONED_MIN_MS, Rates.ABANDONED_MAX_MS),
+                    atMs + chance.between(Rates.ABANDONED_MS_MIN, Rates.ABANDONED_MS_MAX),
                     new Action.AbandonedAuthorization(merchant.index(), amounts.cardBasket()));
         }
         return authorization(atMs, paymentId, merchant, amount);
@@ -81,13 +81,13 @@ final class CardFlow {
                     chance.happens(Rates.PARTIAL_REFUND_PPM) ? amounts.refundPart(capture.amount()) : capture.amount();
             agenda.scheduleWithinYear(
                     officeHours.after(
-                            atMs, chance.between(Rates.REFUND_MIN_DAYS, Rates.REFUND_MAX_DAYS), chance.random()),
+                            atMs, chance.between(Rates.REFUND_DAYS_MIN, Rates.REFUND_DAYS_MAX), chance.random()),
                     new Action.Refund(capture.paymentId(), refunded));
         } else if (chance.happens(Rates.CHARGEBACK_PPM)) {
             agenda.scheduleWithinYear(
                     officeHours.after(
                             atMs,
-                            chance.between(Rates.CHARGEBACK_MIN_DAYS, Rates.CHARGEBACK_MAX_DAYS),
+                            chance.between(Rates.CHARGEBACK_DAYS_MIN, Rates.CHARGEBACK_DAYS_MAX),
                             chance.random()),
                     new Action.Chargeback(capture.paymentId(), capture.amount()));
         }
@@ -120,12 +120,12 @@ final class CardFlow {
      * a day or two later, or within hours after all when that would fall past the year's end.
      */
     private long captureAtMs(long atMs) {
-        long quickMs = atMs + chance.between(Rates.QUICK_CAPTURE_MIN_MS, Rates.QUICK_CAPTURE_MAX_MS);
+        long quickMs = atMs + chance.between(Rates.QUICK_CAPTURE_MS_MIN, Rates.QUICK_CAPTURE_MS_MAX);
         if (chance.happens(Rates.QUICK_CAPTURE_PPM)) {
             return quickMs;
         }
         long lateMs = officeHours.after(
-                atMs, chance.between(Rates.LATE_CAPTURE_MIN_DAYS, Rates.LATE_CAPTURE_MAX_DAYS), chance.random());
+                atMs, chance.between(Rates.LATE_CAPTURE_DAYS_MIN, Rates.LATE_CAPTURE_DAYS_MAX), chance.random());
         return lateMs < yearEndMs ? lateMs : quickMs;
     }
 }

@@ -38,12 +38,12 @@ final class Emitter {
         }
         if (chance.happens(Rates.RETRY_PPM)) {
             agenda.scheduleWithinYear(
-                    atMs + chance.between(Rates.RETRY_MIN_MS, Rates.RETRY_MAX_MS), new Action.Retry(envelope));
+                    atMs + chance.between(Rates.RETRY_MS_MIN, Rates.RETRY_MS_MAX), new Action.Retry(envelope));
         }
         if (chance.happens(Rates.DEFECT_PPM)) {
             Defect defect = Defects.draw(payload, chance);
             agenda.scheduleWithinYear(
-                    atMs + chance.between(Rates.DEFECT_MIN_MS, Rates.DEFECT_MAX_MS),
+                    atMs + chance.between(Rates.DEFECT_MS_MIN, Rates.DEFECT_MS_MAX),
                     new Action.Flawed(Defects.broken(payload, defect), defect));
         }
         return new SimulatedEvent(envelope, expected, Defect.NONE);

@@ -69,7 +69,7 @@ final class WalletFlow {
             wallets.debit(wallet, purchase.amount());
             if (chance.happens(Rates.REDEMPTION_PPM)) {
                 agenda.scheduleWithinYear(
-                        atMs + chance.between(Rates.REDEMPTION_MIN_MS, Rates.REDEMPTION_MAX_MS),
+                        atMs + chance.between(Rates.REDEMPTION_MS_MIN, Rates.REDEMPTION_MS_MAX),
                         new Action.Redemption(wallet));
             }
             return emitter.customer(atMs, request, ExpectedOutcome.ACCEPTED);
@@ -105,6 +105,6 @@ final class WalletFlow {
     }
 
     private long stepMs() {
-        return chance.between(Rates.WALLET_STEP_MIN_MS, Rates.WALLET_STEP_MAX_MS);
+        return chance.between(Rates.WALLET_STEP_MS_MIN, Rates.WALLET_STEP_MS_MAX);
     }
 }

@@ -16,7 +16,7 @@ public final class ClusterSecret {
     public static final String HEADER = "Ledger-Cluster-Secret";
     public static final String ENVIRONMENT = "LEDGER_CLUSTER_SECRET";
     /** 16 characters at least: a short shared secret would be guessed over the network. */
-    public static final int MIN_LENGTH = 16;
+    public static final int LENGTH_MIN = 16;
 
     private final String value;
 
@@ -26,9 +26,9 @@ public final class ClusterSecret {
 
     public static ClusterSecret of(String value) {
         Objects.requireNonNull(value, "value");
-        if (value.length() < MIN_LENGTH || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+        if (value.length() < LENGTH_MIN || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new IllegalArgumentException(
-                    "the cluster secret must be at least " + MIN_LENGTH + " printable ASCII characters without spaces");
+                    "the cluster secret must be at least " + LENGTH_MIN + " printable ASCII characters without spaces");
         }
         return new ClusterSecret(value);
     }

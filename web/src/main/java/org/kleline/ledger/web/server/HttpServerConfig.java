@@ -17,8 +17,8 @@ import org.kleline.ledger.web.tls.ServerTls;
 public record HttpServerConfig(
         String host, int port, long maxRequestBytes, int maxThreads, long asyncTimeoutMs, Optional<ServerTls> tls) {
 
-    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024L * 1024L;
-    public static final int DEFAULT_MAX_THREADS = 64;
+    public static final long DEFAULT_REQUEST_BYTES_MAX = 1024L * 1024L;
+    public static final int DEFAULT_THREADS_MAX = 64;
     /** Above the longest write: 30 s of Prefer wait after up to 15 s for the broker's acknowledgement. */
     public static final long DEFAULT_ASYNC_TIMEOUT_MS = 60_000;
 
@@ -53,6 +53,6 @@ public record HttpServerConfig(
 
     public static HttpServerConfig onPort(int port) {
         return new HttpServerConfig(
-                "0.0.0.0", port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_THREADS, DEFAULT_ASYNC_TIMEOUT_MS);
+                "0.0.0.0", port, DEFAULT_REQUEST_BYTES_MAX, DEFAULT_THREADS_MAX, DEFAULT_ASYNC_TIMEOUT_MS);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * liveness probe: it restarts a process that stops answering this, not one that is merely not ready
  * ({@code GET /health/ready}). Every server of the ledger has it; it needs no credential.
  */
-public final class Liveness implements HttpRoutes {
+final class Liveness implements HttpRoutes {
 
     public static final String PATH = "/health/live";
 

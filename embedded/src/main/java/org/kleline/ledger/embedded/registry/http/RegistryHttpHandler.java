@@ -38,7 +38,7 @@ public final class RegistryHttpHandler implements HttpHandler {
      * A refused body is read and dropped up to this size before answering: closing a socket
      * with unread input resets the connection, and the client would lose the 413 answer.
      */
-    private static final long DISCARD_MAX_BYTES = 16L * 1024 * 1024;
+    private static final long DISCARD_BYTES_MAX = 16L * 1024 * 1024;
 
     private final SchemaStore store;
     private final ObjectMapper json;
@@ -344,7 +344,7 @@ public final class RegistryHttpHandler implements HttpHandler {
         body.put("message", error.getMessage());
         int status = error.httpStatus();
         boolean refusedUnread = status == 413 || status == 401 || status == 403;
-        if (refusedUnread && !RequestBody.discard(exchange.getRequestBody(), DISCARD_MAX_BYTES)) {
+        if (refusedUnread && !RequestBody.discard(exchange.getRequestBody(), DISCARD_BYTES_MAX)) {
             exchange.getResponseHeaders().set("Connection", "close");
         }
         if (status == 401) {

@@ -26,7 +26,7 @@ import org.kleline.ledger.settlement.SettlementRow;
  *
  * <p>Not thread-safe, except {@link #stop()}, which any thread may call to end {@link #run}.
  */
-public final class DailyBalancesConsumer implements AutoCloseable {
+final class DailyBalancesConsumer implements AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(500);
 

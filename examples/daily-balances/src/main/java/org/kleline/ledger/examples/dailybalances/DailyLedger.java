@@ -26,7 +26,7 @@ import org.kleline.ledger.settlement.SettlementRow;
  * and including that date. It does not depend on the order in which entries arrive: the journal has no
  * order across partitions, and an import of past events can book an entry dated long ago.
  */
-public final class DailyLedger {
+final class DailyLedger {
 
     /** One account in one currency on one business date. */
     public record AccountDay(String account, String currency, LocalDate businessDate) {

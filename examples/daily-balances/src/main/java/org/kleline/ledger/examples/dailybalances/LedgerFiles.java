@@ -35,7 +35,7 @@ import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
  * after them.</li>
  * </ul>
  */
-public final class LedgerFiles {
+final class LedgerFiles {
 
     public static final String STATE = "state.json";
     public static final String DAILY_BALANCES = "daily-balances.csv";

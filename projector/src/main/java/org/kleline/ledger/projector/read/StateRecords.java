@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.decide;
+package org.kleline.ledger.projector.read;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
-package org.kleline.ledger.query.routing;
+package org.kleline.ledger.projector.read;
 
 import java.util.function.Predicate;
-import org.kleline.ledger.projector.stores.StoreNames;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 
 /**
- * The input topic whose partitions are the partitions of each projector store: a store of partition
+ * The input topic whose partitions are the partitions of each projector store (what a reader routes a
+ * store's keys by): a store of partition
  * p belongs to the task reading partition p of it. The Streams metadata lists, per instance, the
  * partitions of every input topic of its active tasks; this picks the ones that matter for a store.
  */

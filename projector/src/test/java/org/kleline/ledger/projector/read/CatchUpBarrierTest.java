@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.progress;
+package org.kleline.ledger.projector.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.projector.progress.CatchUpBarrier.CaughtUp;
+import org.kleline.ledger.projector.progress.ProjectorProgress;
+import org.kleline.ledger.projector.read.CatchUpBarrier.CaughtUp;
 
 /** The catch-up barrier's rules on offsets a test sets by hand: what it waits for, in which order, and when it gives up. */
 class CatchUpBarrierTest {

@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.progress;
+package org.kleline.ledger.projector.read;
 
 /**
  * The projector did not reach the log's end as of a {@link CatchUpBarrier} call in time (or its

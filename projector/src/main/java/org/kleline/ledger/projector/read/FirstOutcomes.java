@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.decide;
+package org.kleline.ledger.projector.read;
 
 import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,7 +38,7 @@ public final class FirstOutcomes {
     }
 
     /** Records a decided (not DUPLICATE) outcome: under its eventId, or beside a first one of another key. */
-    static void record(KeyValueStore<String, EventOutcome> store, EventOutcome outcome) {
+    public static void record(KeyValueStore<String, EventOutcome> store, EventOutcome outcome) {
         String eventId = outcome.getEventId();
         store.put(store.get(eventId) == null ? eventId : otherKey(eventId, outcome.getKey()), outcome);
     }

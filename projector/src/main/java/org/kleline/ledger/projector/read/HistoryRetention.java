@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.views;
+package org.kleline.ledger.projector.read;
 
 import java.time.Duration;
 import java.util.Map;

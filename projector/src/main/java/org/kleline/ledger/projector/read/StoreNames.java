@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.stores;
+package org.kleline.ledger.projector.read;
 
 /**
  * Names of the projector's state stores: the views the query API reads (interactive queries) and

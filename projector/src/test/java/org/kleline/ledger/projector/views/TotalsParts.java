@@ -5,12 +5,15 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.kleline.ledger.projector.read.BalanceTotals;
+import org.kleline.ledger.projector.read.BalanceTotalsMath;
 
 /**
  * The totals stores of the balance views (balances, balance-hours, trial-balance) keep one part of
  * a key per partition whose events posted to it ({@link AccountPostings}); the whole is their sum.
  * Reading such a store across local partitions returns a key once per partition: this adds them
- * up. Across instances, add the results of each instance.
+ * up. Across instances, add the results of each instance. Test fixture: the query API sums the parts
+ * itself as it reads them.
  */
 public final class TotalsParts {
 

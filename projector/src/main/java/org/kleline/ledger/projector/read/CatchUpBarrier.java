@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.progress;
+package org.kleline.ledger.projector.read;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.kleline.ledger.projector.progress.ProjectorProgress;
 import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

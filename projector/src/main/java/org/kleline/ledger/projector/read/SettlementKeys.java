@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.settlement;
+package org.kleline.ledger.projector.read;
 
 import java.time.LocalDate;
 import org.kleline.ledger.model.settlement.SettlementKey;

@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.views;
+package org.kleline.ledger.projector.read;
 
 /** Adding a posting to credits and debits; overflow fails rather than wraps. */
 public final class BalanceTotalsMath {

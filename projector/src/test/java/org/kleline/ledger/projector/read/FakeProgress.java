@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.progress;
+package org.kleline.ledger.projector.read;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.kleline.ledger.projector.progress.ProjectorProgress;
 
 /**
  * Offsets a test sets by hand, and a record of every call the barrier made. Calls come from the

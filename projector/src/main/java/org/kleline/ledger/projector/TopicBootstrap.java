@@ -1,4 +1,4 @@
-package org.kleline.ledger.projector.topics;
+package org.kleline.ledger.projector;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

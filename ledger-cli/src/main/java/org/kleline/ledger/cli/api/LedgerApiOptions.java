@@ -1,0 +1,37 @@
+package org.kleline.ledger.cli.api;
+
+import java.net.URI;
+import java.util.Optional;
+import org.kleline.ledger.cli.keys.TlsCaOption;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code --api-url}, {@code --api-key} and {@code --tls-ca} of the commands that call the ledger's HTTP API and no run's data directory. */
+public final class LedgerApiOptions {
+
+    @Mixin
+    ApiKeyOption apiKey;
+
+    @Mixin
+    TlsCaOption tlsCa;
+
+    @Option(
+            names = "--api-url",
+            defaultValue = LedgerApi.DEFAULT_URL,
+            paramLabel = "URL",
+            description = "The ledger's HTTP API (default ${DEFAULT-VALUE}).")
+    URI apiUrl;
+
+    /** The API's address as given. */
+    public URI url() {
+        return apiUrl;
+    }
+
+    /**
+     * A client of the API at {@link #url()} with the key given, if any, trusting {@code --tls-ca} over https;
+     * {@link IllegalArgumentException} on a bad URL or CA file.
+     */
+    public LedgerApi connect() {
+        return new LedgerApi(apiUrl, apiKey.resolve(Optional.empty()), Optional.of(tlsCa.context()));
+    }
+}
