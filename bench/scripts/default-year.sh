@@ -25,13 +25,16 @@ for _ in $(seq 1 180); do grep -q "Press Ctrl-C" "$work/run.log" && break; kill 
 api=$(grep -o "HTTP API *http://[^ ]*" "$work/run.log" | awk '{print $NF}')
 kafka=$(grep -o "Kafka *[0-9.:]*" "$work/run.log" | head -1 | awk '{print $NF}')
 registry=$(grep -o "Schema registry *http://[^ ]*" "$work/run.log" | awk '{print $NF}')
+# The run's admin key: simulate and settle read LEDGER_API_KEY, the barrier's curl sends it; verify finds it by --data-dir.
+LEDGER_API_KEY=$(cat "$work/data/admin.key")
+export LEDGER_API_KEY
 echo "ledger run: API $api, Kafka $kafka, registry $registry (logs in $work); load $(load)"
 
 t0=$(now)
 java $opts -jar "$jar" simulate --api-url "$api" > "$work/simulate.log" 2> "$work/simulate.err"
 echo "ingest (ledger simulate): $(since "$t0") s; load $(load)"
 # The barrier answers 200 once every event appended is decided and its settlement rows are complete.
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 40 "$api/v1/settlements/1999-12-31?caughtUp=true")" = 200 ]; do
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 40 -H "Authorization: Bearer $LEDGER_API_KEY" "$api/v1/settlements/1999-12-31?caughtUp=true")" = 200 ]; do
     sleep 1
 done
 echo "projection (from the first append to every event decided): $(since "$t0") s; load $(load)"

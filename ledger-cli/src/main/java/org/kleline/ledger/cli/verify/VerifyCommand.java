@@ -50,9 +50,10 @@ import picocli.CommandLine.Spec;
             "Audit the ledger without trusting the projector: read ledger.events from the beginning with a "
                     + "plain consumer (read_committed, up to the end offsets taken at start), work out every outcome, "
                     + "balance and settlement row again with ledger-model's rules, then compare them with the query API "
-                    + "(every event's outcome, every account's balances, every settlement row, the trial balance), with "
-                    + "ledger.journal (exactly one entry per ACCEPTED event, with its postings, each balanced) and with "
-                    + "ledger.outcomes (one outcome per event; never two for an eventId).",
+                    + "(the outcomes of a sample of the events, --outcome-sample; every account's balances, every "
+                    + "settlement row, the trial balance), with ledger.journal (exactly one entry per ACCEPTED event, "
+                    + "with its postings, each balanced) and with ledger.outcomes (every event's outcome, one per "
+                    + "event; never two for an eventId).",
             "First waits (at most --wait) for the projector to decide every event read. Verify a quiet ledger: "
                     + "events appended while it runs make the views differ.",
             "Beside `ledger run`, --data-dir DIR finds the run's addresses (and its settlement zone) in "
@@ -116,6 +117,16 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Reads of the query API in flight at once (default ${DEFAULT-VALUE}).")
     int httpConcurrency;
 
+    @Option(
+            names = "--outcome-sample",
+            defaultValue = "" + OutcomeSample.DEFAULT_SIZE,
+            paramLabel = "N",
+            description =
+                    "Every outcome is compared on ledger.outcomes; through the query API's outcome view, an evenly "
+                            + "spread sample of at most N events (default ${DEFAULT-VALUE}; a number above the event count "
+                            + "reads every one back).")
+    int outcomeSample;
+
     @Override
     public Integer call() {
         Optional<RunAddresses> run = Optional.ofNullable(dataDir).map(RunAddresses::readFrom);
@@ -130,6 +141,9 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             if (waitSeconds < 0) {
                 throw new IllegalArgumentException("--wait must be >= 0 seconds, was " + waitSeconds);
+            }
+            if (outcomeSample < 1) {
+                throw new IllegalArgumentException("--outcome-sample must be at least 1, was " + outcomeSample);
             }
             LogReader.metadataTimeout(clients);
             query = new HttpQuerySide(
@@ -265,18 +279,18 @@ public final class VerifyCommand implements Callable<Integer> {
             Differences differences,
             PrintWriter out,
             ProgressLine progress) {
-        ViewAudit views = new ViewAudit(query, recomputed, differences, RECHECK_FOR);
+        ViewAudit views = new ViewAudit(query, recomputed, differences, RECHECK_FOR, outcomeSample);
         long checkStarted = System.nanoTime();
+        int events = recomputed.eventIds().size();
         long outcomes = views.outcomes(n -> progress.update(String.format(
-                Locale.ROOT,
-                "checking outcomes: %,d of %,d events",
-                n,
-                recomputed.eventIds().size())));
+                Locale.ROOT, "checking outcomes: %,d of a sample of %,d events", n, Math.min(events, outcomeSample))));
         progress.clear();
         checkLine(
                 out,
                 ViewAudit.OUTCOMES,
-                String.format(Locale.ROOT, "%,d events", outcomes),
+                outcomes == events
+                        ? String.format(Locale.ROOT, "%,d events", outcomes)
+                        : String.format(Locale.ROOT, "%,d of %,d events", outcomes, events),
                 "POST /v1/outcomes/lookup",
                 differences,
                 checkStarted);

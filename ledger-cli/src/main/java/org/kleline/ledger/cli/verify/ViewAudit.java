@@ -14,7 +14,8 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /**
- * The query API's figures against the recomputed ones: every event's outcome, every account's
+ * The query API's figures against the recomputed ones: the outcomes of a sample of the events
+ * ({@link OutcomeSample}; {@code ledger.outcomes} is compared whole elsewhere), every account's
  * balances, every settlement row of every date the log touches, the trial balance. The views are
  * built downstream of the outcomes and may trail them by a few commits, so what differs is asked
  * again for up to {@code recheckFor} before it counts as a difference. What the API still cannot answer
@@ -54,17 +55,27 @@ final class ViewAudit {
     private final Recomputation recomputed;
     private final Differences differences;
     private final Duration recheckFor;
+    private final int outcomeSample;
 
-    ViewAudit(QuerySide query, Recomputation recomputed, Differences differences, Duration recheckFor) {
+    /**
+     * @param outcomeSample at most how many events' outcomes are read through the query API ({@link OutcomeSample})
+     */
+    ViewAudit(
+            QuerySide query,
+            Recomputation recomputed,
+            Differences differences,
+            Duration recheckFor,
+            int outcomeSample) {
         this.query = query;
         this.recomputed = recomputed;
         this.differences = differences;
         this.recheckFor = recheckFor;
+        this.outcomeSample = outcomeSample;
     }
 
-    /** Returns how many events were checked. */
+    /** Returns how many events were checked: the sample's size. */
     long outcomes(LongConsumer progress) {
-        List<String> ids = recomputed.eventIds();
+        List<String> ids = OutcomeSample.spread(recomputed.eventIds(), outcomeSample);
         compareAll(
                 OUTCOMES,
                 ids,

@@ -154,7 +154,7 @@ class HttpQuerySideTest {
     @Test
     void theAuditOverTheBulkReadAgreesWithAFaithfulApiAndNamesAWrongOutcome() {
         Differences faithful = new Differences();
-        new ViewAudit(query, recomputed, faithful, Duration.ZERO).outcomes(n -> {});
+        new ViewAudit(query, recomputed, faithful, Duration.ZERO, Integer.MAX_VALUE).outcomes(n -> {});
         assertThat(faithful.count()).isZero();
 
         EventOutcome topUp = recomputed.outcome("e-topup").orElseThrow();
@@ -171,7 +171,7 @@ class HttpQuerySideTest {
                         .build());
         shown.remove("e-open");
         Differences tampered = new Differences();
-        long checked = new ViewAudit(query, recomputed, tampered, Duration.ZERO).outcomes(n -> {});
+        long checked = new ViewAudit(query, recomputed, tampered, Duration.ZERO, Integer.MAX_VALUE).outcomes(n -> {});
 
         assertThat(checked).isEqualTo(4);
         assertThat(tampered.count(ViewAudit.OUTCOMES)).isEqualTo(2);

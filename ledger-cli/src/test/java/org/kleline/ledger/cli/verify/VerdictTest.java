@@ -21,7 +21,7 @@ class VerdictTest {
     private final StringWriter out = new StringWriter();
 
     private void auditEverything(QuerySide query) {
-        ViewAudit audit = new ViewAudit(query, recomputed, differences, Duration.ZERO);
+        ViewAudit audit = new ViewAudit(query, recomputed, differences, Duration.ZERO, Integer.MAX_VALUE);
         audit.outcomes(n -> {});
         audit.balances(n -> {});
         audit.settlementRows(n -> {});

@@ -16,7 +16,7 @@ class ViewAuditTest {
     private final Differences differences = new Differences();
 
     private ViewAudit auditOf(QuerySide query) {
-        return new ViewAudit(query, recomputed, differences, Duration.ZERO);
+        return new ViewAudit(query, recomputed, differences, Duration.ZERO, Integer.MAX_VALUE);
     }
 
     private void auditEverything(QuerySide query) {

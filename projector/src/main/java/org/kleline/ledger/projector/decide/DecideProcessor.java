@@ -152,7 +152,7 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
         }
         if (decision.recordsEventId()) {
             // The duplicate check and the outcome view in one write: the first outcome is never replaced.
-            FirstOutcomes.record(outcomes, outcome);
+            FirstOutcomes.record(outcomes, outcome, decisionContext.firstUnderEventId(outcome.getEventId()));
         }
         emit(record, decision, outcome);
     }
@@ -217,7 +217,8 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
                 decision.postings(),
                 decision.eventId(),
                 decision.eventType().name(),
-                decision.occurredAt().toEpochMilli());
+                decision.occurredAt().toEpochMilli(),
+                decisionContext.firstUnderEventId(decision.eventId()) == null);
         if (!plan.fits()) {
             LOG.warn(
                     "event {} of {} rejected LIMIT_EXCEEDED: its postings would take the running total {} of this "

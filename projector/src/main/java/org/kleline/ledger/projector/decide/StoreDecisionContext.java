@@ -21,6 +21,10 @@ final class StoreDecisionContext implements DecisionContext {
     private final ReadOnlyKeyValueStore<String, byte[]> payoutIds;
     private final MerchantDirectory merchants;
     private LogPosition position;
+    /** The eventId whose outcome under the eventId alone was last read, and what was read: once per event. */
+    private String readEventId;
+
+    private EventOutcome readFirst;
 
     StoreDecisionContext(
             ReadOnlyKeyValueStore<String, EventOutcome> outcomes,
@@ -34,11 +38,29 @@ final class StoreDecisionContext implements DecisionContext {
     /** The event about to be decided stands at {@code where}: merchant look-ups are bounded by it. */
     void deciding(LogPosition where) {
         this.position = where;
+        this.readEventId = null;
+        this.readFirst = null;
+    }
+
+    /**
+     * The outcome stored under {@code eventId} alone in this partition (the first decided for it here), null
+     * when none: read from the store once for the event being decided, then reused by the duplicate check,
+     * by {@link FirstOutcomes#record} and by the statement lines ({@code AccountPostings}), which would
+     * otherwise each read the same key again.
+     */
+    EventOutcome firstUnderEventId(String eventId) {
+        if (!eventId.equals(readEventId)) {
+            readFirst = outcomes.get(eventId);
+            readEventId = eventId;
+        }
+        return readFirst;
     }
 
     @Override
     public boolean seen(AggregateKey key, String eventId) {
-        return FirstOutcomes.underKey(outcomes::get, eventId, key.value()) != null;
+        return FirstOutcomes.underKey(
+                        k -> k.equals(eventId) ? firstUnderEventId(k) : outcomes.get(k), eventId, key.value())
+                != null;
     }
 
     @Override

@@ -37,9 +37,15 @@ public final class FirstOutcomes {
         return get.apply(otherKey(eventId, aggregateKey));
     }
 
-    /** Records a decided (not DUPLICATE) outcome: under its eventId, or beside a first one of another key. */
-    public static void record(KeyValueStore<String, EventOutcome> store, EventOutcome outcome) {
+    /**
+     * Records a decided (not DUPLICATE) outcome: under its eventId, or beside a first one of another key.
+     *
+     * @param firstUnderEventId what the store holds under the eventId alone (null: nothing), as read for the
+     *     duplicate check of this very event
+     */
+    public static void record(
+            KeyValueStore<String, EventOutcome> store, EventOutcome outcome, EventOutcome firstUnderEventId) {
         String eventId = outcome.getEventId();
-        store.put(store.get(eventId) == null ? eventId : otherKey(eventId, outcome.getKey()), outcome);
+        store.put(firstUnderEventId == null ? eventId : otherKey(eventId, outcome.getKey()), outcome);
     }
 }

@@ -33,6 +33,8 @@ import org.kleline.ledger.projector.read.CardPaymentRecord;
 import org.kleline.ledger.projector.read.MerchantRecord;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.read.WalletRecord;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountKeys;
 
 /** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
 class DecideRulesTest extends DriverPerTest {
@@ -542,6 +544,28 @@ class DecideRulesTest extends DriverPerTest {
             assertThat(outcomes.get("same").getKey()).isEqualTo("wallet:w1");
             assertThat(outcomes.get("same|wallet:w2").getKey()).isEqualTo("wallet:w2");
             assertThat(outcomes.get("same|wallet:w2").getOutcome()).isEqualTo(Outcome.ACCEPTED);
+        }
+
+        @Test
+        void anEventIdReusedUnderAnotherKeyAtTheSameInstantAddsToTheStatementLineTheFirstWrote() {
+            // The statement line of an event is written without being read when the eventId is new in the
+            // partition; here it is not, and the second top-up's clearing posting must add to the first's line.
+            driver.pipe(
+                    openWallet("o1", "w1", "EUR", 15_000, T0),
+                    openWallet("o2", "w2", "EUR", 15_000, T0),
+                    topUp("same", "w1", 100, T0 + MINUTE),
+                    topUp("same", "w2", 250, T0 + MINUTE));
+            KeyValueStore<String, AccountEntry> lines = driver.store(StoreNames.ACCOUNT_ENTRIES);
+            assertThat(lines.get(AccountKeys.entry("wallet:w1", "EUR", T0 + MINUTE, "same"))
+                            .getAmount())
+                    .isEqualTo(100);
+            assertThat(lines.get(AccountKeys.entry("wallet:w2", "EUR", T0 + MINUTE, "same"))
+                            .getAmount())
+                    .isEqualTo(250);
+            assertThat(lines.get(AccountKeys.entry("platform:card-clearing", "EUR", T0 + MINUTE, "same"))
+                            .getAmount())
+                    .isEqualTo(-350);
+            assertThat(driver.balance("platform:card-clearing", "EUR")).isEqualTo(-350);
         }
     }
 }
