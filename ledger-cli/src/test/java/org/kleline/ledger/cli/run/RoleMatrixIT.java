@@ -27,7 +27,7 @@ import org.kleline.ledger.cli.run.LedgerClient.Answer;
 
 /**
  * Who may call what (docs/api.md), on the whole product of {@code ledger run}: every route, called with
- * no key, a revoked key, a key of each role, and a merchant key of another merchant; the status of
+ * no key, a revoked key, a key of each role, and a merchant key of another merchant (the dashboard's page and files need none); the status of
  * every cell is the table {@link #MATRIX}, and every refusal is a problem body that appends nothing.
  */
 class RoleMatrixIT {
@@ -80,6 +80,8 @@ class RoleMatrixIT {
             GET /health                                   200  200    200   200      200     200     200     200
             GET /health/ready                             200  200    200   200      200     200     200     200
             GET /health/live                              200  200    200   200      200     200     200     200
+            GET /dashboard                                200  200    200   200      200     200     200     200
+            GET /dashboard/dashboard.js                   200  200    200   200      200     200     200     200
             POST /internal/v1/reads                       401  401    403   403      403     403     403     403
             """;
 
@@ -180,7 +182,7 @@ class RoleMatrixIT {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(cells).isEqualTo(34 * CALLERS.size());
+        assertThat(cells).isEqualTo(37 * CALLERS.size());
 
         // Every refusal appended nothing: once the writes let through are decided, the refused ids have no outcome.
         await().atMost(DECIDED)
@@ -202,6 +204,11 @@ class RoleMatrixIT {
                 .allSatisfy(row -> assertThat(row.get("merchantId").asText()).isEqualTo("m-a"));
         assertThat(merchantA.get("/v1/settlements/" + day, "Accept", "text/csv").body())
                 .doesNotContain("m-b");
+        JsonNode summary = merchantA
+                .get("/v1/settlement-summary?from=" + day + "&to=" + day)
+                .json();
+        assertThat(summary.get("merchants").findValuesAsText("merchantId")).containsExactly("m-a");
+        assertThat(summary.toString()).doesNotContain("m-b");
 
         String merchantKeyId = keyIdOf(KEYS.get("merchant"));
         assertThat(admin.get("/v1/events/ev-auth-a").json().get("appendedBy").asText())
