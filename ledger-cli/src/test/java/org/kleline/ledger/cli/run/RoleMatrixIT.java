@@ -76,6 +76,7 @@ class RoleMatrixIT {
             GET /v1/merchants/m-a/settlements             401  401    200   200      403     200     200     404
             GET /v1/settlements/{day}                     401  401    200   200      403     200     200     200
             GET /v1/trial-balance                         401  401    200   403      403     200     200     403
+            GET /v1/settlement-summary?from={day}&to={day} 401  401    200   200      403     200     200     200
             GET /metrics                                  401  401    200   403      403     403     200     403
             GET /health                                   200  200    200   200      200     200     200     200
             GET /health/ready                             200  200    200   200      200     200     200     200

@@ -278,7 +278,7 @@
     $('merchant-count').textContent = '(' + summary.merchants.length + ')';
     $('partner-count').textContent = '(' + summary.partners.length + ')';
     $('open-count').textContent = '(' + grouped(summary.openRows) + (summary.openRows > BigInt(open.length)
-      ? ', the first ' + open.length + ' shown)' : ')');
+      ? ', the first ' + grouped(open.length) + ' shown)' : ')');
     const select = $('chart-currency');
     select.textContent = '';
     for (const t of summary.totals) select.add(new Option(t.currency, t.currency));
