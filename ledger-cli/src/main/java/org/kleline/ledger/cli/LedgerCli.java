@@ -14,6 +14,7 @@ import org.kleline.ledger.cli.run.RunCommand;
 import org.kleline.ledger.cli.settle.SettleCommand;
 import org.kleline.ledger.cli.simulate.LoadCommand;
 import org.kleline.ledger.cli.simulate.SimulateCommand;
+import org.kleline.ledger.cli.sql.SqlCommand;
 import org.kleline.ledger.cli.verify.VerifyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             SettleCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
+            SqlCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {
@@ -59,6 +61,7 @@ import picocli.CommandLine.Spec;
             "  ledger settle       pay merchants what a date (or a range of dates) owes them",
             "  ledger verify       audit every figure against the event log",
             "  ledger report       a month or a year per merchant and per partner",
+            "  ledger sql QUERY    SQL over a period's settlement rows, merchants and balances (DuckDB)",
             ""
         },
         footer = {
@@ -77,7 +80,8 @@ public final class LedgerCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: run, node, ingest, simulate, load, settle, verify or report");
+                spec.commandLine(),
+                "Missing command: run, node, ingest, simulate, load, settle, verify, report or sql");
     }
 
     public static void main(String[] args) {

@@ -142,6 +142,25 @@ class ClientCommandsUsageTest {
     }
 
     @Test
+    void sqlNeedsAQueryAndOnePeriod() {
+        String oneOf = "give the period: --year YYYY, --month YYYY-MM or --from and --to (one of them)";
+        assertUsageError(execute("sql", "SELECT 1", "--api-url", NOWHERE), oneOf, "sql");
+        assertUsageError(
+                execute("sql", "SELECT 1", "--year", "1999", "--month", "1999-06", "--api-url", NOWHERE), oneOf, "sql");
+        assertUsageError(
+                execute("sql", "SELECT 1", "--from", "1999-01-01", "--api-url", NOWHERE),
+                "--from and --to go together",
+                "sql");
+        assertUsageError(
+                execute("sql", "SELECT 1", "--from", "1999-02-01", "--to", "1999-01-01", "--api-url", NOWHERE),
+                "1999-02-01",
+                "sql");
+        Result noQuery = execute("sql", "--year", "1999", "--api-url", NOWHERE);
+        assertThat(noQuery.exitCode()).isEqualTo(2);
+        assertThat(noQuery.err()).contains("QUERY");
+    }
+
+    @Test
     void verifyNeedsTheKafkaAndRegistryAddresses() {
         assertUsageError(
                 execute("verify", "--schema-registry-url", "http://localhost:8081", "--api-url", NOWHERE),
@@ -191,7 +210,7 @@ class ClientCommandsUsageTest {
 
     @Test
     void helpOfEachClientCommandExitsZero() {
-        for (String command : new String[] {"simulate", "load", "settle", "verify", "report"}) {
+        for (String command : new String[] {"simulate", "load", "settle", "verify", "report", "sql"}) {
             Result result = execute(command, "--help");
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).contains("Usage: ledger " + command);

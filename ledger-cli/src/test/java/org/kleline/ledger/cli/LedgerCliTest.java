@@ -39,7 +39,7 @@ class LedgerCliTest {
         Result result = execute();
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
-                .contains("Missing command: run, node, ingest, simulate, load, settle, verify or report")
+                .contains("Missing command: run, node, ingest, simulate, load, settle, verify, report or sql")
                 .contains("Usage: ledger");
     }
 

@@ -12,6 +12,8 @@ import org.kleline.ledger.ingest.outcome.OutcomeLookup;
 import org.kleline.ledger.ingest.settle.SettlementRows;
 import org.kleline.ledger.projector.read.CatchUpBarrier;
 import org.kleline.ledger.projector.read.ProjectorReadSide;
+import org.kleline.ledger.query.dashboard.DashboardAssets;
+import org.kleline.ledger.query.dashboard.DashboardRoutes;
 import org.kleline.ledger.query.health.HealthRoutes;
 import org.kleline.ledger.query.health.StreamsHealth;
 import org.kleline.ledger.query.http.ReadRoutes;
@@ -71,7 +73,8 @@ public final class QueryApi implements AutoCloseable {
                 new ReadRoutes(views, settlements, config.settlementZone()),
                 new InternalReadRoutes(local),
                 new HealthRoutes(new StreamsHealth(streams, config.self())),
-                new MetricsRoutes(metrics.prometheus()));
+                new MetricsRoutes(metrics.prometheus()),
+                new DashboardRoutes(DashboardAssets.onClassPath()));
         this.routes = cfg -> modules.forEach(m -> m.register(cfg));
     }
 
@@ -114,7 +117,8 @@ public final class QueryApi implements AutoCloseable {
     }
 
     /**
-     * Every GET of the reads of docs/api.md, {@code /health/ready} (and {@code /health}), {@code /metrics}, and the
+     * Every GET of the reads of docs/api.md, the dashboard,
+     * {@code /health/ready} (and {@code /health}), {@code /metrics}, and the
      * internal forwarding endpoint ({@code /health/live} is the server's own).
      */
     public HttpRoutes routes() {

@@ -16,7 +16,7 @@ public final class MerchantLookup {
 
     private final LedgerApi api;
     private final RetryOn503 retry;
-    private final Map<String, Merchant> known = new HashMap<>();
+    private final Map<String, JsonNode> known = new HashMap<>();
 
     public MerchantLookup(LedgerApi api, RetryOn503 retry) {
         this.api = api;
@@ -24,18 +24,23 @@ public final class MerchantLookup {
     }
 
     public Merchant merchant(String merchantId) {
-        Merchant merchant = known.get(merchantId);
-        if (merchant == null) {
-            JsonNode body = retry.call(() -> api.get("/v1/merchants/" + LedgerApi.segment(merchantId)))
+        JsonNode body = body(merchantId);
+        JsonNode partner = body.get("partnerId");
+        return new Merchant(
+                merchantId,
+                partner == null || partner.isNull() ? Optional.empty() : Optional.of(partner.asText()),
+                body.get("currency").asText());
+    }
+
+    /** The whole answer of {@code GET /v1/merchants/{merchantId}}: name, fee plan in force, balance too. */
+    public JsonNode body(String merchantId) {
+        JsonNode body = known.get(merchantId);
+        if (body == null) {
+            body = retry.call(() -> api.get("/v1/merchants/" + LedgerApi.segment(merchantId)))
                     .expect(200)
                     .json();
-            JsonNode partner = body.get("partnerId");
-            merchant = new Merchant(
-                    merchantId,
-                    partner == null || partner.isNull() ? Optional.empty() : Optional.of(partner.asText()),
-                    body.get("currency").asText());
-            known.put(merchantId, merchant);
+            known.put(merchantId, body);
         }
-        return merchant;
+        return body;
     }
 }

@@ -2,7 +2,6 @@ package org.kleline.ledger.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
+import org.kleline.ledger.cli.api.PeriodRows;
 import org.kleline.ledger.cli.api.RetryOn503;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
@@ -66,15 +66,9 @@ public final class ReportCommand implements Callable<Integer> {
         RetryOn503 retry = RetryOn503.standard();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
         List<PeriodReport.Row> rows = new ArrayList<>();
-        int done = 0;
-        for (LocalDate date : period.dates()) {
-            JsonNode answer = retry.call(() -> api.get("/v1/settlements/" + date))
-                    .expect(200)
-                    .json();
-            answer.forEach(row -> rows.add(new PeriodReport.Row(
-                    row.get("merchantId").asText(), row.get("currency").asText(), Figures.ofRow(row))));
-            done++;
-            progress.update("reading settlement rows " + ProgressLine.bar(done, period.days(), 20) + " " + date);
+        for (JsonNode row : PeriodRows.read(api, retry, period, progress)) {
+            rows.add(new PeriodReport.Row(
+                    row.get("merchantId").asText(), row.get("currency").asText(), Figures.ofRow(row)));
         }
         MerchantLookup merchants = new MerchantLookup(api, retry);
         PeriodReport report = PeriodReport.of(

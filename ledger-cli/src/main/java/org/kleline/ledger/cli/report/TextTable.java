@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for a terminal: a header, then rows; text columns left-aligned, figures right-aligned. */
-final class TextTable {
+public final class TextTable {
 
     private static final String GAP = "  ";
 
@@ -13,7 +13,7 @@ final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     /** @param textColumns how many leading columns hold text (left-aligned); the others hold figures */
-    TextTable(List<String> headers, int textColumns) {
+    public TextTable(List<String> headers, int textColumns) {
         this.headers = List.copyOf(headers);
         this.rightAligned = new boolean[headers.size()];
         for (int i = textColumns; i < headers.size(); i++) {
@@ -21,14 +21,14 @@ final class TextTable {
         }
     }
 
-    void add(List<String> cells) {
+    public void add(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException(headers.size() + " cells expected, got " + cells.size() + ": " + cells);
         }
         rows.add(List.copyOf(cells));
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();

@@ -73,15 +73,18 @@ public final class RoleMatrix {
             GET /v1/merchants/m-a/settlements             401  401    200   200      403     200     200     404
             GET /v1/settlements/{day}                     401  401    200   200      403     200     200     200
             GET /v1/trial-balance                         401  401    200   403      403     200     200     403
+            GET /v1/settlement-summary?from={day}&to={day} 401  401    200   200      403     200     200     200
             GET /metrics                                  401  401    200   403      403     403     200     403
             GET /health                                   200  200    200   200      200     200     200     200
             GET /health/ready                             200  200    200   200      200     200     200     200
             GET /health/live                              200  200    200   200      200     200     200     200
+            GET /dashboard                                200  200    200   200      200     200     200     200
+            GET /dashboard/dashboard.js                   200  200    200   200      200     200     200     200
             POST /internal/v1/reads                       401  401    403   403      403     403     403     403
             """;
 
     /** The routes of the table. */
-    public static final int ROUTES = 34;
+    public static final int ROUTES = 37;
 
     private final LedgerClient writer;
     private final LedgerClient reader;

@@ -70,6 +70,11 @@ class RoleMatrixIT {
                 .allSatisfy(row -> assertThat(row.get("merchantId").asText()).isEqualTo("m-a"));
         assertThat(merchantA.get("/v1/settlements/" + day, "Accept", "text/csv").body())
                 .doesNotContain("m-b");
+        JsonNode summary = merchantA
+                .get("/v1/settlement-summary?from=" + day + "&to=" + day)
+                .json();
+        assertThat(summary.get("merchants").findValuesAsText("merchantId")).containsExactly("m-a");
+        assertThat(summary.toString()).doesNotContain("m-b");
 
         String merchantKeyId = RoleMatrix.keyIdOf(matrix.key("merchant"));
         assertThat(admin.get("/v1/events/ev-auth-a").json().get("appendedBy").asText())

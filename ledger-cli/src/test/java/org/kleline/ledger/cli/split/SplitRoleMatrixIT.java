@@ -132,12 +132,12 @@ class SplitRoleMatrixIT {
         }
     }
 
-    /** Writes and key changes on ingest, reads on the node; what both serve (key lists, health, metrics) on both. */
+    /** Writes and key changes on ingest, reads and the dashboard on the node; what both serve (key lists, health, metrics) on both. */
     private static List<LedgerClient> serversOf(String method, String path) {
         if (path.startsWith("/v1/api-keys")) {
             return method.equals("GET") ? List.of(ingestAdmin, nodeAdmin) : List.of(ingestAdmin);
         }
-        if (path.equals("/v1/outcomes/lookup") || path.startsWith("/internal/")) {
+        if (path.equals("/v1/outcomes/lookup") || path.startsWith("/internal/") || path.startsWith("/dashboard")) {
             return List.of(nodeAdmin);
         }
         if (path.startsWith("/v1/")) {

@@ -29,12 +29,12 @@ import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
+import org.kleline.ledger.projector.read.AccountEntry;
+import org.kleline.ledger.projector.read.AccountKeys;
 import org.kleline.ledger.projector.read.CardPaymentRecord;
 import org.kleline.ledger.projector.read.MerchantRecord;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.read.WalletRecord;
-import org.kleline.ledger.projector.read.AccountEntry;
-import org.kleline.ledger.projector.read.AccountKeys;
 
 /** One or more tests per row of the outcome table of docs/domain.md, through the projector's topology. */
 class DecideRulesTest extends DriverPerTest {

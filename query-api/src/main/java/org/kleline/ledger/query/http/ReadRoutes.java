@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,12 @@ public final class ReadRoutes implements HttpRoutes {
 
     /** The bulk read of outcomes, an extension of the original contract (docs/api.md). */
     public static final String OUTCOME_LOOKUP = "/v1/outcomes/lookup";
+
+    /** The settlement summary, an extension of the original contract (docs/api.md). */
+    public static final String SETTLEMENT_SUMMARY = "/v1/settlement-summary";
+
+    /** A settlement summary covers at most this many dates (ten years and their leap days). */
+    public static final int SUMMARY_DAYS_MAX = 3_653;
 
     private static final Set<String> NONE = Set.of();
 
@@ -86,6 +93,12 @@ public final class ReadRoutes implements HttpRoutes {
          * 503 with Retry-After when the projector is still behind after 30 s.
          */
         routes.get("/v1/settlements/{date}", this::settlementsOn);
+        /*
+         * Extension (docs/api.md): the settlement rows of ?from=&to= (dates, inclusive, both required) summed per
+         * currency, date, merchant and partner, with the OPEN rows (SettlementSummaryBody). Every instance sums its
+         * own partitions; a merchant key gets its own merchant's rows only. What the dashboard reads.
+         */
+        routes.get(SETTLEMENT_SUMMARY, this::settlementSummary);
         /* The trial balance [{currency, total, accounts}]: total is 0 when the ledger is sound. */
         routes.get("/v1/trial-balance", this::trialBalance);
     }
@@ -203,6 +216,26 @@ public final class ReadRoutes implements HttpRoutes {
         } else {
             ctx.json(rows);
         }
+    }
+
+    private void settlementSummary(Context ctx) {
+        RequestParams params = RequestParams.of(ctx, zone, Set.of("from", "to"));
+        LocalDate from = params.queryDate("from");
+        LocalDate to = params.queryDate("to");
+        if (from == null) {
+            throw new InvalidRequestException("from", "from (a date, YYYY-MM-DD) is required");
+        }
+        if (to == null) {
+            throw new InvalidRequestException("to", "to (a date, YYYY-MM-DD) is required");
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidRequestException("from", "from " + from + " must not be after to " + to);
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= SUMMARY_DAYS_MAX) {
+            throw new InvalidRequestException(
+                    "to", "a summary covers at most " + SUMMARY_DAYS_MAX + " dates, " + from + ".." + to + " has more");
+        }
+        ctx.json(views.settlementSummary(from, to, AccessControl.principal(ctx).merchantId()));
     }
 
     private void trialBalance(Context ctx) {

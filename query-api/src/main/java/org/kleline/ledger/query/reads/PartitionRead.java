@@ -12,4 +12,6 @@ public sealed interface PartitionRead<R> extends ViewRead<R>
                 StatementRead,
                 TrialBalanceRead,
                 SettlementsOnRead,
-                MerchantSettlementsRead {}
+                MerchantSettlementsRead,
+                SettlementSummaryRead,
+                MerchantsRead {}

@@ -25,7 +25,9 @@ import org.kleline.ledger.query.local.LocalRead;
     @JsonSubTypes.Type(value = TrialBalanceRead.class, name = "trial-balance"),
     @JsonSubTypes.Type(value = SettlementsOnRead.class, name = "settlements-on"),
     @JsonSubTypes.Type(value = MerchantSettlementsRead.class, name = "merchant-settlements"),
-    @JsonSubTypes.Type(value = OutcomesRead.class, name = "outcomes")
+    @JsonSubTypes.Type(value = OutcomesRead.class, name = "outcomes"),
+    @JsonSubTypes.Type(value = SettlementSummaryRead.class, name = "settlement-summary"),
+    @JsonSubTypes.Type(value = MerchantsRead.class, name = "merchants")
 })
 public sealed interface ViewRead<R> extends LocalRead<R> permits KeyRead, PartitionRead {
 

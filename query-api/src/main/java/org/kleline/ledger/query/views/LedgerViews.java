@@ -10,6 +10,7 @@ import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.SettlementSummaryBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.statement.StatementCursor;
@@ -60,4 +61,10 @@ public interface LedgerViews {
 
     /** Per currency, sorted by currency. */
     List<TrialBalanceLine> trialBalance();
+
+    /**
+     * The rows of the dates {@code from..to} summed per currency, date, merchant and partner, with the
+     * OPEN rows; {@code merchantId} narrows it to one merchant's rows (null: every merchant).
+     */
+    SettlementSummaryBody settlementSummary(LocalDate from, LocalDate to, String merchantId);
 }

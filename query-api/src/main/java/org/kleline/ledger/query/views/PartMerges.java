@@ -1,6 +1,8 @@
 package org.kleline.ledger.query.views;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,13 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.query.body.BalanceBody;
+import org.kleline.ledger.query.body.CurrencyTotals;
 import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.EntryBody;
+import org.kleline.ledger.query.body.MerchantAnswer;
+import org.kleline.ledger.query.body.MerchantFigures;
+import org.kleline.ledger.query.body.PartnerFigures;
 import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.SettlementSummaryBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.reads.SettlementSummaryPart;
+import org.kleline.ledger.query.reads.SettlementSums;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementLine;
@@ -183,6 +193,60 @@ public final class PartMerges {
     public static List<SettlementRowBody> rowsByMerchant(List<List<SettlementRowBody>> parts) {
         return flatten(parts, BY_MERCHANT);
     }
+
+    /**
+     * A period's settlement summary from every instance's sums ({@link SettlementSums}), each merchant named
+     * with its partner from the merchants store; a partner's figures are the sums of its merchants', and
+     * the totals those of every merchant, per currency. Merchants and partners by id (no partner last).
+     */
+    public static SettlementSummaryBody settlementSummary(
+            LocalDate from, LocalDate to, List<SettlementSummaryPart> parts, List<List<MerchantAnswer>> merchantParts) {
+        SettlementSums sums = new SettlementSums();
+        parts.forEach(sums::add);
+        SettlementSummaryPart all = sums.part();
+        Map<String, MerchantAnswer> profiles = new HashMap<>();
+        merchantParts.forEach(part -> part.forEach(m -> profiles.put(m.merchantId(), m)));
+        List<MerchantFigures> merchants = new ArrayList<>(all.merchants().size());
+        Map<String, CurrencyTotals> totals = new TreeMap<>();
+        Map<List<String>, PartnerFigures> partners = new TreeMap<>(PARTNER_ORDER);
+        for (MerchantFigures m : all.merchants()) {
+            MerchantAnswer profile = profiles.get(m.merchantId());
+            String partnerId = profile == null ? null : profile.partnerId();
+            merchants.add(new MerchantFigures(
+                    m.merchantId(), profile == null ? null : profile.name(), partnerId, m.currency(), m.figures()));
+            totals.merge(
+                    m.currency(),
+                    new CurrencyTotals(
+                            m.currency(), CurrencyCode.of(m.currency()).fractionDigits(), 1, m.figures()),
+                    (a, b) -> new CurrencyTotals(
+                            a.currency(),
+                            a.decimals(),
+                            a.merchants() + b.merchants(),
+                            a.figures().plus(b.figures(), "the period in " + a.currency())));
+            partners.merge(
+                    Arrays.asList(partnerId, m.currency()),
+                    new PartnerFigures(partnerId, m.currency(), 1, m.figures()),
+                    (a, b) -> new PartnerFigures(
+                            a.partnerId(),
+                            a.currency(),
+                            a.merchants() + b.merchants(),
+                            a.figures().plus(b.figures(), "partner " + a.partnerId() + " in " + a.currency())));
+        }
+        return new SettlementSummaryBody(
+                from,
+                to,
+                List.copyOf(totals.values()),
+                all.days(),
+                merchants,
+                List.copyOf(partners.values()),
+                all.openRows(),
+                all.open());
+    }
+
+    /** By partnerId (merchants of no partner last), then currency. */
+    private static final Comparator<List<String>> PARTNER_ORDER = Comparator.<List<String>, String>comparing(
+                    k -> k.get(0), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(k -> k.get(1));
 
     private static List<SettlementRowBody> flatten(
             List<List<SettlementRowBody>> parts, Comparator<SettlementRowBody> order) {

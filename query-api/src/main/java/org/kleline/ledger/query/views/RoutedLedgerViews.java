@@ -17,6 +17,7 @@ import org.kleline.ledger.query.body.EntriesPage;
 import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.SettlementSummaryBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
@@ -25,8 +26,11 @@ import org.kleline.ledger.query.reads.CardPaymentRead;
 import org.kleline.ledger.query.reads.KeyedOutcomeRead;
 import org.kleline.ledger.query.reads.MerchantRead;
 import org.kleline.ledger.query.reads.MerchantSettlementsRead;
+import org.kleline.ledger.query.reads.MerchantsRead;
 import org.kleline.ledger.query.reads.OutcomeRead;
 import org.kleline.ledger.query.reads.OutcomesRead;
+import org.kleline.ledger.query.reads.SettlementSummaryPart;
+import org.kleline.ledger.query.reads.SettlementSummaryRead;
 import org.kleline.ledger.query.reads.SettlementsOnRead;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.StatementRead;
@@ -153,6 +157,13 @@ public final class RoutedLedgerViews implements LedgerViews {
     @Override
     public List<TrialBalanceLine> trialBalance() {
         return PartMerges.trialBalance(router.gather(new TrialBalanceRead()));
+    }
+
+    @Override
+    public SettlementSummaryBody settlementSummary(LocalDate from, LocalDate to, String merchantId) {
+        List<SettlementSummaryPart> parts = router.gather(new SettlementSummaryRead(from, to, merchantId));
+        List<List<MerchantAnswer>> merchants = router.gather(new MerchantsRead());
+        return PartMerges.settlementSummary(from, to, parts, merchants);
     }
 
     /**

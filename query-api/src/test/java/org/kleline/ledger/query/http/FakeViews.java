@@ -12,11 +12,14 @@ import org.kleline.ledger.projector.read.HistoryNotKeptException;
 import org.kleline.ledger.query.body.BalanceBody;
 import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.body.EntriesPage;
+import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.body.MerchantBody;
 import org.kleline.ledger.query.body.SettlementRowBody;
+import org.kleline.ledger.query.body.SettlementSummaryBody;
 import org.kleline.ledger.query.body.TrialBalanceLine;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
+import org.kleline.ledger.query.reads.SettlementSums;
 import org.kleline.ledger.query.reads.TrialBalancePart;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.views.LedgerViews;
@@ -36,6 +39,9 @@ final class FakeViews implements LedgerViews {
     List<List<TrialBalancePart>> trialBalanceParts;
 
     final Map<LocalDate, List<SettlementRowBody>> rowsByDate = new HashMap<>();
+    /** The merchants store, for naming merchants and their partners in a settlement summary. */
+    final List<MerchantAnswer> profiles = new ArrayList<>();
+
     final List<String> asked = new ArrayList<>();
     EntriesPage page = new EntriesPage(List.of(), null);
     boolean unavailable;
@@ -106,6 +112,31 @@ final class FakeViews implements LedgerViews {
     public List<SettlementRowBody> settlementsOn(LocalDate date) {
         ask("settlements " + date);
         return rowsByDate.getOrDefault(date, List.of());
+    }
+
+    /**
+     * The rows of {@link #rowsByDate} in the period, split between two instances (every other row) and
+     * summed as each would, then merged as the routed views merge; merchants named from {@link #profiles}.
+     */
+    @Override
+    public SettlementSummaryBody settlementSummary(LocalDate from, LocalDate to, String merchantId) {
+        ask("settlement-summary " + from + ".." + to + " merchant=" + merchantId);
+        SettlementSums[] instances = {new SettlementSums(), new SettlementSums()};
+        int i = 0;
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            for (SettlementRowBody row : rowsByDate.getOrDefault(date, List.of())) {
+                if (merchantId == null || merchantId.equals(row.merchantId())) {
+                    instances[i++ % 2].add(row);
+                }
+            }
+        }
+        return PartMerges.settlementSummary(
+                from,
+                to,
+                List.of(instances[0].part(), instances[1].part()),
+                List.of(
+                        profiles.subList(0, profiles.size() / 2),
+                        profiles.subList(profiles.size() / 2, profiles.size())));
     }
 
     @Override

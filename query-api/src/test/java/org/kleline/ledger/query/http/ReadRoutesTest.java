@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.kleline.ledger.projector.progress.ProjectorProgress;
 import org.kleline.ledger.projector.read.CatchUpBarrier;
 import org.kleline.ledger.query.body.BalanceBody;
+import org.kleline.ledger.query.body.FeePlanAnswer;
+import org.kleline.ledger.query.body.FeePlanVersionBody;
+import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
@@ -326,6 +329,87 @@ class ReadRoutesTest {
                         "merchantId,date,currency,count,gross,refunds,chargebacks,fees,commission,net,paidOut,payouts,status\r\n"
                                 + "m-1,2024-03-01,EUR,2,11000,3000,0,500,100,7500,7500,1,PAID\r\n"
                                 + "m-2,2024-03-01,JPY,1,900,0,0,46,0,854,0,0,OPEN\r\n");
+    }
+
+    @Test
+    void aSettlementSummarySumsTheRowsOfThePeriodPerCurrencyDateMerchantAndPartnerAndListsTheOpenRows()
+            throws Exception {
+        LocalDate first = LocalDate.parse("2024-03-01");
+        LocalDate second = first.plusDays(1);
+        views.rowsByDate.put(
+                first,
+                List.of(
+                        new SettlementRowBody(
+                                "m-1", first, "EUR", 2, 11_000, 3_000, 0, 500, 100, 7_500, 7_500, 1, "PAID"),
+                        new SettlementRowBody("m-2", first, "EUR", 1, 900, 0, 0, 46, 10, 854, 400, 1, "OPEN"),
+                        new SettlementRowBody("m-3", first, "JPY", 1, 900, 0, 0, 46, 0, 854, 0, 0, "OPEN")));
+        views.rowsByDate.put(
+                second,
+                List.of(new SettlementRowBody(
+                        "m-1", second, "EUR", 1, 2_000, 0, 5_000, 1_040, 200, -4_040, 0, 0, "OPEN")));
+        // Outside the period: not summed.
+        views.rowsByDate.put(
+                second.plusDays(1),
+                List.of(new SettlementRowBody("m-1", second.plusDays(1), "EUR", 1, 1, 0, 0, 0, 0, 1, 0, 0, "OPEN")));
+        views.profiles.add(profile("m-1", "p-1"));
+        views.profiles.add(profile("m-2", "p-1"));
+        views.profiles.add(profile("m-3", null));
+
+        HttpResponse<String> r = get(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2024-03-01&to=2024-03-02");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode summary = json(r);
+        assertThat(summary.path("totals").toString())
+                .isEqualTo("[{\"currency\":\"EUR\",\"decimals\":2,\"merchants\":2,\"figures\":{\"rows\":3,\"count\":4,"
+                        + "\"gross\":13900,\"refunds\":3000,\"chargebacks\":5000,\"fees\":1586,\"commission\":310,"
+                        + "\"net\":4314,\"paidOut\":7900,\"payouts\":2}},"
+                        + "{\"currency\":\"JPY\",\"decimals\":0,\"merchants\":1,\"figures\":{\"rows\":1,\"count\":1,"
+                        + "\"gross\":900,\"refunds\":0,\"chargebacks\":0,\"fees\":46,\"commission\":0,"
+                        + "\"net\":854,\"paidOut\":0,\"payouts\":0}}]");
+        assertThat(summary.path("days").size()).isEqualTo(3);
+        assertThat(summary.path("days").get(0).path("figures").path("gross").asLong())
+                .isEqualTo(11_900);
+        assertThat(summary.path("days").get(2).path("date").asText()).isEqualTo("2024-03-02");
+        assertThat(summary.path("merchants").get(0).path("merchantId").asText()).isEqualTo("m-1");
+        assertThat(summary.path("merchants").get(0).path("partnerId").asText()).isEqualTo("p-1");
+        assertThat(summary.path("merchants").get(0).path("name").asText()).isEqualTo("Shop m-1");
+        assertThat(summary.path("merchants").get(0).path("figures").path("net").asLong())
+                .isEqualTo(3_460);
+        assertThat(summary.path("partners").get(0).path("partnerId").asText()).isEqualTo("p-1");
+        assertThat(summary.path("partners").get(0).path("merchants").asInt()).isEqualTo(2);
+        assertThat(summary.path("partners")
+                        .get(0)
+                        .path("figures")
+                        .path("commission")
+                        .asLong())
+                .isEqualTo(310);
+        assertThat(summary.path("partners").get(1).has("partnerId")).isFalse();
+        assertThat(summary.path("openRows").asLong()).isEqualTo(3);
+        assertThat(summary.path("open").findValuesAsText("merchantId")).containsExactly("m-2", "m-3", "m-1");
+    }
+
+    @Test
+    void aSettlementSummaryNeedsBothDatesInOrderOverTenYearsAtMost() throws Exception {
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?to=2024-03-01", "from");
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2024-03-01", "to");
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2024-03-02&to=2024-03-01", "from");
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2000-01-01&to=2010-01-01", "to");
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2024-02-30&to=2024-03-01", "from");
+        assertField(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2024-03-01&to=2024-03-01&merchantId=m-1", "merchantId");
+        assertThat(get(ReadRoutes.SETTLEMENT_SUMMARY + "?from=2000-01-01&to=2009-12-31")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private static MerchantAnswer profile(String merchantId, String partnerId) {
+        return new MerchantAnswer(
+                merchantId,
+                "Shop " + merchantId,
+                partnerId,
+                "EUR",
+                Instant.parse("2024-01-01T00:00:00Z"),
+                List.of(new FeePlanVersionBody(
+                        Instant.parse("2024-01-01T00:00:00Z"), new FeePlanAnswer(200, 20, 500, 2, 1000, 3000))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.kleline.ledger.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.read.StoreSources;
+import org.kleline.ledger.web.json.LedgerJson;
 
 /**
  * Two projector nodes of one application on one broker, each with its query API on its advertised
@@ -115,6 +117,41 @@ class TwoNodesIT {
     void readsOfTheOtherNodesPartitionsWereForwardedToIt() {
         assertThat(answeredForwards(a)).isPositive();
         assertThat(answeredForwards(b)).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void aSettlementSummaryIsTheSumOfTheRowsWhicheverNodeIsAskedEachSummingItsOwnPartitions() throws Exception {
+        String path = "/v1/settlement-summary?from=2024-03-01&to=2024-03-31";
+        HttpResponse<String> fromA = a.get(path);
+        assertThat(fromA.statusCode()).as(fromA.body()).isEqualTo(200);
+        assertThat(fromA.body()).isEqualTo(b.get(path).body());
+        JsonNode summary = LedgerJson.mapper().readTree(fromA.body());
+        JsonNode rows =
+                LedgerJson.mapper().readTree(a.get("/v1/settlements/2024-03-01").body());
+        // m-1's row is in EUR, m-2's in JPY: one total per currency, each the sum of that currency's rows.
+        assertThat(summary.path("totals").findValuesAsText("currency")).containsExactly("EUR", "JPY");
+        for (JsonNode total : summary.path("totals")) {
+            String currency = total.path("currency").asText();
+            long rowsOfCurrency = 0;
+            for (String figure :
+                    List.of("count", "gross", "refunds", "chargebacks", "fees", "commission", "net", "paidOut")) {
+                long sum = 0;
+                rowsOfCurrency = 0;
+                for (JsonNode row : rows) {
+                    if (row.path("currency").asText().equals(currency)) {
+                        sum += row.path(figure).asLong();
+                        rowsOfCurrency++;
+                    }
+                }
+                assertThat(total.path("figures").path(figure).asLong())
+                        .as(currency + " " + figure)
+                        .isEqualTo(sum);
+            }
+            assertThat(total.path("figures").path("rows").asLong()).isEqualTo(rowsOfCurrency);
+        }
+        assertThat(summary.path("days")).hasSize(2);
+        assertThat(summary.path("merchants").findValuesAsText("merchantId")).containsExactly("m-1", "m-2");
     }
 
     @Test

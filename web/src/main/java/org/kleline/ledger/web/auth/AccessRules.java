@@ -62,11 +62,16 @@ public final class AccessRules {
             read("GET", "/v1/merchants/{merchantId}/settlements", ADMIN, MERCHANT, ANALYST, AUDITOR),
             read("GET", "/v1/settlements/{date}", ADMIN, MERCHANT, ANALYST, AUDITOR),
             read("GET", "/v1/trial-balance", ADMIN, ANALYST, AUDITOR),
+            read("GET", "/v1/settlement-summary", ADMIN, MERCHANT, ANALYST, AUDITOR),
             new Rule("GET", "/metrics", EnumSet.of(ADMIN, AUDITOR), false, false),
             // Health: orchestrators and load balancers probe without a credential.
             new Rule("GET", "/health", EnumSet.noneOf(Role.class), false, true),
             new Rule("GET", "/health/live", EnumSet.noneOf(Role.class), false, true),
             new Rule("GET", "/health/ready", EnumSet.noneOf(Role.class), false, true),
+            // The dashboard's page, scripts and styles hold no figure: the page asks for a key and reads the routes
+            // above.
+            new Rule("GET", "/dashboard", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/dashboard/{asset}", EnumSet.noneOf(Role.class), false, true),
             // Node to node: the cluster secret only, no API key.
             new Rule("POST", "/internal/v1/reads", EnumSet.noneOf(Role.class), true, false));
 

@@ -1,0 +1,130 @@
+package org.kleline.ledger.cli.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.api.MerchantLookup;
+import org.kleline.ledger.model.account.AccountId;
+
+/**
+ * The tables {@code ledger sql} queries, filled from a running ledger's HTTP API into an in-memory
+ * DuckDB: {@code settlement_rows} (the rows of the period, with the fields of a settlement row),
+ * {@code merchants} (each merchant of those rows, with its partner, balance and fee plan in force) and
+ * {@code balances} (the accounts of those merchants, of their partners and of the platform). Amounts
+ * are BIGINT minor units, as the API gives them.
+ */
+public final class AnalystTables {
+
+    static final String SETTLEMENT_ROWS = "settlement_rows";
+    static final String MERCHANTS = "merchants";
+    static final String BALANCES = "balances";
+
+    /** The tables' definitions, as {@code ledger sql --help} and docs/analysts.md show them. */
+    static final List<String> DEFINITIONS = List.of(
+            "CREATE TABLE " + SETTLEMENT_ROWS + " (merchantId VARCHAR, date DATE, currency VARCHAR, count BIGINT, "
+                    + "gross BIGINT, refunds BIGINT, chargebacks BIGINT, fees BIGINT, commission BIGINT, net BIGINT, "
+                    + "paidOut BIGINT, payouts INTEGER, status VARCHAR)",
+            "CREATE TABLE " + MERCHANTS + " (merchantId VARCHAR, name VARCHAR, partnerId VARCHAR, currency VARCHAR, "
+                    + "balance BIGINT, cardBps INTEGER, cardFixed BIGINT, microBps INTEGER, microFixed BIGINT, "
+                    + "chargebackFee BIGINT, partnerShareBps INTEGER)",
+            "CREATE TABLE " + BALANCES + " (accountId VARCHAR, currency VARCHAR, balance BIGINT, credits BIGINT, "
+                    + "debits BIGINT)");
+
+    /** How many rows each table got. */
+    public record Loaded(int settlementRows, int merchants, int balances) {}
+
+    private AnalystTables() {}
+
+    /** Creates the tables in {@code db} and fills them from {@code rows} and the API. */
+    public static Loaded load(Connection db, List<JsonNode> rows, LedgerApi api, MerchantLookup lookup)
+            throws SQLException {
+        DuckDBConnection duck = db.unwrap(DuckDBConnection.class);
+        try (Statement create = db.createStatement()) {
+            for (String definition : DEFINITIONS) {
+                create.execute(definition);
+            }
+        }
+        Set<String> merchantIds = new TreeSet<>();
+        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SETTLEMENT_ROWS)) {
+            for (JsonNode row : rows) {
+                merchantIds.add(row.get("merchantId").asText());
+                appender.beginRow()
+                        .append(row.get("merchantId").asText())
+                        .append(LocalDate.parse(row.get("date").asText()))
+                        .append(row.get("currency").asText())
+                        .append(row.get("count").asLong())
+                        .append(row.get("gross").asLong())
+                        .append(row.get("refunds").asLong())
+                        .append(row.get("chargebacks").asLong())
+                        .append(row.get("fees").asLong())
+                        .append(row.get("commission").asLong())
+                        .append(row.get("net").asLong())
+                        .append(row.get("paidOut").asLong())
+                        .append(row.get("payouts").asInt())
+                        .append(row.get("status").asText())
+                        .endRow();
+            }
+        }
+        Set<String> accounts = new TreeSet<>(List.of(
+                AccountId.PLATFORM_FEES.value(),
+                AccountId.PLATFORM_CARD_CLEARING.value(),
+                AccountId.PLATFORM_PAYOUTS.value()));
+        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, MERCHANTS)) {
+            for (String merchantId : merchantIds) {
+                JsonNode m = lookup.body(merchantId);
+                JsonNode plan = m.get("feePlan");
+                String partnerId = text(m, "partnerId");
+                appender.beginRow().append(merchantId).append(m.get("name").asText());
+                if (partnerId == null) {
+                    appender.appendNull();
+                } else {
+                    appender.append(partnerId);
+                    accounts.add("partner:" + partnerId);
+                }
+                appender.append(m.get("currency").asText())
+                        .append(m.get("balance").asLong())
+                        .append(plan.get("cardBps").asInt())
+                        .append(plan.get("cardFixed").asLong())
+                        .append(plan.get("microBps").asInt())
+                        .append(plan.get("microFixed").asLong())
+                        .append(plan.get("chargebackFee").asLong())
+                        .append(plan.get("partnerShareBps").asInt())
+                        .endRow();
+                accounts.add("merchant:" + merchantId);
+            }
+        }
+        int balances = 0;
+        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BALANCES)) {
+            for (String account : accounts) {
+                LedgerApi.Answer answer = api.get("/v1/accounts/" + LedgerApi.segment(account) + "/balances");
+                if (answer.status() == 404) {
+                    continue; // a partner without commissions yet has no account
+                }
+                for (JsonNode b : answer.expect(200).json()) {
+                    appender.beginRow()
+                            .append(account)
+                            .append(b.get("currency").asText())
+                            .append(b.get("balance").asLong())
+                            .append(b.get("credits").asLong())
+                            .append(b.get("debits").asLong())
+                            .endRow();
+                    balances++;
+                }
+            }
+        }
+        return new Loaded(rows.size(), merchantIds.size(), balances);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
