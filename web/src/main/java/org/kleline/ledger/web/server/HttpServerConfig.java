@@ -1,18 +1,19 @@
 package org.kleline.ledger.web.server;
 
+import java.util.Objects;
+
 /**
  * How the HTTP server binds and what it bounds.
  *
  * @param host            the interface to bind ({@code 0.0.0.0} for all)
  * @param port            the port; 0 picks a free one (tests)
  * @param maxRequestBytes the largest request body accepted; a larger one is a 413 problem
- * @param maxThreads      the request thread pool's bound
  * @param asyncTimeoutMs  the longest an answer given from a future may take (503 past it)
+ * @param limits          threads, connections, idle timeout and requests in flight per class
  */
-public record HttpServerConfig(String host, int port, long maxRequestBytes, int maxThreads, long asyncTimeoutMs) {
+public record HttpServerConfig(String host, int port, long maxRequestBytes, long asyncTimeoutMs, HttpLimits limits) {
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024L * 1024L;
-    public static final int DEFAULT_MAX_THREADS = 64;
     /** Above the longest write: 30 s of Prefer wait after up to 15 s for the broker's acknowledgement. */
     public static final long DEFAULT_ASYNC_TIMEOUT_MS = 60_000;
 
@@ -26,16 +27,18 @@ public record HttpServerConfig(String host, int port, long maxRequestBytes, int 
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("maxRequestBytes must be >= 1, was " + maxRequestBytes);
         }
-        if (maxThreads < 4) {
-            throw new IllegalArgumentException("maxThreads must be >= 4, was " + maxThreads);
-        }
         if (asyncTimeoutMs < 1) {
             throw new IllegalArgumentException("asyncTimeoutMs must be >= 1, was " + asyncTimeoutMs);
         }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The defaults of every bound, on {@code host}:{@code port} within {@code limits}. */
+    public static HttpServerConfig of(String host, int port, HttpLimits limits) {
+        return new HttpServerConfig(host, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_ASYNC_TIMEOUT_MS, limits);
     }
 
     public static HttpServerConfig onPort(int port) {
-        return new HttpServerConfig(
-                "0.0.0.0", port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_THREADS, DEFAULT_ASYNC_TIMEOUT_MS);
+        return of("0.0.0.0", port, HttpLimits.defaults());
     }
 }

@@ -3,6 +3,12 @@ package org.kleline.ledger.web.server;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -10,7 +16,8 @@ import org.kleline.ledger.web.problem.ProblemResponses;
 
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
- * body limit, and problem details for every error. Route modules are given at creation, besides
+ * body limit, the bounds of {@link HttpLimits} (threads, connections, idle timeout, requests in flight per
+ * class, admitted by {@link RequestAdmission}), and problem details for every error. Route modules are given at creation, besides
  * {@link Liveness} ({@code GET /health/live}), which every server has; the server binds on {@link #start()}
  * and stops on {@link #close()}.
  */
@@ -18,10 +25,12 @@ public final class LedgerHttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpServerConfig config;
+    private final RequestAdmission admission;
     private boolean started;
 
     private LedgerHttpServer(HttpServerConfig config, AccessControl access, List<HttpRoutes> routes) {
         this.config = config;
+        this.admission = new RequestAdmission(config.limits());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -31,13 +40,25 @@ public final class LedgerHttpServer implements AutoCloseable {
             cfg.http.asyncTimeout = config.asyncTimeoutMs();
             cfg.jetty.timeoutStatus = 503;
             cfg.jsonMapper(new JavalinJackson(LedgerJson.mapper(), false));
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
-            QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
+            HttpLimits limits = config.limits();
+            QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
-            // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body too.
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config));
+            cfg.jetty.modifyServer(server -> {
+                // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body
+                // too.
+                server.setErrorHandler(new ProblemErrorHandler());
+                // Javalin puts its servlet inside the innermost wrapper: admission comes before everything else.
+                server.setHandler(admission);
+                // Then a body is read whole before a thread runs the route: a client trickling it holds its
+                // connection and its place in its class, never a request thread.
+                admission.setHandler(new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes(), -1, false)));
+                NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.connections(), server);
+                connectionLimit.setEndPointIdleTimeout(HttpLimits.CROWDED_IDLE_TIMEOUT.toMillis());
+                server.addBean(connectionLimit);
+            });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
             ProblemResponses.install(cfg.routes);
             // Before every route: Host, credentials, role, media type (and the key management routes).
@@ -45,6 +66,15 @@ public final class LedgerHttpServer implements AutoCloseable {
             new Liveness().register(cfg.routes);
             routes.forEach(module -> module.register(cfg.routes));
         });
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, HttpServerConfig config) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.limits().idleTimeout().toMillis());
+        connector.setAcceptQueueSize(config.limits().acceptQueue());
+        return connector;
     }
 
     /** A server without access control ({@link AccessControl#none()}): module tests. */
@@ -78,6 +108,11 @@ public final class LedgerHttpServer implements AutoCloseable {
             throw new IllegalStateException("server not started (configured port " + config.port() + ")");
         }
         return app.port();
+    }
+
+    /** Requests of {@code kind} in flight now, admitted and not yet answered. */
+    public int inFlight(RequestClass kind) {
+        return admission.inFlight(kind);
     }
 
     @Override
