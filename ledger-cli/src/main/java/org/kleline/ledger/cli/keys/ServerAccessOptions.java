@@ -2,10 +2,15 @@ package org.kleline.ledger.cli.keys;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.kleline.ledger.cli.lifecycle.HttpLimitsOptions;
 import org.kleline.ledger.web.auth.ClusterSecret;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --bind}, {@code --cluster-secret} and {@code --admin-key-file} of {@code ledger node} and {@code ledger ingest}. */
+/**
+ * {@code --bind}, {@code --cluster-secret}, {@code --admin-key-file} and the HTTP server's limits
+ * ({@link HttpLimitsOptions}) of {@code ledger node} and {@code ledger ingest}.
+ */
 public final class ServerAccessOptions {
 
     @Option(
@@ -31,6 +36,9 @@ public final class ServerAccessOptions {
                     + "by its owner only): the first key of a new ledger. An existing FILE is left as it is.")
     Path adminKeyFile;
 
+    @Mixin
+    HttpLimitsOptions httpLimits;
+
     /** The settings; {@link IllegalArgumentException} when no usable cluster secret is given. */
     public ServerAccess settings() {
         String secret = clusterSecret;
@@ -38,10 +46,12 @@ public final class ServerAccessOptions {
             throw new IllegalArgumentException("a cluster secret is required: --cluster-secret or "
                     + ClusterSecret.ENVIRONMENT + " (the same on every node and ingest of this ledger)");
         }
+        ClusterSecret shared;
         try {
-            return new ServerAccess(bind, ClusterSecret.of(secret.trim()), Optional.ofNullable(adminKeyFile));
+            shared = ClusterSecret.of(secret.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cluster-secret: " + e.getMessage(), e);
         }
+        return new ServerAccess(bind, shared, Optional.ofNullable(adminKeyFile), httpLimits.limits());
     }
 }

@@ -75,12 +75,7 @@ public final class LedgerNode implements AutoCloseable {
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey =
                     access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(
-                    access.bind(),
-                    listenPort,
-                    HttpServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                    HttpServerConfig.DEFAULT_MAX_THREADS,
-                    HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+            HttpServerConfig config = access.serverConfig(listenPort);
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     LedgerHttpServer.create(

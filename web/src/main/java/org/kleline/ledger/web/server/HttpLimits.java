@@ -25,18 +25,28 @@ public record HttpLimits(
     public static final int DEFAULT_THREADS = 64;
     public static final int DEFAULT_CONNECTIONS = 2_048;
     public static final int DEFAULT_ACCEPT_QUEUE = 256;
+    public static final String DEFAULT_IDLE_TIMEOUT_TEXT = "PT30S";
     /** Jetty's own default; an answer given from a future (a wait) is not cut by it, however long it takes. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.parse(DEFAULT_IDLE_TIMEOUT_TEXT);
+
+    public static final int CROWDED_IDLE_TIMEOUT_SECONDS = 5;
     /** The idle timeout of every connection while the server holds {@code connections} of them. */
-    public static final Duration CROWDED_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CROWDED_IDLE_TIMEOUT = Duration.ofSeconds(CROWDED_IDLE_TIMEOUT_SECONDS);
+
+    public static final int DEFAULT_IN_FLIGHT_WRITES = 512;
+    public static final int DEFAULT_IN_FLIGHT_WAITS = 1_000;
+    public static final int DEFAULT_IN_FLIGHT_BULK = 8;
+    public static final int DEFAULT_IN_FLIGHT_SETTLES = 4;
+    public static final int DEFAULT_IN_FLIGHT_READS = 48;
+    public static final int DEFAULT_IN_FLIGHT_HEAVY_READS = 8;
 
     private static final Map<RequestClass, Integer> DEFAULT_IN_FLIGHT = Map.of(
-            RequestClass.WRITES, 512,
-            RequestClass.WAITS, 1_000,
-            RequestClass.BULK, 8,
-            RequestClass.SETTLES, 4,
-            RequestClass.READS, 48,
-            RequestClass.HEAVY_READS, 8);
+            RequestClass.WRITES, DEFAULT_IN_FLIGHT_WRITES,
+            RequestClass.WAITS, DEFAULT_IN_FLIGHT_WAITS,
+            RequestClass.BULK, DEFAULT_IN_FLIGHT_BULK,
+            RequestClass.SETTLES, DEFAULT_IN_FLIGHT_SETTLES,
+            RequestClass.READS, DEFAULT_IN_FLIGHT_READS,
+            RequestClass.HEAVY_READS, DEFAULT_IN_FLIGHT_HEAVY_READS);
 
     public HttpLimits {
         if (threads < 4) {
@@ -67,11 +77,6 @@ public record HttpLimits(
     public static HttpLimits defaults() {
         return new HttpLimits(
                 DEFAULT_THREADS, DEFAULT_CONNECTIONS, DEFAULT_ACCEPT_QUEUE, DEFAULT_IDLE_TIMEOUT, DEFAULT_IN_FLIGHT);
-    }
-
-    /** The default bound of requests of {@code kind} in flight. */
-    public static int defaultInFlight(RequestClass kind) {
-        return DEFAULT_IN_FLIGHT.get(kind);
     }
 
     /** The bound of requests of {@code kind} in flight. */

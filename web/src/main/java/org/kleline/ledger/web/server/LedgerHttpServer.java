@@ -49,12 +49,15 @@ public final class LedgerHttpServer implements AutoCloseable {
                 // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body
                 // too.
                 server.setErrorHandler(new ProblemErrorHandler());
-                // Javalin puts its servlet inside the innermost wrapper: admission comes before everything else.
-                server.setHandler(admission);
-                // Then a body is read whole before a thread runs the route: a client trickling it holds its
-                // connection and its place in its class, never a request thread.
-                admission.setHandler(new EagerContentHandler(
-                        new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes(), -1, false)));
+                // A body is gathered whole, without a thread, before admission and the route: a client trickling it
+                // holds its connection, never a request thread, and a refusal leaves nothing unread. A silent one
+                // is cut off at the idle timeout. Javalin puts its servlet inside the innermost wrapper, admission.
+                SilenceEndsTheBody silence = new SilenceEndsTheBody();
+                EagerContentHandler gather = new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes(), -1, false));
+                silence.setHandler(gather);
+                gather.setHandler(admission);
+                server.setHandler(silence);
                 NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.connections(), server);
                 connectionLimit.setEndPointIdleTimeout(HttpLimits.CROWDED_IDLE_TIMEOUT.toMillis());
                 server.addBean(connectionLimit);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,11 +17,14 @@ import org.kleline.ledger.web.problem.Problem;
 import org.kleline.ledger.web.problem.ProblemType;
 
 /**
- * The first handler of every request: admits it within its class's bound of requests in flight
+ * The handler before every route: admits a request within its class's bound of requests in flight
  * ({@link HttpLimits#inFlight}), or answers at once 429 with {@code Retry-After} and a problem body naming
- * the class, before the request is authenticated or its body read, so a burst past capacity is answered
- * rather than queued. A request holds its place until its answer is complete, an answer given from a future
- * (a write waiting for its outcome) included; {@link RequestClass#of} names what is never refused.
+ * the class, before the request is authenticated or its route runs, so a burst past capacity is answered
+ * rather than queued. Its body has been gathered already, without a thread ({@link LedgerHttpServer}): an
+ * answer given with the body unread would make Jetty close the connection with bytes unread, and the
+ * operating system reset it, losing the answer on its way to the client. A request holds its place until
+ * its answer is complete, an answer given from a future (a write waiting for its outcome) included;
+ * {@link RequestClass#of} names what is never refused.
  */
 final class RequestAdmission extends Handler.Wrapper {
 
@@ -45,7 +47,7 @@ final class RequestAdmission extends Handler.Wrapper {
                 request.getHttpURI().getQuery(),
                 request.getHeaders().get("Prefer"));
         if (kind.isEmpty()) {
-            return super.handle(new SilenceEndsTheBody(request), response, callback);
+            return super.handle(request, response, callback);
         }
         Semaphore classPlaces = places.get(kind.get());
         if (!classPlaces.tryAcquire()) {
@@ -55,7 +57,7 @@ final class RequestAdmission extends Handler.Wrapper {
         Place place = new Place(classPlaces);
         boolean handled;
         try {
-            handled = super.handle(new SilenceEndsTheBody(request), response, place.releasingOnCompletion(callback));
+            handled = super.handle(request, response, place.releasingOnCompletion(callback));
         } catch (Exception | Error e) {
             place.release();
             throw e;
@@ -88,28 +90,6 @@ final class RequestAdmission extends Handler.Wrapper {
             return LedgerJson.mapper().writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize problem " + problem, e);
-        }
-    }
-
-    /**
-     * A request whose body ends, failed, at the connection's idle timeout. Jetty reports that timeout as a
-     * transient failure a reader may ignore, and the reader that gathers a body before the route runs does
-     * ignore it: without this, a client falling silent halfway through its body would hold its connection and
-     * its place for ever.
-     */
-    private static final class SilenceEndsTheBody extends Request.Wrapper {
-
-        SilenceEndsTheBody(Request request) {
-            super(request);
-        }
-
-        @Override
-        public Content.Chunk read() {
-            Content.Chunk chunk = super.read();
-            if (Content.Chunk.isFailure(chunk, false)) {
-                return Content.Chunk.from(chunk.getFailure(), true);
-            }
-            return chunk;
         }
     }
 
