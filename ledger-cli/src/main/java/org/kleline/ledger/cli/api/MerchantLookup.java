@@ -15,10 +15,10 @@ public final class MerchantLookup {
     public record Merchant(String merchantId, Optional<String> partnerId, String currency) {}
 
     private final LedgerApi api;
-    private final RetryOn503 retry;
+    private final RetryWhenBusy retry;
     private final Map<String, JsonNode> known = new HashMap<>();
 
-    public MerchantLookup(LedgerApi api, RetryOn503 retry) {
+    public MerchantLookup(LedgerApi api, RetryWhenBusy retry) {
         this.api = api;
         this.retry = retry;
     }

@@ -15,7 +15,7 @@ public final class PeriodRows {
 
     private PeriodRows() {}
 
-    public static List<JsonNode> read(LedgerApi api, RetryOn503 retry, DateRange period, ProgressLine progress) {
+    public static List<JsonNode> read(LedgerApi api, RetryWhenBusy retry, DateRange period, ProgressLine progress) {
         List<JsonNode> rows = new ArrayList<>();
         int done = 0;
         for (LocalDate date : period.dates()) {

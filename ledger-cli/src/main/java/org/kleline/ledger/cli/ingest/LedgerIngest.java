@@ -105,13 +105,7 @@ public final class LedgerIngest implements AutoCloseable {
                     TopicDurability.INGEST_TOPICS,
                     new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig serverConfig = new HttpServerConfig(
-                            access.bind(),
-                            settings.port(),
-                            HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
-                            HttpServerConfig.DEFAULT_THREADS_MAX,
-                            HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
-                    .withTls(access.tls());
+            HttpServerConfig serverConfig = access.serverConfig(settings.port());
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     LedgerHttpServer.create(

@@ -2,13 +2,14 @@ package org.kleline.ledger.cli.keys;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.kleline.ledger.cli.lifecycle.HttpLimitsOptions;
 import org.kleline.ledger.web.auth.ClusterSecret;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --bind}, {@code --cluster-secret}, {@code --admin-key-file} and the TLS options ({@link TlsOptions}) of
- * {@code ledger node} and {@code ledger ingest}.
+ * {@code --bind}, {@code --cluster-secret}, {@code --admin-key-file}, the TLS options ({@link TlsOptions}) and
+ * the HTTP server's limits ({@link HttpLimitsOptions}) of {@code ledger node} and {@code ledger ingest}.
  */
 public final class ServerAccessOptions {
 
@@ -38,6 +39,9 @@ public final class ServerAccessOptions {
     @Mixin
     TlsOptions tls;
 
+    @Mixin
+    HttpLimitsOptions httpLimits;
+
     /** The settings; {@link IllegalArgumentException} when no usable cluster secret is given. */
     public ServerAccess settings() {
         String secret = clusterSecret;
@@ -51,6 +55,7 @@ public final class ServerAccessOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cluster-secret: " + e.getMessage(), e);
         }
-        return new ServerAccess(bind, checked, Optional.ofNullable(adminKeyFile), tls.serverTls(), tls.caFile());
+        return new ServerAccess(
+                bind, checked, Optional.ofNullable(adminKeyFile), tls.serverTls(), tls.caFile(), httpLimits.limits());
     }
 }

@@ -80,13 +80,7 @@ public final class LedgerNode implements AutoCloseable {
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey =
                     access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = new HttpServerConfig(
-                            access.bind(),
-                            listenPort,
-                            HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
-                            HttpServerConfig.DEFAULT_THREADS_MAX,
-                            HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS)
-                    .withTls(access.tls());
+            HttpServerConfig config = access.serverConfig(listenPort);
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     LedgerHttpServer.create(

@@ -137,7 +137,11 @@ public final class LedgerRun implements AutoCloseable {
             AccessControl access =
                     AccessControl.withKeys(keys, Optional.of(clusterSecret)).answeringOnlyFor(hosts);
             LedgerHttpServer http = services.add(
-                    "HTTP server", bind(settings.bind(), port, access, List.of(ingest.routes(), node.routes())));
+                    "HTTP server",
+                    bind(
+                            HttpServerConfig.of(settings.bind(), port, settings.httpLimits()),
+                            access,
+                            List.of(ingest.routes(), node.routes())));
             StreamsReadiness.await(node.streams(), READY_TIMEOUT);
             // Last in, so first out: the file is gone before anything it points to stops.
             services.add(
@@ -165,13 +169,9 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     private static LedgerHttpServer bind(
-            String host, int port, AccessControl access, List<org.kleline.ledger.web.server.HttpRoutes> routes) {
-        HttpServerConfig config = new HttpServerConfig(
-                host,
-                port,
-                HttpServerConfig.DEFAULT_REQUEST_BYTES_MAX,
-                HttpServerConfig.DEFAULT_THREADS_MAX,
-                HttpServerConfig.DEFAULT_ASYNC_TIMEOUT_MS);
+            HttpServerConfig config, AccessControl access, List<org.kleline.ledger.web.server.HttpRoutes> routes) {
+        String host = config.host();
+        int port = config.port();
         try {
             return LedgerHttpServer.create(config, access, routes).start();
         } catch (RuntimeException e) {

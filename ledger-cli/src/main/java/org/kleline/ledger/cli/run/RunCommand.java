@@ -13,6 +13,7 @@ import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.ingest.ImportWindowOption;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.cli.lifecycle.HttpLimitsOptions;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.HistoryRetentionOption;
@@ -99,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "re-pointing its own name at this machine (DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Mixin
+    HttpLimitsOptions httpLimits;
+
     @Option(
             names = "--demo",
             description = "On the first start of this data directory, load a small demo through the API "
@@ -130,7 +134,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention())
                     .withBind(bind, allowedHosts)
-                    .withIngest(IngestConfig.defaults().withImportWindow(importWindow.window()));
+                    .withIngest(IngestConfig.defaults().withImportWindow(importWindow.window()))
+                    .withHttpLimits(httpLimits.limits());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.read.HistoryRetention;
+import org.kleline.ledger.web.server.HttpLimits;
 
 /**
  * What {@code ledger run} is given.
@@ -19,6 +20,7 @@ import org.kleline.ledger.projector.read.HistoryRetention;
  * @param bind           the interface the HTTP API listens on (loopback by default)
  * @param allowedHosts   {@code Host} header values answered besides localhost, 127.0.0.1 and [::1] with the port
  * @param ingest         what ingest allows: the admin import is always on here; its window and waits
+ * @param httpLimits     what the HTTP server lets clients hold at once
  */
 public record RunSettings(
         Path dataDir,
@@ -28,7 +30,8 @@ public record RunSettings(
         HistoryRetention historyRetention,
         String bind,
         List<String> allowedHosts,
-        IngestConfig ingest) {
+        IngestConfig ingest,
+        HttpLimits httpLimits) {
 
     /** The admin's own machine: nothing here is served beyond it unless --bind says so. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -41,6 +44,7 @@ public record RunSettings(
         Objects.requireNonNull(settlementZone, "settlementZone");
         Objects.requireNonNull(historyRetention, "historyRetention");
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(httpLimits, "httpLimits");
         allowedHosts = List.copyOf(allowedHosts);
         // ledger run is the administrator's own machine: the import is on whatever is given.
         ingest = Objects.requireNonNull(ingest, "ingest").withImportEnabled(true);
@@ -67,7 +71,8 @@ public record RunSettings(
                 historyRetention,
                 DEFAULT_BIND,
                 List.of(),
-                IngestConfig.defaults());
+                IngestConfig.defaults(),
+                HttpLimits.defaults());
     }
 
     /** Keeping the whole history. */
@@ -82,16 +87,29 @@ public record RunSettings(
 
     public RunSettings withPort(int newPort) {
         return new RunSettings(
-                dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest);
+                dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest, httpLimits);
     }
 
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
         return new RunSettings(
-                dataDir, port, partitions, settlementZone, historyRetention, newBind, newAllowedHosts, ingest);
+                dataDir,
+                port,
+                partitions,
+                settlementZone,
+                historyRetention,
+                newBind,
+                newAllowedHosts,
+                ingest,
+                httpLimits);
     }
 
     public RunSettings withIngest(IngestConfig newIngest) {
         return new RunSettings(
-                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, newIngest);
+                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, newIngest, httpLimits);
+    }
+
+    public RunSettings withHttpLimits(HttpLimits newHttpLimits) {
+        return new RunSettings(
+                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest, newHttpLimits);
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -63,7 +63,7 @@ public final class SettleCommand implements Callable<Integer> {
         DateRange range = range();
         LedgerApi api;
         ConcurrentSettlements concurrent;
-        RetryOn503 retry = RetryOn503.standard();
+        RetryWhenBusy retry = RetryWhenBusy.standard();
         SettlementRuns runs;
         try {
             api = apiOptions.connect();

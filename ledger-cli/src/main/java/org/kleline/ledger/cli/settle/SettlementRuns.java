@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.kleline.ledger.cli.api.ApiFailure;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 
 /**
  * Settles one business date through {@code POST /v1/settlements/{date}/settle}: the server appends a
@@ -17,9 +17,9 @@ import org.kleline.ledger.cli.api.RetryOn503;
 final class SettlementRuns {
 
     private final LedgerApi api;
-    private final RetryOn503 retry;
+    private final RetryWhenBusy retry;
 
-    SettlementRuns(LedgerApi api, RetryOn503 retry) {
+    SettlementRuns(LedgerApi api, RetryWhenBusy retry) {
         this.api = api;
         this.retry = retry;
     }

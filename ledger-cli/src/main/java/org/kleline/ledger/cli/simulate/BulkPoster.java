@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.kleline.ledger.cli.api.ApiFailure;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.simulator.bulk.BulkRequest;
 import org.kleline.ledger.simulator.bulk.BulkSender;
 
@@ -13,7 +13,7 @@ import org.kleline.ledger.simulator.bulk.BulkSender;
  * Sends bulk requests as {@code POST /v1/events} (NDJSON) and holds each answer to what it must be:
  * {@code 200 {"accepted": lines}}, or for a line broken on purpose (sent alone) a 400 naming line 1.
  * Any other answer stops the run: a 400 of a good request as {@link BulkRefused}, the rest as
- * {@link ApiFailure}. A 503 is retried ({@link RetryOn503}): the append is all or nothing.
+ * {@link ApiFailure}. A 503 is retried ({@link RetryWhenBusy}): the append is all or nothing.
  */
 final class BulkPoster implements BulkSender {
 
@@ -22,12 +22,12 @@ final class BulkPoster implements BulkSender {
     private static final int LINE_SHOWN_MAX = 300;
 
     private final LedgerApi api;
-    private final RetryOn503 retry;
+    private final RetryWhenBusy retry;
     private long requests;
     private long linesAccepted;
     private long linesRefused;
 
-    BulkPoster(LedgerApi api, RetryOn503 retry) {
+    BulkPoster(LedgerApi api, RetryWhenBusy retry) {
         this.api = api;
         this.retry = retry;
     }

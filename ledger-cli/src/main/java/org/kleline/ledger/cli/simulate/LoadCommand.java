@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.LedgerApiOptions;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
@@ -66,7 +66,7 @@ public final class LoadCommand implements Callable<Integer> {
         out.flush();
         ProgressLine progress = ProgressLine.onStderr(command.getErr());
         long started = System.nanoTime();
-        BulkPoster poster = new BulkPoster(api, RetryOn503.standard());
+        BulkPoster poster = new BulkPoster(api, RetryWhenBusy.standard());
         NdjsonFileLoad.Listener listener = (bytes, total, lines) -> progress.update(String.format(
                 Locale.ROOT,
                 "loading %s %3d%%  %,d lines  %,d events/s",

@@ -3,7 +3,7 @@ package org.kleline.ledger.cli.simulate;
 import java.io.IOException;
 import java.util.Locale;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
@@ -44,7 +44,7 @@ public final class SimulatedYear {
 
     public static Appended append(SimulationConfig config, LedgerApi api, ProgressLine progressLine)
             throws IOException {
-        BulkPoster poster = new BulkPoster(api, RetryOn503.standard());
+        BulkPoster poster = new BulkPoster(api, RetryWhenBusy.standard());
         SimulationProgress progress = new SimulationProgress(progressLine, "sending " + config.year());
         SimulationSummary summary = Simulation.sendBulk(config, BulkLimits.api(), poster, progress);
         long elapsed = progress.elapsedNanos();

@@ -18,7 +18,7 @@ import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.PeriodRows;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.period.DateRange;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
@@ -94,7 +94,7 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        RetryOn503 retry = RetryOn503.standard();
+        RetryWhenBusy retry = RetryWhenBusy.standard();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
         long started = System.nanoTime();
         List<JsonNode> rows = PeriodRows.read(api, retry, period, progress);

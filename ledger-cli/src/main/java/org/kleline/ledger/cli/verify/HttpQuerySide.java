@@ -19,7 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.kleline.ledger.cli.api.ApiFailure;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -44,9 +44,9 @@ final class HttpQuerySide implements QuerySide {
 
     private final LedgerApi api;
     private final int concurrency;
-    private final RetryOn503 retry;
+    private final RetryWhenBusy retry;
 
-    HttpQuerySide(LedgerApi api, int concurrency, RetryOn503 retry) {
+    HttpQuerySide(LedgerApi api, int concurrency, RetryWhenBusy retry) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("--http-concurrency must be >= 1, was " + concurrency);
         }
@@ -80,7 +80,8 @@ final class HttpQuerySide implements QuerySide {
                                 outcomes.put(outcome.getEventId(), Optional.of(outcome));
                             }
                         }
-                        case RetryOn503.UNAVAILABLE -> unanswered.addAll(ids); // A partition moving: asked again.
+                        // A partition moving, or too many reads in flight at the server: asked again.
+                        case RetryWhenBusy.UNAVAILABLE, RetryWhenBusy.TOO_MANY_REQUESTS -> unanswered.addAll(ids);
                         case 404, 405 ->
                             throw new ApiFailure("the query API at " + api.base() + " has no bulk read of "
                                     + "outcomes (POST " + OUTCOME_LOOKUP + " answered " + answer.status()
@@ -111,7 +112,7 @@ final class HttpQuerySide implements QuerySide {
                 case 404 -> {
                     // Unknown to the API: no balance at all.
                 }
-                case RetryOn503.UNAVAILABLE -> {
+                case RetryWhenBusy.UNAVAILABLE, RetryWhenBusy.TOO_MANY_REQUESTS -> {
                     balances.put(id, Optional.empty());
                     return;
                 }

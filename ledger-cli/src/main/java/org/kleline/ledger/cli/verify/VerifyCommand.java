@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.kleline.ledger.cli.api.ApiKeyOption;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
@@ -149,7 +149,7 @@ public final class VerifyCommand implements Callable<Integer> {
             query = new HttpQuerySide(
                     new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir)), Optional.of(tlsCa.context())),
                     httpConcurrency,
-                    RetryOn503.standard());
+                    RetryWhenBusy.standard());
             registry = SchemaRegistryClients.create(clients.asClientMap());
         } catch (IllegalArgumentException | ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

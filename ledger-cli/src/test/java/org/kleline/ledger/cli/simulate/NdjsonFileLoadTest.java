@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.cli.api.ApiFailure;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.simulator.bulk.BulkLimits;
 import org.kleline.ledger.simulator.generate.Defect;
 
@@ -77,7 +77,7 @@ class NdjsonFileLoadTest {
     private BulkPoster poster() {
         LedgerApi api = new LedgerApi(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-        return new BulkPoster(api, new RetryOn503(1, Duration.ZERO, Duration.ZERO));
+        return new BulkPoster(api, new RetryWhenBusy(1, Duration.ZERO, Duration.ZERO));
     }
 
     private static String topUp(int n, long amount) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.cli.api.ApiFailure;
 import org.kleline.ledger.cli.api.LedgerApi;
-import org.kleline.ledger.cli.api.RetryOn503;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
@@ -55,7 +55,7 @@ class HttpQuerySideTest {
                 new LedgerApi(
                         URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
                 4,
-                RetryOn503.standard());
+                RetryWhenBusy.standard());
     }
 
     @AfterEach

@@ -114,7 +114,9 @@ public final class RemoteReads {
             }
         }
         String detail = problemDetail(response.body());
-        if (status == 503) {
+        // 429: the owner has as many requests in flight as it takes (forwarded reads are not refused by their
+        // class, but a peer of another version may refuse them): for this client, the owner is unavailable now.
+        if (status == 503 || status == ProblemType.TOO_MANY_REQUESTS.status()) {
             throw new UnavailableException(
                     "instance " + address(owner) + " cannot answer " + describe(read) + " now: " + detail);
         }

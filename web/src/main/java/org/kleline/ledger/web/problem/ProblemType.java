@@ -19,6 +19,8 @@ public enum ProblemType {
     MISDIRECTED("misdirected-request", "Request sent to a host name this server does not answer for", 421),
     // The contract names this type by its end, ".../idempotency-key-reused": a path segment, not a URN part.
     IDEMPOTENCY_KEY_REUSED("/idempotency-key-reused", "Idempotency-Key already used for another request", 422),
+    /** A request past its class's bound of requests in flight on this server (HttpLimits): answered at once. */
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests in flight, retry later", 429),
     UNAVAILABLE("unavailable", "Service unavailable, retry later", 503),
     INTERNAL("internal", "Internal server error", 500),
     HTTP("http", "HTTP error", 400);

@@ -6,20 +6,22 @@ import java.util.List;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.ProblemResponses;
-import org.kleline.ledger.web.tls.ServerTls;
 
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
- * body limit, and problem details for every error. Route modules are given at creation, besides
+ * body limit, the bounds of {@link HttpLimits} (threads, connections, idle timeout, requests in flight per
+ * class, admitted by {@link RequestAdmission}), and problem details for every error. Route modules are given at creation, besides
  * {@link Liveness} ({@code GET /health/live}), which every server has; the server binds on {@link #start()}
  * and stops on {@link #close()}.
  */
@@ -27,10 +29,12 @@ public final class LedgerHttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpServerConfig config;
+    private final RequestAdmission admission;
     private boolean started;
 
     private LedgerHttpServer(HttpServerConfig config, AccessControl access, List<HttpRoutes> routes) {
         this.config = config;
+        this.admission = new RequestAdmission(config.limits());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -40,15 +44,28 @@ public final class LedgerHttpServer implements AutoCloseable {
             cfg.http.asyncTimeout = config.asyncTimeoutMs();
             cfg.jetty.timeoutStatus = 503;
             cfg.jsonMapper(new JavalinJackson(LedgerJson.mapper(), false));
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
-            // With TLS, the one connector speaks HTTPS only: Javalin adds no plain one beside it.
-            config.tls().ifPresent(tls -> cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, tls)));
-            QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(4, config.maxThreads()));
+            HttpLimits limits = config.limits();
+            QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
-            // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body too.
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config));
+            cfg.jetty.modifyServer(server -> {
+                // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body
+                // too.
+                server.setErrorHandler(new ProblemErrorHandler());
+                // A body is gathered whole, without a thread, before admission and the route: a client trickling it
+                // holds its connection, never a request thread, and a refusal leaves nothing unread. A silent one
+                // is cut off at the idle timeout. Javalin puts its servlet inside the innermost wrapper, admission.
+                SilenceEndsTheBody silence = new SilenceEndsTheBody();
+                EagerContentHandler gather = new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes(), -1, false));
+                silence.setHandler(gather);
+                gather.setHandler(admission);
+                server.setHandler(silence);
+                NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.connections(), server);
+                connectionLimit.setEndPointIdleTimeout(HttpLimits.CROWDED_IDLE_TIMEOUT.toMillis());
+                server.addBean(connectionLimit);
+            });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
             ProblemResponses.install(cfg.routes);
             // Before every route: Host, credentials, role, media type (and the key management routes).
@@ -58,19 +75,29 @@ public final class LedgerHttpServer implements AutoCloseable {
         });
     }
 
-    private ServerConnector httpsConnector(Server server, HttpConfiguration http, ServerTls tls) {
-        // Clients reach a node by address as well as by name: the certificate is checked by them, not here.
-        http.addCustomizer(new SecureRequestCustomizer(false));
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(tls.keyStore());
-        ssl.setKeyStorePassword(new String(tls.keyPassword()));
-        ssl.setKeyManagerPassword(new String(tls.keyPassword()));
-        ServerConnector connector = new ServerConnector(
-                server,
-                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
-                new HttpConnectionFactory(http));
+    /**
+     * The one connector: plain HTTP, or HTTPS only when the config has TLS (Javalin adds no plain one beside it),
+     * with the limits' idle timeout and accept queue.
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, HttpServerConfig config) {
+        ServerConnector connector = config.tls()
+                .map(tls -> {
+                    // Clients reach a node by address as well as by name: the certificate is checked by them, not here.
+                    http.addCustomizer(new SecureRequestCustomizer(false));
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(tls.keyStore());
+                    ssl.setKeyStorePassword(new String(tls.keyPassword()));
+                    ssl.setKeyManagerPassword(new String(tls.keyPassword()));
+                    return new ServerConnector(
+                            server,
+                            new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                            new HttpConnectionFactory(http));
+                })
+                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setIdleTimeout(config.limits().idleTimeout().toMillis());
+        connector.setAcceptQueueSize(config.limits().acceptQueue());
         return connector;
     }
 
@@ -110,6 +137,11 @@ public final class LedgerHttpServer implements AutoCloseable {
             throw new IllegalStateException("server not started (configured port " + config.port() + ")");
         }
         return app.port();
+    }
+
+    /** Requests of {@code kind} in flight now, admitted and not yet answered. */
+    public int inFlight(RequestClass kind) {
+        return admission.inFlight(kind);
     }
 
     @Override

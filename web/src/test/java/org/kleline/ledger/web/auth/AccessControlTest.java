@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.web.health.Readiness;
 import org.kleline.ledger.web.health.ReadinessRoutes;
+import org.kleline.ledger.web.server.HttpLimits;
 import org.kleline.ledger.web.server.HttpServerConfig;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
@@ -33,7 +34,7 @@ class AccessControlTest {
     void start() {
         keys = new InMemoryApiKeys(Clock.systemUTC());
         server = LedgerHttpServer.create(
-                        new HttpServerConfig("127.0.0.1", 0, 1024, 8, 5_000),
+                        new HttpServerConfig("127.0.0.1", 0, 1024, 5_000, HttpLimits.defaults()),
                         AccessControl.withKeys(keys, Optional.of(SECRET)),
                         List.of(
                                 routes -> {

@@ -15,7 +15,7 @@ class AsyncTimeoutTest {
     // Javalin writes its own plain body after the timeout; the status and Retry-After are ours.
     @Test
     void answerThatNeverComesIsA503AfterTheAsyncTimeout() throws Exception {
-        HttpServerConfig config = new HttpServerConfig("127.0.0.1", 0, 1024, 8, 300);
+        HttpServerConfig config = new HttpServerConfig("127.0.0.1", 0, 1024, 300, HttpLimits.defaults());
         try (LedgerHttpServer server = LedgerHttpServer.create(
                         config, List.of(routes -> routes.get("/never", ctx -> ctx.future(CompletableFuture::new))))
                 .start()) {
