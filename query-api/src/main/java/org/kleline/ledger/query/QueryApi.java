@@ -16,6 +16,7 @@ import org.kleline.ledger.query.health.HealthRoutes;
 import org.kleline.ledger.query.health.StreamsHealth;
 import org.kleline.ledger.query.http.ReadRoutes;
 import org.kleline.ledger.query.local.LocalStores;
+import org.kleline.ledger.query.metrics.ProjectorMeters;
 import org.kleline.ledger.query.metrics.QueryMetrics;
 import org.kleline.ledger.query.routing.ForwardMetrics;
 import org.kleline.ledger.query.routing.InternalReadRoutes;
@@ -27,6 +28,7 @@ import org.kleline.ledger.query.views.RoutedLedgerViews;
 import org.kleline.ledger.query.views.ViewsOutcomeLookup;
 import org.kleline.ledger.web.metrics.MetricsRoutes;
 import org.kleline.ledger.web.server.HttpRoutes;
+import org.kleline.ledger.web.server.RouteModules;
 
 /**
  * The read side of one projector node: the reads of docs/api.md over the projector's stores (Kafka
@@ -68,7 +70,7 @@ public final class QueryApi implements AutoCloseable {
                 new InternalReadRoutes(local),
                 new HealthRoutes(new StreamsHealth(streams, config.self())),
                 new MetricsRoutes(metrics.prometheus()));
-        this.routes = cfg -> modules.forEach(m -> m.register(cfg));
+        this.routes = new RouteModules(modules);
     }
 
     /**
@@ -82,7 +84,9 @@ public final class QueryApi implements AutoCloseable {
     /** As {@link #create(Projector, QueryConfig)}, with the clock that says which fee plan is in force now. */
     public static QueryApi create(Projector projector, QueryConfig config, Clock clock) {
         Objects.requireNonNull(projector, "projector");
-        return create(projector.streams(), config, clock, Optional.of(projector.catchUpBarrier()));
+        QueryApi api = create(projector.streams(), config, clock, Optional.of(projector.catchUpBarrier()));
+        new ProjectorMeters(projector.metrics()).bindTo(api.meterRegistry());
+        return api;
     }
 
     /**

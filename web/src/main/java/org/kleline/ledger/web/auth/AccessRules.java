@@ -67,6 +67,10 @@ public final class AccessRules {
             new Rule("GET", "/health", EnumSet.noneOf(Role.class), false, true),
             new Rule("GET", "/health/live", EnumSet.noneOf(Role.class), false, true),
             new Rule("GET", "/health/ready", EnumSet.noneOf(Role.class), false, true),
+            // The API's contract and the page to browse it: routes, no data (docs/api.md).
+            new Rule("GET", "/openapi.json", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/docs", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/docs/{asset}", EnumSet.noneOf(Role.class), false, true),
             // Node to node: the cluster secret only, no API key.
             new Rule("POST", "/internal/v1/reads", EnumSet.noneOf(Role.class), true, false));
 

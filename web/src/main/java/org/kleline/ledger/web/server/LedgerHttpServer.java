@@ -2,7 +2,10 @@ package org.kleline.ledger.web.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.kleline.ledger.web.auth.AccessControl;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -11,7 +14,8 @@ import org.kleline.ledger.web.problem.ProblemResponses;
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
  * body limit, and problem details for every error. Route modules are given at creation, besides
- * {@link Liveness} ({@code GET /health/live}), which every server has; the server binds on {@link #start()}
+ * {@link Liveness} ({@code GET /health/live}) and {@link ApiDocsRoutes} ({@code GET /openapi.json}, {@code /docs}),
+ * which every server has; the server binds on {@link #start()}
  * and stops on {@link #close()}.
  */
 public final class LedgerHttpServer implements AutoCloseable {
@@ -43,7 +47,11 @@ public final class LedgerHttpServer implements AutoCloseable {
             // Before every route: Host, credentials, role, media type (and the key management routes).
             access.install(cfg.routes);
             new Liveness().register(cfg.routes);
-            routes.forEach(module -> module.register(cfg.routes));
+            new ApiDocsRoutes().register(cfg.routes);
+            RouteModules modules = new RouteModules(routes);
+            modules.register(cfg.routes);
+            // Every request, once answered, to the modules that observe them (web.metrics' timings).
+            cfg.requestLogger.http(modules::answered);
         });
     }
 
@@ -78,6 +86,17 @@ public final class LedgerHttpServer implements AutoCloseable {
             throw new IllegalStateException("server not started (configured port " + config.port() + ")");
         }
         return app.port();
+    }
+
+    /** Every route this server registered, as {@code METHOD path} ({@code GET /v1/wallets/{walletId}}), sorted. */
+    public SortedSet<String> routes() {
+        SortedSet<String> routes = new TreeSet<>();
+        for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (parsed.endpoint.method.isHttpMethod()) { // not the before and after handlers
+                routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+            }
+        }
+        return routes;
     }
 
     @Override
