@@ -16,7 +16,6 @@ import org.kleline.ledger.query.health.HealthRoutes;
 import org.kleline.ledger.query.health.StreamsHealth;
 import org.kleline.ledger.query.http.ReadRoutes;
 import org.kleline.ledger.query.local.LocalStores;
-import org.kleline.ledger.query.metrics.ProjectorMeters;
 import org.kleline.ledger.query.metrics.QueryMetrics;
 import org.kleline.ledger.query.routing.ForwardMetrics;
 import org.kleline.ledger.query.routing.InternalReadRoutes;
@@ -84,9 +83,7 @@ public final class QueryApi implements AutoCloseable {
     /** As {@link #create(Projector, QueryConfig)}, with the clock that says which fee plan is in force now. */
     public static QueryApi create(Projector projector, QueryConfig config, Clock clock) {
         Objects.requireNonNull(projector, "projector");
-        QueryApi api = create(projector.streams(), config, clock, Optional.of(projector.catchUpBarrier()));
-        new ProjectorMeters(projector.metrics()).bindTo(api.meterRegistry());
-        return api;
+        return create(projector.streams(), config, clock, Optional.of(projector.catchUpBarrier()));
     }
 
     /**

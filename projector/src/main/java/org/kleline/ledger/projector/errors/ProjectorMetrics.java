@@ -19,7 +19,7 @@ import org.apache.kafka.common.utils.Time;
  * stream threads replaced because the directory was behind or because the schema registry could
  * not answer for now, settlement effects applied to a row out of range, and how long events waited from their
  * append to their decision. Reported over JMX under {@code kleline.ledger.projector}, and read by the query
- * API's {@code ProjectorMeters} for {@code /metrics}.
+ * node's {@code ProjectorMeters} (ledger-cli) for {@code /metrics}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package org.kleline.ledger.query.metrics;
+package org.kleline.ledger.cli.node;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -17,13 +17,13 @@ import org.kleline.ledger.projector.errors.ProjectorMetrics;
  * {@code ledger_projector_settlement_out_of_range_total}, {@code ledger_projector_merchant_wait_max_seconds},
  * {@code ledger_projector_outcome_latency_seconds} (count and sum) and {@code ledger_projector_outcome_latency_max_seconds}.
  */
-public final class ProjectorMeters implements MeterBinder {
+final class ProjectorMeters implements MeterBinder {
 
     private static final double MS_PER_SECOND = 1000.0;
 
     private final ProjectorMetrics projector;
 
-    public ProjectorMeters(ProjectorMetrics projector) {
+    ProjectorMeters(ProjectorMetrics projector) {
         this.projector = projector;
     }
 
