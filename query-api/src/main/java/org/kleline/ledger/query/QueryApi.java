@@ -29,6 +29,7 @@ import org.kleline.ledger.query.views.RoutedLedgerViews;
 import org.kleline.ledger.query.views.ViewsOutcomeLookup;
 import org.kleline.ledger.web.metrics.MetricsRoutes;
 import org.kleline.ledger.web.server.HttpRoutes;
+import org.kleline.ledger.web.server.RouteModules;
 
 /**
  * The read side of one projector node: the reads of docs/api.md over the projector's stores (Kafka
@@ -75,7 +76,7 @@ public final class QueryApi implements AutoCloseable {
                 new HealthRoutes(new StreamsHealth(streams, config.self())),
                 new MetricsRoutes(metrics.prometheus()),
                 new DashboardRoutes(DashboardAssets.onClassPath()));
-        this.routes = cfg -> modules.forEach(m -> m.register(cfg));
+        this.routes = new RouteModules(modules);
     }
 
     /**

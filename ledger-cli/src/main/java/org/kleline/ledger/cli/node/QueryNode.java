@@ -64,6 +64,8 @@ public final class QueryNode implements AutoCloseable {
                     projector,
                     new QueryConfig(node.self(), defaults.forwardTimeout(), node.settlementZone(), clusterSecret)
                             .withForwardTls(forwardTls));
+            // The projector's own counters beside the node's other meters on /metrics.
+            new ProjectorMeters(projector.metrics()).bindTo(query.meterRegistry());
             return new QueryNode(projector, query);
         } catch (RuntimeException e) {
             try {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedSet;
 import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
@@ -205,6 +206,11 @@ public final class LedgerRun implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Every route its HTTP server registered, {@code METHOD path} (docs/openapi.json documents each). */
+    public SortedSet<String> routes() {
+        return http.routes();
     }
 
     public String bootstrapServers() {

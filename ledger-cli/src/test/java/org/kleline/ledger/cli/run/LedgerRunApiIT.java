@@ -6,20 +6,32 @@ import static org.kleline.ledger.cli.run.LedgerClient.encode;
 import static org.kleline.ledger.cli.run.LedgerClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.cli.run.LedgerClient.Answer;
+import org.kleline.ledger.web.server.ApiDocument;
 
 /**
  * The whole ledger of {@code ledger run}, started in this JVM on a temporary data directory and a free
@@ -28,6 +40,16 @@ import org.kleline.ledger.cli.run.LedgerClient.Answer;
 class LedgerRunApiIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    /** The failsafe run is in the module's directory. */
+    private static final Path OPENAPI = Path.of("..", "docs", "openapi.json");
+    /** The series operators are told to watch, and the dashboard that draws them. */
+    private static final List<Path> METRICS_NAMED_IN = List.of(
+            Path.of("..", "docs", "operations.md"), Path.of("..", "docker", "grafana", "ledger-dashboard.json"));
+
+    private static final Pattern SERIES = Pattern.compile("ledger_[a-z0-9_]+");
+    /** Only on a cluster of nodes: a single ledger run forwards no read. */
+    private static final String CLUSTER_ONLY = "ledger_query_forwards_";
+
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String PLAN = "{\"cardBps\":250,\"cardFixed\":30,\"microBps\":1000,\"microFixed\":5,"
             + "\"chargebackFee\":1500,\"partnerShareBps\":2500}";
@@ -256,7 +278,7 @@ class LedgerRunApiIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         // The node's meters and, on the same registry, ingest's producers'.
-        assertThat(metrics.body()).contains("# TYPE", "kafka_stream_thread_", "client_id=\"ledger-ingest\"");
+        assertThat(metrics.body()).contains("# TYPE", "ledger_kafka_stream_thread_", "client_id=\"ledger-ingest\"");
         assertThat(api.get("/v1/wallets/no-such-wallet").status()).isEqualTo(404);
         assertThat(api.get("/v1/events/no-such-event").status()).isEqualTo(404);
     }
@@ -339,6 +361,148 @@ class LedgerRunApiIT {
      * The HTTP API lets fields be added (docs/api.md): every field given must be there with that value;
      * others may be too.
      */
+    /**
+     * docs/openapi.json against the running server: every route {@code ledger run} registers (the union of
+     * ingest's and a node's) is an operation of the document and every operation is a registered route; each
+     * operation, called with the admin key and a request that names nothing that exists, answers a status the
+     * document lists for it, and a problem body of a documented type. The web module's
+     * {@code OpenApiContractTest} holds the document to the roles, problem types and its own schemas.
+     */
+    @Test
+    void everyRegisteredRouteIsDocumentedAndEveryDocumentedOperationAnswersAsDocumented() throws Exception {
+        ApiDocument document = ApiDocument.parse(Files.readAllBytes(OPENAPI));
+        Map<String, JsonNode> operations = document.operations();
+
+        assertThat(ledger.routes())
+                .as("the routes ledger run registers against the operations of %s", OPENAPI)
+                .containsExactlyElementsOf(operations.keySet());
+
+        Set<String> problemTypes = document.problemTypes();
+        List<String> undocumented = new ArrayList<>();
+        operations.forEach((route, operation) -> {
+            Answer answer = callAsDocumented(route, operation);
+            if (!operation.path("responses").has(String.valueOf(answer.status()))) {
+                undocumented.add(route + " answered " + answer.status() + ": " + answer.body());
+            } else if (answer.status() >= 400
+                    && !problemTypes.contains(answer.json().path("type").asText())) {
+                undocumented.add(route + " answered a problem of an undocumented type: " + answer.body());
+            }
+        });
+        assertThat(undocumented).as("answers %s does not list", OPENAPI).isEmpty();
+    }
+
+    /**
+     * {@code /metrics} of {@code ledger run} after a workload: a write waited for, a read, and a record no one can
+     * read appended around ingest. Each series docs/operations.md tells to alert on is there, and the ones the
+     * workload drives move: request timings by route and status, ingest's producer, the outcome latency, the
+     * poison records; the consumer lag and the merchant-directory counters are there to read.
+     */
+    @Test
+    void metricsShowTheRequestsTheProducersTheProjectorsCountersAndTheOutcomeLatency() throws Exception {
+        String before = api.get("/metrics").body();
+        assertAccepted(api.write("/v1/wallets", "{\"walletId\":\"w-metrics\",\"currency\":\"EUR\"}", "metrics-open"));
+        api.get("/v1/wallets/w-metrics");
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> raw =
+                new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                    "ledger.events",
+                    "wallet:w-metrics".getBytes(StandardCharsets.UTF_8),
+                    "not an event".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            String after = api.get("/metrics").body();
+            assertThat(sample(
+                            after,
+                            "ledger_http_server_requests_seconds_count",
+                            "route=\"/v1/wallets\"",
+                            "status=\"200\""))
+                    .isGreaterThan(sample(
+                            before,
+                            "ledger_http_server_requests_seconds_count",
+                            "route=\"/v1/wallets\"",
+                            "status=\"200\""));
+            assertThat(sample(
+                            after,
+                            "ledger_http_server_requests_seconds_count",
+                            "route=\"/v1/wallets/{walletId}\"",
+                            "method=\"GET\""))
+                    .isPositive();
+            assertThat(sample(after, "ledger_kafka_producer_record_send_total", "client_id=\"ledger-ingest\""))
+                    .isGreaterThan(
+                            sample(before, "ledger_kafka_producer_record_send_total", "client_id=\"ledger-ingest\""));
+            assertThat(sample(after, "ledger_projector_outcome_latency_seconds_count"))
+                    .isGreaterThan(sample(before, "ledger_projector_outcome_latency_seconds_count"));
+            assertThat(sample(after, "ledger_projector_outcome_latency_seconds_sum"))
+                    .isPositive();
+            assertThat(sample(after, "ledger_projector_poison_records_total"))
+                    .isGreaterThan(sample(before, "ledger_projector_poison_records_total"));
+            assertThat(after)
+                    .contains(
+                            "\nledger_projector_merchant_directory_retries_total ",
+                            "\nledger_projector_merchant_wait_timeouts_total ",
+                            "\nledger_projector_merchant_wait_max_seconds ",
+                            "\nledger_projector_schema_registry_retries_total ",
+                            "\nledger_projector_outcome_latency_max_seconds ",
+                            "\nledger_kafka_consumer_fetch_manager_records_lag_max{")
+                    .doesNotContain("w-metrics");
+        });
+
+        String scrape = api.get("/metrics").body();
+        for (Path file : METRICS_NAMED_IN) {
+            Matcher named = SERIES.matcher(Files.readString(file));
+            while (named.find()) {
+                if (!named.group().startsWith(CLUSTER_ONLY)) {
+                    assertThat(scrape).as("a series %s names", file).contains(named.group());
+                }
+            }
+        }
+    }
+
+    /** The sum of the samples of {@code series} whose labels hold every one of {@code labels}; 0 when none. */
+    private static double sample(String scrape, String series, String... labels) {
+        double sum = 0;
+        for (String line : scrape.split("\n")) {
+            if (!line.startsWith(series + "{") && !line.startsWith(series + " ")) {
+                continue;
+            }
+            if (Arrays.stream(labels).allMatch(line::contains)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** One request to {@code route} as the admin: unknown ids, an empty JSON body where one is taken. */
+    private static Answer callAsDocumented(String route, JsonNode operation) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1)
+                .replace("{date}", "1999-01-04")
+                .replace("{accountId}", encode("wallet:w-openapi-none"))
+                .replace("{asset}", "swagger-ui.css")
+                .replaceAll("\\{[^}]+}", "openapi-none");
+        JsonNode media = operation.path("requestBody").path("content");
+        return switch (method) {
+            case "GET" -> api.get(path);
+            case "DELETE" -> api.delete(path);
+            case "POST" ->
+                media.has("application/x-ndjson")
+                        ? api.post(path, "{}", "Content-Type", "application/x-ndjson")
+                        : media.has("application/json")
+                                ? api.post(
+                                        path,
+                                        "{}",
+                                        "Content-Type",
+                                        "application/json",
+                                        "Idempotency-Key",
+                                        "openapi-call")
+                                : api.post(path, "");
+            default -> throw new IllegalArgumentException("no call for " + route);
+        };
+    }
+
     private static void assertHasFields(JsonNode actual, JsonNode expected) {
         expected.fieldNames()
                 .forEachRemaining(field -> assertThat(actual.get(field))

@@ -173,7 +173,10 @@ class SplitRolesIT {
         assertThat(metrics.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(metrics.body())
-                .contains("# TYPE jvm_memory_used_bytes gauge", "kafka_producer_", "client_id=\"ledger-ingest\"");
+                .contains(
+                        "# TYPE ledger_jvm_memory_used_bytes gauge",
+                        "ledger_kafka_producer_",
+                        "client_id=\"ledger-ingest\"");
         assertThat(get(ingest.port(), "/metrics", "kl_not_a_key").statusCode()).isEqualTo(401);
     }
 

@@ -3,49 +3,37 @@ package org.kleline.ledger.model.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.kleline.ledger.model.fixtures.Gen;
-import org.kleline.ledger.model.fixtures.RandomInputs;
-import org.kleline.ledger.model.fixtures.Tries;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.money.Rounding;
 
+/** Fees and commissions over every valid amount and rate, and fixed fees up to Long.MAX_VALUE (jqwik: shrinks). */
 class FeesPropertyTest {
 
-    @TestFactory
-    Stream<DynamicTest> commissionNeverExceedsFeeWhichNeverExceedsAmount() {
-        return Tries.overSeeds(1000, gen -> {
-            long amount = amount(gen);
-            int bps = bps(gen);
-            long fixed = gen.spread(0L, Long.MAX_VALUE);
-            int shareBps = bps(gen);
-            long fee = Fees.fee(amount, bps, fixed);
-            long commission = Fees.commission(fee, shareBps);
-            assertThat(commission).isBetween(0L, fee);
-            assertThat(fee).isBetween(0L, amount);
-        });
+    @Property(tries = 1000)
+    void commissionNeverExceedsFeeWhichNeverExceedsAmount(
+            @ForAll @LongRange(min = 1, max = LedgerArbitraries.AMOUNT_MAX) long amount,
+            @ForAll @IntRange(min = 0, max = LedgerArbitraries.BPS_MAX) int bps,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long fixed,
+            @ForAll @IntRange(min = 0, max = LedgerArbitraries.BPS_MAX) int shareBps) {
+        long fee = Fees.fee(amount, bps, fixed);
+        long commission = Fees.commission(fee, shareBps);
+        assertThat(commission).isBetween(0L, fee);
+        assertThat(fee).isBetween(0L, amount);
     }
 
     /** The sum may pass Long.MAX_VALUE here, so the oracle adds in BigInteger. */
-    @TestFactory
-    Stream<DynamicTest> feeIsTheMinimumOfAmountAndRatePlusFixedEvenForHugeFixedFees() {
-        return Tries.overSeeds(1000, gen -> {
-            long amount = amount(gen);
-            int bps = bps(gen);
-            long fixed = gen.spread(0L, Long.MAX_VALUE);
-            BigInteger ratePlusFixed =
-                    BigInteger.valueOf(Rounding.applyBps(amount, bps)).add(BigInteger.valueOf(fixed));
-            long expected = BigInteger.valueOf(amount).min(ratePlusFixed).longValueExact();
-            assertThat(Fees.fee(amount, bps, fixed)).isEqualTo(expected);
-        });
-    }
-
-    private static long amount(Gen gen) {
-        return gen.spread(1L, RandomInputs.AMOUNT_MAX);
-    }
-
-    private static int bps(Gen gen) {
-        return gen.spread(0, RandomInputs.BPS_MAX);
+    @Property(tries = 1000)
+    void feeIsTheMinimumOfAmountAndRatePlusFixedEvenForHugeFixedFees(
+            @ForAll @LongRange(min = 1, max = LedgerArbitraries.AMOUNT_MAX) long amount,
+            @ForAll @IntRange(min = 0, max = LedgerArbitraries.BPS_MAX) int bps,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long fixed) {
+        BigInteger ratePlusFixed =
+                BigInteger.valueOf(Rounding.applyBps(amount, bps)).add(BigInteger.valueOf(fixed));
+        long expected = BigInteger.valueOf(amount).min(ratePlusFixed).longValueExact();
+        assertThat(Fees.fee(amount, bps, fixed)).isEqualTo(expected);
     }
 }

@@ -17,27 +17,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.Payouts;
-import org.kleline.ledger.model.fixtures.Coverage;
 import org.kleline.ledger.model.fixtures.Events;
-import org.kleline.ledger.model.fixtures.Gen;
 import org.kleline.ledger.model.fixtures.Invariants;
+import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.MapContext;
-import org.kleline.ledger.model.fixtures.RandomInputs;
 import org.kleline.ledger.model.fixtures.SeenEventIds;
-import org.kleline.ledger.model.fixtures.Tries;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 
-/** Random sequences of merchant events against the invariants of docs/domain.md and the fee plan as-of rule. */
+/** Random sequences of merchant events against the invariants of docs/domain.md and the fee plan as-of rule
+ * (jqwik: a failing sequence shrinks to its fewest, smallest steps). */
 class MerchantPropertyTest {
 
     private static final List<String> MERCHANTS = List.of("m-1", "m-2");
@@ -71,37 +73,43 @@ class MerchantPropertyTest {
         }
     }
 
-    private static Step step(Gen gen) {
-        return new Step(
-                gen.between(0, 2),
-                gen.between(0, MERCHANTS.size() - 1),
-                RandomInputs.feePlan(gen),
-                RandomInputs.amount(gen),
-                gen.between(0, 30),
-                gen.between(0, 600),
-                gen.between(-1, 120),
-                gen.between(0, 4));
+    private static final List<String> DECISIONS = List.of(
+            "ACCEPTED MerchantOnboarded",
+            "ACCEPTED MerchantFeePlanChanged",
+            "ACCEPTED MerchantPaidOut",
+            "DUPLICATE",
+            "REJECTED ALREADY_EXISTS",
+            "REJECTED UNKNOWN_MERCHANT");
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, MERCHANTS.size() - 1),
+                        LedgerArbitraries.feePlans(),
+                        LedgerArbitraries.amounts(),
+                        Arbitraries.integers().between(0, 30),
+                        Arbitraries.integers().between(0, 600),
+                        Arbitraries.integers().between(-1, 120),
+                        Arbitraries.integers().between(0, 4))
+                .as(Step::new);
+        return step.list().ofMinSize(5).ofMaxSize(40);
     }
 
-    @TestFactory
-    Stream<DynamicTest> merchantRulesKeepEveryInvariant() {
-        Coverage decisions = new Coverage();
-        return Tries.overSeeds(
-                500,
-                gen -> keepsEveryInvariant(
-                        gen.listOf(5, 40, MerchantPropertyTest::step),
-                        gen.listOf(1, 5, probe -> probe.between(-60, 800)),
-                        decisions),
-                decisions.covers(
-                        "ACCEPTED MerchantOnboarded",
-                        "ACCEPTED MerchantFeePlanChanged",
-                        "ACCEPTED MerchantPaidOut",
-                        "DUPLICATE",
-                        "REJECTED ALREADY_EXISTS",
-                        "REJECTED UNKNOWN_MERCHANT"));
+    @Provide
+    Arbitrary<List<Integer>> probeMinutes() {
+        return Arbitraries.integers().between(-60, 800).list().ofMinSize(1).ofMaxSize(5);
     }
 
-    private static void keepsEveryInvariant(List<Step> steps, List<Integer> probeMinutes, Coverage decisions) {
+    @Property(tries = 500)
+    void merchantRulesKeepEveryInvariant(
+            @ForAll("steps") List<Step> steps, @ForAll("probeMinutes") List<Integer> probeMinutes) {
+        keepsEveryInvariant(steps, probeMinutes);
+        Statistics.label("decision")
+                .coverage(coverage -> DECISIONS.forEach(d -> coverage.check(d).count(c -> c > 0)));
+    }
+
+    private static void keepsEveryInvariant(List<Step> steps, List<Integer> probeMinutes) {
         MerchantDecider decider = new MerchantDecider(BusinessCalendar.defaultCalendar());
         MapContext context = new MapContext();
         Map<String, MerchantState> merchants = new HashMap<>();
@@ -118,7 +126,7 @@ class MerchantPropertyTest {
                 continue;
             }
             Decision<MerchantState> decision = context.record(decider.decide(before, event, context));
-            decisions.collect(Invariants.describe(decision));
+            Statistics.label("decision").collect(Invariants.describe(decision));
             boolean duplicate = seen.assertDuplicateExactlyWhenSeen(decision);
             if (event.getPayload() instanceof MerchantPaidOut payout && !duplicate) {
                 String used = merchantId + " " + payout.getPayoutId();

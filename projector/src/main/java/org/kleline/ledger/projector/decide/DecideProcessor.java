@@ -236,6 +236,10 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private void emit(Record<String, EventEnvelope> record, Decision<?> decision, EventOutcome outcome) {
         String eventId = decision.eventId();
         context.forward(record.withKey(eventId).withValue(new DecideOutput.Outcome(outcome)));
+        if (metrics != null) {
+            // The record's timestamp is when ingest appended it (its producer's clock); the outcome never reads this.
+            metrics.outcomeDecided(context.currentSystemTimeMs() - record.timestamp());
+        }
         if (!decision.isAccepted()) {
             return;
         }

@@ -9,6 +9,7 @@ import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.utils.Time;
 
@@ -16,8 +17,9 @@ import org.apache.kafka.common.utils.Time;
  * The projector's own metrics, beside Streams' ones: poison records sent to the dead-letter topic,
  * merchant look-ups that timed out waiting for the merchant directory (each fails, none is decided),
  * stream threads replaced because the directory was behind or because the schema registry could
- * not answer for now, and settlement effects applied to a row out of range. Reported over JMX under {@code
- * kleline.ledger.projector}.
+ * not answer for now, settlement effects applied to a row out of range, and how long events waited from their
+ * append to their decision. Reported over JMX under {@code kleline.ledger.projector}, and read by the query
+ * node's {@code ProjectorMeters} (ledger-cli) for {@code /metrics}.
  */
 public final class ProjectorMetrics implements AutoCloseable {
 
@@ -28,6 +30,9 @@ public final class ProjectorMetrics implements AutoCloseable {
     public static final String MERCHANT_DIRECTORY_RETRIES = "merchant-directory-retries-total";
     public static final String SCHEMA_REGISTRY_RETRIES = "schema-registry-retries-total";
     public static final String SETTLEMENT_OUT_OF_RANGE = "settlement-effects-out-of-range-total";
+    public static final String OUTCOMES_DECIDED = "outcomes-decided-total";
+    public static final String OUTCOME_LATENCY_TOTAL_MS = "outcome-latency-ms-total";
+    public static final String OUTCOME_LATENCY_MAX_MS = "outcome-latency-max-ms";
 
     private final Metrics metrics;
     private final Sensor poisonRecords;
@@ -36,6 +41,7 @@ public final class ProjectorMetrics implements AutoCloseable {
     private final Sensor merchantDirectoryRetries;
     private final Sensor schemaRegistryRetries;
     private final Sensor settlementOutOfRange;
+    private final Sensor outcomeLatency;
 
     public ProjectorMetrics(String applicationId) {
         this.metrics = new Metrics(
@@ -78,6 +84,46 @@ public final class ProjectorMetrics implements AutoCloseable {
                         "Settlement effects applied to a row that is then out of range: a sum at 2^63-1 minor units (or "
                                 + "net - paidOut at -2^63); such a row's figures are bounds and no settlement run pays from it."),
                 new CumulativeCount());
+        this.outcomeLatency = metrics.sensor(OUTCOMES_DECIDED);
+        outcomeLatency.add(
+                name(OUTCOMES_DECIDED, "Outcomes decided (first decisions and DUPLICATEs)."), new CumulativeCount());
+        outcomeLatency.add(
+                name(
+                        OUTCOME_LATENCY_TOTAL_MS,
+                        "Milliseconds from each decided event's append to ledger.events (its record's timestamp) to its "
+                                + "decision, added up."),
+                new CumulativeSum());
+        outcomeLatency.add(
+                name(
+                        OUTCOME_LATENCY_MAX_MS,
+                        "Longest wait from an event's append to its decision in the sample window."),
+                new Max());
+    }
+
+    /**
+     * One outcome decided {@code latencyMs} after its event was appended. Timing only: it reads the record's
+     * timestamp and the wall clock, never a figure of the event, and nothing is decided from it.
+     */
+    public void outcomeDecided(long latencyMs) {
+        outcomeLatency.record(Math.max(0, latencyMs));
+    }
+
+    public long outcomesDecided() {
+        return count(OUTCOMES_DECIDED);
+    }
+
+    public double outcomeLatencyTotalMs() {
+        return value(OUTCOME_LATENCY_TOTAL_MS);
+    }
+
+    /** The longest append-to-decision wait of the sample window; NaN when none was decided in it. */
+    public double outcomeLatencyMaxMs() {
+        return value(OUTCOME_LATENCY_MAX_MS);
+    }
+
+    /** The longest merchant-directory wait of the sample window; NaN when there was none. */
+    public double merchantWaitMaxMs() {
+        return value(MERCHANT_WAIT_MAX_MS);
     }
 
     public void poisonRecord() {
@@ -125,7 +171,11 @@ public final class ProjectorMetrics implements AutoCloseable {
     }
 
     private long count(String metric) {
-        return ((Number) metrics.metric(metrics.metricName(metric, GROUP)).metricValue()).longValue();
+        return (long) value(metric);
+    }
+
+    private double value(String metric) {
+        return ((Number) metrics.metric(metrics.metricName(metric, GROUP)).metricValue()).doubleValue();
     }
 
     private MetricName name(String metric, String description) {

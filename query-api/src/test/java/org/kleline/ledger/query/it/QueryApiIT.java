@@ -86,10 +86,10 @@ class QueryApiIT {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(r.body())
                 .contains(
-                        "# TYPE jvm_memory_used_bytes gauge",
-                        "jvm_gc_",
-                        "process_uptime_seconds",
-                        "kafka_stream_thread_");
+                        "# TYPE ledger_jvm_memory_used_bytes gauge",
+                        "ledger_jvm_gc_",
+                        "ledger_process_uptime_seconds",
+                        "ledger_kafka_stream_thread_");
     }
 
     @Test

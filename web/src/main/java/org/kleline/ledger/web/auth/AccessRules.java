@@ -72,6 +72,10 @@ public final class AccessRules {
             // above.
             new Rule("GET", "/dashboard", EnumSet.noneOf(Role.class), false, true),
             new Rule("GET", "/dashboard/{asset}", EnumSet.noneOf(Role.class), false, true),
+            // The API's contract and the page to browse it: routes, no data (docs/api.md).
+            new Rule("GET", "/openapi.json", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/docs", EnumSet.noneOf(Role.class), false, true),
+            new Rule("GET", "/docs/{asset}", EnumSet.noneOf(Role.class), false, true),
             // Node to node: the cluster secret only, no API key.
             new Rule("POST", "/internal/v1/reads", EnumSet.noneOf(Role.class), true, false));
 

@@ -12,7 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * The Prometheus registry of one ledger process, with the JVM's meters bound (memory, GC, threads, class
  * loading, CPU, uptime). Each role binds its own on top: a node its Kafka Streams client
- * (query-api's {@code QueryMetrics}), an ingest its producers. Served by {@link MetricsRoutes}.
+ * (query-api's {@code QueryMetrics}), an ingest its producers. Every name gets the one prefix
+ * {@code ledger_} ({@link LedgerPrefix}): {@code ledger_jvm_memory_used_bytes},
+ * {@code ledger_kafka_producer_record_send_total}. Served by {@link MetricsRoutes}.
  */
 public final class PrometheusMetrics implements AutoCloseable {
 
@@ -23,6 +25,8 @@ public final class PrometheusMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public PrometheusMetrics() {
+        // Before any meter: every series of the process starts with the one prefix.
+        registry.config().meterFilter(new LedgerPrefix());
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

@@ -2,7 +2,10 @@ package org.kleline.ledger.web.server;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,8 +24,9 @@ import org.kleline.ledger.web.problem.ProblemResponses;
 /**
  * The one HTTP server of a ledger process: Javalin on Jetty 12, the strict JSON mapper, the request
  * body limit, the bounds of {@link HttpLimits} (threads, connections, idle timeout, requests in flight per
- * class, admitted by {@link RequestAdmission}), and problem details for every error. Route modules are given at creation, besides
- * {@link Liveness} ({@code GET /health/live}), which every server has; the server binds on {@link #start()}
+ * class, admitted by {@link RequestAdmission}), and problem details for every error. Route modules are given at
+ * creation, besides {@link Liveness} ({@code GET /health/live}) and {@link ApiDocsRoutes}
+ * ({@code GET /openapi.json}, {@code /docs}), which every server has; the server binds on {@link #start()}
  * and stops on {@link #close()}.
  */
 public final class LedgerHttpServer implements AutoCloseable {
@@ -71,7 +75,11 @@ public final class LedgerHttpServer implements AutoCloseable {
             // Before every route: Host, credentials, role, media type (and the key management routes).
             access.install(cfg.routes);
             new Liveness().register(cfg.routes);
-            routes.forEach(module -> module.register(cfg.routes));
+            new ApiDocsRoutes().register(cfg.routes);
+            RouteModules modules = new RouteModules(routes);
+            modules.register(cfg.routes);
+            // Every request, once answered, to the modules that observe them (web.metrics' timings).
+            cfg.requestLogger.http(modules::answered);
         });
     }
 
@@ -142,6 +150,17 @@ public final class LedgerHttpServer implements AutoCloseable {
     /** Requests of {@code kind} in flight now, admitted and not yet answered. */
     public int inFlight(RequestClass kind) {
         return admission.inFlight(kind);
+    }
+
+    /** Every route this server registered, as {@code METHOD path} ({@code GET /v1/wallets/{walletId}}), sorted. */
+    public SortedSet<String> routes() {
+        SortedSet<String> routes = new TreeSet<>();
+        for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (parsed.endpoint.method.isHttpMethod()) { // not the before and after handlers
+                routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+            }
+        }
+        return routes;
     }
 
     @Override
