@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kleline.ledger.cli.broker.BrokerCommand;
 import org.kleline.ledger.cli.env.EnvironmentDefaults;
 import org.kleline.ledger.cli.env.EnvironmentHelp;
 import org.kleline.ledger.cli.ingest.IngestCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             SettleCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
+            BrokerCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

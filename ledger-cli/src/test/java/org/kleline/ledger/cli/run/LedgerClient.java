@@ -13,14 +13,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. */
-final class LedgerClient {
+/**
+ * The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. A server
+ * out of reach is an {@link UncheckedIOException}.
+ */
+public final class LedgerClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String body, HttpResponse<String> response) {
+    public record Answer(int status, String body, HttpResponse<String> response) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -28,7 +31,7 @@ final class LedgerClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
     }
@@ -39,7 +42,7 @@ final class LedgerClient {
     private final String apiKey;
 
     /** A client sending {@code apiKey} as {@code Authorization: Bearer} (none when null). */
-    LedgerClient(URI base, String apiKey) {
+    public LedgerClient(URI base, String apiKey) {
         this.base = base;
         this.apiKey = apiKey;
     }
@@ -54,7 +57,7 @@ final class LedgerClient {
         return new LedgerClient(base, key);
     }
 
-    Answer get(String path, String... headers) {
+    public Answer get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -62,7 +65,7 @@ final class LedgerClient {
         return send(request);
     }
 
-    Answer post(String path, String body, String... headers) {
+    public Answer post(String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (headers.length > 0) {
@@ -72,7 +75,7 @@ final class LedgerClient {
     }
 
     /** A write with an Idempotency-Key that waits for its outcome. */
-    Answer write(String path, String body, String idempotencyKey) {
+    public Answer write(String path, String body, String idempotencyKey) {
         return post(
                 path, body, "Content-Type", "application/json", "Idempotency-Key", idempotencyKey, "Prefer", "wait=5");
     }
