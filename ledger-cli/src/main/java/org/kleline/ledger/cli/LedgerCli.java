@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kleline.ledger.cli.broker.BrokerCommand;
 import org.kleline.ledger.cli.env.EnvironmentDefaults;
 import org.kleline.ledger.cli.env.EnvironmentHelp;
 import org.kleline.ledger.cli.ingest.IngestCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             ReportCommand.class,
             SqlCommand.class,
+            BrokerCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

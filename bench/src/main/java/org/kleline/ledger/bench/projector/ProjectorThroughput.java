@@ -51,11 +51,19 @@ import org.kleline.ledger.projector.read.StoreNames;
  * prints the child JVM's CPU time (user + system, from {@code /proc/<pid>/stat}) per event and the
  * load average at the end of the run. The broker runs in this JVM; each application runs in a JVM of its
  * own (-Xmx1g), so its RSS is its own.
+ *
+ * <p>{@code -Dthroughput.restore=kill} ends the projector's JVM with SIGKILL once it has processed
+ * everything, instead of stopping it cleanly, and the restore then starts on the state the crash left
+ * (nothing deleted): what a node goes through after {@code kill -9}. Under exactly-once Streams wipes
+ * that state and restores it from the changelogs; with
+ * {@code -Dbench.enable.transactional.statestores=true} (Kafka Streams 4.4, KIP-892) it keeps it.
  */
 public final class ProjectorThroughput {
 
     static final int PARTITIONS = 6;
     static final Duration RUN_DEADLINE = Duration.ofMinutes(20);
+    /** {@code throughput.restore=kill}: the projector is killed (SIGKILL) after its run, and restarts on what it left. */
+    static final boolean RESTORE_AFTER_KILL = "kill".equals(System.getProperty("throughput.restore", "delete"));
 
     private ProjectorThroughput() {}
 
@@ -240,15 +248,24 @@ public final class ProjectorThroughput {
             }
             return app + " did not finish within " + RUN_DEADLINE;
         } finally {
-            child.destroy();
+            if (RESTORE_AFTER_KILL) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
+            }
             child.waitFor(60, TimeUnit.SECONDS);
         }
     }
 
-    /** Deletes the projector's local state and times the restore from its changelogs, in this JVM. */
+    /**
+     * Deletes the projector's local state (or, after a kill, leaves what the crash left) and times the restore
+     * from its changelogs, in this JVM.
+     */
     private static String restore(Path work, String app, Properties props) throws Exception {
         Path state = work.resolve("state-" + app);
-        deleteRecursively(state);
+        if (!RESTORE_AFTER_KILL) {
+            deleteRecursively(state);
+        }
         Properties p = new Properties();
         p.putAll(props);
         p.put(ProjectorSettings.APPLICATION_ID, app);
@@ -280,9 +297,13 @@ public final class ProjectorThroughput {
                                 .approximateNumEntries();
                     }
                     return String.format(
-                            "%-16s after deleting local state: every store queryable after %.1f s"
+                            "%-16s after %s: every store queryable after %.1f s"
                                     + " (joining the group included); restoring %,d records took %.1f s",
-                            app, (System.nanoTime() - started) / 1e9, clock.records.get(), clock.seconds());
+                            app,
+                            RESTORE_AFTER_KILL ? "kill -9" : "deleting local state",
+                            (System.nanoTime() - started) / 1e9,
+                            clock.records.get(),
+                            clock.seconds());
                 } catch (RuntimeException notYetRestored) {
                     // A benchmark's poll: a store answers only once every partition of it is restored.
                     TimeUnit.MILLISECONDS.sleep(100);

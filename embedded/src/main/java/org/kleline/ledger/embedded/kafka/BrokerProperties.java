@@ -7,9 +7,9 @@ import java.util.Set;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 
 /**
- * The configuration of the single combined broker and controller. Every replication factor
- * and the transaction log's minimum ISR are 1, so exactly-once works on one node; the session
- * timeouts are short, so a restart after a crash is ready in seconds.
+ * The configuration of a combined broker and controller: alone (every replication factor and the
+ * transaction log's minimum ISR 1, so exactly-once works on one node), or one of a quorum of several
+ * ({@link QuorumSeat}). The session timeouts are short, so a restart after a crash is ready in seconds.
  */
 final class BrokerProperties {
 
@@ -41,6 +41,43 @@ final class BrokerProperties {
             int controllerPort,
             long startupTimeoutMs,
             Map<String, String> overrides) {
+        String voters = NODE_ID + "@" + LoopbackPorts.HOST + ":" + controllerPort;
+        return of(logDirectory, NODE_ID, brokerPort, controllerPort, voters, 1, 1, startupTimeoutMs, overrides);
+    }
+
+    /**
+     * One node of a quorum of several ({@link QuorumSeat}): the same layout, with the seat's id and voter
+     * set, and the cluster's own topics and new topics replicated on three nodes (fewer in a smaller
+     * quorum) with {@code min.insync.replicas} 2, and no unclean leader election, so a write
+     * acknowledged with {@code acks=all} survives the loss of any one node.
+     */
+    static Map<String, String> of(
+            Path logDirectory, QuorumSeat seat, long startupTimeoutMs, Map<String, String> overrides) {
+        Map<String, String> properties = of(
+                logDirectory,
+                seat.nodeId(),
+                seat.brokerPort(),
+                seat.controllerPort(),
+                seat.voters(),
+                seat.replication(),
+                seat.minInsyncReplicas(),
+                startupTimeoutMs,
+                Map.of());
+        properties.put("unclean.leader.election.enable", "false");
+        properties.putAll(overrides);
+        return properties;
+    }
+
+    private static Map<String, String> of(
+            Path logDirectory,
+            int nodeId,
+            int brokerPort,
+            int controllerPort,
+            String voters,
+            int replication,
+            int minInsyncReplicas,
+            long startupTimeoutMs,
+            Map<String, String> overrides) {
         for (String key : overrides.keySet()) {
             if (FIXED_KEYS.contains(key)) {
                 throw new IllegalArgumentException("Broker property '" + key + "' is fixed by the embedded broker"
@@ -50,10 +87,10 @@ final class BrokerProperties {
         String host = LoopbackPorts.HOST;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
-        properties.put("node.id", Integer.toString(NODE_ID));
+        properties.put("node.id", Integer.toString(nodeId));
         // A static voter set: the controller's address is part of the quorum's identity, which
         // is why its port is chosen once and remembered rather than bound to 0.
-        properties.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        properties.put("controller.quorum.voters", voters);
         properties.put(
                 "listeners",
                 BROKER_LISTENER + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
@@ -66,13 +103,15 @@ final class BrokerProperties {
         properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
 
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("offsets.topic.replication.factor", "1");
-        defaults.put("transaction.state.log.replication.factor", "1");
-        defaults.put("transaction.state.log.min.isr", "1");
-        defaults.put("share.coordinator.state.topic.replication.factor", "1");
-        defaults.put("share.coordinator.state.topic.min.isr", "1");
-        defaults.put("default.replication.factor", "1");
-        defaults.put("min.insync.replicas", "1");
+        String replicas = Integer.toString(replication);
+        String minIsr = Integer.toString(minInsyncReplicas);
+        defaults.put("offsets.topic.replication.factor", replicas);
+        defaults.put("transaction.state.log.replication.factor", replicas);
+        defaults.put("transaction.state.log.min.isr", minIsr);
+        defaults.put("share.coordinator.state.topic.replication.factor", replicas);
+        defaults.put("share.coordinator.state.topic.min.isr", minIsr);
+        defaults.put("default.replication.factor", replicas);
+        defaults.put("min.insync.replicas", minIsr);
         defaults.put("num.partitions", "1");
         defaults.put("auto.create.topics.enable", "true");
         // One node serves few groups and transactional ids: fewer coordinator partitions make

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka broker in this JVM: one KRaft node acting as broker and controller, listening on
- * the loopback interface only, with its data in a directory of the caller's choosing.
+ * the loopback interface only, with its data in a directory of the caller's choosing. Alone by
+ * default; one voter of a quorum of several processes with {@link Builder#quorumSeat}.
  *
  * <p>The first start formats the directory and picks two free ports (broker and controller),
  * remembered in {@code ports.properties}, so {@link #bootstrapServers()} is the same after every
@@ -138,6 +139,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private final Path dataDirectory;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private QuorumSeat seat;
 
         private Builder(Path dataDirectory) {
             if (dataDirectory == null) {
@@ -167,21 +169,47 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes this broker one node of a quorum of several, each in its own process, instead of a quorum
+         * of one: the seat's ports are used (no ports file), and a new log directory is formatted with
+         * the seat's node id and cluster id.
+         */
+        public Builder quorumSeat(QuorumSeat seat) {
+            if (seat == null) {
+                throw new IllegalArgumentException("seat must not be null");
+            }
+            this.seat = seat;
+            return this;
+        }
+
         public EmbeddedKafka start() {
             KafkaExitGuard.install();
             Path logDirectory = dataDirectory.resolve(LOG_DIRECTORY_NAME);
             createDirectories(logDirectory);
-            PortsFile portsFile = new PortsFile(dataDirectory);
-            int[] ports = rememberedOrChosenPorts(portsFile);
-            int brokerPort = ports[0];
-            int controllerPort = ports[1];
-            LoopbackPorts.requireFree(brokerPort, "Kafka broker", portsFile.file());
-            LoopbackPorts.requireFree(controllerPort, "Kafka controller", portsFile.file());
-
-            Map<String, String> properties = BrokerProperties.of(
-                    logDirectory, brokerPort, controllerPort, startupTimeout.toMillis(), brokerProperties);
+            int brokerPort;
+            Map<String, String> properties;
+            String clusterId;
+            if (seat == null) {
+                PortsFile portsFile = new PortsFile(dataDirectory);
+                int[] ports = rememberedOrChosenPorts(portsFile);
+                brokerPort = ports[0];
+                LoopbackPorts.requireFree(brokerPort, "Kafka broker", portsFile.file());
+                LoopbackPorts.requireFree(ports[1], "Kafka controller", portsFile.file());
+                properties = BrokerProperties.of(
+                        logDirectory, brokerPort, ports[1], startupTimeout.toMillis(), brokerProperties);
+                clusterId = formatIfNew(
+                        logDirectory,
+                        BrokerProperties.NODE_ID,
+                        Uuid.randomUuid().toString());
+            } else {
+                brokerPort = seat.brokerPort();
+                LoopbackPorts.requireFree(brokerPort, "Kafka broker", "the quorum seat of node " + seat.nodeId());
+                LoopbackPorts.requireFree(
+                        seat.controllerPort(), "Kafka controller", "the quorum seat of node " + seat.nodeId());
+                properties = BrokerProperties.of(logDirectory, seat, startupTimeout.toMillis(), brokerProperties);
+                clusterId = formatIfNew(logDirectory, seat.nodeId(), seat.clusterId());
+            }
             KafkaConfig config = new KafkaConfig(properties, false);
-            String clusterId = formatIfNew(logDirectory);
 
             AtomicReference<EmbeddedKafkaHaltedException> fatalError = new AtomicReference<>();
             AtomicReference<EmbeddedKafka> started = new AtomicReference<>();
@@ -244,18 +272,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /**
          * Formats the log directory when it holds no meta.properties yet, as kafka-storage.sh
-         * format would for a combined node with a static voter set; returns the cluster id.
+         * format would for a combined node with a static voter set; returns the cluster id, the one
+         * the directory holds when it was formatted before.
          */
-        private static String formatIfNew(Path logDirectory) {
+        private static String formatIfNew(Path logDirectory, int nodeId, String clusterId) {
             Path metaProperties = logDirectory.resolve("meta.properties");
             if (Files.exists(metaProperties)) {
                 return readClusterId(metaProperties);
             }
-            String clusterId = Uuid.randomUuid().toString();
             String directory = logDirectory.toString();
             Formatter formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
-                    .setNodeId(BrokerProperties.NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(clusterId)
                     .addDirectory(directory)
                     .setMetadataLogDirectory(directory)

@@ -39,6 +39,41 @@ class BrokerPropertiesTest {
     }
 
     @Test
+    void aQuorumSeatReplicatesOnThreeNodesWithTwoInSyncAndNoUncleanElection() {
+        String voters = "1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103";
+        QuorumSeat seat = new QuorumSeat(2, 9202, 9102, voters, "q1cGQ0dBRUy6yAHJKqbv7w");
+        Map<String, String> properties = BrokerProperties.of(LOG_DIRECTORY, seat, 60_000, Map.of());
+
+        assertThat(properties)
+                .containsEntry("node.id", "2")
+                .containsEntry("controller.quorum.voters", voters)
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:9202,CONTROLLER://127.0.0.1:9102")
+                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:9202")
+                .containsEntry("offsets.topic.replication.factor", "3")
+                .containsEntry("transaction.state.log.replication.factor", "3")
+                .containsEntry("transaction.state.log.min.isr", "2")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("unclean.leader.election.enable", "false");
+    }
+
+    @Test
+    void aSeatMustBeAVoterAtItsOwnControllerPort() {
+        String voters = "1@127.0.0.1:9101,2@127.0.0.1:9102,3@127.0.0.1:9103";
+        assertThatThrownBy(() -> new QuorumSeat(4, 9204, 9104, voters, "q1cGQ0dBRUy6yAHJKqbv7w"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must name node 4 at 127.0.0.1:9104");
+        assertThatThrownBy(() -> new QuorumSeat(1, 9102, 9101, voters, "q1cGQ0dBRUy6yAHJKqbv7w"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("broker port 9102");
+        assertThatThrownBy(() -> new QuorumSeat(1, 9201, 9101, "1@0.0.0.0:9101", "q1cGQ0dBRUy6yAHJKqbv7w"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ID@127.0.0.1:PORT");
+        assertThat(new QuorumSeat(1, 9201, 9101, "1@127.0.0.1:9101", "q1cGQ0dBRUy6yAHJKqbv7w").replication())
+                .isEqualTo(1);
+    }
+
+    @Test
     void sessionTimeoutsAreShortForAQuickRestartAfterACrash() {
         Map<String, String> properties = BrokerProperties.of(LOG_DIRECTORY, 9092, 9093, 60_000, Map.of());
 

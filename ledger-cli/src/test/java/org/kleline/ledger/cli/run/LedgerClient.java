@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
-/** The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. */
+/**
+ * The tests' HTTP client of a running ledger: java.net.http, as any client outside the project. A server
+ * out of reach is an {@link UncheckedIOException}.
+ */
 public final class LedgerClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -28,6 +28,7 @@ class StreamsConfigFactoryTest {
             assertThat(p.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo("3");
             assertThat(p.get("topic.min.insync.replicas")).isEqualTo("2");
             assertThat(p.get("topic.unclean.leader.election.enable")).isEqualTo("false");
+            assertThat(p.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isEqualTo("true");
             assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
                     .isEqualTo("ledger.events.dlq");
             assertThat(p.get(ProjectorSettings.ROCKSDB_MEMORY_BYTES)).isEqualTo(Long.toString(256L * 1024 * 1024));
