@@ -59,11 +59,14 @@ public final class LedgerHttpServer implements AutoCloseable {
                 server.setErrorHandler(new ProblemErrorHandler());
                 // A body is gathered whole, without a thread, before admission and the route: a client trickling it
                 // holds its connection, never a request thread, and a refusal leaves nothing unread. A silent one
-                // is cut off at the idle timeout. Javalin puts its servlet inside the innermost wrapper, admission.
+                // is cut off at the idle timeout. The bodies held at once are bounded by a budget (BodyBudget).
+                // Javalin puts its servlet inside the innermost wrapper, admission.
                 SilenceEndsTheBody silence = new SilenceEndsTheBody();
+                BodyBudget budget = BodyBudget.ofHeap(config.maxRequestBytes(), limits.connections());
                 EagerContentHandler gather = new EagerContentHandler(
                         new EagerContentHandler.RetainedContentLoaderFactory(config.maxRequestBytes(), -1, false));
-                silence.setHandler(gather);
+                silence.setHandler(budget);
+                budget.setHandler(gather);
                 gather.setHandler(admission);
                 server.setHandler(silence);
                 NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.connections(), server);

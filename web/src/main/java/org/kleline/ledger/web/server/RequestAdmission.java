@@ -1,20 +1,13 @@
 package org.kleline.ledger.web.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.kleline.ledger.web.json.LedgerJson;
-import org.kleline.ledger.web.problem.Problem;
-import org.kleline.ledger.web.problem.ProblemType;
 
 /**
  * The handler before every route: admits a request within its class's bound of requests in flight
@@ -27,9 +20,6 @@ import org.kleline.ledger.web.problem.ProblemType;
  * {@link RequestClass#of} names what is never refused.
  */
 final class RequestAdmission extends Handler.Wrapper {
-
-    /** What a refused client waits before trying again. */
-    static final String RETRY_AFTER_SECONDS = "1";
 
     private final Map<RequestClass, Semaphore> places = new EnumMap<>(RequestClass.class);
     private final Map<RequestClass, Integer> bounds;
@@ -54,10 +44,10 @@ final class RequestAdmission extends Handler.Wrapper {
             refuse(kind.get(), response, callback);
             return true;
         }
-        Place place = new Place(classPlaces);
+        ReleasingCallback place = new ReleasingCallback(callback, classPlaces::release);
         boolean handled;
         try {
-            handled = super.handle(request, response, place.releasingOnCompletion(callback));
+            handled = super.handle(request, response, place);
         } catch (Exception | Error e) {
             place.release();
             throw e;
@@ -75,59 +65,11 @@ final class RequestAdmission extends Handler.Wrapper {
     }
 
     private void refuse(RequestClass kind, Response response, Callback callback) {
-        response.setStatus(ProblemType.TOO_MANY_REQUESTS.status());
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(body(kind)), callback);
-    }
-
-    private byte[] body(RequestClass kind) {
-        Problem problem = Problem.of(
-                ProblemType.TOO_MANY_REQUESTS,
+        TooManyAnswer.send(
                 "this server has " + bounds.get(kind) + " requests of class " + kind.wireName()
-                        + " in flight, its limit; retry after " + RETRY_AFTER_SECONDS + " s");
-        try {
-            return LedgerJson.mapper().writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize problem " + problem, e);
-        }
-    }
-
-    /** One admitted request's place, given back once whichever way the request ends. */
-    private static final class Place {
-
-        private final Semaphore places;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        Place(Semaphore places) {
-            this.places = places;
-        }
-
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                places.release();
-            }
-        }
-
-        Callback releasingOnCompletion(Callback callback) {
-            return new Callback() {
-                @Override
-                public void succeeded() {
-                    release();
-                    callback.succeeded();
-                }
-
-                @Override
-                public void failed(Throwable failure) {
-                    release();
-                    callback.failed(failure);
-                }
-
-                @Override
-                public InvocationType getInvocationType() {
-                    return callback.getInvocationType();
-                }
-            };
-        }
+                        + " in flight, its limit; retry after " + TooManyAnswer.RETRY_AFTER_SECONDS + " s",
+                false,
+                response,
+                callback);
     }
 }
