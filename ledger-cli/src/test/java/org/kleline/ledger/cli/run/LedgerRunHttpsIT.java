@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,10 @@ class LedgerRunHttpsIT {
     static Path root;
 
     private static TestCertificates certificates;
+
+    @AutoClose
     private static LedgerRun ledger;
+
     private static LedgerClient api;
 
     @BeforeAll
@@ -48,13 +51,6 @@ class LedgerRunHttpsIT {
         ledger = LedgerRun.start(
                 new RunSettings(root.resolve("data"), 0, 3, PARIS).withTls(Optional.of(tls), Optional.empty()));
         api = LedgerClient.admin(ledger);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test
