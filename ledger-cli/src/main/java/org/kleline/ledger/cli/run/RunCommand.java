@@ -184,7 +184,8 @@ public final class RunCommand implements Callable<Integer> {
         throw new StartupFailure("the projector stopped (state " + run.projectorState() + "); see the log above");
     }
 
-    private static void printAddresses(PrintWriter out, LedgerRun run, String trustedCa) {
+    /** The start-up lines: where the API, Kafka, the registry, the addresses file and the admin key are. */
+    static void printAddresses(PrintWriter out, LedgerRun run, String trustedCa) {
         out.printf(
                 Locale.ROOT,
                 "Kleline Ledger is running (ready in %.1f s).%n",

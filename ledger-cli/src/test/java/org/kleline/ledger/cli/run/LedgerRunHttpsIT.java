@@ -120,6 +120,18 @@ class LedgerRunHttpsIT {
         assertThat(out.toString()).contains("HTTP API URL");
     }
 
+    @Test
+    void theStartUpLinesNameTheHttpsUrlAndTheCaToTrust() {
+        StringWriter lines = new StringWriter();
+        String pem = certificates.certificatePem().toString();
+        RunCommand.printAddresses(new PrintWriter(lines, true), ledger, pem);
+
+        assertThat(lines.toString())
+                .contains("HTTP API         https://localhost:" + ledger.port())
+                .contains("clients trust it with --tls-ca " + pem)
+                .contains("ledger verify --data-dir " + ledger.dataDir() + " --tls-ca " + pem);
+    }
+
     private static RawHttp.Request health(String host) {
         return new RawHttp.Request("GET", "/health", List.<String[]>of(new String[] {"Host", host}), null, false);
     }
