@@ -83,6 +83,16 @@ class LedgerCliTest {
     }
 
     @Test
+    void runTlsOptionsOnlyHalfGivenOrUnreadableAreAUsageError() {
+        Result certificateAlone = execute("run", "--tls-cert", "server.crt.pem", "--port", "0");
+        assertThat(certificateAlone.exitCode()).isEqualTo(2);
+        assertThat(certificateAlone.err()).contains("--tls-cert and --tls-key go together: give both");
+        Result missingStore = execute("run", "--tls-keystore", "no-such-store.p12", "--port", "0");
+        assertThat(missingStore.exitCode()).isEqualTo(2);
+        assertThat(missingStore.err()).contains("--tls-keystore").contains("no-such-store.p12");
+    }
+
+    @Test
     void aNegativeDemoYearIsAUsageError() {
         Result result = execute("run", "--demo-year", "-1", "--port", "0");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -3,7 +3,6 @@ package org.kleline.ledger.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,20 +30,23 @@ public final class DemoLoader {
     private final LedgerApi api;
     private final PrintWriter out;
 
-    private DemoLoader(URI api, String apiKey, PrintWriter out) {
-        this.api = new LedgerApi(api, java.util.Optional.of(apiKey));
+    private DemoLoader(LedgerApi api, PrintWriter out) {
+        this.api = api;
         this.out = out;
     }
 
-    /** Loads the demo unless the marker says it was; returns whether it loaded it now. */
-    public static boolean loadOnce(Path dataDir, URI api, String apiKey, PrintWriter out) {
+    /**
+     * Loads the demo through {@code api} (the admin's client, trusting the run's certificate over HTTPS) unless
+     * the marker says it was; returns whether it loaded it now.
+     */
+    public static boolean loadOnce(Path dataDir, LedgerApi api, PrintWriter out) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo: already loaded in this data directory (" + marker + "); not loading it again.");
             out.flush();
             return false;
         }
-        new DemoLoader(api, apiKey, out).load();
+        new DemoLoader(api, out).load();
         try {
             Files.writeString(marker, "demo loaded at " + Instant.now() + "\n");
         } catch (IOException e) {

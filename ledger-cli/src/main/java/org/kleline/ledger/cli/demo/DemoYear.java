@@ -24,9 +24,12 @@ public final class DemoYear {
 
     private DemoYear() {}
 
-    /** Loads the year unless the marker says it was; returns whether it loaded it now. */
+    /**
+     * Loads the year through {@code api} (the admin's client) unless the marker says it was; returns whether it
+     * loaded it now. The commands it prints name {@code --tls-ca trustedCa} when the API is served over HTTPS.
+     */
     public static boolean loadOnce(
-            Path dataDir, URI api, String apiKey, long transactions, PrintWriter out, ProgressLine progress) {
+            Path dataDir, LedgerApi api, String trustedCa, long transactions, PrintWriter out, ProgressLine progress) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             out.println("Demo year: already loaded in this data directory (" + marker + "); not loading it again.");
@@ -42,8 +45,7 @@ public final class DemoYear {
                 transactions);
         out.flush();
         try {
-            SimulatedYear.Appended appended =
-                    SimulatedYear.append(config, new LedgerApi(api, java.util.Optional.of(apiKey)), progress);
+            SimulatedYear.Appended appended = SimulatedYear.append(config, api, progress);
             out.println("  " + appended.describe());
             Files.writeString(
                     marker, "demo year of " + transactions + " transactions loaded at " + Instant.now() + "\n");
@@ -51,13 +53,24 @@ public final class DemoYear {
             throw new UncheckedIOException("demo year: " + e.getMessage(), e);
         }
         String year = Integer.toString(config.year());
+        URI url = api.base();
+        String trust = url.getScheme().equals("https") ? " --tls-ca " + trustedCa : "";
         out.printf(
                 "  The projector decides it in the background. Then, in another terminal:%n"
                         + "    export LEDGER_API_KEY=$(cat %s)%n"
-                        + "    ledger settle --from %s-01-01 --to %s-12-31 --api-url %s%n"
-                        + "    ledger verify --data-dir %s%n"
-                        + "    ledger report --year %s --api-url %s%n",
-                dataDir.resolve(org.kleline.ledger.cli.keys.AdminKeyFile.NAME), year, year, api, dataDir, year, api);
+                        + "    ledger settle --from %s-01-01 --to %s-12-31 --api-url %s%s%n"
+                        + "    ledger verify --data-dir %s%s%n"
+                        + "    ledger report --year %s --api-url %s%s%n",
+                dataDir.resolve(org.kleline.ledger.cli.keys.AdminKeyFile.NAME),
+                year,
+                year,
+                url,
+                trust,
+                dataDir,
+                trust,
+                year,
+                url,
+                trust);
         out.flush();
         return true;
     }

@@ -64,6 +64,14 @@ public final class TlsOptions {
         return ca.caFile();
     }
 
+    /**
+     * The PEM a client of this server is told to trust ({@code --tls-ca}): the CA file given, else the served
+     * certificate chain of {@code --tls-cert}; empty with a key store alone (its CA is known to its owner only).
+     */
+    public Optional<Path> trustedByClients() {
+        return ca.caFile().or(() -> Optional.ofNullable(certificate));
+    }
+
     private static ServerTls withOption(String option, java.util.function.Supplier<ServerTls> read) {
         try {
             return read.get();

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
@@ -63,6 +65,7 @@ public final class LedgerRun implements AutoCloseable {
     private final String bind;
     private final AdminKeyFile.AdminKey adminKey;
     private final ApiKeys apiKeys;
+    private final Optional<SSLContext> clientTls;
 
     private LedgerRun(
             Services services,
@@ -73,7 +76,9 @@ public final class LedgerRun implements AutoCloseable {
             Duration startupTime,
             String bind,
             AdminKeyFile.AdminKey adminKey,
-            ApiKeys apiKeys) {
+            ApiKeys apiKeys,
+            Optional<SSLContext> clientTls) {
+        this.clientTls = clientTls;
         this.bind = bind;
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
@@ -88,6 +93,12 @@ public final class LedgerRun implements AutoCloseable {
     /** Starts everything and returns once the API answers reads; a {@link StartupFailure} says why not. */
     public static LedgerRun start(RunSettings settings) {
         long began = System.nanoTime();
+        Optional<SSLContext> clientTls;
+        try {
+            clientTls = settings.clientTls();
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("--tls-ca: " + e.getMessage(), e);
+        }
         Path dataDir = DataDirectory.prepare(settings.dataDir());
         int port = HttpPort.settle(settings.port());
         Services services = new Services();
@@ -140,7 +151,8 @@ public final class LedgerRun implements AutoCloseable {
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     bind(
-                            HttpServerConfig.of(settings.bind(), port, settings.httpLimits()),
+                            HttpServerConfig.of(settings.bind(), port, settings.httpLimits())
+                                    .withTls(settings.tls()),
                             access,
                             List.of(ingest.routes(), node.routes())));
             StreamsReadiness.await(node.streams(), READY_TIMEOUT);
@@ -162,7 +174,8 @@ public final class LedgerRun implements AutoCloseable {
                     Duration.ofNanos(System.nanoTime() - began),
                     settings.bind(),
                     adminKey,
-                    keys);
+                    keys,
+                    clientTls);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -177,13 +190,33 @@ public final class LedgerRun implements AutoCloseable {
             return LedgerHttpServer.create(config, access, routes).start();
         } catch (RuntimeException e) {
             throw new StartupFailure(
-                    "cannot serve HTTP on " + host + ":" + port + " (--bind, --port): " + e.getMessage(), e);
+                    "cannot serve " + (config.tls().isPresent() ? "HTTPS" : "HTTP") + " on " + host + ":" + port
+                            + " (--bind, --port): " + e.getMessage(),
+                    e);
         }
     }
 
-    /** The HTTP API's base URL, {@code http://127.0.0.1:<port>} (or the interface given to --bind). */
+    /**
+     * The HTTP API's base URL, {@code http://127.0.0.1:<port>} (or the interface given to --bind; {@code https}
+     * with --tls-cert or --tls-keystore).
+     */
     public URI httpUrl() {
         return httpUrl(bind, http);
+    }
+
+    /** {@code https} when it serves TLS, else {@code http}. */
+    public String scheme() {
+        return http.scheme();
+    }
+
+    /** How its own calls trust its HTTPS API (empty on plain HTTP, or with no --tls-ca and no TLS). */
+    public Optional<SSLContext> clientTls() {
+        return clientTls;
+    }
+
+    /** The admin's client of its own API, over HTTPS when it serves it: what the demo loads through. */
+    public LedgerApi adminApi() {
+        return new LedgerApi(httpUrl(), Optional.of(adminKey.secret()), clientTls);
     }
 
     private static URI httpUrl(String bind, LedgerHttpServer http) {
@@ -191,7 +224,7 @@ public final class LedgerRun implements AutoCloseable {
         String host = everywhere
                 ? RunSettings.DEFAULT_BIND
                 : bind.indexOf(':') >= 0 && !bind.startsWith("[") ? "[" + bind + "]" : bind;
-        return URI.create("http://" + host + ":" + http.port());
+        return URI.create(http.scheme() + "://" + host + ":" + http.port());
     }
 
     /** The admin key of this data directory ({@code admin.key}): made on its first start, found later. */

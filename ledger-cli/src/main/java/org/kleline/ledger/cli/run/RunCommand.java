@@ -1,7 +1,6 @@
 package org.kleline.ledger.cli.run;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.kleline.ledger.cli.demo.DemoYear;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.ingest.ImportWindowOption;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
+import org.kleline.ledger.cli.keys.TlsOptions;
 import org.kleline.ledger.cli.lifecycle.HttpLimitsOptions;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
@@ -41,9 +41,15 @@ import picocli.CommandLine.Spec;
                     + "admin import is enabled (NDJSON lines of POST /v1/events may carry their own occurredAt).",
             "Every /v1 call needs an API key (Authorization: Bearer <key>). The first start of a data directory "
                     + "makes an admin key, prints it once and writes it to DIR/admin.key (owner only).",
+            "Plain HTTP unless --tls-cert with --tls-key (or --tls-keystore) is given: then HTTPS only, and the "
+                    + "demo, the addresses file and the commands beside it (ledger verify --data-dir DIR --tls-ca PEM) "
+                    + "follow.",
             ""
         })
 public final class RunCommand implements Callable<Integer> {
+
+    /** What a client is told to trust when the run serves a key store alone. */
+    static final String TRUSTED_CA_UNKNOWN = "<the CA of the certificate, PEM>";
 
     @Spec
     CommandSpec spec;
@@ -103,6 +109,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     HttpLimitsOptions httpLimits;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(
             names = "--demo",
             description = "On the first start of this data directory, load a small demo through the API "
@@ -135,7 +144,8 @@ public final class RunCommand implements Callable<Integer> {
             settings = new RunSettings(dataDir, port, partitions, settlementZone, history.retention())
                     .withBind(bind, allowedHosts)
                     .withIngest(IngestConfig.defaults().withImportWindow(importWindow.window()))
-                    .withHttpLimits(httpLimits.limits());
+                    .withHttpLimits(httpLimits.limits())
+                    .withTls(tls.serverTls(), tls.caFile());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -146,18 +156,20 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         LedgerRun run = LedgerRun.start(settings);
         ShutdownHook hook = ShutdownHook.install(run.services(), out);
-        printAddresses(out, run);
+        String trustedCa = tls.trustedByClients().map(Path::toString).orElse(TRUSTED_CA_UNKNOWN);
+        printAddresses(out, run, trustedCa);
         if (demo) {
-            DemoLoader.loadOnce(run.dataDir(), run.httpUrl(), run.adminKey().secret(), out);
+            DemoLoader.loadOnce(run.dataDir(), run.adminApi(), out);
             out.println("Try: export LEDGER_API_KEY=$(cat " + run.dataDir().resolve(AdminKeyFile.NAME) + ")");
-            out.println("     curl -s -H \"Authorization: Bearer $LEDGER_API_KEY\" http://localhost:" + run.port()
+            out.println("     curl -s " + (run.scheme().equals("https") ? "--cacert " + trustedCa + " " : "")
+                    + "-H \"Authorization: Bearer $LEDGER_API_KEY\" " + run.scheme() + "://localhost:" + run.port()
                     + "/v1/accounts/wallet:w-alice/balances");
         }
         if (demoYear != null) {
             DemoYear.loadOnce(
                     run.dataDir(),
-                    URI.create("http://localhost:" + run.port()),
-                    run.adminKey().secret(),
+                    run.adminApi(),
+                    trustedCa,
                     demoYear,
                     out,
                     ProgressLine.onStderr(spec.commandLine().getErr()));
@@ -172,19 +184,25 @@ public final class RunCommand implements Callable<Integer> {
         throw new StartupFailure("the projector stopped (state " + run.projectorState() + "); see the log above");
     }
 
-    private static void printAddresses(PrintWriter out, LedgerRun run) {
+    /** The start-up lines: where the API, Kafka, the registry, the addresses file and the admin key are. */
+    static void printAddresses(PrintWriter out, LedgerRun run, String trustedCa) {
         out.printf(
                 Locale.ROOT,
                 "Kleline Ledger is running (ready in %.1f s).%n",
                 run.startupTime().toMillis() / 1000.0);
-        out.printf("  HTTP API         http://localhost:%d%n", run.port());
+        out.printf("  HTTP API         %s://localhost:%d%n", run.scheme(), run.port());
+        if (run.scheme().equals("https")) {
+            out.printf("                   (HTTPS only; clients trust it with --tls-ca %s)%n", trustedCa);
+        }
         out.printf(
                 "  Kafka            %s   (bootstrap servers: read ledger.journal, ledger.settlements)%n",
                 run.bootstrapServers());
         out.printf("  Schema registry  %s%n", run.schemaRegistryUrl());
         out.printf(
-                "  Addresses file   %s   (while it runs: ledger verify --data-dir %s)%n",
-                run.dataDir().resolve(RunAddresses.FILE_NAME), run.dataDir());
+                "  Addresses file   %s   (while it runs: ledger verify --data-dir %s%s)%n",
+                run.dataDir().resolve(RunAddresses.FILE_NAME),
+                run.dataDir(),
+                run.scheme().equals("https") ? " --tls-ca " + trustedCa : "");
         AdminKeyFile.AdminKey admin = run.adminKey();
         Path keyFile = run.dataDir().resolve(AdminKeyFile.NAME);
         if (admin.madeNow()) {

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.read.HistoryRetention;
 import org.kleline.ledger.web.server.HttpLimits;
+import org.kleline.ledger.web.tls.ServerTls;
 
 /**
  * What {@code ledger run} is given.
@@ -21,6 +24,9 @@ import org.kleline.ledger.web.server.HttpLimits;
  * @param allowedHosts   {@code Host} header values answered besides localhost, 127.0.0.1 and [::1] with the port
  * @param ingest         what ingest allows: the admin import is always on here; its window and waits
  * @param httpLimits     what the HTTP server lets clients hold at once
+ * @param tls            the key and certificate to serve HTTPS with (only); empty: plain HTTP
+ * @param tlsCa          the CA certificates (PEM) the run trusts when it calls its own API over HTTPS (the demo
+ *                       loads); empty: the certificate it serves
  */
 public record RunSettings(
         Path dataDir,
@@ -31,7 +37,9 @@ public record RunSettings(
         String bind,
         List<String> allowedHosts,
         IngestConfig ingest,
-        HttpLimits httpLimits) {
+        HttpLimits httpLimits,
+        Optional<ServerTls> tls,
+        Optional<Path> tlsCa) {
 
     /** The admin's own machine: nothing here is served beyond it unless --bind says so. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -45,6 +53,8 @@ public record RunSettings(
         Objects.requireNonNull(historyRetention, "historyRetention");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(httpLimits, "httpLimits");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(tlsCa, "tlsCa");
         allowedHosts = List.copyOf(allowedHosts);
         // ledger run is the administrator's own machine: the import is on whatever is given.
         ingest = Objects.requireNonNull(ingest, "ingest").withImportEnabled(true);
@@ -72,7 +82,9 @@ public record RunSettings(
                 DEFAULT_BIND,
                 List.of(),
                 IngestConfig.defaults(),
-                HttpLimits.defaults());
+                HttpLimits.defaults(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Keeping the whole history. */
@@ -87,7 +99,17 @@ public record RunSettings(
 
     public RunSettings withPort(int newPort) {
         return new RunSettings(
-                dataDir, newPort, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest, httpLimits);
+                dataDir,
+                newPort,
+                partitions,
+                settlementZone,
+                historyRetention,
+                bind,
+                allowedHosts,
+                ingest,
+                httpLimits,
+                tls,
+                tlsCa);
     }
 
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
@@ -100,16 +122,62 @@ public record RunSettings(
                 newBind,
                 newAllowedHosts,
                 ingest,
-                httpLimits);
+                httpLimits,
+                tls,
+                tlsCa);
     }
 
     public RunSettings withIngest(IngestConfig newIngest) {
         return new RunSettings(
-                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, newIngest, httpLimits);
+                dataDir,
+                port,
+                partitions,
+                settlementZone,
+                historyRetention,
+                bind,
+                allowedHosts,
+                newIngest,
+                httpLimits,
+                tls,
+                tlsCa);
     }
 
     public RunSettings withHttpLimits(HttpLimits newHttpLimits) {
         return new RunSettings(
-                dataDir, port, partitions, settlementZone, historyRetention, bind, allowedHosts, ingest, newHttpLimits);
+                dataDir,
+                port,
+                partitions,
+                settlementZone,
+                historyRetention,
+                bind,
+                allowedHosts,
+                ingest,
+                newHttpLimits,
+                tls,
+                tlsCa);
+    }
+
+    /** Serving HTTPS only with {@code newTls} (plain HTTP when empty); its own calls trusting {@code newTlsCa}. */
+    public RunSettings withTls(Optional<ServerTls> newTls, Optional<Path> newTlsCa) {
+        return new RunSettings(
+                dataDir,
+                port,
+                partitions,
+                settlementZone,
+                historyRetention,
+                bind,
+                allowedHosts,
+                ingest,
+                httpLimits,
+                newTls,
+                newTlsCa);
+    }
+
+    /** The context its own calls to its HTTPS API go with: trusting {@link #tlsCa()}, or what it serves. */
+    public Optional<SSLContext> clientTls() {
+        if (tlsCa.isPresent()) {
+            return Optional.of(ServerTls.clientTrusting(tlsCa));
+        }
+        return tls.map(ServerTls::clientTrustingItself);
     }
 }

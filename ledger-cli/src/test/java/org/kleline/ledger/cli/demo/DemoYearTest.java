@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.progress.ProgressLine;
 
 /** {@code ledger run --demo-year}, against a stand-in of the bulk API that appends every good line. */
@@ -64,8 +66,8 @@ class DemoYearTest {
         URI api = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return DemoYear.loadOnce(
                 dataDir,
-                api,
-                "kl_demoyeartest_key",
+                new LedgerApi(api, Optional.of("kl_demoyeartest_key")),
+                "ca.pem",
                 200,
                 new PrintWriter(out, true),
                 new ProgressLine(new PrintWriter(new StringWriter()), false, System::nanoTime));
@@ -87,7 +89,9 @@ class DemoYearTest {
                 .contains("Demo year (first start of this data directory only): Kleline's 1999 with 200 transactions")
                 .contains("ledger settle --from 1999-01-01 --to 1999-12-31 --api-url http://127.0.0.1:")
                 .contains("ledger verify --data-dir " + dataDir)
-                .contains("ledger report --year 1999");
+                .contains("ledger report --year 1999")
+                .as("plain HTTP: nothing to trust")
+                .doesNotContain("--tls-ca");
         assertThat(Files.exists(dataDir.resolve(DemoYear.MARKER))).isTrue();
     }
 

@@ -50,8 +50,7 @@ class DemoAndRestartIT {
         ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
         api = LedgerClient.admin(ledger);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(
-                        ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(), new PrintWriter(out, true)))
+        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.adminApi(), new PrintWriter(out, true)))
                 .isTrue();
         demoOutput = out.toString();
     }
@@ -154,8 +153,7 @@ class DemoAndRestartIT {
                 .isEqualTo(balances));
         assertThat(api.get("/v1/trial-balance").json()).isEqualTo(trialBefore);
         StringWriter out = new StringWriter();
-        assertThat(DemoLoader.loadOnce(
-                        ledger.dataDir(), ledger.httpUrl(), ledger.adminKey().secret(), new PrintWriter(out, true)))
+        assertThat(DemoLoader.loadOnce(ledger.dataDir(), ledger.adminApi(), new PrintWriter(out, true)))
                 .isFalse();
         assertThat(Files.exists(dataDir.resolve(DemoLoader.MARKER))).isTrue();
 

@@ -58,9 +58,9 @@ public final class LedgerClient {
         this.http = builder.build();
     }
 
-    /** The admin's client of a running ledger. */
+    /** The admin's client of a running ledger, trusting its certificate when it serves HTTPS. */
     static LedgerClient admin(LedgerRun ledger) {
-        return new LedgerClient(ledger.httpUrl(), ledger.adminKey().secret());
+        return new LedgerClient(ledger.httpUrl(), ledger.adminKey().secret(), ledger.clientTls());
     }
 
     /** The same server, another key (null: none). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.SocketFactory;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection: what a hostile client sends, byte for byte
@@ -43,7 +44,12 @@ final class RawHttp {
 
     /** Sends {@code request} to 127.0.0.1:{@code port}; IOException when no whole answer came back. */
     static Answer send(int port, Request request) throws IOException {
-        try (Socket socket = new Socket()) {
+        return send(SocketFactory.getDefault(), port, request);
+    }
+
+    /** As above, over the sockets of {@code sockets} (an {@code SSLSocketFactory}: over TLS). */
+    static Answer send(SocketFactory sockets, int port, Request request) throws IOException {
+        try (Socket socket = sockets.createSocket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();

@@ -1,7 +1,11 @@
 package org.kleline.ledger.web.tls;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -40,6 +44,30 @@ public record ServerTls(KeyStore keyStore, char[] keyPassword, String source) {
     /** A client context trusting the JVM's trust store, or only the PEM CA certificates of {@code caPem}. */
     public static SSLContext clientTrusting(Optional<Path> caPem) {
         return KeyMaterial.sslContext(Optional.empty(), null, caPem.map(KeyMaterial::trustingPem));
+    }
+
+    /**
+     * A client context trusting the certificates this serves, and no other: for a process that calls its own
+     * HTTPS API ({@code ledger run} loading its demo). The host name is still checked against the certificate.
+     */
+    public SSLContext clientTrustingItself() {
+        try {
+            KeyStore served = KeyStore.getInstance(KeyStore.getDefaultType());
+            served.load(null, null);
+            int n = 0;
+            for (String alias : Collections.list(keyStore.aliases())) {
+                Certificate[] chain = keyStore.getCertificateChain(alias);
+                for (Certificate certificate : chain == null ? new Certificate[0] : chain) {
+                    served.setCertificateEntry("served-" + n++, certificate);
+                }
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException(source + " holds no certificate to serve");
+            }
+            return KeyMaterial.sslContext(Optional.empty(), null, Optional.of(served));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot trust the certificates of " + source + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -49,6 +49,24 @@ class HttpsServerTest {
     }
 
     @Test
+    void aServerTrustsTheCertificatesItServesWhenItCallsItself() throws Exception {
+        ServerTls tls = ServerTls.fromPkcs12(certificates.keyStore(), certificates.password());
+        try (LedgerHttpServer server = start(tls)) {
+            assertThat(get(client(tls.clientTrustingItself()), "https://localhost:" + server.port() + "/ping")
+                            .body())
+                    .isEqualTo("pong");
+        }
+        TestCertificates other = TestCertificates.selfSigned(dir.resolve("another"));
+        ServerTls another = ServerTls.fromPem(other.certificatePem(), other.privateKeyPem());
+        try (LedgerHttpServer server = start(tls)) {
+            assertThatThrownBy(() ->
+                            get(client(another.clientTrustingItself()), "https://localhost:" + server.port() + "/ping"))
+                    .as("a context trusting another certificate only")
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void aPkcs12StoreServesHttpsAndPlainHttpOrAnUntrustingClientGetsNoAnswer() throws Exception {
         try (LedgerHttpServer server = start(ServerTls.fromPkcs12(certificates.keyStore(), certificates.password()))) {
             assertThat(get(client(trusting), "https://localhost:" + server.port() + "/ping")
