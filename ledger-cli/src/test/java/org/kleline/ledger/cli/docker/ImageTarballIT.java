@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -102,6 +106,34 @@ class ImageTarballIT {
         Run version = run(command);
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output()).contains("Kleline Ledger");
+
+        // ledger sql's DuckDB, on the image's JRE and libraries (its library unpacked into the image's /tmp).
+        Run duckDb = run(List.of(
+                root + LOADER,
+                "--library-path",
+                imageLibraryPath(),
+                root + "/opt/java/bin/java",
+                "-Djava.io.tmpdir=" + root.resolve("tmp"),
+                "-cp",
+                root + "/app/ledger.jar" + File.pathSeparator
+                        + Path.of("target", "test-classes").toAbsolutePath(),
+                DuckDbInTheImage.class.getName()));
+        assertThat(duckDb.exitCode()).as(duckDb.output()).isZero();
+        assertThat(duckDb.output()).contains("duckdb answers 42");
+    }
+
+    /**
+     * Run by the image's JRE in the test below: DuckDB's native library ({@code ledger sql}'s engine, unpacked from the
+     * jar into the image's {@code /tmp}) loads with the image's libraries and answers.
+     */
+    public static final class DuckDbInTheImage {
+        public static void main(String[] args) throws Exception {
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                    ResultSet result = db.createStatement().executeQuery("SELECT 40 + 2")) {
+                result.next();
+                System.out.println("duckdb answers " + result.getLong(1));
+            }
+        }
     }
 
     private String imageLibraryPath() {
