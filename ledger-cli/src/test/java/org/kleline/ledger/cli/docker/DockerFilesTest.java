@@ -16,15 +16,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.cli.LedgerCli;
 import org.kleline.ledger.cli.env.EnvironmentDefaults;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code docker/} held to the code, since no image can be built here: the Dockerfile runs the jar ledger-cli
- * builds, as a user other than root, with a health check on {@code /health/live}; every {@code LEDGER_*}
+ * {@code docker/} held to the code, since no Docker engine runs here (the image jib builds into a tarball is
+ * {@link ImageTarballIT}'s): the Dockerfile runs the jar ledger-cli builds, as a user other than root, with a health
+ * check on {@code /health/live}, and the jib image of ledger-cli's pom agrees with it; every {@code LEDGER_*}
  * variable of the compose files is an option of the command its service runs (by the one rule of
  * {@link EnvironmentDefaults}) and parses as that option; the ports, host names and volumes agree with each
  * other, with the Dockerfile and with the proxy's configuration; the brokers are durable.
@@ -63,6 +68,33 @@ class DockerFilesTest {
         assertThat(file.get("WORKDIR")).containsExactly(STATE);
         assertThat(file.get("EXPOSE")).containsExactly(Integer.toString(imagePort()));
         assertThat(file.get("ENV")).anySatisfy(env -> assertThat(env).contains("LEDGER_JAVA_OPTS=", "LEDGER_PORT="));
+    }
+
+    @Test
+    void theJibImageAgreesWithTheDockerfile() throws Exception {
+        Map<String, List<String>> file = dockerfile();
+        Element container = jibContainer();
+
+        assertThat(texts(container, "ports", "port")).containsExactly(Integer.toString(imagePort()));
+        assertThat(texts(container, "volumes", "volume")).containsExactly(STATE);
+        assertThat(texts(container, "workingDirectory", null)).containsExactly(STATE);
+        Matcher uid = Pattern.compile("--uid (\\d+)").matcher(String.join(" ", file.get("RUN")));
+        assertThat(uid.find()).isTrue();
+        assertThat(texts(container, "user", null).get(0)).startsWith(uid.group(1) + ":");
+        // The Dockerfile's default JVM options, and its jar, in jib's exec-form entrypoint.
+        Matcher options = Pattern.compile("LEDGER_JAVA_OPTS=\"([^\"]*)\"").matcher(String.join(" ", file.get("ENV")));
+        assertThat(options.find()).isTrue();
+        List<String> entrypoint = texts(container, "entrypoint", "arg");
+        assertThat(entrypoint.get(0)).isEqualTo("/opt/java/bin/java");
+        assertThat(entrypoint.subList(1, entrypoint.size() - 2))
+                .containsExactly(options.group(1).split(" "));
+        assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
+                .containsExactly("-jar", "/app/ledger.jar");
+        assertThat(file.get("CMD"))
+                .singleElement()
+                .asString()
+                .contains("\"" + texts(container, "args", "arg").get(0) + "\"");
+        assertThat(texts(container, "environment", "LEDGER_PORT")).containsExactly(Integer.toString(imagePort()));
     }
 
     @Test
@@ -290,6 +322,42 @@ class DockerFilesTest {
             }
         }
         return instructions;
+    }
+
+    /** The {@code <container>} of the jib plugin in ledger-cli's profile {@code image}. */
+    private static Element jibContainer() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document pom = factory.newDocumentBuilder()
+                .parse(ROOT.resolve("ledger-cli/pom.xml").toFile());
+        NodeList profiles = pom.getElementsByTagName("profile");
+        for (int i = 0; i < profiles.getLength(); i++) {
+            Element profile = (Element) profiles.item(i);
+            if (texts(profile, "id", null).contains("image")) {
+                NodeList containers = profile.getElementsByTagName("container");
+                assertThat(containers.getLength()).isEqualTo(1);
+                return (Element) containers.item(0);
+            }
+        }
+        throw new AssertionError("no profile image in ledger-cli/pom.xml");
+    }
+
+    /** The texts of {@code parent/child} (or of {@code parent} itself when child is null) under an element. */
+    private static List<String> texts(Element element, String parent, String child) {
+        List<String> texts = new ArrayList<>();
+        NodeList parents = element.getElementsByTagName(parent);
+        for (int i = 0; i < parents.getLength(); i++) {
+            Element found = (Element) parents.item(i);
+            if (child == null) {
+                texts.add(found.getTextContent().strip());
+            } else {
+                NodeList children = found.getElementsByTagName(child);
+                for (int j = 0; j < children.getLength(); j++) {
+                    texts.add(children.item(j).getTextContent().strip());
+                }
+            }
+        }
+        return texts;
     }
 
     /** The name the shade plugin gives ledger-cli's runnable jar. */
