@@ -10,36 +10,17 @@
 # With LEDGER_API_URL and LEDGER_API_KEY set, it measures that running ledger instead of starting one.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$root/ledger-cli/target/ledger.jar"
-work=${1:-$(mktemp -d)}
-mkdir -p "$work"
-[ -f "$jar" ] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 1; }
-opts="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the ./ledger launcher's
-now() { date +%s.%N; }
-since() { echo "$(now) - $1" | bc; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
+. "$(dirname "$0")/ledger-run.sh" "$@"
 
 if [ -n "${LEDGER_API_URL:-}" ] && [ -n "${LEDGER_API_KEY:-}" ]; then
     api=$LEDGER_API_URL
     key=$LEDGER_API_KEY
 else
-    rm -rf "$work/data"
-    java $opts -jar "$jar" run --data-dir "$work/data" --port 0 > "$work/run.log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 180); do grep -q "Press Ctrl-C" "$work/run.log" && break; kill -0 "${pids[0]}" || exit 1; sleep 1; done
-    api=$(grep -o "HTTP API *http://[^ ]*" "$work/run.log" | awk '{print $NF}')
-    key=$(cat "$work/data/admin.key")
+    start_ledger_run
     echo "ledger run: API $api (logs in $work); load $(load)"
     t0=$(now)
     java $opts -jar "$jar" simulate --api-url "$api" --api-key "$key" > "$work/simulate.log" 2> "$work/simulate.err"
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 40 -H "Authorization: Bearer $key" \
-            "$api/v1/settlements/1999-12-31?caughtUp=true")" = 200 ]; do
-        sleep 1
-    done
+    await_year_projected
     java $opts -jar "$jar" settle --from 1999-01-01 --to 1999-12-31 --api-url "$api" --api-key "$key" > "$work/settle.log" 2>&1
     echo "the year simulated, projected and settled in $(since "$t0") s; $(tail -1 "$work/settle.log")"
 fi

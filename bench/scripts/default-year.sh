@@ -7,36 +7,18 @@
 # Extra settle options in SETTLE_OPTS (e.g. SETTLE_OPTS="--concurrency 32").
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$root/ledger-cli/target/ledger.jar"
-work=${1:-$(mktemp -d)}
-mkdir -p "$work"
-[ -f "$jar" ] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 1; }
-opts="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the ./ledger launcher's
-now() { date +%s.%N; }
-since() { echo "$(now) - $1" | bc; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+. "$(dirname "$0")/ledger-run.sh" "$@"
 
-rm -rf "$work/data"
-java $opts -jar "$jar" run --data-dir "$work/data" --port 0 > "$work/run.log" 2>&1 &
-run=$!
-trap 'kill -TERM $run 2>/dev/null || true; wait $run 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do grep -q "Press Ctrl-C" "$work/run.log" && break; kill -0 $run || exit 1; sleep 1; done
-api=$(grep -o "HTTP API *http://[^ ]*" "$work/run.log" | awk '{print $NF}')
-kafka=$(grep -o "Kafka *[0-9.:]*" "$work/run.log" | head -1 | awk '{print $NF}')
-registry=$(grep -o "Schema registry *http://[^ ]*" "$work/run.log" | awk '{print $NF}')
-# The run's admin key: simulate and settle read LEDGER_API_KEY, the barrier's curl sends it; verify finds it by --data-dir.
-LEDGER_API_KEY=$(cat "$work/data/admin.key")
+start_ledger_run
+# The run's admin key: simulate and settle read LEDGER_API_KEY; verify finds it by --data-dir.
+LEDGER_API_KEY=$key
 export LEDGER_API_KEY
 echo "ledger run: API $api, Kafka $kafka, registry $registry (logs in $work); load $(load)"
 
 t0=$(now)
 java $opts -jar "$jar" simulate --api-url "$api" > "$work/simulate.log" 2> "$work/simulate.err"
 echo "ingest (ledger simulate): $(since "$t0") s; load $(load)"
-# The barrier answers 200 once every event appended is decided and its settlement rows are complete.
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 40 -H "Authorization: Bearer $LEDGER_API_KEY" "$api/v1/settlements/1999-12-31?caughtUp=true")" = 200 ]; do
-    sleep 1
-done
+await_year_projected
 echo "projection (from the first append to every event decided): $(since "$t0") s; load $(load)"
 t2=$(now)
 java $opts -jar "$jar" settle --from 1999-01-01 --to 1999-12-31 --api-url "$api" ${SETTLE_OPTS:-} > "$work/settle.log" 2>&1

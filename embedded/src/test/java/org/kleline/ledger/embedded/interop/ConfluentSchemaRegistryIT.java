@@ -13,6 +13,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.serde.AvroSerdeConfig;
 import org.kleline.ledger.model.serde.HttpSchemaRegistryClient;
 import org.kleline.ledger.model.serde.RegisteredSchema;
+import org.kleline.ledger.model.serde.SampleRecords;
 import org.kleline.ledger.model.serde.SchemaRegistryException;
 import org.kleline.ledger.model.topics.Topics;
 import org.testcontainers.containers.GenericContainer;
@@ -77,7 +78,7 @@ class ConfluentSchemaRegistryIT {
     @Test
     void recordsRoundTripThroughOurSerdesKafkaAndTheRealRegistry() {
         String topic = "confluent.events";
-        List<EventEnvelope> events = LedgerRecords.envelopesOfEveryPayloadKind();
+        List<EventEnvelope> events = SampleRecords.envelopesOfEveryPayloadKind();
         TopicClients.createTopics(KAFKA.getBootstrapServers(), List.of(topic));
 
         TopicClients.produceCommitted(
@@ -85,7 +86,7 @@ class ConfluentSchemaRegistryIT {
                 topic,
                 "tx-confluent-events",
                 topics().events().valueSerde().serializer(),
-                events.stream().map(LedgerRecords::keyed).toList());
+                events.stream().map(SampleRecords::keyed).toList());
         List<EventEnvelope> read = TopicClients.readAllCommittedValues(
                 KAFKA.getBootstrapServers(),
                 topic,

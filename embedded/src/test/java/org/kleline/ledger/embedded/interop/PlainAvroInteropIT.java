@@ -29,6 +29,7 @@ import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.registry.RegistryTestAccess;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.serde.AvroSerdeConfig;
+import org.kleline.ledger.model.serde.SampleRecords;
 import org.kleline.ledger.model.serde.SpecificAvroDeserializer;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -58,13 +59,13 @@ class PlainAvroInteropIT {
     @Test
     void anEnvelopeOurSerializerWroteDecodesWithPlainAvroAndTheSchemaFetchedOverHttp() {
         byte[] payload = writeWithOurSerializer(
-                "plain.events", topics.events().valueSerde().serializer(), LedgerRecords.micropaymentEnvelope());
+                "plain.events", topics.events().valueSerde().serializer(), SampleRecords.micropaymentEnvelope());
 
         GenericRecord envelope = decodeWithPlainAvro(payload);
 
         assertThat(envelope.getSchema().getFullName()).isEqualTo(EVENTS + "EventEnvelope");
-        assertThat(envelope.get("eventId")).hasToString("e-micro-1");
-        assertThat(envelope.get("occurredAt")).isEqualTo(LedgerRecords.OCCURRED_AT_MILLIS);
+        assertThat(envelope.get("eventId")).hasToString("3f1c1e4c-8b4e-4e5b-9d7a-1b2c3d4e5f60");
+        assertThat(envelope.get("occurredAt")).isEqualTo(SampleRecords.OCCURRED_AT_MILLIS);
         GenericRecord micropayment = (GenericRecord) envelope.get("payload");
         assertThat(micropayment.getSchema().getFullName()).isEqualTo(EVENTS + "MicropaymentRequested");
         assertThat(micropayment.get("walletId")).hasToString("w-1");
@@ -75,11 +76,11 @@ class PlainAvroInteropIT {
     @Test
     void anOutcomeOurSerializerWroteDecodesWithItsEnumsNullReasonAndPostings() {
         byte[] payload = writeWithOurSerializer(
-                "plain.outcomes", topics.outcomes().valueSerde().serializer(), LedgerRecords.acceptedOutcome());
+                "plain.outcomes", topics.outcomes().valueSerde().serializer(), SampleRecords.acceptedOutcome());
 
         GenericRecord outcome = decodeWithPlainAvro(payload);
 
-        assertThat(outcome.get("eventId")).hasToString("e-6");
+        assertThat(outcome.get("eventId")).hasToString("e-1");
         assertThat(outcome.get("key")).hasToString("wallet:w-1");
         assertThat(outcome.get("eventType")).hasToString("MicropaymentRequested");
         assertThat(outcome.get("outcome")).hasToString("ACCEPTED");
@@ -97,12 +98,12 @@ class PlainAvroInteropIT {
     @Test
     void aSettlementRowOurSerializerWroteDecodesWithItsDateAsDaysSinceTheEpoch() {
         byte[] payload = writeWithOurSerializer(
-                "plain.settlements", topics.settlements().valueSerde().serializer(), LedgerRecords.settlementRow());
+                "plain.settlements", topics.settlements().valueSerde().serializer(), SampleRecords.settlementRow());
 
         GenericRecord row = decodeWithPlainAvro(payload);
 
         assertThat(row.get("merchantId")).hasToString("m-7");
-        assertThat(row.get("businessDate")).isEqualTo(LedgerRecords.BUSINESS_DATE_EPOCH_DAY);
+        assertThat(row.get("businessDate")).isEqualTo(SampleRecords.BUSINESS_DATE_EPOCH_DAY);
         assertThat(row.get("currency")).hasToString("EUR");
         assertThat(List.of(
                         row.get("count"),
@@ -127,8 +128,8 @@ class PlainAvroInteropIT {
 
         List<EventEnvelope> read = writeByHandAndReadWithOurDeserializer(topic, id, schema, envelope);
 
-        assertThat(read).containsExactly(LedgerRecords.envelope("e-foreign-1", LedgerRecords.micropayment()));
-        assertThat(read.get(0).getOccurredAt()).isEqualTo(LedgerRecords.OCCURRED_AT);
+        assertThat(read).containsExactly(SampleRecords.envelope("e-foreign-1", SampleRecords.micropayment()));
+        assertThat(read.get(0).getOccurredAt()).isEqualTo(SampleRecords.OCCURRED_AT);
     }
 
     @Test
@@ -143,7 +144,7 @@ class PlainAvroInteropIT {
 
         assertThat(schema.getField("occurredAt").schema().getLogicalType()).isNull();
         assertThat(registry.schemaById(id)).doesNotContain("\"logicalType\"").doesNotContain("\"doc\"");
-        assertThat(read).containsExactly(LedgerRecords.envelope("e-foreign-2", LedgerRecords.micropayment()));
+        assertThat(read).containsExactly(SampleRecords.envelope("e-foreign-2", SampleRecords.micropayment()));
     }
 
     @Test
@@ -164,7 +165,7 @@ class PlainAvroInteropIT {
                 .set("eventId", "e-7")
                 .set("key", "payment:pay-9")
                 .set("eventType", new GenericData.EnumSymbol(eventType, "CardPaymentCaptured"))
-                .set("occurredAt", LedgerRecords.OCCURRED_AT_MILLIS)
+                .set("occurredAt", SampleRecords.OCCURRED_AT_MILLIS)
                 .set("outcome", new GenericData.EnumSymbol(outcome, "DUPLICATE"))
                 .set(
                         "postings",
@@ -179,7 +180,7 @@ class PlainAvroInteropIT {
         assertThat(read.getOutcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(read.getReason()).isNull();
         assertThat(read.getPostings()).isEmpty();
-        assertThat(read.getOccurredAt()).isEqualTo(LedgerRecords.OCCURRED_AT);
+        assertThat(read.getOccurredAt()).isEqualTo(SampleRecords.OCCURRED_AT);
     }
 
     private <V> byte[] writeWithOurSerializer(String topic, Serializer<V> serializer, V value) {
@@ -222,7 +223,7 @@ class PlainAvroInteropIT {
                 .build();
         GenericRecordBuilder builder = new GenericRecordBuilder(envelopeSchema)
                 .set("eventId", eventId)
-                .set("occurredAt", LedgerRecords.OCCURRED_AT_MILLIS)
+                .set("occurredAt", SampleRecords.OCCURRED_AT_MILLIS)
                 .set("payload", payload);
         // The Parsing Canonical Form keeps no defaults: a writer of it sets the optional fields itself.
         for (Schema.Field field : envelopeSchema.getFields()) {

@@ -15,6 +15,7 @@ import org.kleline.ledger.embedded.registry.RegistryTestAccess;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.serde.AvroSerdeConfig;
 import org.kleline.ledger.model.serde.HttpSchemaRegistryClient;
+import org.kleline.ledger.model.serde.SampleRecords;
 import org.kleline.ledger.model.serde.SchemaRegistryException;
 import org.kleline.ledger.model.serde.SpecificAvroSerializer;
 
@@ -92,7 +93,7 @@ class RegistryRefusalsIT {
         SpecificAvroSerializer<EventEnvelope> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
 
-        assertThatThrownBy(() -> serializer.serialize(topic, LedgerRecords.micropaymentEnvelope()))
+        assertThatThrownBy(() -> serializer.serialize(topic, SampleRecords.micropaymentEnvelope()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("subject refusals.serialized-value")
                 .hasMessageContaining("topic 'refusals.serialized'")

@@ -17,6 +17,7 @@ import org.kleline.ledger.embedded.registry.RegistryTestAccess;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.serde.AvroSerdeConfig;
+import org.kleline.ledger.model.serde.SampleRecords;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -39,11 +40,11 @@ class SerdeRoundTripAcrossRestartIT {
             Topics.JOURNAL, JournalEntry.getClassSchema(),
             Topics.SETTLEMENTS, SettlementRow.getClassSchema());
 
-    private static final List<EventEnvelope> EVENTS = LedgerRecords.envelopesOfEveryPayloadKind();
+    private static final List<EventEnvelope> EVENTS = SampleRecords.envelopesOfEveryPayloadKind();
     private static final List<EventOutcome> OUTCOMES =
-            List.of(LedgerRecords.acceptedOutcome(), LedgerRecords.rejectedOutcome());
-    private static final List<JournalEntry> JOURNAL = List.of(LedgerRecords.journalEntry());
-    private static final List<SettlementRow> SETTLEMENTS = List.of(LedgerRecords.settlementRow());
+            List.of(SampleRecords.acceptedOutcome(), SampleRecords.rejectedOutcome());
+    private static final List<JournalEntry> JOURNAL = List.of(SampleRecords.journalEntry());
+    private static final List<SettlementRow> SETTLEMENTS = List.of(SampleRecords.settlementRow());
 
     @TempDir
     static Path dataDirectory;
@@ -153,11 +154,11 @@ class SerdeRoundTripAcrossRestartIT {
         Topics fresh = topicsOn(restarted);
 
         byte[] event =
-                fresh.events().valueSerde().serializer().serialize(Topics.EVENTS, LedgerRecords.micropaymentEnvelope());
+                fresh.events().valueSerde().serializer().serialize(Topics.EVENTS, SampleRecords.micropaymentEnvelope());
         byte[] row = fresh.settlements()
                 .valueSerde()
                 .serializer()
-                .serialize(Topics.SETTLEMENTS, LedgerRecords.settlementRow());
+                .serialize(Topics.SETTLEMENTS, SampleRecords.settlementRow());
 
         assertThat(ConfluentWireBytes.schemaId(event)).isEqualTo(versionOneIdBeforeRestart.get(Topics.EVENTS));
         assertThat(ConfluentWireBytes.schemaId(row)).isEqualTo(versionOneIdBeforeRestart.get(Topics.SETTLEMENTS));
@@ -188,25 +189,25 @@ class SerdeRoundTripAcrossRestartIT {
                 Topics.EVENTS,
                 "tx-events",
                 topics.events().valueSerde().serializer(),
-                EVENTS.stream().map(LedgerRecords::keyed).toList());
+                EVENTS.stream().map(SampleRecords::keyed).toList());
         TopicClients.produceCommitted(
                 bootstrapServers,
                 Topics.OUTCOMES,
                 "tx-outcomes",
                 topics.outcomes().valueSerde().serializer(),
-                OUTCOMES.stream().map(LedgerRecords::keyed).toList());
+                OUTCOMES.stream().map(SampleRecords::keyed).toList());
         TopicClients.produceCommitted(
                 bootstrapServers,
                 Topics.JOURNAL,
                 "tx-journal",
                 topics.journal().valueSerde().serializer(),
-                JOURNAL.stream().map(LedgerRecords::keyed).toList());
+                JOURNAL.stream().map(SampleRecords::keyed).toList());
         TopicClients.produceCommitted(
                 bootstrapServers,
                 Topics.SETTLEMENTS,
                 "tx-settlements",
                 topics.settlements().valueSerde().serializer(),
-                SETTLEMENTS.stream().map(LedgerRecords::keyed).toList());
+                SETTLEMENTS.stream().map(SampleRecords::keyed).toList());
     }
 
     private static Map<String, List<?>> readEverything(String bootstrapServers, Topics topics) {

@@ -4,10 +4,16 @@ import java.net.URI;
 import java.util.Optional;
 import org.kleline.ledger.cli.keys.TlsCaOption;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code --api-url}, {@code --api-key} and {@code --tls-ca} of the commands that call the ledger's HTTP API and no run's data directory. */
 public final class LedgerApiOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Mixin
     ApiKeyOption apiKey;
@@ -28,10 +34,14 @@ public final class LedgerApiOptions {
     }
 
     /**
-     * A client of the API at {@link #url()} with the key given, if any, trusting {@code --tls-ca} over https;
-     * {@link IllegalArgumentException} on a bad URL or CA file.
+     * A client of the API at {@link #url()} with the key given, if any, trusting {@code --tls-ca} over https; a bad
+     * URL or CA file is a usage error (exit 2) naming why.
      */
     public LedgerApi connect() {
-        return new LedgerApi(apiUrl, apiKey.resolve(Optional.empty()), Optional.of(tlsCa.context()));
+        try {
+            return new LedgerApi(apiUrl, apiKey.resolve(Optional.empty()), Optional.of(tlsCa.context()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

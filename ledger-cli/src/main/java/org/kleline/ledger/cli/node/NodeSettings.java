@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.read.HistoryRetention;
 
@@ -31,9 +32,9 @@ public record NodeSettings(
     }
 
     public NodeSettings {
-        if (partitions < 1 || partitions > ProjectorSettings.PARTITIONS_MAX) {
+        if (partitions < 1 || partitions > LogPosition.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "--partitions must be 1.." + ProjectorSettings.PARTITIONS_MAX + ", got " + partitions);
+                    "--partitions must be 1.." + LogPosition.PARTITIONS_MAX + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException("--replication must be >= 1, got " + replication);

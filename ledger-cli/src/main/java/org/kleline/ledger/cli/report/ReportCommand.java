@@ -2,8 +2,6 @@ package org.kleline.ledger.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.time.Year;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.PeriodRows;
 import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.period.DateRange;
+import org.kleline.ledger.cli.period.YearOrMonthOptions;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,27 +41,19 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     LedgerApiOptions apiOptions;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month reported.")
-    YearMonth month;
-
-    @Option(names = "--year", paramLabel = "YYYY", description = "The year reported.")
-    Year year;
+    @Mixin
+    YearOrMonthOptions yearOrMonth;
 
     @Option(names = "--csv", description = "CSV on stdout instead of a table.")
     boolean csv;
 
     @Override
     public Integer call() {
-        if ((month == null) == (year == null)) {
+        if (yearOrMonth.given() != 1) {
             throw new ParameterException(spec.commandLine(), "give --month YYYY-MM or --year YYYY (one of them)");
         }
-        DateRange period = month != null ? DateRange.of(month) : DateRange.of(year);
-        LedgerApi api;
-        try {
-            api = apiOptions.connect();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        DateRange period = yearOrMonth.period();
+        LedgerApi api = apiOptions.connect();
         RetryWhenBusy retry = RetryWhenBusy.standard();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
         List<PeriodReport.Row> rows = new ArrayList<>();

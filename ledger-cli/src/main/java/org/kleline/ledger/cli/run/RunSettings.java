@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.kleline.ledger.ingest.config.IngestConfig;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.read.HistoryRetention;
 import org.kleline.ledger.web.server.HttpLimits;
@@ -64,9 +65,9 @@ public record RunSettings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
-        if (partitions < 1 || partitions > ProjectorSettings.PARTITIONS_MAX) {
+        if (partitions < 1 || partitions > LogPosition.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "--partitions must be 1.." + ProjectorSettings.PARTITIONS_MAX + ", got " + partitions);
+                    "--partitions must be 1.." + LogPosition.PARTITIONS_MAX + ", got " + partitions);
         }
     }
 

@@ -10,6 +10,7 @@ import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.period.DateRange;
+import org.kleline.ledger.cli.period.FromToOptions;
 import org.kleline.ledger.cli.progress.Elapsed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,11 +42,8 @@ public final class SettleCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One business date.")
     LocalDate date;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The first date of a range (with --to).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last date of the range, included.")
-    LocalDate to;
+    @Mixin
+    FromToOptions fromTo;
 
     @Option(
             names = "--concurrency",
@@ -61,13 +59,11 @@ public final class SettleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DateRange range = range();
-        LedgerApi api;
-        ConcurrentSettlements concurrent;
+        LedgerApi api = apiOptions.connect();
         RetryWhenBusy retry = RetryWhenBusy.standard();
-        SettlementRuns runs;
+        SettlementRuns runs = new SettlementRuns(api, retry);
+        ConcurrentSettlements concurrent;
         try {
-            api = apiOptions.connect();
-            runs = new SettlementRuns(api, retry);
             concurrent = new ConcurrentSettlements(concurrency, runs::settle);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -103,23 +99,13 @@ public final class SettleCommand implements Callable<Integer> {
     }
 
     private DateRange range() {
-        try {
-            if (date != null) {
-                if (from != null || to != null) {
-                    throw usage("--date settles one date; --from and --to a range: give one or the other");
-                }
-                return DateRange.of(date);
-            }
-            if (from == null || to == null) {
-                throw usage("give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD");
-            }
-            return new DateRange(from, to);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        if (date == null) {
+            return fromTo.range("give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD");
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        if (fromTo.anyGiven()) {
+            throw new ParameterException(
+                    spec.commandLine(), "--date settles one date; --from and --to a range: give one or the other");
+        }
+        return DateRange.of(date);
     }
 }

@@ -47,12 +47,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LedgerApi api;
-        try {
-            api = apiOptions.connect();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        LedgerApi api = apiOptions.connect();
         return loadFile(spec.commandLine(), file, api);
     }
 

@@ -91,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 throw usage("--in sends FILE as it is written; " + String.join(", ", generatorOptions)
                         + " apply only when generating");
             }
-            return LoadCommand.loadFile(spec.commandLine(), in, api());
+            return LoadCommand.loadFile(spec.commandLine(), in, apiOptions.connect());
         }
         SimulationConfig config = config();
         return out != null ? writeFile(config) : send(config);
@@ -125,7 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int send(SimulationConfig config) throws IOException {
-        LedgerApi api = api();
+        LedgerApi api = apiOptions.connect();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(
                 Locale.ROOT,
@@ -155,14 +155,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     .withSeed(seed);
         } catch (InvalidFieldException e) {
             throw usage("--" + e.field() + ": " + e.getMessage());
-        }
-    }
-
-    private LedgerApi api() {
-        try {
-            return apiOptions.connect();
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
         }
     }
 

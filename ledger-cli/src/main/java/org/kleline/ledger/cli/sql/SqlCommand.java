@@ -8,9 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.Year;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +17,8 @@ import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.PeriodRows;
 import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.period.DateRange;
+import org.kleline.ledger.cli.period.FromToOptions;
+import org.kleline.ledger.cli.period.YearOrMonthOptions;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,17 +62,11 @@ public final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query, in quotes.")
     String query;
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "The period: a year.")
-    Year year;
+    @Mixin
+    YearOrMonthOptions yearOrMonth;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "The period: a month.")
-    YearMonth month;
-
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The period: its first date (with --to).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The period: its last date (with --from).")
-    LocalDate to;
+    @Mixin
+    FromToOptions fromTo;
 
     @Option(
             names = "--format",
@@ -88,12 +81,7 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         DateRange period = period();
-        LedgerApi api;
-        try {
-            api = apiOptions.connect();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        LedgerApi api = apiOptions.connect();
         RetryWhenBusy retry = RetryWhenBusy.standard();
         ProgressLine progress = ProgressLine.onStderr(spec.commandLine().getErr());
         long started = System.nanoTime();
@@ -170,25 +158,11 @@ public final class SqlCommand implements Callable<Integer> {
     }
 
     private DateRange period() {
-        int given = (year != null ? 1 : 0) + (month != null ? 1 : 0) + (from != null || to != null ? 1 : 0);
-        if (given != 1) {
+        if (yearOrMonth.given() + (fromTo.anyGiven() ? 1 : 0) != 1) {
             throw new ParameterException(
                     spec.commandLine(),
                     "give the period: --year YYYY, --month YYYY-MM or --from and --to (one of them)");
         }
-        if (year != null) {
-            return DateRange.of(year);
-        }
-        if (month != null) {
-            return DateRange.of(month);
-        }
-        if (from == null || to == null) {
-            throw new ParameterException(spec.commandLine(), "--from and --to go together");
-        }
-        try {
-            return new DateRange(from, to);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        return yearOrMonth.given() == 1 ? yearOrMonth.period() : fromTo.range("--from and --to go together");
     }
 }

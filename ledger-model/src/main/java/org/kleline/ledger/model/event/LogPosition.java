@@ -27,7 +27,10 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
  */
 public record LogPosition(int partition, long offset, List<Long> appendedAfter) {
 
-    /** More partitions than any deployment has; bounds the array a hostile record could carry. */
+    /**
+     * More partitions than any deployment has: the most a run may be configured with, a forwarded read may name, and
+     * an {@code appendedAfter} array may carry (it bounds what a hostile record could make a reader allocate).
+     */
     public static final int PARTITIONS_MAX = 10_000;
 
     public LogPosition {

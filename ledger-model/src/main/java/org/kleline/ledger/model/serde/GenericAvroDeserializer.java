@@ -1,39 +1,31 @@
 package org.kleline.ledger.model.serde;
 
-import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DatumReader;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Deserializes the Confluent wire format into {@link GenericRecord}s of the writer's own schema
  * (what Confluent's deserializer gives with {@code specific.avro.reader=false}): for tools that
  * inspect any record, the DLQ, and interoperability checks. Logical types are raw.
  */
-public final class GenericAvroDeserializer implements Deserializer<GenericRecord> {
+public final class GenericAvroDeserializer extends RegistryDeserializer<GenericRecord> {
 
-    private final SchemaRegistryClient injectedRegistry;
     private volatile WireReader wire;
 
     public GenericAvroDeserializer() {
-        this.injectedRegistry = null;
+        super(null);
     }
 
     public GenericAvroDeserializer(SchemaRegistryClient registry) {
-        this.injectedRegistry = Objects.requireNonNull(registry, "registry");
+        super(Objects.requireNonNull(registry, "registry"));
     }
 
     /** Reads the same keys as the specific deserializer; {@code specific.avro.reader} does not apply. */
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-        configure(config, RegistryBinding.resolve(injectedRegistry, config));
-    }
-
     void configure(AvroSerdeConfig config, SchemaRegistryClient registry) {
         wire = new WireReader(registry, config.cacheCapacity(), GenericAvroDeserializer::datumReader);
     }

@@ -24,6 +24,11 @@ abstract class RegistrySerializer<T> implements Serializer<T> {
         this.writerFactory = writerFactory;
     }
 
+    /** The shared client this serializer was given, or null when {@link #configure} builds one. */
+    final SchemaRegistryClient injectedRegistry() {
+        return injectedRegistry;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = AvroSerdeConfig.from(configs);

@@ -1,7 +1,6 @@
 package org.kleline.ledger.model.serde;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
@@ -10,7 +9,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Deserializes the Confluent wire format into generated Avro records. The writer's schema comes
@@ -24,14 +22,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * @param <T> the generated record class
  */
-public final class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
+public final class SpecificAvroDeserializer<T extends SpecificRecord> extends RegistryDeserializer<T> {
 
     static {
         TrustedGeneratedClasses.install();
     }
 
     private final Class<T> type;
-    private final SchemaRegistryClient injectedRegistry;
     private volatile WireReader wire;
 
     /**
@@ -39,28 +36,23 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
      * schema (as Confluent's does), with a client built by {@link #configure}.
      */
     public SpecificAvroDeserializer() {
+        super(null);
         this.type = null;
-        this.injectedRegistry = null;
     }
 
     /** A deserializer into {@code type}, with a client built by {@link #configure}. */
     public SpecificAvroDeserializer(Class<T> type) {
+        super(null);
         this.type = Objects.requireNonNull(type, "type");
-        this.injectedRegistry = null;
     }
 
     /** A deserializer into {@code type} using a shared client. */
     public SpecificAvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
+        super(Objects.requireNonNull(registry, "registry"));
         this.type = Objects.requireNonNull(type, "type");
-        this.injectedRegistry = Objects.requireNonNull(registry, "registry");
     }
 
     @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-        configure(config, RegistryBinding.resolve(injectedRegistry, config));
-    }
-
     void configure(AvroSerdeConfig config, SchemaRegistryClient registry) {
         RegistryBinding.requireSpecificReader(config, getClass());
         wire = new WireReader(registry, config.cacheCapacity(), this::datumReader);

@@ -20,14 +20,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.fixtures.DecisionCoverage;
 import org.kleline.ledger.model.fixtures.Events;
-import org.kleline.ledger.model.fixtures.Invariants;
 import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
@@ -88,8 +87,7 @@ class LedgerPropertyTest {
     void trialBalanceIsZeroAndAccountsAgreeWithSettlementRows(
             @ForAll("steps") List<Step> steps, @ForAll("plans") List<FeePlan> plans) {
         keepsTheBooksBalanced(steps, plans);
-        Statistics.label("decision")
-                .coverage(coverage -> DECISIONS.forEach(d -> coverage.check(d).count(c -> c > 0)));
+        DecisionCoverage.assertEveryReached(DECISIONS);
     }
 
     private static void keepsTheBooksBalanced(List<Step> steps, List<FeePlan> plans) {
@@ -108,7 +106,7 @@ class LedgerPropertyTest {
                 continue;
             }
             Decision<?> decision = ledger.apply(event);
-            Statistics.label("decision").collect(Invariants.describe(decision));
+            DecisionCoverage.collect(decision);
             if (decision.isAccepted()) {
                 assertBalancedPerCurrency(decision.postings());
             }

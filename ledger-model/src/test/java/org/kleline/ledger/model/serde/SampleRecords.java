@@ -3,6 +3,8 @@ package org.kleline.ledger.model.serde;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -19,17 +21,27 @@ import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
+import org.kleline.ledger.model.event.AggregateKey;
+import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.settlement.SettlementRow;
 import org.kleline.ledger.settlement.SettlementStatus;
 
-/** One example of every record the topics carry, with figures that are easy to check by eye. */
+/**
+ * One example of every record the topics carry, keyed as on the topics, with figures that are easy to check by eye
+ * (and, for the plain Avro decoders, in the units Avro writes them). Published in ledger-model's test-jar.
+ */
 public final class SampleRecords {
 
     public static final Instant OCCURRED_AT = Instant.parse("2024-05-01T10:15:30.123Z");
+    /** {@link #OCCURRED_AT} as timestamp-millis writes it. */
+    public static final long OCCURRED_AT_MILLIS = 1_714_558_530_123L;
+
     public static final LocalDate BUSINESS_DATE = LocalDate.of(2024, 5, 1);
+    /** {@link #BUSINESS_DATE} as the date logical type writes it: days since 1970-01-01. */
+    public static final int BUSINESS_DATE_EPOCH_DAY = 19_844;
 
     private SampleRecords() {}
 
@@ -92,6 +104,14 @@ public final class SampleRecords {
                         .setBusinessDate(BUSINESS_DATE)
                         .setAmount(7_650)
                         .build());
+    }
+
+    /** One envelope of each of the eleven payload kinds, eventIds {@code e-1} to {@code e-11}. */
+    public static List<EventEnvelope> envelopesOfEveryPayloadKind() {
+        List<Object> payloads = everyPayload();
+        return IntStream.range(0, payloads.size())
+                .mapToObj(i -> envelope("e-" + (i + 1), payloads.get(i)))
+                .toList();
     }
 
     public static MicropaymentRequested micropayment() {
@@ -173,5 +193,23 @@ public final class SampleRecords {
                 .setPayouts(1)
                 .setStatus(SettlementStatus.PAID)
                 .build();
+    }
+
+    /** The record key of an event on {@code ledger.events}: its aggregate key, e.g. {@code wallet:w-1}. */
+    public static Map.Entry<String, EventEnvelope> keyed(EventEnvelope event) {
+        return Map.entry(AggregateKey.of(event).value(), event);
+    }
+
+    public static Map.Entry<String, EventOutcome> keyed(EventOutcome outcome) {
+        return Map.entry(outcome.getEventId(), outcome);
+    }
+
+    public static Map.Entry<String, JournalEntry> keyed(JournalEntry entry) {
+        return Map.entry(entry.getEventId(), entry);
+    }
+
+    public static Map.Entry<String, SettlementRow> keyed(SettlementRow row) {
+        return Map.entry(
+                new SettlementKey(row.getMerchantId(), row.getBusinessDate(), row.getCurrency()).format(), row);
     }
 }

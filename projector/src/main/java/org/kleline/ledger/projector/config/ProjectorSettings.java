@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Properties;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.projector.memory.BoundedMemoryRocksDbConfig;
 import org.kleline.ledger.projector.read.HistoryRetention;
 
@@ -43,14 +44,14 @@ public record ProjectorSettings(
     public static final long MERCHANT_WAIT_TIMEOUT_MS_MAX = 20_000;
 
     public static final long ROCKSDB_MEMORY_BYTES_MIN = BoundedMemoryRocksDbConfig.MEMORY_BYTES_MIN;
-    public static final int PARTITIONS_MAX = 10_000;
 
     public ProjectorSettings {
         requireText(BOOTSTRAP_SERVERS, bootstrapServers);
         requireText(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         requireText(APPLICATION_ID, applicationId);
-        if (partitions < 1 || partitions > PARTITIONS_MAX) {
-            throw new IllegalArgumentException(PARTITIONS + " must be 1.." + PARTITIONS_MAX + ", got " + partitions);
+        if (partitions < 1 || partitions > LogPosition.PARTITIONS_MAX) {
+            throw new IllegalArgumentException(
+                    PARTITIONS + " must be 1.." + LogPosition.PARTITIONS_MAX + ", got " + partitions);
         }
         if (replication < 1) {
             throw new IllegalArgumentException(REPLICATION + " must be >= 1, got " + replication);

@@ -1,5 +1,7 @@
 package org.kleline.ledger.projector.read;
 
+import java.util.List;
+
 /**
  * Names of the projector's state stores: the views the query API reads (interactive queries) and
  * the decide stage's own state. Keys and values are listed with each.
@@ -35,6 +37,22 @@ public final class StoreNames {
     public static final String SETTLEMENT_ROWS = "settlement-rows";
     /** {@code date|merchantId|currency} to {@code SettlementRow}: the same rows by date. */
     public static final String SETTLEMENT_ROWS_BY_DATE = "settlement-rows-by-date";
+
+    /**
+     * The stores of the decide stage, the processor reading ledger.events: a store of partition p belongs to the
+     * task reading partition p of ledger.events (it applies postings to the balance views of its own partition).
+     */
+    public static final List<String> DECIDE_STAGE = List.of(
+            WALLETS,
+            CARD_PAYMENTS,
+            MERCHANTS,
+            OUTCOMES,
+            PAYOUT_IDS,
+            BALANCES,
+            BALANCE_HOURS,
+            ACCOUNT_ENTRIES,
+            TRIAL_BALANCE,
+            HISTORY_HORIZON);
 
     private StoreNames() {}
 }

@@ -15,18 +15,10 @@ public final class StoreSources {
 
     /** Whether {@code topic} is the input of the stage that owns {@code store}. */
     public static Predicate<String> inputOf(String store) {
+        if (StoreNames.DECIDE_STAGE.contains(store)) {
+            return ProjectorTopics.EVENTS::equals;
+        }
         return switch (store) {
-            // The decide stage applies postings to the balance views of its own partition.
-            case StoreNames.WALLETS,
-                    StoreNames.CARD_PAYMENTS,
-                    StoreNames.MERCHANTS,
-                    StoreNames.OUTCOMES,
-                    StoreNames.PAYOUT_IDS,
-                    StoreNames.BALANCES,
-                    StoreNames.BALANCE_HOURS,
-                    StoreNames.ACCOUNT_ENTRIES,
-                    StoreNames.TRIAL_BALANCE,
-                    StoreNames.HISTORY_HORIZON -> ProjectorTopics.EVENTS::equals;
             case StoreNames.SETTLEMENT_ROWS, StoreNames.SETTLEMENT_ROWS_BY_DATE ->
                 repartition(ProjectorTopics.SETTLEMENT_REPARTITION);
             default -> throw new IllegalArgumentException("not a store of the projector: '" + store + "'");

@@ -60,16 +60,7 @@ public final class ProjectorTopology {
                 .process(
                         () -> new DecideProcessor(calendar, merchants, metrics),
                         Named.as("decide"),
-                        StoreNames.WALLETS,
-                        StoreNames.CARD_PAYMENTS,
-                        StoreNames.MERCHANTS,
-                        StoreNames.OUTCOMES,
-                        StoreNames.PAYOUT_IDS,
-                        StoreNames.BALANCES,
-                        StoreNames.BALANCE_HOURS,
-                        StoreNames.ACCOUNT_ENTRIES,
-                        StoreNames.TRIAL_BALANCE,
-                        StoreNames.HISTORY_HORIZON);
+                        StoreNames.DECIDE_STAGE.toArray(String[]::new));
 
         decided.split(Named.as("decided-"))
                 .branch(

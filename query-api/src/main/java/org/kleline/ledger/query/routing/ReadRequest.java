@@ -2,6 +2,7 @@ package org.kleline.ledger.query.routing;
 
 import java.util.Objects;
 import java.util.Set;
+import org.kleline.ledger.model.event.LogPosition;
 import org.kleline.ledger.query.reads.ViewRead;
 
 /**
@@ -12,15 +13,12 @@ import org.kleline.ledger.query.reads.ViewRead;
  */
 public record ReadRequest(ViewRead<?> read, Set<Integer> partitions) {
 
-    /** A read never names more partitions than a topic may sensibly have. */
-    public static final int PARTITIONS_MAX = 10_000;
-
     public ReadRequest {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(partitions, "partitions");
-        if (partitions.isEmpty() || partitions.size() > PARTITIONS_MAX) {
+        if (partitions.isEmpty() || partitions.size() > LogPosition.PARTITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "partitions must name 1.." + PARTITIONS_MAX + " partitions, was " + partitions.size());
+                    "partitions must name 1.." + LogPosition.PARTITIONS_MAX + " partitions, was " + partitions.size());
         }
         partitions = Set.copyOf(partitions);
         for (int p : partitions) {
