@@ -1,13 +1,14 @@
 package org.kleline.ledger.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Merchants as {@code GET /v1/merchants/{merchantId}} shows them, each asked once: a payout's
- * currency, a merchant's partner.
+ * currency, a merchant's partner. Safe to share between threads; {@link #askAll} asks many at once.
  */
 public final class MerchantLookup {
 
@@ -16,7 +17,10 @@ public final class MerchantLookup {
 
     private final LedgerApi api;
     private final RetryWhenBusy retry;
-    private final Map<String, JsonNode> known = new HashMap<>();
+    /** Merchants asked at once by {@link #askAll}. */
+    public static final int MERCHANTS_IN_FLIGHT = 8;
+
+    private final Map<String, JsonNode> known = new ConcurrentHashMap<>();
 
     public MerchantLookup(LedgerApi api, RetryWhenBusy retry) {
         this.api = api;
@@ -42,5 +46,11 @@ public final class MerchantLookup {
             known.put(merchantId, body);
         }
         return body;
+    }
+
+    /** Asks for every merchant not known yet, {@link #MERCHANTS_IN_FLIGHT} at once, so that later calls answer at once. */
+    public void askAll(List<String> merchantIds) {
+        new ConcurrentRequests<String, JsonNode>(MERCHANTS_IN_FLIGHT, "ledger-merchant-lookup", this::body)
+                .run(merchantIds, (merchantId, body) -> {});
     }
 }

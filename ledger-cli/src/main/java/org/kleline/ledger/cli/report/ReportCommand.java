@@ -62,6 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
                     row.get("merchantId").asText(), row.get("currency").asText(), Figures.ofRow(row)));
         }
         MerchantLookup merchants = new MerchantLookup(api, retry);
+        merchants.askAll(
+                rows.stream().map(PeriodReport.Row::merchantId).distinct().toList());
         PeriodReport report = PeriodReport.of(
                 period, rows, merchantId -> merchants.merchant(merchantId).partnerId());
         progress.finish(String.format(Locale.ROOT, "read %,d settlement rows of %d dates", rows.size(), period.days()));

@@ -2,8 +2,10 @@ package org.kleline.ledger.cli.settle;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kleline.ledger.cli.api.ConcurrentRequests;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.LedgerApiOptions;
 import org.kleline.ledger.cli.api.MerchantLookup;
@@ -50,7 +52,7 @@ public final class SettleCommand implements Callable<Integer> {
             defaultValue = "16",
             paramLabel = "N",
             description = {
-                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentSettlements.IN_FLIGHT_MAX
+                "Dates settled at once (default ${DEFAULT-VALUE}, 1.." + ConcurrentRequests.IN_FLIGHT_MAX
                         + "). Dates are independent; the server settles each once its projector has caught up with "
                         + "the log, so one at a time a year waits that out 365 times."
             })
@@ -62,9 +64,9 @@ public final class SettleCommand implements Callable<Integer> {
         LedgerApi api = apiOptions.connect();
         RetryWhenBusy retry = RetryWhenBusy.standard();
         SettlementRuns runs = new SettlementRuns(api, retry);
-        ConcurrentSettlements concurrent;
+        ConcurrentRequests<LocalDate, List<SettledPayout>> concurrent;
         try {
-            concurrent = new ConcurrentSettlements(concurrency, runs::settle);
+            concurrent = new ConcurrentRequests<>(concurrency, "ledger-settle", runs::settle);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -73,7 +75,7 @@ public final class SettleCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Settling %s (%s) through %s%n", range, dates(range.days()), api.base());
         long started = System.nanoTime();
         PayoutTally tally = new PayoutTally();
-        concurrent.settle(range.dates(), (day, payouts) -> {
+        concurrent.run(range.dates(), (day, payouts) -> {
             if (payouts.isEmpty()) {
                 out.printf("%s  no payout due%n", day);
             }

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.kleline.ledger.cli.api.ConcurrentRequests;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantLookup;
+import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.model.account.AccountId;
 
 /**
@@ -38,13 +40,17 @@ public final class AnalystTables {
             "CREATE TABLE " + BALANCES + " (accountId VARCHAR, currency VARCHAR, balance BIGINT, credits BIGINT, "
                     + "debits BIGINT)");
 
+    /** Balances asked at once. */
+    static final int ACCOUNTS_IN_FLIGHT = 8;
+
     /** How many rows each table got. */
     public record Loaded(int settlementRows, int merchants, int balances) {}
 
     private AnalystTables() {}
 
     /** Creates the tables in {@code db} and fills them from {@code rows} and the API. */
-    public static Loaded load(Connection db, List<JsonNode> rows, LedgerApi api, MerchantLookup lookup)
+    public static Loaded load(
+            Connection db, List<JsonNode> rows, LedgerApi api, RetryWhenBusy retry, MerchantLookup lookup)
             throws SQLException {
         DuckDBConnection duck = db.unwrap(DuckDBConnection.class);
         try (Statement create = db.createStatement()) {
@@ -77,6 +83,7 @@ public final class AnalystTables {
                 AccountId.PLATFORM_FEES.value(),
                 AccountId.PLATFORM_CARD_CLEARING.value(),
                 AccountId.PLATFORM_PAYOUTS.value()));
+        lookup.askAll(List.copyOf(merchantIds));
         try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, MERCHANTS)) {
             for (String merchantId : merchantIds) {
                 JsonNode m = lookup.body(merchantId);
@@ -101,26 +108,38 @@ public final class AnalystTables {
                 accounts.add("merchant:" + merchantId);
             }
         }
-        int balances = 0;
+        int[] balances = {0};
         try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, BALANCES)) {
-            for (String account : accounts) {
-                LedgerApi.Answer answer = api.get("/v1/accounts/" + LedgerApi.segment(account) + "/balances");
-                if (answer.status() == 404) {
-                    continue; // a partner without commissions yet has no account
-                }
-                for (JsonNode b : answer.expect(200).json()) {
-                    appender.beginRow()
-                            .append(account)
-                            .append(b.get("currency").asText())
-                            .append(b.get("balance").asLong())
-                            .append(b.get("credits").asLong())
-                            .append(b.get("debits").asLong())
-                            .endRow();
-                    balances++;
-                }
-            }
+            new ConcurrentRequests<String, LedgerApi.Answer>(
+                            ACCOUNTS_IN_FLIGHT,
+                            "ledger-sql-balances",
+                            account -> retry.call(
+                                    () -> api.get("/v1/accounts/" + LedgerApi.segment(account) + "/balances")))
+                    .run(List.copyOf(accounts), (account, answer) -> {
+                        if (answer.status() == 404) {
+                            return; // a partner without commissions yet has no account
+                        }
+                        for (JsonNode b : answer.expect(200).json()) {
+                            appendBalance(appender, account, b);
+                            balances[0]++;
+                        }
+                    });
         }
-        return new Loaded(rows.size(), merchantIds.size(), balances);
+        return new Loaded(rows.size(), merchantIds.size(), balances[0]);
+    }
+
+    private static void appendBalance(DuckDBAppender appender, String account, JsonNode balance) {
+        try {
+            appender.beginRow()
+                    .append(account)
+                    .append(balance.get("currency").asText())
+                    .append(balance.get("balance").asLong())
+                    .append(balance.get("credits").asLong())
+                    .append(balance.get("debits").asLong())
+                    .endRow();
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB refused a balance of " + account + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

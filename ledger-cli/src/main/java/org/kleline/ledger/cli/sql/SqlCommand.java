@@ -88,7 +88,7 @@ public final class SqlCommand implements Callable<Integer> {
         List<JsonNode> rows = PeriodRows.read(api, retry, period, progress);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             progress.update("reading merchants and balances");
-            AnalystTables.Loaded loaded = AnalystTables.load(db, rows, api, new MerchantLookup(api, retry));
+            AnalystTables.Loaded loaded = AnalystTables.load(db, rows, api, retry, new MerchantLookup(api, retry));
             progress.finish(String.format(
                     Locale.ROOT,
                     "loaded %,d settlement rows of %s, %,d merchants, %,d balances from %s in %.1f s",

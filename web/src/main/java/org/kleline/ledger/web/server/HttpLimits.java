@@ -36,7 +36,9 @@ public record HttpLimits(
     public static final int DEFAULT_IN_FLIGHT_WRITES = 512;
     public static final int DEFAULT_IN_FLIGHT_WAITS = 1_000;
     public static final int DEFAULT_IN_FLIGHT_BULK = 8;
-    public static final int DEFAULT_IN_FLIGHT_SETTLES = 4;
+    /** As many as {@code ledger settle} keeps in flight by default: a settle waits for its catch-up without a thread. */
+    public static final int DEFAULT_IN_FLIGHT_SETTLES = 16;
+
     public static final int DEFAULT_IN_FLIGHT_READS = 48;
     public static final int DEFAULT_IN_FLIGHT_HEAVY_READS = 8;
 

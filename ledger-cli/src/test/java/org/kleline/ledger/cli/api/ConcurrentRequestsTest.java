@@ -1,4 +1,4 @@
-package org.kleline.ledger.cli.settle;
+package org.kleline.ledger.cli.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.cli.api.ApiFailure;
 
-class ConcurrentSettlementsTest {
+class ConcurrentRequestsTest {
 
     private static final LocalDate JAN_1 = LocalDate.of(1999, 1, 1);
 
@@ -24,15 +23,15 @@ class ConcurrentSettlementsTest {
         return days;
     }
 
-    private static List<SettledPayout> payoutOf(LocalDate day) {
-        return List.of(new SettledPayout("m-1", "po-m-1-" + day, day.getDayOfMonth()));
+    private static List<String> payoutOf(LocalDate day) {
+        return List.of("po-m-1-" + day);
     }
 
     @Test
-    void payoutsAreHandedOnInDateOrderWhateverOrderTheDatesFinishIn() {
+    void answersAreHandedOnInTheItemsOrderWhateverOrderTheyFinishIn() {
         // The first date finishes last: it waits until every other date has been settled.
         CountDownLatch othersDone = new CountDownLatch(9);
-        ConcurrentSettlements settlements = new ConcurrentSettlements(10, day -> {
+        ConcurrentRequests<LocalDate, List<String>> settlements = new ConcurrentRequests<>(10, "test", day -> {
             if (day.equals(JAN_1)) {
                 await(othersDone);
             } else {
@@ -41,33 +40,31 @@ class ConcurrentSettlementsTest {
             return payoutOf(day);
         });
         List<String> handedOn = new ArrayList<>();
-        settlements.settle(
-                days(10),
-                (day, payouts) -> handedOn.add(day + " " + payouts.get(0).payoutId()));
+        settlements.run(days(10), (day, payouts) -> handedOn.add(day + " " + payouts.get(0)));
         assertThat(handedOn).hasSize(10).first().isEqualTo("1999-01-01 po-m-1-1999-01-01");
         assertThat(handedOn).isSortedAccordingTo(String::compareTo);
     }
 
     @Test
-    void atMostTheConcurrencyAreSettledAtOnce() {
+    void atMostTheConcurrencyAreInFlightAtOnce() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        ConcurrentSettlements settlements = new ConcurrentSettlements(3, day -> {
+        ConcurrentRequests<LocalDate, List<String>> settlements = new ConcurrentRequests<>(3, "test", day -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             Thread.onSpinWait();
             running.decrementAndGet();
             return List.of();
         });
         List<LocalDate> handedOn = new ArrayList<>();
-        settlements.settle(days(60), (day, payouts) -> handedOn.add(day));
+        settlements.run(days(60), (day, payouts) -> handedOn.add(day));
         assertThat(handedOn).isEqualTo(days(60));
         assertThat(most.get()).isBetween(1, 3);
     }
 
     @Test
-    void afterAFailureNoNewDateStartsTheOnesUnderWayAreHandedOnAndTheFailureIsThrown() {
+    void afterAFailureNoNewRequestStartsTheOnesUnderWayAreHandedOnAndTheFailureIsThrown() {
         AtomicInteger started = new AtomicInteger();
-        ConcurrentSettlements settlements = new ConcurrentSettlements(1, day -> {
+        ConcurrentRequests<LocalDate, List<String>> settlements = new ConcurrentRequests<>(1, "test", day -> {
             started.incrementAndGet();
             if (day.equals(JAN_1.plusDays(2))) {
                 throw new ApiFailure("POST /v1/settlements/" + day + "/settle answered 500");
@@ -75,7 +72,7 @@ class ConcurrentSettlementsTest {
             return payoutOf(day);
         });
         List<LocalDate> handedOn = new ArrayList<>();
-        assertThatThrownBy(() -> settlements.settle(days(10), (day, payouts) -> handedOn.add(day)))
+        assertThatThrownBy(() -> settlements.run(days(10), (day, payouts) -> handedOn.add(day)))
                 .isInstanceOf(ApiFailure.class)
                 .hasMessageContaining("1999-01-03");
         assertThat(handedOn).containsExactly(JAN_1, JAN_1.plusDays(1));
@@ -84,21 +81,10 @@ class ConcurrentSettlementsTest {
 
     @Test
     void theConcurrencyIsOneToSixtyFour() {
-        assertThatThrownBy(() -> new ConcurrentSettlements(0, ConcurrentSettlementsTest::payoutOf))
+        assertThatThrownBy(() -> new ConcurrentRequests<>(0, "test", ConcurrentRequestsTest::payoutOf))
                 .hasMessage("--concurrency must be 1..64, got 0");
-        assertThatThrownBy(() -> new ConcurrentSettlements(65, ConcurrentSettlementsTest::payoutOf))
+        assertThatThrownBy(() -> new ConcurrentRequests<>(65, "test", ConcurrentRequestsTest::payoutOf))
                 .hasMessage("--concurrency must be 1..64, got 65");
-    }
-
-    @Test
-    void aTallySaysHowManyPayoutsAndTheirTotalPerCurrency() {
-        PayoutTally tally = new PayoutTally();
-        assertThat(tally).hasToString("0 payouts (nothing was due)");
-        tally.add("EUR", 1_250);
-        assertThat(tally).hasToString("1 payout, total 12.50 EUR");
-        tally.add("JPY", 500);
-        tally.add("EUR", 1_000_000);
-        assertThat(tally).hasToString("3 payouts, total 10,012.50 EUR, 500 JPY");
     }
 
     private static void await(CountDownLatch latch) {
