@@ -19,7 +19,8 @@ t0=$(now)
 java $opts -jar "$jar" simulate --api-url "$api" > "$work/simulate.log" 2> "$work/simulate.err"
 echo "ingest (ledger simulate): $(since "$t0") s; load $(load)"
 await_year_projected
-echo "projection (from the first append to every event decided): $(since "$t0") s; load $(load)"
+echo "projection (from the first append to every event decided): $(since "$t0") s; load $(load);" \
+    "ledger run CPU so far $(cpu_seconds "$run") s (broker, registry, ingest, projector and API in one process)"
 t2=$(now)
 java $opts -jar "$jar" settle --from 1999-01-01 --to 1999-12-31 --api-url "$api" ${SETTLE_OPTS:-} > "$work/settle.log" 2>&1
 echo "settlement (ledger settle, 365 dates): $(since "$t2") s; $(tail -1 "$work/settle.log")"
@@ -34,3 +35,4 @@ case $verified in
 esac
 echo "verify: $(since "$t3") s; $(grep '^Verified in' "$work/verify.log"); load $(load)"
 grep VmHWM /proc/$run/status | sed 's/^/ledger run peak RSS /'
+echo "ledger run CPU in all: $(cpu_seconds "$run") s"

@@ -11,6 +11,8 @@ opts="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the ./ledger 
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 # Every process the script starts in the background, stopped on exit.
 pids=()
 stop_started() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
