@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.serde.AvroSerdeConfig;
 import org.kleline.ledger.model.serde.SampleRecords;
+import org.kleline.ledger.model.topics.Topic;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
@@ -183,59 +185,43 @@ class SerdeRoundTripAcrossRestartIT {
                 SETTLEMENTS);
     }
 
+    /** One topic's samples and their keys: what is written through the topic's serde and read back through it. */
+    private record Samples<V>(Topic<String, V> topic, List<V> values, Function<V, Map.Entry<String, V>> keyed) {
+
+        void write(String bootstrapServers) {
+            TopicClients.produceCommitted(
+                    bootstrapServers,
+                    topic.name(),
+                    "tx-" + topic.name(),
+                    topic.valueSerde().serializer(),
+                    values.stream().map(keyed).toList());
+        }
+
+        List<V> read(String bootstrapServers) {
+            return TopicClients.readAllCommittedValues(
+                    bootstrapServers, topic.name(), topic.valueSerde().deserializer());
+        }
+    }
+
+    private static List<Samples<?>> everything(Topics topics) {
+        return List.of(
+                new Samples<>(topics.events(), EVENTS, SampleRecords::keyed),
+                new Samples<>(topics.outcomes(), OUTCOMES, SampleRecords::keyed),
+                new Samples<>(topics.journal(), JOURNAL, SampleRecords::keyed),
+                new Samples<>(topics.settlements(), SETTLEMENTS, SampleRecords::keyed));
+    }
+
     private static void writeEverything(String bootstrapServers, Topics topics) {
-        TopicClients.produceCommitted(
-                bootstrapServers,
-                Topics.EVENTS,
-                "tx-events",
-                topics.events().valueSerde().serializer(),
-                EVENTS.stream().map(SampleRecords::keyed).toList());
-        TopicClients.produceCommitted(
-                bootstrapServers,
-                Topics.OUTCOMES,
-                "tx-outcomes",
-                topics.outcomes().valueSerde().serializer(),
-                OUTCOMES.stream().map(SampleRecords::keyed).toList());
-        TopicClients.produceCommitted(
-                bootstrapServers,
-                Topics.JOURNAL,
-                "tx-journal",
-                topics.journal().valueSerde().serializer(),
-                JOURNAL.stream().map(SampleRecords::keyed).toList());
-        TopicClients.produceCommitted(
-                bootstrapServers,
-                Topics.SETTLEMENTS,
-                "tx-settlements",
-                topics.settlements().valueSerde().serializer(),
-                SETTLEMENTS.stream().map(SampleRecords::keyed).toList());
+        for (Samples<?> samples : everything(topics)) {
+            samples.write(bootstrapServers);
+        }
     }
 
     private static Map<String, List<?>> readEverything(String bootstrapServers, Topics topics) {
         Map<String, List<?>> read = new LinkedHashMap<>();
-        read.put(
-                Topics.EVENTS,
-                TopicClients.readAllCommittedValues(
-                        bootstrapServers,
-                        Topics.EVENTS,
-                        topics.events().valueSerde().deserializer()));
-        read.put(
-                Topics.OUTCOMES,
-                TopicClients.readAllCommittedValues(
-                        bootstrapServers,
-                        Topics.OUTCOMES,
-                        topics.outcomes().valueSerde().deserializer()));
-        read.put(
-                Topics.JOURNAL,
-                TopicClients.readAllCommittedValues(
-                        bootstrapServers,
-                        Topics.JOURNAL,
-                        topics.journal().valueSerde().deserializer()));
-        read.put(
-                Topics.SETTLEMENTS,
-                TopicClients.readAllCommittedValues(
-                        bootstrapServers,
-                        Topics.SETTLEMENTS,
-                        topics.settlements().valueSerde().deserializer()));
+        for (Samples<?> samples : everything(topics)) {
+            read.put(samples.topic().name(), samples.read(bootstrapServers));
+        }
         return read;
     }
 

@@ -16,11 +16,7 @@ class CompatibilityLevelTest {
     @Test
     void anUnknownLevelIs42203NamingIt() {
         assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(42203);
-                    assertThat(e.httpStatus()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("SIDEWAYS");
-                });
+                .isInstanceOfSatisfying(RegistryException.class, RegistryRefusal.of(42203, 422, "SIDEWAYS"));
     }
 
     @Test

@@ -40,23 +40,6 @@ public record SettlementRowBody(
         int payouts,
         String status) {
 
-    /** CSV columns, in this order, for {@code Accept: text/csv}. */
-    public static final String[] COLUMNS = {
-        "merchantId",
-        "date",
-        "currency",
-        "count",
-        "gross",
-        "refunds",
-        "chargebacks",
-        "fees",
-        "commission",
-        "net",
-        "paidOut",
-        "payouts",
-        "status"
-    };
-
     public SettlementRowBody {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(date, "date");
@@ -97,24 +80,5 @@ public record SettlementRowBody(
                 paidOut,
                 payouts,
                 SettlementStatus.valueOf(status));
-    }
-
-    /** The values of {@link #COLUMNS}, in order. */
-    public Object[] csvValues() {
-        return new Object[] {
-            merchantId,
-            date,
-            currency,
-            count,
-            gross,
-            refunds,
-            chargebacks,
-            fees,
-            commission,
-            net,
-            paidOut,
-            payouts,
-            status
-        };
     }
 }

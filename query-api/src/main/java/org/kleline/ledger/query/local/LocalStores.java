@@ -74,22 +74,17 @@ public final class LocalStores {
 
     /** Every entry of {@code store} in {@code partition} with {@code from <= key <= to}, in key order. */
     public <V> void range(String store, int partition, String from, String to, BiConsumer<String, V> each) {
-        StateQueryRequest<KeyValueIterator<String, V>> request = StateQueryRequest.inStore(store)
-                .withQuery(RangeQuery.<String, V>withRange(from, to))
-                .withPartitions(Set.of(partition))
-                .requireActive();
-        try (KeyValueIterator<String, V> it = served(streams.query(request), store, partition)) {
-            while (it.hasNext()) {
-                KeyValue<String, V> kv = it.next();
-                each.accept(kv.key, kv.value);
-            }
-        }
+        entries(store, partition, RangeQuery.withRange(from, to), each);
     }
 
     /** Every entry of {@code store} in {@code partition}, in key order. */
     public <V> void all(String store, int partition, BiConsumer<String, V> each) {
+        entries(store, partition, RangeQuery.withNoBounds(), each);
+    }
+
+    private <V> void entries(String store, int partition, RangeQuery<String, V> query, BiConsumer<String, V> each) {
         StateQueryRequest<KeyValueIterator<String, V>> request = StateQueryRequest.inStore(store)
-                .withQuery(RangeQuery.<String, V>withNoBounds())
+                .withQuery(query)
                 .withPartitions(Set.of(partition))
                 .requireActive();
         try (KeyValueIterator<String, V> it = served(streams.query(request), store, partition)) {

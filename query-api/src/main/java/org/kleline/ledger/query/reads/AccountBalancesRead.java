@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +24,11 @@ import org.kleline.ledger.query.local.LocalStores;
  * @param account the account id
  * @param asOfMs  epoch millis, or null for now
  */
+@AnsweredFrom(StoreNames.BALANCES)
 public record AccountBalancesRead(String account, Long asOfMs) implements PartitionRead<AccountBalancesPart> {
 
     public AccountBalancesRead {
         Objects.requireNonNull(account, "account");
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.BALANCES;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(AccountBalancesPart.class);
     }
 
     @Override

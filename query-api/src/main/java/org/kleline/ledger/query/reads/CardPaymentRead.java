@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -11,6 +9,7 @@ import org.kleline.ledger.query.body.CardPaymentBody;
 import org.kleline.ledger.query.local.LocalStores;
 
 /** A card payment, from the decide stage's store ({@code payment:{paymentId}}). */
+@AnsweredFrom(StoreNames.CARD_PAYMENTS)
 public record CardPaymentRead(String paymentId) implements KeyRead<CardPaymentBody> {
 
     public CardPaymentRead {
@@ -18,18 +17,8 @@ public record CardPaymentRead(String paymentId) implements KeyRead<CardPaymentBo
     }
 
     @Override
-    public String store() {
-        return StoreNames.CARD_PAYMENTS;
-    }
-
-    @Override
     public String key() {
         return AggregateKey.payment(paymentId).value();
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(CardPaymentBody.class);
     }
 
     @Override

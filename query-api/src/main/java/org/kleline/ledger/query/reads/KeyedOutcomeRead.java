@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -15,6 +13,7 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
  * is partitioned by that key, so this is a key read routed by {@code aggregateKey} (ingest's check
  * before appending knows the key of the event it was sent).
  */
+@AnsweredFrom(StoreNames.OUTCOMES)
 public record KeyedOutcomeRead(String eventId, String aggregateKey) implements KeyRead<OutcomeBody> {
 
     public KeyedOutcomeRead {
@@ -22,20 +21,10 @@ public record KeyedOutcomeRead(String eventId, String aggregateKey) implements K
         Objects.requireNonNull(aggregateKey, "aggregateKey");
     }
 
-    @Override
-    public String store() {
-        return StoreNames.OUTCOMES;
-    }
-
     /** The routing key: the store's partitions are ledger.events', chosen by the aggregate key. */
     @Override
     public String key() {
         return aggregateKey;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(OutcomeBody.class);
     }
 
     @Override

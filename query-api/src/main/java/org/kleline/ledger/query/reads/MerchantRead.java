@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -11,6 +9,7 @@ import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.local.LocalStores;
 
 /** A merchant with its fee plan history, from the decide stage's store ({@code merchant:{merchantId}}). */
+@AnsweredFrom(StoreNames.MERCHANTS)
 public record MerchantRead(String merchantId) implements KeyRead<MerchantAnswer> {
 
     public MerchantRead {
@@ -18,18 +17,8 @@ public record MerchantRead(String merchantId) implements KeyRead<MerchantAnswer>
     }
 
     @Override
-    public String store() {
-        return StoreNames.MERCHANTS;
-    }
-
-    @Override
     public String key() {
         return AggregateKey.merchant(merchantId).value();
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(MerchantAnswer.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.kleline.ledger.settlement.SettlementRow;
  * Rows are keyed {@code merchantId|date|currency} and partitioned by that whole key, so one
  * merchant's rows are spread over every partition.
  */
+@AnsweredFrom(StoreNames.SETTLEMENT_ROWS)
 public record MerchantSettlementsRead(String merchantId, LocalDate from, LocalDate to)
         implements PartitionRead<List<SettlementRowBody>> {
 
@@ -26,16 +25,6 @@ public record MerchantSettlementsRead(String merchantId, LocalDate from, LocalDa
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to, were " + from + " and " + to);
         }
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.SETTLEMENT_ROWS;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructCollectionType(List.class, SettlementRowBody.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +16,7 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
  * earliest by (occurredAt, key), whichever instance answers. With the key known, {@link KeyedOutcomeRead}
  * asks one partition.
  */
+@AnsweredFrom(StoreNames.OUTCOMES)
 public record OutcomeRead(String eventId) implements PartitionRead<OutcomeBody> {
 
     /** Which of several first outcomes (an id reused across keys) is shown: the earliest. */
@@ -26,16 +25,6 @@ public record OutcomeRead(String eventId) implements PartitionRead<OutcomeBody> 
 
     public OutcomeRead {
         Objects.requireNonNull(eventId, "eventId");
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.OUTCOMES;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(OutcomeBody.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
  *
  * @param eventIds the ids, {@value #KEYS_MAX} at most
  */
+@AnsweredFrom(StoreNames.OUTCOMES)
 public record OutcomesRead(List<String> eventIds) implements PartitionRead<List<OutcomeBody>> {
 
     /** A forwarded read stays a bounded request: the public bulk read asks at most this many ids at once. */
@@ -37,16 +36,6 @@ public record OutcomesRead(List<String> eventIds) implements PartitionRead<List<
     }
 
     @Override
-    public String store() {
-        return StoreNames.OUTCOMES;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructCollectionType(List.class, OutcomeBody.class);
-    }
-
-    @Override
     public List<OutcomeBody> readLocally(LocalStores stores, Set<Integer> partitions) {
         Map<String, OutcomeBody> found = new HashMap<>();
         for (int partition : partitions) {
@@ -57,6 +46,11 @@ public record OutcomesRead(List<String> eventIds) implements PartitionRead<List<
                 }
             }
         }
+        return inAskedOrder(eventIds, found);
+    }
+
+    /** The outcomes {@code found} by eventId, in the order {@code eventIds} asks them; ids not found are left out. */
+    public static List<OutcomeBody> inAskedOrder(List<String> eventIds, Map<String, OutcomeBody> found) {
         List<OutcomeBody> inOrder = new ArrayList<>(found.size());
         for (String eventId : eventIds) {
             OutcomeBody outcome = found.get(eventId);

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +14,7 @@ import org.kleline.ledger.settlement.SettlementRow;
  * held: one range of the by-date index per partition, so an instance sends its sums, not its rows.
  * With {@code merchantId}, that merchant's rows only (a merchant key's scope); null for every merchant.
  */
+@AnsweredFrom(StoreNames.SETTLEMENT_ROWS_BY_DATE)
 public record SettlementSummaryRead(LocalDate from, LocalDate to, String merchantId)
         implements PartitionRead<SettlementSummaryPart> {
 
@@ -25,16 +24,6 @@ public record SettlementSummaryRead(LocalDate from, LocalDate to, String merchan
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to, were " + from + " and " + to);
         }
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.SETTLEMENT_ROWS_BY_DATE;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(SettlementSummaryPart.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +12,11 @@ import org.kleline.ledger.query.local.LocalStores;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /** Every merchant's settlement rows of one business date: one prefix of the by-date index. */
+@AnsweredFrom(StoreNames.SETTLEMENT_ROWS_BY_DATE)
 public record SettlementsOnRead(LocalDate date) implements PartitionRead<List<SettlementRowBody>> {
 
     public SettlementsOnRead {
         Objects.requireNonNull(date, "date");
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.SETTLEMENT_ROWS_BY_DATE;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructCollectionType(List.class, SettlementRowBody.class);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.kleline.ledger.query.statement.StatementLine;
  * partitions holding it; the caller merges the parts, keeps the first {@code limit}, works out the
  * balance after each and shows those from the latest horizon on ({@code PartMerges.statement}).
  */
+@AnsweredFrom(StoreNames.ACCOUNT_ENTRIES)
 public record StatementRead(String account, long fromMs, long toMs, StatementCursor after, int limit)
         implements PartitionRead<StatementPart> {
 
@@ -36,16 +35,6 @@ public record StatementRead(String account, long fromMs, long toMs, StatementCur
         if (fromMs > toMs) {
             throw new IllegalArgumentException("from must not be after to, were " + fromMs + " and " + toMs);
         }
-    }
-
-    @Override
-    public String store() {
-        return StoreNames.ACCOUNT_ENTRIES;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(StatementPart.class);
     }
 
     @Override

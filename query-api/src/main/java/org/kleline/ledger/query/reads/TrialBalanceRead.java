@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +19,8 @@ import org.kleline.ledger.query.local.LocalStores;
  * however many of the instance's partitions hold it. Both stores belong to the same task, so the same
  * partitions cover both.
  */
+@AnsweredFrom(StoreNames.TRIAL_BALANCE)
 public record TrialBalanceRead() implements PartitionRead<List<TrialBalancePart>> {
-
-    @Override
-    public String store() {
-        return StoreNames.TRIAL_BALANCE;
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructCollectionType(List.class, TrialBalancePart.class);
-    }
 
     @Override
     public List<TrialBalancePart> readLocally(LocalStores stores, Set<Integer> partitions) {

@@ -31,9 +31,16 @@ import org.kleline.ledger.query.local.LocalRead;
 })
 public sealed interface ViewRead<R> extends LocalRead<R> permits KeyRead, PartitionRead {
 
-    /** The store whose partitioning decides where this read is answered. */
-    String store();
+    /** The store whose partitioning decides where this read is answered: the one its {@link AnsweredFrom} names. */
+    default String store() {
+        return getClass().getAnnotation(AnsweredFrom.class).value();
+    }
 
-    /** The answer's type, to read it back from JSON. */
-    JavaType resultType(TypeFactory types);
+    /**
+     * The answer's type, to read it back from JSON: the {@code R} each read declares where it names
+     * its kind ({@code implements KeyRead<WalletBody>}), so no read states it a second time.
+     */
+    default JavaType resultType(TypeFactory types) {
+        return types.constructType(getClass()).findTypeParameters(ViewRead.class)[0];
+    }
 }

@@ -1,7 +1,5 @@
 package org.kleline.ledger.query.reads;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Objects;
 import java.util.Set;
 import org.kleline.ledger.model.event.AggregateKey;
@@ -11,6 +9,7 @@ import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.local.LocalStores;
 
 /** A wallet, from the decide stage's store (keyed like ledger.events: {@code wallet:{walletId}}). */
+@AnsweredFrom(StoreNames.WALLETS)
 public record WalletRead(String walletId) implements KeyRead<WalletBody> {
 
     public WalletRead {
@@ -18,18 +17,8 @@ public record WalletRead(String walletId) implements KeyRead<WalletBody> {
     }
 
     @Override
-    public String store() {
-        return StoreNames.WALLETS;
-    }
-
-    @Override
     public String key() {
         return AggregateKey.wallet(walletId).value();
-    }
-
-    @Override
-    public JavaType resultType(TypeFactory types) {
-        return types.constructType(WalletBody.class);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.kleline.ledger.query.views;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,7 @@ public final class RoutedLedgerViews implements LedgerViews {
         for (List<OutcomeBody> part : router.gather(new OutcomesRead(eventIds))) {
             part.forEach(outcome -> shown.merge(outcome.eventId(), outcome, OutcomesRead::earlier));
         }
-        List<OutcomeBody> inOrder = new ArrayList<>(shown.size());
-        for (String eventId : eventIds) {
-            OutcomeBody outcome = shown.get(eventId);
-            if (outcome != null) {
-                inOrder.add(outcome);
-            }
-        }
-        return inOrder;
+        return OutcomesRead.inAskedOrder(eventIds, shown);
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.kleline.ledger.query.body.MerchantAnswer;
 import org.kleline.ledger.query.body.SettlementRowBody;
 import org.kleline.ledger.query.body.WalletBody;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
-import org.kleline.ledger.query.reads.TrialBalancePart;
+import org.kleline.ledger.query.reads.TrialBalanceParts;
 import org.kleline.ledger.query.settle.CaughtUpSettlements;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -154,14 +154,7 @@ class ReadRoutesTest {
 
     @Test
     void aTrialBalanceWhosePartsAddUpBeyondTheRangeOfALongIsA422ProblemNamingTheCurrency() throws Exception {
-        views.trialBalanceParts = List.of(
-                List.of(new TrialBalancePart(
-                        "EUR",
-                        Long.MAX_VALUE - 100,
-                        Long.MAX_VALUE - 100,
-                        2,
-                        List.of("merchant:m-1", "platform:payouts"))),
-                List.of(new TrialBalancePart("EUR", 1_000, 1_000, 2, List.of("platform:card-clearing", "wallet:w-1"))));
+        views.trialBalanceParts = TrialBalanceParts.euroBeyondTheRange();
 
         HttpResponse<String> r = get("/v1/trial-balance");
 

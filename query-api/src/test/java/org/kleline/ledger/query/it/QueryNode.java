@@ -74,32 +74,28 @@ final class QueryNode implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String accept) {
-        try {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
-                            .timeout(Duration.ofSeconds(20))
-                            .header("Accept", accept)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + " on node " + port + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return send("GET", path, request(path).header("Accept", accept));
     }
 
     HttpResponse<String> post(String path, String json) {
+        return send(
+                "POST",
+                path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.Builder request) {
         try {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
-                            .timeout(Duration.ofSeconds(20))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("POST " + path + " on node " + port + " failed: " + e, e);
+            throw new AssertionError(method + " " + path + " on node " + port + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -178,6 +178,19 @@ class ReadWireFormatTest {
                 .isEqualTo(StoreNames.SETTLEMENT_ROWS_BY_DATE);
     }
 
+    @Test
+    void everyKindOfReadNamesTheStoreItIsAnsweredFrom() {
+        List<Class<?>> kinds = new ArrayList<>();
+        for (Class<?> family : ViewRead.class.getPermittedSubclasses()) {
+            kinds.addAll(List.of(family.getPermittedSubclasses()));
+        }
+        assertThat(kinds)
+                .hasSize(13)
+                .allSatisfy(kind -> assertThat(kind.getAnnotation(AnsweredFrom.class))
+                        .as(kind.getSimpleName())
+                        .isNotNull());
+    }
+
     private <R> R roundTrip(ViewRead<R> read, R answer) throws Exception {
         return mapper.readValue(mapper.writeValueAsBytes(answer), read.resultType(mapper.getTypeFactory()));
     }

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.read.StoreSources;
 import org.kleline.ledger.web.problem.UnavailableException;
@@ -55,24 +59,27 @@ class PartitionPlanTest {
                 .hasMessageContaining("no instance");
     }
 
+    static Stream<Arguments> storesAndTopics() {
+        return Stream.of(
+                Arguments.of(StoreNames.WALLETS, "ledger.events", true),
+                // The decide stage keeps the outcomes: partitioned like ledger.events, not like ledger.outcomes.
+                Arguments.of(StoreNames.OUTCOMES, "ledger.events", true),
+                Arguments.of(StoreNames.OUTCOMES, "ledger.outcomes", false),
+                // The decide stage applies the postings: the balance views are partitioned like ledger.events too.
+                Arguments.of(StoreNames.ACCOUNT_ENTRIES, "ledger.events", true),
+                Arguments.of(StoreNames.BALANCES, "ledger.events", true),
+                Arguments.of(StoreNames.SETTLEMENT_ROWS, "my-app-settlement-effects-repartition", true),
+                Arguments.of(StoreNames.SETTLEMENT_ROWS, "ledger.events", false));
+    }
+
+    @ParameterizedTest(name = "{0} is fed by {1}: {2}")
+    @MethodSource("storesAndTopics")
+    void storesMapToTheTopicOfTheirStage(String store, String topic, boolean feedsIt) {
+        assertThat(StoreSources.inputOf(store).test(topic)).isEqualTo(feedsIt);
+    }
+
     @Test
-    void storesMapToTheTopicOfTheirStage() {
-        assertThat(StoreSources.inputOf(StoreNames.WALLETS).test("ledger.events"))
-                .isTrue();
-        // The decide stage keeps the outcomes: partitioned like ledger.events, not like ledger.outcomes.
-        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.events"))
-                .isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.OUTCOMES).test("ledger.outcomes"))
-                .isFalse();
-        // The decide stage applies the postings: the balance views are partitioned like ledger.events too.
-        assertThat(StoreSources.inputOf(StoreNames.ACCOUNT_ENTRIES).test("ledger.events"))
-                .isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.BALANCES).test("ledger.events"))
-                .isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("my-app-settlement-effects-repartition"))
-                .isTrue();
-        assertThat(StoreSources.inputOf(StoreNames.SETTLEMENT_ROWS).test("ledger.events"))
-                .isFalse();
+    void aStoreTheProjectorDoesNotHaveHasNoTopic() {
         assertThatThrownBy(() -> StoreSources.inputOf("nope")).isInstanceOf(IllegalArgumentException.class);
     }
 

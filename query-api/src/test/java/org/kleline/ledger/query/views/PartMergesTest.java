@@ -18,6 +18,7 @@ import org.kleline.ledger.query.figures.FigureOutOfRangeException;
 import org.kleline.ledger.query.reads.AccountBalancesPart;
 import org.kleline.ledger.query.reads.StatementPart;
 import org.kleline.ledger.query.reads.TrialBalancePart;
+import org.kleline.ledger.query.reads.TrialBalanceParts;
 import org.kleline.ledger.query.statement.StatementCursor;
 import org.kleline.ledger.query.statement.StatementLine;
 
@@ -104,16 +105,7 @@ class PartMergesTest {
 
     @Test
     void aTrialBalanceWhoseCreditsPassTheRangeIsA422NamingTheCurrency() {
-        List<List<TrialBalancePart>> parts = List.of(
-                List.of(new TrialBalancePart(
-                        "EUR",
-                        Long.MAX_VALUE - 100,
-                        Long.MAX_VALUE - 100,
-                        2,
-                        List.of("merchant:m-1", "platform:payouts"))),
-                List.of(new TrialBalancePart("EUR", 1_000, 1_000, 2, List.of("wallet:w-1", "platform:card-clearing"))));
-
-        assertThatThrownBy(() -> PartMerges.trialBalance(parts))
+        assertThatThrownBy(() -> PartMerges.trialBalance(TrialBalanceParts.euroBeyondTheRange()))
                 .isInstanceOf(FigureOutOfRangeException.class)
                 .hasMessageStartingWith("the credits of the trial balance in EUR, added over the partitions");
     }
@@ -149,11 +141,7 @@ class PartMergesTest {
 
     @Test
     void statementLinesOfSeveralCurrenciesInterleaveByTimeThenEventId() {
-        StatementPart eur =
-                new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
-        StatementPart jpy =
-                new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
-        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 10);
+        EntriesPage page = PartMerges.statement(ACCOUNT, euroAndYenParts(), 10);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c", "d");
         assertThat(page.entries()).extracting(EntryBody::balanceAfter).containsExactly(7L, 5L, 14L, 10L);
         assertThat(page.nextCursor()).isNull();
@@ -161,11 +149,7 @@ class PartMergesTest {
 
     @Test
     void aFullPageEndsWithTheCursorOfItsLastLine() {
-        StatementPart eur =
-                new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
-        StatementPart jpy =
-                new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
-        EntriesPage page = PartMerges.statement(ACCOUNT, List.of(eur, jpy), 3);
+        EntriesPage page = PartMerges.statement(ACCOUNT, euroAndYenParts(), 3);
         assertThat(page.entries()).extracting(EntryBody::eventId).containsExactly("a", "b", "c");
         assertThat(StatementCursor.decode(ACCOUNT, page.nextCursor())).isEqualTo(new StatementCursor("JPY", 20, "c"));
     }
@@ -314,6 +298,15 @@ class PartMergesTest {
         assertThat(PartMerges.rowsByDate(List.of(List.of(m1d2), List.of(m1d1)))).containsExactly(m1d1, m1d2);
         assertThat(PartMerges.rowsByMerchant(List.of(List.of(m2d1), List.of(m1d1))))
                 .containsExactly(m1d1, m2d1);
+    }
+
+    /** Two parts of one account, euro lines at 10 and 30 and yen lines at 10 and 20, nothing held back. */
+    private static List<StatementPart> euroAndYenParts() {
+        StatementPart eur =
+                new StatementPart(List.of(line("EUR", 10, "b", 5), line("EUR", 30, "d", 5)), Map.of("EUR", 0L), false);
+        StatementPart jpy =
+                new StatementPart(List.of(line("JPY", 10, "a", 7), line("JPY", 20, "c", 7)), Map.of("JPY", 0L), false);
+        return List.of(eur, jpy);
     }
 
     private static StatementLine line(String currency, long t, String eventId, long amount) {

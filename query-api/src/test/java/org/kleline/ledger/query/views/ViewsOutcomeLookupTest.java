@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.outcomes.EventOutcome;
@@ -15,33 +18,51 @@ import org.kleline.ledger.web.outcome.OutcomeBody;
 /** Ingest sees the same outcome record the projector wrote, though it travelled as the HTTP body. */
 class ViewsOutcomeLookupTest {
 
-    @Test
-    void anAcceptedOutcomeComesBackWithItsPostings() {
-        EventOutcome accepted = EventOutcome.newBuilder()
-                .setEventId("ev-1")
-                .setKey("wallet:w-1")
-                .setEventType(EventType.WalletToppedUp)
-                .setOccurredAt(Instant.parse("2024-03-01T10:00:00.123Z"))
-                .setOutcome(Outcome.ACCEPTED)
-                .setReason(null)
-                .setPostings(List.of(
-                        new Posting("platform:card-clearing", "EUR", -5_000L),
-                        new Posting("wallet:w-1", "EUR", 5_000L)))
-                .build();
-        assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(accepted))).isEqualTo(accepted);
+    static Stream<Arguments> outcomes() {
+        return Stream.of(
+                Arguments.of(
+                        "an accepted outcome comes back with its postings",
+                        outcome(
+                                "ev-1",
+                                EventType.WalletToppedUp,
+                                "2024-03-01T10:00:00.123Z",
+                                Outcome.ACCEPTED,
+                                null,
+                                List.of(
+                                        new Posting("platform:card-clearing", "EUR", -5_000L),
+                                        new Posting("wallet:w-1", "EUR", 5_000L)))),
+                Arguments.of(
+                        "a rejected outcome comes back with its reason and no postings",
+                        outcome(
+                                "ev-2",
+                                EventType.WalletRedeemed,
+                                "2024-03-01T10:00:00Z",
+                                Outcome.REJECTED,
+                                RejectionReason.INSUFFICIENT_FUNDS,
+                                List.of())));
     }
 
-    @Test
-    void aRejectedOutcomeComesBackWithItsReasonAndNoPostings() {
-        EventOutcome rejected = EventOutcome.newBuilder()
-                .setEventId("ev-2")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outcomes")
+    void anOutcomeComesBackAsTheProjectorWroteIt(String story, EventOutcome written) {
+        assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(written))).isEqualTo(written);
+    }
+
+    private static EventOutcome outcome(
+            String eventId,
+            EventType type,
+            String occurredAt,
+            Outcome outcome,
+            RejectionReason reason,
+            List<Posting> postings) {
+        return EventOutcome.newBuilder()
+                .setEventId(eventId)
                 .setKey("wallet:w-1")
-                .setEventType(EventType.WalletRedeemed)
-                .setOccurredAt(Instant.parse("2024-03-01T10:00:00Z"))
-                .setOutcome(Outcome.REJECTED)
-                .setReason(RejectionReason.INSUFFICIENT_FUNDS)
-                .setPostings(List.of())
+                .setEventType(type)
+                .setOccurredAt(Instant.parse(occurredAt))
+                .setOutcome(outcome)
+                .setReason(reason)
+                .setPostings(postings)
                 .build();
-        assertThat(ViewsOutcomeLookup.toAvro(OutcomeBody.of(rejected))).isEqualTo(rejected);
     }
 }

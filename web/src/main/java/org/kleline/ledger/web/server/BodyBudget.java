@@ -61,18 +61,8 @@ final class BodyBudget extends Handler.Wrapper {
                     callback);
             return true;
         }
-        ReleasingCallback reserved = new ReleasingCallback(callback, () -> release(bytes));
-        boolean handled;
-        try {
-            handled = super.handle(request, response, reserved);
-        } catch (Exception | Error e) {
-            reserved.release();
-            throw e;
-        }
-        if (!handled) {
-            reserved.release();
-        }
-        return handled;
+        return ReleasingCallback.handOnHolding(
+                callback, () -> release(bytes), reserved -> super.handle(request, response, reserved));
     }
 
     /**

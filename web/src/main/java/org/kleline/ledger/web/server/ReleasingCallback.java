@@ -19,6 +19,32 @@ final class ReleasingCallback implements Callback {
         this.release = release;
     }
 
+    /** How a handler hands a request on to the next: {@code Handler.Wrapper}'s {@code super.handle}. */
+    @FunctionalInterface
+    interface HandOn {
+        boolean handle(Callback callback) throws Exception;
+    }
+
+    /**
+     * Hands the request on holding what {@code release} gives back: once its answer completes or fails, or
+     * at once when the next handler does not handle it or throws.
+     */
+    static boolean handOnHolding(Callback callback, Runnable release, HandOn next) throws Exception {
+        ReleasingCallback holding = new ReleasingCallback(callback, release);
+        boolean handled;
+        try {
+            handled = next.handle(holding);
+        } catch (Exception | Error e) {
+            holding.release();
+            throw e;
+        }
+        if (!handled) {
+            // Jetty answers an unhandled request with the callback it gave us, not ours.
+            holding.release();
+        }
+        return handled;
+    }
+
     /** Gives back what was held, if not already. */
     void release() {
         if (released.compareAndSet(false, true)) {

@@ -44,19 +44,8 @@ final class RequestAdmission extends Handler.Wrapper {
             refuse(kind.get(), response, callback);
             return true;
         }
-        ReleasingCallback place = new ReleasingCallback(callback, classPlaces::release);
-        boolean handled;
-        try {
-            handled = super.handle(request, response, place);
-        } catch (Exception | Error e) {
-            place.release();
-            throw e;
-        }
-        if (!handled) {
-            // Jetty answers an unhandled request with the callback it gave us, not ours.
-            place.release();
-        }
-        return handled;
+        return ReleasingCallback.handOnHolding(
+                callback, classPlaces::release, place -> super.handle(request, response, place));
     }
 
     /** Requests of {@code kind} in flight now: tests and metrics. */

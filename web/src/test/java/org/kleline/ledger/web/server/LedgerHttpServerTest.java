@@ -11,9 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.InvalidRequestException;
 import org.kleline.ledger.web.problem.NotFoundException;
@@ -85,26 +89,21 @@ class LedgerHttpServerTest {
         assertProblem(res, 400, "urn:kleline:ledger:problem:validation", "unknown field 'inner.extra'", "inner.extra");
     }
 
-    @Test
-    void numberAsStringIsRefusedNamingTheField() throws Exception {
-        HttpResponse<String> res = post("/echo", "{\"amount\":\"100\"}");
+    static Stream<Arguments> bodiesRefusedNamingAField() {
+        return Stream.of(
+                Arguments.of("a number as a string", "{\"amount\":\"100\"}", "amount"),
+                Arguments.of("a fraction where an integer is due", "{\"inner\":{\"bps\":1.5}}", "inner.bps"),
+                Arguments.of("an integer beyond a long", "{\"amount\":99999999999999999999999}", "amount"),
+                Arguments.of("a duplicate key", "{\"amount\":1,\"amount\":2}", "amount"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming the field")
+    @MethodSource("bodiesRefusedNamingAField")
+    void aBodyTheRecordCannotTakeIsRefusedNamingTheField(String story, String body, String field) throws Exception {
+        HttpResponse<String> res = post("/echo", body);
         assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(json(res).get("field").asText()).isEqualTo("amount");
+        assertThat(json(res).get("field").asText()).isEqualTo(field);
         assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    @Test
-    void fractionWhereIntegerIsDueIsRefusedNamingTheField() throws Exception {
-        HttpResponse<String> res = post("/echo", "{\"inner\":{\"bps\":1.5}}");
-        assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(json(res).get("field").asText()).isEqualTo("inner.bps");
-    }
-
-    @Test
-    void integerBeyondLongIsRefusedNamingTheField() throws Exception {
-        HttpResponse<String> res = post("/echo", "{\"amount\":99999999999999999999999}");
-        assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(json(res).get("field").asText()).isEqualTo("amount");
     }
 
     @Test
@@ -115,13 +114,6 @@ class LedgerHttpServerTest {
         assertThat(body.get("type").asText()).isEqualTo("urn:kleline:ledger:problem:malformed-json");
         assertThat(body.get("title").asText()).isEqualTo("Request body is not valid JSON for this endpoint");
         assertThat(body.get("detail").asText()).startsWith("the body is not valid JSON");
-    }
-
-    @Test
-    void duplicateKeyIsRefused() throws Exception {
-        HttpResponse<String> res = post("/echo", "{\"amount\":1,\"amount\":2}");
-        assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(json(res).get("field").asText()).isEqualTo("amount");
     }
 
     @Test

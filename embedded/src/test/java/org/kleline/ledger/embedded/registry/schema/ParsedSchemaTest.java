@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.embedded.registry.RegistryException;
+import org.kleline.ledger.embedded.registry.RegistryRefusal;
 
 class ParsedSchemaTest {
 
@@ -42,11 +43,7 @@ class ParsedSchemaTest {
     void anUnknownTypeIsAnInvalidSchemaNamingTheType() {
         assertThatThrownBy(() -> ParsedSchema.parse(
                         "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"a\",\"type\":\"Money\"}]}"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(42201);
-                    assertThat(e.httpStatus()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("Money");
-                });
+                .isInstanceOfSatisfying(RegistryException.class, RegistryRefusal.of(42201, 422, "Money"));
     }
 
     @Test

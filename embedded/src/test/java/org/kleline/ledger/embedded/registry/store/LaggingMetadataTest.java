@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LaggingMetadataTest {
 
@@ -33,35 +37,29 @@ class LaggingMetadataTest {
         assertThat(attempts).hasValue(3);
     }
 
-    @Test
-    void anyOtherErrorIsThrownAtTheFirstAnswer() {
-        AtomicInteger attempts = new AtomicInteger();
-
-        assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(
-                        () -> {
-                            attempts.incrementAndGet();
-                            throw new ExecutionException(new TopicAuthorizationException("denied"));
-                        },
-                        TIMEOUT,
-                        NO_BACKOFF))
-                .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(TopicAuthorizationException.class);
-        assertThat(attempts).hasValue(1);
+    static Stream<Arguments> errorsThrownAtTheFirstAnswer() {
+        return Stream.of(
+                Arguments.of("any other error", new TopicAuthorizationException("denied"), TIMEOUT),
+                Arguments.of(
+                        "a topic still unknown when the timeout has passed",
+                        new UnknownTopicOrPartitionException("never"),
+                        Duration.ZERO));
     }
 
-    @Test
-    void aTopicStillUnknownWhenTheTimeoutHasPassedIsThrown() {
+    @ParameterizedTest(name = "{0} is thrown at the first answer")
+    @MethodSource("errorsThrownAtTheFirstAnswer")
+    void anErrorNotWorthAskingAgainIsThrownAtTheFirstAnswer(String story, Exception cause, Duration timeout) {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> LaggingMetadata.retryWhileUnknownTopic(
                         () -> {
                             attempts.incrementAndGet();
-                            throw new ExecutionException(new UnknownTopicOrPartitionException("never"));
+                            throw new ExecutionException(cause);
                         },
-                        Duration.ZERO,
+                        timeout,
                         NO_BACKOFF))
                 .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
+                .hasCauseInstanceOf(cause.getClass());
         assertThat(attempts).hasValue(1);
     }
 }
