@@ -1,11 +1,8 @@
 package org.kleline.ledger.embedded;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.model.architecture.ModulePackages;
 
 /**
  * The embedded module's packages are its index for a newcomer: each depends on the others one way.
@@ -15,15 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses EMBEDDED = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kleline.ledger.embedded");
+    private static final JavaClasses EMBEDDED = ModulePackages.mainClasses("org.kleline.ledger.embedded");
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.embedded.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(EMBEDDED);
+        ModulePackages.requireFreeOfCycles("org.kleline.ledger.embedded", EMBEDDED);
     }
 }

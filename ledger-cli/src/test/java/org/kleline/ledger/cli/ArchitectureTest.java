@@ -1,11 +1,8 @@
 package org.kleline.ledger.cli;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.model.architecture.ModulePackages;
 
 /**
  * The ledger-cli module's packages are its index for a newcomer: each depends on the others one way.
@@ -13,15 +10,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses CLI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kleline.ledger.cli");
+    private static final JavaClasses CLI = ModulePackages.mainClasses("org.kleline.ledger.cli");
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.cli.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(CLI);
+        ModulePackages.requireFreeOfCycles("org.kleline.ledger.cli", CLI);
     }
 }

@@ -1,11 +1,8 @@
 package org.kleline.ledger.projector;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.model.architecture.ModulePackages;
 
 /**
  * The projector module's packages are its index for a newcomer: each depends on the others one way,
@@ -15,15 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses PROJECTOR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kleline.ledger.projector");
+    private static final JavaClasses PROJECTOR = ModulePackages.mainClasses("org.kleline.ledger.projector");
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.projector.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(PROJECTOR);
+        ModulePackages.requireFreeOfCycles("org.kleline.ledger.projector", PROJECTOR);
     }
 }
