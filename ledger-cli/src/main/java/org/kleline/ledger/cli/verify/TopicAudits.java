@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -17,8 +18,9 @@ import org.kleline.ledger.model.topics.Topics;
  * The checks of {@code ledger.journal} and {@code ledger.outcomes} against the recomputation. They read
  * Kafka and spend this process's CPU, while the checks of the views mostly wait for the query API, so
  * verify runs them on a thread of their own meanwhile; the recomputation is only read once the replay
- * is over. Their differences are kept apart and their report lines returned, so that verify prints and
- * counts them after the views', in the same order as if they had run after them.
+ * is over. The two topics are read at once, each by a thread and a consumer of its own. Their
+ * differences are kept apart and their report lines returned, so that verify prints and counts them
+ * after the views', in the same order as if they had run after them.
  */
 final class TopicAudits implements Callable<TopicAudits.Result> {
 
@@ -40,7 +42,6 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
 
     @Override
     public Result call() {
-        Differences differences = new Differences();
         List<String> lines = new ArrayList<>();
         Set<String> appendedSince = appendedSince();
         if (!appendedSince.isEmpty()) {
@@ -50,7 +51,30 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             + "and entries are not judged, and the views differ by them",
                     appendedSince.size()));
         }
+        FutureTask<Audited> outcomes = new FutureTask<>(() -> outcomeTopic(appendedSince));
+        Thread outcomesThread = new Thread(outcomes, "verify-outcome-topic-audit");
+        outcomesThread.setDaemon(true);
+        outcomesThread.start();
+        try {
+            Audited journal = journal(appendedSince);
+            Audited outcomeTopic = VerifyCommand.result(outcomes, "the check of " + Topics.OUTCOMES);
+            Differences differences = new Differences();
+            differences.addAll(journal.differences());
+            differences.addAll(outcomeTopic.differences());
+            lines.add(journal.line());
+            lines.add(outcomeTopic.line());
+            return new Result(differences, lines);
+        } finally {
+            outcomes.cancel(true);
+        }
+    }
+
+    /** One topic's check: what it found and its report line. */
+    private record Audited(Differences differences, String line) {}
+
+    private Audited journal(Set<String> appendedSince) {
         long started = System.nanoTime();
+        Differences differences = new Differences();
         try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
             long entries = new JournalAudit(recomputed, appendedSince, differences)
                     .audit(
@@ -58,14 +82,20 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             journal.endOffsets(),
                             topics.journal().valueSerde().deserializer(),
                             n -> {});
-            lines.add(VerifyCommand.checkLine(
-                    JournalAudit.CHECK,
-                    String.format(Locale.ROOT, "%,d entries", entries),
-                    Topics.JOURNAL,
-                    differences.count(JournalAudit.CHECK),
-                    Elapsed.since(started)));
+            return new Audited(
+                    differences,
+                    VerifyCommand.checkLine(
+                            JournalAudit.CHECK,
+                            String.format(Locale.ROOT, "%,d entries", entries),
+                            Topics.JOURNAL,
+                            differences.count(JournalAudit.CHECK),
+                            Elapsed.since(started)));
         }
-        started = System.nanoTime();
+    }
+
+    private Audited outcomeTopic(Set<String> appendedSince) {
+        long started = System.nanoTime();
+        Differences differences = new Differences();
         try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
             long records = new OutcomeTopicAudit(recomputed, appendedSince, differences)
                     .audit(
@@ -73,14 +103,15 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             outcomeTopic.endOffsets(),
                             topics.outcomes().valueSerde().deserializer(),
                             n -> {});
-            lines.add(VerifyCommand.checkLine(
-                    OutcomeTopicAudit.CHECK,
-                    String.format(Locale.ROOT, "%,d records", records),
-                    Topics.OUTCOMES,
-                    differences.count(OutcomeTopicAudit.CHECK),
-                    Elapsed.since(started)));
+            return new Audited(
+                    differences,
+                    VerifyCommand.checkLine(
+                            OutcomeTopicAudit.CHECK,
+                            String.format(Locale.ROOT, "%,d records", records),
+                            Topics.OUTCOMES,
+                            differences.count(OutcomeTopicAudit.CHECK),
+                            Elapsed.since(started)));
         }
-        return new Result(differences, lines);
     }
 
     /** The eventIds appended to the log since the replay's end offsets: outcomes and entries of theirs are not judged. */

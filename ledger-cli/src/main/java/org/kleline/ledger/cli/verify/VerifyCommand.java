@@ -262,7 +262,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             auditViews(query, recomputed, differences, out, progress);
             progress.update("checking ledger.journal and ledger.outcomes (under way since the views' checks began)");
-            TopicAudits.Result topicResult = result(topicAudits);
+            TopicAudits.Result topicResult = result(topicAudits, "the checks of ledger.journal and ledger.outcomes");
             progress.clear();
             topicResult.lines().forEach(out::println);
             differences.addAll(topicResult.differences());
@@ -333,19 +333,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 checkStarted);
     }
 
-    /** The topic audits' result once done; their own failure (Kafka out of reach) as it was thrown. */
-    private static TopicAudits.Result result(FutureTask<TopicAudits.Result> topicAudits) {
+    /** A check's result once done on its own thread; its own failure (Kafka out of reach) as it was thrown. */
+    static <T> T result(FutureTask<T> check, String what) {
         try {
-            return topicAudits.get();
+            return check.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuditFailure("interrupted while checking ledger.journal and ledger.outcomes", e);
+            throw new AuditFailure("interrupted while waiting for " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new AuditFailure(
-                    "the checks of ledger.journal and ledger.outcomes failed: " + e.getCause(), e.getCause());
+            throw new AuditFailure(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
