@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.topics.Topic;
 import org.kleline.ledger.model.topics.Topics;
 
 /**
@@ -50,37 +51,25 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             + "and entries are not judged, and the views differ by them",
                     appendedSince.size()));
         }
-        long started = System.nanoTime();
-        try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
-            long entries = new JournalAudit(recomputed, appendedSince, differences)
-                    .audit(
-                            journal,
-                            journal.endOffsets(),
-                            topics.journal().valueSerde().deserializer(),
-                            n -> {});
-            lines.add(VerifyCommand.checkLine(
-                    JournalAudit.CHECK,
-                    String.format(Locale.ROOT, "%,d entries", entries),
-                    Topics.JOURNAL,
-                    differences.count(JournalAudit.CHECK),
-                    Elapsed.since(started)));
-        }
-        started = System.nanoTime();
-        try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
-            long records = new OutcomeTopicAudit(recomputed, appendedSince, differences)
-                    .audit(
-                            outcomeTopic,
-                            outcomeTopic.endOffsets(),
-                            topics.outcomes().valueSerde().deserializer(),
-                            n -> {});
-            lines.add(VerifyCommand.checkLine(
-                    OutcomeTopicAudit.CHECK,
-                    String.format(Locale.ROOT, "%,d records", records),
-                    Topics.OUTCOMES,
-                    differences.count(OutcomeTopicAudit.CHECK),
-                    Elapsed.since(started)));
-        }
+        lines.add(audited(new JournalAudit(recomputed, appendedSince, differences), topics.journal(), "%,d entries"));
+        lines.add(audited(
+                new OutcomeTopicAudit(recomputed, appendedSince, differences), topics.outcomes(), "%,d records"));
         return new Result(differences, lines);
+    }
+
+    /** Reads {@code topic} whole through {@code audit}; its check line, {@code counted} formatting the records read. */
+    private <V> String audited(TopicAudit<V> audit, Topic<?, V> topic, String counted) {
+        long started = System.nanoTime();
+        try (LogReader reader = LogReader.open(clients, topic.name())) {
+            long records =
+                    audit.audit(reader, reader.endOffsets(), topic.valueSerde().deserializer(), n -> {});
+            return VerifyCommand.checkLine(
+                    audit.check(),
+                    String.format(Locale.ROOT, counted, records),
+                    topic.name(),
+                    audit.differences(),
+                    Elapsed.since(started));
+        }
     }
 
     /** The eventIds appended to the log since the replay's end offsets: outcomes and entries of theirs are not judged. */
