@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.journal.Posting;
-import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 
@@ -23,7 +22,7 @@ final class JournalAudit extends TopicAudit<JournalEntry> {
 
     /** @param appendedSince eventIds appended after the log was read: their entries are not judged */
     JournalAudit(Recomputation recomputed, Set<String> appendedSince, Differences differences) {
-        super(CHECK, Topics.JOURNAL, recomputed, appendedSince, differences);
+        super(CHECK, recomputed, appendedSince, differences);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 
@@ -24,7 +23,7 @@ final class OutcomeTopicAudit extends TopicAudit<EventOutcome> {
     private long duplicates;
 
     OutcomeTopicAudit(Recomputation recomputed, Set<String> appendedSince, Differences differences) {
-        super(CHECK, Topics.OUTCOMES, recomputed, appendedSince, differences);
+        super(CHECK, recomputed, appendedSince, differences);
     }
 
     @Override

@@ -20,7 +20,6 @@ abstract class TopicAudit<V> {
     static final int PROGRESS_EVERY = 10_000;
 
     private final String check;
-    private final String topic;
     final Recomputation recomputed;
     /** EventIds appended after the log was read: what the topic holds of them is not judged. */
     final Set<String> appendedSince;
@@ -28,10 +27,8 @@ abstract class TopicAudit<V> {
     private final Differences differences;
     private long records;
 
-    TopicAudit(
-            String check, String topic, Recomputation recomputed, Set<String> appendedSince, Differences differences) {
+    TopicAudit(String check, Recomputation recomputed, Set<String> appendedSince, Differences differences) {
         this.check = check;
-        this.topic = topic;
         this.recomputed = recomputed;
         this.appendedSince = appendedSince;
         this.differences = differences;
@@ -62,7 +59,7 @@ abstract class TopicAudit<V> {
     }
 
     private void read(ConsumerRecord<byte[], byte[]> record, Deserializer<V> deserializer) {
-        String where = topic + " partition " + record.partition() + " offset " + record.offset();
+        String where = record.topic() + " partition " + record.partition() + " offset " + record.offset();
         V value;
         try {
             value = deserializer.deserialize(record.topic(), record.value());
