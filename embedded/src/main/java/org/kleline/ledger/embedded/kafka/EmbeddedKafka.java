@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import kafka.server.KafkaConfig;
@@ -50,8 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final AtomicReference<EmbeddedKafkaHaltedException> fatalError;
     private final Consumer<EmbeddedKafkaHaltedException> haltListener;
-    private final Object lifecycleLock = new Object();
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafka(
             Path dataDirectory,
@@ -98,11 +98,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Shuts the broker down cleanly (controlled shutdown, logs flushed). Idempotent. */
     @Override
     public void close() {
-        synchronized (lifecycleLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         try {
             server.shutdown();

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.embedded.registry.http.RegistryHttpHandler;
@@ -30,8 +31,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final SchemaStore store;
     private final RegistryAccess access;
-    private final Object lifecycleLock = new Object();
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SchemaRegistryServer(
             HttpServer server, ThreadPoolExecutor executor, SchemaStore store, RegistryAccess access) {
@@ -98,11 +98,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** Stops listening, lets running requests finish (5 s at most), and closes the Kafka clients. */
     @Override
     public void close() {
-        synchronized (lifecycleLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         try {
             server.stop(0);

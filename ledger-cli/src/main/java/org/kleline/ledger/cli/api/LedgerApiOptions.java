@@ -2,7 +2,6 @@ package org.kleline.ledger.cli.api;
 
 import java.net.URI;
 import java.util.Optional;
-import org.kleline.ledger.cli.keys.TlsCaOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,10 +15,7 @@ public final class LedgerApiOptions {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    ApiCallerOptions caller;
 
     @Option(
             names = "--api-url",
@@ -39,7 +35,7 @@ public final class LedgerApiOptions {
      */
     public LedgerApi connect() {
         try {
-            return new LedgerApi(apiUrl, apiKey.resolve(Optional.empty()), Optional.of(tlsCa.context()));
+            return caller.connect(apiUrl, Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.kleline.ledger.cli.api.LedgerApi;
+import org.kleline.ledger.cli.report.Figures;
 
 /**
  * {@code ledger run --demo}: on the first start of a data directory, writes {@link DemoScenario}
@@ -130,19 +131,20 @@ public final class DemoLoader {
                 .expect(200)
                 .json();
         for (JsonNode r : rows) {
+            Figures figures = Figures.ofRow(r);
             out.printf(
                     "  settlement %s %s: count %d, gross %d, refunds %d, chargebacks %d, fees %d "
                             + "(commission %d), net %d, paid out %d: %s%n",
                     r.get("merchantId").asText(),
                     r.get("date").asText(),
-                    r.get("count").asLong(),
-                    r.get("gross").asLong(),
-                    r.get("refunds").asLong(),
-                    r.get("chargebacks").asLong(),
-                    r.get("fees").asLong(),
-                    r.get("commission").asLong(),
-                    r.get("net").asLong(),
-                    r.get("paidOut").asLong(),
+                    figures.count(),
+                    figures.gross(),
+                    figures.refunds(),
+                    figures.chargebacks(),
+                    figures.fees(),
+                    figures.commission(),
+                    figures.net(),
+                    figures.paidOut(),
                     r.get("status").asText());
         }
         for (JsonNode t : api.get("/v1/trial-balance").expect(200).json()) {

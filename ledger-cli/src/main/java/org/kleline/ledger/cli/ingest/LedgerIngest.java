@@ -7,6 +7,7 @@ import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.lifecycle.Services;
+import org.kleline.ledger.cli.lifecycle.ServingProcess;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.ingest.config.IngestConfig;
@@ -33,20 +34,16 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
  * ready while its producer knows {@code ledger.events} and its API keys are being read, and {@code GET /metrics}:
  * the JVM and its producers' meters.
  */
-public final class LedgerIngest implements AutoCloseable {
+public final class LedgerIngest extends ServingProcess {
 
     /** What {@code GET /health/ready} answers while the API keys are not being read. */
     public static final String KEYS_UNAVAILABLE = "KEYS_UNAVAILABLE";
-
-    private final Services services;
-    private final LedgerHttpServer http;
 
     private final IngestRuntime ingest;
     private final KafkaApiKeys keys;
 
     private LedgerIngest(Services services, LedgerHttpServer http, IngestRuntime ingest, KafkaApiKeys keys) {
-        this.services = services;
-        this.http = http;
+        super(services, http);
         this.ingest = ingest;
         this.keys = keys;
     }
@@ -141,18 +138,5 @@ public final class LedgerIngest implements AutoCloseable {
     /** What {@code GET /health/ready} answers now. */
     public String readiness() {
         return readiness(ingest, keys);
-    }
-
-    public int port() {
-        return http.port();
-    }
-
-    public Services services() {
-        return services;
-    }
-
-    @Override
-    public void close() {
-        services.close();
     }
 }

@@ -82,22 +82,23 @@ public final class QueryOverHttp implements OutcomeLookup, SettlementRows {
 
     @Override
     public Optional<EventOutcome> firstOutcome(String eventId) {
-        HttpResponse<String> response = get("/v1/events/"
-                + URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20"));
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(outcome(body(response)));
+        return found("/v1/events/", eventId).map(QueryOverHttp::outcome);
     }
 
     @Override
     public Optional<String> merchantOfCardPayment(String paymentId) {
-        HttpResponse<String> response = get("/v1/card-payments/"
-                + URLEncoder.encode(paymentId, StandardCharsets.UTF_8).replace("+", "%20"));
+        return found("/v1/card-payments/", paymentId)
+                .map(payment -> payment.get("merchantId").asText());
+    }
+
+    /** The body of {@code GET collection + id} ({@code id} as one path segment); empty on 404. */
+    private Optional<JsonNode> found(String collection, String id) {
+        HttpResponse<String> response =
+                get(collection + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(body(response).get("merchantId").asText());
+        return Optional.of(body(response));
     }
 
     @Override

@@ -20,20 +20,14 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
  * One projector node with the query API on its HTTP port ({@code ledger node}), against an external
  * Kafka and schema registry. Closed in reverse start order: HTTP, query API, projector.
  */
-public final class LedgerNode implements AutoCloseable {
-
-    private final Services services;
-    private final QueryNode node;
-    private final LedgerHttpServer http;
+public final class LedgerNode extends ProjectorProcess {
 
     private final Optional<AdminKeyFile.AdminKey> adminKey;
 
     private LedgerNode(
             Services services, QueryNode node, LedgerHttpServer http, Optional<AdminKeyFile.AdminKey> adminKey) {
+        super(services, http, node);
         this.adminKey = adminKey;
-        this.services = services;
-        this.node = node;
-        this.http = http;
     }
 
     /**
@@ -99,27 +93,5 @@ public final class LedgerNode implements AutoCloseable {
     /** The admin key of {@code --admin-key-file}, made now or found there. */
     public Optional<AdminKeyFile.AdminKey> adminKey() {
         return adminKey;
-    }
-
-    public int port() {
-        return http.port();
-    }
-
-    public Services services() {
-        return services;
-    }
-
-    /** Blocks until the projector stops: after {@link #close()}, or when it failed. */
-    public void awaitProjectorStopped() throws InterruptedException {
-        node.awaitTermination();
-    }
-
-    public String projectorState() {
-        return node.streams().state().toString();
-    }
-
-    @Override
-    public void close() {
-        services.close();
     }
 }

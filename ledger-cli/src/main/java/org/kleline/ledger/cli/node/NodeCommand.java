@@ -143,12 +143,7 @@ public final class NodeCommand implements Callable<Integer> {
                                 : "  Admin API key     in %s (key " + admin.keyId() + ")%n",
                         serverAccess.adminKeyFile().orElseThrow()));
         out.flush();
-        node.awaitProjectorStopped();
-        if (hook.requested()) {
-            hook.awaitStopped();
-            return 0;
-        }
-        throw new StartupFailure("the projector stopped (state " + node.projectorState() + "); see the log above");
+        return node.untilStopped(hook);
     }
 
     private int advertisedPort(int httpPort) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The sums of settlement rows (docs/domain.md, "Settlement"), in minor units of one currency: payments
  * counted, their gross, refunds, chargebacks, fees (commission inside), net and what was paid out.
  */
-record Figures(
+public record Figures(
         long count, long gross, long refunds, long chargebacks, long fees, long commission, long net, long paidOut) {
 
     public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0);

@@ -22,6 +22,7 @@ import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.node.NodeSettings;
+import org.kleline.ledger.cli.node.ProjectorProcess;
 import org.kleline.ledger.cli.node.QueryNode;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
@@ -44,7 +45,7 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
  * broker and registry. Once it is ready, its addresses are written to the data directory
  * ({@link RunAddresses}), for the commands run beside it; they are removed first when it stops.
  */
-public final class LedgerRun implements AutoCloseable {
+public final class LedgerRun extends ProjectorProcess {
 
     /** The single projector of this process rejoins its group at once after a restart (static membership). */
     static final String GROUP_INSTANCE_ID = "ledger-run";
@@ -56,10 +57,7 @@ public final class LedgerRun implements AutoCloseable {
     /** The whole-log catch-up after a restart counts in here; a fresh directory is ready in seconds. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Services services;
     private final EmbeddedLedgerInfrastructure infrastructure;
-    private final QueryNode node;
-    private final LedgerHttpServer http;
     private final Path dataDir;
     private final Duration startupTime;
     private final String bind;
@@ -78,14 +76,12 @@ public final class LedgerRun implements AutoCloseable {
             AdminKeyFile.AdminKey adminKey,
             ApiKeys apiKeys,
             Optional<SSLContext> clientTls) {
+        super(services, http, node);
         this.clientTls = clientTls;
         this.bind = bind;
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
-        this.services = services;
         this.infrastructure = infrastructure;
-        this.node = node;
-        this.http = http;
         this.dataDir = dataDir;
         this.startupTime = startupTime;
     }
@@ -201,12 +197,12 @@ public final class LedgerRun implements AutoCloseable {
      * with --tls-cert or --tls-keystore).
      */
     public URI httpUrl() {
-        return httpUrl(bind, http);
+        return httpUrl(bind, http());
     }
 
     /** {@code https} when it serves TLS, else {@code http}. */
     public String scheme() {
-        return http.scheme();
+        return http().scheme();
     }
 
     /** How its own calls trust its HTTPS API (empty on plain HTTP, or with no --tls-ca and no TLS). */
@@ -237,13 +233,9 @@ public final class LedgerRun implements AutoCloseable {
         return apiKeys;
     }
 
-    public int port() {
-        return http.port();
-    }
-
     /** Every route its HTTP server registered, {@code METHOD path} (docs/openapi.json documents each). */
     public SortedSet<String> routes() {
-        return http.routes();
+        return http().routes();
     }
 
     public String bootstrapServers() {
@@ -261,24 +253,5 @@ public final class LedgerRun implements AutoCloseable {
     /** From {@link #start} being called to the API answering. */
     public Duration startupTime() {
         return startupTime;
-    }
-
-    /** The parts, in start order, for a shutdown hook. */
-    public Services services() {
-        return services;
-    }
-
-    /** Blocks until the projector stops: after {@link #close()}, or when it failed. */
-    public void awaitProjectorStopped() throws InterruptedException {
-        node.awaitTermination();
-    }
-
-    public String projectorState() {
-        return node.streams().state().toString();
-    }
-
-    @Override
-    public void close() {
-        services.close();
     }
 }

@@ -15,7 +15,6 @@ import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.TlsOptions;
 import org.kleline.ledger.cli.lifecycle.HttpLimitsOptions;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
-import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.HistoryRetentionOption;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.ingest.config.IngestConfig;
@@ -176,12 +175,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        run.awaitProjectorStopped();
-        if (hook.requested()) {
-            hook.awaitStopped();
-            return 0;
-        }
-        throw new StartupFailure("the projector stopped (state " + run.projectorState() + "); see the log above");
+        return run.untilStopped(hook);
     }
 
     /** The start-up lines: where the API, Kafka, the registry, the addresses file and the admin key are. */

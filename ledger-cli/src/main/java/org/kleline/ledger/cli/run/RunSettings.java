@@ -93,26 +93,6 @@ public record RunSettings(
         this(dataDir, port, partitions, settlementZone, HistoryRetention.FOREVER);
     }
 
-    public static RunSettings defaults(Path dataDir) {
-        return new RunSettings(
-                dataDir, DEFAULT_PORT, DEFAULT_PARTITIONS, ZoneId.of(ProjectorSettings.DEFAULT_SETTLEMENT_ZONE));
-    }
-
-    public RunSettings withPort(int newPort) {
-        return new RunSettings(
-                dataDir,
-                newPort,
-                partitions,
-                settlementZone,
-                historyRetention,
-                bind,
-                allowedHosts,
-                ingest,
-                httpLimits,
-                tls,
-                tlsCa);
-    }
-
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
         return new RunSettings(
                 dataDir,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +13,9 @@ import org.kleline.ledger.cli.api.ConcurrentRequests;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.MerchantLookup;
 import org.kleline.ledger.cli.api.RetryWhenBusy;
+import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.settlement.SettlementRow;
 
 /**
  * The tables {@code ledger sql} queries, filled from a running ledger's HTTP API into an in-memory
@@ -60,22 +61,23 @@ public final class AnalystTables {
         }
         Set<String> merchantIds = new TreeSet<>();
         try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SETTLEMENT_ROWS)) {
-            for (JsonNode row : rows) {
-                merchantIds.add(row.get("merchantId").asText());
+            for (JsonNode body : rows) {
+                SettlementRow row = QueryOverHttp.row(body);
+                merchantIds.add(row.getMerchantId());
                 appender.beginRow()
-                        .append(row.get("merchantId").asText())
-                        .append(LocalDate.parse(row.get("date").asText()))
-                        .append(row.get("currency").asText())
-                        .append(row.get("count").asLong())
-                        .append(row.get("gross").asLong())
-                        .append(row.get("refunds").asLong())
-                        .append(row.get("chargebacks").asLong())
-                        .append(row.get("fees").asLong())
-                        .append(row.get("commission").asLong())
-                        .append(row.get("net").asLong())
-                        .append(row.get("paidOut").asLong())
-                        .append(row.get("payouts").asInt())
-                        .append(row.get("status").asText())
+                        .append(row.getMerchantId())
+                        .append(row.getBusinessDate())
+                        .append(row.getCurrency())
+                        .append(row.getCount())
+                        .append(row.getGross())
+                        .append(row.getRefunds())
+                        .append(row.getChargebacks())
+                        .append(row.getFees())
+                        .append(row.getCommission())
+                        .append(row.getNet())
+                        .append(row.getPaidOut())
+                        .append(row.getPayouts())
+                        .append(row.getStatus().name())
                         .endRow();
             }
         }

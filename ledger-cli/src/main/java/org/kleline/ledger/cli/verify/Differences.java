@@ -15,71 +15,81 @@ final class Differences {
 
     static final int SHOWN_MAX = 20;
 
-    private final Map<String, Long> byCheck = new LinkedHashMap<>();
-    private final List<String> first = new ArrayList<>();
-    private long count;
-    private final Map<String, Long> unansweredByCheck = new LinkedHashMap<>();
-    private final List<String> firstUnanswered = new ArrayList<>();
-    private long unansweredCount;
+    private final Tally differences = new Tally();
+    private final Tally unanswered = new Tally();
 
     void add(String check, String difference) {
-        byCheck.merge(check, 1L, Long::sum);
-        count++;
-        if (first.size() < SHOWN_MAX) {
-            first.add(check + ": " + difference);
-        }
+        differences.add(check, difference);
     }
 
     /** A figure the query API could not give (503), so not judged. */
     void unanswered(String check, String what) {
-        unansweredByCheck.merge(check, 1L, Long::sum);
-        unansweredCount++;
-        if (firstUnanswered.size() < SHOWN_MAX) {
-            firstUnanswered.add(check + ": " + what);
-        }
+        unanswered.add(check, what);
     }
 
     /** Adds {@code other}'s differences after this one's: counted whole, named while fewer than {@value #SHOWN_MAX} are. */
     void addAll(Differences other) {
-        other.byCheck.forEach((check, n) -> byCheck.merge(check, n, Long::sum));
-        count += other.count;
-        for (String difference : other.first) {
-            if (first.size() < SHOWN_MAX) {
-                first.add(difference);
-            }
-        }
-        other.unansweredByCheck.forEach((check, n) -> unansweredByCheck.merge(check, n, Long::sum));
-        unansweredCount += other.unansweredCount;
-        for (String what : other.firstUnanswered) {
-            if (firstUnanswered.size() < SHOWN_MAX) {
-                firstUnanswered.add(what);
-            }
-        }
+        differences.addAll(other.differences);
+        unanswered.addAll(other.unanswered);
     }
 
     long count() {
-        return count;
+        return differences.count;
     }
 
     long count(String check) {
-        return byCheck.getOrDefault(check, 0L);
+        return differences.count(check);
     }
 
     /** The first differences found, each prefixed with its check. */
     List<String> first() {
-        return Collections.unmodifiableList(first);
+        return differences.first();
     }
 
     long unansweredCount() {
-        return unansweredCount;
+        return unanswered.count;
     }
 
     long unanswered(String check) {
-        return unansweredByCheck.getOrDefault(check, 0L);
+        return unanswered.count(check);
     }
 
     /** The first figures the query API could not give, each prefixed with its check. */
     List<String> firstUnanswered() {
-        return Collections.unmodifiableList(firstUnanswered);
+        return unanswered.first();
+    }
+
+    /** Findings of one kind: counted per check, the first {@value #SHOWN_MAX} kept as {@code check: what}. */
+    private static final class Tally {
+
+        private final Map<String, Long> byCheck = new LinkedHashMap<>();
+        private final List<String> first = new ArrayList<>();
+        private long count;
+
+        void add(String check, String what) {
+            byCheck.merge(check, 1L, Long::sum);
+            count++;
+            keep(check + ": " + what);
+        }
+
+        void addAll(Tally other) {
+            other.byCheck.forEach((check, n) -> byCheck.merge(check, n, Long::sum));
+            count += other.count;
+            other.first.forEach(this::keep);
+        }
+
+        private void keep(String named) {
+            if (first.size() < SHOWN_MAX) {
+                first.add(named);
+            }
+        }
+
+        long count(String check) {
+            return byCheck.getOrDefault(check, 0L);
+        }
+
+        List<String> first() {
+            return Collections.unmodifiableList(first);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.events.EventEnvelope;
+import org.kleline.ledger.model.topics.Topic;
 import org.kleline.ledger.model.topics.Topics;
 
 /**
@@ -51,66 +52,38 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             + "and entries are not judged, and the views differ by them",
                     appendedSince.size()));
         }
-        FutureTask<Audited> outcomes = new FutureTask<>(() -> outcomeTopic(appendedSince));
+        Differences journalFound = new Differences();
+        Differences outcomesFound = new Differences();
+        FutureTask<String> outcomes = new FutureTask<>(() -> audited(
+                new OutcomeTopicAudit(recomputed, appendedSince, outcomesFound), topics.outcomes(), "%,d records"));
         Thread outcomesThread = new Thread(outcomes, "verify-outcome-topic-audit");
         outcomesThread.setDaemon(true);
         outcomesThread.start();
         try {
-            Audited journal = journal(appendedSince);
-            Audited outcomeTopic = VerifyCommand.result(outcomes, "the check of " + Topics.OUTCOMES);
-            Differences differences = new Differences();
-            differences.addAll(journal.differences());
-            differences.addAll(outcomeTopic.differences());
-            lines.add(journal.line());
-            lines.add(outcomeTopic.line());
-            return new Result(differences, lines);
+            lines.add(audited(
+                    new JournalAudit(recomputed, appendedSince, journalFound), topics.journal(), "%,d entries"));
+            lines.add(VerifyCommand.result(outcomes, "the check of " + Topics.OUTCOMES));
         } finally {
             outcomes.cancel(true);
         }
+        Differences differences = new Differences();
+        differences.addAll(journalFound);
+        differences.addAll(outcomesFound);
+        return new Result(differences, lines);
     }
 
-    /** One topic's check: what it found and its report line. */
-    private record Audited(Differences differences, String line) {}
-
-    private Audited journal(Set<String> appendedSince) {
+    /** Reads {@code topic} whole through {@code audit}; its check line, {@code counted} formatting the records read. */
+    private <V> String audited(TopicAudit<V> audit, Topic<?, V> topic, String counted) {
         long started = System.nanoTime();
-        Differences differences = new Differences();
-        try (LogReader journal = LogReader.open(clients, Topics.JOURNAL)) {
-            long entries = new JournalAudit(recomputed, appendedSince, differences)
-                    .audit(
-                            journal,
-                            journal.endOffsets(),
-                            topics.journal().valueSerde().deserializer(),
-                            n -> {});
-            return new Audited(
-                    differences,
-                    VerifyCommand.checkLine(
-                            JournalAudit.CHECK,
-                            String.format(Locale.ROOT, "%,d entries", entries),
-                            Topics.JOURNAL,
-                            differences.count(JournalAudit.CHECK),
-                            Elapsed.since(started)));
-        }
-    }
-
-    private Audited outcomeTopic(Set<String> appendedSince) {
-        long started = System.nanoTime();
-        Differences differences = new Differences();
-        try (LogReader outcomeTopic = LogReader.open(clients, Topics.OUTCOMES)) {
-            long records = new OutcomeTopicAudit(recomputed, appendedSince, differences)
-                    .audit(
-                            outcomeTopic,
-                            outcomeTopic.endOffsets(),
-                            topics.outcomes().valueSerde().deserializer(),
-                            n -> {});
-            return new Audited(
-                    differences,
-                    VerifyCommand.checkLine(
-                            OutcomeTopicAudit.CHECK,
-                            String.format(Locale.ROOT, "%,d records", records),
-                            Topics.OUTCOMES,
-                            differences.count(OutcomeTopicAudit.CHECK),
-                            Elapsed.since(started)));
+        try (LogReader reader = LogReader.open(clients, topic.name())) {
+            long records =
+                    audit.audit(reader, reader.endOffsets(), topic.valueSerde().deserializer(), n -> {});
+            return VerifyCommand.checkLine(
+                    audit.check(),
+                    String.format(Locale.ROOT, counted, records),
+                    topic.name(),
+                    audit.differences(),
+                    Elapsed.since(started));
         }
     }
 

@@ -15,13 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
-import org.kleline.ledger.cli.api.ApiKeyOption;
+import org.kleline.ledger.cli.api.ApiCallerOptions;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.api.RetryWhenBusy;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
-import org.kleline.ledger.cli.keys.TlsCaOption;
 import org.kleline.ledger.cli.progress.Elapsed;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.model.serde.SchemaRegistryClient;
@@ -73,10 +72,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ApiKeyOption apiKey;
-
-    @Mixin
-    TlsCaOption tlsCa;
+    ApiCallerOptions caller;
 
     @Option(
             names = "--data-dir",
@@ -147,9 +143,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             LogReader.metadataTimeout(clients);
             query = new HttpQuerySide(
-                    new LedgerApi(api, apiKey.resolve(Optional.ofNullable(dataDir)), Optional.of(tlsCa.context())),
-                    httpConcurrency,
-                    RetryWhenBusy.standard());
+                    caller.connect(api, Optional.ofNullable(dataDir)), httpConcurrency, RetryWhenBusy.standard());
             registry = SchemaRegistryClients.create(clients.asClientMap());
         } catch (IllegalArgumentException | ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.kleline.ledger.embedded.registry.CompatibilityLevel;
 import org.kleline.ledger.embedded.registry.schema.ParsedSchema;
 
@@ -85,38 +86,26 @@ final class SchemaCatalog {
     }
 
     List<String> subjects() {
-        lock.readLock().lock();
-        try {
-            return List.copyOf(subjects.keySet());
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> List.copyOf(subjects.keySet()));
     }
 
     /** The live versions of a subject, oldest first; empty when the subject is unknown. */
     List<StoredSchema> versions(String subject) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             return versions == null ? List.of() : new ArrayList<>(versions.values());
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     Optional<StoredSchema> version(String subject, int version) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     Optional<StoredSchema> versionOf(String subject, String canonical) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             TreeMap<Integer, StoredSchema> versions = subjects.get(subject);
             if (versions == null) {
                 return Optional.empty();
@@ -124,66 +113,44 @@ final class SchemaCatalog {
             return versions.values().stream()
                     .filter(registered -> registered.schema().canonical().equals(canonical))
                     .findFirst();
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     int highestVersion(String subject) {
-        lock.readLock().lock();
-        try {
-            return highestVersions.getOrDefault(subject, 0);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> highestVersions.getOrDefault(subject, 0));
     }
 
     Optional<ParsedSchema> schemaById(int id) {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(schemasById.get(id));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> Optional.ofNullable(schemasById.get(id)));
     }
 
     Optional<Integer> idOf(String canonical) {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(idsByCanonical.get(canonical));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> Optional.ofNullable(idsByCanonical.get(canonical)));
     }
 
     int highestId() {
-        lock.readLock().lock();
-        try {
-            return highestId;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> highestId);
     }
 
     CompatibilityLevel globalLevel() {
-        lock.readLock().lock();
-        try {
-            return globalLevel == null ? defaultLevel : globalLevel;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> globalLevel == null ? defaultLevel : globalLevel);
     }
 
     Optional<CompatibilityLevel> subjectLevel(String subject) {
-        lock.readLock().lock();
-        try {
-            return Optional.ofNullable(subjectLevels.get(subject));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> Optional.ofNullable(subjectLevels.get(subject)));
     }
 
     CompatibilityLevel effectiveLevel(String subject) {
         return subjectLevel(subject).orElseGet(this::globalLevel);
+    }
+
+    /** What {@code reading} gives under the read lock: never while a record is being applied. */
+    private <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 }
