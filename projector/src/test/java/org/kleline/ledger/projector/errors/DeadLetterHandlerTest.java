@@ -33,12 +33,7 @@ class DeadLetterHandlerTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithWhereItCameFromAndProcessingGoesOn() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test")) {
-            DeadLetterHandler handler = new DeadLetterHandler();
-            handler.configure(Map.of(
-                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-                    "ledger.events.dlq",
-                    DeadLetterHandler.METRICS_CONFIG,
-                    metrics));
+            DeadLetterHandler handler = handler(metrics);
             ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(
                     "ledger.events", 3, 17L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
 

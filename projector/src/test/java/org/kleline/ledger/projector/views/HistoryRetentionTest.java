@@ -52,6 +52,18 @@ class HistoryRetentionTest {
         driver.advanceWallClockTime(AccountPostings.FOLD_INTERVAL);
     }
 
+    /** The event ids of the statement lines kept, in key order. */
+    private static List<String> statementLineEventIds(TopologyTestDriver driver) {
+        Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
+        return entries.values().stream().map(AccountEntry::getEventId).toList();
+    }
+
+    /** Wallet w1's EUR balance totals, every posting included whether or not its line is kept. */
+    private static BalanceTotals walletBalance(TopologyTestDriver driver) {
+        KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
+        return balances.get("wallet:w1|EUR");
+    }
+
     @Test
     void balancesAsOfTheHorizonOrLaterReadTheSameAfterAFold() {
         try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
@@ -101,10 +113,8 @@ class HistoryRetentionTest {
                             AccountKeys.hour("wallet:w1", "EUR", T0 + 6 * HOUR));
             assertThat(hours.get(AccountKeys.opening(AccountKeys.prefix("wallet:w1", "EUR"))))
                     .isEqualTo(new BalanceTotals(10_000L, 2_500L, 2L));
-            Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
-            assertThat(entries.values()).extracting(AccountEntry::getEventId).containsExactly("pay2", "top2");
-            KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
-            assertThat(balances.get("wallet:w1|EUR")).isEqualTo(new BalanceTotals(10_300L, 3_500L, 4L));
+            assertThat(statementLineEventIds(driver)).containsExactly("pay2", "top2");
+            assertThat(walletBalance(driver)).isEqualTo(new BalanceTotals(10_300L, 3_500L, 4L));
         }
     }
 
@@ -130,10 +140,8 @@ class HistoryRetentionTest {
             pipe(driver, List.of(line("wallet:w1", -700, "late", T0 + 30 * 60_000L)));
             assertThat(history(driver).asOf("wallet:w1", "EUR", HORIZON))
                     .isEqualTo(new BalanceTotals(10_000L, 3_200L, 3L));
-            Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
-            assertThat(entries.values()).extracting(AccountEntry::getEventId).doesNotContain("late");
-            KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
-            assertThat(balances.get("wallet:w1|EUR")).isEqualTo(new BalanceTotals(10_300L, 4_200L, 5L));
+            assertThat(statementLineEventIds(driver)).doesNotContain("late");
+            assertThat(walletBalance(driver)).isEqualTo(new BalanceTotals(10_300L, 4_200L, 5L));
         }
     }
 
