@@ -42,6 +42,14 @@ class HistoryRetentionTest {
                 line("wallet:w1", 300, "top2", T0 + 6 * HOUR));
     }
 
+    /** The wallet's postings under a retention of two hours, folded once. */
+    private static TopologyTestDriver walletFolded() {
+        TopologyTestDriver driver = withRetention(Duration.ofHours(2));
+        pipe(driver, wallet());
+        fold(driver);
+        return driver;
+    }
+
     private static TopologyTestDriver withRetention(Duration retention) {
         Properties props = new Properties();
         props.put(HistoryRetention.CONFIG, Long.toString(retention.toMillis()));
@@ -102,9 +110,7 @@ class HistoryRetentionTest {
 
     @Test
     void foldedHoursBecomeOneOpeningSumAndLinesBeforeTheHorizonAreDropped() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             Map<String, BalanceTotals> hours = contents(driver.getKeyValueStore(StoreNames.BALANCE_HOURS));
             assertThat(hours)
                     .containsOnlyKeys(
@@ -120,9 +126,7 @@ class HistoryRetentionTest {
 
     @Test
     void aStatementStartsAtTheHorizonWithTheRightBalanceAfterEachLine() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             AccountHistory.StatementPage page =
                     history(driver).statement("wallet:w1", "EUR", T0 - HOUR, T0 + 10 * HOUR, null, 10);
             assertThat(page.lines()).extracting(l -> l.entry().getEventId()).containsExactly("pay2", "top2");
@@ -134,9 +138,7 @@ class HistoryRetentionTest {
 
     @Test
     void aLatePostingBeforeTheHorizonGoesIntoTheOpeningSumWithoutALine() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             pipe(driver, List.of(line("wallet:w1", -700, "late", T0 + 30 * 60_000L)));
             assertThat(history(driver).asOf("wallet:w1", "EUR", HORIZON))
                     .isEqualTo(new BalanceTotals(10_000L, 3_200L, 3L));
@@ -147,9 +149,7 @@ class HistoryRetentionTest {
 
     @Test
     void theHorizonOnlyMovesForward() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             pipe(driver, List.of(line("wallet:w1", 1, "t7", T0 + 7 * HOUR)));
             fold(driver);
             assertThat(history(driver).keptFromMs()).isEqualTo(HORIZON + HOUR);
