@@ -42,7 +42,7 @@ class StreamThreadFailureHandlerTest {
 
         assertThat(MerchantDirectoryBehindException.in(nested))
                 .get()
-                .extracting(MerchantDirectoryBehindException::merchantId)
+                .extracting(e -> e.behind().merchantId())
                 .isEqualTo("m-shop");
     }
 

@@ -62,17 +62,8 @@ public final class KafkaEventAppender implements EventAppender {
      * @param valueSerializer       the Avro EventEnvelope serializer, configured
      * @param transactionalIdPrefix unique to this ingest instance; bulk producers are {@code prefix-0..n-1}
      * @param bulkProducers         how many bulk transactions may run at once
+     * @param watch                 follows every producer made (the single one and each bulk one)
      */
-    public static KafkaEventAppender create(
-            String topic,
-            Map<String, Object> base,
-            Serializer<EventEnvelope> valueSerializer,
-            String transactionalIdPrefix,
-            int bulkProducers) {
-        return create(topic, base, valueSerializer, transactionalIdPrefix, bulkProducers, ProducerWatch.NONE);
-    }
-
-    /** As above; {@code watch} follows every producer made (the single one and each bulk one). */
     public static KafkaEventAppender create(
             String topic,
             Map<String, Object> base,

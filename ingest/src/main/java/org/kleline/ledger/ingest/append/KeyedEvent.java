@@ -33,25 +33,23 @@ public record KeyedEvent(String key, EventEnvelope envelope) {
 
     /** This event recording the API key that appended it ({@code null}: none), a shallow copy. */
     public KeyedEvent appendedBy(String keyId) {
-        return new KeyedEvent(
-                key,
-                new EventEnvelope(
-                        envelope.getEventId(),
-                        envelope.getOccurredAt(),
-                        envelope.getPayload(),
-                        envelope.getAppendedAfter(),
-                        keyId));
+        return withStamps(envelope.getAppendedAfter(), keyId);
     }
 
     /** This event stamped with the offsets below which every record was appended before it (a shallow copy). */
     public KeyedEvent appendedAfter(List<Long> ends) {
+        return withStamps(List.copyOf(ends), envelope.getAppendedBy());
+    }
+
+    /** A shallow copy whose envelope carries these two stamps ingest adds, the rest as it is. */
+    private KeyedEvent withStamps(List<Long> appendedAfter, String appendedBy) {
         return new KeyedEvent(
                 key,
                 new EventEnvelope(
                         envelope.getEventId(),
                         envelope.getOccurredAt(),
                         envelope.getPayload(),
-                        List.copyOf(ends),
-                        envelope.getAppendedBy()));
+                        appendedAfter,
+                        appendedBy));
     }
 }

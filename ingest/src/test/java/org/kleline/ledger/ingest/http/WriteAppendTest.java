@@ -7,9 +7,13 @@ import static org.kleline.ledger.ingest.testing.IngestHarness.json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -58,37 +62,120 @@ class WriteAppendTest {
         return event;
     }
 
-    @Test
-    void merchantOnboardingIsKeyedByMerchant() {
-        KeyedEvent event = appendedBy(
-                "/v1/merchants",
-                "{\"merchantId\":\"m-7\",\"name\":\"Chez Kleline\","
-                        + "\"partnerId\":\"pa-1\",\"currency\":\"EUR\",\"feePlan\":" + PLAN + "}",
-                "e-onboard");
-        assertThat(event.key()).isEqualTo("merchant:m-7");
-        assertThat(event.envelope().getPayload())
-                .isEqualTo(new MerchantOnboarded("m-7", "Chez Kleline", "pa-1", "EUR", AVRO_PLAN));
+    /** A write and the event it appends: keyed by its aggregate, the payload the body and path give. */
+    record Write(String name, String path, String body, String eventId, String key, SpecificRecord payload) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void merchantWithoutPartnerHasNone() {
-        KeyedEvent event = appendedBy(
-                "/v1/merchants",
-                "{\"merchantId\":\"m-8\",\"name\":\"Solo\"," + "\"currency\":\"JPY\",\"feePlan\":" + PLAN + "}",
-                "e-solo");
-        assertThat(event.envelope().getPayload())
-                .isEqualTo(new MerchantOnboarded("m-8", "Solo", null, "JPY", AVRO_PLAN));
+    static Write write(String name, String path, String body, String eventId, String key, SpecificRecord payload) {
+        return new Write(name, path, body, eventId, key, payload);
     }
 
-    @Test
-    void feePlanChangeTakesThePathsMerchantAndItsEffectiveFrom() {
-        KeyedEvent event = appendedBy(
-                "/v1/merchants/m-7/fee-plan",
-                "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"2026-12-01T00:00:00Z\"}",
-                "e-plan");
-        assertThat(event.key()).isEqualTo("merchant:m-7");
-        assertThat(event.envelope().getPayload())
-                .isEqualTo(new MerchantFeePlanChanged("m-7", AVRO_PLAN, Instant.parse("2026-12-01T00:00:00Z")));
+    static Stream<Write> writes() {
+        return Stream.of(
+                write(
+                        "merchantOnboardingIsKeyedByMerchant",
+                        "/v1/merchants",
+                        "{\"merchantId\":\"m-7\",\"name\":\"Chez Kleline\","
+                                + "\"partnerId\":\"pa-1\",\"currency\":\"EUR\",\"feePlan\":" + PLAN + "}",
+                        "e-onboard",
+                        "merchant:m-7",
+                        new MerchantOnboarded("m-7", "Chez Kleline", "pa-1", "EUR", AVRO_PLAN)),
+                write(
+                        "merchantWithoutPartnerHasNone",
+                        "/v1/merchants",
+                        "{\"merchantId\":\"m-8\",\"name\":\"Solo\"," + "\"currency\":\"JPY\",\"feePlan\":" + PLAN + "}",
+                        "e-solo",
+                        "merchant:m-8",
+                        new MerchantOnboarded("m-8", "Solo", null, "JPY", AVRO_PLAN)),
+                write(
+                        "feePlanChangeTakesThePathsMerchantAndItsEffectiveFrom",
+                        "/v1/merchants/m-7/fee-plan",
+                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"2026-12-01T00:00:00Z\"}",
+                        "e-plan",
+                        "merchant:m-7",
+                        new MerchantFeePlanChanged("m-7", AVRO_PLAN, Instant.parse("2026-12-01T00:00:00Z"))),
+                write(
+                        "handMadePayoutIsKeyedByMerchant",
+                        "/v1/merchants/m-7/payouts",
+                        "{\"payoutId\":\"bank-42\",\"businessDate\":\"2026-11-26\",\"amount\":9000}",
+                        "e-payout",
+                        "merchant:m-7",
+                        new MerchantPaidOut("m-7", "bank-42", LocalDate.parse("2026-11-26"), 9000L)),
+                write(
+                        "walletOpensWithMaxBalance15000UnlessGiven",
+                        "/v1/wallets",
+                        "{\"walletId\":\"w-1\",\"currency\":\"EUR\"}",
+                        "e-open",
+                        "wallet:w-1",
+                        new WalletOpened("w-1", "EUR", 15_000L)),
+                write(
+                        "walletOpensWithTheMaxBalanceGiven",
+                        "/v1/wallets",
+                        "{\"walletId\":\"w-2\",\"currency\":\"EUR\",\"maxBalance\":50000}",
+                        "e-open-2",
+                        "wallet:w-2",
+                        new WalletOpened("w-2", "EUR", 50_000L)),
+                write(
+                        "topUpIsKeyedByTheWalletOfThePath",
+                        "/v1/wallets/w-1/top-ups",
+                        "{\"amount\":2500}",
+                        "e-top",
+                        "wallet:w-1",
+                        new WalletToppedUp("w-1", 2500L)),
+                write(
+                        "redemptionIsKeyedByTheWalletOfThePath",
+                        "/v1/wallets/w-1/redemptions",
+                        "{\"amount\":700}",
+                        "e-redeem",
+                        "wallet:w-1",
+                        new WalletRedeemed("w-1", 700L)),
+                write(
+                        "micropaymentIsKeyedByThePayingWallet",
+                        "/v1/wallets/w-1/micropayments",
+                        "{\"merchantId\":\"m-7\",\"amount\":120}",
+                        "e-micro",
+                        "wallet:w-1",
+                        new MicropaymentRequested("w-1", "m-7", 120L)),
+                write(
+                        "cardAuthorizationIsKeyedByPayment",
+                        "/v1/card-payments",
+                        "{\"paymentId\":\"p-1\",\"merchantId\":\"m-7\",\"amount\":10000,\"currency\":\"EUR\"}",
+                        "e-auth",
+                        "payment:p-1",
+                        new CardPaymentAuthorized("p-1", "m-7", 10_000L, "EUR")),
+                write(
+                        "captureRefundAndChargebackAreKeyedByThePaymentOfThePath: capture",
+                        "/v1/card-payments/p-1/captures",
+                        "{\"amount\":8000}",
+                        "e-cap",
+                        "payment:p-1",
+                        new CardPaymentCaptured("p-1", 8000L)),
+                write(
+                        "captureRefundAndChargebackAreKeyedByThePaymentOfThePath: refund",
+                        "/v1/card-payments/p-1/refunds",
+                        "{\"amount\":300}",
+                        "e-ref",
+                        "payment:p-1",
+                        new CardPaymentRefunded("p-1", 300L)),
+                write(
+                        "captureRefundAndChargebackAreKeyedByThePaymentOfThePath: chargeback",
+                        "/v1/card-payments/p-1/chargebacks",
+                        "{\"amount\":500,\"reasonCode\":\"4837\"}",
+                        "e-cb",
+                        "payment:p-1",
+                        new CardPaymentChargedBack("p-1", 500L, "4837")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writes")
+    void aWriteAppendsItsEventKeyedByItsAggregate(Write write) {
+        KeyedEvent event = appendedBy(write.path(), write.body(), write.eventId());
+        assertThat(event.key()).isEqualTo(write.key());
+        assertThat(event.envelope().getPayload()).isEqualTo(write.payload());
     }
 
     @Test
@@ -102,96 +189,11 @@ class WriteAppendTest {
     }
 
     @Test
-    void handMadePayoutIsKeyedByMerchant() {
-        KeyedEvent event = appendedBy(
-                "/v1/merchants/m-7/payouts",
-                "{\"payoutId\":\"bank-42\",\"businessDate\":\"2026-11-26\",\"amount\":9000}",
-                "e-payout");
-        assertThat(event.key()).isEqualTo("merchant:m-7");
-        assertThat(event.envelope().getPayload())
-                .isEqualTo(new MerchantPaidOut("m-7", "bank-42", LocalDate.parse("2026-11-26"), 9000L));
-    }
-
-    @Test
-    void walletOpensWithMaxBalance15000UnlessGiven() {
-        KeyedEvent event = appendedBy("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"EUR\"}", "e-open");
-        assertThat(event.key()).isEqualTo("wallet:w-1");
-        assertThat(event.envelope().getPayload()).isEqualTo(new WalletOpened("w-1", "EUR", 15_000L));
-    }
-
-    @Test
-    void walletOpensWithTheMaxBalanceGiven() {
-        KeyedEvent event = appendedBy(
-                "/v1/wallets", "{\"walletId\":\"w-2\",\"currency\":\"EUR\",\"maxBalance\":50000}", "e-open-2");
-        assertThat(event.envelope().getPayload()).isEqualTo(new WalletOpened("w-2", "EUR", 50_000L));
-    }
-
-    @Test
-    void topUpIsKeyedByTheWalletOfThePath() {
-        KeyedEvent event = appendedBy("/v1/wallets/w-1/top-ups", "{\"amount\":2500}", "e-top");
-        assertThat(event.key()).isEqualTo("wallet:w-1");
-        assertThat(event.envelope().getPayload()).isEqualTo(new WalletToppedUp("w-1", 2500L));
-    }
-
-    @Test
-    void redemptionIsKeyedByTheWalletOfThePath() {
-        KeyedEvent event = appendedBy("/v1/wallets/w-1/redemptions", "{\"amount\":700}", "e-redeem");
-        assertThat(event.key()).isEqualTo("wallet:w-1");
-        assertThat(event.envelope().getPayload()).isEqualTo(new WalletRedeemed("w-1", 700L));
-    }
-
-    @Test
-    void micropaymentIsKeyedByThePayingWallet() {
-        KeyedEvent event =
-                appendedBy("/v1/wallets/w-1/micropayments", "{\"merchantId\":\"m-7\",\"amount\":120}", "e-micro");
-        assertThat(event.key()).isEqualTo("wallet:w-1");
-        assertThat(event.envelope().getPayload()).isEqualTo(new MicropaymentRequested("w-1", "m-7", 120L));
-    }
-
-    @Test
-    void cardAuthorizationIsKeyedByPayment() {
-        KeyedEvent event = appendedBy(
-                "/v1/card-payments",
-                "{\"paymentId\":\"p-1\",\"merchantId\":\"m-7\",\"amount\":10000,\"currency\":\"EUR\"}",
-                "e-auth");
-        assertThat(event.key()).isEqualTo("payment:p-1");
-        assertThat(event.envelope().getPayload()).isEqualTo(new CardPaymentAuthorized("p-1", "m-7", 10_000L, "EUR"));
-    }
-
-    @Test
-    void captureRefundAndChargebackAreKeyedByThePaymentOfThePath() {
-        assertThat(appendedBy("/v1/card-payments/p-1/captures", "{\"amount\":8000}", "e-cap")
-                        .envelope()
-                        .getPayload())
-                .isEqualTo(new CardPaymentCaptured("p-1", 8000L));
-        ingest.close();
-        ingest = IngestHarness.standard();
-        assertThat(appendedBy("/v1/card-payments/p-1/refunds", "{\"amount\":300}", "e-ref")
-                        .envelope()
-                        .getPayload())
-                .isEqualTo(new CardPaymentRefunded("p-1", 300L));
-        ingest.close();
-        ingest = IngestHarness.standard();
-        KeyedEvent chargeback =
-                appendedBy("/v1/card-payments/p-1/chargebacks", "{\"amount\":500,\"reasonCode\":\"4837\"}", "e-cb");
-        assertThat(chargeback.key()).isEqualTo("payment:p-1");
-        assertThat(chargeback.envelope().getPayload()).isEqualTo(new CardPaymentChargedBack("p-1", 500L, "4837"));
-    }
-
-    @Test
     void brokerDownIsA503WithRetryAfterAndNothingIsAppended() {
         ingest.appender.down(true);
         HttpResponse<String> response =
                 ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-down");
-        Problems.assertProblem(
-                response,
-                Problems.body(
-                        "unavailable",
-                        "Service unavailable, retry later",
-                        503,
-                        "event 'e-down' was not acknowledged by the log",
-                        null,
-                        null));
+        Problems.assertProblem(response, Problems.unavailable("event 'e-down' was not acknowledged by the log"));
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(ingest.appender.appended()).isEmpty();
     }

@@ -7,10 +7,13 @@ import static org.kleline.ledger.ingest.testing.Problems.malformed;
 import static org.kleline.ledger.ingest.testing.Problems.validation;
 
 import java.net.http.HttpResponse;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.ingest.testing.IngestHarness;
 
 /** Every kind of refusal of a single write: a 400 problem naming the field, and nothing appended. */
@@ -40,6 +43,121 @@ class WriteValidationTest {
         return ingest.post(path, body, "Idempotency-Key", "e-1");
     }
 
+    /** A valid top-up asking to wait for its outcome as {@code prefer} says. */
+    private static HttpResponse<String> topUpWaiting(String prefer) {
+        return ingest.post("/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-1", "Prefer", prefer);
+    }
+
+    /** A write refused with a 400 naming {@code field}: the path, the body, the problem's message. */
+    record Refusal(String name, String path, String body, String message, String field) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Refusal refusal(String name, String path, String body, String message, String field) {
+        return new Refusal(name, path, body, message, field);
+    }
+
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                refusal(
+                        "badIdInTheBodyIsRefusedNamingIt",
+                        "/v1/wallets",
+                        "{\"walletId\":\"w/1\",\"currency\":\"EUR\"}",
+                        "walletId must match [A-Za-z0-9._:-]{1,64}, was 'w/1'",
+                        "walletId"),
+                refusal(
+                        "badIdInThePathIsRefusedNamingIt",
+                        "/v1/wallets/w%201/top-ups",
+                        "{\"amount\":100}",
+                        "walletId must match [A-Za-z0-9._:-]{1,64}, was 'w 1'",
+                        "walletId"),
+                refusal(
+                        "zeroAmountIsRefused",
+                        "/v1/wallets/w-1/top-ups",
+                        "{\"amount\":0}",
+                        "amount must be 1..1000000000000 minor units, was 0",
+                        "amount"),
+                refusal(
+                        "amountAboveOneTrillionIsRefused",
+                        "/v1/card-payments/p-1/captures",
+                        "{\"amount\":1000000000001}",
+                        "amount must be 1..1000000000000 minor units, was 1000000000001",
+                        "amount"),
+                refusal("missingAmountIsRefused", "/v1/wallets/w-1/redemptions", "{}", "amount is required", "amount"),
+                refusal(
+                        "unknownCurrencyIsRefused",
+                        "/v1/wallets",
+                        "{\"walletId\":\"w-1\",\"currency\":\"XYZ\"}",
+                        "currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction digits,"
+                                + " was 'XYZ'",
+                        "currency"),
+                refusal(
+                        "feePlanRateAbove10000BpsIsRefusedNamingItsPath",
+                        "/v1/merchants",
+                        "{\"merchantId\":\"m-1\",\"name\":\"Shop\",\"currency\":\"EUR\"," + "\"feePlan\":"
+                                + PLAN.replace("\"cardBps\":150", "\"cardBps\":10001") + "}",
+                        "feePlan.cardBps must be 0..10000 basis points, was 10001",
+                        "feePlan.cardBps"),
+                refusal(
+                        "negativeFixedFeeIsRefusedNamingItsPath",
+                        "/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN.replace("\"microFixed\":1", "\"microFixed\":-1") + "}",
+                        "feePlan.microFixed must be 0..1000000000000 minor units, was -1",
+                        "feePlan.microFixed"),
+                refusal(
+                        "feePlanWithoutAFieldIsRefusedNamingItsPath",
+                        "/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN.replace(",\"partnerShareBps\":2000", "") + "}",
+                        "feePlan.partnerShareBps is required",
+                        "feePlan.partnerShareBps"),
+                refusal(
+                        "unknownFieldIsRefusedNamingIt",
+                        "/v1/wallets/w-1/top-ups",
+                        "{\"amount\":100,\"colour\":\"red\"}",
+                        "unknown field 'colour'",
+                        "colour"),
+                refusal(
+                        "unknownFieldInsideTheFeePlanIsRefusedNamingItsPath",
+                        "/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN.replace("{", "{\"surcharge\":1,") + "}",
+                        "unknown field 'feePlan.surcharge'",
+                        "feePlan.surcharge"),
+                refusal(
+                        "idThatThePathGivesMayNotBeInTheBody",
+                        "/v1/wallets/w-1/top-ups",
+                        "{\"walletId\":\"w-2\",\"amount\":100}",
+                        "unknown field 'walletId' (the path gives it)",
+                        "walletId"),
+                refusal(
+                        "bodyThatIsNotAnObjectIsRefused",
+                        "/v1/wallets/w-1/top-ups",
+                        "[1]",
+                        "the body must be a JSON object",
+                        null),
+                refusal(
+                        "effectiveFromEarlierThanOccurredAtIsRefused",
+                        "/v1/merchants/m-1/fee-plan",
+                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"2026-11-27T10:15:30.122Z\"}",
+                        "effectiveFrom must not be earlier than the event's occurredAt 2026-11-27T10:15:30.123Z,"
+                                + " was 2026-11-27T10:15:30.122Z",
+                        "effectiveFrom"),
+                refusal(
+                        "handMadePayoutIdStartingWithPoIsRefused",
+                        "/v1/merchants/m-1/payouts",
+                        "{\"payoutId\":\"po-m-1-2026-11-26\",\"businessDate\":\"2026-11-26\",\"amount\":500}",
+                        "payoutId must not start with po- (reserved for settlement runs), was 'po-m-1-2026-11-26'",
+                        "payoutId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aBadWriteIsRefusedNamingTheField(Refusal refusal) {
+        assertProblem(post(refusal.path(), refusal.body()), validation(refusal.message(), refusal.field()));
+    }
+
     @Test
     void missingIdempotencyKeyIsRefusedNamingTheHeader() {
         assertProblem(
@@ -63,34 +181,6 @@ class WriteValidationTest {
     }
 
     @Test
-    void badIdInTheBodyIsRefusedNamingIt() {
-        assertProblem(
-                post("/v1/wallets", "{\"walletId\":\"w/1\",\"currency\":\"EUR\"}"),
-                validation("walletId must match [A-Za-z0-9._:-]{1,64}, was 'w/1'", "walletId"));
-    }
-
-    @Test
-    void badIdInThePathIsRefusedNamingIt() {
-        assertProblem(
-                post("/v1/wallets/w%201/top-ups", "{\"amount\":100}"),
-                validation("walletId must match [A-Za-z0-9._:-]{1,64}, was 'w 1'", "walletId"));
-    }
-
-    @Test
-    void zeroAmountIsRefused() {
-        assertProblem(
-                post("/v1/wallets/w-1/top-ups", "{\"amount\":0}"),
-                validation("amount must be 1..1000000000000 minor units, was 0", "amount"));
-    }
-
-    @Test
-    void amountAboveOneTrillionIsRefused() {
-        assertProblem(
-                post("/v1/card-payments/p-1/captures", "{\"amount\":1000000000001}"),
-                validation("amount must be 1..1000000000000 minor units, was 1000000000001", "amount"));
-    }
-
-    @Test
     void amountGivenAsStringIsRefused() {
         assertProblem(
                 post("/v1/wallets/w-1/top-ups", "{\"amount\":\"100\"}"),
@@ -105,75 +195,6 @@ class WriteValidationTest {
     }
 
     @Test
-    void missingAmountIsRefused() {
-        assertProblem(post("/v1/wallets/w-1/redemptions", "{}"), validation("amount is required", "amount"));
-    }
-
-    @Test
-    void unknownCurrencyIsRefused() {
-        assertProblem(
-                post("/v1/wallets", "{\"walletId\":\"w-1\",\"currency\":\"XYZ\"}"),
-                validation(
-                        "currency must be an ISO 4217 code known to java.util.Currency with 0..3 fraction digits,"
-                                + " was 'XYZ'",
-                        "currency"));
-    }
-
-    @Test
-    void feePlanRateAbove10000BpsIsRefusedNamingItsPath() {
-        String plan = PLAN.replace("\"cardBps\":150", "\"cardBps\":10001");
-        assertProblem(
-                post(
-                        "/v1/merchants",
-                        "{\"merchantId\":\"m-1\",\"name\":\"Shop\",\"currency\":\"EUR\"," + "\"feePlan\":" + plan
-                                + "}"),
-                validation("feePlan.cardBps must be 0..10000 basis points, was 10001", "feePlan.cardBps"));
-    }
-
-    @Test
-    void negativeFixedFeeIsRefusedNamingItsPath() {
-        String plan = PLAN.replace("\"microFixed\":1", "\"microFixed\":-1");
-        assertProblem(
-                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
-                validation("feePlan.microFixed must be 0..1000000000000 minor units, was -1", "feePlan.microFixed"));
-    }
-
-    @Test
-    void feePlanWithoutAFieldIsRefusedNamingItsPath() {
-        String plan = PLAN.replace(",\"partnerShareBps\":2000", "");
-        assertProblem(
-                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
-                validation("feePlan.partnerShareBps is required", "feePlan.partnerShareBps"));
-    }
-
-    @Test
-    void unknownFieldIsRefusedNamingIt() {
-        assertProblem(
-                post("/v1/wallets/w-1/top-ups", "{\"amount\":100,\"colour\":\"red\"}"),
-                validation("unknown field 'colour'", "colour"));
-    }
-
-    @Test
-    void unknownFieldInsideTheFeePlanIsRefusedNamingItsPath() {
-        String plan = PLAN.replace("{", "{\"surcharge\":1,");
-        assertProblem(
-                post("/v1/merchants/m-1/fee-plan", "{\"feePlan\":" + plan + "}"),
-                validation("unknown field 'feePlan.surcharge'", "feePlan.surcharge"));
-    }
-
-    @Test
-    void idThatThePathGivesMayNotBeInTheBody() {
-        assertProblem(
-                post("/v1/wallets/w-1/top-ups", "{\"walletId\":\"w-2\",\"amount\":100}"),
-                validation("unknown field 'walletId' (the path gives it)", "walletId"));
-    }
-
-    @Test
-    void bodyThatIsNotAnObjectIsRefused() {
-        assertProblem(post("/v1/wallets/w-1/top-ups", "[1]"), validation("the body must be a JSON object", null));
-    }
-
-    @Test
     void bodyOverOneMebibyteIsRefusedWith413() {
         String name = "x".repeat(1024 * 1024);
         assertProblem(
@@ -185,18 +206,6 @@ class WriteValidationTest {
                         "the request body is larger than the limit",
                         null,
                         null));
-    }
-
-    @Test
-    void effectiveFromEarlierThanOccurredAtIsRefused() {
-        assertProblem(
-                post(
-                        "/v1/merchants/m-1/fee-plan",
-                        "{\"feePlan\":" + PLAN + ",\"effectiveFrom\":\"2026-11-27T10:15:30.122Z\"}"),
-                validation(
-                        "effectiveFrom must not be earlier than the event's occurredAt 2026-11-27T10:15:30.123Z,"
-                                + " was 2026-11-27T10:15:30.122Z",
-                        "effectiveFrom"));
     }
 
     @Test
@@ -228,17 +237,6 @@ class WriteValidationTest {
     }
 
     @Test
-    void handMadePayoutIdStartingWithPoIsRefused() {
-        assertProblem(
-                post(
-                        "/v1/merchants/m-1/payouts",
-                        "{\"payoutId\":\"po-m-1-2026-11-26\",\"businessDate\":\"2026-11-26\",\"amount\":500}"),
-                validation(
-                        "payoutId must not start with po- (reserved for settlement runs), was 'po-m-1-2026-11-26'",
-                        "payoutId"));
-    }
-
-    @Test
     void badBusinessDateIsRefusedNamingIt() {
         HttpResponse<String> response = post(
                 "/v1/merchants/m-1/payouts", "{\"payoutId\":\"pay-1\",\"businessDate\":\"26/11/2026\",\"amount\":500}");
@@ -248,17 +246,13 @@ class WriteValidationTest {
 
     @Test
     void waitLongerThan30SecondsIsRefusedNamingTheHeader() {
-        assertProblem(
-                ingest.post(
-                        "/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-1", "Prefer", "wait=31"),
-                validation("Prefer wait must be at most 30 seconds, was 31", "Prefer"));
+        assertProblem(topUpWaiting("wait=31"), validation("Prefer wait must be at most 30 seconds, was 31", "Prefer"));
     }
 
     @Test
     void waitThatIsNotANumberIsRefusedNamingTheHeader() {
         assertProblem(
-                ingest.post(
-                        "/v1/wallets/w-1/top-ups", "{\"amount\":100}", "Idempotency-Key", "e-1", "Prefer", "wait=soon"),
+                topUpWaiting("wait=soon"),
                 validation("Prefer wait must be a whole number of seconds 0..30, was 'soon'", "Prefer"));
     }
 }

@@ -9,12 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
@@ -33,20 +30,14 @@ class BrokerDownIT {
     @Test
     void writesAfterTheBrokerStopsAre503(@TempDir Path data) throws Exception {
         EmbeddedLedgerInfrastructure infrastructure = EmbeddedLedgerInfrastructure.start(data);
-        Map<String, Object> clients = new HashMap<>();
-        clients.put("bootstrap.servers", infrastructure.bootstrapServers());
-        clients.put("schema.registry.url", infrastructure.schemaRegistryUrl());
+        Map<String, Object> clients =
+                IngestTopics.clients(infrastructure.bootstrapServers(), infrastructure.schemaRegistryUrl());
         // Short producer timeouts, so the test sees the 503 in seconds rather than the production defaults.
         clients.put("max.block.ms", 2_000);
         clients.put("request.timeout.ms", 1_500);
         clients.put("delivery.timeout.ms", 3_000);
         clients.put("linger.ms", 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        IngestTopics.create(infrastructure.bootstrapServers(), 1);
         Topics topics = Topics.create(clients);
         try (IngestRuntime ingest = IngestRuntime.start(
                         clients,

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,10 +35,10 @@ import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.InMemoryOutcomeLookup;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.ingest.testing.Outcomes;
+import org.kleline.ledger.ingest.testing.Settlements;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.settlement.SettlementRow;
-import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.server.LedgerHttpServer;
 
@@ -60,17 +58,13 @@ class IngestOnKafkaIT {
 
     @BeforeAll
     static void start() throws Exception {
-        clients = new HashMap<>();
-        clients.put("bootstrap.servers", KAFKA.bootstrapServers());
-        clients.put("schema.registry.url", KAFKA.schemaRegistryUrl());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(Topics.EVENTS, 3, (short) 1), new NewTopic(Topics.OUTCOMES, 3, (short) 1)))
-                    .all()
-                    .get();
-        }
+        clients = IngestTopics.clients(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
+        IngestTopics.create(KAFKA.bootstrapServers(), 3);
         topics = Topics.create(clients);
-        List<SettlementRow> rows = List.of(row("m-2", 4_000, 0), row("m-1", 10_000, 2_500), row("m-3", 0, 0));
+        List<SettlementRow> rows = List.of(
+                Settlements.row(DAY, "m-2", 4_000, 0, 0, 0),
+                Settlements.row(DAY, "m-1", 10_000, 0, 2_500, 1),
+                Settlements.row(DAY, "m-3", 0, 0, 0, 0));
         ingest = IngestRuntime.start(
                 clients,
                 topics,
@@ -89,24 +83,6 @@ class IngestOnKafkaIT {
         if (ingest != null) {
             ingest.close();
         }
-    }
-
-    private static SettlementRow row(String merchantId, long net, long paidOut) {
-        return SettlementRow.newBuilder()
-                .setMerchantId(merchantId)
-                .setBusinessDate(DAY)
-                .setCurrency("EUR")
-                .setCount(net > 0 ? 1 : 0)
-                .setGross(net)
-                .setRefunds(0)
-                .setChargebacks(0)
-                .setFees(0)
-                .setCommission(0)
-                .setNet(net)
-                .setPaidOut(paidOut)
-                .setPayouts(paidOut > 0 ? 1 : 0)
-                .setStatus(SettlementStatus.OPEN)
-                .build();
     }
 
     private static HttpResponse<String> post(String path, String body, String... headers) throws Exception {

@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,15 +49,8 @@ class InstanceRestartIT {
 
     @BeforeAll
     static void topics() throws Exception {
-        clients = new HashMap<>();
-        clients.put("bootstrap.servers", KAFKA.bootstrapServers());
-        clients.put("schema.registry.url", KAFKA.schemaRegistryUrl());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.OUTCOMES, 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        clients = IngestTopics.clients(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl());
+        IngestTopics.create(KAFKA.bootstrapServers(), 1);
     }
 
     @AfterAll

@@ -19,8 +19,8 @@ import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.testing.IngestHarness;
 import org.kleline.ledger.ingest.testing.Problems;
+import org.kleline.ledger.ingest.testing.Settlements;
 import org.kleline.ledger.settlement.SettlementRow;
-import org.kleline.ledger.settlement.SettlementStatus;
 import org.kleline.ledger.web.problem.UnavailableException;
 
 /** Settling a date appends, in one batch, one payout per merchant due, with the ids of docs/domain.md. */
@@ -36,22 +36,7 @@ class SettleWritesTest {
     }
 
     private static SettlementRow row(String merchantId, long gross, long fees, long paidOut, int payouts) {
-        long net = gross - fees;
-        return SettlementRow.newBuilder()
-                .setMerchantId(merchantId)
-                .setBusinessDate(DAY)
-                .setCurrency("EUR")
-                .setCount(gross > 0 ? 1 : 0)
-                .setGross(gross)
-                .setRefunds(0)
-                .setChargebacks(0)
-                .setFees(fees)
-                .setCommission(0)
-                .setNet(net)
-                .setPaidOut(paidOut)
-                .setPayouts(payouts)
-                .setStatus(net > 0 && paidOut >= net ? SettlementStatus.PAID : SettlementStatus.OPEN)
-                .build();
+        return Settlements.row(DAY, merchantId, gross, fees, paidOut, payouts);
     }
 
     private void withRows(List<SettlementRow> rows) {

@@ -24,6 +24,11 @@ public final class Problems {
         return body("malformed-json", "Request body is not valid JSON for this endpoint", 400, detail, field, null);
     }
 
+    /** A 503 the client should retry: the log did not acknowledge, or too many writes wait for their outcome. */
+    public static JsonNode unavailable(String detail) {
+        return body("unavailable", "Service unavailable, retry later", 503, detail, null, null);
+    }
+
     public static JsonNode body(String kind, String title, int status, String detail, String field, Integer line) {
         ObjectNode node = LedgerJson.mapper()
                 .createObjectNode()

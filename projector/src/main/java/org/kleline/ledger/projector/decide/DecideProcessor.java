@@ -2,6 +2,7 @@ package org.kleline.ledger.projector.decide;
 
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -15,6 +16,7 @@ import org.kleline.ledger.journal.JournalEntry;
 import org.kleline.ledger.model.cardpayment.CardPaymentDecider;
 import org.kleline.ledger.model.cardpayment.CardPaymentState;
 import org.kleline.ledger.model.decision.Decision;
+import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.EventOutcomes;
 import org.kleline.ledger.model.decision.JournalEntries;
 import org.kleline.ledger.model.decision.Payouts;
@@ -67,17 +69,14 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private final ProjectorMetrics metrics;
 
     private ProcessorContext<String, DecideOutput> context;
-    private KeyValueStore<String, WalletRecord> wallets;
-    private KeyValueStore<String, CardPaymentRecord> payments;
-    private KeyValueStore<String, MerchantRecord> merchants;
+    private AggregateStates<WalletState, WalletRecord> wallets;
+    private AggregateStates<CardPaymentState, CardPaymentRecord> payments;
+    private AggregateStates<MerchantState, MerchantRecord> merchants;
     private KeyValueStore<String, EventOutcome> outcomes;
     private KeyValueStore<String, byte[]> payoutIds;
     private AccountPostings accountPostings;
     private StoreDecisionContext decisionContext;
     private MerchantDirectory directory;
-    private WalletDecider walletDecider;
-    private CardPaymentDecider paymentDecider;
-    private MerchantDecider merchantDecider;
     /** The running totals the event being processed adds to, checked to fit; null when it posts nothing. */
     private AccountPostings.Plan pendingPostings;
 
@@ -91,17 +90,24 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     @Override
     public void init(ProcessorContext<String, DecideOutput> context) {
         this.context = context;
-        wallets = context.getStateStore(StoreNames.WALLETS);
-        payments = context.getStateStore(StoreNames.CARD_PAYMENTS);
-        merchants = context.getStateStore(StoreNames.MERCHANTS);
+        KeyValueStore<String, MerchantRecord> merchantStore = context.getStateStore(StoreNames.MERCHANTS);
+        wallets = new AggregateStates<>(
+                context.getStateStore(StoreNames.WALLETS),
+                StateRecords::wallet,
+                StateRecords::toRecord,
+                new WalletDecider(calendar)::decide);
+        payments = new AggregateStates<>(
+                context.getStateStore(StoreNames.CARD_PAYMENTS),
+                StateRecords::payment,
+                StateRecords::toRecord,
+                new CardPaymentDecider(calendar)::decide);
+        merchants = new AggregateStates<>(
+                merchantStore, StateRecords::merchant, StateRecords::toRecord, new MerchantDecider(calendar)::decide);
         outcomes = context.getStateStore(StoreNames.OUTCOMES);
         payoutIds = context.getStateStore(StoreNames.PAYOUT_IDS);
         accountPostings = AccountPostings.of(context);
-        directory = merchantDirectories.forTask(merchants);
+        directory = merchantDirectories.forTask(merchantStore);
         decisionContext = new StoreDecisionContext(outcomes, payoutIds, directory);
-        walletDecider = new WalletDecider(calendar);
-        paymentDecider = new CardPaymentDecider(calendar);
-        merchantDecider = new MerchantDecider(calendar);
     }
 
     @Override
@@ -168,40 +174,39 @@ public final class DecideProcessor implements Processor<String, EventEnvelope, S
     private Decision<?> decideAndStore(AggregateKey key, EventEnvelope event) {
         String stateKey = key.value();
         pendingPostings = null;
-        Decision<?> decision;
-        switch (key.type()) {
-            case WALLET -> {
-                WalletState before = StateRecords.wallet(wallets.get(stateKey));
-                Decision<WalletState> d = withinTotals(walletDecider.decide(before, event, decisionContext), before);
-                if (d.isAccepted()) {
-                    wallets.put(stateKey, StateRecords.toRecord(d.nextState()));
-                }
-                decision = d;
-            }
-            case PAYMENT -> {
-                CardPaymentState before = StateRecords.payment(payments.get(stateKey));
-                Decision<CardPaymentState> d =
-                        withinTotals(paymentDecider.decide(before, event, decisionContext), before);
-                if (d.isAccepted()) {
-                    payments.put(stateKey, StateRecords.toRecord(d.nextState()));
-                }
-                decision = d;
-            }
-            case MERCHANT -> {
-                MerchantState before = StateRecords.merchant(merchants.get(stateKey));
-                Decision<MerchantState> d =
-                        withinTotals(merchantDecider.decide(before, event, decisionContext), before);
-                if (d.isAccepted() && d.nextState() != null) {
-                    merchants.put(stateKey, StateRecords.toRecord(d.nextState()));
-                }
-                decision = d;
-            }
+        Decision<?> decision = switch (key.type()) {
+            case WALLET -> decideOn(wallets, stateKey, event);
+            case PAYMENT -> decideOn(payments, stateKey, event);
+            case MERCHANT -> decideOn(merchants, stateKey, event);
             default -> throw new IllegalStateException("unknown aggregate type " + key.type());
-        }
+        };
         Payouts.applied(decision)
                 .ifPresent(p ->
                         payoutIds.put(DecisionKeys.payout(p.getMerchantId(), p.getPayoutId()), DecideStores.PRESENT));
         return decision;
+    }
+
+    /**
+     * The rules' decision on the aggregate's state under {@code stateKey}, within the running totals;
+     * an accepted decision stores the aggregate's next state (an aggregate that does not exist yet has none).
+     */
+    private <S, R> Decision<S> decideOn(AggregateStates<S, R> states, String stateKey, EventEnvelope event) {
+        S before = states.state().apply(states.store().get(stateKey));
+        Decision<S> decision = withinTotals(states.rules().decide(before, event, decisionContext), before);
+        if (decision.isAccepted() && decision.nextState() != null) {
+            states.store().put(stateKey, states.record().apply(decision.nextState()));
+        }
+        return decision;
+    }
+
+    /** An aggregate type's rules and the store of its states, kept as records. */
+    private record AggregateStates<S, R>(
+            KeyValueStore<String, R> store, Function<R, S> state, Function<S, R> record, AggregateRules<S> rules) {}
+
+    /** The decide method of an aggregate type's decider ({@code WalletDecider::decide}). */
+    @FunctionalInterface
+    private interface AggregateRules<S> {
+        Decision<S> decide(S before, EventEnvelope event, DecisionContext context);
     }
 
     /**

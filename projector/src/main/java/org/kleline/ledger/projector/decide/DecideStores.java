@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.read.CardPaymentRecord;
 import org.kleline.ledger.projector.read.FeePlanVersionRecord;
@@ -18,6 +17,7 @@ import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
+import org.kleline.ledger.projector.stores.PersistentStores;
 
 /**
  * The decide stage's stores: persistent RocksDB, changelogged. The record cache is on for the
@@ -131,28 +131,23 @@ public final class DecideStores {
     private DecideStores() {}
 
     public static StoreBuilder<KeyValueStore<String, WalletRecord>> wallets() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.WALLETS), Serdes.String(), WALLET);
+        return PersistentStores.keyedByString(StoreNames.WALLETS, WALLET);
     }
 
     public static StoreBuilder<KeyValueStore<String, CardPaymentRecord>> cardPayments() {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CARD_PAYMENTS), Serdes.String(), CARD_PAYMENT);
+        return PersistentStores.keyedByString(StoreNames.CARD_PAYMENTS, CARD_PAYMENT);
     }
 
     public static StoreBuilder<KeyValueStore<String, MerchantRecord>> merchants() {
-        return Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.MERCHANTS), Serdes.String(), MERCHANT)
-                .withCachingEnabled();
+        return PersistentStores.keyedByString(StoreNames.MERCHANTS, MERCHANT).withCachingEnabled();
     }
 
     /** eventId to its first outcome ({@link FirstOutcomes}): the duplicate check and the outcome view. */
     public static StoreBuilder<KeyValueStore<String, EventOutcome>> outcomes() {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.OUTCOMES), Serdes.String(), EVENT_OUTCOME);
+        return PersistentStores.keyedByString(StoreNames.OUTCOMES, EVENT_OUTCOME);
     }
 
     public static StoreBuilder<KeyValueStore<String, byte[]>> payoutIds() {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PAYOUT_IDS), Serdes.String(), Serdes.ByteArray());
+        return PersistentStores.keyedByString(StoreNames.PAYOUT_IDS, Serdes.ByteArray());
     }
 }

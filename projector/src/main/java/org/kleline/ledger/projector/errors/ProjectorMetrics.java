@@ -49,41 +49,27 @@ public final class ProjectorMetrics implements AutoCloseable {
                 List.of(new JmxReporter()),
                 Time.SYSTEM,
                 new KafkaMetricsContext("kleline.ledger.projector", Map.of("application.id", applicationId)));
-        this.poisonRecords = metrics.sensor(POISON_RECORDS);
-        poisonRecords.add(
-                name(POISON_RECORDS, "Records of ledger.events that could not be read, sent to the dead-letter topic."),
-                new CumulativeCount());
-        this.merchantWaitTimeouts = metrics.sensor(MERCHANT_WAIT_TIMEOUTS);
-        merchantWaitTimeouts.add(
-                name(
-                        MERCHANT_WAIT_TIMEOUTS,
-                        "Merchant look-ups that timed out before the directory had read the merchant's partition up to the "
-                                + "event's bound; none is decided: each fails and the event is decided again (or set aside when "
-                                + "its bound lies past the log's end)."),
-                new CumulativeCount());
+        this.poisonRecords = counter(
+                POISON_RECORDS, "Records of ledger.events that could not be read, sent to the dead-letter topic.");
+        this.merchantWaitTimeouts = counter(
+                MERCHANT_WAIT_TIMEOUTS,
+                "Merchant look-ups that timed out before the directory had read the merchant's partition up to the "
+                        + "event's bound; none is decided: each fails and the event is decided again (or set aside when "
+                        + "its bound lies past the log's end).");
         this.merchantWaitMs = metrics.sensor(MERCHANT_WAIT_MAX_MS);
         merchantWaitMs.add(
                 name(MERCHANT_WAIT_MAX_MS, "Longest wait for the merchant directory in the sample window."), new Max());
-        this.merchantDirectoryRetries = metrics.sensor(MERCHANT_DIRECTORY_RETRIES);
-        merchantDirectoryRetries.add(
-                name(
-                        MERCHANT_DIRECTORY_RETRIES,
-                        "Stream threads replaced because a merchant look-up found the directory behind; the event is decided again."),
-                new CumulativeCount());
-        this.schemaRegistryRetries = metrics.sensor(SCHEMA_REGISTRY_RETRIES);
-        schemaRegistryRetries.add(
-                name(
-                        SCHEMA_REGISTRY_RETRIES,
-                        "Stream threads replaced because the schema registry could not give a record's schema for now "
-                                + "(unreachable, timed out, 5xx, 429); the record is read again."),
-                new CumulativeCount());
-        this.settlementOutOfRange = metrics.sensor(SETTLEMENT_OUT_OF_RANGE);
-        settlementOutOfRange.add(
-                name(
-                        SETTLEMENT_OUT_OF_RANGE,
-                        "Settlement effects applied to a row that is then out of range: a sum at 2^63-1 minor units (or "
-                                + "net - paidOut at -2^63); such a row's figures are bounds and no settlement run pays from it."),
-                new CumulativeCount());
+        this.merchantDirectoryRetries = counter(
+                MERCHANT_DIRECTORY_RETRIES,
+                "Stream threads replaced because a merchant look-up found the directory behind; the event is decided again.");
+        this.schemaRegistryRetries = counter(
+                SCHEMA_REGISTRY_RETRIES,
+                "Stream threads replaced because the schema registry could not give a record's schema for now "
+                        + "(unreachable, timed out, 5xx, 429); the record is read again.");
+        this.settlementOutOfRange = counter(
+                SETTLEMENT_OUT_OF_RANGE,
+                "Settlement effects applied to a row that is then out of range: a sum at 2^63-1 minor units (or "
+                        + "net - paidOut at -2^63); such a row's figures are bounds and no settlement run pays from it.");
         this.outcomeLatency = metrics.sensor(OUTCOMES_DECIDED);
         outcomeLatency.add(
                 name(OUTCOMES_DECIDED, "Outcomes decided (first decisions and DUPLICATEs)."), new CumulativeCount());
@@ -176,6 +162,13 @@ public final class ProjectorMetrics implements AutoCloseable {
 
     private double value(String metric) {
         return ((Number) metrics.metric(metrics.metricName(metric, GROUP)).metricValue()).doubleValue();
+    }
+
+    /** A sensor counting the times it is recorded, reported as {@code metric}. */
+    private Sensor counter(String metric, String description) {
+        Sensor sensor = metrics.sensor(metric);
+        sensor.add(name(metric, description), new CumulativeCount());
+        return sensor;
     }
 
     private MetricName name(String metric, String description) {

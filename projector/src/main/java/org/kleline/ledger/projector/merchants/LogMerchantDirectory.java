@@ -171,14 +171,6 @@ public final class LogMerchantDirectory implements MerchantDirectory, AutoClosea
         return EventPartitions.partitionOf(AggregateKey.merchant(merchantId).value(), positions.partitions());
     }
 
-    public ReadPositions positions() {
-        return positions;
-    }
-
-    public int merchants() {
-        return book.merchants();
-    }
-
     @Override
     public void close() {
         reader.stop();

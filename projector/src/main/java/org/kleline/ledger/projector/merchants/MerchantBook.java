@@ -98,10 +98,6 @@ final class MerchantBook {
         return history.below(merchantId, bound).map(state -> state.termsAt(at));
     }
 
-    public int merchants() {
-        return history.merchants();
-    }
-
     private void requireRoom() {
         if (latest.size() + seen.size() + payoutIds.size() >= ENTRIES_MAX) {
             throw new IllegalStateException("merchant directory is full: " + ENTRIES_MAX

@@ -14,39 +14,25 @@ import java.util.Set;
  */
 public final class MerchantDirectoryBehindException extends RuntimeException {
 
-    private final String merchantId;
-    private final long bound;
-    private final int partition;
-    private final long readTo;
-
     /**
+     * Where the look-up stood when it timed out.
+     *
      * @param bound  the offset the partition had to be read up to
      * @param readTo how far it was read at the time out
      */
+    public record Behind(String merchantId, long bound, int partition, long readTo) {}
+
+    private final Behind behind;
+
     public MerchantDirectoryBehindException(String merchantId, long bound, int partition, long readTo, long waitedMs) {
         super("merchant " + merchantId + " looked up below offset " + bound + " of partition " + partition
                 + " of the event log, read up to " + readTo + " after waiting " + waitedMs
                 + " ms; the event is not decided now and will be decided again");
-        this.merchantId = merchantId;
-        this.bound = bound;
-        this.partition = partition;
-        this.readTo = readTo;
+        this.behind = new Behind(merchantId, bound, partition, readTo);
     }
 
-    public String merchantId() {
-        return merchantId;
-    }
-
-    public long bound() {
-        return bound;
-    }
-
-    public int partition() {
-        return partition;
-    }
-
-    public long readTo() {
-        return readTo;
+    public Behind behind() {
+        return behind;
     }
 
     /**

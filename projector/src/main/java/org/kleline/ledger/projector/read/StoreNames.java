@@ -1,6 +1,7 @@
 package org.kleline.ledger.projector.read;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Names of the projector's state stores: the views the query API reads (interactive queries) and
@@ -53,6 +54,13 @@ public final class StoreNames {
             ACCOUNT_ENTRIES,
             TRIAL_BALANCE,
             HISTORY_HORIZON);
+
+    /** The stores of the settlement stage, fed from the decide stage through the settlement repartition topic. */
+    public static final List<String> SETTLEMENT_STAGE = List.of(SETTLEMENT_ROWS, SETTLEMENT_ROWS_BY_DATE);
+
+    /** Every store of the projector: the decide stage's, then the settlement stage's. */
+    public static final List<String> ALL =
+            Stream.concat(DECIDE_STAGE.stream(), SETTLEMENT_STAGE.stream()).toList();
 
     private StoreNames() {}
 }

@@ -1,16 +1,15 @@
 package org.kleline.ledger.projector.settlement;
 
 import java.time.LocalDate;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactFields;
 import org.kleline.ledger.projector.serde.CompactSerde;
 import org.kleline.ledger.projector.serde.InternalSerdes;
+import org.kleline.ledger.projector.stores.PersistentStores;
 import org.kleline.ledger.settlement.SettlementRow;
 
 /** The settlement stores: rows by merchant and by date, persistent, changelogged, record cache on. */
@@ -59,14 +58,11 @@ public final class SettlementStores {
     private SettlementStores() {}
 
     public static StoreBuilder<KeyValueStore<String, SettlementRow>> rows() {
-        return Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS), Serdes.String(), ROW)
-                .withCachingEnabled();
+        return PersistentStores.keyedByString(StoreNames.SETTLEMENT_ROWS, ROW).withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, SettlementRow>> rowsByDate() {
-        return Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.SETTLEMENT_ROWS_BY_DATE), Serdes.String(), ROW)
+        return PersistentStores.keyedByString(StoreNames.SETTLEMENT_ROWS_BY_DATE, ROW)
                 .withCachingEnabled();
     }
 }

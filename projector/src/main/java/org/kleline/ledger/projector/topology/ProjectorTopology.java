@@ -107,8 +107,7 @@ public final class ProjectorTopology {
                 .process(
                         () -> new SettlementProcessor(metrics),
                         Named.as("settlement"),
-                        StoreNames.SETTLEMENT_ROWS,
-                        StoreNames.SETTLEMENT_ROWS_BY_DATE)
+                        StoreNames.SETTLEMENT_STAGE.toArray(String[]::new))
                 .to(
                         ProjectorTopics.SETTLEMENTS,
                         Produced.with(Serdes.String(), serdes.settlements()).withName("settlements-out"));

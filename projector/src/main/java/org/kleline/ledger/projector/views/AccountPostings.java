@@ -45,16 +45,12 @@ public final class AccountPostings {
     private final KeyValueStore<String, BalanceTotals> trialBalance;
     private final HistoryFold history;
 
-    private AccountPostings(
-            KeyValueStore<String, BalanceTotals> balances,
-            KeyValueStore<String, BalanceTotals> hours,
-            KeyValueStore<String, AccountEntry> entries,
-            KeyValueStore<String, BalanceTotals> trialBalance,
-            HistoryFold history) {
-        this.balances = balances;
-        this.hours = hours;
-        this.entries = entries;
-        this.trialBalance = trialBalance;
+    /** The views of the task of {@code context} (see {@link #of}), history folded by {@code history}. */
+    private AccountPostings(ProcessorContext<?, ?> context, HistoryFold history) {
+        this.balances = context.getStateStore(StoreNames.BALANCES);
+        this.hours = context.getStateStore(StoreNames.BALANCE_HOURS);
+        this.entries = context.getStateStore(StoreNames.ACCOUNT_ENTRIES);
+        this.trialBalance = context.getStateStore(StoreNames.TRIAL_BALANCE);
         this.history = history;
     }
 
@@ -63,20 +59,16 @@ public final class AccountPostings {
      * {@link ViewStores}; schedules the history fold when a retention is configured.
      */
     public static AccountPostings of(ProcessorContext<?, ?> context) {
-        KeyValueStore<String, BalanceTotals> hours = context.getStateStore(StoreNames.BALANCE_HOURS);
-        KeyValueStore<String, AccountEntry> entries = context.getStateStore(StoreNames.ACCOUNT_ENTRIES);
         HistoryRetention retention = HistoryRetention.from(context.appConfigs());
-        HistoryFold history =
-                new HistoryFold(retention, hours, entries, context.getStateStore(StoreNames.HISTORY_HORIZON));
+        HistoryFold history = new HistoryFold(
+                retention,
+                context.getStateStore(StoreNames.BALANCE_HOURS),
+                context.getStateStore(StoreNames.ACCOUNT_ENTRIES),
+                context.getStateStore(StoreNames.HISTORY_HORIZON));
         if (!retention.forever()) {
             context.schedule(FOLD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> history.foldIfDue());
         }
-        return new AccountPostings(
-                context.getStateStore(StoreNames.BALANCES),
-                hours,
-                entries,
-                context.getStateStore(StoreNames.TRIAL_BALANCE),
-                history);
+        return new AccountPostings(context, history);
     }
 
     /**

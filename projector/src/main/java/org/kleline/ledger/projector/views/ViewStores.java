@@ -3,13 +3,13 @@ package org.kleline.ledger.projector.views;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.kleline.ledger.projector.read.AccountEntry;
 import org.kleline.ledger.projector.read.BalanceTotals;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.serde.BinaryReader;
 import org.kleline.ledger.projector.serde.BinaryWriter;
 import org.kleline.ledger.projector.serde.CompactSerde;
+import org.kleline.ledger.projector.stores.PersistentStores;
 
 /**
  * The balance view stores: persistent RocksDB with changelogs. The record cache is on
@@ -70,16 +70,14 @@ public final class ViewStores {
         // Not cached: a line's key is written once (twice at most), so the cache saves no write, and
         // its entries would fill the thread's cache, which then evicts (writes through) the dirty
         // hot keys of the cached stores at every put instead of once per commit.
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ACCOUNT_ENTRIES), Serdes.String(), ACCOUNT_ENTRY);
+        return PersistentStores.keyedByString(StoreNames.ACCOUNT_ENTRIES, ACCOUNT_ENTRY);
     }
 
     public static StoreBuilder<KeyValueStore<String, Long>> historyHorizon() {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.HISTORY_HORIZON), Serdes.String(), Serdes.Long());
+        return PersistentStores.keyedByString(StoreNames.HISTORY_HORIZON, Serdes.Long());
     }
 
     private static StoreBuilder<KeyValueStore<String, BalanceTotals>> totals(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), BALANCE_TOTALS);
+        return PersistentStores.keyedByString(name, BALANCE_TOTALS);
     }
 }

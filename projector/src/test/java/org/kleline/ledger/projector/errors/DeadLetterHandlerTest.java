@@ -33,14 +33,8 @@ class DeadLetterHandlerTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithWhereItCameFromAndProcessingGoesOn() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test")) {
-            DeadLetterHandler handler = new DeadLetterHandler();
-            handler.configure(Map.of(
-                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-                    "ledger.events.dlq",
-                    DeadLetterHandler.METRICS_CONFIG,
-                    metrics));
-            ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>(
-                    "ledger.events", 3, 17L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
+            DeadLetterHandler handler = handler(metrics);
+            ConsumerRecord<byte[], byte[]> poison = walletRecord(3, 17L, new byte[] {9, 9, 9});
 
             DeserializationExceptionHandler.Response response = handler.handleError(
                     context("ledger.events", 3, 17L), poison, new SerializationException("unknown magic byte 9"));
@@ -95,9 +89,7 @@ class DeadLetterHandlerTest {
     void aSchemaTheRegistryCouldNotGiveFailsWithNothingSetAsideTransientOrNot() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test-unavailable")) {
             DeadLetterHandler handler = handler(metrics);
-            ConsumerRecord<byte[], byte[]> valid = new ConsumerRecord<>(
-                    "ledger.events", 2, 9L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2
-                    });
+            ConsumerRecord<byte[], byte[]> valid = walletRecord(2, 9L, new byte[] {0, 0, 0, 0, 1, 2});
             List<Exception> failures = List.of(
                     unavailable(true, new SchemaRegistryException("GET /schemas/ids/1", 503, 50301, "unavailable")),
                     unavailable(
@@ -129,9 +121,7 @@ class DeadLetterHandlerTest {
     void aFailureThatIsNoSerializationExceptionIsNotTheRecordsFaultAndFails() {
         try (ProjectorMetrics metrics = new ProjectorMetrics("dlq-test-bug")) {
             DeadLetterHandler handler = handler(metrics);
-            ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
-                    "ledger.events", 0, 3L, "wallet:w1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2
-                    });
+            ConsumerRecord<byte[], byte[]> record = walletRecord(0, 3L, new byte[] {0, 0, 0, 0, 1, 2});
 
             for (Exception failure : List.of(
                     new IllegalStateException("SpecificAvroDeserializer is not configured"),
@@ -150,6 +140,12 @@ class DeadLetterHandlerTest {
     void theDeadLetterTopicMustBeConfigured() {
         assertThatThrownBy(() -> new DeadLetterHandler().configure(Map.of()))
                 .hasMessageContaining(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+    }
+
+    /** A record of ledger.events keyed by wallet w1, at {@code partition} and {@code offset}. */
+    private static ConsumerRecord<byte[], byte[]> walletRecord(int partition, long offset, byte[] value) {
+        return new ConsumerRecord<>(
+                "ledger.events", partition, offset, "wallet:w1".getBytes(StandardCharsets.UTF_8), value);
     }
 
     private static DeadLetterHandler handler(ProjectorMetrics metrics) {

@@ -108,24 +108,9 @@ final class BrokerFixture {
 
     /** Reads a topic from the start, read_committed, until {@code expected} records or the timeout. */
     <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values, int expected) {
-        Map<String, Object> c = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false");
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(c, new StringDeserializer(), values)) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+        try (KafkaConsumer<String, V> consumer = fromStart(topic, new StringDeserializer(), values)) {
+            pollUntil(consumer, out, expected);
             // Anything beyond what was expected (a doubled record) must show up too.
             consumer.poll(Duration.ofMillis(500)).forEach(out::add);
         }
@@ -133,40 +118,19 @@ final class BrokerFixture {
     }
 
     List<ConsumerRecord<byte[], byte[]>> readRaw(String topic, int expected) {
-        Map<String, Object> c = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+                fromStart(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            pollUntil(consumer, out, expected);
         }
         return out;
     }
 
     /** The sum of a topic's last stable offsets: committed records plus transaction markers, cheap to ask. */
     long stableOffsets(String topic) {
-        Map<String, Object> c = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            return consumer.endOffsets(parts).values().stream()
+                fromStart(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(consumer.assignment()).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
         }
@@ -174,20 +138,10 @@ final class BrokerFixture {
 
     /** How many committed records a topic holds: the sum of its partitions' last stable offsets. */
     long countCommitted(String topic) {
-        Map<String, Object> c = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+                fromStart(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             long count = 0;
-            Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             Map<TopicPartition, Long> remaining = new java.util.HashMap<>(ends);
             remaining.entrySet().removeIf(e -> e.getValue() == 0);
@@ -198,6 +152,32 @@ final class BrokerFixture {
                 remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
             return count;
+        }
+    }
+
+    /** A read_committed consumer of no group, assigned every partition of {@code topic} at its start. */
+    private <K, V> KafkaConsumer<K, V> fromStart(String topic, Deserializer<K> keys, Deserializer<V> values) {
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(c, keys, values);
+        List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                .map(i -> new TopicPartition(topic, i.partition()))
+                .toList();
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+        return consumer;
+    }
+
+    /** Polls into {@code out} until it holds {@code expected} records or the read timeout passes. */
+    private static <K, V> void pollUntil(KafkaConsumer<K, V> consumer, List<ConsumerRecord<K, V>> out, int expected) {
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (out.size() < expected && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(out::add);
         }
     }
 

@@ -163,18 +163,11 @@ class CrashAndReplayIT {
                                     .equals(expectedRows));
             System.out.printf("views complete %s in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
             Map<String, Object> views = new TreeMap<>();
-            for (String store : List.of(
-                    StoreNames.WALLETS,
-                    StoreNames.CARD_PAYMENTS,
-                    StoreNames.MERCHANTS,
-                    StoreNames.PAYOUT_IDS,
-                    StoreNames.BALANCES,
-                    StoreNames.BALANCE_HOURS,
-                    StoreNames.ACCOUNT_ENTRIES,
-                    StoreNames.TRIAL_BALANCE,
-                    StoreNames.OUTCOMES,
-                    StoreNames.SETTLEMENT_ROWS,
-                    StoreNames.SETTLEMENT_ROWS_BY_DATE)) {
+            // Not the history horizon: its fold runs on wall-clock time, so two runs of one log may differ there.
+            for (String store : StoreNames.ALL) {
+                if (store.equals(StoreNames.HISTORY_HORIZON)) {
+                    continue;
+                }
                 views.put(store, BrokerFixture.storeContents(streams, store));
             }
             return views;

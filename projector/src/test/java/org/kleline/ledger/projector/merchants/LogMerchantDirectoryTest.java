@@ -43,15 +43,7 @@ class LogMerchantDirectoryTest {
         metrics = new ProjectorMetrics("log-merchant-directory-test");
         book = new MerchantBook(BusinessCalendar.defaultCalendar());
         positions = new ReadPositions(PARTITIONS);
-        directory = new LogMerchantDirectory(
-                book,
-                positions,
-                new MockConsumer<>("earliest"),
-                "ledger.events",
-                (topic, data) -> null,
-                Duration.ZERO,
-                metrics,
-                p -> ends[p]);
+        directory = directoryAsking(p -> ends[p]);
         partition = directory.partitionOf(MERCHANT);
         other = (partition + 1) % PARTITIONS;
         // The merchant onboarded at offset 10 of its partition, its plan changed to PLAN_B at offset 20.
@@ -75,6 +67,19 @@ class LogMerchantDirectoryTest {
         List<Long> ends = new ArrayList<>(Collections.nCopies(PARTITIONS, 0L));
         ends.set(partition, bound);
         return new LogPosition(other, 5, ends);
+    }
+
+    /** A directory over this test's book and positions that does not wait, asking {@code ends} for the log's ends. */
+    private LogMerchantDirectory directoryAsking(LogMerchantDirectory.EndOffsets ends) {
+        return new LogMerchantDirectory(
+                book,
+                positions,
+                new MockConsumer<>("earliest"),
+                "ledger.events",
+                (topic, data) -> null,
+                Duration.ZERO,
+                metrics,
+                ends);
     }
 
     @Test
@@ -131,10 +136,10 @@ class LogMerchantDirectoryTest {
 
         assertThatThrownBy(() -> directory.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(21)))
                 .isInstanceOfSatisfying(MerchantDirectoryBehindException.class, e -> {
-                    assertThat(e.merchantId()).isEqualTo(MERCHANT);
-                    assertThat(e.bound()).isEqualTo(21);
-                    assertThat(e.partition()).isEqualTo(partition);
-                    assertThat(e.readTo()).isEqualTo(15);
+                    assertThat(e.behind().merchantId()).isEqualTo(MERCHANT);
+                    assertThat(e.behind().bound()).isEqualTo(21);
+                    assertThat(e.behind().partition()).isEqualTo(partition);
+                    assertThat(e.behind().readTo()).isEqualTo(15);
                 })
                 .hasMessageContaining("merchant m-shop looked up below offset 21 of partition " + partition);
         assertThat(metrics.merchantWaitTimeouts()).isEqualTo(1);
@@ -153,17 +158,9 @@ class LogMerchantDirectoryTest {
 
     @Test
     void whenTheBrokersCannotSayTheEndTheLookUpIsRetried() {
-        LogMerchantDirectory blind = new LogMerchantDirectory(
-                book,
-                positions,
-                new MockConsumer<>("earliest"),
-                "ledger.events",
-                (topic, data) -> null,
-                Duration.ZERO,
-                metrics,
-                p -> {
-                    throw new IllegalStateException("broker unreachable");
-                });
+        LogMerchantDirectory blind = directoryAsking(p -> {
+            throw new IllegalStateException("broker unreachable");
+        });
 
         assertThatThrownBy(() -> blind.termsAt(MERCHANT, Instant.ofEpochMilli(TestEvents.T0), stamped(1_000)))
                 .isInstanceOf(MerchantDirectoryBehindException.class);

@@ -107,68 +107,63 @@ class InternalSerdesTest {
         }
     }
 
+    /** An outcome as the decide stage writes it, without who appended the event or its digest. */
+    static EventOutcome outcome(
+            String eventId,
+            String key,
+            EventType type,
+            long occurredAtMs,
+            Outcome outcome,
+            RejectionReason reason,
+            List<Posting> postings) {
+        return new EventOutcome(
+                eventId, key, type, Instant.ofEpochMilli(occurredAtMs), outcome, reason, postings, null, null);
+    }
+
     @Test
     void eventOutcomeKeepsEveryEnumValueAndItsPostings() {
         for (EventType type : EventType.values()) {
             for (Outcome outcome : Outcome.values()) {
-                EventOutcome o = new EventOutcome(
-                        "e-" + type, "wallet:w", type, Instant.ofEpochMilli(-5L), outcome, null, List.of(), null, null);
+                EventOutcome o = outcome("e-" + type, "wallet:w", type, -5L, outcome, null, List.of());
                 assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o)).isEqualTo(o);
             }
         }
         for (RejectionReason reason : RejectionReason.values()) {
-            EventOutcome o = new EventOutcome(
+            EventOutcome o = outcome(
                     "e",
                     "payment:p",
                     EventType.CardPaymentCaptured,
-                    Instant.ofEpochMilli(1_700_000_000_123L),
+                    1_700_000_000_123L,
                     Outcome.REJECTED,
                     reason,
-                    List.of(),
-                    null,
-                    null);
+                    List.of());
             assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, o).getReason()).isEqualTo(reason);
         }
-        EventOutcome accepted = new EventOutcome(
+        List<Posting> postings = List.of(
+                new Posting("wallet:w", "EUR", -250L),
+                new Posting("merchant:m", "EUR", 240L),
+                new Posting("platform:fees", "EUR", 10L));
+        EventOutcome accepted = outcome(
                 UNICODE,
                 "wallet:w",
                 EventType.MicropaymentRequested,
-                Instant.ofEpochMilli(1_700_000_000_123L),
+                1_700_000_000_123L,
                 Outcome.ACCEPTED,
                 null,
-                List.of(
-                        new Posting("wallet:w", "EUR", -250L),
-                        new Posting("merchant:m", "EUR", 240L),
-                        new Posting("platform:fees", "EUR", 10L)),
-                null,
-                null);
+                postings);
         assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, accepted)).isEqualTo(accepted);
     }
 
     @Test
     void anOutcomeKeepsWhoAppendedItAndItsDigestAndOneWrittenBeforeThemReadsThemAsNull() {
-        EventOutcome outcome = new EventOutcome(
-                "e",
-                "wallet:w",
-                EventType.WalletToppedUp,
-                Instant.ofEpochMilli(7L),
-                Outcome.ACCEPTED,
-                null,
-                List.of(),
-                "k0000000001a",
-                "digest");
+        EventOutcome without =
+                outcome("e", "wallet:w", EventType.WalletToppedUp, 7L, Outcome.ACCEPTED, null, List.of());
+        EventOutcome outcome =
+                outcome("e", "wallet:w", EventType.WalletToppedUp, 7L, Outcome.ACCEPTED, null, List.of());
+        outcome.setAppendedBy("k0000000001a");
+        outcome.setPayloadSha256("digest");
         assertThat(roundTrip(InternalSerdes.EVENT_OUTCOME, outcome)).isEqualTo(outcome);
 
-        EventOutcome without = new EventOutcome(
-                "e",
-                "wallet:w",
-                EventType.WalletToppedUp,
-                Instant.ofEpochMilli(7L),
-                Outcome.ACCEPTED,
-                null,
-                List.of(),
-                null,
-                null);
         byte[] bytes = InternalSerdes.EVENT_OUTCOME.toBytes(without);
         // The bytes an earlier build wrote: the same, without the two trailing optional strings (0, 0).
         byte[] earlier = java.util.Arrays.copyOf(bytes, bytes.length - 2);

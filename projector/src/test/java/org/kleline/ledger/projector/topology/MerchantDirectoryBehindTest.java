@@ -43,8 +43,8 @@ class MerchantDirectoryBehindTest {
                     .isInstanceOf(StreamsException.class)
                     .isNotInstanceOf(MerchantDirectoryBehindException.class);
             assertThat(MerchantDirectoryBehindException.in(failure)).get().satisfies(e -> {
-                assertThat(e.merchantId()).isEqualTo("m-shop");
-                assertThat(e.bound()).isEqualTo(17);
+                assertThat(e.behind().merchantId()).isEqualTo("m-shop");
+                assertThat(e.behind().bound()).isEqualTo(17);
             });
             assertThat(lookUps).hasValue(1);
             assertThat(driver.outcomes()).isEmpty();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -40,20 +41,6 @@ import org.kleline.ledger.settlement.SettlementRow;
  * log order).
  */
 final class ProjectorDriver implements AutoCloseable {
-
-    static final List<String> ALL_STORES = List.of(
-            StoreNames.WALLETS,
-            StoreNames.CARD_PAYMENTS,
-            StoreNames.MERCHANTS,
-            StoreNames.PAYOUT_IDS,
-            StoreNames.BALANCES,
-            StoreNames.BALANCE_HOURS,
-            StoreNames.ACCOUNT_ENTRIES,
-            StoreNames.TRIAL_BALANCE,
-            StoreNames.HISTORY_HORIZON,
-            StoreNames.OUTCOMES,
-            StoreNames.SETTLEMENT_ROWS,
-            StoreNames.SETTLEMENT_ROWS_BY_DATE);
 
     private final TopologyTestDriver driver;
     private final ProjectorMetrics metrics;
@@ -100,22 +87,19 @@ final class ProjectorDriver implements AutoCloseable {
                 ProjectorTopics.EVENTS,
                 Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
-        outcomes = driver.createOutputTopic(
-                ProjectorTopics.OUTCOMES,
-                Serdes.String().deserializer(),
-                serdes.outcomes().deserializer());
-        journal = driver.createOutputTopic(
-                ProjectorTopics.JOURNAL,
-                Serdes.String().deserializer(),
-                serdes.journal().deserializer());
-        settlements = driver.createOutputTopic(
-                ProjectorTopics.SETTLEMENTS,
-                Serdes.String().deserializer(),
-                serdes.settlements().deserializer());
+        outcomes = keyedOutput(ProjectorTopics.OUTCOMES, serdes.outcomes().deserializer());
+        journal = keyedOutput(ProjectorTopics.JOURNAL, serdes.journal().deserializer());
+        settlements =
+                keyedOutput(ProjectorTopics.SETTLEMENTS, serdes.settlements().deserializer());
         deadLetters = driver.createOutputTopic(
                 ProjectorTopics.EVENTS_DLQ,
                 Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+    }
+
+    /** An output topic of string keys, as the projector writes every topic but the dead letters. */
+    private <V> TestOutputTopic<String, V> keyedOutput(String topic, Deserializer<V> values) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), values);
     }
 
     /** Appends events keyed by their aggregate, as ingest does. */
@@ -184,7 +168,7 @@ final class ProjectorDriver implements AutoCloseable {
     /** Every store's content, in key order, for comparisons. */
     Map<String, Map<String, Object>> storeContents() {
         Map<String, Map<String, Object>> all = new TreeMap<>();
-        for (String name : ALL_STORES) {
+        for (String name : StoreNames.ALL) {
             Map<String, Object> content = new TreeMap<>();
             KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
             try (KeyValueIterator<String, Object> it = store.all()) {

@@ -45,28 +45,15 @@ class SettlementAndViewsTest extends DriverPerTest {
                 chargeback("cb1", "pay1", 2_000, T0 + 6 * MINUTE));
     }
 
-    static SettlementRow row(
-            long count,
-            long gross,
-            long refunds,
-            long chargebacks,
-            long fees,
-            long commission,
-            long paidOut,
-            int payouts,
-            SettlementStatus status,
-            LocalDate date) {
-        long net = gross - refunds - chargebacks - fees;
-        return new SettlementRow(
-                "m1", date, "EUR", count, gross, refunds, chargebacks, fees, commission, net, paidOut, payouts, status);
-    }
-
     @Test
     void settlementRowSumsTheMerchantsAcceptedPaymentEventsOfTheDate() {
         givenADayOfPayments();
         // micro 1000 (fee 51, commission 10) + capture 10000 (fee 275, commission 55) + chargeback fee 1500.
-        SettlementRow expected = row(2, 11_000, 3_000, 2_000, 1_826, 65, 0, 0, SettlementStatus.OPEN, MARCH_1);
-        assertThat(expected.getNet()).isEqualTo(4_174L);
+        SettlementRow expected = new SettlementRow(
+                "m1", MARCH_1, "EUR", 2L, 11_000L, 3_000L, 2_000L, 1_826L, 65L, 4_174L, 0L, 0, SettlementStatus.OPEN);
+        assertThat(expected.getNet())
+                .isEqualTo(
+                        expected.getGross() - expected.getRefunds() - expected.getChargebacks() - expected.getFees());
         String key = SettlementKeys.byMerchant("m1", MARCH_1, "EUR");
         assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get(key))
                 .isEqualTo(expected);
@@ -89,7 +76,20 @@ class SettlementAndViewsTest extends DriverPerTest {
                 .isEqualTo(SettlementStatus.OPEN);
         driver.pipe(payout("po-m1-2024-03-01-2", "m1", "po-m1-2024-03-01-2", MARCH_1, 174, T0 + 8 * MINUTE));
         assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-03-01|EUR"))
-                .isEqualTo(row(2, 11_000, 3_000, 2_000, 1_826, 65, 4_174, 2, SettlementStatus.PAID, MARCH_1));
+                .isEqualTo(new SettlementRow(
+                        "m1",
+                        MARCH_1,
+                        "EUR",
+                        2L,
+                        11_000L,
+                        3_000L,
+                        2_000L,
+                        1_826L,
+                        65L,
+                        4_174L,
+                        4_174L,
+                        2,
+                        SettlementStatus.PAID));
         assertThat(driver.balance("merchant:m1", "EUR")).isZero();
     }
 
@@ -99,7 +99,20 @@ class SettlementAndViewsTest extends DriverPerTest {
                 onboard("m1-on", "m1", "EUR", null, PLAN, T0),
                 payout("po1", "m1", "manual-1", LocalDate.of(2024, 2, 20), 700, T0 + MINUTE));
         assertThat(driver.<SettlementRow>store(StoreNames.SETTLEMENT_ROWS).get("m1|2024-02-20|EUR"))
-                .isEqualTo(row(0, 0, 0, 0, 0, 0, 700, 1, SettlementStatus.OPEN, LocalDate.of(2024, 2, 20)));
+                .isEqualTo(new SettlementRow(
+                        "m1",
+                        LocalDate.of(2024, 2, 20),
+                        "EUR",
+                        0L,
+                        0L,
+                        0L,
+                        0L,
+                        0L,
+                        0L,
+                        0L,
+                        700L,
+                        1,
+                        SettlementStatus.OPEN));
     }
 
     @Test

@@ -42,6 +42,14 @@ class HistoryRetentionTest {
                 line("wallet:w1", 300, "top2", T0 + 6 * HOUR));
     }
 
+    /** The wallet's postings under a retention of two hours, folded once. */
+    private static TopologyTestDriver walletFolded() {
+        TopologyTestDriver driver = withRetention(Duration.ofHours(2));
+        pipe(driver, wallet());
+        fold(driver);
+        return driver;
+    }
+
     private static TopologyTestDriver withRetention(Duration retention) {
         Properties props = new Properties();
         props.put(HistoryRetention.CONFIG, Long.toString(retention.toMillis()));
@@ -50,6 +58,18 @@ class HistoryRetentionTest {
 
     private static void fold(TopologyTestDriver driver) {
         driver.advanceWallClockTime(AccountPostings.FOLD_INTERVAL);
+    }
+
+    /** The event ids of the statement lines kept, in key order. */
+    private static List<String> statementLineEventIds(TopologyTestDriver driver) {
+        Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
+        return entries.values().stream().map(AccountEntry::getEventId).toList();
+    }
+
+    /** Wallet w1's EUR balance totals, every posting included whether or not its line is kept. */
+    private static BalanceTotals walletBalance(TopologyTestDriver driver) {
+        KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
+        return balances.get("wallet:w1|EUR");
     }
 
     @Test
@@ -90,9 +110,7 @@ class HistoryRetentionTest {
 
     @Test
     void foldedHoursBecomeOneOpeningSumAndLinesBeforeTheHorizonAreDropped() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             Map<String, BalanceTotals> hours = contents(driver.getKeyValueStore(StoreNames.BALANCE_HOURS));
             assertThat(hours)
                     .containsOnlyKeys(
@@ -101,18 +119,14 @@ class HistoryRetentionTest {
                             AccountKeys.hour("wallet:w1", "EUR", T0 + 6 * HOUR));
             assertThat(hours.get(AccountKeys.opening(AccountKeys.prefix("wallet:w1", "EUR"))))
                     .isEqualTo(new BalanceTotals(10_000L, 2_500L, 2L));
-            Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
-            assertThat(entries.values()).extracting(AccountEntry::getEventId).containsExactly("pay2", "top2");
-            KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
-            assertThat(balances.get("wallet:w1|EUR")).isEqualTo(new BalanceTotals(10_300L, 3_500L, 4L));
+            assertThat(statementLineEventIds(driver)).containsExactly("pay2", "top2");
+            assertThat(walletBalance(driver)).isEqualTo(new BalanceTotals(10_300L, 3_500L, 4L));
         }
     }
 
     @Test
     void aStatementStartsAtTheHorizonWithTheRightBalanceAfterEachLine() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             AccountHistory.StatementPage page =
                     history(driver).statement("wallet:w1", "EUR", T0 - HOUR, T0 + 10 * HOUR, null, 10);
             assertThat(page.lines()).extracting(l -> l.entry().getEventId()).containsExactly("pay2", "top2");
@@ -124,24 +138,18 @@ class HistoryRetentionTest {
 
     @Test
     void aLatePostingBeforeTheHorizonGoesIntoTheOpeningSumWithoutALine() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             pipe(driver, List.of(line("wallet:w1", -700, "late", T0 + 30 * 60_000L)));
             assertThat(history(driver).asOf("wallet:w1", "EUR", HORIZON))
                     .isEqualTo(new BalanceTotals(10_000L, 3_200L, 3L));
-            Map<String, AccountEntry> entries = contents(driver.getKeyValueStore(StoreNames.ACCOUNT_ENTRIES));
-            assertThat(entries.values()).extracting(AccountEntry::getEventId).doesNotContain("late");
-            KeyValueStore<String, BalanceTotals> balances = driver.getKeyValueStore(StoreNames.BALANCES);
-            assertThat(balances.get("wallet:w1|EUR")).isEqualTo(new BalanceTotals(10_300L, 4_200L, 5L));
+            assertThat(statementLineEventIds(driver)).doesNotContain("late");
+            assertThat(walletBalance(driver)).isEqualTo(new BalanceTotals(10_300L, 4_200L, 5L));
         }
     }
 
     @Test
     void theHorizonOnlyMovesForward() {
-        try (TopologyTestDriver driver = withRetention(Duration.ofHours(2))) {
-            pipe(driver, wallet());
-            fold(driver);
+        try (TopologyTestDriver driver = walletFolded()) {
             pipe(driver, List.of(line("wallet:w1", 1, "t7", T0 + 7 * HOUR)));
             fold(driver);
             assertThat(history(driver).keptFromMs()).isEqualTo(HORIZON + HOUR);
