@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.architecture.ModulePackages;
 
@@ -12,7 +13,7 @@ import org.kleline.ledger.model.architecture.ModulePackages;
  * What the ledger's model may be built on. Its rules are plain Java tested without Kafka: no Kafka
  * Streams and no HTTP server anywhere; an HTTP client and JSON only where the wire formats live
  * ({@code serde}: the schema registry client; {@code topics}: the topic contracts). Its packages
- * depend on each other one way.
+ * depend on each other one way, and the README names each.
  *
  * <p>Every main class of the module is checked, the records Avro generates ({@code events},
  * {@code outcomes}, ...) included: nothing else under {@code org.kleline.ledger} is on its class path.
@@ -31,6 +32,11 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         ModulePackages.requireFreeOfCycles("org.kleline.ledger.model", MODEL);
+    }
+
+    @Test
+    void readmeNamesEveryPackage() {
+        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.model", MODEL, Path.of("README.md"));
     }
 
     @Test

@@ -5,12 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.model.architecture.ModulePackages;
 
 /**
- * The query-api module's packages depend on each other one way, and it reads the projector only
- * through the projector's one published read package. Its main classes only, not the tests'.
+ * The query-api module's packages depend on each other one way, the README names each, and it reads
+ * the projector only through the projector's one published read package. Its main classes only, not the tests'.
  */
 class ArchitectureTest {
 
@@ -22,6 +23,11 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         ModulePackages.requireFreeOfCycles("org.kleline.ledger.query", QUERY);
+    }
+
+    @Test
+    void readmeNamesEveryPackage() {
+        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.query", QUERY, Path.of("README.md"));
     }
 
     @Test
