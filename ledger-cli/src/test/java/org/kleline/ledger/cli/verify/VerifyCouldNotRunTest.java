@@ -63,6 +63,14 @@ class VerifyCouldNotRunTest {
         });
     }
 
+    /** The file of a run that is alive (this process), its Kafka the silent broker. */
+    private void writeLiveRunFile() {
+        writeRunFile(
+                silentBootstrap(),
+                ProcessHandle.current().pid(),
+                ProcessHandle.current().info().startInstant());
+    }
+
     private void writeRunFile(String bootstrap, long pid, Optional<Instant> started) {
         new RunAddresses(
                         bootstrap,
@@ -125,10 +133,7 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aLiveRunsFileGivesEveryAddressAndItsZone() {
-        writeRunFile(
-                silentBootstrap(),
-                ProcessHandle.current().pid(),
-                ProcessHandle.current().info().startInstant());
+        writeLiveRunFile();
 
         CommandRun result = verify("--data-dir", dataDir.toString(), "-X", SHORT_KAFKA_TIMEOUT);
 
@@ -145,10 +150,7 @@ class VerifyCouldNotRunTest {
     @Test
     void optionsGivenOverrideTheRunsFile() throws IOException {
         try (ServerSocket otherSilentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            writeRunFile(
-                    silentBootstrap(),
-                    ProcessHandle.current().pid(),
-                    ProcessHandle.current().info().startInstant());
+            writeLiveRunFile();
             String given = "127.0.0.1:" + otherSilentBroker.getLocalPort();
 
             CommandRun result = verify(

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kleline.ledger.cli.CommandRun;
+import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.cli.run.LedgerRun;
 import org.kleline.ledger.cli.run.LedgerRunPerClass;
 import org.kleline.ledger.events.CardPaymentCaptured;
@@ -223,12 +224,7 @@ class ReplayedYearIT {
     void aForgedJournalEntryAndAnEntryOfNoEventMakeVerifyFailNamingThem() {
         String capture = firstAcceptedCapture();
         JsonNode outcome = get("/v1/events/" + capture);
-        List<Posting> forged = new ArrayList<>();
-        outcome.get("postings")
-                .forEach(p -> forged.add(new Posting(
-                        p.get("account").asText(),
-                        p.get("currency").asText(),
-                        p.get("amount").asLong())));
+        List<Posting> forged = new ArrayList<>(QueryOverHttp.outcome(outcome).getPostings());
         // Still balanced: a cent moved from the merchant to the platform's fees.
         forged.replaceAll(p -> p.getAccount().startsWith("merchant:")
                 ? new Posting(p.getAccount(), p.getCurrency(), p.getAmount() - 1)
