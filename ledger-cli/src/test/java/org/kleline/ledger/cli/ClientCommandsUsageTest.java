@@ -16,9 +16,20 @@ class ClientCommandsUsageTest {
 
     private static final String NOWHERE = "http://127.0.0.1:9";
 
+    /** {@code ledger verify} against a Kafka and a schema registry on localhost, with {@code option value}. */
+    private static CommandRun verifyOnLocalhost(String option, String value) {
+        return ledger(
+                "verify",
+                "--bootstrap-servers",
+                "localhost:9092",
+                "--schema-registry-url",
+                "http://localhost:8081",
+                option,
+                value);
+    }
+
     private static void assertUsageError(CommandRun result, String message, String usage) {
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-        assertThat(result.err()).contains(message).contains("Usage: ledger " + usage);
+        result.assertUsageError(message, "Usage: ledger " + usage);
     }
 
     @Test
@@ -110,9 +121,7 @@ class ClientCommandsUsageTest {
 
     @Test
     void aDateThatIsNoDateIsAUsageError() {
-        CommandRun result = ledger("settle", "--date", "1999-02-30", "--api-url", NOWHERE);
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--date").contains("1999-02-30");
+        ledger("settle", "--date", "1999-02-30", "--api-url", NOWHERE).assertUsageError("--date", "1999-02-30");
     }
 
     @Test
@@ -123,9 +132,7 @@ class ClientCommandsUsageTest {
                 ledger("report", "--month", "1999-06", "--year", "1999", "--api-url", NOWHERE),
                 "give --month YYYY-MM or --year YYYY (one of them)",
                 "report");
-        CommandRun badMonth = ledger("report", "--month", "1999-13", "--api-url", NOWHERE);
-        assertThat(badMonth.exitCode()).isEqualTo(2);
-        assertThat(badMonth.err()).contains("--month").contains("1999-13");
+        ledger("report", "--month", "1999-13", "--api-url", NOWHERE).assertUsageError("--month", "1999-13");
     }
 
     @Test
@@ -142,9 +149,7 @@ class ClientCommandsUsageTest {
                 ledger("sql", "SELECT 1", "--from", "1999-02-01", "--to", "1999-01-01", "--api-url", NOWHERE),
                 "1999-02-01",
                 "sql");
-        CommandRun noQuery = ledger("sql", "--year", "1999", "--api-url", NOWHERE);
-        assertThat(noQuery.exitCode()).isEqualTo(2);
-        assertThat(noQuery.err()).contains("QUERY");
+        ledger("sql", "--year", "1999", "--api-url", NOWHERE).assertUsageError("QUERY");
     }
 
     @Test
@@ -162,27 +167,8 @@ class ClientCommandsUsageTest {
     @Test
     void verifyRefusesNoConcurrencyAndANegativeWait() {
         assertUsageError(
-                ledger(
-                        "verify",
-                        "--bootstrap-servers",
-                        "localhost:9092",
-                        "--schema-registry-url",
-                        "http://localhost:8081",
-                        "--http-concurrency",
-                        "0"),
-                "--http-concurrency must be >= 1, was 0",
-                "verify");
-        assertUsageError(
-                ledger(
-                        "verify",
-                        "--bootstrap-servers",
-                        "localhost:9092",
-                        "--schema-registry-url",
-                        "http://localhost:8081",
-                        "--wait",
-                        "-1"),
-                "--wait must be >= 0 seconds, was -1",
-                "verify");
+                verifyOnLocalhost("--http-concurrency", "0"), "--http-concurrency must be >= 1, was 0", "verify");
+        assertUsageError(verifyOnLocalhost("--wait", "-1"), "--wait must be >= 0 seconds, was -1", "verify");
     }
 
     @Test

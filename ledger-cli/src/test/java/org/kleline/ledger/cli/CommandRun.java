@@ -1,5 +1,7 @@
 package org.kleline.ledger.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -46,5 +48,13 @@ public record CommandRun(int exitCode, String out, String err) {
                 run.httpUrl().toString(),
                 "--api-key",
                 run.adminKey().secret());
+    }
+
+    /** Asserts that {@code ledger} refused the command line before running it: exit code 2, each of {@code stderrNames} on stderr. */
+    public void assertUsageError(String... stderrNames) {
+        assertThat(exitCode).as(err).isEqualTo(2);
+        for (String name : stderrNames) {
+            assertThat(err).contains(name);
+        }
     }
 }
