@@ -2,7 +2,6 @@ package org.kleline.ledger.bench;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MicropaymentRequested;
@@ -24,15 +23,7 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.wallet.WalletDecider;
 import org.kleline.ledger.model.wallet.WalletState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * decide + post: the pure rule of one event and the Avro journal entry built from its decision,
@@ -40,15 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fixed array so amounts and ids vary as in a real stream; the context answers from memory, as
  * the projector's answers from its RocksDB block cache.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
-@State(Scope.Thread)
-public class DecideBenchmark {
+public class DecideBenchmark extends PerEventBenchmark {
 
     private static final int EVENTS = 4_096;
     private static final Instant T0 = Instant.parse("1999-10-15T10:00:00Z");

@@ -2,37 +2,20 @@ package org.kleline.ledger.bench;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.model.topics.Topics;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Avro binary encode + decode of one event envelope in the Confluent wire format, the work a
  * producer and the projector do per event. The registry is the in-memory one: after the first
  * record the schema id is cached, so no registry call is on this path in production either.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC"})
-@State(Scope.Thread)
-public class EnvelopeSerdeBenchmark {
+public class EnvelopeSerdeBenchmark extends PerEventBenchmark {
 
     private Serializer<EventEnvelope> serializer;
     private Deserializer<EventEnvelope> deserializer;

@@ -1,14 +1,12 @@
 package org.kleline.ledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kleline.ledger.cli.CommandRun.ledger;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The client commands' bad command lines: each exits 2 with a message naming the option at fault,
@@ -18,26 +16,26 @@ class ClientCommandsUsageTest {
 
     private static final String NOWHERE = "http://127.0.0.1:9";
 
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LedgerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+    /** {@code ledger verify} against a Kafka and a schema registry on localhost, with {@code option value}. */
+    private static CommandRun verifyOnLocalhost(String option, String value) {
+        return ledger(
+                "verify",
+                "--bootstrap-servers",
+                "localhost:9092",
+                "--schema-registry-url",
+                "http://localhost:8081",
+                option,
+                value);
     }
 
-    private static void assertUsageError(Result result, String message, String usage) {
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-        assertThat(result.err()).contains(message).contains("Usage: ledger " + usage);
+    private static void assertUsageError(CommandRun result, String message, String usage) {
+        result.assertUsageError(message, "Usage: ledger " + usage);
     }
 
     @Test
     void simulateRefusesAFileToWriteAndOneToSendTogether() {
         assertUsageError(
-                execute("simulate", "--out", "a.ndjson", "--in", "b.ndjson", "--api-url", NOWHERE),
+                ledger("simulate", "--out", "a.ndjson", "--in", "b.ndjson", "--api-url", NOWHERE),
                 "--out writes a file and --in sends one: give one of them, not both",
                 "simulate");
     }
@@ -46,7 +44,7 @@ class ClientCommandsUsageTest {
     void simulateRefusesGeneratorOptionsWithAFileToSend(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("year.ndjson"), "");
         assertUsageError(
-                execute("simulate", "--in", file.toString(), "--seed", "7", "--api-url", NOWHERE),
+                ledger("simulate", "--in", file.toString(), "--seed", "7", "--api-url", NOWHERE),
                 "--in sends FILE as it is written; --seed apply only when generating",
                 "simulate");
     }
@@ -54,7 +52,7 @@ class ClientCommandsUsageTest {
     @Test
     void simulateRefusesANegativeNumberOfTransactions() {
         assertUsageError(
-                execute("simulate", "--transactions", "-1", "--api-url", NOWHERE),
+                ledger("simulate", "--transactions", "-1", "--api-url", NOWHERE),
                 "--transactions: transactions must be 0..100000000, was -1",
                 "simulate");
     }
@@ -62,7 +60,7 @@ class ClientCommandsUsageTest {
     @Test
     void simulateRefusesAYearOutOfRange() {
         assertUsageError(
-                execute("simulate", "--year", "1969", "--out", "x.ndjson"),
+                ledger("simulate", "--year", "1969", "--out", "x.ndjson"),
                 "--year: year must be 1970..9999, was 1969",
                 "simulate");
     }
@@ -70,21 +68,21 @@ class ClientCommandsUsageTest {
     @Test
     void anApiUrlThatIsNotHttpIsAUsageError() {
         assertUsageError(
-                execute("simulate", "--api-url", "ftp://localhost"),
+                ledger("simulate", "--api-url", "ftp://localhost"),
                 "--api-url must be an http(s) URL such as http://localhost:8080, got 'ftp://localhost'",
                 "simulate");
         assertUsageError(
-                execute("settle", "--date", "1999-01-01", "--api-url", "localhost:8080"),
+                ledger("settle", "--date", "1999-01-01", "--api-url", "localhost:8080"),
                 "--api-url must be an http(s) URL",
                 "settle");
     }
 
     @Test
     void loadNeedsAFileThatExists(@TempDir Path dir) {
-        assertUsageError(execute("load", "--api-url", NOWHERE), "Missing required parameter: 'FILE'", "load");
+        assertUsageError(ledger("load", "--api-url", NOWHERE), "Missing required parameter: 'FILE'", "load");
         Path missing = dir.resolve("missing.ndjson");
         assertUsageError(
-                execute("load", missing.toString(), "--api-url", NOWHERE),
+                ledger("load", missing.toString(), "--api-url", NOWHERE),
                 "FILE " + missing + " is not a readable file",
                 "load");
     }
@@ -92,15 +90,15 @@ class ClientCommandsUsageTest {
     @Test
     void settleNeedsADateOrARange() {
         assertUsageError(
-                execute("settle", "--api-url", NOWHERE),
+                ledger("settle", "--api-url", NOWHERE),
                 "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD",
                 "settle");
         assertUsageError(
-                execute("settle", "--from", "1999-01-01", "--api-url", NOWHERE),
+                ledger("settle", "--from", "1999-01-01", "--api-url", NOWHERE),
                 "give --date YYYY-MM-DD, or --from YYYY-MM-DD and --to YYYY-MM-DD",
                 "settle");
         assertUsageError(
-                execute("settle", "--date", "1999-01-01", "--from", "1999-01-01", "--to", "1999-01-02"),
+                ledger("settle", "--date", "1999-01-01", "--from", "1999-01-01", "--to", "1999-01-02"),
                 "--date settles one date; --from and --to a range: give one or the other",
                 "settle");
     }
@@ -108,66 +106,60 @@ class ClientCommandsUsageTest {
     @Test
     void settleRefusesARangeEndingBeforeItStartsOrTooLong() {
         assertUsageError(
-                execute("settle", "--date", "1999-01-01", "--concurrency", "0", "--api-url", NOWHERE),
+                ledger("settle", "--date", "1999-01-01", "--concurrency", "0", "--api-url", NOWHERE),
                 "--concurrency must be 1..64, got 0",
                 "settle");
         assertUsageError(
-                execute("settle", "--from", "1999-02-01", "--to", "1999-01-31", "--api-url", NOWHERE),
+                ledger("settle", "--from", "1999-02-01", "--to", "1999-01-31", "--api-url", NOWHERE),
                 "--to 1999-01-31 is before --from 1999-02-01",
                 "settle");
         assertUsageError(
-                execute("settle", "--from", "1990-01-01", "--to", "2009-12-31", "--api-url", NOWHERE),
+                ledger("settle", "--from", "1990-01-01", "--to", "2009-12-31", "--api-url", NOWHERE),
                 "spans 7305 days; at most 3660 in one run",
                 "settle");
     }
 
     @Test
     void aDateThatIsNoDateIsAUsageError() {
-        Result result = execute("settle", "--date", "1999-02-30", "--api-url", NOWHERE);
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--date").contains("1999-02-30");
+        ledger("settle", "--date", "1999-02-30", "--api-url", NOWHERE).assertUsageError("--date", "1999-02-30");
     }
 
     @Test
     void reportNeedsAMonthOrAYearButNotBoth() {
         assertUsageError(
-                execute("report", "--api-url", NOWHERE), "give --month YYYY-MM or --year YYYY (one of them)", "report");
+                ledger("report", "--api-url", NOWHERE), "give --month YYYY-MM or --year YYYY (one of them)", "report");
         assertUsageError(
-                execute("report", "--month", "1999-06", "--year", "1999", "--api-url", NOWHERE),
+                ledger("report", "--month", "1999-06", "--year", "1999", "--api-url", NOWHERE),
                 "give --month YYYY-MM or --year YYYY (one of them)",
                 "report");
-        Result badMonth = execute("report", "--month", "1999-13", "--api-url", NOWHERE);
-        assertThat(badMonth.exitCode()).isEqualTo(2);
-        assertThat(badMonth.err()).contains("--month").contains("1999-13");
+        ledger("report", "--month", "1999-13", "--api-url", NOWHERE).assertUsageError("--month", "1999-13");
     }
 
     @Test
     void sqlNeedsAQueryAndOnePeriod() {
         String oneOf = "give the period: --year YYYY, --month YYYY-MM or --from and --to (one of them)";
-        assertUsageError(execute("sql", "SELECT 1", "--api-url", NOWHERE), oneOf, "sql");
+        assertUsageError(ledger("sql", "SELECT 1", "--api-url", NOWHERE), oneOf, "sql");
         assertUsageError(
-                execute("sql", "SELECT 1", "--year", "1999", "--month", "1999-06", "--api-url", NOWHERE), oneOf, "sql");
+                ledger("sql", "SELECT 1", "--year", "1999", "--month", "1999-06", "--api-url", NOWHERE), oneOf, "sql");
         assertUsageError(
-                execute("sql", "SELECT 1", "--from", "1999-01-01", "--api-url", NOWHERE),
+                ledger("sql", "SELECT 1", "--from", "1999-01-01", "--api-url", NOWHERE),
                 "--from and --to go together",
                 "sql");
         assertUsageError(
-                execute("sql", "SELECT 1", "--from", "1999-02-01", "--to", "1999-01-01", "--api-url", NOWHERE),
+                ledger("sql", "SELECT 1", "--from", "1999-02-01", "--to", "1999-01-01", "--api-url", NOWHERE),
                 "1999-02-01",
                 "sql");
-        Result noQuery = execute("sql", "--year", "1999", "--api-url", NOWHERE);
-        assertThat(noQuery.exitCode()).isEqualTo(2);
-        assertThat(noQuery.err()).contains("QUERY");
+        ledger("sql", "--year", "1999", "--api-url", NOWHERE).assertUsageError("QUERY");
     }
 
     @Test
     void verifyNeedsTheKafkaAndRegistryAddresses() {
         assertUsageError(
-                execute("verify", "--schema-registry-url", "http://localhost:8081", "--api-url", NOWHERE),
+                ledger("verify", "--schema-registry-url", "http://localhost:8081", "--api-url", NOWHERE),
                 "--bootstrap-servers is required",
                 "verify");
         assertUsageError(
-                execute("verify", "--bootstrap-servers", "localhost:9092", "--api-url", NOWHERE),
+                ledger("verify", "--bootstrap-servers", "localhost:9092", "--api-url", NOWHERE),
                 "--schema-registry-url is required",
                 "verify");
     }
@@ -175,32 +167,13 @@ class ClientCommandsUsageTest {
     @Test
     void verifyRefusesNoConcurrencyAndANegativeWait() {
         assertUsageError(
-                execute(
-                        "verify",
-                        "--bootstrap-servers",
-                        "localhost:9092",
-                        "--schema-registry-url",
-                        "http://localhost:8081",
-                        "--http-concurrency",
-                        "0"),
-                "--http-concurrency must be >= 1, was 0",
-                "verify");
-        assertUsageError(
-                execute(
-                        "verify",
-                        "--bootstrap-servers",
-                        "localhost:9092",
-                        "--schema-registry-url",
-                        "http://localhost:8081",
-                        "--wait",
-                        "-1"),
-                "--wait must be >= 0 seconds, was -1",
-                "verify");
+                verifyOnLocalhost("--http-concurrency", "0"), "--http-concurrency must be >= 1, was 0", "verify");
+        assertUsageError(verifyOnLocalhost("--wait", "-1"), "--wait must be >= 0 seconds, was -1", "verify");
     }
 
     @Test
     void aLedgerOutOfReachIsAFailureWithOneLineAndExitCode1() {
-        Result result = execute("settle", "--date", "1999-01-01", "--api-url", NOWHERE);
+        CommandRun result = ledger("settle", "--date", "1999-01-01", "--api-url", NOWHERE);
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(result.err())
@@ -211,7 +184,7 @@ class ClientCommandsUsageTest {
     @Test
     void helpOfEachClientCommandExitsZero() {
         for (String command : new String[] {"simulate", "load", "settle", "verify", "report", "sql"}) {
-            Result result = execute(command, "--help");
+            CommandRun result = ledger(command, "--help");
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).contains("Usage: ledger " + command);
         }

@@ -1,6 +1,7 @@
 package org.kleline.ledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kleline.ledger.cli.CommandRun.ledger;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,127 +11,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The command line as a user meets it: usage errors exit 2, run-time failures 1 with one line on stderr. */
 class LedgerCliTest {
 
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LedgerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    @Test
-    void unknownOptionIsAUsageErrorWithExitCode2() {
-        Result result = execute("run", "--bogus");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown option: '--bogus'").contains("Usage: ledger run");
-    }
-
-    @Test
-    void noCommandIsAUsageError() {
-        Result result = execute();
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err())
-                .contains("Missing command: run, node, ingest, simulate, load, settle, verify, report or sql")
-                .contains("Usage: ledger");
-    }
-
-    @Test
-    void aPortThatIsNotANumberIsAUsageError() {
-        Result result = execute("run", "--port", "eighty");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--port").contains("eighty");
-    }
-
-    @Test
-    void zeroPartitionsIsAUsageError() {
-        Result result = execute("run", "--partitions", "0");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--partitions must be 1..10000, got 0");
-    }
-
-    @Test
-    void anUnknownSettlementZoneIsAUsageError() {
-        Result result = execute("run", "--settlement-zone", "Mars/Olympus");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--settlement-zone").contains("Mars/Olympus");
+    /** Command lines refused before anything runs: what each is, its arguments (", " between), what stderr names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "|", quoteCharacter = '"', textBlock = """
+            an unknown option | run, --bogus | Unknown option: '--bogus' | Usage: ledger run
+            no command |  | Missing command: run, node, ingest, simulate, load, settle, verify, report or sql | Usage: ledger
+            a port that is no number | run, --port, eighty | --port | eighty
+            zero partitions | run, --partitions, 0 | --partitions must be 1..10000, got 0 |
+            an unknown settlement zone | run, --settlement-zone, Mars/Olympus | --settlement-zone | Mars/Olympus
+            a retention under an hour | run, --history-retention, PT30M, --port, 0 | --history-retention | at least one hour, got PT30M
+            a retention not a duration | run, --history-retention, 13 months, --port, 0 | --history-retention | 13 months
+            a certificate without key | run, --tls-cert, server.crt.pem, --port, 0 | --tls-cert and --tls-key go together: give both |
+            a key store not readable | run, --tls-keystore, no-such-store.p12, --port, 0 | --tls-keystore | no-such-store.p12
+            a negative demo year | run, --demo-year, -1, --port, 0 | --demo-year: transactions must be 0..100000000, was -1 |
+            node without Kafka | node, --schema-registry-url, http://localhost:8081 | --bootstrap-servers is required | Usage: ledger node
+            ingest without registry | ingest, --bootstrap-servers, localhost:9092 | --schema-registry-url is required |
+            """)
+    void aUsageErrorExitsTwoNamingWhatIsWrong(String what, String args, String stderrNames, String stderrNamesToo) {
+        CommandRun result = ledger(args == null ? new String[0] : args.split(", "));
+        if (stderrNamesToo == null) {
+            result.assertUsageError(stderrNames);
+        } else {
+            result.assertUsageError(stderrNames, stderrNamesToo);
+        }
     }
 
     @Test
     void theHandMadeDemoAndTheDemoYearAreOneOrTheOther() {
-        Result result = execute("run", "--demo", "--demo-year", "3000", "--port", "0");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err())
-                .contains("--demo loads a hand-made day and --demo-year a simulated year: give one " + "of them");
-    }
-
-    @Test
-    void aHistoryRetentionUnderAnHourOrNotADurationIsAUsageError() {
-        Result shortOne = execute("run", "--history-retention", "PT30M", "--port", "0");
-        assertThat(shortOne.exitCode()).isEqualTo(2);
-        assertThat(shortOne.err()).contains("--history-retention").contains("at least one hour, got PT30M");
-        Result notADuration = execute("run", "--history-retention", "13 months", "--port", "0");
-        assertThat(notADuration.exitCode()).isEqualTo(2);
-        assertThat(notADuration.err()).contains("--history-retention").contains("13 months");
-    }
-
-    @Test
-    void runTlsOptionsOnlyHalfGivenOrUnreadableAreAUsageError() {
-        Result certificateAlone = execute("run", "--tls-cert", "server.crt.pem", "--port", "0");
-        assertThat(certificateAlone.exitCode()).isEqualTo(2);
-        assertThat(certificateAlone.err()).contains("--tls-cert and --tls-key go together: give both");
-        Result missingStore = execute("run", "--tls-keystore", "no-such-store.p12", "--port", "0");
-        assertThat(missingStore.exitCode()).isEqualTo(2);
-        assertThat(missingStore.err()).contains("--tls-keystore").contains("no-such-store.p12");
-    }
-
-    @Test
-    void aNegativeDemoYearIsAUsageError() {
-        Result result = execute("run", "--demo-year", "-1", "--port", "0");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--demo-year: transactions must be 0..100000000, was -1");
-    }
-
-    @Test
-    void nodeWithoutBootstrapServersIsAUsageError() {
-        Result result = execute("node", "--schema-registry-url", "http://localhost:8081");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--bootstrap-servers is required").contains("Usage: ledger node");
-    }
-
-    @Test
-    void ingestWithoutSchemaRegistryIsAUsageError() {
-        Result result = execute("ingest", "--bootstrap-servers", "localhost:9092");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--schema-registry-url is required");
+        ledger("run", "--demo", "--demo-year", "3000", "--port", "0")
+                .assertUsageError("--demo loads a hand-made day and --demo-year a simulated year: give one of them");
     }
 
     @Test
     void aClientSettingWithoutEqualsSignIsAUsageError() {
-        Result result = execute(
-                "ingest",
-                "--bootstrap-servers",
-                "localhost:9092",
-                "--schema-registry-url",
-                "http://localhost:8081",
-                "-X",
-                "security.protocol");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("-X takes key=value, got 'security.protocol'");
+        ledger(
+                        "ingest",
+                        "--bootstrap-servers",
+                        "localhost:9092",
+                        "--schema-registry-url",
+                        "http://localhost:8081",
+                        "-X",
+                        "security.protocol")
+                .assertUsageError("-X takes key=value, got 'security.protocol'");
     }
 
     @Test
     void aDataDirectoryThatIsAFileFailsWithOneLineAndExitCode1(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        Result result = execute("run", "--data-dir", file.toString(), "--port", "0");
+        CommandRun result = ledger("run", "--data-dir", file.toString(), "--port", "0");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip())
                 .isEqualTo("ledger run: data directory " + file + " is not a directory (--data-dir)");
@@ -139,8 +74,8 @@ class LedgerCliTest {
     @Test
     void aPortInUseFailsWithOneLineAndExitCode1(@TempDir Path tmp) throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Result result =
-                    execute("run", "--data-dir", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            CommandRun result =
+                    ledger("run", "--data-dir", tmp.toString(), "--port", Integer.toString(taken.getLocalPort()));
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err().lines()).hasSize(1);
             assertThat(result.err()).startsWith("ledger run: port " + taken.getLocalPort() + " is already in use");
@@ -178,10 +113,10 @@ class LedgerCliTest {
     @Test
     void helpOfEachCommandExitsZero() {
         for (String command : new String[] {"run", "node", "ingest"}) {
-            Result result = execute(command, "--help");
+            CommandRun result = ledger(command, "--help");
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).contains("Usage: ledger " + command);
         }
-        assertThat(execute("run", "--help").out()).contains("admin import is enabled");
+        assertThat(ledger("run", "--help").out()).contains("admin import is enabled");
     }
 }

@@ -70,13 +70,6 @@ final class AsyncOpenLoopLoad implements OpenLoopLoad {
             throw new IllegalStateException((IN_FLIGHT_MAX - inFlight.availablePermits())
                     + " requests still unanswered " + DRAIN_TIMEOUT.toSeconds() + " s after the last send");
         }
-        double elapsed = (lastAnswerNs.get() - schedule.startNs()) / 1e9;
-        return new LoadResult(
-                answered.get(),
-                recorder.failures(),
-                elapsed,
-                recorder.take(),
-                sendLagMaxNs / 1_000,
-                LoadAverage.oneMinute());
+        return recorder.result(answered.get(), schedule.startNs(), lastAnswerNs.get(), sendLagMaxNs);
     }
 }

@@ -1,8 +1,5 @@
 package org.kleline.ledger.bench.endtoend;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -26,36 +23,15 @@ final class ClosedLoopLoad {
         AtomicLong answered = new AtomicLong();
         long startNs = System.nanoTime();
         long endNs = startNs + seconds * 1_000_000_000L;
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(
-                    () -> {
-                        while (System.nanoTime() < endNs) {
-                            BenchRequest request = requests.apply(next.getAndIncrement());
-                            long sentNs = System.nanoTime();
-                            try {
-                                if (!expected.test(http.send(request))) {
-                                    recorder.failure();
-                                }
-                            } catch (IOException e) {
-                                recorder.failure();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                            recorder.record(sentNs, System.nanoTime());
-                            answered.incrementAndGet();
-                        }
-                    },
-                    "closed-loop-" + c);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - startNs) / 1e9;
-        return new LoadResult(
-                answered.get(), recorder.failures(), elapsed, recorder.take(), 0, LoadAverage.oneMinute());
+        SenderThreads.runAll(connections, "closed-loop", () -> {
+            while (System.nanoTime() < endNs) {
+                BenchRequest request = requests.apply(next.getAndIncrement());
+                long sentNs = System.nanoTime();
+                recorder.sendCountingFailure(http, request, expected);
+                recorder.record(sentNs, System.nanoTime());
+                answered.incrementAndGet();
+            }
+        });
+        return recorder.result(answered.get(), startNs, System.nanoTime(), 0);
     }
 }

@@ -1,8 +1,6 @@
 package org.kleline.ledger.bench.endtoend;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,29 +13,23 @@ import java.time.Duration;
  */
 final class DecidedBarrier {
 
-    private final HttpClient client;
-    private final URI api;
-    private final String authorization;
+    private final AdminHttp admin;
 
-    DecidedBarrier(HttpClient client, URI api, String apiKey) {
-        this.client = client;
-        this.api = api;
-        this.authorization = "Bearer " + apiKey;
+    DecidedBarrier(AdminHttp admin) {
+        this.admin = admin;
     }
 
     /** Returns how long the wait took; fails once {@code timeout} passes. */
     Duration await(Duration timeout) throws IOException, InterruptedException {
         long startNs = System.nanoTime();
         long deadlineNs = startNs + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/settlements/1999-01-01?caughtUp=true"))
-                .header("Authorization", authorization)
-                .timeout(Duration.ofSeconds(60))
-                .GET()
-                .build();
+        HttpRequest request =
+                admin.request("/v1/settlements/1999-01-01?caughtUp=true").GET().build();
         int status = 0;
         while (System.nanoTime() < deadlineNs) {
-            status =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = admin.client()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status == 200) {
                 return Duration.ofNanos(System.nanoTime() - startNs);
             }

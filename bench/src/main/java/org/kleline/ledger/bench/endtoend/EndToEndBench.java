@@ -1,5 +1,6 @@
 package org.kleline.ledger.bench.endtoend;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -115,19 +116,16 @@ public final class EndToEndBench {
                                 .sorted()
                                 .toList()));
         try (ScratchDirectory dir = ScratchDirectory.create("ledger-e2e-bench");
-                LedgerProcess ledger = LedgerProcess.start(
-                        ledgerJar,
-                        ledgerJvm,
-                        dir.path().resolve("data"),
-                        logs.resolve("e2e-round-" + round + ".log"))) {
+                LedgerProcess ledger = startLedger(dir, "e2e-round-" + round + ".log")) {
             URI api = ledger.addresses().http();
             HttpClient client = jdkHttp.client();
             BenchAccounts accounts = new BenchAccounts(
                     WALLETS, MERCHANTS, "r" + round, ledger.addresses().apiKey());
-            new BulkHttpIngest(client, api, ledger.addresses().apiKey())
+            AdminHttp admin = new AdminHttp(client, api, ledger.addresses().apiKey());
+            new BulkHttpIngest(admin)
                     .post(new org.kleline.ledger.simulator.bulk.BulkRequest(
                             accounts.setupNdjson(), accounts.setupEvents(), false));
-            new DecidedBarrier(client, api, ledger.addresses().apiKey()).await(SETUP_TIMEOUT);
+            new DecidedBarrier(admin).await(SETUP_TIMEOUT);
             if (scenarios.contains("reads")) {
                 reads(api, accounts);
             }
@@ -190,8 +188,9 @@ public final class EndToEndBench {
         // Warm both JVMs' paths (JIT, connections, producers' metadata and schema ids) on the first bodies.
         List<List<org.kleline.ledger.ingest.append.KeyedEvent>> firstEvents =
                 bodies.events().subList(0, 3);
-        new BulkHttpIngest(client, api, ledger.addresses().apiKey())
-                .send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
+        BulkHttpIngest bulk =
+                new BulkHttpIngest(new AdminHttp(client, api, ledger.addresses().apiKey()));
+        bulk.send(bodies.requests().subList(0, 3), BULK_CONNECTIONS);
         raw.idempotentLoop(firstEvents);
         raw.transactionPerBody(firstEvents, 2, "bench-raw-warm-r" + round);
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -201,8 +200,7 @@ public final class EndToEndBench {
             String name;
             if (which == 0) {
                 name = "bulk POST /v1/events";
-                took = new BulkHttpIngest(client, api, ledger.addresses().apiKey())
-                        .send(bodies.requests(), BULK_CONNECTIONS);
+                took = bulk.send(bodies.requests(), BULK_CONNECTIONS);
             } else if (which == 1) {
                 name = "raw producer, idempotent loop";
                 took = raw.idempotentLoop(bodies.events());
@@ -234,14 +232,15 @@ public final class EndToEndBench {
                 "%.2f");
     }
 
+    /** {@code ledger run} of the jar under test, its data in {@code dir}, its output in the log {@code logName}. */
+    private LedgerProcess startLedger(ScratchDirectory dir, String logName) throws IOException {
+        return LedgerProcess.start(ledgerJar, ledgerJvm, dir.path().resolve("data"), logs.resolve(logName));
+    }
+
     private void rssRound(int round) throws Exception {
         System.out.printf("%n== round %d: peak RSS after %,d simulated transactions ==%n", round, rssTransactions);
         try (ScratchDirectory dir = ScratchDirectory.create("ledger-rss-bench");
-                LedgerProcess ledger = LedgerProcess.start(
-                        ledgerJar,
-                        ledgerJvm,
-                        dir.path().resolve("data"),
-                        logs.resolve("rss-round-" + round + ".log"))) {
+                LedgerProcess ledger = startLedger(dir, "rss-round-" + round + ".log")) {
             long startNs = System.nanoTime();
             long appended = SimulateProcess.run(
                     ledgerJar,
@@ -252,10 +251,10 @@ public final class EndToEndBench {
             double appendSeconds = (System.nanoTime() - startNs) / 1e9;
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            new DecidedBarrier(
+            new DecidedBarrier(new AdminHttp(
                             client,
                             ledger.addresses().http(),
-                            ledger.addresses().apiKey())
+                            ledger.addresses().apiKey()))
                     .await(Duration.ofMinutes(40));
             double decidedSeconds = (System.nanoTime() - startNs) / 1e9;
             long hwmKb = ledger.statusKb("VmHWM");

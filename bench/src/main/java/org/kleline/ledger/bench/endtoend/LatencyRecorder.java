@@ -1,6 +1,8 @@
 package org.kleline.ledger.bench.endtoend;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -30,6 +32,30 @@ final class LatencyRecorder {
 
     long failures() {
         return failures.get();
+    }
+
+    /**
+     * Sends {@code request} on {@code http}; an answer {@code expected} does not accept, or a transport error, counts
+     * as a failure.
+     */
+    void sendCountingFailure(BlockingHttp http, BenchRequest request, Predicate<Answer> expected)
+            throws InterruptedException {
+        try {
+            if (!expected.test(http.send(request))) {
+                failure();
+            }
+        } catch (IOException e) {
+            failure();
+        }
+    }
+
+    /**
+     * What the phase measured: {@code requests} answered from {@code startNs} to {@code lastAnswerNs}, the latencies
+     * and failures recorded, and the machine's load now.
+     */
+    LoadResult result(long requests, long startNs, long lastAnswerNs, long sendLagMaxNs) {
+        double seconds = (lastAnswerNs - startNs) / 1e9;
+        return new LoadResult(requests, failures(), seconds, take(), sendLagMaxNs / 1_000, LoadAverage.oneMinute());
     }
 
     static long microsBetween(long startNs, long endNs) {

@@ -33,11 +33,14 @@ final class LedgerProcess implements AutoCloseable {
     private static final Pattern REGISTRY = Pattern.compile("^\\s*Schema registry\\s+(\\S+)");
     private static final String READY = "Press Ctrl-C to stop.";
 
-    /** What the ledger printed once ready. */
-    /** @param apiKey the admin key {@code ledger run} made for the data directory ({@code admin.key}) */
     /** Where {@code ledger run} writes the admin key of a new data directory (the secret alone). */
     private static final String ADMIN_KEY_FILE = "admin.key";
 
+    /**
+     * What the ledger printed once ready.
+     *
+     * @param apiKey the admin key {@code ledger run} made for the data directory ({@code admin.key})
+     */
     record Addresses(URI http, String bootstrapServers, String schemaRegistryUrl, String apiKey) {}
 
     private final Process process;

@@ -1,8 +1,5 @@
 package org.kleline.ledger.bench.endtoend;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -43,49 +40,23 @@ final class ThreadedOpenLoopLoad implements OpenLoopLoad {
         AtomicLong answered = new AtomicLong();
         AtomicLong sendLagMaxNs = new AtomicLong();
         AtomicLong lastAnswerNs = new AtomicLong();
-        List<Thread> senders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread sender = new Thread(
-                    () -> {
-                        long i;
-                        while ((i = next.getAndIncrement()) < total) {
-                            long intendedNs = schedule.sendTimeNs(i);
-                            long waitNs;
-                            while ((waitNs = intendedNs - System.nanoTime()) > 0) {
-                                LockSupport.parkNanos(waitNs);
-                            }
-                            BenchRequest request = requests.apply(i);
-                            sendLagMaxNs.accumulateAndGet(System.nanoTime() - intendedNs, Math::max);
-                            try {
-                                if (!expected.test(http.send(request))) {
-                                    recorder.failure();
-                                }
-                            } catch (IOException e) {
-                                recorder.failure();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                            long now = System.nanoTime();
-                            recorder.record(intendedNs, now);
-                            answered.incrementAndGet();
-                            lastAnswerNs.accumulateAndGet(now, Math::max);
-                        }
-                    },
-                    "open-loop-" + t);
-            senders.add(sender);
-            sender.start();
-        }
-        for (Thread sender : senders) {
-            sender.join();
-        }
-        double elapsed = (lastAnswerNs.get() - schedule.startNs()) / 1e9;
-        return new LoadResult(
-                answered.get(),
-                recorder.failures(),
-                elapsed,
-                recorder.take(),
-                sendLagMaxNs.get() / 1_000,
-                LoadAverage.oneMinute());
+        SenderThreads.runAll(threads, "open-loop", () -> {
+            long i;
+            while ((i = next.getAndIncrement()) < total) {
+                long intendedNs = schedule.sendTimeNs(i);
+                long waitNs;
+                while ((waitNs = intendedNs - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(waitNs);
+                }
+                BenchRequest request = requests.apply(i);
+                sendLagMaxNs.accumulateAndGet(System.nanoTime() - intendedNs, Math::max);
+                recorder.sendCountingFailure(http, request, expected);
+                long now = System.nanoTime();
+                recorder.record(intendedNs, now);
+                answered.incrementAndGet();
+                lastAnswerNs.accumulateAndGet(now, Math::max);
+            }
+        });
+        return recorder.result(answered.get(), schedule.startNs(), lastAnswerNs.get(), sendLagMaxNs.get());
     }
 }

@@ -276,18 +276,10 @@ public final class ProjectorThroughput {
             projector.setRestoreListener(clock);
             projector.start();
             long deadline = started + RUN_DEADLINE.toNanos();
-            List<String> stores = List.of(
-                    StoreNames.WALLETS,
-                    StoreNames.CARD_PAYMENTS,
-                    StoreNames.MERCHANTS,
-                    StoreNames.PAYOUT_IDS,
-                    StoreNames.BALANCES,
-                    StoreNames.BALANCE_HOURS,
-                    StoreNames.ACCOUNT_ENTRIES,
-                    StoreNames.TRIAL_BALANCE,
-                    StoreNames.OUTCOMES,
-                    StoreNames.SETTLEMENT_ROWS,
-                    StoreNames.SETTLEMENT_ROWS_BY_DATE);
+            // Every store: the decide stage's, then the settlement stage's.
+            List<String> stores = new ArrayList<>(StoreNames.DECIDE_STAGE);
+            stores.add(StoreNames.SETTLEMENT_ROWS);
+            stores.add(StoreNames.SETTLEMENT_ROWS_BY_DATE);
             while (System.nanoTime() < deadline) {
                 try {
                     for (String store : stores) {

@@ -14,25 +14,23 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.cli.LedgerCli;
+import org.kleline.ledger.cli.CommandRun;
 import org.kleline.ledger.cli.api.LedgerApi;
 import org.kleline.ledger.cli.money.MinorUnits;
 import org.kleline.ledger.cli.progress.ProgressLine;
 import org.kleline.ledger.cli.run.LedgerRun;
-import org.kleline.ledger.cli.run.RunSettings;
+import org.kleline.ledger.cli.run.LedgerRunPerClass;
 import org.kleline.ledger.cli.simulate.SimulatedYear;
 import org.kleline.ledger.simulator.config.SimulationConfig;
-import picocli.CommandLine;
 
 /**
  * What an analyst does with a small simulated 1999 (3,000 transactions, the first half settled) on one
@@ -40,6 +38,7 @@ import picocli.CommandLine;
  * Chromium ({@link DashboardBrowser}; skipped where none is installed), and {@code ledger sql}: the five
  * questions of docs/analysts.md, CSV, a Parquet export read back, and a query DuckDB refuses.
  */
+@ExtendWith(LedgerRunPerClass.class)
 class AnalystYearIT {
 
     private static final int TRANSACTIONS = 3_000;
@@ -48,20 +47,15 @@ class AnalystYearIT {
     private static final Duration DECIDED = Duration.ofMinutes(3);
 
     @TempDir
-    static Path dataDir;
-
-    @TempDir
     static Path work;
 
     private static LedgerRun ledger;
     private static LedgerApi admin;
     private static String analystKey;
 
-    private record Result(int exitCode, String out, String err) {}
-
     @BeforeAll
-    static void aSimulatedYearHalfSettled() throws Exception {
-        ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
+    static void aSimulatedYearHalfSettled(LedgerRun run) throws Exception {
+        ledger = run;
         admin = new LedgerApi(ledger.httpUrl(), Optional.of(ledger.adminKey().secret()));
         SimulatedYear.append(
                 SimulationConfig.defaults().withTransactions(TRANSACTIONS),
@@ -70,20 +64,13 @@ class AnalystYearIT {
         await().atMost(DECIDED)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> sumOfEveryDate("count") == TRANSACTIONS);
-        Result settled = ledger("settle", "--from", "1999-01-01", "--to", "1999-06-30");
+        CommandRun settled = ledger("settle", "--from", "1999-01-01", "--to", "1999-06-30");
         assertThat(settled.exitCode()).as(settled.err()).isZero();
         LedgerApi.Answer key = admin.post(
                 "/v1/api-keys",
                 "{\"role\":\"analyst\",\"label\":\"dashboard\"}",
                 Map.of("Content-Type", "application/json"));
         analystKey = key.expect(201).json().get("secret").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test
@@ -196,7 +183,7 @@ class AnalystYearIT {
 
     @Test
     void theFiveQuestionsOfTheDocsAnswerInSql() {
-        Result partners = ledger(
+        CommandRun partners = ledger(
                 "sql",
                 "--year",
                 "1999",
@@ -224,7 +211,7 @@ class AnalystYearIT {
                         + biggest.get("merchants").asInt() + ","
                         + biggest.get("figures").get("commission").asLong());
 
-        Result chargebacks =
+        CommandRun chargebacks =
                 sql("SELECT merchantId, sum(gross) AS gross, sum(chargebacks) AS chargebacks FROM settlement_rows "
                         + "GROUP BY merchantId HAVING sum(chargebacks) * 100 > sum(gross) ORDER BY chargebacks DESC");
         assertThat(chargebacks.exitCode()).as(chargebacks.err()).isZero();
@@ -233,8 +220,9 @@ class AnalystYearIT {
             assertThat(Long.parseLong(cells[2]) * 100).isGreaterThan(Long.parseLong(cells[1]));
         }
 
-        Result months = sql("SELECT strftime(date, '%Y-%m') AS month, sum(count) AS transactions, sum(gross) AS gross, "
-                + "sum(net) AS net FROM settlement_rows GROUP BY month ORDER BY month");
+        CommandRun months =
+                sql("SELECT strftime(date, '%Y-%m') AS month, sum(count) AS transactions, sum(gross) AS gross, "
+                        + "sum(net) AS net FROM settlement_rows GROUP BY month ORDER BY month");
         assertThat(months.exitCode()).as(months.err()).isZero();
         List<String> monthLines = months.out().lines().skip(1).toList();
         assertThat(monthLines).hasSize(12);
@@ -243,19 +231,19 @@ class AnalystYearIT {
                         .sum())
                 .isEqualTo(TRANSACTIONS);
 
-        Result due = sql("SELECT merchantId, count(*) AS openRows, sum(net - paidOut) AS due FROM settlement_rows "
+        CommandRun due = sql("SELECT merchantId, count(*) AS openRows, sum(net - paidOut) AS due FROM settlement_rows "
                 + "WHERE status = 'OPEN' AND net > paidOut GROUP BY merchantId ORDER BY due DESC, merchantId LIMIT 10");
         assertThat(due.exitCode()).as(due.err()).isZero();
         assertThat(due.out().lines().skip(1).toList())
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(Long.parseLong(l.split(",")[2])).isPositive());
 
-        Result busiest = sql("SELECT date, sum(count) AS transactions, sum(gross) AS gross FROM settlement_rows "
+        CommandRun busiest = sql("SELECT date, sum(count) AS transactions, sum(gross) AS gross FROM settlement_rows "
                 + "GROUP BY date ORDER BY gross DESC, date LIMIT 5");
         assertThat(busiest.exitCode()).as(busiest.err()).isZero();
         assertThat(busiest.out().lines().skip(1).toList()).hasSize(5);
 
-        Result table = ledger(
+        CommandRun table = ledger(
                 "sql", "--year", "1999", "SELECT count(*) AS rows, sum(count) AS transactions FROM settlement_rows");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).containsPattern("rows\\s+transactions\\n\\s*\\d+\\s+3000\\n");
@@ -265,7 +253,7 @@ class AnalystYearIT {
     @Test
     void aResultExportsToParquetAndABadQueryIsRefusedWithExitCode2() throws Exception {
         Path file = work.resolve("rows.parquet");
-        Result export = ledger(
+        CommandRun export = ledger(
                 "sql",
                 "--month",
                 "1999-10",
@@ -287,7 +275,7 @@ class AnalystYearIT {
             assertThat(r.getString(3)).startsWith("1999-10-");
         }
 
-        Result bad = ledger("sql", "--month", "1999-10", "SELECT nosuchcolumn FROM settlement_rows");
+        CommandRun bad = ledger("sql", "--month", "1999-10", "SELECT nosuchcolumn FROM settlement_rows");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("ledger sql: the query failed: ").contains("nosuchcolumn");
         assertThat(bad.out()).isEmpty();
@@ -295,7 +283,7 @@ class AnalystYearIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static Result sql(String query) {
+    private static CommandRun sql(String query) {
         return ledger("sql", "--year", "1999", "--format", "csv", query);
     }
 
@@ -330,19 +318,13 @@ class AnalystYearIT {
         return sums;
     }
 
-    private static Result ledger(String... args) {
+    private static CommandRun ledger(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(
                 "--api-url",
                 ledger.httpUrl().toString(),
                 "--api-key",
                 ledger.adminKey().secret()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LedgerCli.commandLine(Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.ledger(Map.of(), all.toArray(String[]::new));
     }
 }

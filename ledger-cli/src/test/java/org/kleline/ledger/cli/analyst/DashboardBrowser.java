@@ -66,14 +66,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** Waits until the page has read and drawn the summary; fails with the page's own message if it could not. */
     void awaitReady() {
-        new WebDriverWait(driver, WAIT).until(d -> {
-            String state = d.findElement(By.tagName("body")).getAttribute("data-state");
-            if ("error".equals(state)) {
-                throw new AssertionError("the dashboard failed: "
-                        + d.findElement(By.id("status")).getText());
-            }
-            return "ready".equals(state);
-        });
+        awaitReady(By.tagName("body"), "the dashboard", By.id("status"));
     }
 
     /** The cells of a table's rows, by the field each column shows. */
@@ -116,14 +109,7 @@ final class DashboardBrowser implements AutoCloseable {
     void openMerchant(String merchantId) {
         driver.findElement(By.cssSelector("#merchants a[data-merchant='" + merchantId + "']"))
                 .click();
-        new WebDriverWait(driver, WAIT).until(d -> {
-            String state = d.findElement(By.id("merchant")).getAttribute("data-state");
-            if ("error".equals(state)) {
-                throw new AssertionError("the merchant panel failed: "
-                        + d.findElement(By.id("merchant-profile")).getText());
-            }
-            return "ready".equals(state);
-        });
+        awaitReady(By.id("merchant"), "the merchant panel", By.id("merchant-profile"));
     }
 
     void screenshot(Path file) throws IOException {
@@ -141,5 +127,20 @@ final class DashboardBrowser implements AutoCloseable {
         String given = System.getProperty(property);
         Stream<String> candidates = given != null ? Stream.of(given) : Stream.of(defaults);
         return candidates.map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Waits until {@code part}'s {@code data-state} is {@code ready}; fails with the text of {@code message} if it is
+     * {@code error}.
+     */
+    private void awaitReady(By part, String name, By message) {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            String state = d.findElement(part).getAttribute("data-state");
+            if ("error".equals(state)) {
+                throw new AssertionError(
+                        name + " failed: " + d.findElement(message).getText());
+            }
+            return "ready".equals(state);
+        });
     }
 }

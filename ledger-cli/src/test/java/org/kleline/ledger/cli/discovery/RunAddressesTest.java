@@ -28,6 +28,17 @@ class RunAddressesTest {
                 "127.0.0.1:39092", "http://127.0.0.1:38081", URI.create("http://127.0.0.1:38080"), LONDON);
     }
 
+    /** The same addresses, written by process {@code pid} that started at {@code started}. */
+    private static RunAddresses ofProcess(long pid, Instant started) {
+        return new RunAddresses(
+                "127.0.0.1:39092",
+                "http://127.0.0.1:38081",
+                URI.create("http://127.0.0.1:38080"),
+                LONDON,
+                pid,
+                Optional.of(started));
+    }
+
     @Test
     void whatARunWritesIsReadBackWhole() throws IOException {
         RunAddresses written = ofThisProcess();
@@ -74,14 +85,7 @@ class RunAddressesTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         assertThat(exited.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        new RunAddresses(
-                        "127.0.0.1:39092",
-                        "http://127.0.0.1:38081",
-                        URI.create("http://127.0.0.1:38080"),
-                        LONDON,
-                        exited.pid(),
-                        Optional.of(Instant.now()))
-                .writeTo(dataDir);
+        ofProcess(exited.pid(), Instant.now()).writeTo(dataDir);
 
         assertThatThrownBy(() -> RunAddresses.readFrom(dataDir))
                 .isInstanceOf(RunNotFound.class)
@@ -95,20 +99,8 @@ class RunAddressesTest {
     void aPidNowHeldByAProcessStartedLaterIsNotTheRunThatWroteTheFile() {
         Instant thisProcessStarted =
                 ProcessHandle.current().info().startInstant().orElseThrow();
-        RunAddresses reused = new RunAddresses(
-                "127.0.0.1:39092",
-                "http://127.0.0.1:38081",
-                URI.create("http://127.0.0.1:38080"),
-                LONDON,
-                ProcessHandle.current().pid(),
-                Optional.of(thisProcessStarted.minus(Duration.ofHours(1))));
-        RunAddresses jittered = new RunAddresses(
-                "127.0.0.1:39092",
-                "http://127.0.0.1:38081",
-                URI.create("http://127.0.0.1:38080"),
-                LONDON,
-                ProcessHandle.current().pid(),
-                Optional.of(thisProcessStarted.minusSeconds(1)));
+        RunAddresses reused = ofProcess(ProcessHandle.current().pid(), thisProcessStarted.minus(Duration.ofHours(1)));
+        RunAddresses jittered = ofProcess(ProcessHandle.current().pid(), thisProcessStarted.minusSeconds(1));
 
         assertThat(reused.writerAlive()).isFalse();
         assertThat(jittered.writerAlive()).isTrue();

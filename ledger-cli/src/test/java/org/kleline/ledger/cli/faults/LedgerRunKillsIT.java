@@ -1,7 +1,5 @@
 package org.kleline.ledger.cli.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +28,6 @@ import org.kleline.ledger.embedded.ports.LoopbackPorts;
 class LedgerRunKillsIT {
 
     static final int KILLS_DEFAULT = 4;
-    static final long FIXED_SEED = 20261207L;
     static final Duration READY_MAX = Duration.ofMinutes(5);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** What {@code ledger run} prints last once it is ready. */
@@ -60,9 +57,9 @@ class LedgerRunKillsIT {
 
     @Test
     void noAcknowledgedWriteIsLostOrAppendedTwiceWhenLedgerRunIsKilledAtRandomPoints() throws Exception {
-        RecoveryTimes times = RecoveryTimes.seeded("LedgerRunKillsIT", "ledger.faults.seed", FIXED_SEED);
+        RecoveryTimes times = RecoveryTimes.seeded("LedgerRunKillsIT");
         int kills = Integer.getInteger("ledger.faults.run-kills", KILLS_DEFAULT);
-        Workload workload = new Workload("r" + Long.toString(Math.abs(times.seed() % 1_000_000), 36), times.seed());
+        Workload workload = Workload.seeded("r", times.seed());
         port = LoopbackPorts.chooseFree(1)[0];
         long began = System.nanoTime();
         logs = times.logs();
@@ -72,11 +69,7 @@ class LedgerRunKillsIT {
         LedgerClient client = new LedgerClient(
                 URI.create("http://127.0.0.1:" + port),
                 Files.readString(data().resolve("admin.key")).strip());
-        for (Workload.Request opening : workload.opening()) {
-            assertThat(workload.send(client, opening, true).status())
-                    .as(opening.kind())
-                    .isEqualTo(200);
-        }
+        workload.open(client);
         int first = workload.draw(KillPoint.values().length);
         try (WriteFlow flow = WriteFlow.start(workload, client)) {
             for (int kill = 0; kill < kills; kill++) {
@@ -96,19 +89,12 @@ class LedgerRunKillsIT {
                 addresses.bootstrapServers(),
                 addresses.schemaRegistryUrl(),
                 client,
-                () -> {
-                    try {
-                        return LedgerJarProcess.start(
-                                        "verify",
-                                        "512m",
-                                        times.logs().resolve("verify.log"),
-                                        List.of("verify", "--data-dir", data().toString()))
-                                .awaitExit(Duration.ofMinutes(10));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                },
+                () -> LedgerJarProcess.start(
+                                "verify",
+                                "512m",
+                                times.logs().resolve("verify.log"),
+                                List.of("verify", "--data-dir", data().toString()))
+                        .awaitExit(Duration.ofMinutes(10)),
                 times);
     }
 

@@ -20,6 +20,8 @@ import java.util.Random;
 final class RecoveryTimes {
 
     static final Path REPORT = Path.of("target", "fault-campaign.txt");
+    /** The seed of every fault campaign unless {@code -Dledger.faults.seed} names another. */
+    static final long FIXED_SEED = 20261207L;
 
     private final String campaign;
     private final long seed;
@@ -30,9 +32,10 @@ final class RecoveryTimes {
         this.seed = seed;
     }
 
-    /** The campaign's seed from {@code property} (a number, or {@code random}), {@code fixed} by default. */
-    static RecoveryTimes seeded(String campaign, String property, long fixed) {
-        String asked = System.getProperty(property, Long.toString(fixed));
+    /** The campaign's seed from {@code -Dledger.faults.seed} (a number, or {@code random}), {@link #FIXED_SEED} by default. */
+    static RecoveryTimes seeded(String campaign) {
+        String property = "ledger.faults.seed";
+        String asked = System.getProperty(property, Long.toString(FIXED_SEED));
         long seed = asked.equals("random") ? new Random().nextLong() : Long.parseLong(asked);
         System.out.println(campaign + " seed " + seed + " (replay with -D" + property + "=" + seed + ")");
         return new RecoveryTimes(campaign, seed);

@@ -1,5 +1,7 @@
 package org.kleline.ledger.cli.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,38 +47,37 @@ final class Workload {
         this.random = new Random(seed);
     }
 
+    /** A campaign's workload: its ids start with {@code campaign} and a few characters of the seed. */
+    static Workload seeded(String campaign, long seed) {
+        return new Workload(campaign + Long.toString(Math.abs(seed % 1_000_000), 36), seed);
+    }
+
+    /** Sends the {@link #opening()} requests in order, each of which must be answered 200. */
+    void open(LedgerClient to) {
+        for (Request opening : opening()) {
+            assertThat(send(to, opening, true).status()).as(opening.kind()).isEqualTo(200);
+        }
+    }
+
     /** The merchants, the wallets and a first top-up of each: sent first, waiting for their outcomes. */
     List<Request> opening() {
         List<Request> requests = new ArrayList<>();
         for (int m = 0; m < MERCHANTS; m++) {
             String id = prefix + "-onboard-" + m;
-            requests.add(new Request(
+            requests.add(oneEvent(
                     "onboard",
                     "/v1/merchants",
-                    "application/json",
                     "{\"merchantId\":\"" + merchant(m) + "\",\"name\":\"Merchant " + m + "\",\"currency\":\"EUR\","
                             + "\"feePlan\":{\"cardBps\":180,\"cardFixed\":25,\"microBps\":500,\"microFixed\":2,"
                             + "\"chargebackFee\":1500,\"partnerShareBps\":0}}",
-                    id,
-                    List.of(id)));
+                    id));
         }
         for (int w = 0; w < WALLETS; w++) {
             String open = prefix + "-open-" + w;
-            requests.add(new Request(
-                    "open",
-                    "/v1/wallets",
-                    "application/json",
-                    "{\"walletId\":\"" + wallet(w) + "\",\"currency\":\"EUR\"}",
-                    open,
-                    List.of(open)));
+            requests.add(
+                    oneEvent("open", "/v1/wallets", "{\"walletId\":\"" + wallet(w) + "\",\"currency\":\"EUR\"}", open));
             String topUp = prefix + "-first-top-up-" + w;
-            requests.add(new Request(
-                    "top-up",
-                    "/v1/wallets/" + wallet(w) + "/top-ups",
-                    "application/json",
-                    "{\"amount\":5000}",
-                    topUp,
-                    List.of(topUp)));
+            requests.add(oneEvent("top-up", "/v1/wallets/" + wallet(w) + "/top-ups", "{\"amount\":5000}", topUp));
         }
         return requests;
     }
@@ -86,22 +87,18 @@ final class Workload {
         String id = nextId();
         int w = random.nextInt(WALLETS);
         if (random.nextInt(5) == 0) {
-            return new Request(
+            return oneEvent(
                     "top-up",
                     "/v1/wallets/" + wallet(w) + "/top-ups",
-                    "application/json",
                     "{\"amount\":" + (100 + random.nextInt(900)) + "}",
-                    id,
-                    List.of(id));
+                    id);
         }
-        return new Request(
+        return oneEvent(
                 "micropayment",
                 "/v1/wallets/" + wallet(w) + "/micropayments",
-                "application/json",
                 "{\"merchantId\":\"" + merchant(random.nextInt(MERCHANTS)) + "\",\"amount\":"
                         + (1 + random.nextInt(300)) + "}",
-                id,
-                List.of(id));
+                id);
     }
 
     /** An NDJSON body of 2 to {@link #BULK_LINES_MAX} lines, appended in one transaction. */
@@ -197,5 +194,10 @@ final class Workload {
 
     private String nextId() {
         return prefix + "-e" + next.incrementAndGet();
+    }
+
+    /** A JSON write of one event, its idempotency key the event's id. */
+    private static Request oneEvent(String kind, String path, String body, String eventId) {
+        return new Request(kind, path, "application/json", body, eventId, List.of(eventId));
     }
 }

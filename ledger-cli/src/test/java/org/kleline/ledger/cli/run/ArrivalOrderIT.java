@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.cli.LedgerCli;
+import org.kleline.ledger.cli.CommandRun;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.journal.Posting;
 import org.kleline.ledger.model.event.AggregateType;
@@ -52,7 +50,6 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.settlement.SettlementRow;
-import picocli.CommandLine;
 
 /**
  * The cross-key rule against the running product, in the orders of arrival production sees: imports of
@@ -140,36 +137,9 @@ class ArrivalOrderIT {
             lines.add(line("WalletToppedUp", "late-wt-" + i, late.plusSeconds(60), "walletId", w, "amount", 100_000));
             for (int k = 0; k < 5; k++) {
                 Instant at = late.plus(Duration.ofDays(3L * k + i));
-                lines.add(line(
-                        "MicropaymentRequested",
-                        "late-mp-" + i + "-" + k,
-                        at,
-                        "walletId",
-                        w,
-                        "merchantId",
-                        m,
-                        "amount",
-                        1_000 + k));
-                lines.add(line(
-                        "CardPaymentAuthorized",
-                        "late-au-" + i + "-" + k,
-                        at,
-                        "paymentId",
-                        "late-p-" + i + "-" + k,
-                        "merchantId",
-                        m,
-                        "amount",
-                        20_000,
-                        "currency",
-                        EUR));
-                lines.add(line(
-                        "CardPaymentCaptured",
-                        "late-ca-" + i + "-" + k,
-                        at.plusSeconds(600),
-                        "paymentId",
-                        "late-p-" + i + "-" + k,
-                        "amount",
-                        15_000));
+                lines.add(micropayment("late-mp-" + i + "-" + k, at, w, m, 1_000 + k));
+                lines.add(authorized("late-au-" + i + "-" + k, at, "late-p-" + i + "-" + k, m, 20_000));
+                lines.add(captured("late-ca-" + i + "-" + k, at.plusSeconds(600), "late-p-" + i + "-" + k, 15_000));
             }
         }
         importBody(lines, "later-dated business");
@@ -202,41 +172,11 @@ class ArrivalOrderIT {
                     "WalletToppedUp", "same-wt-" + r, onboarded.minusSeconds(1_800), "walletId", w, "amount", 10_000));
             for (int k = 0; k < 3; k++) {
                 Instant at = onboarded.plusSeconds(60L * (k + 1));
+                lines.add(expect(micropayment("same-mp-" + r + "-" + k, at, w, m, 1_000), "ACCEPTED"));
                 lines.add(expect(
-                        line(
-                                "MicropaymentRequested",
-                                "same-mp-" + r + "-" + k,
-                                at,
-                                "walletId",
-                                w,
-                                "merchantId",
-                                m,
-                                "amount",
-                                1_000),
-                        "ACCEPTED"));
+                        authorized("same-au-" + r + "-" + k, at, "same-p-" + r + "-" + k, m, 5_000), "ACCEPTED"));
                 lines.add(expect(
-                        line(
-                                "CardPaymentAuthorized",
-                                "same-au-" + r + "-" + k,
-                                at,
-                                "paymentId",
-                                "same-p-" + r + "-" + k,
-                                "merchantId",
-                                m,
-                                "amount",
-                                5_000,
-                                "currency",
-                                EUR),
-                        "ACCEPTED"));
-                lines.add(expect(
-                        line(
-                                "CardPaymentCaptured",
-                                "same-ca-" + r + "-" + k,
-                                at.plusSeconds(30),
-                                "paymentId",
-                                "same-p-" + r + "-" + k,
-                                "amount",
-                                5_000),
+                        captured("same-ca-" + r + "-" + k, at.plusSeconds(30), "same-p-" + r + "-" + k, 5_000),
                         "ACCEPTED"));
             }
             importBody(lines, scenario);
@@ -341,26 +281,10 @@ class ArrivalOrderIT {
     @Test
     @Order(4)
     void ledgerVerifyFindsNoDifference() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LedgerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(
-                "verify",
-                "--bootstrap-servers",
-                ledger.bootstrapServers(),
-                "--schema-registry-url",
-                ledger.schemaRegistryUrl(),
-                "--api-url",
-                ledger.httpUrl().toString(),
-                "--wait",
-                "120",
-                "--api-key",
-                ledger.adminKey().secret());
+        CommandRun verify = CommandRun.verify(ledger);
 
-        assertThat(exitCode).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("No difference");
+        assertThat(verify.exitCode()).as(verify.out() + "\n" + verify.err()).isZero();
+        assertThat(verify.out()).contains("No difference");
     }
 
     @Test
@@ -556,40 +480,12 @@ class ArrivalOrderIT {
                 Instant at = onboarded.plus(Duration.ofHours(random.nextInt(24 * 40) - 24 * 5L));
                 String id = prefix + merchant + "-" + k;
                 switch (random.nextInt(4)) {
-                    case 0, 1 ->
-                        lines.add(line(
-                                "MicropaymentRequested",
-                                id + "-mp",
-                                at,
-                                "walletId",
-                                wallet,
-                                "merchantId",
-                                merchant,
-                                "amount",
-                                50 + random.nextInt(5_000)));
+                    case 0, 1 -> lines.add(micropayment(id + "-mp", at, wallet, merchant, 50 + random.nextInt(5_000)));
                     case 2 -> {
                         String payment = id + "-p";
                         long amount = 1_000 + random.nextInt(100_000);
-                        lines.add(line(
-                                "CardPaymentAuthorized",
-                                id + "-au",
-                                at,
-                                "paymentId",
-                                payment,
-                                "merchantId",
-                                merchant,
-                                "amount",
-                                amount,
-                                "currency",
-                                EUR));
-                        lines.add(line(
-                                "CardPaymentCaptured",
-                                id + "-ca",
-                                at.plusSeconds(3_600),
-                                "paymentId",
-                                payment,
-                                "amount",
-                                amount - random.nextInt(1_000)));
+                        lines.add(authorized(id + "-au", at, payment, merchant, amount));
+                        lines.add(captured(id + "-ca", at.plusSeconds(3_600), payment, amount - random.nextInt(1_000)));
                         if (random.nextBoolean()) {
                             lines.add(line(
                                     random.nextBoolean() ? "CardPaymentRefunded" : "CardPaymentChargedBack",
@@ -657,16 +553,36 @@ class ArrivalOrderIT {
         return line;
     }
 
+    private static ObjectNode micropayment(String eventId, Instant at, String wallet, String merchant, long amount) {
+        return line("MicropaymentRequested", eventId, at, "walletId", wallet, "merchantId", merchant, "amount", amount);
+    }
+
+    private static ObjectNode authorized(String eventId, Instant at, String payment, String merchant, long amount) {
+        return line(
+                "CardPaymentAuthorized",
+                eventId,
+                at,
+                "paymentId",
+                payment,
+                "merchantId",
+                merchant,
+                "amount",
+                amount,
+                "currency",
+                EUR);
+    }
+
+    private static ObjectNode captured(String eventId, Instant at, String payment, long amount) {
+        return line("CardPaymentCaptured", eventId, at, "paymentId", payment, "amount", amount);
+    }
+
+    /** A merchant's fee plan as the import takes it: rates in basis points, fixed amounts in minor units. */
+    record FeePlan(
+            int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee, int partnerShareBps) {}
+
     private static ObjectNode plan(
             int cardBps, long cardFixed, int microBps, long microFixed, long chargebackFee, int partnerShareBps) {
-        ObjectNode plan = JSON.createObjectNode();
-        plan.put("cardBps", cardBps);
-        plan.put("cardFixed", cardFixed);
-        plan.put("microBps", microBps);
-        plan.put("microFixed", microFixed);
-        plan.put("chargebackFee", chargebackFee);
-        plan.put("partnerShareBps", partnerShareBps);
-        return plan;
+        return JSON.valueToTree(new FeePlan(cardBps, cardFixed, microBps, microFixed, chargebackFee, partnerShareBps));
     }
 
     private static ObjectNode expect(ObjectNode line, String reasonOrOutcome) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,10 +28,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kleline.ledger.cli.run.LedgerClient.Answer;
 import org.kleline.ledger.cli.run.RawHttp.Request;
 
@@ -54,6 +52,7 @@ import org.kleline.ledger.cli.run.RawHttp.Request;
  * runs more, {@code -Dledger.fuzz.seed=S} replays a seed, {@code -Dledger.fuzz.seed=random} takes a fresh one
  * (printed); the Maven profile {@code fuzz-long} runs 100,000 of a fresh seed.
  */
+@ExtendWith(LedgerRunPerClass.class)
 class FuzzIT {
 
     static final int REQUESTS_DEFAULT = 3_000;
@@ -64,9 +63,6 @@ class FuzzIT {
     private static final String PLAN = "{\"cardBps\":200,\"cardFixed\":20,\"microBps\":500,\"microFixed\":2,"
             + "\"chargebackFee\":1000,\"partnerShareBps\":0}";
 
-    @TempDir
-    static Path dataDir;
-
     private static LedgerRun ledger;
     private static LedgerClient admin;
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -74,8 +70,8 @@ class FuzzIT {
     private static Instant now;
 
     @BeforeAll
-    static void start() {
-        ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, PARIS));
+    static void start(LedgerRun run) {
+        ledger = run;
         admin = LedgerClient.admin(ledger);
         KEYS.put("admin", ledger.adminKey().secret());
         KEYS.put("merchant", makeKey("{\"role\":\"merchant\",\"merchantId\":\"m-a\"}"));
@@ -105,13 +101,6 @@ class FuzzIT {
                 .json()
                 .get("nextCursor")
                 .asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test
@@ -306,19 +295,13 @@ class FuzzIT {
     }
 
     private static Map<String, Long> eventIdsInLog() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties props = WholeTopic.readCommitted(ledger.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Long> ids = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = WholeTopic.assignFromStart(consumer, EVENTS_TOPIC);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
@@ -336,10 +319,7 @@ class FuzzIT {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition()))
-                    .toList();
-            return consumer.endOffsets(partitions).values().stream()
+            return consumer.endOffsets(WholeTopic.partitions(consumer, EVENTS_TOPIC)).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
         }

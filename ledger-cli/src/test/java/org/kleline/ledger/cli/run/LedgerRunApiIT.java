@@ -26,10 +26,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kleline.ledger.cli.run.LedgerClient.Answer;
 import org.kleline.ledger.web.server.ApiDocument;
 
@@ -37,6 +36,7 @@ import org.kleline.ledger.web.server.ApiDocument;
  * The whole ledger of {@code ledger run}, started in this JVM on a temporary data directory and a free
  * port, driven through HTTP only: every endpoint of docs/api.md, exact figures of small scenarios.
  */
+@ExtendWith(LedgerRunPerClass.class)
 class LedgerRunApiIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -56,23 +56,13 @@ class LedgerRunApiIT {
     private static final String CARD_PLAN = "{\"cardBps\":200,\"cardFixed\":20,\"microBps\":0,\"microFixed\":0,"
             + "\"chargebackFee\":1000,\"partnerShareBps\":0}";
 
-    @TempDir
-    static Path dataDir;
-
     private static LedgerRun ledger;
     private static LedgerClient api;
 
     @BeforeAll
-    static void start() {
-        ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, PARIS));
+    static void start(LedgerRun run) {
+        ledger = run;
         api = LedgerClient.admin(ledger);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test

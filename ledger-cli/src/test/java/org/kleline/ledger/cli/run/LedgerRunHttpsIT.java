@@ -17,12 +17,11 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.cli.LedgerCli;
+import org.kleline.ledger.cli.CommandRun;
 import org.kleline.ledger.cli.demo.DemoLoader;
 import org.kleline.ledger.cli.discovery.RunAddresses;
 import org.kleline.ledger.model.tls.TestCertificates;
 import org.kleline.ledger.web.tls.ServerTls;
-import picocli.CommandLine;
 
 /**
  * {@code ledger run} serving HTTPS with a test certificate (--tls-cert, --tls-key): a client trusting that
@@ -103,21 +102,13 @@ class LedgerRunHttpsIT {
         assertThat(Files.readString(ledger.dataDir().resolve(RunAddresses.FILE_NAME)))
                 .contains("api.url=https\\://127.0.0.1\\:" + ledger.port());
 
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine verify = LedgerCli.commandLine();
-        verify.setOut(new PrintWriter(out, true));
-        verify.setErr(new PrintWriter(err, true));
-        int exitCode = verify.execute(
-                "verify",
+        CommandRun verify = CommandRun.verifyWaiting(
                 "--data-dir",
                 ledger.dataDir().toString(),
                 "--tls-ca",
-                certificates.certificatePem().toString(),
-                "--wait",
-                "120");
-        assertThat(exitCode).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("HTTP API URL");
+                certificates.certificatePem().toString());
+        assertThat(verify.exitCode()).as(verify.out() + "\n" + verify.err()).isZero();
+        assertThat(verify.out()).contains("HTTP API URL");
     }
 
     @Test

@@ -22,14 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -183,13 +181,7 @@ class OverloadIT {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             sent.add(http.sendAsync(
-                    HttpRequest.newBuilder(ledger.httpUrl().resolve("/v1/settlements/" + day + "?caughtUp=true"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header(
-                                    "Authorization",
-                                    "Bearer " + ledger.adminKey().secret())
-                            .GET()
-                            .build(),
+                    adminGet("/v1/settlements/" + day + "?caughtUp=true", Duration.ofSeconds(60)),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         for (CompletableFuture<HttpResponse<String>> answer : sent) {
@@ -409,18 +401,21 @@ class OverloadIT {
     }
 
     /** The p99 of {@value #PROBES} reads of one wallet sent at 25 a second; a read not answered 200 counts as endless. */
+    /** A GET of {@code path} as the admin, given up after {@code timeout}. */
+    private static HttpRequest adminGet(String path, Duration timeout) {
+        return HttpRequest.newBuilder(ledger.httpUrl().resolve(path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + ledger.adminKey().secret())
+                .GET()
+                .build();
+    }
+
     private static Duration probeP99(HttpClient http) throws InterruptedException {
         List<CompletableFuture<Long>> took = new ArrayList<>();
         OpenLoop.run(25, PROBES, i -> {
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
-                    HttpRequest.newBuilder(ledger.httpUrl().resolve("/v1/wallets/wl-0"))
-                            .timeout(Duration.ofSeconds(10))
-                            .header(
-                                    "Authorization",
-                                    "Bearer " + ledger.adminKey().secret())
-                            .GET()
-                            .build(),
+                    adminGet("/v1/wallets/wl-0", Duration.ofSeconds(10)),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             synchronized (took) {
                 took.add(answer.handle(
@@ -451,17 +446,12 @@ class OverloadIT {
 
     /** How many records of each eventId a topic holds (ledger.events: decoded by hand; ledger.outcomes: its key). */
     private static Map<String, Integer> countByEventId(String topic, boolean events, int atLeast) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                WholeTopic.readCommitted(ledger.bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = WholeTopic.assignFromStart(consumer, topic);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
             int total = 0;

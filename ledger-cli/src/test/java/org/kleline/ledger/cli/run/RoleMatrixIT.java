@@ -9,15 +9,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kleline.ledger.cli.run.LedgerClient.Answer;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
 
@@ -26,13 +24,11 @@ import org.kleline.ledger.web.auth.KafkaApiKeys;
  * {@link RoleMatrix}, every route answered by the one server; and what a key's scope and the gate do beyond the
  * status of a call.
  */
+@ExtendWith(LedgerRunPerClass.class)
 class RoleMatrixIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Duration DECIDED = RoleMatrix.DECIDED;
-
-    @TempDir
-    static Path dataDir;
 
     private static LedgerRun ledger;
     private static LedgerClient admin;
@@ -40,18 +36,11 @@ class RoleMatrixIT {
     private static LocalDate day;
 
     @BeforeAll
-    static void start() {
-        ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, PARIS));
+    static void start(LedgerRun run) {
+        ledger = run;
         admin = LedgerClient.admin(ledger);
         matrix = RoleMatrix.prepare(admin, admin, PARIS, KafkaApiKeys.PROPAGATION_BOUND);
         day = matrix.day();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test
@@ -127,13 +116,7 @@ class RoleMatrixIT {
 
     @Test
     void browserStyleRequestsAreRefused() throws IOException {
-        Answer plain = admin.post(
-                "/v1/wallets/w-1/top-ups",
-                "{\"amount\":1}",
-                "Content-Type",
-                "text/plain",
-                "Idempotency-Key",
-                "ev-plain");
+        Answer plain = plainTextTopUp(admin);
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
         Answer form = admin.post(
@@ -144,14 +127,7 @@ class RoleMatrixIT {
                 "Idempotency-Key",
                 "ev-form");
         assertThat(form.status()).isEqualTo(415);
-        Answer anonymous = admin.withKey(null)
-                .post(
-                        "/v1/wallets/w-1/top-ups",
-                        "{\"amount\":1}",
-                        "Content-Type",
-                        "text/plain",
-                        "Idempotency-Key",
-                        "ev-plain");
+        Answer anonymous = plainTextTopUp(admin.withKey(null));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(admin.get("/v1/events/ev-plain").status()).isEqualTo(404);
 
@@ -198,5 +174,16 @@ class RoleMatrixIT {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A top-up of w-1 as a browser form might send it: JSON in a {@code text/plain} body. */
+    private static Answer plainTextTopUp(LedgerClient caller) {
+        return caller.post(
+                "/v1/wallets/w-1/top-ups",
+                "{\"amount\":1}",
+                "Content-Type",
+                "text/plain",
+                "Idempotency-Key",
+                "ev-plain");
     }
 }

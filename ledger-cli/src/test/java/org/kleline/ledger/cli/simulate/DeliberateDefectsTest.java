@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 import org.kleline.ledger.simulator.generate.Defect;
 import org.kleline.ledger.simulator.generate.EventGenerator;
@@ -52,23 +56,31 @@ class DeliberateDefectsTest {
                         Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD, Defect.INVALID_EVENT_ID, Defect.UNKNOWN_CURRENCY);
     }
 
-    @Test
-    void eachDefectIsKnownByWhatMakesTheApiRefuseIt() {
-        assertThat(DeliberateDefects.recognise(json(
-                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"e-1\"," + "\"walletId\":\"w-1\",\"amount\":0}")))
-                .contains(Defect.ZERO_AMOUNT);
-        assertThat(DeliberateDefects.recognise(json("{\"type\":\"WalletOpened\",\"eventId\":\"e-1\","
-                        + "\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":0}")))
-                .contains(Defect.ZERO_AMOUNT);
-        assertThat(DeliberateDefects.recognise(json("{\"type\":\"WalletToppedUp\",\"eventId\":\"e-1\","
-                        + "\"walletId\":\"w-1\",\"amount\":5,\"customerIp\":\"192.0.2.1\"}")))
-                .contains(Defect.UNKNOWN_FIELD);
-        assertThat(DeliberateDefects.recognise(json("{\"type\":\"WalletToppedUp\",\"eventId\":\"order 12#2\","
-                        + "\"walletId\":\"w-1\",\"amount\":5}")))
-                .contains(Defect.INVALID_EVENT_ID);
-        assertThat(DeliberateDefects.recognise(json("{\"type\":\"CardPaymentAuthorized\",\"eventId\":\"e-1\","
-                        + "\"paymentId\":\"c-1\",\"merchantId\":\"m-1\",\"amount\":5,\"currency\":\"EURO\"}")))
-                .contains(Defect.UNKNOWN_CURRENCY);
+    static Stream<Arguments> linesBrokenOnPurpose() {
+        return Stream.of(
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"e-1\",\"walletId\":\"w-1\",\"amount\":0}",
+                        Defect.ZERO_AMOUNT),
+                Arguments.of(
+                        "{\"type\":\"WalletOpened\",\"eventId\":\"e-1\",\"walletId\":\"w-1\",\"currency\":\"EUR\",\"maxBalance\":0}",
+                        Defect.ZERO_AMOUNT),
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"e-1\",\"walletId\":\"w-1\",\"amount\":5,"
+                                + "\"customerIp\":\"192.0.2.1\"}",
+                        Defect.UNKNOWN_FIELD),
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"order 12#2\",\"walletId\":\"w-1\",\"amount\":5}",
+                        Defect.INVALID_EVENT_ID),
+                Arguments.of(
+                        "{\"type\":\"CardPaymentAuthorized\",\"eventId\":\"e-1\",\"paymentId\":\"c-1\","
+                                + "\"merchantId\":\"m-1\",\"amount\":5,\"currency\":\"EURO\"}",
+                        Defect.UNKNOWN_CURRENCY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("linesBrokenOnPurpose")
+    void eachDefectIsKnownByWhatMakesTheApiRefuseIt(String line, Defect defect) {
+        assertThat(DeliberateDefects.recognise(json(line))).contains(defect);
     }
 
     @Test

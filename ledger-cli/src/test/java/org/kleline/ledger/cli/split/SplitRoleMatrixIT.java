@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import javax.net.ssl.SSLContext;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +17,7 @@ import org.kleline.ledger.cli.ingest.LedgerIngest;
 import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.keys.ServerAccess;
-import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.node.LedgerNode;
-import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.cli.run.LedgerClient;
 import org.kleline.ledger.cli.run.RoleMatrix;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
@@ -43,7 +37,6 @@ class SplitRoleMatrixIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ClusterSecret SECRET = ClusterSecret.of("split-role-matrix-cluster-secret");
 
     @TempDir
@@ -60,17 +53,10 @@ class SplitRoleMatrixIT {
         TestCertificates certificates = TestCertificates.selfSigned(dir.resolve("tls"));
         ServerTls tls = ServerTls.fromPem(certificates.certificatePem(), certificates.privateKeyPem());
         SSLContext trusting = ServerTls.clientTrusting(Optional.of(certificates.certificatePem()));
-        ClientProperties clients = ClientProperties.layered(
-                null,
-                List.of("client.dns.lookup=use_all_dns_ips"),
-                KAFKA.bootstrapServers(),
-                KAFKA.schemaRegistryUrl());
-        int nodePort = HttpPort.settle(0);
-        node = LedgerNode.start(
+        ClientProperties clients = SplitRoleStart.clients(KAFKA);
+        node = SplitRoleStart.node(
                 clients,
-                new NodeSettings(3, (short) 1, dir.resolve("state"), new HostInfo("localhost", nodePort), PARIS),
-                new Properties(),
-                Duration.ofMinutes(2),
+                dir.resolve("state"),
                 new ServerAccess(
                         "127.0.0.1",
                         SECRET,
@@ -92,7 +78,7 @@ class SplitRoleMatrixIT {
         nodeAdmin = new LedgerClient(URI.create("https://localhost:" + node.port()), adminKey, Optional.of(trusting));
         ingestAdmin =
                 new LedgerClient(URI.create("https://localhost:" + ingest.port()), adminKey, Optional.of(trusting));
-        matrix = RoleMatrix.prepare(ingestAdmin, nodeAdmin, PARIS, KafkaApiKeys.PROPAGATION_BOUND);
+        matrix = RoleMatrix.prepare(ingestAdmin, nodeAdmin, SplitRoleStart.PARIS, KafkaApiKeys.PROPAGATION_BOUND);
     }
 
     @AfterAll

@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,7 @@ import org.kleline.ledger.cli.ingest.LedgerIngest;
 import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.keys.ServerAccess;
-import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.node.LedgerNode;
-import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
@@ -46,7 +41,6 @@ class SplitRolesIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @TempDir
     static Path stateDir;
@@ -60,18 +54,9 @@ class SplitRolesIT {
 
     @BeforeAll
     static void start() {
-        ClientProperties clients = ClientProperties.layered(
-                null,
-                List.of("client.dns.lookup=use_all_dns_ips"),
-                KAFKA.bootstrapServers(),
-                KAFKA.schemaRegistryUrl());
-        int nodePort = HttpPort.settle(0);
-        node = LedgerNode.start(
-                clients,
-                new NodeSettings(3, (short) 1, stateDir, new HostInfo("localhost", nodePort), PARIS),
-                new Properties(),
-                Duration.ofMinutes(2),
-                new ServerAccess("0.0.0.0", SECRET, Optional.of(stateDir.resolve("admin.key"))));
+        ClientProperties clients = SplitRoleStart.clients(KAFKA);
+        node = SplitRoleStart.node(
+                clients, stateDir, new ServerAccess("0.0.0.0", SECRET, Optional.of(stateDir.resolve("admin.key"))));
         adminKey = node.adminKey().orElseThrow().secret();
         ServerAccess access = new ServerAccess("0.0.0.0", SECRET, Optional.empty());
         ingest = LedgerIngest.start(
@@ -134,8 +119,9 @@ class SplitRolesIT {
                                 "[{\"currency\":\"EUR\",\"balance\":1000,\"credits\":2000,\"debits\":1000}]")));
 
         // Settling through ingest reads the node's rows: fee 10% of 1000 = 100, net 900.
-        LocalDate day =
-                Instant.parse(outcome.get("occurredAt").asText()).atZone(PARIS).toLocalDate();
+        LocalDate day = Instant.parse(outcome.get("occurredAt").asText())
+                .atZone(SplitRoleStart.PARIS)
+                .toLocalDate();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(node, "/v1/merchants/m-s/settlements?from=" + day + "&to=" + day)
                         .body()
@@ -278,13 +264,7 @@ class SplitRolesIT {
 
     private static HttpResponse<String> post(int port, String path, String body)
             throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + adminKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(port, path, body, adminKey);
     }
 
     private static HttpResponse<String> get(LedgerIngest to, String path) throws IOException, InterruptedException {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,19 +12,9 @@ import org.junit.jupiter.api.Test;
  * differences, and no verdict (an {@link AuditFailure}, exit code 2) when the API could not give figures
  * and nothing else differed. The audit runs over {@link FakeQuerySide}, as in {@link ViewAuditTest}.
  */
-class VerdictTest {
+class VerdictTest extends AuditOverSmallLedger {
 
-    private final Recomputation recomputed = SmallLedger.recomputed();
-    private final Differences differences = new Differences();
     private final StringWriter out = new StringWriter();
-
-    private void auditEverything(QuerySide query) {
-        ViewAudit audit = new ViewAudit(query, recomputed, differences, Duration.ZERO, Integer.MAX_VALUE);
-        audit.outcomes(n -> {});
-        audit.balances(n -> {});
-        audit.settlementRows(n -> {});
-        audit.trialBalance();
-    }
 
     private int verdict() {
         return Verdict.report(differences, new PrintWriter(out, true));
@@ -44,16 +32,10 @@ class VerdictTest {
 
     @Test
     void aWrongBalanceExitsOneNamingIt() {
-        FakeQuerySide query = FakeQuerySide.faithfulTo(recomputed);
-        query.balances.put("merchant:m-1", List.of(new BalanceLine("EUR", 900, 900, 0)));
-        auditEverything(query);
+        auditEverything(withAWrongMerchantBalance());
 
         assertThat(verdict()).isEqualTo(Verdict.DIFFERENCES).isOne();
-        assertThat(out.toString().lines())
-                .containsExactly(
-                        "1 difference; the first 1:",
-                        "  balances: account merchant:m-1: the query API shows EUR balance 900 (credits 900, debits 0); "
-                                + "the log gives EUR balance 895 (credits 895, debits 0)");
+        assertThat(out.toString().lines()).containsExactly("1 difference; the first 1:", "  " + WRONG_MERCHANT_BALANCE);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +28,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kleline.ledger.cli.LedgerCli;
+import org.kleline.ledger.cli.CommandRun;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.model.topics.Topic;
 import org.kleline.ledger.model.topics.Topics;
-import picocli.CommandLine;
 
 /**
  * {@code ledger verify} against a real broker that is not (yet) a working ledger: each way it cannot
@@ -57,8 +54,6 @@ class VerifyCouldNotRunIT {
     static EmbeddedLedgerInfrastructure infra;
     static Admin admin;
 
-    private record Result(int exitCode, String out, String err) {}
-
     @BeforeAll
     static void connect(EmbeddedLedgerInfrastructure infrastructure) {
         infra = infrastructure;
@@ -72,14 +67,9 @@ class VerifyCouldNotRunIT {
         }
     }
 
-    private static Result verify(String registryUrl) {
+    private static CommandRun verify(String registryUrl) {
         return assertTimeoutPreemptively(SOON, () -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = LedgerCli.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int exitCode = cli.execute(
+            return CommandRun.ledger(
                     "verify",
                     "--bootstrap-servers",
                     infra.bootstrapServers(),
@@ -89,27 +79,18 @@ class VerifyCouldNotRunIT {
                     NOWHERE,
                     "--wait",
                     "0");
-            return new Result(exitCode, out.toString(), err.toString());
         });
     }
 
-    private static void assertCouldNotRun(Result result, String line) {
-        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Verdict.COULD_NOT_RUN);
-        // Progress lines may come first on stderr; the failure is one line, the last.
-        List<String> failure = result.err()
-                .lines()
-                .filter(l -> l.startsWith("ledger verify: "))
-                .toList();
-        assertThat(failure).as(result.err()).hasSize(1);
-        assertThat(failure.get(0)).startsWith("ledger verify: " + line);
-        assertThat(result.err().strip()).endsWith(failure.get(0));
+    private static void assertCouldNotRun(CommandRun result, String line) {
+        CouldNotRun.assertCouldNotRun(result, line);
         assertThat(result.out()).doesNotContain("difference");
     }
 
     @Test
     @Order(1)
     void aKafkaWithoutTheLedgersTopicsExitsTwoAndIsLeftWithoutThem() throws Exception {
-        Result result = verify(infra.schemaRegistryUrl());
+        CommandRun result = verify(infra.schemaRegistryUrl());
 
         assertCouldNotRun(
                 result,
@@ -128,7 +109,7 @@ class VerifyCouldNotRunIT {
                 .all()
                 .get(30, TimeUnit.SECONDS);
 
-        Result result = verify(infra.schemaRegistryUrl());
+        CommandRun result = verify(infra.schemaRegistryUrl());
 
         assertCouldNotRun(
                 result,
@@ -175,7 +156,7 @@ class VerifyCouldNotRunIT {
         try {
             String standInUrl = "http://127.0.0.1:" + standIn.getAddress().getPort();
 
-            Result foreign = verify(standInUrl);
+            CommandRun foreign = verify(standInUrl);
             assertCouldNotRun(
                     foreign,
                     "the schema registry at " + standInUrl + " has no schema ledger.events-value, "
@@ -183,7 +164,7 @@ class VerifyCouldNotRunIT {
             assertThat(foreign.out()).doesNotContain("Read 1 records").doesNotContain("cannot be decided");
 
             status.set(500);
-            Result failing = verify(standInUrl);
+            CommandRun failing = verify(standInUrl);
             assertCouldNotRun(
                     failing,
                     "the schema registry at " + standInUrl + " did not give GET "
@@ -197,7 +178,7 @@ class VerifyCouldNotRunIT {
     @Test
     @Order(4)
     void theLedgersOwnRegistryReadsTheRecordAndOnlyTheMissingApiStopsTheAudit() {
-        Result result = verify(infra.schemaRegistryUrl());
+        CommandRun result = verify(infra.schemaRegistryUrl());
 
         assertCouldNotRun(result, "the ledger's HTTP API at " + NOWHERE + " did not answer POST /v1/outcomes/lookup");
         assertThat(result.out()).contains("Read 1 records of ledger.events").doesNotContain("cannot be decided");

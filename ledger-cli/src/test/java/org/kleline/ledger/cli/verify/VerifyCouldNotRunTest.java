@@ -2,10 +2,9 @@ package org.kleline.ledger.cli.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.kleline.ledger.cli.verify.CouldNotRun.assertCouldNotRun;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,15 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.cli.LedgerCli;
+import org.kleline.ledger.cli.CommandRun;
 import org.kleline.ledger.cli.discovery.RunAddresses;
-import picocli.CommandLine;
 
 /**
  * {@code ledger verify} as a script meets it when it cannot run: exit code 2 (never 1, which means
@@ -43,8 +40,6 @@ class VerifyCouldNotRunTest {
     /** Takes connections into its backlog and never answers: a broker that hangs. */
     private ServerSocket silentBroker;
 
-    private record Result(int exitCode, String out, String err) {}
-
     @BeforeEach
     void openSilentBroker() throws IOException {
         silentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -59,18 +54,21 @@ class VerifyCouldNotRunTest {
         return "127.0.0.1:" + silentBroker.getLocalPort();
     }
 
-    private static Result verify(String... args) {
+    private static CommandRun verify(String... args) {
         return assertTimeoutPreemptively(SOON, () -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = LedgerCli.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
             String[] command = new String[args.length + 1];
             command[0] = "verify";
             System.arraycopy(args, 0, command, 1, args.length);
-            return new Result(cli.execute(command), out.toString(), err.toString());
+            return CommandRun.ledger(command);
         });
+    }
+
+    /** The file of a run that is alive (this process), its Kafka the silent broker. */
+    private void writeLiveRunFile() {
+        writeRunFile(
+                silentBootstrap(),
+                ProcessHandle.current().pid(),
+                ProcessHandle.current().info().startInstant());
     }
 
     private void writeRunFile(String bootstrap, long pid, Optional<Instant> started) {
@@ -84,21 +82,9 @@ class VerifyCouldNotRunTest {
                 .writeTo(dataDir);
     }
 
-    private static void assertCouldNotRun(Result result, String firstWords) {
-        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Verdict.COULD_NOT_RUN);
-        // Progress lines may come first on stderr; the failure is one line, the last.
-        List<String> failure = result.err()
-                .lines()
-                .filter(l -> l.startsWith("ledger verify: "))
-                .toList();
-        assertThat(failure).as(result.err()).hasSize(1);
-        assertThat(failure.get(0)).startsWith("ledger verify: " + firstWords);
-        assertThat(result.err().strip()).endsWith(failure.get(0));
-    }
-
     @Test
     void aBrokerThatDoesNotAnswerExitsTwoAfterTheTimeoutGiven() {
-        Result result = verify(
+        CommandRun result = verify(
                 "--bootstrap-servers",
                 silentBootstrap(),
                 "--schema-registry-url",
@@ -120,7 +106,7 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aDataDirectoryWithoutARunExitsTwo() {
-        Result result = verify("--data-dir", dataDir.toString());
+        CommandRun result = verify("--data-dir", dataDir.toString());
 
         assertCouldNotRun(result, "no ledger run on " + dataDir + " (--data-dir): ledger-run.properties is missing");
         assertThat(result.out()).isEmpty();
@@ -137,7 +123,7 @@ class VerifyCouldNotRunTest {
                         .orElseThrow()
                         .minus(Duration.ofDays(1))));
 
-        Result result =
+        CommandRun result =
                 assertTimeoutPreemptively(Duration.ofSeconds(5), () -> verify("--data-dir", dataDir.toString()));
 
         assertCouldNotRun(result, dataDir.resolve("ledger-run.properties") + " is stale: the ledger run that wrote it");
@@ -147,12 +133,9 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aLiveRunsFileGivesEveryAddressAndItsZone() {
-        writeRunFile(
-                silentBootstrap(),
-                ProcessHandle.current().pid(),
-                ProcessHandle.current().info().startInstant());
+        writeLiveRunFile();
 
-        Result result = verify("--data-dir", dataDir.toString(), "-X", SHORT_KAFKA_TIMEOUT);
+        CommandRun result = verify("--data-dir", dataDir.toString(), "-X", SHORT_KAFKA_TIMEOUT);
 
         assertCouldNotRun(result, "Kafka at " + silentBootstrap() + " did not answer in 1000 ms");
         assertThat(result.out().lines())
@@ -167,13 +150,10 @@ class VerifyCouldNotRunTest {
     @Test
     void optionsGivenOverrideTheRunsFile() throws IOException {
         try (ServerSocket otherSilentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            writeRunFile(
-                    silentBootstrap(),
-                    ProcessHandle.current().pid(),
-                    ProcessHandle.current().info().startInstant());
+            writeLiveRunFile();
             String given = "127.0.0.1:" + otherSilentBroker.getLocalPort();
 
-            Result result = verify(
+            CommandRun result = verify(
                     "--data-dir",
                     dataDir.toString(),
                     "--bootstrap-servers",
@@ -197,7 +177,7 @@ class VerifyCouldNotRunTest {
 
     @Test
     void aKafkaTimeoutThatIsNoNumberIsAUsageErrorWithTheSameCode() {
-        Result result = verify(
+        CommandRun result = verify(
                 "--bootstrap-servers",
                 silentBootstrap(),
                 "--schema-registry-url",

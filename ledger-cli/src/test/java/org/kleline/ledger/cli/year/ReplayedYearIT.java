@@ -2,18 +2,16 @@ package org.kleline.ledger.cli.year;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kleline.ledger.cli.CommandRun.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,16 +28,16 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.kleline.ledger.cli.LedgerCli;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kleline.ledger.cli.CommandRun;
+import org.kleline.ledger.cli.ingest.QueryOverHttp;
 import org.kleline.ledger.cli.run.LedgerRun;
-import org.kleline.ledger.cli.run.RunSettings;
+import org.kleline.ledger.cli.run.LedgerRunPerClass;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.EventType;
 import org.kleline.ledger.journal.JournalEntry;
@@ -52,7 +50,6 @@ import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.simulator.config.SimulationConfig;
 import org.kleline.ledger.simulator.generate.EventGenerator;
 import org.kleline.ledger.simulator.generate.ExpectedOutcome;
-import picocli.CommandLine;
 
 /**
  * A small simulated 1999 (3,000 transactions) through one {@code ledger run} in this JVM, with the
@@ -60,6 +57,7 @@ import picocli.CommandLine;
  * {@code report}; then the ledger's topics tampered with, which {@code verify} must catch (exit code 1).
  * The first verify finds the run through its data directory, the others are given its addresses.
  */
+@ExtendWith(LedgerRunPerClass.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayedYearIT {
 
@@ -71,31 +69,19 @@ class ReplayedYearIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-
     private static LedgerRun ledger;
     private static String api;
 
-    private record Result(int exitCode, String out, String err) {}
-
     @BeforeAll
-    static void start() {
-        ledger = LedgerRun.start(new RunSettings(dataDir, 0, 3, ZoneId.of("Europe/Paris")));
+    static void start(LedgerRun run) {
+        ledger = run;
         api = ledger.httpUrl().toString();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ledger != null) {
-            ledger.close();
-        }
     }
 
     @Test
     @Order(1)
     void simulateAppendsTheYearAndItsTransactionsFillTheSettlementRows() {
-        Result result = ledger(
+        CommandRun result = ledger(
                 "simulate",
                 "--transactions",
                 Integer.toString(TRANSACTIONS),
@@ -119,16 +105,7 @@ class ReplayedYearIT {
     @Test
     @Order(2)
     void settlingTheYearDayByDayPaysEveryMerchantDueAndSettlingAgainPaysNothing() {
-        Result first = ledger(
-                "settle",
-                "--from",
-                FIRST.toString(),
-                "--to",
-                LAST.toString(),
-                "--api-url",
-                api,
-                "--api-key",
-                ledger.adminKey().secret());
+        CommandRun first = settleTheYear();
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         List<String> payoutLines =
@@ -150,16 +127,7 @@ class ReplayedYearIT {
                             .isLessThanOrEqualTo(0));
         });
 
-        Result again = ledger(
-                "settle",
-                "--from",
-                FIRST.toString(),
-                "--to",
-                LAST.toString(),
-                "--api-url",
-                api,
-                "--api-key",
-                ledger.adminKey().secret());
+        CommandRun again = settleTheYear();
         assertThat(again.exitCode()).isZero();
         assertThat(again.out())
                 .doesNotContain(" po-m-")
@@ -171,11 +139,12 @@ class ReplayedYearIT {
     @Order(3)
     void verifyRecomputesEveryFigureFromTheLogAndFindsNoDifference() {
         // Beside the run, as a user would: every address (and the zone) from its data directory.
-        Result result = ledger("verify", "--data-dir", dataDir.toString(), "--wait", "120");
+        CommandRun result =
+                CommandRun.verifyWaiting("--data-dir", ledger.dataDir().toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
-                .contains("From the ledger run on " + dataDir + " (pid "
+                .contains("From the ledger run on " + ledger.dataDir() + " (pid "
                         + ProcessHandle.current().pid() + "): "
                         + "bootstrap servers, schema registry URL, HTTP API URL, settlement zone Europe/Paris")
                 .contains("Verifying Kleline Ledger: the log at " + ledger.bootstrapServers() + " against the query "
@@ -215,7 +184,7 @@ class ReplayedYearIT {
             }
         });
 
-        Result csv = ledger(
+        CommandRun csv = ledger(
                 "report",
                 "--month",
                 "1999-06",
@@ -235,7 +204,7 @@ class ReplayedYearIT {
         assertThat(lines).contains("total,TOTAL,,EUR," + byMerchant.size() + "," + join(total));
         assertPartnersAreTheSumsOfTheirMerchants(lines);
 
-        Result table = ledger(
+        CommandRun table = ledger(
                 "report",
                 "--month",
                 "1999-06",
@@ -255,12 +224,7 @@ class ReplayedYearIT {
     void aForgedJournalEntryAndAnEntryOfNoEventMakeVerifyFailNamingThem() {
         String capture = firstAcceptedCapture();
         JsonNode outcome = get("/v1/events/" + capture);
-        List<Posting> forged = new ArrayList<>();
-        outcome.get("postings")
-                .forEach(p -> forged.add(new Posting(
-                        p.get("account").asText(),
-                        p.get("currency").asText(),
-                        p.get("amount").asLong())));
+        List<Posting> forged = new ArrayList<>(QueryOverHttp.outcome(outcome).getPostings());
         // Still balanced: a cent moved from the merchant to the platform's fees.
         forged.replaceAll(p -> p.getAccount().startsWith("merchant:")
                 ? new Posting(p.getAccount(), p.getCurrency(), p.getAmount() - 1)
@@ -291,7 +255,7 @@ class ReplayedYearIT {
                                 new Posting("platform:card-clearing", "EUR", -5_000L),
                                 new Posting("wallet:w-000001", "EUR", 5_000L))));
 
-        Result result = verify();
+        CommandRun result = CommandRun.verify(ledger);
 
         assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
         assertThat(result.out())
@@ -325,7 +289,7 @@ class ReplayedYearIT {
                         null,
                         null));
 
-        Result result = verify();
+        CommandRun result = CommandRun.verify(ledger);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out())
@@ -336,31 +300,6 @@ class ReplayedYearIT {
                         "outcomes topic: event " + capture + " has a second and different outcome, at "
                                 + "ledger.outcomes partition \\d+ offset \\d+: CardPaymentCaptured payment:cp-\\d+ at .*: "
                                 + "REJECTED \\(EXCEEDS_AUTHORIZED\\) \\[\\]; the log gives CardPaymentCaptured .*: ACCEPTED \\[");
-    }
-
-    private static Result ledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LedgerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    private static Result verify() {
-        return ledger(
-                "verify",
-                "--bootstrap-servers",
-                ledger.bootstrapServers(),
-                "--schema-registry-url",
-                ledger.schemaRegistryUrl(),
-                "--api-url",
-                api,
-                "--api-key",
-                ledger.adminKey().secret(),
-                "--wait",
-                "120");
     }
 
     private static String firstAcceptedCapture() {
@@ -456,5 +395,19 @@ class ReplayedYearIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code ledger settle} of every date of the year, as the admin. */
+    private static CommandRun settleTheYear() {
+        return ledger(
+                "settle",
+                "--from",
+                FIRST.toString(),
+                "--to",
+                LAST.toString(),
+                "--api-url",
+                api,
+                "--api-key",
+                ledger.adminKey().secret());
     }
 }
