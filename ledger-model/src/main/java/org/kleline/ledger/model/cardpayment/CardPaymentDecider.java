@@ -2,6 +2,7 @@ package org.kleline.ledger.model.cardpayment;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -32,7 +33,11 @@ import org.kleline.ledger.outcomes.RejectionReason;
 public final class CardPaymentDecider extends AggregateDecider<CardPaymentState> {
 
     public CardPaymentDecider(BusinessCalendar calendar) {
-        super(calendar, AggregateType.PAYMENT, payment -> payment.paymentId().value());
+        super(
+                calendar,
+                AggregateType.PAYMENT,
+                "card payment",
+                payment -> payment.paymentId().value());
     }
 
     /**
@@ -80,11 +85,10 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
 
     private static Decision<CardPaymentState> capture(
             CardPaymentState payment, DecidingEvent deciding, long amountMinor, DecisionContext context) {
-        if (payment == null) {
-            return deciding.rejected(RejectionReason.UNKNOWN_PAYMENT, null);
-        }
-        if (amountMinor > payment.capturableMinor()) {
-            return deciding.rejected(RejectionReason.EXCEEDS_AUTHORIZED, payment);
+        RejectionReason rejection = amountRejection(
+                payment, amountMinor, CardPaymentState::capturableMinor, RejectionReason.EXCEEDS_AUTHORIZED);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
         MerchantTerms merchant = merchantOf(payment, deciding.occurredAt(), context);
         long feeMinor = merchant.feePlan().cardFee(amountMinor);
@@ -98,11 +102,9 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
 
     private static Decision<CardPaymentState> refund(
             CardPaymentState payment, DecidingEvent deciding, long amountMinor) {
-        if (payment == null) {
-            return deciding.rejected(RejectionReason.UNKNOWN_PAYMENT, null);
-        }
-        if (amountMinor > payment.returnableMinor()) {
-            return deciding.rejected(RejectionReason.EXCEEDS_CAPTURED, payment);
+        RejectionReason rejection = returnRejection(payment, amountMinor);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
         CurrencyCode currency = payment.currency();
         var postings = new PostingsBuilder()
@@ -115,11 +117,9 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
 
     private static Decision<CardPaymentState> chargeBack(
             CardPaymentState payment, DecidingEvent deciding, long amountMinor, DecisionContext context) {
-        if (payment == null) {
-            return deciding.rejected(RejectionReason.UNKNOWN_PAYMENT, null);
-        }
-        if (amountMinor > payment.returnableMinor()) {
-            return deciding.rejected(RejectionReason.EXCEEDS_CAPTURED, payment);
+        RejectionReason rejection = returnRejection(payment, amountMinor);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
         long chargebackFeeMinor =
                 merchantOf(payment, deciding.occurredAt(), context).feePlan().chargebackFee();
@@ -146,6 +146,27 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
         return context.merchantTerms(merchantId.value(), t)
                 .orElseThrow(() -> new IllegalStateException("merchant " + merchantId + " of payment "
                         + payment.paymentId() + " is unknown to the context"));
+    }
+
+    /** Why a refund or chargeback of {@code amountMinor} is rejected, {@code null} when it is not. */
+    private static RejectionReason returnRejection(CardPaymentState payment, long amountMinor) {
+        return amountRejection(
+                payment, amountMinor, CardPaymentState::returnableMinor, RejectionReason.EXCEEDS_CAPTURED);
+    }
+
+    /**
+     * UNKNOWN_PAYMENT when there is no payment, {@code exceeded} when {@code amountMinor} is more than
+     * its {@code limit}, {@code null} when the amount may be taken.
+     */
+    private static RejectionReason amountRejection(
+            CardPaymentState payment,
+            long amountMinor,
+            ToLongFunction<CardPaymentState> limit,
+            RejectionReason exceeded) {
+        if (payment == null) {
+            return RejectionReason.UNKNOWN_PAYMENT;
+        }
+        return amountMinor > limit.applyAsLong(payment) ? exceeded : null;
     }
 
     private static SettlementKey settlementKey(CardPaymentState payment, DecidingEvent deciding) {

@@ -21,15 +21,19 @@ public abstract class AggregateDecider<S> {
 
     private final BusinessCalendar calendar;
     private final AggregateType type;
+    private final String eventsName;
     private final Function<S, String> idOf;
 
     /**
-     * @param type the aggregate this decider decides the events of
+     * @param type       the aggregate this decider decides the events of
+     * @param eventsName how a message names its events, e.g. {@code card payment} in "not a card payment event"
      * @param idOf the id of the aggregate a state is the state of, as events carry it
      */
-    protected AggregateDecider(BusinessCalendar calendar, AggregateType type, Function<S, String> idOf) {
+    protected AggregateDecider(
+            BusinessCalendar calendar, AggregateType type, String eventsName, Function<S, String> idOf) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.type = Objects.requireNonNull(type, "type");
+        this.eventsName = Objects.requireNonNull(eventsName, "eventsName");
         this.idOf = Objects.requireNonNull(idOf, "idOf");
     }
 
@@ -47,7 +51,7 @@ public abstract class AggregateDecider<S> {
         EventValidator.requireValidLogEvent(event);
         AggregateKey key = AggregateKey.of(event);
         if (key.type() != type) {
-            throw new IllegalArgumentException("not a " + type.eventsName() + " event: " + EventTypes.of(event));
+            throw new IllegalArgumentException("not a " + eventsName + " event: " + EventTypes.of(event));
         }
         if (state != null && !idOf.apply(state).equals(key.id())) {
             throw new IllegalArgumentException(

@@ -32,6 +32,7 @@ public final class MerchantDecider extends AggregateDecider<MerchantState> {
         super(
                 calendar,
                 AggregateType.MERCHANT,
+                "merchant",
                 merchant -> merchant.merchantId().value());
     }
 

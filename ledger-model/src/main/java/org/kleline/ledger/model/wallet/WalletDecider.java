@@ -30,7 +30,11 @@ import org.kleline.ledger.outcomes.RejectionReason;
 public final class WalletDecider extends AggregateDecider<WalletState> {
 
     public WalletDecider(BusinessCalendar calendar) {
-        super(calendar, AggregateType.WALLET, wallet -> wallet.walletId().value());
+        super(
+                calendar,
+                AggregateType.WALLET,
+                "wallet",
+                wallet -> wallet.walletId().value());
     }
 
     @Override
