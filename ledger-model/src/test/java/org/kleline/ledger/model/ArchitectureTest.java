@@ -1,12 +1,10 @@
 package org.kleline.ledger.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.model.fixtures.ModulePackages;
 
 /**
  * What the ledger's model may be built on. Its rules are plain Java tested without Kafka: no Kafka
@@ -23,17 +21,11 @@ class ArchitectureTest {
         "org.kleline.ledger.model.serde..", "org.kleline.ledger.model.topics..",
     };
 
-    private static final JavaClasses MODEL = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("org.kleline.ledger");
+    private static final JavaClasses MODEL = ModulePackages.mainClasses("org.kleline.ledger");
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.model.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(MODEL);
+        ModulePackages.requireFreeOfCycles(MODEL, "org.kleline.ledger.model");
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.kleline.ledger.simulator;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.model.fixtures.ModulePackages;
 
 /**
  * The simulator module's packages are its index for a newcomer: each depends on the others one way.
@@ -13,15 +9,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses SIMULATOR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kleline.ledger.simulator");
-
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("org.kleline.ledger.simulator.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(SIMULATOR);
+        ModulePackages.requireFreeOfCycles(
+                ModulePackages.mainClasses("org.kleline.ledger.simulator"), "org.kleline.ledger.simulator");
     }
 }
