@@ -100,16 +100,8 @@ final class LedgerFiles {
     static String dailyBalancesCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("account,currency,business_date,movement,closing_balance\n");
         for (DailyBalance line : ledger.dailyBalances()) {
-            csv.append(line.account())
-                    .append(',')
-                    .append(line.currency())
-                    .append(',')
-                    .append(line.businessDate())
-                    .append(',')
-                    .append(line.movement())
-                    .append(',')
-                    .append(line.closingBalance())
-                    .append('\n');
+            appendCsvLine(
+                    csv, line.account(), line.currency(), line.businessDate(), line.movement(), line.closingBalance());
         }
         return csv.toString();
     }
@@ -118,34 +110,34 @@ final class LedgerFiles {
         StringBuilder csv = new StringBuilder("merchant_id,business_date,currency,count,gross,refunds,chargebacks,"
                 + "fees,commission,net,paid_out,payouts,status\n");
         for (SettlementFigures row : ledger.settlements().values()) {
-            csv.append(row.merchantId())
-                    .append(',')
-                    .append(row.businessDate())
-                    .append(',')
-                    .append(row.currency())
-                    .append(',')
-                    .append(row.count())
-                    .append(',')
-                    .append(row.gross())
-                    .append(',')
-                    .append(row.refunds())
-                    .append(',')
-                    .append(row.chargebacks())
-                    .append(',')
-                    .append(row.fees())
-                    .append(',')
-                    .append(row.commission())
-                    .append(',')
-                    .append(row.net())
-                    .append(',')
-                    .append(row.paidOut())
-                    .append(',')
-                    .append(row.payouts())
-                    .append(',')
-                    .append(row.status())
-                    .append('\n');
+            appendCsvLine(
+                    csv,
+                    row.merchantId(),
+                    row.businessDate(),
+                    row.currency(),
+                    row.count(),
+                    row.gross(),
+                    row.refunds(),
+                    row.chargebacks(),
+                    row.fees(),
+                    row.commission(),
+                    row.net(),
+                    row.paidOut(),
+                    row.payouts(),
+                    row.status());
         }
         return csv.toString();
+    }
+
+    /** One CSV line: the values as text, comma separated (none holds a comma or a quote), then a newline. */
+    private static void appendCsvLine(StringBuilder csv, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(values[i]);
+        }
+        csv.append('\n');
     }
 
     private static ObjectNode state(DailyLedger ledger) {
