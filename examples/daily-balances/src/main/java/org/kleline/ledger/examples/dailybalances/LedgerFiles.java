@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +101,7 @@ final class LedgerFiles {
     static String dailyBalancesCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("account,currency,business_date,movement,closing_balance\n");
         for (DailyBalance line : ledger.dailyBalances()) {
-            appendCsvLine(
-                    csv, line.account(), line.currency(), line.businessDate(), line.movement(), line.closingBalance());
+            appendCsvLine(csv, line);
         }
         return csv.toString();
     }
@@ -110,32 +110,26 @@ final class LedgerFiles {
         StringBuilder csv = new StringBuilder("merchant_id,business_date,currency,count,gross,refunds,chargebacks,"
                 + "fees,commission,net,paid_out,payouts,status\n");
         for (SettlementFigures row : ledger.settlements().values()) {
-            appendCsvLine(
-                    csv,
-                    row.merchantId(),
-                    row.businessDate(),
-                    row.currency(),
-                    row.count(),
-                    row.gross(),
-                    row.refunds(),
-                    row.chargebacks(),
-                    row.fees(),
-                    row.commission(),
-                    row.net(),
-                    row.paidOut(),
-                    row.payouts(),
-                    row.status());
+            appendCsvLine(csv, row);
         }
         return csv.toString();
     }
 
-    /** One CSV line: the values as text, comma separated (none holds a comma or a quote), then a newline. */
-    private static void appendCsvLine(StringBuilder csv, Object... values) {
-        for (int i = 0; i < values.length; i++) {
+    /**
+     * One CSV line: the record's components in their order (the order of the file's header) as text, comma
+     * separated (none holds a comma or a quote), then a newline.
+     */
+    private static void appendCsvLine(StringBuilder csv, Record line) {
+        RecordComponent[] components = line.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(values[i]);
+            try {
+                csv.append(components[i].getAccessor().invoke(line));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor cannot be called: " + components[i], e);
+            }
         }
         csv.append('\n');
     }
