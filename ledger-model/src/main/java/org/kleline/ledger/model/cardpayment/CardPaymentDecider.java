@@ -1,23 +1,20 @@
 package org.kleline.ledger.model.cardpayment;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
 import org.kleline.ledger.events.CardPaymentRefunded;
-import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.model.decision.AggregateDecider;
+import org.kleline.ledger.model.decision.DecidingEvent;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.decision.PaymentPostings;
-import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.AggregateType;
-import org.kleline.ledger.model.event.EventTypes;
-import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
 import org.kleline.ledger.model.journal.PostingsBuilder;
@@ -33,133 +30,99 @@ import org.kleline.ledger.outcomes.RejectionReason;
  * Capture and chargeback fees use the merchant's fee plan at the capture's or chargeback's
  * own time. Pure and thread-safe.
  */
-public final class CardPaymentDecider {
-
-    private final BusinessCalendar calendar;
+public final class CardPaymentDecider extends AggregateDecider<CardPaymentState> {
 
     public CardPaymentDecider(BusinessCalendar calendar) {
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        super(
+                calendar,
+                AggregateType.PAYMENT,
+                "card payment",
+                payment -> payment.paymentId().value());
     }
 
     /**
-     * Decides one card payment event.
-     *
-     * @param payment the payment's state before the event, {@code null} when it does not exist
-     * @param event   a card payment event, valid per {@link EventValidator#requireValidLogEvent}
-     * @param context seen eventIds and the merchant's terms
-     * @throws org.kleline.ledger.model.validation.InvalidFieldException when the event is invalid
-     * @throws IllegalArgumentException when it is not a card payment event, or {@code payment} is another payment's
-     * @throws IllegalStateException    when the context does not know the merchant of an existing
-     *                                  payment (its merchant store lags the log)
+     * @throws IllegalStateException when the context does not know the merchant of an existing
+     *                               payment (its merchant store lags the log)
      */
-    public Decision<CardPaymentState> decide(CardPaymentState payment, EventEnvelope event, DecisionContext context) {
-        EventValidator.requireValidLogEvent(event);
-        AggregateKey key = AggregateKey.of(event);
-        if (key.type() != AggregateType.PAYMENT) {
-            throw new IllegalArgumentException("not a card payment event: " + EventTypes.of(event));
-        }
-        if (payment != null && !payment.paymentId().value().equals(key.id())) {
-            throw new IllegalArgumentException("state of payment " + payment.paymentId() + " given for " + key);
-        }
-        LocalDate businessDate = calendar.businessDate(event.getOccurredAt());
-        if (context.seen(key, event.getEventId())) {
-            return Decision.duplicate(event, key, businessDate, payment);
-        }
-        Object payload = event.getPayload();
+    @Override
+    protected Decision<CardPaymentState> decideNew(
+            CardPaymentState payment, Object payload, DecidingEvent deciding, DecisionContext context) {
         if (payload instanceof CardPaymentCaptured capture) {
-            return capture(payment, event, key, businessDate, capture.getAmount(), context);
+            return capture(payment, deciding, capture.getAmount(), context);
         }
         if (payload instanceof CardPaymentAuthorized authorization) {
-            return authorize(payment, event, key, businessDate, authorization, context);
+            return authorize(payment, deciding, authorization, context);
         }
         if (payload instanceof CardPaymentRefunded refund) {
-            return refund(payment, event, key, businessDate, refund.getAmount());
+            return refund(payment, deciding, refund.getAmount());
         }
-        return chargeBack(payment, event, key, businessDate, ((CardPaymentChargedBack) payload).getAmount(), context);
+        return chargeBack(payment, deciding, ((CardPaymentChargedBack) payload).getAmount(), context);
     }
 
     private static Decision<CardPaymentState> authorize(
             CardPaymentState payment,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
+            DecidingEvent deciding,
             CardPaymentAuthorized authorization,
             DecisionContext context) {
         if (payment != null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, payment);
+            return deciding.rejected(RejectionReason.ALREADY_EXISTS, payment);
         }
-        Instant t = event.getOccurredAt();
+        Instant t = deciding.occurredAt();
         Optional<MerchantTerms> found = context.merchantTerms(authorization.getMerchantId(), t);
         if (found.isEmpty() || !found.get().onboardedBy(t)) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
+            return deciding.rejected(RejectionReason.UNKNOWN_MERCHANT, null);
         }
         if (!found.get().currency().code().equals(authorization.getCurrency())) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.CURRENCY_MISMATCH, null);
+            return deciding.rejected(RejectionReason.CURRENCY_MISMATCH, null);
         }
         CardPaymentState authorized = CardPaymentState.authorized(
                 new PaymentId(authorization.getPaymentId()),
                 found.get().merchantId(),
                 found.get().currency(),
                 authorization.getAmount());
-        return Decision.accepted(event, key, businessDate, authorized);
+        return deciding.accepted(authorized);
     }
 
     private static Decision<CardPaymentState> capture(
-            CardPaymentState payment,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
-            long amountMinor,
-            DecisionContext context) {
-        if (payment == null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
+            CardPaymentState payment, DecidingEvent deciding, long amountMinor, DecisionContext context) {
+        RejectionReason rejection = amountRejection(
+                payment, amountMinor, CardPaymentState::capturableMinor, RejectionReason.EXCEEDS_AUTHORIZED);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
-        if (amountMinor > payment.capturableMinor()) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.EXCEEDS_AUTHORIZED, payment);
-        }
-        MerchantTerms merchant = merchantOf(payment, event.getOccurredAt(), context);
+        MerchantTerms merchant = merchantOf(payment, deciding.occurredAt(), context);
         long feeMinor = merchant.feePlan().cardFee(amountMinor);
         long commissionMinor = merchant.commission(feeMinor);
         CurrencyCode currency = payment.currency();
         var postings = PaymentPostings.payment(
                 AccountId.PLATFORM_CARD_CLEARING, merchant, currency, amountMinor, feeMinor, commissionMinor);
-        var effect =
-                SettlementEffect.payment(settlementKey(payment, businessDate), amountMinor, feeMinor, commissionMinor);
-        return Decision.accepted(event, key, businessDate, postings, payment.withCaptured(amountMinor), effect);
+        var effect = SettlementEffect.payment(settlementKey(payment, deciding), amountMinor, feeMinor, commissionMinor);
+        return deciding.accepted(postings, payment.withCaptured(amountMinor), effect);
     }
 
     private static Decision<CardPaymentState> refund(
-            CardPaymentState payment, EventEnvelope event, AggregateKey key, LocalDate businessDate, long amountMinor) {
-        if (payment == null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
-        }
-        if (amountMinor > payment.returnableMinor()) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.EXCEEDS_CAPTURED, payment);
+            CardPaymentState payment, DecidingEvent deciding, long amountMinor) {
+        RejectionReason rejection = returnRejection(payment, amountMinor);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
         CurrencyCode currency = payment.currency();
         var postings = new PostingsBuilder()
                 .add(AccountId.merchant(payment.merchantId()), currency, -amountMinor)
                 .add(AccountId.PLATFORM_CARD_CLEARING, currency, amountMinor)
                 .build();
-        var effect = SettlementEffect.refund(settlementKey(payment, businessDate), amountMinor);
-        return Decision.accepted(event, key, businessDate, postings, payment.withRefunded(amountMinor), effect);
+        var effect = SettlementEffect.refund(settlementKey(payment, deciding), amountMinor);
+        return deciding.accepted(postings, payment.withRefunded(amountMinor), effect);
     }
 
     private static Decision<CardPaymentState> chargeBack(
-            CardPaymentState payment,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
-            long amountMinor,
-            DecisionContext context) {
-        if (payment == null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_PAYMENT, null);
-        }
-        if (amountMinor > payment.returnableMinor()) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.EXCEEDS_CAPTURED, payment);
+            CardPaymentState payment, DecidingEvent deciding, long amountMinor, DecisionContext context) {
+        RejectionReason rejection = returnRejection(payment, amountMinor);
+        if (rejection != null) {
+            return deciding.rejected(rejection, payment);
         }
         long chargebackFeeMinor =
-                merchantOf(payment, event.getOccurredAt(), context).feePlan().chargebackFee();
+                merchantOf(payment, deciding.occurredAt(), context).feePlan().chargebackFee();
         CurrencyCode currency = payment.currency();
         var postings = new PostingsBuilder()
                 .add(
@@ -169,8 +132,8 @@ public final class CardPaymentDecider {
                 .add(AccountId.PLATFORM_CARD_CLEARING, currency, amountMinor)
                 .add(AccountId.PLATFORM_FEES, currency, chargebackFeeMinor)
                 .build();
-        var effect = SettlementEffect.chargeback(settlementKey(payment, businessDate), amountMinor, chargebackFeeMinor);
-        return Decision.accepted(event, key, businessDate, postings, payment.withChargedBack(amountMinor), effect);
+        var effect = SettlementEffect.chargeback(settlementKey(payment, deciding), amountMinor, chargebackFeeMinor);
+        return deciding.accepted(postings, payment.withChargedBack(amountMinor), effect);
     }
 
     /**
@@ -185,7 +148,28 @@ public final class CardPaymentDecider {
                         + payment.paymentId() + " is unknown to the context"));
     }
 
-    private static SettlementKey settlementKey(CardPaymentState payment, LocalDate businessDate) {
-        return new SettlementKey(payment.merchantId(), businessDate, payment.currency());
+    /** Why a refund or chargeback of {@code amountMinor} is rejected, {@code null} when it is not. */
+    private static RejectionReason returnRejection(CardPaymentState payment, long amountMinor) {
+        return amountRejection(
+                payment, amountMinor, CardPaymentState::returnableMinor, RejectionReason.EXCEEDS_CAPTURED);
+    }
+
+    /**
+     * UNKNOWN_PAYMENT when there is no payment, {@code exceeded} when {@code amountMinor} is more than
+     * its {@code limit}, {@code null} when the amount may be taken.
+     */
+    private static RejectionReason amountRejection(
+            CardPaymentState payment,
+            long amountMinor,
+            ToLongFunction<CardPaymentState> limit,
+            RejectionReason exceeded) {
+        if (payment == null) {
+            return RejectionReason.UNKNOWN_PAYMENT;
+        }
+        return amountMinor > limit.applyAsLong(payment) ? exceeded : null;
+    }
+
+    private static SettlementKey settlementKey(CardPaymentState payment, DecidingEvent deciding) {
+        return new SettlementKey(payment.merchantId(), deciding.businessDate(), payment.currency());
     }
 }

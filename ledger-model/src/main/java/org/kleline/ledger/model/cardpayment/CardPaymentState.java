@@ -64,35 +64,19 @@ public record CardPaymentState(
     }
 
     public CardPaymentState withCaptured(long amountMinor) {
-        return new CardPaymentState(
-                paymentId,
-                merchantId,
-                currency,
-                authorizedMinor,
-                capturedMinor + amountMinor,
-                refundedMinor,
-                chargedBackMinor);
+        return withTaken(capturedMinor + amountMinor, refundedMinor, chargedBackMinor);
     }
 
     public CardPaymentState withRefunded(long amountMinor) {
-        return new CardPaymentState(
-                paymentId,
-                merchantId,
-                currency,
-                authorizedMinor,
-                capturedMinor,
-                refundedMinor + amountMinor,
-                chargedBackMinor);
+        return withTaken(capturedMinor, refundedMinor + amountMinor, chargedBackMinor);
     }
 
     public CardPaymentState withChargedBack(long amountMinor) {
-        return new CardPaymentState(
-                paymentId,
-                merchantId,
-                currency,
-                authorizedMinor,
-                capturedMinor,
-                refundedMinor,
-                chargedBackMinor + amountMinor);
+        return withTaken(capturedMinor, refundedMinor, chargedBackMinor + amountMinor);
+    }
+
+    /** This payment with its captured, refunded and charged back totals replaced. */
+    private CardPaymentState withTaken(long captured, long refunded, long chargedBack) {
+        return new CardPaymentState(paymentId, merchantId, currency, authorizedMinor, captured, refunded, chargedBack);
     }
 }

@@ -1,6 +1,8 @@
 package org.kleline.ledger.model.event;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -27,6 +29,19 @@ import org.kleline.ledger.events.WalletToppedUp;
  * @param id   the walletId, paymentId or merchantId
  */
 public record AggregateKey(AggregateType type, String id) {
+
+    private static final Map<Class<?>, Function<Object, AggregateKey>> KEYS = Map.ofEntries(
+            keyOf(WalletOpened.class, p -> wallet(p.getWalletId())),
+            keyOf(WalletToppedUp.class, p -> wallet(p.getWalletId())),
+            keyOf(WalletRedeemed.class, p -> wallet(p.getWalletId())),
+            keyOf(MicropaymentRequested.class, p -> wallet(p.getWalletId())),
+            keyOf(CardPaymentAuthorized.class, p -> payment(p.getPaymentId())),
+            keyOf(CardPaymentCaptured.class, p -> payment(p.getPaymentId())),
+            keyOf(CardPaymentRefunded.class, p -> payment(p.getPaymentId())),
+            keyOf(CardPaymentChargedBack.class, p -> payment(p.getPaymentId())),
+            keyOf(MerchantOnboarded.class, p -> merchant(p.getMerchantId())),
+            keyOf(MerchantFeePlanChanged.class, p -> merchant(p.getMerchantId())),
+            keyOf(MerchantPaidOut.class, p -> merchant(p.getMerchantId())));
 
     public AggregateKey {
         Objects.requireNonNull(type, "type");
@@ -56,41 +71,16 @@ public record AggregateKey(AggregateType type, String id) {
      * @throws IllegalArgumentException when {@code payload} is not one of the 11 payload records
      */
     public static AggregateKey of(Object payload) {
-        if (payload instanceof WalletToppedUp p) {
-            return wallet(p.getWalletId());
+        Function<Object, AggregateKey> key = payload == null ? null : KEYS.get(payload.getClass());
+        if (key == null) {
+            throw EventTypes.notAPayload(payload);
         }
-        if (payload instanceof MicropaymentRequested p) {
-            return wallet(p.getWalletId());
-        }
-        if (payload instanceof CardPaymentCaptured p) {
-            return payment(p.getPaymentId());
-        }
-        if (payload instanceof CardPaymentAuthorized p) {
-            return payment(p.getPaymentId());
-        }
-        if (payload instanceof WalletRedeemed p) {
-            return wallet(p.getWalletId());
-        }
-        if (payload instanceof WalletOpened p) {
-            return wallet(p.getWalletId());
-        }
-        if (payload instanceof CardPaymentRefunded p) {
-            return payment(p.getPaymentId());
-        }
-        if (payload instanceof CardPaymentChargedBack p) {
-            return payment(p.getPaymentId());
-        }
-        if (payload instanceof MerchantPaidOut p) {
-            return merchant(p.getMerchantId());
-        }
-        if (payload instanceof MerchantOnboarded p) {
-            return merchant(p.getMerchantId());
-        }
-        if (payload instanceof MerchantFeePlanChanged p) {
-            return merchant(p.getMerchantId());
-        }
-        throw new IllegalArgumentException("not an event payload: "
-                + (payload == null ? "null" : payload.getClass().getName()));
+        return key.apply(payload);
+    }
+
+    private static <P> Map.Entry<Class<?>, Function<Object, AggregateKey>> keyOf(
+            Class<P> payloadClass, Function<P, AggregateKey> key) {
+        return Map.entry(payloadClass, payload -> key.apply(payloadClass.cast(payload)));
     }
 
     /** The key as a string, e.g. {@code wallet:w-1}. */

@@ -1,5 +1,6 @@
 package org.kleline.ledger.model.event;
 
+import java.util.Map;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -17,6 +18,19 @@ import org.kleline.ledger.events.WalletToppedUp;
 /** The {@link EventType} of a payload: the name outcomes and journal entries carry. */
 public final class EventTypes {
 
+    private static final Map<Class<?>, EventType> TYPES = Map.ofEntries(
+            Map.entry(WalletOpened.class, EventType.WalletOpened),
+            Map.entry(WalletToppedUp.class, EventType.WalletToppedUp),
+            Map.entry(WalletRedeemed.class, EventType.WalletRedeemed),
+            Map.entry(MicropaymentRequested.class, EventType.MicropaymentRequested),
+            Map.entry(CardPaymentAuthorized.class, EventType.CardPaymentAuthorized),
+            Map.entry(CardPaymentCaptured.class, EventType.CardPaymentCaptured),
+            Map.entry(CardPaymentRefunded.class, EventType.CardPaymentRefunded),
+            Map.entry(CardPaymentChargedBack.class, EventType.CardPaymentChargedBack),
+            Map.entry(MerchantOnboarded.class, EventType.MerchantOnboarded),
+            Map.entry(MerchantFeePlanChanged.class, EventType.MerchantFeePlanChanged),
+            Map.entry(MerchantPaidOut.class, EventType.MerchantPaidOut));
+
     private EventTypes() {}
 
     public static EventType of(EventEnvelope event) {
@@ -27,40 +41,16 @@ public final class EventTypes {
      * @throws IllegalArgumentException when {@code payload} is not one of the 11 payload records
      */
     public static EventType of(Object payload) {
-        if (payload instanceof WalletToppedUp) {
-            return EventType.WalletToppedUp;
+        EventType type = payload == null ? null : TYPES.get(payload.getClass());
+        if (type == null) {
+            throw notAPayload(payload);
         }
-        if (payload instanceof MicropaymentRequested) {
-            return EventType.MicropaymentRequested;
-        }
-        if (payload instanceof CardPaymentCaptured) {
-            return EventType.CardPaymentCaptured;
-        }
-        if (payload instanceof CardPaymentAuthorized) {
-            return EventType.CardPaymentAuthorized;
-        }
-        if (payload instanceof WalletRedeemed) {
-            return EventType.WalletRedeemed;
-        }
-        if (payload instanceof WalletOpened) {
-            return EventType.WalletOpened;
-        }
-        if (payload instanceof CardPaymentRefunded) {
-            return EventType.CardPaymentRefunded;
-        }
-        if (payload instanceof CardPaymentChargedBack) {
-            return EventType.CardPaymentChargedBack;
-        }
-        if (payload instanceof MerchantPaidOut) {
-            return EventType.MerchantPaidOut;
-        }
-        if (payload instanceof MerchantOnboarded) {
-            return EventType.MerchantOnboarded;
-        }
-        if (payload instanceof MerchantFeePlanChanged) {
-            return EventType.MerchantFeePlanChanged;
-        }
-        throw new IllegalArgumentException("not an event payload: "
+        return type;
+    }
+
+    /** The error of a method given an object that is not one of the 11 payload records. */
+    static IllegalArgumentException notAPayload(Object payload) {
+        return new IllegalArgumentException("not an event payload: "
                 + (payload == null ? "null" : payload.getClass().getName()));
     }
 }

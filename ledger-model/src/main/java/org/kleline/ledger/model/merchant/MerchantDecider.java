@@ -1,19 +1,15 @@
 package org.kleline.ledger.model.merchant;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Objects;
-import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.MerchantFeePlanChanged;
 import org.kleline.ledger.events.MerchantOnboarded;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.account.AccountId;
+import org.kleline.ledger.model.decision.AggregateDecider;
+import org.kleline.ledger.model.decision.DecidingEvent;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.decision.DecisionContext;
-import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.event.AggregateType;
-import org.kleline.ledger.model.event.EventTypes;
-import org.kleline.ledger.model.event.EventValidator;
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PartnerId;
@@ -30,54 +26,32 @@ import org.kleline.ledger.outcomes.RejectionReason;
  * id is checked against {@link DecisionContext#payoutIdUsed}, not the state. Pure and
  * thread-safe.
  */
-public final class MerchantDecider {
-
-    private final BusinessCalendar calendar;
+public final class MerchantDecider extends AggregateDecider<MerchantState> {
 
     public MerchantDecider(BusinessCalendar calendar) {
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        super(
+                calendar,
+                AggregateType.MERCHANT,
+                "merchant",
+                merchant -> merchant.merchantId().value());
     }
 
-    /**
-     * Decides one merchant event.
-     *
-     * @param merchant the merchant's state before the event, {@code null} when it does not exist
-     * @param event    a merchant event, valid per {@link EventValidator#requireValidLogEvent}
-     * @param context  seen eventIds and used payoutIds
-     * @throws org.kleline.ledger.model.validation.InvalidFieldException when the event is invalid
-     * @throws IllegalArgumentException when it is not a merchant event, or {@code merchant} is another merchant's
-     */
-    public Decision<MerchantState> decide(MerchantState merchant, EventEnvelope event, DecisionContext context) {
-        EventValidator.requireValidLogEvent(event);
-        AggregateKey key = AggregateKey.of(event);
-        if (key.type() != AggregateType.MERCHANT) {
-            throw new IllegalArgumentException("not a merchant event: " + EventTypes.of(event));
-        }
-        if (merchant != null && !merchant.merchantId().value().equals(key.id())) {
-            throw new IllegalArgumentException("state of merchant " + merchant.merchantId() + " given for " + key);
-        }
-        LocalDate businessDate = calendar.businessDate(event.getOccurredAt());
-        if (context.seen(key, event.getEventId())) {
-            return Decision.duplicate(event, key, businessDate, merchant);
-        }
-        Object payload = event.getPayload();
+    @Override
+    protected Decision<MerchantState> decideNew(
+            MerchantState merchant, Object payload, DecidingEvent deciding, DecisionContext context) {
         if (payload instanceof MerchantPaidOut payout) {
-            return payOut(merchant, event, key, businessDate, payout, context);
+            return payOut(merchant, deciding, payout, context);
         }
         if (payload instanceof MerchantOnboarded onboarding) {
-            return onboard(merchant, event, key, businessDate, onboarding);
+            return onboard(merchant, deciding, onboarding);
         }
-        return changeFeePlan(merchant, event, key, businessDate, (MerchantFeePlanChanged) payload);
+        return changeFeePlan(merchant, deciding, (MerchantFeePlanChanged) payload);
     }
 
     private static Decision<MerchantState> onboard(
-            MerchantState merchant,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
-            MerchantOnboarded onboarding) {
+            MerchantState merchant, DecidingEvent deciding, MerchantOnboarded onboarding) {
         if (merchant != null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, merchant);
+            return deciding.rejected(RejectionReason.ALREADY_EXISTS, merchant);
         }
         PartnerId partnerId = onboarding.getPartnerId() == null ? null : new PartnerId(onboarding.getPartnerId());
         MerchantState onboarded = MerchantState.onboarded(
@@ -85,37 +59,28 @@ public final class MerchantDecider {
                 onboarding.getName(),
                 partnerId,
                 CurrencyCode.of(onboarding.getCurrency()),
-                event.getOccurredAt(),
+                deciding.occurredAt(),
                 FeeSchedule.fromAvro(onboarding.getFeePlan()));
-        return Decision.accepted(event, key, businessDate, onboarded);
+        return deciding.accepted(onboarded);
     }
 
     private static Decision<MerchantState> changeFeePlan(
-            MerchantState merchant,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
-            MerchantFeePlanChanged change) {
+            MerchantState merchant, DecidingEvent deciding, MerchantFeePlanChanged change) {
         if (merchant == null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
+            return deciding.rejected(RejectionReason.UNKNOWN_MERCHANT, null);
         }
-        Instant effectiveFrom = change.getEffectiveFrom() == null ? event.getOccurredAt() : change.getEffectiveFrom();
+        Instant effectiveFrom = change.getEffectiveFrom() == null ? deciding.occurredAt() : change.getEffectiveFrom();
         var version = new FeePlanVersion(FeeSchedule.fromAvro(change.getFeePlan()), effectiveFrom);
-        return Decision.accepted(event, key, businessDate, merchant.withFeePlan(version));
+        return deciding.accepted(merchant.withFeePlan(version));
     }
 
     private static Decision<MerchantState> payOut(
-            MerchantState merchant,
-            EventEnvelope event,
-            AggregateKey key,
-            LocalDate businessDate,
-            MerchantPaidOut payout,
-            DecisionContext context) {
+            MerchantState merchant, DecidingEvent deciding, MerchantPaidOut payout, DecisionContext context) {
         if (merchant == null) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.UNKNOWN_MERCHANT, null);
+            return deciding.rejected(RejectionReason.UNKNOWN_MERCHANT, null);
         }
         if (context.payoutIdUsed(payout.getMerchantId(), payout.getPayoutId())) {
-            return Decision.rejected(event, key, businessDate, RejectionReason.ALREADY_EXISTS, merchant);
+            return deciding.rejected(RejectionReason.ALREADY_EXISTS, merchant);
         }
         long amountMinor = payout.getAmount();
         CurrencyCode currency = merchant.currency();
@@ -126,6 +91,6 @@ public final class MerchantDecider {
         // The row of the date the payout settles, which need not be the date it happened.
         var effect = SettlementEffect.payout(
                 new SettlementKey(merchant.merchantId(), payout.getBusinessDate(), currency), amountMinor);
-        return Decision.accepted(event, key, businessDate, postings, merchant, effect);
+        return deciding.accepted(postings, merchant, effect);
     }
 }

@@ -2,6 +2,9 @@ package org.kleline.ledger.model.cardpayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertAccepted;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertDuplicate;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertRejected;
 import static org.kleline.ledger.model.fixtures.Events.D0;
 import static org.kleline.ledger.model.fixtures.Events.T0;
 import static org.kleline.ledger.model.fixtures.Events.authorization;
@@ -51,8 +54,7 @@ class CardPaymentDeciderTest {
     void authorizationCreatesAnAuthorizedPaymentWithoutPostings() {
         Decision<CardPaymentState> decision =
                 decider.decide(null, event("e-1", authorization("p-1", "m-1", 10_000, "EUR")), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).isEmpty();
+        assertAccepted(decision);
         assertThat(decision.settlementEffect()).isNull();
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 0, 0, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.AUTHORIZED);
@@ -99,13 +101,12 @@ class CardPaymentDeciderTest {
         // fee = halfEven(10000 * 150, 10000) + 25 = 175; commission = halfEven(175 * 2000, 10000) = 35
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 10_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(
-                        eur("platform:card-clearing", -10_000),
-                        eur("merchant:m-1", 9_825),
-                        eur("platform:fees", 140),
-                        eur("partner:pa-1", 35));
+        assertAccepted(
+                decision,
+                eur("platform:card-clearing", -10_000),
+                eur("merchant:m-1", 9_825),
+                eur("platform:fees", 140),
+                eur("partner:pa-1", 35));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.payment(M1_D0, 10_000, 175, 35));
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 0, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CAPTURED);
@@ -170,9 +171,7 @@ class CardPaymentDeciderTest {
     void refundDebitsTheMerchantAndCreditsClearingWithoutReturningFees() {
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", refund("p-1", 4_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
+        assertAccepted(decision, eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.refund(M1_D0, 4_000));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.PARTIALLY_REFUNDED);
     }
@@ -202,10 +201,11 @@ class CardPaymentDeciderTest {
     void chargebackDebitsTheMerchantItsAmountPlusTheChargebackFeeWithoutCommission() {
         Decision<CardPaymentState> decision =
                 decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(
-                        eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
+        assertAccepted(
+                decision,
+                eur("merchant:m-1", -4_500),
+                eur("platform:card-clearing", 3_000),
+                eur("platform:fees", 1_500));
         assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.chargeback(M1_D0, 3_000, 1_500));
         assertThat(decision.settlementEffect().commission()).isZero();
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
@@ -225,10 +225,7 @@ class CardPaymentDeciderTest {
         context.withSeen(AggregateKey.payment("p-1"), "e-1");
         CardPaymentState state = payment(10_000, 0, 0, 0);
         Decision<CardPaymentState> decision = decider.decide(state, event("e-1", capture("p-1", 10_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(state);
+        assertDuplicate(decision, state);
     }
 
     @Test
@@ -239,10 +236,6 @@ class CardPaymentDeciderTest {
 
     private void rejected(CardPaymentState payment, EventEnvelope event, RejectionReason reason) {
         Decision<CardPaymentState> decision = decider.decide(payment, event, context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.reason()).isEqualTo(reason);
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(payment);
+        assertRejected(decision, reason, payment);
     }
 }

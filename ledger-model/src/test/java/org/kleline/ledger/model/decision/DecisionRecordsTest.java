@@ -90,34 +90,14 @@ class DecisionRecordsTest {
     @Test
     void rejectedOutcomeCarriesItsReasonAndNoPostings() {
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
-        assertThat(outcome)
-                .isEqualTo(new EventOutcome(
-                        "e-1",
-                        "wallet:w-1",
-                        EventType.WalletRedeemed,
-                        T0,
-                        Outcome.REJECTED,
-                        RejectionReason.INSUFFICIENT_FUNDS,
-                        List.of(),
-                        null,
-                        PayloadDigest.of(redemption("w-1", 2_000))));
+        assertThat(outcome).isEqualTo(unchangedRedemption(Outcome.REJECTED, RejectionReason.INSUFFICIENT_FUNDS));
     }
 
     @Test
     void duplicateOutcomeHasNoReasonAndNoPostings() {
         context.withSeen(AggregateKey.wallet("w-1"), "e-1");
         EventOutcome outcome = EventOutcomes.of(wallets.decide(W1, event("e-1", redemption("w-1", 2_000)), context));
-        assertThat(outcome)
-                .isEqualTo(new EventOutcome(
-                        "e-1",
-                        "wallet:w-1",
-                        EventType.WalletRedeemed,
-                        T0,
-                        Outcome.DUPLICATE,
-                        null,
-                        List.of(),
-                        null,
-                        PayloadDigest.of(redemption("w-1", 2_000))));
+        assertThat(outcome).isEqualTo(unchangedRedemption(Outcome.DUPLICATE, null));
     }
 
     @Test
@@ -146,5 +126,19 @@ class DecisionRecordsTest {
                         W1,
                         null))
                 .hasMessage("a reason goes with REJECTED and only with it: ACCEPTED, INSUFFICIENT_FUNDS");
+    }
+
+    /** The outcome of the redemption of 2,000 from w-1 at T0 when it changes nothing. */
+    private static EventOutcome unchangedRedemption(Outcome outcome, RejectionReason reason) {
+        return new EventOutcome(
+                "e-1",
+                "wallet:w-1",
+                EventType.WalletRedeemed,
+                T0,
+                outcome,
+                reason,
+                List.of(),
+                null,
+                PayloadDigest.of(redemption("w-1", 2_000)));
     }
 }

@@ -3,41 +3,33 @@ package org.kleline.ledger.model.fee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FeesTest {
 
-    @Test
-    void feeIsTheRoundedRatePlusTheFixedPart() {
-        assertThat(Fees.fee(10_000, 250, 30)).isEqualTo(280);
-        assertThat(Fees.fee(10_000, 150, 25)).isEqualTo(175);
+    @ParameterizedTest(name = "{4}: fee({0}, {1} bps, fixed {2}) = {3}")
+    @CsvSource({
+        "10000, 250, 30, 280, the rounded rate plus the fixed part",
+        "10000, 150, 25, 175, the rounded rate plus the fixed part",
+        "50, 100, 0, 0, rounds half to even",
+        "150, 100, 0, 2, rounds half to even",
+        "250, 100, 0, 2, rounds half to even",
+        "350, 100, 0, 4, rounds half to even",
+        "100, 500, 200, 100, capped at the amount",
+        "100, 10000, 1, 100, capped at the amount",
+        "100, 0, 9223372036854775807, 100, capped at the amount",
+        "1000000000000, 10000, 0, 1000000000000, the largest amount at the full rate costs it all",
+    })
+    void feeIsTheRoundedRatePlusTheFixedPartCappedAtTheAmount(
+            long amount, int bps, long fixed, long expected, String rule) {
+        assertThat(Fees.fee(amount, bps, fixed)).isEqualTo(expected);
     }
 
-    @Test
-    void feeRoundsHalfToEven() {
-        assertThat(Fees.fee(50, 100, 0)).isEqualTo(0);
-        assertThat(Fees.fee(150, 100, 0)).isEqualTo(2);
-        assertThat(Fees.fee(250, 100, 0)).isEqualTo(2);
-        assertThat(Fees.fee(350, 100, 0)).isEqualTo(4);
-    }
-
-    @Test
-    void feeIsCappedAtTheAmount() {
-        assertThat(Fees.fee(100, 500, 200)).isEqualTo(100);
-        assertThat(Fees.fee(100, 10_000, 1)).isEqualTo(100);
-        assertThat(Fees.fee(100, 0, Long.MAX_VALUE)).isEqualTo(100);
-    }
-
-    @Test
-    void largestAmountAtTheFullRateCostsItAll() {
-        assertThat(Fees.fee(1_000_000_000_000L, 10_000, 0)).isEqualTo(1_000_000_000_000L);
-    }
-
-    @Test
-    void commissionIsTheRoundedPartnerShareOfTheFee() {
-        assertThat(Fees.commission(280, 2_000)).isEqualTo(56);
-        assertThat(Fees.commission(5, 5_000)).isEqualTo(2);
-        assertThat(Fees.commission(7, 5_000)).isEqualTo(4);
-        assertThat(Fees.commission(0, 10_000)).isEqualTo(0);
+    @ParameterizedTest(name = "commission({0}, {1} bps) = {2}")
+    @CsvSource({"280, 2000, 56", "5, 5000, 2", "7, 5000, 4", "0, 10000, 0"})
+    void commissionIsTheRoundedPartnerShareOfTheFee(long fee, int shareBps, long expected) {
+        assertThat(Fees.commission(fee, shareBps)).isEqualTo(expected);
     }
 
     @Test

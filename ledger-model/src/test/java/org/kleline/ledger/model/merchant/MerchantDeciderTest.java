@@ -1,6 +1,9 @@
 package org.kleline.ledger.model.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertAccepted;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertDuplicate;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertRejected;
 import static org.kleline.ledger.model.fixtures.Events.D0;
 import static org.kleline.ledger.model.fixtures.Events.T0;
 import static org.kleline.ledger.model.fixtures.Events.event;
@@ -43,8 +46,7 @@ class MerchantDeciderTest {
     void onboardingCreatesTheMerchantWithItsPlanEffectiveFromItsTime() {
         Decision<MerchantState> decision =
                 decider.decide(null, event("e-1", T0, onboarding("m-1", "pa-1", "EUR", standardPlan())), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).isEmpty();
+        assertAccepted(decision);
         assertThat(decision.settlementEffect()).isNull();
         MerchantState merchant = decision.nextState();
         assertThat(merchant.merchantId()).isEqualTo(new MerchantId("m-1"));
@@ -77,8 +79,7 @@ class MerchantDeciderTest {
         var newPlan = plan(0, 0, 0, 0, 0, 0);
         Decision<MerchantState> decision =
                 decider.decide(M1, event("e-1", minutes(10), feePlanChange("m-1", newPlan, null)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).isEmpty();
+        assertAccepted(decision);
         assertThat(decision.nextState().feePlans())
                 .hasSize(2)
                 .last()
@@ -119,8 +120,7 @@ class MerchantDeciderTest {
         LocalDate settled = D0.minusDays(3);
         Decision<MerchantState> decision =
                 decider.decide(M1, event("e-1", T0, payout("m-1", "bank-1", settled, 5_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings()).containsExactly(eur("merchant:m-1", -5_000), eur("platform:payouts", 5_000));
+        assertAccepted(decision, eur("merchant:m-1", -5_000), eur("platform:payouts", 5_000));
         assertThat(decision.settlementEffect())
                 .isEqualTo(SettlementEffect.payout(new SettlementKey(new MerchantId("m-1"), settled, EUR), 5_000));
         assertThat(decision.businessDate()).isEqualTo(D0);
@@ -133,9 +133,7 @@ class MerchantDeciderTest {
         String payoutId = "po-m-1-2026-11-27";
         Decision<MerchantState> decision =
                 decider.decide(M1, event(payoutId, payout("m-1", payoutId, D0, 3_000_000_000_000L)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(eur("merchant:m-1", -3_000_000_000_000L), eur("platform:payouts", 3_000_000_000_000L));
+        assertAccepted(decision, eur("merchant:m-1", -3_000_000_000_000L), eur("platform:payouts", 3_000_000_000_000L));
     }
 
     @Test
@@ -143,20 +141,13 @@ class MerchantDeciderTest {
         context.withSeen(AggregateKey.merchant("m-1"), "e-1");
         Decision<MerchantState> decision =
                 decider.decide(M1, event("e-1", payout("m-1", "bank-9", D0, 5_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(M1);
+        assertDuplicate(decision, M1);
         assertThat(Payouts.applied(decision)).isEmpty();
     }
 
     private void rejected(MerchantState merchant, EventEnvelope event, RejectionReason reason) {
         Decision<MerchantState> decision = decider.decide(merchant, event, context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.reason()).isEqualTo(reason);
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(merchant);
+        assertRejected(decision, reason, merchant);
         assertThat(Payouts.applied(decision)).isEmpty();
     }
 }

@@ -25,9 +25,14 @@ class MerchantStateTest {
         return new FeeSchedule(cardBps, 0, 0, 0, 0, 0);
     }
 
-    private static MerchantState onboardedAtT0() {
-        return MerchantState.onboarded(
+    /** Merchant m-1 onboarded at T0 on the ONBOARDING plan, then given {@code changes} in this (log) order. */
+    private static MerchantState onboardedAtT0(FeePlanVersion... changes) {
+        MerchantState merchant = MerchantState.onboarded(
                 new MerchantId("m-1"), "Merchant m-1", new PartnerId("pa-1"), CurrencyCode.of("EUR"), T0, ONBOARDING);
+        for (FeePlanVersion change : changes) {
+            merchant = merchant.withFeePlan(change);
+        }
+        return merchant;
     }
 
     @Test
@@ -38,14 +43,14 @@ class MerchantStateTest {
 
     @Test
     void onboardingPlanAppliesBeforeTheOnboardingToo() {
-        MerchantState merchant = onboardedAtT0().withFeePlan(new FeePlanVersion(SECOND, T0));
+        MerchantState merchant = onboardedAtT0(new FeePlanVersion(SECOND, T0));
         assertThat(merchant.feePlanAt(T0.minusMillis(1))).isEqualTo(ONBOARDING);
         assertThat(merchant.feePlanAt(Instant.EPOCH)).isEqualTo(ONBOARDING);
     }
 
     @Test
     void changeTakesEffectFromItsEffectiveFrom() {
-        MerchantState merchant = onboardedAtT0().withFeePlan(new FeePlanVersion(SECOND, minutes(60)));
+        MerchantState merchant = onboardedAtT0(new FeePlanVersion(SECOND, minutes(60)));
         assertThat(merchant.feePlanAt(minutes(60).minusMillis(1))).isEqualTo(ONBOARDING);
         assertThat(merchant.feePlanAt(minutes(60))).isEqualTo(SECOND);
         assertThat(merchant.feePlanAt(minutes(61))).isEqualTo(SECOND);
@@ -53,23 +58,21 @@ class MerchantStateTest {
 
     @Test
     void onATieOfEffectiveFromTheLaterInTheLogWins() {
-        MerchantState merchant = onboardedAtT0()
-                .withFeePlan(new FeePlanVersion(SECOND, minutes(60)))
-                .withFeePlan(new FeePlanVersion(THIRD, minutes(60)));
+        MerchantState merchant =
+                onboardedAtT0(new FeePlanVersion(SECOND, minutes(60)), new FeePlanVersion(THIRD, minutes(60)));
         assertThat(merchant.feePlanAt(minutes(60))).isEqualTo(THIRD);
     }
 
     @Test
     void changeEffectiveAtTheOnboardingInstantReplacesTheOnboardingPlan() {
-        MerchantState merchant = onboardedAtT0().withFeePlan(new FeePlanVersion(SECOND, T0));
+        MerchantState merchant = onboardedAtT0(new FeePlanVersion(SECOND, T0));
         assertThat(merchant.feePlanAt(T0)).isEqualTo(SECOND);
     }
 
     @Test
     void greatestEffectiveFromWinsWhateverTheLogOrder() {
-        MerchantState merchant = onboardedAtT0()
-                .withFeePlan(new FeePlanVersion(THIRD, minutes(120)))
-                .withFeePlan(new FeePlanVersion(SECOND, minutes(60)));
+        MerchantState merchant =
+                onboardedAtT0(new FeePlanVersion(THIRD, minutes(120)), new FeePlanVersion(SECOND, minutes(60)));
         assertThat(merchant.feePlanAt(minutes(90))).isEqualTo(SECOND);
         assertThat(merchant.feePlanAt(minutes(120))).isEqualTo(THIRD);
         assertThat(merchant.feePlanAt(minutes(30))).isEqualTo(ONBOARDING);
@@ -87,9 +90,8 @@ class MerchantStateTest {
 
     @Test
     void termsCarryCurrencyPartnerAndThePlanAsOfT() {
-        MerchantTerms terms = onboardedAtT0()
-                .withFeePlan(new FeePlanVersion(SECOND, minutes(60)))
-                .termsAt(minutes(61));
+        MerchantTerms terms =
+                onboardedAtT0(new FeePlanVersion(SECOND, minutes(60))).termsAt(minutes(61));
         assertThat(terms)
                 .isEqualTo(new MerchantTerms(
                         new MerchantId("m-1"), CurrencyCode.of("EUR"), new PartnerId("pa-1"), SECOND, T0));

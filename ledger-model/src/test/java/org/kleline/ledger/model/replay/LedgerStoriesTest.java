@@ -18,6 +18,8 @@ import static org.kleline.ledger.model.fixtures.LedgerStory.given;
 import static org.kleline.ledger.model.fixtures.Postings.eur;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.outcomes.RejectionReason;
 
@@ -61,31 +63,24 @@ class LedgerStoriesTest {
                 .posts(eur("merchant:m-1", -4_500), eur("platform:card-clearing", 3_000), eur("platform:fees", 1_500));
     }
 
-    @Test
-    void aFeePlanChangeTakesEffectAtItsTimeNotBefore() {
+    @ParameterizedTest(name = "a micropayment at minute {1} credits the merchant {2}")
+    @CsvSource({"e-mp1, 5, 965, 28, 7", "e-mp2, 10, 900, 80, 20"})
+    void aFeePlanChangeTakesEffectAtItsTimeNotBefore(
+            String eventId, int minute, long merchantCredit, long platformFees, long partnerCommission) {
         // Micro 10.00% + 0 from minute 10: a micropayment of 1000 at minute 5 pays 35, at minute 10 pays 100.
         EventEnvelope wallet = event("e-wo", T0.minusSeconds(60), walletOpened("w-1", "EUR", 15_000));
         EventEnvelope funded = event("e-wt", T0.minusSeconds(30), topUp("w-1", 5_000));
         EventEnvelope change =
                 event("e-plan", minutes(1), feePlanChange("m-1", plan(150, 25, 1_000, 0, 1_500, 2_000), minutes(10)));
         given(ONBOARDED, wallet, funded, change)
-                .when(event("e-mp1", minutes(5), micropayment("w-1", "m-1", 1_000)))
+                .when(event(eventId, minutes(minute), micropayment("w-1", "m-1", 1_000)))
                 .then()
                 .isAccepted()
                 .posts(
                         eur("wallet:w-1", -1_000),
-                        eur("merchant:m-1", 965),
-                        eur("platform:fees", 28),
-                        eur("partner:pa-1", 7));
-        given(ONBOARDED, wallet, funded, change)
-                .when(event("e-mp2", minutes(10), micropayment("w-1", "m-1", 1_000)))
-                .then()
-                .isAccepted()
-                .posts(
-                        eur("wallet:w-1", -1_000),
-                        eur("merchant:m-1", 900),
-                        eur("platform:fees", 80),
-                        eur("partner:pa-1", 20));
+                        eur("merchant:m-1", merchantCredit),
+                        eur("platform:fees", platformFees),
+                        eur("partner:pa-1", partnerCommission));
     }
 
     @Test

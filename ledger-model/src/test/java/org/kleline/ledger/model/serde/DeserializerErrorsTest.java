@@ -100,17 +100,7 @@ class DeserializerErrorsTest {
 
     @Test
     void writerSchemaTheClassCannotReadIsRefusedNamingBoth() {
-        Schema foreign = Schema.createRecord(
-                "EventEnvelope",
-                null,
-                "org.kleline.ledger.events",
-                false,
-                List.of(new Schema.Field("eventId", Schema.create(Schema.Type.INT))));
-        GenericRecord record = new GenericData.Record(foreign);
-        record.put("eventId", 42);
-        GenericAvroSerializer generic = new GenericAvroSerializer();
-        generic.configure(CONFIG, false);
-        byte[] bytes = generic.serialize("other-topic", record);
+        byte[] bytes = serializedWithOneIntField("other-topic", "EventEnvelope", "eventId", 42);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("other-topic", bytes))
                 .isInstanceOf(SerializationException.class)
@@ -121,17 +111,7 @@ class DeserializerErrorsTest {
 
     @Test
     void deserializerWithoutATypeRefusesASchemaNoClassHas() {
-        Schema unknown = Schema.createRecord(
-                "Unheard",
-                null,
-                "org.kleline.ledger.events",
-                false,
-                List.of(new Schema.Field("n", Schema.create(Schema.Type.INT))));
-        GenericRecord record = new GenericData.Record(unknown);
-        record.put("n", 1);
-        GenericAvroSerializer generic = new GenericAvroSerializer();
-        generic.configure(CONFIG, false);
-        byte[] bytes = generic.serialize("unheard", record);
+        byte[] bytes = serializedWithOneIntField("unheard", "Unheard", "n", 1);
         SpecificAvroDeserializer<EventEnvelope> byName = new SpecificAvroDeserializer<>();
         byName.configure(CONFIG, false);
 
@@ -181,5 +161,23 @@ class DeserializerErrorsTest {
                 .hasMessageContaining("eventId");
         assertThat(serde.serializer().serialize("ledger.events", SampleRecords.micropaymentEnvelope()))
                 .isNotNull();
+    }
+
+    /**
+     * A record of a schema no class of the ledger was generated from ({@code org.kleline.ledger.events.<name>} with one
+     * int field), as the generic serializer writes it to {@code topic}.
+     */
+    private static byte[] serializedWithOneIntField(String topic, String name, String field, int value) {
+        Schema schema = Schema.createRecord(
+                name,
+                null,
+                "org.kleline.ledger.events",
+                false,
+                List.of(new Schema.Field(field, Schema.create(Schema.Type.INT))));
+        GenericRecord record = new GenericData.Record(schema);
+        record.put(field, value);
+        GenericAvroSerializer generic = new GenericAvroSerializer();
+        generic.configure(CONFIG, false);
+        return generic.serialize(topic, record);
     }
 }

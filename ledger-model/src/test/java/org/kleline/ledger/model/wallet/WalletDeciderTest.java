@@ -2,6 +2,8 @@ package org.kleline.ledger.model.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertAccepted;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertRejected;
 import static org.kleline.ledger.model.fixtures.Events.D0;
 import static org.kleline.ledger.model.fixtures.Events.T0;
 import static org.kleline.ledger.model.fixtures.Events.capture;
@@ -19,6 +21,7 @@ import static org.kleline.ledger.model.fixtures.Postings.eur;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fee.FeeSchedule;
@@ -78,9 +81,7 @@ class WalletDeciderTest {
     @Test
     void topUpToExactlyMaxBalanceDebitsCardClearingAndCreditsTheWallet() {
         Decision<WalletState> decision = decider.decide(W1, event("e-1", topUp("w-1", 5_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(eur("platform:card-clearing", -5_000), eur("wallet:w-1", 5_000));
+        assertAccepted(decision, eur("platform:card-clearing", -5_000), eur("wallet:w-1", 5_000));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(15_000);
         assertThat(decision.settlementEffect()).isNull();
     }
@@ -98,9 +99,7 @@ class WalletDeciderTest {
     @Test
     void redemptionDebitsTheWalletAndCreditsCardClearing() {
         Decision<WalletState> decision = decider.decide(W1, event("e-1", redemption("w-1", 3_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(eur("wallet:w-1", -3_000), eur("platform:card-clearing", 3_000));
+        assertAccepted(decision, eur("wallet:w-1", -3_000), eur("platform:card-clearing", 3_000));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(7_000);
     }
 
@@ -144,13 +143,12 @@ class WalletDeciderTest {
     void micropaymentSplitsTheAmountBetweenMerchantFeesAndPartner() {
         // fee = halfEven(1000 * 300, 10000) + 5 = 35; commission = halfEven(35 * 2000, 10000) = 7
         Decision<WalletState> decision = decider.decide(W1, event("e-1", micropayment("w-1", "m-1", 1_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(decision.postings())
-                .containsExactly(
-                        eur("wallet:w-1", -1_000),
-                        eur("merchant:m-1", 965),
-                        eur("platform:fees", 28),
-                        eur("partner:pa-1", 7));
+        assertAccepted(
+                decision,
+                eur("wallet:w-1", -1_000),
+                eur("merchant:m-1", 965),
+                eur("platform:fees", 28),
+                eur("partner:pa-1", 7));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(9_000);
         assertThat(decision.settlementEffect())
                 .isEqualTo(SettlementEffect.payment(new SettlementKey(new MerchantId("m-1"), D0, EUR), 1_000, 35, 7));
@@ -247,13 +245,8 @@ class WalletDeciderTest {
                 .hasMessageStartingWith("amount must be");
     }
 
-    private void rejected(WalletState wallet, org.kleline.ledger.events.EventEnvelope event, RejectionReason reason) {
+    private void rejected(WalletState wallet, EventEnvelope event, RejectionReason reason) {
         Decision<WalletState> decision = decider.decide(wallet, event, context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.reason()).isEqualTo(reason);
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(wallet);
-        assertThat(decision.recordsEventId()).isTrue();
+        assertRejected(decision, reason, wallet);
     }
 }

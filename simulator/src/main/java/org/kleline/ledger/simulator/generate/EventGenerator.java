@@ -1,6 +1,7 @@
 package org.kleline.ledger.simulator.generate;
 
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -43,12 +44,20 @@ public final class EventGenerator implements Iterator<SimulatedEvent> {
     private final MerchantFlow merchants;
     private final CardFlow cards;
     private final WalletFlow wallets;
+    /** Who turns a due action of each kind into its line: the flow it belongs to. */
+    private final Map<Class<? extends Action>, Performer<Action>> performers;
 
     private int day = -1;
     private long[] slotTimes = new long[0];
     private boolean[] slotIsMicro = new boolean[0];
     private int slot;
     private SimulatedEvent next;
+
+    /** Turns a due action into its line, or none (an empty wallet's redemption). */
+    @FunctionalInterface
+    private interface Performer<A extends Action> {
+        SimulatedEvent perform(long atMs, A action);
+    }
 
     private EventGenerator(SimulationConfig config) {
         this.config = config;
@@ -61,11 +70,23 @@ public final class EventGenerator implements Iterator<SimulatedEvent> {
         this.traffic = new Chance(config.seed() ^ TRAFFIC_SEED_MIX);
         this.agenda = new Agenda(calendar.endMs());
         this.emitter = new Emitter(config.year(), traffic, agenda);
-        ActiveMerchants active = new ActiveMerchants(roster.profiles());
-        this.merchants = new MerchantFlow(roster, active, emitter, config.currency());
-        this.cards = new CardFlow(roster, active, emitter, agenda, traffic, calendar, config.currency());
-        this.wallets = new WalletFlow(roster, active, emitter, agenda, traffic, config.currency());
-        merchants.scheduleYear(agenda);
+        Market market =
+                new Market(roster, new ActiveMerchants(roster.profiles()), emitter, agenda, traffic, config.currency());
+        this.merchants = new MerchantFlow(market);
+        this.cards = new CardFlow(market, calendar);
+        this.wallets = new WalletFlow(market);
+        merchants.scheduleYear();
+        this.performers = Map.ofEntries(
+                performer(Action.Onboarding.class, merchants::onboard),
+                performer(Action.PlanChange.class, merchants::changePlan),
+                performer(Action.Capture.class, cards::capture),
+                performer(Action.Refund.class, cards::refund),
+                performer(Action.Chargeback.class, cards::chargeback),
+                performer(Action.AbandonedAuthorization.class, cards::abandoned),
+                performer(Action.Micropurchase.class, wallets::pay),
+                performer(Action.Redemption.class, wallets::redeem),
+                performer(Action.Retry.class, emitter::retry),
+                performer(Action.Flawed.class, emitter::flawed));
     }
 
     /** The year of {@code config}, from its first line. */
@@ -136,37 +157,16 @@ public final class EventGenerator implements Iterator<SimulatedEvent> {
     }
 
     private SimulatedEvent perform(long atMs, Action action) {
-        if (action instanceof Action.Capture capture) {
-            return cards.capture(atMs, capture);
+        Performer<Action> performer = performers.get(action.getClass());
+        if (performer == null) {
+            throw new IllegalStateException("unknown action " + action);
         }
-        if (action instanceof Action.Micropurchase purchase) {
-            return wallets.pay(atMs, purchase);
-        }
-        if (action instanceof Action.Refund refund) {
-            return cards.refund(atMs, refund);
-        }
-        if (action instanceof Action.Chargeback chargeback) {
-            return cards.chargeback(atMs, chargeback);
-        }
-        if (action instanceof Action.AbandonedAuthorization abandoned) {
-            return cards.abandoned(atMs, abandoned);
-        }
-        if (action instanceof Action.Redemption redemption) {
-            return wallets.redeem(atMs, redemption);
-        }
-        if (action instanceof Action.Retry retry) {
-            return emitter.retry(atMs, retry);
-        }
-        if (action instanceof Action.Flawed flawed) {
-            return emitter.flawed(atMs, flawed);
-        }
-        if (action instanceof Action.Onboarding onboarding) {
-            return merchants.onboard(atMs, onboarding);
-        }
-        if (action instanceof Action.PlanChange change) {
-            return merchants.changePlan(atMs, change);
-        }
-        throw new IllegalStateException("unknown action " + action);
+        return performer.perform(atMs, action);
+    }
+
+    private static <A extends Action> Map.Entry<Class<? extends Action>, Performer<Action>> performer(
+            Class<A> kind, Performer<A> performer) {
+        return Map.entry(kind, (atMs, action) -> performer.perform(atMs, kind.cast(action)));
     }
 
     /** Draws the day's purchase times and which of them are micropayments, in exactly the planned numbers. */

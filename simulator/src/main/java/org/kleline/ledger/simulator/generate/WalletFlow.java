@@ -4,11 +4,7 @@ import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
-import org.kleline.ledger.simulator.business.ActiveMerchants;
-import org.kleline.ledger.simulator.business.Amounts;
-import org.kleline.ledger.simulator.business.Chance;
 import org.kleline.ledger.simulator.business.MerchantProfile;
-import org.kleline.ledger.simulator.business.MerchantRoster;
 import org.kleline.ledger.simulator.business.Rates;
 import org.kleline.ledger.simulator.business.WalletBook;
 
@@ -20,43 +16,30 @@ import org.kleline.ledger.simulator.business.WalletBook;
  */
 final class WalletFlow {
 
-    private final MerchantRoster roster;
-    private final ActiveMerchants active;
-    private final WalletBook wallets = new WalletBook();
-    private final Emitter emitter;
-    private final Agenda agenda;
-    private final Chance chance;
-    private final Amounts amounts;
-    private final String currency;
+    private final Market market;
 
-    WalletFlow(
-            MerchantRoster roster,
-            ActiveMerchants active,
-            Emitter emitter,
-            Agenda agenda,
-            Chance chance,
-            String currency) {
-        this.roster = roster;
-        this.active = active;
-        this.emitter = emitter;
-        this.agenda = agenda;
-        this.chance = chance;
-        this.amounts = new Amounts(chance);
-        this.currency = currency;
+    private final WalletBook wallets = new WalletBook();
+
+    WalletFlow(Market market) {
+        this.market = market;
     }
 
     /** A customer starts a micropayment at {@code atMs}. */
     SimulatedEvent purchase(long atMs) {
-        MerchantProfile merchant = active.drawForWallet(chance);
-        long amount = amounts.micropayment();
-        if (wallets.opened() == 0 || chance.happens(Rates.NEW_WALLET_PPM)) {
-            long maxBalance = amounts.maxBalance();
+        MerchantProfile merchant = market.active().drawForWallet(market.chance());
+        long amount = market.amounts().micropayment();
+        if (wallets.opened() == 0 || market.chance().happens(Rates.NEW_WALLET_PPM)) {
+            long maxBalance = market.amounts().maxBalance();
             int wallet = wallets.open(maxBalance);
-            agenda.scheduleClamped(atMs + stepMs(), new Action.Micropurchase(wallet, merchant.index(), amount, true));
-            return emitter.customer(
-                    atMs, new WalletOpened(walletId(wallet), currency, maxBalance), ExpectedOutcome.ACCEPTED);
+            market.agenda()
+                    .scheduleClamped(atMs + stepMs(), new Action.Micropurchase(wallet, merchant.index(), amount, true));
+            return market.emitter()
+                    .customer(
+                            atMs,
+                            new WalletOpened(walletId(wallet), market.currency(), maxBalance),
+                            ExpectedOutcome.ACCEPTED);
         }
-        int wallet = chance.random().nextInt(wallets.opened());
+        int wallet = market.chance().random().nextInt(wallets.opened());
         return pay(atMs, new Action.Micropurchase(wallet, merchant.index(), amount, false));
     }
 
@@ -67,21 +50,22 @@ final class WalletFlow {
                 new MicropaymentRequested(walletId(wallet), merchantId(purchase.merchant()), purchase.amount());
         if (balance >= purchase.amount()) {
             wallets.debit(wallet, purchase.amount());
-            if (chance.happens(Rates.REDEMPTION_PPM)) {
-                agenda.scheduleWithinYear(
-                        atMs + chance.between(Rates.REDEMPTION_MS_MIN, Rates.REDEMPTION_MS_MAX),
-                        new Action.Redemption(wallet));
+            if (market.chance().happens(Rates.REDEMPTION_PPM)) {
+                market.agenda()
+                        .scheduleWithinYear(
+                                atMs + market.chance().between(Rates.REDEMPTION_MS_MIN, Rates.REDEMPTION_MS_MAX),
+                                new Action.Redemption(wallet));
             }
-            return emitter.customer(atMs, request, ExpectedOutcome.ACCEPTED);
+            return market.emitter().customer(atMs, request, ExpectedOutcome.ACCEPTED);
         }
         Action.Micropurchase next = new Action.Micropurchase(wallet, purchase.merchant(), purchase.amount(), true);
-        agenda.scheduleClamped(atMs + stepMs(), next);
-        if (!purchase.triedWithoutFunds() && chance.happens(Rates.TRY_WITHOUT_FUNDS_PPM)) {
-            return emitter.customer(atMs, request, ExpectedOutcome.REJECTED);
+        market.agenda().scheduleClamped(atMs + stepMs(), next);
+        if (!purchase.triedWithoutFunds() && market.chance().happens(Rates.TRY_WITHOUT_FUNDS_PPM)) {
+            return market.emitter().customer(atMs, request, ExpectedOutcome.REJECTED);
         }
-        long topUp = amounts.topUp(purchase.amount() - balance, wallets.maxBalance(wallet) - balance);
+        long topUp = market.amounts().topUp(purchase.amount() - balance, wallets.maxBalance(wallet) - balance);
         wallets.credit(wallet, topUp);
-        return emitter.customer(atMs, new WalletToppedUp(walletId(wallet), topUp), ExpectedOutcome.ACCEPTED);
+        return market.emitter().customer(atMs, new WalletToppedUp(walletId(wallet), topUp), ExpectedOutcome.ACCEPTED);
     }
 
     /** Takes the money back, all of it or half; nothing when the wallet is empty by then. */
@@ -91,9 +75,9 @@ final class WalletFlow {
         if (balance == 0) {
             return null;
         }
-        long amount = chance.happens(Rates.FULL_REDEMPTION_PPM) ? balance : Math.max(1, balance / 2);
+        long amount = market.chance().happens(Rates.FULL_REDEMPTION_PPM) ? balance : Math.max(1, balance / 2);
         wallets.debit(wallet, amount);
-        return emitter.customer(atMs, new WalletRedeemed(walletId(wallet), amount), ExpectedOutcome.ACCEPTED);
+        return market.emitter().customer(atMs, new WalletRedeemed(walletId(wallet), amount), ExpectedOutcome.ACCEPTED);
     }
 
     private static String walletId(int wallet) {
@@ -101,10 +85,10 @@ final class WalletFlow {
     }
 
     private String merchantId(int merchant) {
-        return roster.profile(merchant).merchantId();
+        return market.roster().profile(merchant).merchantId();
     }
 
     private long stepMs() {
-        return chance.between(Rates.WALLET_STEP_MS_MIN, Rates.WALLET_STEP_MS_MAX);
+        return market.chance().between(Rates.WALLET_STEP_MS_MIN, Rates.WALLET_STEP_MS_MAX);
     }
 }

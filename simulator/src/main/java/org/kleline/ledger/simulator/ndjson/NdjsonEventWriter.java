@@ -6,19 +6,11 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import org.kleline.ledger.events.CardPaymentAuthorized;
-import org.kleline.ledger.events.CardPaymentCaptured;
-import org.kleline.ledger.events.CardPaymentChargedBack;
-import org.kleline.ledger.events.CardPaymentRefunded;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.kleline.ledger.events.EventEnvelope;
-import org.kleline.ledger.events.FeePlan;
-import org.kleline.ledger.events.MerchantFeePlanChanged;
-import org.kleline.ledger.events.MerchantOnboarded;
-import org.kleline.ledger.events.MerchantPaidOut;
-import org.kleline.ledger.events.MicropaymentRequested;
-import org.kleline.ledger.events.WalletOpened;
-import org.kleline.ledger.events.WalletRedeemed;
-import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.model.event.EventTypes;
 import org.kleline.ledger.simulator.generate.Defect;
 import org.kleline.ledger.simulator.generate.SimulatedEvent;
@@ -101,70 +93,40 @@ public final class NdjsonEventWriter {
         line.write('\n');
     }
 
+    /**
+     * The payload's fields in the order of its schema, named as the schema names them (the names of the write
+     * bodies); an absent optional field is left out, a nested record (the fee plan) is an object.
+     */
     private void writePayload(Object payload) throws IOException {
-        if (payload instanceof CardPaymentCaptured p) {
-            json.writeStringField("paymentId", p.getPaymentId());
-            json.writeNumberField("amount", p.getAmount());
-        } else if (payload instanceof CardPaymentAuthorized p) {
-            json.writeStringField("paymentId", p.getPaymentId());
-            json.writeStringField("merchantId", p.getMerchantId());
-            json.writeNumberField("amount", p.getAmount());
-            json.writeStringField("currency", p.getCurrency());
-        } else if (payload instanceof MicropaymentRequested p) {
-            json.writeStringField("walletId", p.getWalletId());
-            json.writeStringField("merchantId", p.getMerchantId());
-            json.writeNumberField("amount", p.getAmount());
-        } else if (payload instanceof WalletToppedUp p) {
-            json.writeStringField("walletId", p.getWalletId());
-            json.writeNumberField("amount", p.getAmount());
-        } else if (payload instanceof WalletRedeemed p) {
-            json.writeStringField("walletId", p.getWalletId());
-            json.writeNumberField("amount", p.getAmount());
-        } else if (payload instanceof WalletOpened p) {
-            json.writeStringField("walletId", p.getWalletId());
-            json.writeStringField("currency", p.getCurrency());
-            json.writeNumberField("maxBalance", p.getMaxBalance());
-        } else if (payload instanceof CardPaymentRefunded p) {
-            json.writeStringField("paymentId", p.getPaymentId());
-            json.writeNumberField("amount", p.getAmount());
-        } else if (payload instanceof CardPaymentChargedBack p) {
-            json.writeStringField("paymentId", p.getPaymentId());
-            json.writeNumberField("amount", p.getAmount());
-            json.writeStringField("reasonCode", p.getReasonCode());
-        } else if (payload instanceof MerchantOnboarded p) {
-            json.writeStringField("merchantId", p.getMerchantId());
-            json.writeStringField("name", p.getName());
-            if (p.getPartnerId() != null) {
-                json.writeStringField("partnerId", p.getPartnerId());
+        writeFields((SpecificRecord) payload);
+    }
+
+    private void writeFields(SpecificRecord record) throws IOException {
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            if (value != null) {
+                json.writeFieldName(field.name());
+                writeValue(value);
             }
-            json.writeStringField("currency", p.getCurrency());
-            writeFeePlan(p.getFeePlan());
-        } else if (payload instanceof MerchantFeePlanChanged p) {
-            json.writeStringField("merchantId", p.getMerchantId());
-            writeFeePlan(p.getFeePlan());
-            if (p.getEffectiveFrom() != null) {
-                json.writeFieldName("effectiveFrom");
-                instants.write(json, p.getEffectiveFrom().toEpochMilli());
-            }
-        } else if (payload instanceof MerchantPaidOut p) {
-            json.writeStringField("merchantId", p.getMerchantId());
-            json.writeStringField("payoutId", p.getPayoutId());
-            json.writeStringField("businessDate", p.getBusinessDate().toString());
-            json.writeNumberField("amount", p.getAmount());
-        } else {
-            throw new IllegalArgumentException("not an event payload: "
-                    + (payload == null ? "null" : payload.getClass().getName()));
         }
     }
 
-    private void writeFeePlan(FeePlan plan) throws IOException {
-        json.writeObjectFieldStart("feePlan");
-        json.writeNumberField("cardBps", plan.getCardBps());
-        json.writeNumberField("cardFixed", plan.getCardFixed());
-        json.writeNumberField("microBps", plan.getMicroBps());
-        json.writeNumberField("microFixed", plan.getMicroFixed());
-        json.writeNumberField("chargebackFee", plan.getChargebackFee());
-        json.writeNumberField("partnerShareBps", plan.getPartnerShareBps());
-        json.writeEndObject();
+    private void writeValue(Object value) throws IOException {
+        if (value instanceof CharSequence text) {
+            json.writeString(text.toString());
+        } else if (value instanceof Long || value instanceof Integer) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Instant instant) {
+            instants.write(json, instant.toEpochMilli());
+        } else if (value instanceof LocalDate date) {
+            json.writeString(date.toString());
+        } else if (value instanceof SpecificRecord nested) {
+            json.writeStartObject();
+            writeFields(nested);
+            json.writeEndObject();
+        } else {
+            throw new IllegalArgumentException(
+                    "no NDJSON form for a " + value.getClass().getName());
+        }
     }
 }

@@ -55,12 +55,8 @@ class NdjsonEventWriterTest {
         assertThat(line(new WalletOpened("w-000001", "EUR", 15_000L)))
                 .isEqualTo("{\"type\":\"WalletOpened\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
                         + "\"walletId\":\"w-000001\",\"currency\":\"EUR\",\"maxBalance\":15000}\n");
-        assertThat(line(new WalletToppedUp("w-000001", 5_000L)))
-                .endsWith("\"walletId\":\"w-000001\",\"amount\":5000}\n")
-                .startsWith("{\"type\":\"WalletToppedUp\",");
-        assertThat(line(new WalletRedeemed("w-000001", 120L)))
-                .endsWith("\"walletId\":\"w-000001\",\"amount\":120}\n")
-                .startsWith("{\"type\":\"WalletRedeemed\",");
+        assertLineEndsWith(new WalletToppedUp("w-000001", 5_000L), "\"walletId\":\"w-000001\",\"amount\":5000}\n");
+        assertLineEndsWith(new WalletRedeemed("w-000001", 120L), "\"walletId\":\"w-000001\",\"amount\":120}\n");
         assertThat(line(new MicropaymentRequested("w-000001", "m-0005", 250L)))
                 .isEqualTo(
                         "{\"type\":\"MicropaymentRequested\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
@@ -69,12 +65,10 @@ class NdjsonEventWriterTest {
                 .isEqualTo(
                         "{\"type\":\"CardPaymentAuthorized\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
                                 + "\"paymentId\":\"cp-00000001\",\"merchantId\":\"m-0001\",\"amount\":4990,\"currency\":\"EUR\"}\n");
-        assertThat(line(new CardPaymentCaptured("cp-00000001", 4_990L)))
-                .endsWith("\"paymentId\":\"cp-00000001\",\"amount\":4990}\n")
-                .startsWith("{\"type\":\"CardPaymentCaptured\",");
-        assertThat(line(new CardPaymentRefunded("cp-00000001", 1_000L)))
-                .endsWith("\"paymentId\":\"cp-00000001\",\"amount\":1000}\n")
-                .startsWith("{\"type\":\"CardPaymentRefunded\",");
+        assertLineEndsWith(
+                new CardPaymentCaptured("cp-00000001", 4_990L), "\"paymentId\":\"cp-00000001\",\"amount\":4990}\n");
+        assertLineEndsWith(
+                new CardPaymentRefunded("cp-00000001", 1_000L), "\"paymentId\":\"cp-00000001\",\"amount\":1000}\n");
         assertThat(line(new CardPaymentChargedBack("cp-00000001", 4_990L, "83")))
                 .isEqualTo(
                         "{\"type\":\"CardPaymentChargedBack\",\"eventId\":\"e-1\",\"occurredAt\":\"1999-10-04T08:15:30.000Z\","
@@ -174,5 +168,12 @@ class NdjsonEventWriterTest {
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The line of {@code payload} names its type first and ends with {@code fields}. */
+    private void assertLineEndsWith(Object payload, String fields) {
+        assertThat(line(payload))
+                .startsWith("{\"type\":\"" + payload.getClass().getSimpleName() + "\",")
+                .endsWith(fields);
     }
 }

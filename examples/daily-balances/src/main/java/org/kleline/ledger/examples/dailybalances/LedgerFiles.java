@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -100,16 +101,7 @@ final class LedgerFiles {
     static String dailyBalancesCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("account,currency,business_date,movement,closing_balance\n");
         for (DailyBalance line : ledger.dailyBalances()) {
-            csv.append(line.account())
-                    .append(',')
-                    .append(line.currency())
-                    .append(',')
-                    .append(line.businessDate())
-                    .append(',')
-                    .append(line.movement())
-                    .append(',')
-                    .append(line.closingBalance())
-                    .append('\n');
+            appendCsvLine(csv, line);
         }
         return csv.toString();
     }
@@ -118,34 +110,28 @@ final class LedgerFiles {
         StringBuilder csv = new StringBuilder("merchant_id,business_date,currency,count,gross,refunds,chargebacks,"
                 + "fees,commission,net,paid_out,payouts,status\n");
         for (SettlementFigures row : ledger.settlements().values()) {
-            csv.append(row.merchantId())
-                    .append(',')
-                    .append(row.businessDate())
-                    .append(',')
-                    .append(row.currency())
-                    .append(',')
-                    .append(row.count())
-                    .append(',')
-                    .append(row.gross())
-                    .append(',')
-                    .append(row.refunds())
-                    .append(',')
-                    .append(row.chargebacks())
-                    .append(',')
-                    .append(row.fees())
-                    .append(',')
-                    .append(row.commission())
-                    .append(',')
-                    .append(row.net())
-                    .append(',')
-                    .append(row.paidOut())
-                    .append(',')
-                    .append(row.payouts())
-                    .append(',')
-                    .append(row.status())
-                    .append('\n');
+            appendCsvLine(csv, row);
         }
         return csv.toString();
+    }
+
+    /**
+     * One CSV line: the record's components in their order (the order of the file's header) as text, comma
+     * separated (none holds a comma or a quote), then a newline.
+     */
+    private static void appendCsvLine(StringBuilder csv, Record line) {
+        RecordComponent[] components = line.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            try {
+                csv.append(components[i].getAccessor().invoke(line));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor cannot be called: " + components[i], e);
+            }
+        }
+        csv.append('\n');
     }
 
     private static ObjectNode state(DailyLedger ledger) {

@@ -53,6 +53,20 @@ class DailyLedgerTest {
     }
 
     @Test
+    void theDailyBalancesCsvHasAHeaderAndOneCommaSeparatedLineAnAccountAndDay() {
+        DailyLedger ledger = new DailyLedger();
+        ledger.book(entry("e-1", D1, posting("wallet:w", 1_000), posting("platform:card-clearing", -1_000)));
+        ledger.book(entry("e-2", D2, posting("wallet:w", -300), posting("platform:card-clearing", 300)));
+
+        assertThat(LedgerFiles.dailyBalancesCsv(ledger))
+                .isEqualTo("account,currency,business_date,movement,closing_balance\n"
+                        + "platform:card-clearing,EUR,2024-03-01,-1000,-1000\n"
+                        + "platform:card-clearing,EUR,2024-03-02,300,-700\n"
+                        + "wallet:w,EUR,2024-03-01,1000,1000\n"
+                        + "wallet:w,EUR,2024-03-02,-300,700\n");
+    }
+
+    @Test
     void anEntryDeliveredAgainIsNotBookedTwice() {
         DailyLedger ledger = new DailyLedger();
         JournalEntry entry = entry("e-1", D1, posting("wallet:w", 1_000), posting("platform:card-clearing", -1_000));
