@@ -15,15 +15,11 @@ import org.kleline.ledger.model.event.AggregateType;
  * (key {@code merchant:...}), each partition in offset order, so that every merchant's states are
  * known by offset; then every other record, each partition in offset order, each deciding against
  * its merchant below its own bound ({@link org.kleline.ledger.model.event.LogPosition#boundFor}). The
- * log is read twice.
- *
- * <p>A thread of its own reads and deserializes each pass while this one decides ({@link ReadAhead}):
- * the two take about as long, and verify has nothing else to do meanwhile.
+ * log is read twice; nothing is buffered.
  */
 final class EventLogReplay {
 
     static final int PROGRESS_EVERY = 10_000;
-
     private static final byte[] MERCHANT_PREFIX =
             (AggregateType.MERCHANT.prefix() + ":").getBytes(StandardCharsets.UTF_8);
 
@@ -36,38 +32,19 @@ final class EventLogReplay {
             Deserializer<EventEnvelope> deserializer,
             Recomputation into,
             LongConsumer progress) {
-        long replayed = 0;
+        long[] replayed = {0};
         for (boolean merchants : new boolean[] {true, false}) {
             reader.rewind();
-            replayed = pass(reader, ends, deserializer, merchants, into, replayed, progress);
+            reader.readTo(ends, record -> {
+                if (isMerchantRecord(record) == merchants) {
+                    into.apply(logged(record, deserializer));
+                    if (++replayed[0] % PROGRESS_EVERY == 0) {
+                        progress.accept(replayed[0]);
+                    }
+                }
+            });
         }
-        progress.accept(replayed);
-    }
-
-    /** One read of the log: the merchant records, or the others. Returns the records replayed so far. */
-    private static long pass(
-            LogReader reader,
-            Map<TopicPartition, Long> ends,
-            Deserializer<EventEnvelope> deserializer,
-            boolean merchants,
-            Recomputation into,
-            long replayedBefore,
-            LongConsumer progress) {
-        long[] replayed = {replayedBefore};
-        new ReadAhead<LoggedEvent>("ledger-verify-log-reader")
-                .run(
-                        decoded -> reader.readTo(ends, record -> {
-                            if (isMerchantRecord(record) == merchants) {
-                                decoded.accept(logged(record, deserializer));
-                            }
-                        }),
-                        event -> {
-                            into.apply(event);
-                            if (++replayed[0] % PROGRESS_EVERY == 0) {
-                                progress.accept(replayed[0]);
-                            }
-                        });
-        return replayed[0];
+        progress.accept(replayed[0]);
     }
 
     static boolean isMerchantRecord(ConsumerRecord<byte[], byte[]> record) {

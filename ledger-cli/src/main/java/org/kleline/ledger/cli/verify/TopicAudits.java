@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import org.apache.kafka.common.TopicPartition;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.progress.Elapsed;
@@ -19,9 +18,8 @@ import org.kleline.ledger.model.topics.Topics;
  * The checks of {@code ledger.journal} and {@code ledger.outcomes} against the recomputation. They read
  * Kafka and spend this process's CPU, while the checks of the views mostly wait for the query API, so
  * verify runs them on a thread of their own meanwhile; the recomputation is only read once the replay
- * is over. The two topics are read at once, each by a thread and a consumer of its own. Their
- * differences are kept apart and their report lines returned, so that verify prints and counts them
- * after the views', in the same order as if they had run after them.
+ * is over. Their differences are kept apart and their report lines returned, so that verify prints and
+ * counts them after the views', in the same order as if they had run after them.
  */
 final class TopicAudits implements Callable<TopicAudits.Result> {
 
@@ -43,6 +41,7 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
 
     @Override
     public Result call() {
+        Differences differences = new Differences();
         List<String> lines = new ArrayList<>();
         Set<String> appendedSince = appendedSince();
         if (!appendedSince.isEmpty()) {
@@ -52,23 +51,9 @@ final class TopicAudits implements Callable<TopicAudits.Result> {
                             + "and entries are not judged, and the views differ by them",
                     appendedSince.size()));
         }
-        Differences journalFound = new Differences();
-        Differences outcomesFound = new Differences();
-        FutureTask<String> outcomes = new FutureTask<>(() -> audited(
-                new OutcomeTopicAudit(recomputed, appendedSince, outcomesFound), topics.outcomes(), "%,d records"));
-        Thread outcomesThread = new Thread(outcomes, "verify-outcome-topic-audit");
-        outcomesThread.setDaemon(true);
-        outcomesThread.start();
-        try {
-            lines.add(audited(
-                    new JournalAudit(recomputed, appendedSince, journalFound), topics.journal(), "%,d entries"));
-            lines.add(VerifyCommand.result(outcomes, "the check of " + Topics.OUTCOMES));
-        } finally {
-            outcomes.cancel(true);
-        }
-        Differences differences = new Differences();
-        differences.addAll(journalFound);
-        differences.addAll(outcomesFound);
+        lines.add(audited(new JournalAudit(recomputed, appendedSince, differences), topics.journal(), "%,d entries"));
+        lines.add(audited(
+                new OutcomeTopicAudit(recomputed, appendedSince, differences), topics.outcomes(), "%,d records"));
         return new Result(differences, lines);
     }
 

@@ -256,7 +256,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             auditViews(query, recomputed, differences, out, progress);
             progress.update("checking ledger.journal and ledger.outcomes (under way since the views' checks began)");
-            TopicAudits.Result topicResult = result(topicAudits, "the checks of ledger.journal and ledger.outcomes");
+            TopicAudits.Result topicResult = result(topicAudits);
             progress.clear();
             topicResult.lines().forEach(out::println);
             differences.addAll(topicResult.differences());
@@ -327,18 +327,19 @@ public final class VerifyCommand implements Callable<Integer> {
                 checkStarted);
     }
 
-    /** A check's result once done on its own thread; its own failure (Kafka out of reach) as it was thrown. */
-    static <T> T result(FutureTask<T> check, String what) {
+    /** The topic audits' result once done; their own failure (Kafka out of reach) as it was thrown. */
+    private static TopicAudits.Result result(FutureTask<TopicAudits.Result> topicAudits) {
         try {
-            return check.get();
+            return topicAudits.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuditFailure("interrupted while waiting for " + what, e);
+            throw new AuditFailure("interrupted while checking ledger.journal and ledger.outcomes", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new AuditFailure(what + " failed: " + e.getCause(), e.getCause());
+            throw new AuditFailure(
+                    "the checks of ledger.journal and ledger.outcomes failed: " + e.getCause(), e.getCause());
         }
     }
 
