@@ -15,7 +15,6 @@ import org.kleline.ledger.model.decision.DecisionContext;
 import org.kleline.ledger.model.decision.MerchantTerms;
 import org.kleline.ledger.model.decision.PaymentPostings;
 import org.kleline.ledger.model.event.AggregateType;
-import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
 import org.kleline.ledger.model.journal.PostingsBuilder;
 import org.kleline.ledger.model.money.CurrencyCode;
@@ -28,7 +27,8 @@ import org.kleline.ledger.outcomes.RejectionReason;
  * The rules of the card payment aggregate (key paymentId): authorization, captures, refunds
  * and chargebacks, checked in the order of the table of docs/domain.md after the DUPLICATE check.
  * Capture and chargeback fees use the merchant's fee plan at the capture's or chargeback's
- * own time. Pure and thread-safe.
+ * own time; where the log records no merchant event before the capture or chargeback, it is
+ * REJECTED with UNKNOWN_MERCHANT (docs/domain.md). Pure and thread-safe.
  */
 public final class CardPaymentDecider extends AggregateDecider<CardPaymentState> {
 
@@ -40,10 +40,6 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
                 payment -> payment.paymentId().value());
     }
 
-    /**
-     * @throws IllegalStateException when the context does not know the merchant of an existing
-     *                               payment (its merchant store lags the log)
-     */
     @Override
     protected Decision<CardPaymentState> decideNew(
             CardPaymentState payment, Object payload, DecidingEvent deciding, DecisionContext context) {
@@ -90,7 +86,11 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
         if (rejection != null) {
             return deciding.rejected(rejection, payment);
         }
-        MerchantTerms merchant = merchantOf(payment, deciding.occurredAt(), context);
+        Optional<MerchantTerms> terms = merchantOf(payment, deciding.occurredAt(), context);
+        if (terms.isEmpty()) {
+            return deciding.rejected(RejectionReason.UNKNOWN_MERCHANT, payment);
+        }
+        MerchantTerms merchant = terms.get();
         long feeMinor = merchant.feePlan().cardFee(amountMinor);
         long commissionMinor = merchant.commission(feeMinor);
         CurrencyCode currency = payment.currency();
@@ -121,8 +121,11 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
         if (rejection != null) {
             return deciding.rejected(rejection, payment);
         }
-        long chargebackFeeMinor =
-                merchantOf(payment, deciding.occurredAt(), context).feePlan().chargebackFee();
+        Optional<MerchantTerms> terms = merchantOf(payment, deciding.occurredAt(), context);
+        if (terms.isEmpty()) {
+            return deciding.rejected(RejectionReason.UNKNOWN_MERCHANT, payment);
+        }
+        long chargebackFeeMinor = terms.get().feePlan().chargebackFee();
         CurrencyCode currency = payment.currency();
         var postings = new PostingsBuilder()
                 .add(
@@ -141,11 +144,15 @@ public final class CardPaymentDecider extends AggregateDecider<CardPaymentState>
      * authorized, so a missing one means the context lags the log: deciding without it would
      * invent a fee.
      */
-    private static MerchantTerms merchantOf(CardPaymentState payment, Instant t, DecisionContext context) {
-        MerchantId merchantId = payment.merchantId();
-        return context.merchantTerms(merchantId.value(), t)
-                .orElseThrow(() -> new IllegalStateException("merchant " + merchantId + " of payment "
-                        + payment.paymentId() + " is unknown to the context"));
+    /**
+     * The terms of the payment's merchant at {@code t}, as the merchant events before this event in the
+     * log give them. Empty only when this event was sent before the merchant's onboarding was
+     * acknowledged although its authorization was sent after (two requests at once): the log then
+     * records no merchant before it, and the event is REJECTED with UNKNOWN_MERCHANT, as a
+     * micropayment is, rather than decided on terms that depend on how fast the log is read.
+     */
+    private static Optional<MerchantTerms> merchantOf(CardPaymentState payment, Instant t, DecisionContext context) {
+        return context.merchantTerms(payment.merchantId().value(), t);
     }
 
     /** Why a refund or chargeback of {@code amountMinor} is rejected, {@code null} when it is not. */

@@ -146,11 +146,20 @@ class CardPaymentDeciderTest {
     }
 
     @Test
-    void captureWhoseMerchantTheContextDoesNotKnowFailsLoudly() {
-        MapContext empty = new MapContext();
-        assertThatThrownBy(() -> decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 1)), empty))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("merchant m-1 of payment p-1 is unknown to the context");
+    void captureOrChargebackWithNoMerchantEventBeforeItInTheLogIsRejectedUnknownMerchant() {
+        // Its authorization saw the merchant, but it was sent before the merchant's onboarding was
+        // acknowledged: the log records no merchant before it, however fast a reader gets there.
+        MapContext noMerchantBefore = new MapContext();
+        CardPaymentState authorized = payment(10_000, 0, 0, 0);
+        assertRejected(
+                decider.decide(authorized, event("e-1", capture("p-1", 1)), noMerchantBefore),
+                RejectionReason.UNKNOWN_MERCHANT,
+                authorized);
+        CardPaymentState captured = payment(10_000, 10_000, 0, 0);
+        assertRejected(
+                decider.decide(captured, event("e-2", chargeback("p-1", 100)), noMerchantBefore),
+                RejectionReason.UNKNOWN_MERCHANT,
+                captured);
     }
 
     @Test
