@@ -66,6 +66,12 @@ class AnalystYearIT {
                 .until(() -> sumOfEveryDate("count") == TRANSACTIONS);
         CommandRun settled = ledger("settle", "--from", "1999-01-01", "--to", "1999-06-30");
         assertThat(settled.exitCode()).as(settled.err()).isZero();
+        // The payouts are appended; the rows show them once the projector has decided them: the catch-up
+        // barrier answers 200 when every event appended before the request is decided and its rows complete.
+        await().atMost(DECIDED)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        admin.get("/v1/settlements/" + LAST + "?caughtUp=true").status() == 200);
         LedgerApi.Answer key = admin.post(
                 "/v1/api-keys",
                 "{\"role\":\"analyst\",\"label\":\"dashboard\"}",
