@@ -36,8 +36,12 @@ import org.kleline.ledger.projector.topics.ProjectorTopics;
 import org.kleline.ledger.projector.topology.TopicSerdes;
 import org.kleline.ledger.projector.views.TotalsParts;
 
-/** What the integration tests do on the embedded broker: projector properties, appending, reading back. */
-final class BrokerFixture {
+/**
+ * What the integration tests do on the embedded broker: projector properties, appending, reading back.
+ * Public for {@link #append(EmbeddedLedgerInfrastructure, List)}, which the tests of other modules that
+ * run a projector share through the projector's test jar.
+ */
+public final class BrokerFixture {
 
     static final int PARTITIONS = 3;
     static final Duration READ_TIMEOUT = Duration.ofSeconds(90);
@@ -47,8 +51,7 @@ final class BrokerFixture {
 
     BrokerFixture(EmbeddedLedgerInfrastructure infra) {
         this.infra = infra;
-        this.serdes = TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(
-                Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl())));
+        this.serdes = serdes(infra);
         // Before anything is appended: the broker would otherwise create ledger.events itself, with its defaults.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             TopicBootstrap.ensureTopics(admin, ProjectorSettings.from(projectorProps("bootstrap", Path.of("unused"))));
@@ -72,8 +75,20 @@ final class BrokerFixture {
         return p;
     }
 
-    /** Appends events keyed by aggregate, in the given order, idempotently. */
+    private static TopicSerdes serdes(EmbeddedLedgerInfrastructure infra) {
+        return TopicSerdes.from(org.kleline.ledger.model.topics.Topics.create(
+                Map.of(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl())));
+    }
+
     void append(List<EventEnvelope> events) {
+        append(infra, events);
+    }
+
+    /**
+     * Appends events to {@code ledger.events} as ingest does: keyed by aggregate, in the given order,
+     * idempotently (acks=all), stamped as ingest stamps them.
+     */
+    public static void append(EmbeddedLedgerInfrastructure infra, List<EventEnvelope> events) {
         Map<String, Object> c = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 infra.bootstrapServers(),
@@ -83,8 +98,8 @@ final class BrokerFixture {
                 "true",
                 ProducerConfig.LINGER_MS_CONFIG,
                 "5");
-        try (KafkaProducer<String, EventEnvelope> producer =
-                new KafkaProducer<>(c, new StringSerializer(), serdes.events().serializer())) {
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
+                c, new StringSerializer(), serdes(infra).events().serializer())) {
             // Stamped as ingest stamps (the cross-key rule): past every merchant event appended before.
             AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), ProjectorTopics.EVENTS);
             for (EventEnvelope e : events) {

@@ -57,12 +57,7 @@ class CatchUpBarrierTest {
 
     @Test
     void settlementRowsWaitForTheLogThenForTheEffectsTheDecideStageWroteMeanwhile() throws Exception {
-        progress.end(EVENTS, 0, 10)
-                .end(EVENTS, 1, 5)
-                .commit(EVENTS, 0, 10)
-                .commit(EVENTS, 1, 3)
-                .end(EFFECTS, 0, 7)
-                .commit(EFFECTS, 0, 7);
+        progress.readTo(EVENTS, 0, 10).end(EVENTS, 1, 5).commit(EVENTS, 1, 3).readTo(EFFECTS, 0, 7);
         CompletableFuture<CaughtUp> future = barrier(LONG, LONG).whenCaughtUp();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> progress.count("committed " + EVENTS) >= 2);
@@ -107,7 +102,7 @@ class CatchUpBarrierTest {
 
     @Test
     void aProjectorStillBehindAtTheBoundFailsNamingThePartitionAndItsOffsets() {
-        progress.end(EVENTS, 0, 10).end(EVENTS, 1, 5).commit(EVENTS, 0, 10).commit(EVENTS, 1, 3);
+        progress.readTo(EVENTS, 0, 10).end(EVENTS, 1, 5).commit(EVENTS, 1, 3);
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
         assertThat(e)
                 .hasMessage("the projector is behind the log after 300 ms: ledger.events partition 1 read to 3 of 5");
@@ -124,7 +119,7 @@ class CatchUpBarrierTest {
 
     @Test
     void settlementEffectsNotAppliedInTimeFailTheBarrierToo() {
-        progress.end(EVENTS, 0, 3).commit(EVENTS, 0, 3).end(EFFECTS, 1, 6).commit(EFFECTS, 1, 2);
+        progress.readTo(EVENTS, 0, 3).end(EFFECTS, 1, 6).commit(EFFECTS, 1, 2);
         ProjectorBehindException e = behind(barrier(SHORT, LONG).whenCaughtUp());
         assertThat(e)
                 .hasMessage("the projector is behind the log after 300 ms: " + EFFECTS + " partition 1 read to 2 of 6");
@@ -154,11 +149,7 @@ class CatchUpBarrierTest {
 
     @Test
     void progressUnreadableForAMomentIsAskedAgain() throws Exception {
-        progress.end(EVENTS, 0, 2)
-                .commit(EVENTS, 0, 2)
-                .end(EFFECTS, 0, 1)
-                .commit(EFFECTS, 0, 1)
-                .failNext(3);
+        progress.readTo(EVENTS, 0, 2).readTo(EFFECTS, 0, 1).failNext(3);
         CaughtUp reached = caughtUp(barrier(LONG, LONG).whenCaughtUp());
         assertThat(reached.effectsEnd()).isEqualTo(Map.of(new TopicPartition(EFFECTS, 0), 1L));
     }
@@ -176,7 +167,7 @@ class CatchUpBarrierTest {
 
     @Test
     void awaitingBlocksUntilCaughtUpAndThrowsWhenBehind() {
-        progress.end(EVENTS, 0, 1).commit(EVENTS, 0, 1).end(EFFECTS, 0, 1).commit(EFFECTS, 0, 1);
+        progress.readTo(EVENTS, 0, 1).readTo(EFFECTS, 0, 1);
         assertThat(barrier(SHORT, LONG).awaitCaughtUp().effectsEnd()).containsEntry(new TopicPartition(EFFECTS, 0), 1L);
         barrier.close();
 
@@ -287,9 +278,7 @@ class CatchUpBarrierTest {
 
     @Test
     void theProjectorsBarrierWatchesItsOwnSettlementEffectsTopic() throws Exception {
-        progress.end(EVENTS, 0, 1)
-                .commit(EVENTS, 0, 1)
-                .end("kleline-ledger-projector-settlement-effects-repartition", 0, 0);
+        progress.readTo(EVENTS, 0, 1).end("kleline-ledger-projector-settlement-effects-repartition", 0, 0);
         barrier = CatchUpBarrier.forApplication(progress, "kleline-ledger-projector");
         caughtUp(barrier.whenCaughtUp());
         assertThat(progress.calls()).contains("end kleline-ledger-projector-settlement-effects-repartition");

@@ -32,6 +32,11 @@ final class FakeProgress implements ProjectorProgress {
         return this;
     }
 
+    /** A partition the projector has read to its end: committed offset and end offset both {@code offset}. */
+    synchronized FakeProgress readTo(String topic, int partition, long offset) {
+        return end(topic, partition, offset).commit(topic, partition, offset);
+    }
+
     synchronized FakeProgress holdsRecords(String topic, int partition, boolean holds) {
         holdsRecords.put(new TopicPartition(topic, partition), holds);
         return this;

@@ -24,12 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +44,12 @@ import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
-import org.kleline.ledger.model.topics.AppendedAfterStamp;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.it.BrokerFixture;
 
 /**
  * The example against the ledger itself: an embedded broker and schema registry, the projector
@@ -142,7 +139,7 @@ class DailyBalancesIT {
         try (Projector projector = new Projector(projectorProps(infra, dir.resolve("streams")))) {
             projector.start();
 
-            append(infra, dayOne());
+            BrokerFixture.append(infra, dayOne());
             awaitOutcomes(infra, 7);
             awaitSettlement(infra, "m-books|1999-11-26|EUR", row -> row.getCount() == 2);
 
@@ -166,7 +163,7 @@ class DailyBalancesIT {
                             "m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 0, 0, "OPEN"));
             assertThat(committedOffsets(infra, "accounting-daily-balances")).isEqualTo(endOffsets(infra));
 
-            append(infra, dayTwo());
+            BrokerFixture.append(infra, dayTwo());
             awaitOutcomes(infra, 12);
             awaitSettlement(infra, "m-books|1999-11-26|EUR", row -> row.getPayouts() == 1);
             awaitSettlement(infra, "m-books|1999-11-27|EUR", row -> row.getCount() == 1 && row.getRefunds() == 1_290);
@@ -263,26 +260,6 @@ class DailyBalancesIT {
         p.put(ProjectorSettings.ROCKSDB_MEMORY_BYTES, Long.toString(32L * 1024 * 1024));
         p.put("state.dir", stateDir.toString());
         return p;
-    }
-
-    /** Appends events keyed by aggregate, stamped as ingest stamps them (the cross-key rule). */
-    private static void append(EmbeddedLedgerInfrastructure infra, List<EventEnvelope> events) {
-        Topics topics = Topics.create(Map.of("schema.registry.url", infra.schemaRegistryUrl()));
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                "true");
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
-                config, new StringSerializer(), topics.events().valueSerde().serializer())) {
-            AppendedAfterStamp stamp = AppendedAfterStamp.atEnds(infra.bootstrapServers(), Topics.EVENTS);
-            for (EventEnvelope event : events) {
-                stamp.append(producer, Topics.EVENTS, event);
-            }
-            producer.flush();
-        }
     }
 
     /** Waits until {@code ledger.outcomes} holds {@code count} outcomes, then checks none of them is unexpected. */
