@@ -27,6 +27,7 @@ class SchemaEvolutionTest {
     private static final Path PUBLISHED_V1 = Path.of("src/test/resources/avro-published/v1");
 
     private static final Map<String, Schema> CURRENT_SCHEMAS = PublishedSchemas.parseDirectory(CURRENT);
+    private static final Schema WALLET_TOPPED_UP = CURRENT_SCHEMAS.get("org.kleline.ledger.events.WalletToppedUp");
 
     @TestFactory
     Stream<DynamicTest> currentSchemasReadDataWrittenWithPublishedV1() {
@@ -45,13 +46,10 @@ class SchemaEvolutionTest {
 
     @Test
     void addingAFieldWithoutDefaultIsCaughtAsIncompatible() {
-        Schema published = CURRENT_SCHEMAS.get("org.kleline.ledger.events.WalletToppedUp");
-        Schema withRequiredField = new Schema.Parser().parse("""
-                {"type": "record", "name": "WalletToppedUp", "namespace": "org.kleline.ledger.events",
-                 "fields": [{"name": "walletId", "type": "string"}, {"name": "amount", "type": "long"},
-                            {"name": "channel", "type": "string"}]}""");
+        Schema withRequiredField = walletToppedUpWith("""
+                {"name": "channel", "type": "string"}""");
         SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(
-                        withRequiredField, published)
+                        withRequiredField, WALLET_TOPPED_UP)
                 .getResult();
         assertThat(result.getCompatibility()).isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
         assertThat(describe(result)).contains("READER_FIELD_MISSING_DEFAULT").contains("channel");
@@ -59,12 +57,17 @@ class SchemaEvolutionTest {
 
     @Test
     void addingAFieldWithADefaultIsBackwardCompatible() {
-        Schema published = CURRENT_SCHEMAS.get("org.kleline.ledger.events.WalletToppedUp");
-        Schema withOptionalField = new Schema.Parser().parse("""
+        Schema withOptionalField = walletToppedUpWith("""
+                {"name": "channel", "type": ["null", "string"], "default": null}""");
+        assertBackwardCompatible(withOptionalField, WALLET_TOPPED_UP, "WalletToppedUp");
+    }
+
+    /** WalletToppedUp's schema with one more field after its walletId and amount. */
+    private static Schema walletToppedUpWith(String field) {
+        return new Schema.Parser().parse("""
                 {"type": "record", "name": "WalletToppedUp", "namespace": "org.kleline.ledger.events",
                  "fields": [{"name": "walletId", "type": "string"}, {"name": "amount", "type": "long"},
-                            {"name": "channel", "type": ["null", "string"], "default": null}]}""");
-        assertBackwardCompatible(withOptionalField, published, "WalletToppedUp");
+                            %s]}""".formatted(field));
     }
 
     private static void assertBackwardCompatible(Schema reader, Schema writer, String name) {

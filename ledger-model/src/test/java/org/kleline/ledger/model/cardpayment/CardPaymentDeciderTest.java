@@ -18,13 +18,22 @@ import static org.kleline.ledger.model.fixtures.Events.standardPlan;
 import static org.kleline.ledger.model.fixtures.Events.topUp;
 import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 import static org.kleline.ledger.model.fixtures.Postings.eur;
+import static org.kleline.ledger.outcomes.RejectionReason.ALREADY_EXISTS;
+import static org.kleline.ledger.outcomes.RejectionReason.CURRENCY_MISMATCH;
+import static org.kleline.ledger.outcomes.RejectionReason.EXCEEDS_AUTHORIZED;
+import static org.kleline.ledger.outcomes.RejectionReason.EXCEEDS_CAPTURED;
+import static org.kleline.ledger.outcomes.RejectionReason.UNKNOWN_MERCHANT;
+import static org.kleline.ledger.outcomes.RejectionReason.UNKNOWN_PAYMENT;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.RejectionTable;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.PaymentId;
 import org.kleline.ledger.model.merchant.FeePlanVersion;
@@ -33,9 +42,8 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.outcomes.RejectionReason;
 
-class CardPaymentDeciderTest {
+class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
 
     private static final CurrencyCode EUR = CurrencyCode.of("EUR");
     private static final SettlementKey M1_D0 = new SettlementKey(new MerchantId("m-1"), D0, EUR);
@@ -60,40 +68,26 @@ class CardPaymentDeciderTest {
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.AUTHORIZED);
     }
 
-    @Test
-    void authorizingAnExistingPaymentIsRejectedBeforeTheMerchantIsChecked() {
-        rejected(
-                payment(10_000, 0, 0, 0),
-                event("e-1", authorization("p-1", "m-nobody", 5, "USD")),
-                RejectionReason.ALREADY_EXISTS);
-    }
-
-    @Test
-    void authorizationForAnUnknownMerchantIsRejected() {
-        rejected(null, event("e-1", authorization("p-1", "m-nobody", 10_000, "EUR")), RejectionReason.UNKNOWN_MERCHANT);
-    }
-
-    @Test
-    void authorizationBeforeTheMerchantWasOnboardedIsRejectedAsUnknownMerchant() {
-        rejected(
-                null,
-                event("e-1", T0, authorization("p-1", "m-later", 10_000, "EUR")),
-                RejectionReason.UNKNOWN_MERCHANT);
-    }
-
-    @Test
-    void authorizationInAnotherCurrencyThanTheMerchantsIsRejected() {
-        rejected(null, event("e-1", authorization("p-1", "m-1", 10_000, "USD")), RejectionReason.CURRENCY_MISMATCH);
-    }
-
-    @Test
-    void captureOfAnUnknownPaymentIsRejected() {
-        rejected(null, event("e-1", capture("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
-    }
-
-    @Test
-    void captureBeyondAuthorizedIsRejected() {
-        rejected(payment(10_000, 6_000, 0, 0), event("e-1", capture("p-1", 4_001)), RejectionReason.EXCEEDS_AUTHORIZED);
+    /**
+     * The rows of {@link RejectionTable}: each rule that rejects an event, in the order checked (payment before, null
+     * when none yet; payload; reason).
+     */
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                // an existing payment is refused before its unknown merchant is looked at
+                Arguments.of(payment(10_000, 0, 0, 0), authorization("p-1", "m-nobody", 5, "USD"), ALREADY_EXISTS),
+                Arguments.of(null, authorization("p-1", "m-nobody", 10_000, "EUR"), UNKNOWN_MERCHANT),
+                // m-later is onboarded 1 ms after T0, the event's time
+                Arguments.of(null, authorization("p-1", "m-later", 10_000, "EUR"), UNKNOWN_MERCHANT),
+                Arguments.of(null, authorization("p-1", "m-1", 10_000, "USD"), CURRENCY_MISMATCH),
+                Arguments.of(null, capture("p-1", 100), UNKNOWN_PAYMENT),
+                Arguments.of(payment(10_000, 6_000, 0, 0), capture("p-1", 4_001), EXCEEDS_AUTHORIZED),
+                Arguments.of(null, refund("p-1", 100), UNKNOWN_PAYMENT),
+                // a refund or chargeback may take only what is captured and not yet returned
+                Arguments.of(payment(10_000, 6_000, 0, 0), refund("p-1", 6_001), EXCEEDS_CAPTURED),
+                Arguments.of(payment(10_000, 6_000, 2_000, 3_000), refund("p-1", 1_001), EXCEEDS_CAPTURED),
+                Arguments.of(null, chargeback("p-1", 100), UNKNOWN_PAYMENT),
+                Arguments.of(payment(10_000, 6_000, 4_000, 0), chargeback("p-1", 2_001), EXCEEDS_CAPTURED));
     }
 
     @Test
@@ -153,27 +147,13 @@ class CardPaymentDeciderTest {
         CardPaymentState authorized = payment(10_000, 0, 0, 0);
         assertRejected(
                 decider.decide(authorized, event("e-1", capture("p-1", 1)), noMerchantBefore),
-                RejectionReason.UNKNOWN_MERCHANT,
+                UNKNOWN_MERCHANT,
                 authorized);
         CardPaymentState captured = payment(10_000, 10_000, 0, 0);
         assertRejected(
                 decider.decide(captured, event("e-2", chargeback("p-1", 100)), noMerchantBefore),
-                RejectionReason.UNKNOWN_MERCHANT,
+                UNKNOWN_MERCHANT,
                 captured);
-    }
-
-    @Test
-    void refundOfAnUnknownPaymentIsRejected() {
-        rejected(null, event("e-1", refund("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
-    }
-
-    @Test
-    void refundBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
-        rejected(payment(10_000, 6_000, 0, 0), event("e-1", refund("p-1", 6_001)), RejectionReason.EXCEEDS_CAPTURED);
-        rejected(
-                payment(10_000, 6_000, 2_000, 3_000),
-                event("e-2", refund("p-1", 1_001)),
-                RejectionReason.EXCEEDS_CAPTURED);
     }
 
     @Test
@@ -191,19 +171,6 @@ class CardPaymentDeciderTest {
                 decider.decide(payment(10_000, 10_000, 4_000, 0), event("e-1", refund("p-1", 6_000)), context);
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 10_000, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.REFUNDED);
-    }
-
-    @Test
-    void chargebackOfAnUnknownPaymentIsRejected() {
-        rejected(null, event("e-1", chargeback("p-1", 100)), RejectionReason.UNKNOWN_PAYMENT);
-    }
-
-    @Test
-    void chargebackBeyondWhatIsCapturedAndNotYetReturnedIsRejected() {
-        rejected(
-                payment(10_000, 6_000, 4_000, 0),
-                event("e-1", chargeback("p-1", 2_001)),
-                RejectionReason.EXCEEDS_CAPTURED);
     }
 
     @Test
@@ -243,8 +210,8 @@ class CardPaymentDeciderTest {
                 .hasMessage("not a card payment event: WalletToppedUp");
     }
 
-    private void rejected(CardPaymentState payment, EventEnvelope event, RejectionReason reason) {
-        Decision<CardPaymentState> decision = decider.decide(payment, event, context);
-        assertRejected(decision, reason, payment);
+    @Override
+    protected Decision<CardPaymentState> decide(CardPaymentState before, EventEnvelope event) {
+        return decider.decide(before, event, context);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.cardpayment.CardPaymentStatus;
+import org.kleline.ledger.model.fixtures.SettlementRows;
 import org.kleline.ledger.model.money.CurrencyCode;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 import org.kleline.ledger.model.settlement.DailySettlement;
@@ -69,21 +70,7 @@ class LedgerReplayTest {
     void settlementRowSumsTheMerchantsDay() {
         replayADayOfSales();
         DailySettlement row = ledger.settlementsOn(D0).get(0);
-        assertThat(row.toAvro())
-                .isEqualTo(new org.kleline.ledger.settlement.SettlementRow(
-                        "m-1",
-                        D0,
-                        "EUR",
-                        2L,
-                        11_000L,
-                        4_000L,
-                        3_000L,
-                        1_710L,
-                        42L,
-                        2_290L,
-                        0L,
-                        0,
-                        SettlementStatus.OPEN));
+        assertThat(row.toAvro()).isEqualTo(SettlementRows.dayOfSales(0L, 0, SettlementStatus.OPEN));
         assertThat(ledger.payment("p-1").orElseThrow().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
     }
 

@@ -59,20 +59,21 @@ class RunningTotalsReplayTest {
         return event(payoutId, T0, payout("m-1", payoutId, D0, amount));
     }
 
-    /** Onboards m-1 and pays it out MAX - 100 for D0. */
-    private static void nearlyFull(LedgerReplay ledger) {
+    /** A ledger that onboarded m-1 and paid it out MAX - 100 for D0. */
+    private static LedgerReplay nearlyFull() {
+        LedgerReplay ledger = new LedgerReplay(BusinessCalendar.defaultCalendar());
         assertThat(ledger.apply(event("on-1", T0.minusSeconds(86_400), onboarding("m-1", null, "EUR", standardPlan())))
                         .outcome())
                 .isEqualTo(Outcome.ACCEPTED);
         assertThat(ledger.apply(settlementPayout("po-m-1-2026-11-27", MAX - 100))
                         .outcome())
                 .isEqualTo(Outcome.ACCEPTED);
+        return ledger;
     }
 
     @Test
     void anEventThatWouldTakeAnAccountPastTheMaximumIsRejectedLimitExceededAndTheNextOneIsDecided() {
-        LedgerReplay ledger = new LedgerReplay(BusinessCalendar.defaultCalendar());
-        nearlyFull(ledger);
+        LedgerReplay ledger = nearlyFull();
         MerchantState merchantBefore = ledger.merchant("m-1").orElseThrow();
 
         Decision<?> overflowing = ledger.apply(settlementPayout("po-m-1-2026-11-27-2", 101));
@@ -110,8 +111,7 @@ class RunningTotalsReplayTest {
 
     @Test
     void theTrialBalanceOfThePartitionAloneCanRefuseAnEventEveryAccountOfWhichFits() {
-        LedgerReplay ledger = new LedgerReplay(BusinessCalendar.defaultCalendar());
-        nearlyFull(ledger);
+        LedgerReplay ledger = nearlyFull();
         ledger.apply(event("w-open", T0, walletOpened("w-1", "EUR", 1_000_000_000_000L)));
 
         Decision<?> overflowing = ledger.apply(event("top-1", T0, topUp("w-1", 1_000)));

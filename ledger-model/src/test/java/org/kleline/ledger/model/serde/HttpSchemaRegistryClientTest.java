@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,12 +140,9 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void incompatibleSchemaBecomesA409Exception() {
-        server.answer(
-                "POST /subjects/fee-plans-value/versions",
-                409,
-                "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}");
-
-        assertThatThrownBy(() -> client.register("fee-plans-value", FeePlan.SCHEMA$))
+        assertRegisteringTheFeePlanFailsOn(
+                        409,
+                        "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}")
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INCOMPATIBLE_SCHEMA);
                     assertThat(e.httpStatus()).isEqualTo(409);
@@ -154,12 +152,7 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void invalidSchemaBecomesA42201Exception() {
-        server.answer(
-                "POST /subjects/fee-plans-value/versions",
-                422,
-                "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
-
-        assertThatThrownBy(() -> client.register("fee-plans-value", FeePlan.SCHEMA$))
+        assertRegisteringTheFeePlanFailsOn(422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}")
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INVALID_SCHEMA);
                     assertThat(e.httpStatus()).isEqualTo(422);
@@ -314,5 +307,12 @@ class HttpSchemaRegistryClientTest {
                 .put("id", id)
                 .put("schema", schema.toString())
                 .toString();
+    }
+
+    /** Registering the fee plan's schema when the registry answers {@code status} with {@code body}: its assertion. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRegisteringTheFeePlanFailsOn(
+            int status, String body) {
+        server.answer("POST /subjects/fee-plans-value/versions", status, body);
+        return assertThatThrownBy(() -> client.register("fee-plans-value", FeePlan.SCHEMA$));
     }
 }

@@ -18,6 +18,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kleline.ledger.events.EventEnvelope;
@@ -149,22 +150,18 @@ class SchemaEvolutionTest {
     @Test
     void useLatestVersionRefusesALatestSchemaThatCannotHoldTheRecord() throws IOException {
         registry.register("regional-fee-plans-value", schema("FeePlan-required-region.avsc"));
-        SpecificAvroSerde<FeePlan> serde =
-                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerde<FeePlan> serde = latestVersionFeePlanSerde();
 
-        assertThatThrownBy(() -> serde.serializer().serialize("regional-fee-plans", SampleRecords.feePlan()))
-                .isInstanceOf(SerializationException.class)
+        assertFeePlanRefused(serde, "regional-fee-plans")
                 .hasMessageContaining("latest schema of subject regional-fee-plans-value (version 1, id 1)")
                 .hasMessageContaining("region");
     }
 
     @Test
     void useLatestVersionWithoutAnySubjectVersionSaysWhichSubject() {
-        SpecificAvroSerde<FeePlan> serde =
-                specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
+        SpecificAvroSerde<FeePlan> serde = latestVersionFeePlanSerde();
 
-        assertThatThrownBy(() -> serde.serializer().serialize("fee-plans", SampleRecords.feePlan()))
-                .isInstanceOf(SerializationException.class)
+        assertFeePlanRefused(serde, "fee-plans")
                 .hasMessageContaining(
                         "Could not find the latest schema of subject fee-plans-value for topic 'fee-plans'")
                 .hasMessageContaining("40401");
@@ -184,8 +181,7 @@ class SchemaEvolutionTest {
         SpecificAvroSerde<FeePlan> serde =
                 specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
-        assertThatThrownBy(() -> serde.serializer().serialize("fee-plans", SampleRecords.feePlan()))
-                .isInstanceOf(SerializationException.class)
+        assertFeePlanRefused(serde, "fee-plans")
                 .hasMessageContaining("Could not find org.kleline.ledger.events.FeePlan (auto.register.schemas=false) "
                         + "under subject fee-plans-value")
                 .hasMessageContaining("40401");
@@ -226,5 +222,17 @@ class SchemaEvolutionTest {
         Map<String, Object> config = new HashMap<>(extra);
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL);
         return config;
+    }
+
+    /** A fee plan serde that writes with the subject's latest schema ({@code use.latest.version}). */
+    private static SpecificAvroSerde<FeePlan> latestVersionFeePlanSerde() {
+        return specificSerde(FeePlan.class, Map.of(AvroSerdeConfig.USE_LATEST_VERSION, true));
+    }
+
+    /** Serializing the sample fee plan to {@code topic} is refused with a SerializationException: its assertion. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertFeePlanRefused(
+            SpecificAvroSerde<FeePlan> serde, String topic) {
+        return assertThatThrownBy(() -> serde.serializer().serialize(topic, SampleRecords.feePlan()))
+                .isInstanceOf(SerializationException.class);
     }
 }

@@ -3,6 +3,7 @@ package org.kleline.ledger.model.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertAccepted;
+import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertDuplicate;
 import static org.kleline.ledger.model.fixtures.DecisionOutcomes.assertRejected;
 import static org.kleline.ledger.model.fixtures.Events.D0;
 import static org.kleline.ledger.model.fixtures.Events.T0;
@@ -17,15 +18,24 @@ import static org.kleline.ledger.model.fixtures.Events.topUp;
 import static org.kleline.ledger.model.fixtures.Events.walletOpened;
 import static org.kleline.ledger.model.fixtures.Merchants.merchant;
 import static org.kleline.ledger.model.fixtures.Postings.eur;
+import static org.kleline.ledger.outcomes.RejectionReason.ALREADY_EXISTS;
+import static org.kleline.ledger.outcomes.RejectionReason.CURRENCY_MISMATCH;
+import static org.kleline.ledger.outcomes.RejectionReason.INSUFFICIENT_FUNDS;
+import static org.kleline.ledger.outcomes.RejectionReason.LIMIT_EXCEEDED;
+import static org.kleline.ledger.outcomes.RejectionReason.UNKNOWN_MERCHANT;
+import static org.kleline.ledger.outcomes.RejectionReason.UNKNOWN_WALLET;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.model.decision.Decision;
 import org.kleline.ledger.model.event.AggregateKey;
 import org.kleline.ledger.model.fee.FeeSchedule;
 import org.kleline.ledger.model.fixtures.MapContext;
+import org.kleline.ledger.model.fixtures.RejectionTable;
 import org.kleline.ledger.model.id.MerchantId;
 import org.kleline.ledger.model.id.WalletId;
 import org.kleline.ledger.model.merchant.FeePlanVersion;
@@ -35,9 +45,8 @@ import org.kleline.ledger.model.settlement.SettlementEffect;
 import org.kleline.ledger.model.settlement.SettlementKey;
 import org.kleline.ledger.model.validation.InvalidFieldException;
 import org.kleline.ledger.outcomes.Outcome;
-import org.kleline.ledger.outcomes.RejectionReason;
 
-class WalletDeciderTest {
+class WalletDeciderTest extends RejectionTable<WalletState> {
 
     private static final CurrencyCode EUR = CurrencyCode.of("EUR");
     /** A wallet holding 100.00 of at most 150.00. */
@@ -63,19 +72,23 @@ class WalletDeciderTest {
         assertThat(decision.nextState()).isEqualTo(new WalletState(new WalletId("w-1"), EUR, 0, 15_000));
     }
 
-    @Test
-    void openingAnExistingWalletIsRejectedAsAlreadyExists() {
-        rejected(W1, event("e-1", walletOpened("w-1", "EUR", 20_000)), RejectionReason.ALREADY_EXISTS);
-    }
-
-    @Test
-    void topUpOfAnUnknownWalletIsRejected() {
-        rejected(null, event("e-1", topUp("w-1", 100)), RejectionReason.UNKNOWN_WALLET);
-    }
-
-    @Test
-    void topUpBeyondMaxBalanceIsRejectedAsLimitExceeded() {
-        rejected(W1, event("e-1", topUp("w-1", 5_001)), RejectionReason.LIMIT_EXCEEDED);
+    /**
+     * The rows of {@link RejectionTable}: each rule that rejects an event, in the order checked (wallet before, null
+     * when none yet; payload; reason).
+     */
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                Arguments.of(W1, walletOpened("w-1", "EUR", 20_000), ALREADY_EXISTS),
+                Arguments.of(null, topUp("w-1", 100), UNKNOWN_WALLET),
+                Arguments.of(W1, topUp("w-1", 5_001), LIMIT_EXCEEDED),
+                Arguments.of(null, redemption("w-1", 100), UNKNOWN_WALLET),
+                Arguments.of(W1, redemption("w-1", 10_001), INSUFFICIENT_FUNDS),
+                // an unknown wallet is refused before its unknown merchant is looked at
+                Arguments.of(null, micropayment("w-1", "m-nobody", 100), UNKNOWN_WALLET),
+                Arguments.of(W1, micropayment("w-1", "m-nobody", 100_000), UNKNOWN_MERCHANT),
+                // another currency is refused before the funds are checked
+                Arguments.of(W1, micropayment("w-1", "m-usd", 20_000), CURRENCY_MISMATCH),
+                Arguments.of(W1, micropayment("w-1", "m-1", 10_001), INSUFFICIENT_FUNDS));
     }
 
     @Test
@@ -84,16 +97,6 @@ class WalletDeciderTest {
         assertAccepted(decision, eur("platform:card-clearing", -5_000), eur("wallet:w-1", 5_000));
         assertThat(decision.nextState().balanceMinor()).isEqualTo(15_000);
         assertThat(decision.settlementEffect()).isNull();
-    }
-
-    @Test
-    void redemptionOfAnUnknownWalletIsRejected() {
-        rejected(null, event("e-1", redemption("w-1", 100)), RejectionReason.UNKNOWN_WALLET);
-    }
-
-    @Test
-    void redemptionBeyondBalanceIsRejectedAsInsufficientFunds() {
-        rejected(W1, event("e-1", redemption("w-1", 10_001)), RejectionReason.INSUFFICIENT_FUNDS);
     }
 
     @Test
@@ -112,31 +115,11 @@ class WalletDeciderTest {
     }
 
     @Test
-    void micropaymentFromAnUnknownWalletIsRejectedBeforeTheMerchantIsChecked() {
-        rejected(null, event("e-1", micropayment("w-1", "m-nobody", 100)), RejectionReason.UNKNOWN_WALLET);
-    }
-
-    @Test
-    void micropaymentToAnUnknownMerchantIsRejected() {
-        rejected(W1, event("e-1", micropayment("w-1", "m-nobody", 100_000)), RejectionReason.UNKNOWN_MERCHANT);
-    }
-
-    @Test
     void micropaymentToAMerchantOnboardedAfterItsTimeIsRejectedAsUnknownMerchant() {
-        rejected(W1, event("e-1", T0, micropayment("w-1", "m-later", 100)), RejectionReason.UNKNOWN_MERCHANT);
+        assertRejected(decide(W1, event("e-1", T0, micropayment("w-1", "m-later", 100))), UNKNOWN_MERCHANT, W1);
         Decision<WalletState> atOnboarding =
                 decider.decide(W1, event("e-2", T0.plusMillis(1), micropayment("w-1", "m-later", 100)), context);
         assertThat(atOnboarding.outcome()).isEqualTo(Outcome.ACCEPTED);
-    }
-
-    @Test
-    void micropaymentInAnotherCurrencyIsRejectedBeforeFundsAreChecked() {
-        rejected(W1, event("e-1", micropayment("w-1", "m-usd", 20_000)), RejectionReason.CURRENCY_MISMATCH);
-    }
-
-    @Test
-    void micropaymentBeyondBalanceIsRejectedAsInsufficientFunds() {
-        rejected(W1, event("e-1", micropayment("w-1", "m-1", 10_001)), RejectionReason.INSUFFICIENT_FUNDS);
     }
 
     @Test
@@ -206,11 +189,8 @@ class WalletDeciderTest {
     void duplicateEventIdUnderTheSameKeyHasNoEffectWhateverItsPayload() {
         context.withSeen(AggregateKey.wallet("w-1"), "e-1");
         Decision<WalletState> decision = decider.decide(W1, event("e-1", topUp("w-1", 1_000)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertDuplicate(decision, W1);
         assertThat(decision.reason()).isNull();
-        assertThat(decision.postings()).isEmpty();
-        assertThat(decision.settlementEffect()).isNull();
-        assertThat(decision.nextState()).isSameAs(W1);
         assertThat(decision.recordsEventId()).isFalse();
     }
 
@@ -218,8 +198,7 @@ class WalletDeciderTest {
     void duplicateIsCheckedBeforeEveryRule() {
         context.withSeen(AggregateKey.wallet("w-1"), "e-1");
         Decision<WalletState> decision = decider.decide(null, event("e-1", redemption("w-1", 1)), context);
-        assertThat(decision.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(decision.nextState()).isNull();
+        assertDuplicate(decision, null);
     }
 
     @Test
@@ -245,8 +224,8 @@ class WalletDeciderTest {
                 .hasMessageStartingWith("amount must be");
     }
 
-    private void rejected(WalletState wallet, EventEnvelope event, RejectionReason reason) {
-        Decision<WalletState> decision = decider.decide(wallet, event, context);
-        assertRejected(decision, reason, wallet);
+    @Override
+    protected Decision<WalletState> decide(WalletState before, EventEnvelope event) {
+        return decider.decide(before, event, context);
     }
 }

@@ -96,12 +96,4 @@ public record SimulationConfig(
     public SimulationConfig withPartners(int newPartners) {
         return new SimulationConfig(year, transactions, seed, merchants, newPartners, settlementZone, currency);
     }
-
-    public SimulationConfig withSettlementZone(ZoneId newZone) {
-        return new SimulationConfig(year, transactions, seed, merchants, partners, newZone, currency);
-    }
-
-    public SimulationConfig withCurrency(String newCurrency) {
-        return new SimulationConfig(year, transactions, seed, merchants, partners, settlementZone, newCurrency);
-    }
 }

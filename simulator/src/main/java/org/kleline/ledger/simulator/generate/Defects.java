@@ -2,6 +2,11 @@ package org.kleline.ledger.simulator.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.kleline.ledger.events.CardPaymentAuthorized;
 import org.kleline.ledger.events.CardPaymentCaptured;
 import org.kleline.ledger.events.CardPaymentChargedBack;
@@ -20,13 +25,27 @@ final class Defects {
     /** '#' is not an id character: an order number pasted into the Idempotency-Key. */
     static final String BAD_EVENT_ID_SUFFIX = "#2";
 
+    /** The field in which each customer request carries its amount (a wallet's opening: its maximum balance). */
+    private static final Map<Class<?>, String> AMOUNT_FIELDS = Map.of(
+            WalletOpened.class, "maxBalance",
+            WalletToppedUp.class, "amount",
+            WalletRedeemed.class, "amount",
+            MicropaymentRequested.class, "amount",
+            CardPaymentAuthorized.class, "amount",
+            CardPaymentCaptured.class, "amount",
+            CardPaymentRefunded.class, "amount",
+            CardPaymentChargedBack.class, "amount");
+
+    /** The customer requests that name a currency, in their field {@code currency}. */
+    private static final Set<Class<?>> WITH_CURRENCY = Set.of(CardPaymentAuthorized.class, WalletOpened.class);
+
     private Defects() {}
 
     /** The defects that {@code payload} can carry. */
     static List<Defect> applicable(Object payload) {
         List<Defect> defects =
                 new ArrayList<>(List.of(Defect.ZERO_AMOUNT, Defect.UNKNOWN_FIELD, Defect.INVALID_EVENT_ID));
-        if (payload instanceof CardPaymentAuthorized || payload instanceof WalletOpened) {
+        if (WITH_CURRENCY.contains(payload.getClass())) {
             defects.add(Defect.UNKNOWN_CURRENCY);
         }
         return defects;
@@ -40,49 +59,35 @@ final class Defects {
     /** A copy of {@code payload} carrying {@code defect}'s bad value (the same payload for the others). */
     static Object broken(Object payload, Defect defect) {
         if (defect == Defect.ZERO_AMOUNT) {
-            return withZeroAmount(payload);
+            String amountField = AMOUNT_FIELDS.get(payload.getClass());
+            if (amountField == null) {
+                throw new IllegalArgumentException(
+                        "not a customer request: " + payload.getClass().getSimpleName());
+            }
+            return copyWith(payload, amountField, 0L);
         }
         if (defect == Defect.UNKNOWN_CURRENCY) {
-            if (payload instanceof CardPaymentAuthorized p) {
-                return CardPaymentAuthorized.newBuilder(p)
-                        .setCurrency(BAD_CURRENCY)
-                        .build();
+            if (!WITH_CURRENCY.contains(payload.getClass())) {
+                throw new IllegalArgumentException(
+                        "no currency to break in " + payload.getClass().getSimpleName());
             }
-            if (payload instanceof WalletOpened p) {
-                return WalletOpened.newBuilder(p).setCurrency(BAD_CURRENCY).build();
-            }
-            throw new IllegalArgumentException(
-                    "no currency to break in " + payload.getClass().getSimpleName());
+            return copyWith(payload, "currency", BAD_CURRENCY);
         }
         return payload;
     }
 
-    private static Object withZeroAmount(Object payload) {
-        if (payload instanceof WalletOpened p) {
-            return WalletOpened.newBuilder(p).setMaxBalance(0).build();
+    /**
+     * A copy of the request with one field, named as in its schema, set to {@code value}; the other fields are shared
+     * (a customer request's are strings and numbers).
+     */
+    private static Object copyWith(Object payload, String field, Object value) {
+        SpecificRecord request = (SpecificRecord) payload;
+        Schema schema = request.getSchema();
+        SpecificRecord copy = (SpecificRecord) SpecificData.newInstance(request.getClass(), schema);
+        for (Schema.Field each : schema.getFields()) {
+            copy.put(each.pos(), request.get(each.pos()));
         }
-        if (payload instanceof WalletToppedUp p) {
-            return WalletToppedUp.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof WalletRedeemed p) {
-            return WalletRedeemed.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof MicropaymentRequested p) {
-            return MicropaymentRequested.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof CardPaymentAuthorized p) {
-            return CardPaymentAuthorized.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof CardPaymentCaptured p) {
-            return CardPaymentCaptured.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof CardPaymentRefunded p) {
-            return CardPaymentRefunded.newBuilder(p).setAmount(0).build();
-        }
-        if (payload instanceof CardPaymentChargedBack p) {
-            return CardPaymentChargedBack.newBuilder(p).setAmount(0).build();
-        }
-        throw new IllegalArgumentException(
-                "not a customer request: " + payload.getClass().getSimpleName());
+        copy.put(schema.getField(field).pos(), value);
+        return copy;
     }
 }

@@ -18,10 +18,7 @@ class BulkBatcherTest {
     void aRequestHoldsAtMostLinesMaxLines() throws IOException {
         BulkBatcher batcher = new BulkBatcher(BulkLimits.api(), sent::add);
 
-        for (int i = 0; i < 25_001; i++) {
-            batcher.add(line(i, 20), false);
-        }
-        batcher.flush();
+        addAndFlush(batcher, 25_001, 20);
 
         assertThat(sent).extracting(BulkRequest::lines).containsExactly(10_000, 10_000, 5_001);
         assertThat(batcher.linesSent()).isEqualTo(25_001);
@@ -33,10 +30,7 @@ class BulkBatcherTest {
         BulkBatcher batcher = new BulkBatcher(BulkLimits.api(), sent::add);
 
         // 3,000 lines of 1,000 bytes: 1,048 fit in 1 MiB (1,048,576 bytes).
-        for (int i = 0; i < 3_000; i++) {
-            batcher.add(line(i, 1_000), false);
-        }
-        batcher.flush();
+        addAndFlush(batcher, 3_000, 1_000);
 
         assertThat(sent).extracting(BulkRequest::lines).containsExactly(1_048, 1_048, 904);
         assertThat(sent).allSatisfy(r -> assertThat(r.bytes()).isLessThanOrEqualTo(1_048_576));
@@ -122,6 +116,14 @@ class BulkBatcherTest {
     }
 
     /** A line of exactly {@code bytes} bytes, '\n' included, naming {@code i}. */
+    /** Adds {@code lines} lines of {@code bytes} bytes each, none expected to be refused, then flushes. */
+    private static void addAndFlush(BulkBatcher batcher, int lines, int bytes) throws IOException {
+        for (int i = 0; i < lines; i++) {
+            batcher.add(line(i, bytes), false);
+        }
+        batcher.flush();
+    }
+
     private static byte[] line(int i, int bytes) {
         StringBuilder text = new StringBuilder().append(i);
         while (text.length() < bytes - 1) {

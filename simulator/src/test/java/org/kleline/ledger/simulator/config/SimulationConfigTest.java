@@ -9,6 +9,8 @@ import org.kleline.ledger.model.validation.InvalidFieldException;
 
 class SimulationConfigTest {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     @Test
     void defaultsAreKlelinesNineteenNinetyNine() {
         SimulationConfig config = SimulationConfig.defaults();
@@ -18,7 +20,7 @@ class SimulationConfigTest {
         assertThat(config.seed()).isEqualTo(1L);
         assertThat(config.merchants()).isEqualTo(500);
         assertThat(config.partners()).isEqualTo(34);
-        assertThat(config.settlementZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(config.settlementZone()).isEqualTo(PARIS);
         assertThat(config.currency()).isEqualTo("EUR");
     }
 
@@ -31,7 +33,7 @@ class SimulationConfigTest {
                 .withMerchants(3)
                 .withPartners(0);
 
-        assertThat(config).isEqualTo(new SimulationConfig(2000, 10, 7, 3, 0, ZoneId.of("Europe/Paris"), "EUR"));
+        assertThat(config).isEqualTo(new SimulationConfig(2000, 10, 7, 3, 0, PARIS, "EUR"));
     }
 
     @Test
@@ -63,16 +65,16 @@ class SimulationConfigTest {
 
     @Test
     void currencyWithoutCentsIsRefused() {
-        assertThatThrownBy(() -> SimulationConfig.defaults().withCurrency("JPY"))
+        assertThatThrownBy(() -> new SimulationConfig(1999, 10, 1, 500, 34, PARIS, "JPY"))
                 .hasMessageStartingWith("currency must be an ISO 4217 code with 2 fraction digits")
                 .hasMessageEndingWith("was 'JPY'");
-        assertThatThrownBy(() -> SimulationConfig.defaults().withCurrency("EURO"))
+        assertThatThrownBy(() -> new SimulationConfig(1999, 10, 1, 500, 34, PARIS, "EURO"))
                 .hasMessageEndingWith("was 'EURO'");
     }
 
     @Test
     void zoneIsRequired() {
-        assertThatThrownBy(() -> SimulationConfig.defaults().withSettlementZone(null))
+        assertThatThrownBy(() -> new SimulationConfig(1999, 10, 1, 500, 34, null, "EUR"))
                 .hasMessage("settlementZone is required, was null");
     }
 }
