@@ -1,18 +1,16 @@
 package org.kleline.ledger.cli.ingest;
 
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.keys.ServerAccessOptions;
+import org.kleline.ledger.cli.lifecycle.HostName;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
-import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.topics.TopicDurability;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.run.IngestInstance;
@@ -105,7 +103,7 @@ public final class IngestCommand implements Callable<Integer> {
                     .map(url -> new QueryOverHttp(url, serverAccess.clusterSecret(), serverAccess.clientTls()));
             String id = instanceId != null && !instanceId.isBlank()
                     ? instanceId.strip()
-                    : InstanceIds.ofHost(hostName(), httpPort);
+                    : InstanceIds.ofHost(HostName.ofThisMachine("--instance-id"), httpPort);
             settings = new IngestSettings(httpPort, allowImport, instanceId(id), replication);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -134,14 +132,6 @@ public final class IngestCommand implements Callable<Integer> {
             return IngestInstance.checkedId(id);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--instance-id: " + e.getMessage(), e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            throw new StartupFailure("cannot find this machine's host name; give --instance-id", e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.kleline.ledger.cli.node;
 
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,9 +11,9 @@ import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.kafka.ExternalKafkaOptions;
 import org.kleline.ledger.cli.keys.ServerAccess;
 import org.kleline.ledger.cli.keys.ServerAccessOptions;
+import org.kleline.ledger.cli.lifecycle.HostName;
 import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.ShutdownHook;
-import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,10 +158,6 @@ public final class NodeCommand implements Callable<Integer> {
         if (advertisedHost != null && !advertisedHost.isBlank()) {
             return advertisedHost;
         }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            throw new StartupFailure("cannot find this machine's host name; give --advertised-host", e);
-        }
+        return HostName.ofThisMachine("--advertised-host");
     }
 }

@@ -94,6 +94,30 @@ public record RunSettings(
     }
 
     public RunSettings withBind(String newBind, List<String> newAllowedHosts) {
+        return withServing(newBind, newAllowedHosts, ingest, httpLimits, tls, tlsCa);
+    }
+
+    public RunSettings withIngest(IngestConfig newIngest) {
+        return withServing(bind, allowedHosts, newIngest, httpLimits, tls, tlsCa);
+    }
+
+    public RunSettings withHttpLimits(HttpLimits newHttpLimits) {
+        return withServing(bind, allowedHosts, ingest, newHttpLimits, tls, tlsCa);
+    }
+
+    /** Serving HTTPS only with {@code newTls} (plain HTTP when empty); its own calls trusting {@code newTlsCa}. */
+    public RunSettings withTls(Optional<ServerTls> newTls, Optional<Path> newTlsCa) {
+        return withServing(bind, allowedHosts, ingest, httpLimits, newTls, newTlsCa);
+    }
+
+    /** These settings with how the run serves replaced: its data directory, port, partitions, zone and history kept. */
+    private RunSettings withServing(
+            String newBind,
+            List<String> newAllowedHosts,
+            IngestConfig newIngest,
+            HttpLimits newHttpLimits,
+            Optional<ServerTls> newTls,
+            Optional<Path> newTlsCa) {
         return new RunSettings(
                 dataDir,
                 port,
@@ -102,54 +126,8 @@ public record RunSettings(
                 historyRetention,
                 newBind,
                 newAllowedHosts,
-                ingest,
-                httpLimits,
-                tls,
-                tlsCa);
-    }
-
-    public RunSettings withIngest(IngestConfig newIngest) {
-        return new RunSettings(
-                dataDir,
-                port,
-                partitions,
-                settlementZone,
-                historyRetention,
-                bind,
-                allowedHosts,
                 newIngest,
-                httpLimits,
-                tls,
-                tlsCa);
-    }
-
-    public RunSettings withHttpLimits(HttpLimits newHttpLimits) {
-        return new RunSettings(
-                dataDir,
-                port,
-                partitions,
-                settlementZone,
-                historyRetention,
-                bind,
-                allowedHosts,
-                ingest,
                 newHttpLimits,
-                tls,
-                tlsCa);
-    }
-
-    /** Serving HTTPS only with {@code newTls} (plain HTTP when empty); its own calls trusting {@code newTlsCa}. */
-    public RunSettings withTls(Optional<ServerTls> newTls, Optional<Path> newTlsCa) {
-        return new RunSettings(
-                dataDir,
-                port,
-                partitions,
-                settlementZone,
-                historyRetention,
-                bind,
-                allowedHosts,
-                ingest,
-                httpLimits,
                 newTls,
                 newTlsCa);
     }

@@ -34,7 +34,7 @@ final class Differences {
     }
 
     long count() {
-        return differences.count;
+        return differences.count();
     }
 
     long count(String check) {
@@ -46,33 +46,29 @@ final class Differences {
         return differences.first();
     }
 
-    long unansweredCount() {
-        return unanswered.count;
+    /** The figures the query API could not give: counted, and the first named, each prefixed with its check. */
+    Tally unanswered() {
+        return unanswered;
     }
 
     long unanswered(String check) {
         return unanswered.count(check);
     }
 
-    /** The first figures the query API could not give, each prefixed with its check. */
-    List<String> firstUnanswered() {
-        return unanswered.first();
-    }
-
     /** Findings of one kind: counted per check, the first {@value #SHOWN_MAX} kept as {@code check: what}. */
-    private static final class Tally {
+    static final class Tally {
 
         private final Map<String, Long> byCheck = new LinkedHashMap<>();
         private final List<String> first = new ArrayList<>();
         private long count;
 
-        void add(String check, String what) {
+        private void add(String check, String what) {
             byCheck.merge(check, 1L, Long::sum);
             count++;
             keep(check + ": " + what);
         }
 
-        void addAll(Tally other) {
+        private void addAll(Tally other) {
             other.byCheck.forEach((check, n) -> byCheck.merge(check, n, Long::sum));
             count += other.count;
             other.first.forEach(this::keep);
@@ -82,6 +78,10 @@ final class Differences {
             if (first.size() < SHOWN_MAX) {
                 first.add(named);
             }
+        }
+
+        long count() {
+            return count;
         }
 
         long count(String check) {

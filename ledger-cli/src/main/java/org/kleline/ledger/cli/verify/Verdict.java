@@ -30,27 +30,27 @@ final class Verdict {
                     differences.count() == 1 ? "" : "s",
                     differences.first().size());
             differences.first().forEach(d -> out.println("  " + d));
-            if (differences.unansweredCount() > 0) {
+            if (differences.unanswered().count() > 0) {
                 out.printf(
                         Locale.ROOT,
                         "  and %s the query API could not give (503), not judged%n",
-                        figures(differences.unansweredCount()));
+                        figures(differences.unanswered().count()));
             }
             out.flush();
             return DIFFERENCES;
         }
-        if (differences.unansweredCount() > 0) {
+        if (differences.unanswered().count() > 0) {
             out.printf(
                     Locale.ROOT,
                     "%s the query API could not give (503, asked again for %d s); the first %d:%n",
-                    figures(differences.unansweredCount()),
+                    figures(differences.unanswered().count()),
                     VerifyCommand.RECHECK_FOR.toSeconds(),
-                    differences.firstUnanswered().size());
-            differences.firstUnanswered().forEach(u -> out.println("  " + u));
+                    differences.unanswered().first().size());
+            differences.unanswered().first().forEach(u -> out.println("  " + u));
             out.flush();
             throw new AuditFailure("no verdict: nothing differs, but the query API could not give "
-                    + figures(differences.unansweredCount()) + " (503), e.g. "
-                    + differences.firstUnanswered().get(0));
+                    + figures(differences.unanswered().count()) + " (503), e.g. "
+                    + differences.unanswered().first().get(0));
         }
         out.println("No difference: every outcome, balance, settlement row and journal entry follows from the log.");
         out.flush();
