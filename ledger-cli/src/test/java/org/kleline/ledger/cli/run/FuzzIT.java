@@ -533,14 +533,10 @@ class FuzzIT {
                         "k" + n + "\t",
                         unique("k".repeat(64)),
                         " " + unique("k")));
-                headers.removeIf(h -> h[0].equals("Idempotency-Key"));
-                if (random.nextInt(5) > 0) {
-                    headers.add(new String[] {"Idempotency-Key", value});
-                }
+                label += replaceHeader(headers, "Idempotency-Key", value, random.nextInt(5) > 0);
                 if (random.nextInt(8) == 0) {
                     headers.add(new String[] {"Idempotency-Key", key});
                 }
-                label += " Idempotency-Key=" + shown(value);
                 field = "Idempotency-Key";
             } else if (what < 72) {
                 String value = pick(List.of(
@@ -559,9 +555,7 @@ class FuzzIT {
                         ";;;",
                         "wait=\u0000",
                         "wait=" + "9".repeat(5_000)));
-                headers.removeIf(h -> h[0].equals("Prefer"));
-                headers.add(new String[] {"Prefer", value});
-                label += " Prefer=" + shown(value);
+                label += replaceHeader(headers, "Prefer", value, true);
                 field = "Prefer";
             } else if (what < 80) {
                 String value = pick(List.of(
@@ -576,11 +570,7 @@ class FuzzIT {
                         "application/x-ndjson",
                         "*/*",
                         "application/json\u0000"));
-                headers.removeIf(h -> h[0].equals("Content-Type"));
-                if (!value.isEmpty()) {
-                    headers.add(new String[] {"Content-Type", value});
-                }
-                label += " Content-Type=" + shown(value);
+                label += replaceHeader(headers, "Content-Type", value, !value.isEmpty());
             } else if (what < 86) {
                 int size = pick(List.of(9_000, 70_000, 300_000));
                 headers.add(new String[] {
@@ -1359,6 +1349,18 @@ class FuzzIT {
             }
         }
         return json.append('"').toString();
+    }
+
+    /**
+     * Takes every {@code name} header out, then sends {@code value} as the only one when {@code sent}; the
+     * words of the case's label for it, which name the value even when it is not sent.
+     */
+    private static String replaceHeader(List<String[]> headers, String name, String value, boolean sent) {
+        headers.removeIf(h -> h[0].equals(name));
+        if (sent) {
+            headers.add(new String[] {name, value});
+        }
+        return " " + name + "=" + shown(value);
     }
 
     private static String shown(String text) {

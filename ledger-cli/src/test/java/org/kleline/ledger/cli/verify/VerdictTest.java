@@ -20,6 +20,13 @@ class VerdictTest extends AuditOverSmallLedger {
         return Verdict.report(differences, new PrintWriter(out, true));
     }
 
+    /** Faithful to the log, but the balances of wallet w-1 cannot be given now (a 503). */
+    private FakeQuerySide withWalletW1Unanswered() {
+        FakeQuerySide query = FakeQuerySide.faithfulTo(recomputed);
+        query.unavailable.add("wallet:w-1");
+        return query;
+    }
+
     @Test
     void aFaithfulQuerySideExitsZero() {
         auditEverything(FakeQuerySide.faithfulTo(recomputed));
@@ -40,8 +47,7 @@ class VerdictTest extends AuditOverSmallLedger {
 
     @Test
     void figuresTheApiCannotGiveAreNoDifferenceButNoVerdictEither() {
-        FakeQuerySide query = FakeQuerySide.faithfulTo(recomputed);
-        query.unavailable.add("wallet:w-1");
+        FakeQuerySide query = withWalletW1Unanswered();
         query.unavailable.add("e-topup");
         auditEverything(query);
 
@@ -60,8 +66,7 @@ class VerdictTest extends AuditOverSmallLedger {
 
     @Test
     void aDifferenceBesideFiguresTheApiCannotGiveIsStillADifference() {
-        FakeQuerySide query = FakeQuerySide.faithfulTo(recomputed);
-        query.unavailable.add("wallet:w-1");
+        FakeQuerySide query = withWalletW1Unanswered();
         query.outcomes.remove("e-open");
         auditEverything(query);
 

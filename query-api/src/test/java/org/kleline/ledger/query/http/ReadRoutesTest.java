@@ -21,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kleline.ledger.projector.progress.ProjectorProgress;
 import org.kleline.ledger.projector.read.CatchUpBarrier;
 import org.kleline.ledger.query.body.BalanceBody;
@@ -107,23 +109,23 @@ class ReadRoutesTest {
                 .isEqualTo("{\"walletId\":\"w-1\",\"currency\":\"EUR\",\"balance\":4000,\"maxBalance\":15000}");
     }
 
-    @Test
-    void unknownIdsAre404ProblemDetails() throws Exception {
-        for (String path : List.of(
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "/v1/wallets/w-404",
                 "/v1/events/ev-404",
                 "/v1/card-payments/p-404",
                 "/v1/merchants/m-404",
                 "/v1/accounts/wallet%3Aw-404/balances",
-                "/v1/accounts/partner:pa-404/entries")) {
-            HttpResponse<String> r = get(path);
-            assertThat(r.statusCode()).as(path).isEqualTo(404);
-            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            JsonNode problem = json(r);
-            assertThat(problem.path("status").asInt()).isEqualTo(404);
-            assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:not-found");
-            assertThat(problem.path("detail").asText()).isNotBlank();
-        }
+                "/v1/accounts/partner:pa-404/entries"
+            })
+    void unknownIdsAre404ProblemDetails(String path) throws Exception {
+        HttpResponse<String> r = getAnswering(path, 404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(r);
+        assertThat(problem.path("status").asInt()).isEqualTo(404);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:kleline:ledger:problem:not-found");
+        assertThat(problem.path("detail").asText()).isNotBlank();
     }
 
     @Test
@@ -488,20 +490,20 @@ class ReadRoutesTest {
                         "[{\"currency\":\"EUR\",\"total\":0,\"accounts\":3,\"credits\":100,\"debits\":100,\"postings\":4}]");
     }
 
-    @Test
-    void viewsThatCannotAnswerNowAre503WithRetryAfterAndAProblem() throws Exception {
-        views.unavailable = true;
-        for (String path : List.of(
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "/v1/wallets/w-1",
                 "/v1/trial-balance",
                 "/v1/settlements/2024-03-01",
                 "/v1/accounts/platform%3Afees/entries",
-                "/v1/events/ev-1")) {
-            HttpResponse<String> r = get(path);
-            assertThat(r.statusCode()).as(path).isEqualTo(503);
-            assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(json(r).path("detail").asText()).contains("REBALANCING");
-        }
+                "/v1/events/ev-1"
+            })
+    void viewsThatCannotAnswerNowAre503WithRetryAfterAndAProblem(String path) throws Exception {
+        views.unavailable = true;
+        HttpResponse<String> r = getAnswering(path, 503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(json(r).path("detail").asText()).contains("REBALANCING");
     }
 
     @Test
@@ -607,14 +609,20 @@ class ReadRoutesTest {
     }
 
     private void assertField(String path, String field) throws Exception {
-        HttpResponse<String> r = get(path);
-        assertThat(r.statusCode()).as(path).isEqualTo(400);
+        HttpResponse<String> r = getAnswering(path, 400);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(r).path("field").asText()).as(path + " " + r.body()).isEqualTo(field);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer to a GET of {@code path}, its status asserted (the path named when it differs). */
+    private HttpResponse<String> getAnswering(String path, int status) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(status);
+        return r;
     }
 
     private URI uri(String path) {

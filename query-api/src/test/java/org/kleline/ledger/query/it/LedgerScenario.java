@@ -44,33 +44,23 @@ final class LedgerScenario {
     static final FeePlan PLAN = new FeePlan(250, 25L, 500, 1L, 1_500L, 2_000);
     static final FeePlan PLAN_B = new FeePlan(100, 0L, 1_000, 0L, 1_000L, 5_000);
 
-    static final String PLAN_JSON = "{\"cardBps\":250,\"cardFixed\":25,\"microBps\":500,\"microFixed\":1,"
-            + "\"chargebackFee\":1500,\"partnerShareBps\":2000}";
-    static final String PLAN_B_JSON = "{\"cardBps\":100,\"cardFixed\":0,\"microBps\":1000,\"microFixed\":0,"
-            + "\"chargebackFee\":1000,\"partnerShareBps\":5000}";
+    static final String PLAN_JSON = planJson(PLAN);
+    static final String PLAN_B_JSON = planJson(PLAN_B);
     static final String ROW_M1 = "{\"merchantId\":\"m-1\",\"date\":\"2024-03-01\",\"currency\":\"EUR\",\"count\":2,"
             + "\"gross\":10000,\"refunds\":3000,\"chargebacks\":0,\"fees\":326,\"commission\":65,\"net\":6674,"
             + "\"paidOut\":5000,\"payouts\":1,\"status\":\"OPEN\"}";
     static final String ROW_M2 = "{\"merchantId\":\"m-2\",\"date\":\"2024-03-01\",\"currency\":\"JPY\",\"count\":1,"
             + "\"gross\":5000,\"refunds\":0,\"chargebacks\":1000,\"fees\":1650,\"commission\":0,\"net\":2350,"
             + "\"paidOut\":0,\"payouts\":0,\"status\":\"OPEN\"}";
-    static final String TOP_UP =
-            "{\"eventId\":\"top-w1\",\"type\":\"WalletToppedUp\",\"occurredAt\":\"2024-03-01T10:03:00Z\","
-                    + "\"currency\":\"EUR\",\"amount\":10000,\"balanceAfter\":10000}";
-    static final String MICRO = "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\","
-            + "\"occurredAt\":\"2024-03-01T10:04:00Z\",\"currency\":\"EUR\",\"amount\":-2000,\"balanceAfter\":8000}";
-    static final String NEXT_DAY = "{\"eventId\":\"top-w1-b\",\"type\":\"WalletToppedUp\","
-            + "\"occurredAt\":\"2024-03-02T10:00:00Z\",\"currency\":\"EUR\",\"amount\":500,\"balanceAfter\":8500}";
+    static final String TOP_UP = entry("top-w1", "WalletToppedUp", "2024-03-01T10:03:00Z", "EUR", 10000, 10000);
+    static final String MICRO = entry("micro-1", "MicropaymentRequested", "2024-03-01T10:04:00Z", "EUR", -2000, 8000);
+    static final String NEXT_DAY = entry("top-w1-b", "WalletToppedUp", "2024-03-02T10:00:00Z", "EUR", 500, 8500);
     /** platform:fees in (occurredAt, eventId) order, the balance after each line in its own currency. */
     static final String FEES_LINES = "["
-            + "{\"eventId\":\"micro-1\",\"type\":\"MicropaymentRequested\",\"occurredAt\":\"2024-03-01T10:04:00Z\","
-            + "\"currency\":\"EUR\",\"amount\":81,\"balanceAfter\":81},"
-            + "{\"eventId\":\"cap-p1\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:07:00Z\","
-            + "\"currency\":\"EUR\",\"amount\":180,\"balanceAfter\":261},"
-            + "{\"eventId\":\"cap-p2\",\"type\":\"CardPaymentCaptured\",\"occurredAt\":\"2024-03-01T10:10:00Z\","
-            + "\"currency\":\"JPY\",\"amount\":150,\"balanceAfter\":150},"
-            + "{\"eventId\":\"cb-p2\",\"type\":\"CardPaymentChargedBack\",\"occurredAt\":\"2024-03-01T10:11:00Z\","
-            + "\"currency\":\"JPY\",\"amount\":1500,\"balanceAfter\":1650}]";
+            + entry("micro-1", "MicropaymentRequested", "2024-03-01T10:04:00Z", "EUR", 81, 81) + ","
+            + entry("cap-p1", "CardPaymentCaptured", "2024-03-01T10:07:00Z", "EUR", 180, 261) + ","
+            + entry("cap-p2", "CardPaymentCaptured", "2024-03-01T10:10:00Z", "JPY", 150, 150) + ","
+            + entry("cb-p2", "CardPaymentChargedBack", "2024-03-01T10:11:00Z", "JPY", 1500, 1650) + "]";
 
     static final List<String> EVENT_IDS = List.of(
             "on-m1",
@@ -91,6 +81,21 @@ final class LedgerScenario {
             "top-w1-b");
 
     private LedgerScenario() {}
+
+    /** A fee plan as the merchant reads write it. */
+    private static String planJson(FeePlan plan) {
+        return "{\"cardBps\":" + plan.getCardBps() + ",\"cardFixed\":" + plan.getCardFixed() + ",\"microBps\":"
+                + plan.getMicroBps() + ",\"microFixed\":" + plan.getMicroFixed() + ",\"chargebackFee\":"
+                + plan.getChargebackFee() + ",\"partnerShareBps\":" + plan.getPartnerShareBps() + "}";
+    }
+
+    /** A line of an account's statement ({@code GET /v1/accounts/{id}/entries}) in one currency. */
+    private static String entry(
+            String eventId, String type, String occurredAt, String currency, long amount, long balanceAfter) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + occurredAt
+                + "\",\"currency\":\"" + currency + "\",\"amount\":" + amount + ",\"balanceAfter\":" + balanceAfter
+                + "}";
+    }
 
     static List<EventEnvelope> events() {
         List<EventEnvelope> log = new ArrayList<>();

@@ -26,12 +26,14 @@ final class QueryNode implements AutoCloseable {
     static final String HOST = "127.0.0.1";
     static final int PARTITIONS = 3;
 
+    /** The one client of the nodes and of the tests beside them: it connects within 5 s. */
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     final int port;
     final Projector projector;
     final QueryApi api;
     final LedgerHttpServer server;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private QueryNode(int port, Projector projector, QueryApi api, LedgerHttpServer server) {
         this.port = port;
@@ -92,10 +94,15 @@ final class QueryNode implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String path, HttpRequest.Builder request) {
+        return send(request.build(), method + " " + path + " on node " + port);
+    }
+
+    /** The answer to {@code request}; when it cannot be sent, the test fails naming {@code what} was asked. */
+    static HttpResponse<String> send(HttpRequest request, String what) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " on node " + port + " failed: " + e, e);
+            throw new AssertionError(what + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
