@@ -1,13 +1,14 @@
 # Sourced by the year scripts of bench/scripts (`. "$(dirname "$0")/ledger-run.sh" "$@"`), not run on its own: the
 # jar, the work directory (the script's first argument, else a new temporary one), the timing helpers, and one
 # `ledger run` started on a fresh data directory and stopped when the script exits.
+# The `ledger run` JVM options: LEDGER_JAVA_OPTS, as for the ./ledger launcher (its default otherwise).
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 jar="$root/ledger-cli/target/ledger.jar"
 work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 [ -f "$jar" ] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 1; }
-opts="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # the ./ledger launcher's
+opts=${LEDGER_JAVA_OPTS:-"-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}   # the ./ledger launcher's default
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
