@@ -5,9 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.architecture.ModulePackages;
+import org.kleline.ledger.model.architecture.ModuleArchitectureTest;
 
 /**
  * What the ledger's model may be built on. Its rules are plain Java tested without Kafka: no Kafka
@@ -18,25 +17,22 @@ import org.kleline.ledger.model.architecture.ModulePackages;
  * <p>Every main class of the module is checked, the records Avro generates ({@code events},
  * {@code outcomes}, ...) included: nothing else under {@code org.kleline.ledger} is on its class path.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
 
     private static final String[] WIRE_FORMAT_PACKAGES = {
         "org.kleline.ledger.model.serde..", "org.kleline.ledger.model.topics..",
     };
 
-    private static final JavaClasses MODEL = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("org.kleline.ledger");
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        ModulePackages.requireFreeOfCycles("org.kleline.ledger.model", MODEL);
+    ArchitectureTest() {
+        super("org.kleline.ledger.model", everyMainClass());
     }
 
-    @Test
-    void readmeNamesEveryPackage() {
-        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.model", MODEL, Path.of("README.md"));
+    /** Every main class of the module, under {@code org.kleline.ledger}: the generated records' packages as well as the model's. */
+    private static JavaClasses everyMainClass() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.kleline.ledger");
     }
 
     @Test
@@ -46,7 +42,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("org.apache.kafka.streams..")
                 .because("the model's rules run without Kafka; Streams is the projector's")
-                .check(MODEL);
+                .check(classes());
     }
 
     @Test
@@ -56,7 +52,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.sun.net.httpserver..")
                 .because("serving HTTP is the web module's")
-                .check(MODEL);
+                .check(classes());
     }
 
     @Test
@@ -68,7 +64,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("java.net.http..")
                 .because("only the schema registry client speaks HTTP")
-                .check(MODEL);
+                .check(classes());
     }
 
     @Test
@@ -80,6 +76,6 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..")
                 .because("the rules work on records; JSON is a wire format")
-                .check(MODEL);
+                .check(classes());
     }
 }

@@ -1,9 +1,6 @@
 package org.kleline.ledger.projector;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.architecture.ModulePackages;
+import org.kleline.ledger.model.architecture.ModuleArchitectureTest;
 
 /**
  * The projector module's packages are its index for a newcomer: each depends on the others one way,
@@ -11,17 +8,9 @@ import org.kleline.ledger.model.architecture.ModulePackages;
  * concerns ({@code views}, {@code settlement}, {@code merchants}, {@code decide}) to {@code topology},
  * which assembles them; the README names each. Its main classes only, not the tests'.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
 
-    private static final JavaClasses PROJECTOR = ModulePackages.mainClasses("org.kleline.ledger.projector");
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        ModulePackages.requireFreeOfCycles("org.kleline.ledger.projector", PROJECTOR);
-    }
-
-    @Test
-    void readmeNamesEveryPackage() {
-        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.projector", PROJECTOR, Path.of("README.md"));
+    ArchitectureTest() {
+        super("org.kleline.ledger.projector");
     }
 }

@@ -4,30 +4,20 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.architecture.ModulePackages;
+import org.kleline.ledger.model.architecture.ModuleArchitectureTest;
 
 /**
  * The query-api module's packages depend on each other one way, the README names each, and it reads
  * the projector only through the projector's one published read package. Its main classes only, not the tests'.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
 
     /** The projector's published read contract: store names, the values in them, how to read them. */
     private static final String PROJECTOR_READ_CONTRACT = "org.kleline.ledger.projector.read";
 
-    private static final JavaClasses QUERY = ModulePackages.mainClasses("org.kleline.ledger.query");
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        ModulePackages.requireFreeOfCycles("org.kleline.ledger.query", QUERY);
-    }
-
-    @Test
-    void readmeNamesEveryPackage() {
-        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.query", QUERY, Path.of("README.md"));
+    ArchitectureTest() {
+        super("org.kleline.ledger.query");
     }
 
     @Test
@@ -37,6 +27,6 @@ class ArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("org.kleline.ledger.projector..")
                         .and(not(resideInAPackage(PROJECTOR_READ_CONTRACT))))
                 .as("query-api classes depend on projector classes only in " + PROJECTOR_READ_CONTRACT)
-                .check(QUERY);
+                .check(classes());
     }
 }

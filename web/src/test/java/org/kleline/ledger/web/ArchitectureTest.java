@@ -1,25 +1,14 @@
 package org.kleline.ledger.web;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.kleline.ledger.model.architecture.ModulePackages;
+import org.kleline.ledger.model.architecture.ModuleArchitectureTest;
 
 /**
  * The web module's packages are its index for a newcomer: each depends on the others one way, and the README names each.
  * Its main classes only, not the tests'.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
 
-    private static final JavaClasses WEB = ModulePackages.mainClasses("org.kleline.ledger.web");
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        ModulePackages.requireFreeOfCycles("org.kleline.ledger.web", WEB);
-    }
-
-    @Test
-    void readmeNamesEveryPackage() {
-        ModulePackages.requireEachNamedInReadme("org.kleline.ledger.web", WEB, Path.of("README.md"));
+    ArchitectureTest() {
+        super("org.kleline.ledger.web");
     }
 }

@@ -43,25 +43,15 @@ public final class IngestRuntime implements AutoCloseable {
     }
 
     /**
+     * Starts ingest as {@code instance}: its id names the bulk producers' {@code transactional.id}s (stable across
+     * its restarts, so a restart fences the transaction a crash left open), and its producers' meters are
+     * bound to its registry ({@link IngestInstance#unique()} for an ingest that is never restarted as the same
+     * one). Returns once the producer knows the partitions of {@code ledger.events} and the bulk producers have
+     * initialized their transactions (which is when a crash's open one is fenced).
+     *
      * @param kafka  client settings shared by the producers and the outcome consumer:
      *               {@code bootstrap.servers}, {@code schema.registry.url}, and any overrides
      * @param topics the topic registry built on the same settings
-     */
-    public static IngestRuntime start(
-            Map<String, Object> kafka,
-            Topics topics,
-            IngestConfig config,
-            OutcomeLookup lookup,
-            Optional<SettlementRows> rows,
-            Clock clock) {
-        return start(kafka, topics, config, lookup, rows, clock, IngestInstance.unique());
-    }
-
-    /**
-     * As above, as {@code instance}: its id names the bulk producers' {@code transactional.id}s (stable across
-     * its restarts, so a restart fences the transaction a crash left open), and its producers' meters are
-     * bound to its registry. Returns once the producer knows the partitions of {@code ledger.events} and the
-     * bulk producers have initialized their transactions (which is when a crash's open one is fenced).
      */
     public static IngestRuntime start(
             Map<String, Object> kafka,

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.OutcomeLookup;
+import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -45,7 +46,8 @@ class BrokerDownIT {
                         IngestConfig.defaults(),
                         OutcomeLookup.none(),
                         Optional.empty(),
-                        Clock.systemUTC());
+                        Clock.systemUTC(),
+                        IngestInstance.unique());
                 LedgerHttpServer server =
                         LedgerHttpServer.create(0, List.of(ingest.routes())).start()) {
             assertThat(topUp(server, "down-1").statusCode()).isEqualTo(202);

@@ -33,6 +33,7 @@ import org.kleline.ledger.events.MerchantPaidOut;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.ingest.outcome.InMemoryOutcomeLookup;
+import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.ingest.testing.Outcomes;
 import org.kleline.ledger.ingest.testing.Settlements;
@@ -71,7 +72,8 @@ class IngestOnKafkaIT {
                 IngestConfig.defaults(),
                 new InMemoryOutcomeLookup(),
                 Optional.of(date -> CompletableFuture.completedFuture(date.equals(DAY) ? rows : List.of())),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                IngestInstance.unique());
         server = LedgerHttpServer.create(0, List.of(ingest.routes())).start();
     }
 

@@ -60,8 +60,7 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
 
     @Test
     void authorizationCreatesAnAuthorizedPaymentWithoutPostings() {
-        Decision<CardPaymentState> decision =
-                decider.decide(null, event("e-1", authorization("p-1", "m-1", 10_000, "EUR")), context);
+        Decision<CardPaymentState> decision = decide(null, event("e-1", authorization("p-1", "m-1", 10_000, "EUR")));
         assertAccepted(decision);
         assertThat(decision.settlementEffect()).isNull();
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 0, 0, 0));
@@ -93,23 +92,21 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
     @Test
     void captureDebitsClearingAndSplitsBetweenMerchantFeesAndPartner() {
         // fee = halfEven(10000 * 150, 10000) + 25 = 175; commission = halfEven(175 * 2000, 10000) = 35
-        Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 10_000)), context);
+        Decision<CardPaymentState> decision = decide(payment(10_000, 0, 0, 0), event("e-1", capture("p-1", 10_000)));
         assertAccepted(
                 decision,
+                SettlementEffect.payment(M1_D0, 10_000, 175, 35),
                 eur("platform:card-clearing", -10_000),
                 eur("merchant:m-1", 9_825),
                 eur("platform:fees", 140),
                 eur("partner:pa-1", 35));
-        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.payment(M1_D0, 10_000, 175, 35));
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 0, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CAPTURED);
     }
 
     @Test
     void partialCapturesMayTakeTheWholeAuthorization() {
-        Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 6_000, 0, 0), event("e-1", capture("p-1", 4_000)), context);
+        Decision<CardPaymentState> decision = decide(payment(10_000, 6_000, 0, 0), event("e-1", capture("p-1", 4_000)));
         assertThat(decision.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(decision.nextState().capturedMinor()).isEqualTo(10_000);
     }
@@ -119,7 +116,7 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
         context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), standardPlan())
                 .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 2_000), minutes(30))));
         Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 0, 0, 0), event("e-1", minutes(30), capture("p-1", 10_000)), context);
+                decide(payment(10_000, 0, 0, 0), event("e-1", minutes(30), capture("p-1", 10_000)));
         assertThat(decision.postings())
                 .containsExactly(
                         eur("platform:card-clearing", -10_000),
@@ -132,8 +129,8 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
     void captureImportedWithATimeBeforeTheOnboardingUsesTheOnboardingPlan() {
         context.withMerchant(merchant("m-1", null, "EUR", T0, plan(200, 0, 0, 0, 0, 0))
                 .withFeePlan(new FeePlanVersion(new FeeSchedule(100, 0, 0, 0, 0, 0), T0)));
-        Decision<CardPaymentState> decision = decider.decide(
-                payment(10_000, 0, 0, 0), event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)), context);
+        Decision<CardPaymentState> decision =
+                decide(payment(10_000, 0, 0, 0), event("e-1", T0.minusSeconds(86_400), capture("p-1", 10_000)));
         assertThat(decision.postings())
                 .containsExactly(
                         eur("platform:card-clearing", -10_000), eur("merchant:m-1", 9_800), eur("platform:fees", 200));
@@ -158,17 +155,19 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
 
     @Test
     void refundDebitsTheMerchantAndCreditsClearingWithoutReturningFees() {
-        Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", refund("p-1", 4_000)), context);
-        assertAccepted(decision, eur("merchant:m-1", -4_000), eur("platform:card-clearing", 4_000));
-        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.refund(M1_D0, 4_000));
+        Decision<CardPaymentState> decision = decide(payment(10_000, 10_000, 0, 0), event("e-1", refund("p-1", 4_000)));
+        assertAccepted(
+                decision,
+                SettlementEffect.refund(M1_D0, 4_000),
+                eur("merchant:m-1", -4_000),
+                eur("platform:card-clearing", 4_000));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.PARTIALLY_REFUNDED);
     }
 
     @Test
     void refundingWhatIsLeftMakesThePaymentRefunded() {
         Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 10_000, 4_000, 0), event("e-1", refund("p-1", 6_000)), context);
+                decide(payment(10_000, 10_000, 4_000, 0), event("e-1", refund("p-1", 6_000)));
         assertThat(decision.nextState()).isEqualTo(payment(10_000, 10_000, 10_000, 0));
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.REFUNDED);
     }
@@ -176,13 +175,13 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
     @Test
     void chargebackDebitsTheMerchantItsAmountPlusTheChargebackFeeWithoutCommission() {
         Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
+                decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)));
         assertAccepted(
                 decision,
+                SettlementEffect.chargeback(M1_D0, 3_000, 1_500),
                 eur("merchant:m-1", -4_500),
                 eur("platform:card-clearing", 3_000),
                 eur("platform:fees", 1_500));
-        assertThat(decision.settlementEffect()).isEqualTo(SettlementEffect.chargeback(M1_D0, 3_000, 1_500));
         assertThat(decision.settlementEffect().commission()).isZero();
         assertThat(decision.nextState().status()).isEqualTo(CardPaymentStatus.CHARGED_BACK);
     }
@@ -191,7 +190,7 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
     void chargebackWithoutChargebackFeePostsNoFeeLine() {
         context.withMerchant(merchant("m-1", "pa-1", "EUR", T0.minusSeconds(3_600), plan(150, 25, 0, 0, 0, 2_000)));
         Decision<CardPaymentState> decision =
-                decider.decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)), context);
+                decide(payment(10_000, 10_000, 0, 0), event("e-1", chargeback("p-1", 3_000)));
         assertThat(decision.postings())
                 .containsExactly(eur("merchant:m-1", -3_000), eur("platform:card-clearing", 3_000));
     }
@@ -200,7 +199,7 @@ class CardPaymentDeciderTest extends RejectionTable<CardPaymentState> {
     void duplicateEventIdUnderTheSameKeyHasNoEffect() {
         context.withSeen(AggregateKey.payment("p-1"), "e-1");
         CardPaymentState state = payment(10_000, 0, 0, 0);
-        Decision<CardPaymentState> decision = decider.decide(state, event("e-1", capture("p-1", 10_000)), context);
+        Decision<CardPaymentState> decision = decide(state, event("e-1", capture("p-1", 10_000)));
         assertDuplicate(decision, state);
     }
 

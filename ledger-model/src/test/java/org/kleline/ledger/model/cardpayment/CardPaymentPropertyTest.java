@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.kleline.ledger.events.CardPaymentCaptured;
@@ -15,18 +13,16 @@ import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
-import org.kleline.ledger.model.fixtures.AggregateRun;
-import org.kleline.ledger.model.fixtures.DecisionCoverage;
 import org.kleline.ledger.model.fixtures.Events;
-import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.PaymentSteps;
 import org.kleline.ledger.model.fixtures.PaymentSteps.Step;
+import org.kleline.ledger.model.fixtures.PaymentStepsProperty;
 import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 
 /** Random sequences of card payment events, valid and invalid, against the invariants of docs/domain.md
  * (jqwik: a failing sequence shrinks to its fewest, smallest steps). */
-class CardPaymentPropertyTest {
+class CardPaymentPropertyTest extends PaymentStepsProperty<CardPaymentState> {
 
     private static final List<String> PAYMENTS = List.of("p-1", "p-2");
 
@@ -43,25 +39,20 @@ class CardPaymentPropertyTest {
             "REJECTED EXCEEDS_AUTHORIZED",
             "REJECTED EXCEEDS_CAPTURED");
 
+    CardPaymentPropertyTest() {
+        super(PAYMENTS, new CardPaymentDecider(BusinessCalendar.defaultCalendar())::decide, DECISIONS);
+    }
+
     /** Step kinds: 0 authorization, 1 capture, 2 refund, 3 chargeback. */
     @Provide
-    Arbitrary<List<Step>> steps() {
+    @Override
+    protected Arbitrary<List<Step>> steps() {
         return PaymentSteps.steps(
                 Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(3, 1), Tuple.of(2, 2), Tuple.of(1, 3)), PAYMENTS.size());
     }
 
-    @Provide
-    Arbitrary<FeePlan> feePlans() {
-        return LedgerArbitraries.feePlans();
-    }
-
-    @Property(tries = 500)
-    void cardPaymentRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps, @ForAll("feePlans") FeePlan plan) {
-        keepsEveryInvariant(steps, plan);
-        DecisionCoverage.assertEveryReached(DECISIONS);
-    }
-
-    private static EventEnvelope toEvent(Step step) {
+    @Override
+    protected EventEnvelope toEvent(Step step) {
         String paymentId = PAYMENTS.get(step.aggregate());
         Object payload = switch (step.kind()) {
             case 0 -> Events.authorization(paymentId, step.merchantId(), step.amount(), step.currency());
@@ -72,15 +63,9 @@ class CardPaymentPropertyTest {
         return step.toEvent(payload);
     }
 
-    private static void keepsEveryInvariant(List<Step> steps, FeePlan plan) {
-        AggregateRun<CardPaymentState> run = new AggregateRun<>(
-                new CardPaymentDecider(BusinessCalendar.defaultCalendar())::decide, PaymentSteps.merchantsOnPlan(plan));
-
-        for (Step step : steps) {
-            EventEnvelope event = toEvent(step);
-            run.accepted(PAYMENTS.get(step.aggregate()), event)
-                    .ifPresent(decision -> keepsThePaymentInvariants(decision, event, step.amount(), plan));
-        }
+    @Override
+    protected AcceptedCheck<CardPaymentState> invariants(FeePlan plan) {
+        return (decision, paymentId, step, event) -> keepsThePaymentInvariants(decision, event, step.amount(), plan);
     }
 
     private static void keepsThePaymentInvariants(

@@ -120,9 +120,11 @@ class MerchantDeciderTest {
         LocalDate settled = D0.minusDays(3);
         Decision<MerchantState> decision =
                 decider.decide(M1, event("e-1", T0, payout("m-1", "bank-1", settled, 5_000)), context);
-        assertAccepted(decision, eur("merchant:m-1", -5_000), eur("platform:payouts", 5_000));
-        assertThat(decision.settlementEffect())
-                .isEqualTo(SettlementEffect.payout(new SettlementKey(new MerchantId("m-1"), settled, EUR), 5_000));
+        assertAccepted(
+                decision,
+                SettlementEffect.payout(new SettlementKey(new MerchantId("m-1"), settled, EUR), 5_000),
+                eur("merchant:m-1", -5_000),
+                eur("platform:payouts", 5_000));
         assertThat(decision.businessDate()).isEqualTo(D0);
         assertThat(decision.nextState()).isSameAs(M1);
         assertThat(Payouts.applied(decision)).contains(new Payout("bank-1", "m-1", settled, "EUR", 5_000L, "e-1"));

@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.FeePlan;
 import org.kleline.ledger.model.account.AccountId;
 import org.kleline.ledger.model.decision.Decision;
-import org.kleline.ledger.model.fixtures.AggregateRun;
-import org.kleline.ledger.model.fixtures.DecisionCoverage;
 import org.kleline.ledger.model.fixtures.Events;
-import org.kleline.ledger.model.fixtures.LedgerArbitraries;
 import org.kleline.ledger.model.fixtures.PaymentSteps;
 import org.kleline.ledger.model.fixtures.PaymentSteps.Step;
+import org.kleline.ledger.model.fixtures.PaymentStepsProperty;
 import org.kleline.ledger.model.journal.JournalLine;
 import org.kleline.ledger.model.settlement.BusinessCalendar;
 
@@ -28,7 +24,7 @@ import org.kleline.ledger.model.settlement.BusinessCalendar;
  * Random sequences of wallet events, valid and invalid, against the invariants of docs/domain.md (jqwik: a failing
  * sequence shrinks to its fewest, smallest steps).
  */
-class WalletPropertyTest {
+class WalletPropertyTest extends PaymentStepsProperty<WalletState> {
 
     private static final List<String> WALLETS = List.of("w-1", "w-2");
 
@@ -45,25 +41,20 @@ class WalletPropertyTest {
             "REJECTED UNKNOWN_MERCHANT",
             "REJECTED CURRENCY_MISMATCH");
 
+    WalletPropertyTest() {
+        super(WALLETS, new WalletDecider(BusinessCalendar.defaultCalendar())::decide, DECISIONS);
+    }
+
     /** Step kinds: 0 opening, 1 top-up, 2 redemption, 3 micropayment. */
     @Provide
-    Arbitrary<List<Step>> steps() {
+    @Override
+    protected Arbitrary<List<Step>> steps() {
         return PaymentSteps.steps(
                 Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(4, 1), Tuple.of(2, 2), Tuple.of(4, 3)), WALLETS.size());
     }
 
-    @Provide
-    Arbitrary<FeePlan> feePlans() {
-        return LedgerArbitraries.feePlans();
-    }
-
-    @Property(tries = 500)
-    void walletRulesKeepEveryInvariant(@ForAll("steps") List<Step> steps, @ForAll("feePlans") FeePlan plan) {
-        keepsEveryInvariant(steps, plan);
-        DecisionCoverage.assertEveryReached(DECISIONS);
-    }
-
-    private static EventEnvelope toEvent(Step step) {
+    @Override
+    protected EventEnvelope toEvent(Step step) {
         String walletId = WALLETS.get(step.aggregate());
         Object payload = switch (step.kind()) {
             case 0 -> Events.walletOpened(walletId, step.currency(), step.amount());
@@ -74,16 +65,12 @@ class WalletPropertyTest {
         return step.toEvent(payload);
     }
 
-    private static void keepsEveryInvariant(List<Step> steps, FeePlan plan) {
-        AggregateRun<WalletState> run = new AggregateRun<>(
-                new WalletDecider(BusinessCalendar.defaultCalendar())::decide, PaymentSteps.merchantsOnPlan(plan));
+    /** Keeps, over the try, what the accepted decisions posted to each wallet: its balance must equal it. */
+    @Override
+    protected AcceptedCheck<WalletState> invariants(FeePlan plan) {
         Map<String, Long> postedToWallet = new HashMap<>();
-
-        for (Step step : steps) {
-            String walletId = WALLETS.get(step.aggregate());
-            run.accepted(walletId, toEvent(step))
-                    .ifPresent(decision -> keepsTheWalletInvariants(decision, walletId, step.amount(), postedToWallet));
-        }
+        return (decision, walletId, step, event) ->
+                keepsTheWalletInvariants(decision, walletId, step.amount(), postedToWallet);
     }
 
     private static void keepsTheWalletInvariants(

@@ -25,6 +25,7 @@ import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.ingest.config.IngestConfig;
+import org.kleline.ledger.ingest.run.IngestInstance;
 import org.kleline.ledger.ingest.run.IngestRuntime;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.web.server.LedgerHttpServer;
@@ -75,7 +76,8 @@ class SettleRightAwayIT {
                 IngestConfig.defaults().withImportEnabled(true),
                 node.api.outcomeLookup(),
                 Optional.of(node.api.settlementRows()),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                IngestInstance.unique());
         ingestServer = LedgerHttpServer.create(0, List.of(ingest.routes())).start();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
