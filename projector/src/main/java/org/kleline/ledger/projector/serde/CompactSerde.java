@@ -9,7 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The projector's own binary format for what only it reads: its state stores, their changelogs and
  * its internal repartition topics (the public topics use ledger-model's registry serde). One leading
- * format-version byte, then the fields in a fixed order written by hand ({@link BinaryWriter}).
+ * format-version byte, then the fields in a fixed order written by hand ({@link BinaryWriter}), or for a
+ * flat record in its schema's order ({@link FlatRecordSerde}).
  * Version 1 was Avro binary (earlier builds); version {@value #FORMAT_VERSION} is this format. A
  * value of any other version is refused with the version named, so a change of format is detected
  * rather than misread. Stateless, so thread-safe (stores are read by queries too).

@@ -1,7 +1,6 @@
 package org.kleline.ledger.projector.serde;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.kleline.ledger.events.EventType;
@@ -10,7 +9,6 @@ import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.outcomes.RejectionReason;
 import org.kleline.ledger.settlement.SettlementRow;
-import org.kleline.ledger.settlement.SettlementStatus;
 
 /**
  * The serdes of the ledger-model records the projector keeps in its stores (outcomes, settlement
@@ -25,50 +23,14 @@ public final class InternalSerdes {
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final RejectionReason[] REASONS = RejectionReason.values();
-    private static final SettlementStatus[] STATUSES = SettlementStatus.values();
 
     private InternalSerdes() {}
 
     /**
      * merchantId, businessDate, currency, count, gross, refunds, chargebacks, fees, commission, net,
-     * paidOut, payouts, status.
+     * paidOut, payouts, status: the schema's fields in its order ({@link FlatRecordSerde}).
      */
-    public static final CompactSerde<SettlementRow> SETTLEMENT_ROW = new CompactSerde<>("SettlementRow", 96) {
-        @Override
-        protected void write(SettlementRow v, BinaryWriter out) {
-            out.writeString("merchantId", v.getMerchantId());
-            out.writeLong(CompactFields.epochDay("businessDate", v.getBusinessDate()));
-            out.writeString("currency", v.getCurrency());
-            out.writeLong(v.getCount());
-            out.writeLong(v.getGross());
-            out.writeLong(v.getRefunds());
-            out.writeLong(v.getChargebacks());
-            out.writeLong(v.getFees());
-            out.writeLong(v.getCommission());
-            out.writeLong(v.getNet());
-            out.writeLong(v.getPaidOut());
-            out.writeInt(v.getPayouts());
-            out.writeInt(CompactFields.ordinal("status", v.getStatus()));
-        }
-
-        @Override
-        protected SettlementRow read(BinaryReader in) {
-            return new SettlementRow(
-                    in.readString("merchantId"),
-                    LocalDate.ofEpochDay(in.readLong("businessDate")),
-                    in.readString("currency"),
-                    in.readLong("count"),
-                    in.readLong("gross"),
-                    in.readLong("refunds"),
-                    in.readLong("chargebacks"),
-                    in.readLong("fees"),
-                    in.readLong("commission"),
-                    in.readLong("net"),
-                    in.readLong("paidOut"),
-                    in.readInt("payouts"),
-                    in.readEnum("status", STATUSES));
-        }
-    };
+    public static final CompactSerde<SettlementRow> SETTLEMENT_ROW = new FlatRecordSerde<>(SettlementRow::new, 96);
 
     /**
      * eventId, key, eventType, occurredAt, outcome, reason (0 for none, else ordinal + 1), then the

@@ -38,12 +38,15 @@ import org.kleline.ledger.projector.views.TotalsParts;
 
 /**
  * What the integration tests do on the embedded broker: projector properties, appending, reading back.
- * Public for {@link #append(EmbeddedLedgerInfrastructure, List)}, which the tests of other modules that
- * run a projector share through the projector's test jar.
+ * Public for {@link #append(EmbeddedLedgerInfrastructure, List)} and
+ * {@link #projectorProps(EmbeddedLedgerInfrastructure, String, Path)}, which the tests of other modules
+ * that run a projector share through the projector's test jar.
  */
 public final class BrokerFixture {
 
-    static final int PARTITIONS = 3;
+    /** The partitions of the ledger's topics in the tests (the projector's {@code partitions}). */
+    public static final int PARTITIONS = 3;
+
     static final Duration READ_TIMEOUT = Duration.ofSeconds(90);
 
     final EmbeddedLedgerInfrastructure infra;
@@ -59,6 +62,15 @@ public final class BrokerFixture {
     }
 
     Properties projectorProps(String applicationId, Path stateDir) {
+        return projectorProps(infra, applicationId, stateDir);
+    }
+
+    /**
+     * A projector's properties on the embedded broker and registry: {@link #PARTITIONS} partitions, one
+     * replica, 64 MiB of RocksDB memory, state in {@code stateDir}, and a session short enough that a restarted
+     * instance gets its tasks back within seconds. A test adds or overrides what its case needs.
+     */
+    public static Properties projectorProps(EmbeddedLedgerInfrastructure infra, String applicationId, Path stateDir) {
         Properties p = new Properties();
         p.put(ProjectorSettings.BOOTSTRAP_SERVERS, infra.bootstrapServers());
         p.put(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl());

@@ -26,6 +26,7 @@ import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
+import org.kleline.ledger.projector.it.BrokerFixture;
 import org.kleline.ledger.query.QueryApi;
 import org.kleline.ledger.query.QueryConfig;
 import org.kleline.ledger.query.routing.Forwarding;
@@ -50,7 +51,7 @@ class QueryApiIT {
     static void startNodeAndFeedTheLog(EmbeddedLedgerInfrastructure infrastructure) {
         infra = infrastructure;
         node = QueryNode.start(infra, "query-api-it", stateDir.resolve("node"), LoopbackPorts.chooseFree(1)[0]);
-        EventLog.append(infra, LedgerScenario.events());
+        BrokerFixture.append(infra, LedgerScenario.events());
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.config.ProjectorSettings;
+import org.kleline.ledger.projector.it.BrokerFixture;
 import org.kleline.ledger.query.QueryApi;
 import org.kleline.ledger.query.QueryConfig;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -24,7 +25,7 @@ import org.kleline.ledger.web.server.LedgerHttpServer;
 final class QueryNode implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
-    static final int PARTITIONS = 3;
+    static final int PARTITIONS = BrokerFixture.PARTITIONS;
 
     /** The one client of the nodes and of the tests beside them: it connects within 5 s. */
     private static final HttpClient HTTP =
@@ -54,17 +55,11 @@ final class QueryNode implements AutoCloseable {
         return new QueryNode(port, projector, api, server);
     }
 
+    /** The fixture's projector properties, advertising {@code 127.0.0.1:port}, with a shorter session. */
     static Properties props(EmbeddedLedgerInfrastructure infra, String applicationId, Path stateDir, int port) {
-        Properties p = new Properties();
-        p.put(ProjectorSettings.BOOTSTRAP_SERVERS, infra.bootstrapServers());
-        p.put(ProjectorSettings.SCHEMA_REGISTRY_URL, infra.schemaRegistryUrl());
-        p.put(ProjectorSettings.APPLICATION_ID, applicationId);
-        p.put(ProjectorSettings.PARTITIONS, Integer.toString(PARTITIONS));
-        p.put(ProjectorSettings.REPLICATION, "1");
+        Properties p = BrokerFixture.projectorProps(infra, applicationId, stateDir);
         p.put(ProjectorSettings.ROCKSDB_MEMORY_BYTES, Long.toString(32L * 1024 * 1024));
-        p.put("state.dir", stateDir.toString());
         p.put("application.server", HOST + ":" + port);
-        p.put("producer.transaction.timeout.ms", "20000");
         // A closed Streams member does not leave the group: its partitions move once its session expires.
         p.put("consumer.session.timeout.ms", "6000");
         p.put("consumer.heartbeat.interval.ms", "1500");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kleline.ledger.embedded.EmbeddedLedgerInfrastructure;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
 import org.kleline.ledger.embedded.ports.LoopbackPorts;
+import org.kleline.ledger.projector.it.BrokerFixture;
 import org.kleline.ledger.projector.read.StoreNames;
 import org.kleline.ledger.projector.read.StoreSources;
 import org.kleline.ledger.web.json.LedgerJson;
@@ -67,7 +68,7 @@ class TwoNodesIT {
                     assertThat(ownedPartitions(a, StoreNames.WALLETS)).isNotEmpty();
                     assertThat(ownedPartitions(b, StoreNames.WALLETS)).isNotEmpty();
                 });
-        EventLog.append(infra, LedgerScenario.events());
+        BrokerFixture.append(infra, LedgerScenario.events());
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()

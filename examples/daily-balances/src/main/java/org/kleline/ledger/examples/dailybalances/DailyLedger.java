@@ -51,43 +51,9 @@ final class DailyLedger {
     public record DailyBalance(
             String account, String currency, LocalDate businessDate, long movement, long closingBalance) {}
 
-    /** A settlement row as the ledger last wrote it. Amounts in minor units, see docs/domain.md. */
-    public record SettlementFigures(
-            String merchantId,
-            LocalDate businessDate,
-            String currency,
-            long count,
-            long gross,
-            long refunds,
-            long chargebacks,
-            long fees,
-            long commission,
-            long net,
-            long paidOut,
-            int payouts,
-            String status) {
-
-        static SettlementFigures of(SettlementRow row) {
-            return new SettlementFigures(
-                    row.getMerchantId(),
-                    row.getBusinessDate(),
-                    row.getCurrency(),
-                    row.getCount(),
-                    row.getGross(),
-                    row.getRefunds(),
-                    row.getChargebacks(),
-                    row.getFees(),
-                    row.getCommission(),
-                    row.getNet(),
-                    row.getPaidOut(),
-                    row.getPayouts(),
-                    row.getStatus().name());
-        }
-    }
-
     private final Set<String> bookedEntries = new HashSet<>();
     private final SortedMap<AccountDay, Long> movements = new TreeMap<>(AccountDay.ORDER);
-    private final SortedMap<String, SettlementFigures> settlements = new TreeMap<>();
+    private final SortedMap<String, SettlementRow> settlements = new TreeMap<>();
 
     /**
      * Books an entry unless an entry of that id was booked before: the journal may deliver an entry
@@ -117,7 +83,7 @@ final class DailyLedger {
         if (row == null) {
             settlements.remove(key); // a tombstone: the ledger writes none today
         } else {
-            settlements.put(key, SettlementFigures.of(row));
+            settlements.put(key, row);
         }
     }
 
@@ -153,7 +119,7 @@ final class DailyLedger {
         return balance;
     }
 
-    public SortedMap<String, SettlementFigures> settlements() {
+    public SortedMap<String, SettlementRow> settlements() {
         return Collections.unmodifiableSortedMap(settlements);
     }
 
@@ -167,9 +133,7 @@ final class DailyLedger {
 
     /** Books as they were saved: see {@link LedgerFiles}. */
     static DailyLedger restore(
-            Collection<String> bookedEntries,
-            Map<AccountDay, Long> movements,
-            Map<String, SettlementFigures> settlements) {
+            Collection<String> bookedEntries, Map<AccountDay, Long> movements, Map<String, SettlementRow> settlements) {
         DailyLedger ledger = new DailyLedger();
         ledger.bookedEntries.addAll(bookedEntries);
         ledger.movements.putAll(movements);

@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.AccountDay;
 import org.kleline.ledger.examples.dailybalances.DailyLedger.DailyBalance;
-import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
+import org.kleline.ledger.settlement.SettlementRow;
+import org.kleline.ledger.settlement.SettlementStatus;
 
 /**
  * Where the books live between runs, in one directory:
@@ -78,8 +81,10 @@ final class LedgerFiles {
                                 LocalDate.parse(m.path("businessDate").asText())),
                         exactLong(m.path("amount")));
             }
-            Map<String, SettlementFigures> settlements = new HashMap<>();
-            root.path("settlements").properties().forEach(e -> settlements.put(e.getKey(), figures(e.getValue())));
+            Map<String, SettlementRow> settlements = new HashMap<>();
+            root.path("settlements")
+                    .properties()
+                    .forEach(e -> settlements.put(e.getKey(), settlementRow(e.getValue())));
             return DailyLedger.restore(booked, movements, settlements);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + state, e);
@@ -101,7 +106,7 @@ final class LedgerFiles {
     static String dailyBalancesCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("account,currency,business_date,movement,closing_balance\n");
         for (DailyBalance line : ledger.dailyBalances()) {
-            appendCsvLine(csv, line);
+            appendCsvLine(csv, fields(line));
         }
         return csv.toString();
     }
@@ -109,29 +114,46 @@ final class LedgerFiles {
     static String settlementsCsv(DailyLedger ledger) {
         StringBuilder csv = new StringBuilder("merchant_id,business_date,currency,count,gross,refunds,chargebacks,"
                 + "fees,commission,net,paid_out,payouts,status\n");
-        for (SettlementFigures row : ledger.settlements().values()) {
-            appendCsvLine(csv, row);
+        for (SettlementRow row : ledger.settlements().values()) {
+            appendCsvLine(csv, fields(row));
         }
         return csv.toString();
     }
 
-    /**
-     * One CSV line: the record's components in their order (the order of the file's header) as text, comma
-     * separated (none holds a comma or a quote), then a newline.
-     */
-    private static void appendCsvLine(StringBuilder csv, Record line) {
-        RecordComponent[] components = line.getClass().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
+    /** One CSV line: the values in the order of the file's header, comma separated (none holds a comma or a quote). */
+    private static void appendCsvLine(StringBuilder csv, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 csv.append(',');
             }
-            try {
-                csv.append(components[i].getAccessor().invoke(line));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("a record's accessor cannot be called: " + components[i], e);
-            }
+            csv.append(values.get(i));
         }
         csv.append('\n');
+    }
+
+    /** A Java record's components, in their order. */
+    private static List<Object> fields(Record line) {
+        List<Object> values = new ArrayList<>();
+        for (RecordComponent component : line.getClass().getRecordComponents()) {
+            try {
+                values.add(component.getAccessor().invoke(line));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor cannot be called: " + component, e);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * An Avro record's fields, in its schema's order: for a {@code SettlementRow}, the order of
+     * {@code settlements.csv}'s header (a date prints as yyyy-MM-dd, the status as its name).
+     */
+    private static List<Object> fields(IndexedRecord row) {
+        List<Object> values = new ArrayList<>();
+        for (Schema.Field field : row.getSchema().getFields()) {
+            values.add(row.get(field.pos()));
+        }
+        return values;
     }
 
     private static ObjectNode state(DailyLedger ledger) {
@@ -151,24 +173,24 @@ final class LedgerFiles {
         ledger.settlements()
                 .forEach((key, row) -> settlements
                         .putObject(key)
-                        .put("merchantId", row.merchantId())
-                        .put("businessDate", row.businessDate().toString())
-                        .put("currency", row.currency())
-                        .put("count", row.count())
-                        .put("gross", row.gross())
-                        .put("refunds", row.refunds())
-                        .put("chargebacks", row.chargebacks())
-                        .put("fees", row.fees())
-                        .put("commission", row.commission())
-                        .put("net", row.net())
-                        .put("paidOut", row.paidOut())
-                        .put("payouts", row.payouts())
-                        .put("status", row.status()));
+                        .put("merchantId", row.getMerchantId())
+                        .put("businessDate", row.getBusinessDate().toString())
+                        .put("currency", row.getCurrency())
+                        .put("count", row.getCount())
+                        .put("gross", row.getGross())
+                        .put("refunds", row.getRefunds())
+                        .put("chargebacks", row.getChargebacks())
+                        .put("fees", row.getFees())
+                        .put("commission", row.getCommission())
+                        .put("net", row.getNet())
+                        .put("paidOut", row.getPaidOut())
+                        .put("payouts", row.getPayouts())
+                        .put("status", row.getStatus().name()));
         return root;
     }
 
-    private static SettlementFigures figures(JsonNode row) {
-        return new SettlementFigures(
+    private static SettlementRow settlementRow(JsonNode row) {
+        return new SettlementRow(
                 row.path("merchantId").asText(),
                 LocalDate.parse(row.path("businessDate").asText()),
                 row.path("currency").asText(),
@@ -181,7 +203,7 @@ final class LedgerFiles {
                 exactLong(row.path("net")),
                 exactLong(row.path("paidOut")),
                 Math.toIntExact(exactLong(row.path("payouts"))),
-                row.path("status").asText());
+                SettlementStatus.valueOf(row.path("status").asText()));
     }
 
     /** A JSON integer as a long; anything else (a fraction, a string) is a corrupt file, not a number to round. */

@@ -43,13 +43,14 @@ import org.kleline.ledger.events.MicropaymentRequested;
 import org.kleline.ledger.events.WalletOpened;
 import org.kleline.ledger.events.WalletRedeemed;
 import org.kleline.ledger.events.WalletToppedUp;
-import org.kleline.ledger.examples.dailybalances.DailyLedger.SettlementFigures;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.outcomes.EventOutcome;
 import org.kleline.ledger.outcomes.Outcome;
 import org.kleline.ledger.projector.Projector;
 import org.kleline.ledger.projector.config.ProjectorSettings;
 import org.kleline.ledger.projector.it.BrokerFixture;
+import org.kleline.ledger.settlement.SettlementRow;
+import org.kleline.ledger.settlement.SettlementStatus;
 
 /**
  * The example against the ledger itself: an embedded broker and schema registry, the projector
@@ -159,8 +160,8 @@ class DailyBalancesIT {
                             "onboard-m-books", "open-w-1", "topup-w-1", "micro-1", "auth-c-1", "capture-c-1");
             assertThat(first.books().settlements()).containsOnlyKeys("m-books|1999-11-26|EUR");
             assertThat(first.books().settlements().get("m-books|1999-11-26|EUR"))
-                    .isEqualTo(new SettlementFigures(
-                            "m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 0, 0, "OPEN"));
+                    .isEqualTo(SettlementRows.row(
+                            "m-books", NOV_26, 2, 4_840, 0, 122, 36, 4_718, 0, 0, SettlementStatus.OPEN));
             assertThat(committedOffsets(infra, "accounting-daily-balances")).isEqualTo(endOffsets(infra));
 
             BrokerFixture.append(infra, dayTwo());
@@ -205,12 +206,32 @@ class DailyBalancesIT {
                     .containsOnly(
                             Map.entry(
                                     "m-books|1999-11-26|EUR",
-                                    new SettlementFigures(
-                                            "m-books", NOV_26, EUR, 2, 4_840, 0, 0, 122, 36, 4_718, 4_718, 1, "PAID")),
+                                    SettlementRows.row(
+                                            "m-books",
+                                            NOV_26,
+                                            2,
+                                            4_840,
+                                            0,
+                                            122,
+                                            36,
+                                            4_718,
+                                            4_718,
+                                            1,
+                                            SettlementStatus.PAID)),
                             Map.entry(
                                     "m-books|1999-11-27|EUR",
-                                    new SettlementFigures(
-                                            "m-books", NOV_27, EUR, 1, 1, 1_290, 0, 1, 0, -1_290, 0, 0, "OPEN")));
+                                    SettlementRows.row(
+                                            "m-books",
+                                            NOV_27,
+                                            1,
+                                            1,
+                                            1_290,
+                                            1,
+                                            0,
+                                            -1_290,
+                                            0,
+                                            0,
+                                            SettlementStatus.OPEN)));
             assertThat(Files.readString(books.resolve(LedgerFiles.SETTLEMENTS))).isEqualTo("""
                     merchant_id,business_date,currency,count,gross,refunds,chargebacks,fees,commission,net,paid_out,payouts,status
                     m-books,1999-11-26,EUR,2,4840,0,0,122,36,4718,4718,1,PAID
@@ -289,12 +310,10 @@ class DailyBalancesIT {
 
     /** Waits until the latest row of {@code key} on {@code ledger.settlements} satisfies {@code condition}. */
     private static void awaitSettlement(
-            EmbeddedLedgerInfrastructure infra,
-            String key,
-            java.util.function.Predicate<org.kleline.ledger.settlement.SettlementRow> condition) {
+            EmbeddedLedgerInfrastructure infra, String key, java.util.function.Predicate<SettlementRow> condition) {
         Topics topics = Topics.create(Map.of("schema.registry.url", infra.schemaRegistryUrl()));
         await().atMost(Duration.ofSeconds(90)).until(() -> {
-            org.kleline.ledger.settlement.SettlementRow latest = null;
+            SettlementRow latest = null;
             for (ConsumerRecord<String, byte[]> r : readAll(infra, Topics.SETTLEMENTS)) {
                 if (r.key().equals(key)) {
                     latest =

@@ -97,8 +97,8 @@ class DailyLedgerTest {
         ledger.upsertSettlement("m-1|2024-03-01|EUR", row(2, 250, 240, SettlementStatus.PAID));
 
         assertThat(ledger.settlements()).hasSize(1);
-        assertThat(ledger.settlements().get("m-1|2024-03-01|EUR").count()).isEqualTo(2);
-        assertThat(ledger.settlements().get("m-1|2024-03-01|EUR").status()).isEqualTo("PAID");
+        assertThat(ledger.settlements().get("m-1|2024-03-01|EUR").getCount()).isEqualTo(2);
+        assertThat(ledger.settlements().get("m-1|2024-03-01|EUR").getStatus()).isEqualTo(SettlementStatus.PAID);
     }
 
     @Test
@@ -156,20 +156,8 @@ class DailyLedgerTest {
     }
 
     private static SettlementRow row(long count, long gross, long net, SettlementStatus status) {
-        long fees = gross - net;
-        return new SettlementRow(
-                "m-1",
-                D1,
-                "EUR",
-                count,
-                gross,
-                0L,
-                0L,
-                fees,
-                3L,
-                net,
-                status == SettlementStatus.PAID ? net : 0L,
-                status == SettlementStatus.PAID ? 1 : 0,
-                status);
+        boolean paid = status == SettlementStatus.PAID;
+        return SettlementRows.row(
+                "m-1", D1, count, gross, 0, gross - net, 3, net, paid ? net : 0, paid ? 1 : 0, status);
     }
 }
