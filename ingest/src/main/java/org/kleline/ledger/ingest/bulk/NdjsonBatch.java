@@ -90,13 +90,13 @@ public final class NdjsonBatch {
     private static KeyedEvent event(
             byte[] body, int from, int to, Instant stampedAt, boolean importEnabled, ImportWindow window) {
         try {
-            NdjsonLine line = NdjsonLine.read(body, from, to);
+            NdjsonLine line = NdjsonLine.read(body, from, to, importEnabled);
             if (line != null) {
                 return event(
                         line.type(),
                         line.eventId(),
                         line.occurredAt(),
-                        kind -> BodyReader.payload(kind, line.payload()),
+                        line::payload,
                         stampedAt,
                         importEnabled,
                         window);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.events.WalletToppedUp;
 import org.kleline.ledger.ingest.append.KeyedEvent;
+import org.kleline.ledger.ingest.command.EventKind;
 import org.kleline.ledger.web.problem.Problem;
 import org.kleline.ledger.web.problem.ProblemException;
 
@@ -202,14 +203,20 @@ class NdjsonBatchTest {
     }
 
     @Test
-    void aPlainLineIsReadInOnePass() {
-        byte[] line =
-                (TOP_UP + ",\"occurredAt\":\"2020-01-01T00:00:00Z\",\"amount\":400}").getBytes(StandardCharsets.UTF_8);
-        NdjsonLine read = NdjsonLine.read(line, 0, line.length);
-        assertThat(read).isNotNull();
-        assertThat(read.type().textValue()).isEqualTo("WalletToppedUp");
-        assertThat(read.eventId().textValue()).isEqualTo("b-2");
-        assertThat(read.occurredAt().textValue()).isEqualTo("2020-01-01T00:00:00Z");
+    void aLineWhoseEnvelopeComesFirstIsBoundStraightAndAnyOtherIsBuffered() {
+        NdjsonLine straight = read("{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\","
+                + "\"occurredAt\":\"2020-01-01T00:00:00Z\",\"walletId\":\"w-1\",\"amount\":400}");
+        assertThat(straight.type().textValue()).isEqualTo("WalletToppedUp");
+        assertThat(straight.eventId().textValue()).isEqualTo("b-2");
+        assertThat(straight.occurredAt().textValue()).isEqualTo("2020-01-01T00:00:00Z");
+        assertThat(straight.bound()).isNotNull();
+        NdjsonLine buffered = read("{\"walletId\":\"w-1\",\"type\":\"WalletToppedUp\",\"amount\":400,"
+                + "\"occurredAt\":\"2020-01-01T00:00:00Z\",\"eventId\":\"b-2\"}");
+        assertThat(buffered.bound()).isNull();
+        assertThat(buffered.fields()).isNotNull();
+        assertThat(buffered.payload(EventKind.WALLET_TOPPED_UP))
+                .isEqualTo(straight.payload(EventKind.WALLET_TOPPED_UP))
+                .isNotNull();
     }
 
     @Test
@@ -219,10 +226,28 @@ class NdjsonBatchTest {
                 TOP_UP + ",\"amount\":1} {}",
                 TOP_UP + ",\"amount\":1.0}",
                 TOP_UP + ",\"amount\":99999999999999999999}",
+                // Bound straight from the line (the envelope first): the tree reads -0 as "0", 1e20 as "1.0E20".
+                "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"occurredAt\":1,\"walletId\":-0,\"amount\":1}",
+                "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"occurredAt\":1,\"walletId\":1e20,\"amount\":1}",
+                "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"occurredAt\":1,\"walletId\":\"w\",\"amount\":1.5}",
+                "{\"walletId\":1e20,\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"amount\":1}",
                 TOP_UP + ",\"amount\":1,\"occurredAt\":null}",
                 "{\"type\":1.5,\"eventId\":\"b-2\"}")) {
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            assertThat(NdjsonLine.read(bytes, 0, bytes.length)).as(line).isNull();
+            assertThat(leftToTheTree(line)).as(line).isTrue();
+        }
+    }
+
+    private static NdjsonLine read(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return NdjsonLine.read(bytes, 0, bytes.length, true);
+    }
+
+    /** Whether the one pass gives the line up (null, or a refusal) for {@link NdjsonBatch} to read it as a tree. */
+    private static boolean leftToTheTree(String line) {
+        try {
+            return read(line) == null;
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 }
