@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kleline.ledger.events.EventEnvelope;
 import org.kleline.ledger.ingest.append.KeyedEvent;
 import org.kleline.ledger.ingest.command.BodyReader;
@@ -30,9 +31,9 @@ import org.kleline.ledger.web.problem.ProblemException;
  */
 public final class NdjsonBatch {
 
-    private static final String TYPE = "type";
-    private static final String EVENT_ID = "eventId";
-    private static final String OCCURRED_AT = "occurredAt";
+    static final String TYPE = "type";
+    static final String EVENT_ID = "eventId";
+    static final String OCCURRED_AT = "occurredAt";
     private static final String EFFECTIVE_FROM = "effectiveFrom";
 
     private NdjsonBatch() {}
@@ -56,9 +57,16 @@ public final class NdjsonBatch {
         while (start < body.length) {
             int end = indexOf(body, (byte) '\n', start);
             lineNumber++;
-            byte[] line = trimmed(Arrays.copyOfRange(body, start, end));
+            int from = start;
+            int to = end;
+            while (from < to && isSpace(body[from])) {
+                from++;
+            }
+            while (to > from && isSpace(body[to - 1])) {
+                to--;
+            }
             start = end + 1;
-            if (line.length == 0) {
+            if (from == to) {
                 continue;
             }
             if (events.size() == linesMax) {
@@ -66,7 +74,7 @@ public final class NdjsonBatch {
                         .atLine(lineNumber);
             }
             try {
-                events.add(event(line, stampedAt, importEnabled, window));
+                events.add(event(body, from, to, stampedAt, importEnabled, window));
             } catch (ProblemException e) {
                 throw e.atLine(lineNumber);
             }
@@ -74,11 +82,50 @@ public final class NdjsonBatch {
         return events;
     }
 
-    private static KeyedEvent event(byte[] line, Instant stampedAt, boolean importEnabled, ImportWindow window) {
-        ObjectNode fields = BodyReader.object(line);
-        EventKind kind = EventKind.named(text(fields.remove(TYPE), TYPE), TYPE);
-        String eventId = EventValidation.eventId(EVENT_ID, text(fields.remove(EVENT_ID), EVENT_ID));
-        JsonNode occurredAtNode = fields.remove(OCCURRED_AT);
+    /**
+     * The event of the line {@code body[from, to)}: read in one pass ({@link NdjsonLine}); a line that pass does
+     * not take, or refuses, is read again as a tree, whose answer (the event, or the refusal with its message and
+     * field) is the line's. So every refusal is worded by one reader, the one the single-event writes share.
+     */
+    private static KeyedEvent event(
+            byte[] body, int from, int to, Instant stampedAt, boolean importEnabled, ImportWindow window) {
+        try {
+            NdjsonLine line = NdjsonLine.read(body, from, to, importEnabled);
+            if (line != null) {
+                return event(
+                        line.type(),
+                        line.eventId(),
+                        line.occurredAt(),
+                        line::payload,
+                        stampedAt,
+                        importEnabled,
+                        window);
+            }
+        } catch (RuntimeException e) {
+            // Read again below: the tree's refusal is the one answered.
+        }
+        ObjectNode fields = BodyReader.object(Arrays.copyOfRange(body, from, to));
+        return event(
+                fields.remove(TYPE),
+                fields.remove(EVENT_ID),
+                fields.remove(OCCURRED_AT),
+                kind -> BodyReader.payload(kind, fields, Map.of()),
+                stampedAt,
+                importEnabled,
+                window);
+    }
+
+    /** A line's event from its envelope fields (a JSON node each, null when absent) and its payload's binding. */
+    private static KeyedEvent event(
+            JsonNode type,
+            JsonNode eventIdNode,
+            JsonNode occurredAtNode,
+            Function<EventKind, PayloadBody> payloadOf,
+            Instant stampedAt,
+            boolean importEnabled,
+            ImportWindow window) {
+        EventKind kind = EventKind.named(text(type, TYPE), TYPE);
+        String eventId = EventValidation.eventId(EVENT_ID, text(eventIdNode, EVENT_ID));
         Instant occurredAt = stampedAt;
         if (occurredAtNode != null) {
             if (!importEnabled) {
@@ -89,7 +136,7 @@ public final class NdjsonBatch {
             }
             occurredAt = window.require(OCCURRED_AT, instant(occurredAtNode), stampedAt);
         }
-        PayloadBody payload = BodyReader.payload(kind, fields, Map.of());
+        PayloadBody payload = payloadOf.apply(kind);
         if (payload instanceof MerchantFeePlanChangedBody change && change.effectiveFrom() != null) {
             window.require(EFFECTIVE_FROM, change.effectiveFrom(), stampedAt);
         }
@@ -137,18 +184,6 @@ public final class NdjsonBatch {
             }
         }
         return bytes.length;
-    }
-
-    private static byte[] trimmed(byte[] line) {
-        int from = 0;
-        int to = line.length;
-        while (from < to && isSpace(line[from])) {
-            from++;
-        }
-        while (to > from && isSpace(line[to - 1])) {
-            to--;
-        }
-        return from == 0 && to == line.length ? line : Arrays.copyOfRange(line, from, to);
     }
 
     private static boolean isSpace(byte b) {

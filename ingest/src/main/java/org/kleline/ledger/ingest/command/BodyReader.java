@@ -3,8 +3,10 @@ package org.kleline.ledger.ingest.command;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 import org.kleline.ledger.web.json.LedgerJson;
 import org.kleline.ledger.web.problem.InvalidRequestException;
@@ -18,7 +20,18 @@ import org.kleline.ledger.web.problem.ProblemException;
  */
 public final class BodyReader {
 
+    /** One reader per kind, made once: binding through it skips the mapper's lookup of the body class's reader. */
+    private static final Map<EventKind, ObjectReader> READERS = readers();
+
     private BodyReader() {}
+
+    private static Map<EventKind, ObjectReader> readers() {
+        Map<EventKind, ObjectReader> readers = new EnumMap<>(EventKind.class);
+        for (EventKind kind : EventKind.values()) {
+            readers.put(kind, LedgerJson.mapper().readerFor(kind.bodyClass()));
+        }
+        return readers;
+    }
 
     /** Parses one JSON object (a whole body, or one NDJSON line). */
     public static ObjectNode object(byte[] json) {
@@ -61,6 +74,21 @@ public final class BodyReader {
         } catch (JsonProcessingException e) {
             Problem problem = JsonProblems.from(e);
             throw new ProblemException(problem);
+        }
+    }
+
+    /**
+     * Binds the one JSON object {@code fields} reads (tokens already buffered, such as an NDJSON line's
+     * payload fields) to the kind's body record, with the same strictness as {@link #payload(EventKind,
+     * ObjectNode, Map)}.
+     */
+    public static PayloadBody payload(EventKind kind, JsonParser fields) {
+        try {
+            return READERS.get(kind).readValue(fields);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(JsonProblems.from(e));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an in-memory body failed", e);
         }
     }
 }
