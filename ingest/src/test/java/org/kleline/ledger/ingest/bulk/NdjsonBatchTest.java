@@ -100,6 +100,28 @@ class NdjsonBatchTest {
                                 + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`",
                         null),
                 Arguments.of("[1]", VALIDATION, "the body must be a JSON object", null),
+                // An identifier is a string: a number or boolean is not taken as its text ("w-1" and 7 are no wallet
+                // "7").
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"walletId\":7,\"amount\":1}",
+                        MALFORMED,
+                        "field 'walletId' has an invalid value 7 (expected a string)",
+                        "walletId"),
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"walletId\":1e20,\"amount\":1}",
+                        MALFORMED,
+                        "field 'walletId' has an invalid value 1.0E20 (expected a string)",
+                        "walletId"),
+                Arguments.of(
+                        "{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"walletId\":true,\"amount\":1}",
+                        MALFORMED,
+                        "field 'walletId' has an invalid value true (expected a string)",
+                        "walletId"),
+                Arguments.of(
+                        "{\"walletId\":-0,\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"amount\":1}",
+                        MALFORMED,
+                        "field 'walletId' has an invalid value 0 (expected a string)",
+                        "walletId"),
                 Arguments.of("null", VALIDATION, "the body must be a JSON object", null),
                 Arguments.of(
                         TOP_UP + ",\"amount\":1.0}",
@@ -192,14 +214,6 @@ class NdjsonBatchTest {
         assertThat(parse("\uFEFF" + TOP_UP + ",\"occurredAt\":\"2020-01-01T00:00:00+00:00\",\"amount\":1}", true)
                         .get(1))
                 .isEqualTo(expected);
-    }
-
-    @Test
-    void anIntegerGivenForAnIdIsTakenAsItsDigitsAsTheTreeReaderTakesIt() {
-        assertThat(parse("{\"type\":\"WalletToppedUp\",\"eventId\":\"b-2\",\"walletId\":7,\"amount\":1}", false)
-                        .get(1))
-                .isEqualTo(new KeyedEvent(
-                        "wallet:7", new EventEnvelope("b-2", NOW, new WalletToppedUp("7", 1L), null, null)));
     }
 
     @Test

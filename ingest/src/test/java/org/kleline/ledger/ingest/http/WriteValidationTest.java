@@ -188,6 +188,13 @@ class WriteValidationTest {
     }
 
     @Test
+    void idGivenAsNumberIsRefused() {
+        assertProblem(
+                post("/v1/merchants", "{\"merchantId\":7,\"name\":\"Kiosque\"}"),
+                malformed("field 'merchantId' has an invalid value 7 (expected a string)", "merchantId"));
+    }
+
+    @Test
     void fractionalAmountIsRefused() {
         assertProblem(
                 post("/v1/wallets/w-1/top-ups", "{\"amount\":1.5}"),

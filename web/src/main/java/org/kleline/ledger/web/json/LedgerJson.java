@@ -8,13 +8,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON setup of the HTTP API. Strict on the way in, because a money API must not guess: an
- * unknown field, a number given as a string, a fraction where an integer is due, a trailing token
- * or a duplicated key is refused rather than coerced. Times are written as ISO-8601 strings.
+ * unknown field, a number given as a string or a string field given as a number or boolean, a fraction
+ * where an integer is due, a trailing token or a duplicated key is refused rather than coerced. Times
+ * are written as ISO-8601 strings.
  */
 public final class LedgerJson {
 
@@ -57,6 +61,13 @@ public final class LedgerJson {
                 .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // That switch leaves a number or boolean read into a String field as its text ("walletId": 7
+                // would be the wallet "7"): an identifier is a string or the write is refused.
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        textual -> textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
