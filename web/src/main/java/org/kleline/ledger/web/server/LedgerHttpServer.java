@@ -142,6 +142,11 @@ public final class LedgerHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** The port it was configured on (0: one the kernel chooses at {@link #start()}). */
+    public int configuredPort() {
+        return config.port();
+    }
+
     /** The bound port (the real one when the configured port was 0). */
     public int port() {
         if (!started) {
