@@ -54,16 +54,16 @@ public final class HttpPort implements AutoCloseable {
     }
 
     /**
-     * Releases the port and binds {@code server} on it at once: the only moment another process could take it.
-     * {@code server} must be configured on {@link #number()}.
+     * Starts {@code server} on the port, releasing it once the rest of the server has started, just before the
+     * server binds it: the only moment another process could take it. {@code server} must be configured on
+     * {@link #number()}.
      */
     public LedgerHttpServer bind(LedgerHttpServer server) {
         if (server.configuredPort() != number) {
             throw new IllegalArgumentException(
                     "the server is configured on port " + server.configuredPort() + ", the port held is " + number);
         }
-        release();
-        return server.start();
+        return server.start(this::release);
     }
 
     /** Gives the port back without binding it (a start that failed). Idempotent. */
