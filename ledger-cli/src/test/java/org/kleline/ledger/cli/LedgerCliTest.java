@@ -6,6 +6,7 @@ import static org.kleline.ledger.cli.CommandRun.ledger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kleline.ledger.cli.lifecycle.HttpPort;
 import picocli.CommandLine;
 
 /** The command line as a user meets it: usage errors exit 2, run-time failures 1 with one line on stderr. */
 class LedgerCliTest {
+
+    /** A Kafka and a registry the commands below never reach: they fail before. */
+    private static final String[] KAFKA = {
+        "--bootstrap-servers", "localhost:9092", "--schema-registry-url", "http://localhost:8081"
+    };
 
     /** Command lines refused before anything runs: what each is, its arguments (", " between), what stderr names. */
     @ParameterizedTest(name = "{0}")
@@ -79,6 +87,39 @@ class LedgerCliTest {
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err().lines()).hasSize(1);
             assertThat(result.err()).startsWith("ledger run: port " + taken.getLocalPort() + " is already in use");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"node", "ingest"})
+    void aRoleOnAPortInUseFailsWithOneLineBeforeReachingKafka(String command) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CommandRun result =
+                    ledger(command, KAFKA[0], KAFKA[1], KAFKA[2], KAFKA[3], "--port", "" + taken.getLocalPort());
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+            assertThat(result.err().lines()).hasSize(1);
+            assertThat(result.err())
+                    .startsWith("ledger " + command + ": port " + taken.getLocalPort() + " is already in use");
+        }
+    }
+
+    /** The port is held from the start of a command: a command line refused after that gives it back. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            node | --advertised-port | 70000
+            ingest | --instance-id | not an id!
+            """)
+    void aCommandLineRefusedOnceThePortIsHeldGivesItBack(String command, String option, String value)
+            throws IOException {
+        int port;
+        try (HttpPort free = HttpPort.reserve(0)) {
+            port = free.number();
+        }
+        ledger(command, KAFKA[0], KAFKA[1], KAFKA[2], KAFKA[3], "--port", "" + port, option, value)
+                .assertUsageError(option);
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new InetSocketAddress(port));
+            assertThat(again.getLocalPort()).isEqualTo(port);
         }
     }
 

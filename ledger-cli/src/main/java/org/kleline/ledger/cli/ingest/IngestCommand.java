@@ -94,22 +94,25 @@ public final class IngestCommand implements Callable<Integer> {
         Optional<QueryOverHttp> query;
         ServerAccess serverAccess;
         IngestSettings settings;
-        int httpPort = HttpPort.settle(port);
         IngestConfig config;
-        try {
-            config = IngestConfig.defaults().withImportEnabled(allowImport).withImportWindow(importWindow.window());
-            serverAccess = access.settings();
-            query = Optional.ofNullable(queryUrl)
-                    .map(url -> new QueryOverHttp(url, serverAccess.clusterSecret(), serverAccess.clientTls()));
-            String id = instanceId != null && !instanceId.isBlank()
-                    ? instanceId.strip()
-                    : InstanceIds.ofHost(HostName.ofThisMachine("--instance-id"), httpPort);
-            settings = new IngestSettings(httpPort, allowImport, instanceId(id), replication);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        LedgerIngest ingest;
+        // Held from here until the server binds it; given back if the start fails before.
+        try (HttpPort httpPort = HttpPort.reserve(port)) {
+            try {
+                config = IngestConfig.defaults().withImportEnabled(allowImport).withImportWindow(importWindow.window());
+                serverAccess = access.settings();
+                query = Optional.ofNullable(queryUrl)
+                        .map(url -> new QueryOverHttp(url, serverAccess.clusterSecret(), serverAccess.clientTls()));
+                String id = instanceId != null && !instanceId.isBlank()
+                        ? instanceId.strip()
+                        : InstanceIds.ofHost(HostName.ofThisMachine("--instance-id"), httpPort.number());
+                settings = new IngestSettings(allowImport, instanceId(id), replication);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            ingest = LedgerIngest.start(clients, httpPort, settings, config, query, serverAccess);
         }
         PrintWriter out = spec.commandLine().getOut();
-        LedgerIngest ingest = LedgerIngest.start(clients, settings, config, query, serverAccess);
         ShutdownHook hook = ShutdownHook.install(ingest.services(), out);
         out.printf(
                 "Kleline Ledger ingest is running.%n  HTTP API (writes)  %s://localhost:%d%n"

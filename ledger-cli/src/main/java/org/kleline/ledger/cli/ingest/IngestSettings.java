@@ -4,16 +4,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What {@code ledger ingest} is given besides its Kafka and access settings.
+ * What {@code ledger ingest} is given besides its Kafka and access settings and its HTTP port.
  *
- * @param port        the HTTP port (0 picks a free one)
  * @param allowImport whether NDJSON lines of {@code POST /v1/events} may carry their own occurredAt
  * @param instanceId  this ingest among the others: stable across its restarts, unique among those running
  *                    ({@code --instance-id}; ingest's {@code IngestInstance})
  * @param replication the replication factor the ledger topics are expected to have ({@code --replication}):
  *                    a topic with fewer replicas than 3 and than this is warned about at start
  */
-public record IngestSettings(int port, boolean allowImport, String instanceId, short replication) {
+public record IngestSettings(boolean allowImport, String instanceId, short replication) {
 
     public IngestSettings {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -23,7 +22,7 @@ public record IngestSettings(int port, boolean allowImport, String instanceId, s
     }
 
     /** An ingest whose id is new each time, on a one-broker cluster: tests that run several at once in one process. */
-    public static IngestSettings unique(int port, boolean allowImport) {
-        return new IngestSettings(port, allowImport, UUID.randomUUID().toString(), (short) 1);
+    public static IngestSettings unique(boolean allowImport) {
+        return new IngestSettings(allowImport, UUID.randomUUID().toString(), (short) 1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.ServingProcess;
 import org.kleline.ledger.cli.lifecycle.StartupFailure;
@@ -48,34 +49,35 @@ public final class LedgerIngest extends ServingProcess {
         this.keys = keys;
     }
 
-    /** Starts ingest on {@code port} ({@code access.bind()}), an instance id of its own, the default import window. */
+    /**
+     * Starts ingest on {@code port} ({@code access.bind()}; 0 picks a free one), an instance id of its own, the
+     * default import window.
+     */
     public static LedgerIngest start(
             ClientProperties clients,
             int port,
             boolean allowImport,
             Optional<QueryOverHttp> query,
             ServerAccess access) {
-        return start(
-                clients,
-                IngestSettings.unique(port, allowImport),
-                IngestConfig.defaults().withImportEnabled(allowImport),
-                query,
-                access);
-    }
-
-    /** Starts ingest as {@code settings} say, with the default import window. */
-    public static LedgerIngest start(
-            ClientProperties clients, IngestSettings settings, Optional<QueryOverHttp> query, ServerAccess access) {
-        return start(
-                clients, settings, IngestConfig.defaults().withImportEnabled(settings.allowImport()), query, access);
+        try (HttpPort httpPort = HttpPort.reserve(port)) {
+            return start(
+                    clients,
+                    httpPort,
+                    IngestSettings.unique(allowImport),
+                    IngestConfig.defaults().withImportEnabled(allowImport),
+                    query,
+                    access);
+        }
     }
 
     /**
-     * Starts ingest as {@code settings} and {@code config} say ({@code access.bind()}); the ledger topics must
+     * Starts ingest on {@code httpPort} ({@code access.bind()}), as {@code settings} and {@code config} say; the
+     * port is held until the server binds it, and the caller closes it (a no-op once bound). The ledger topics must
      * exist, and pass {@link TopicDurability}'s checks (a refusal is a {@code StartupFailure}).
      */
     public static LedgerIngest start(
             ClientProperties clients,
+            HttpPort httpPort,
             IngestSettings settings,
             IngestConfig config,
             Optional<QueryOverHttp> query,
@@ -102,17 +104,16 @@ public final class LedgerIngest extends ServingProcess {
                     TopicDurability.INGEST_TOPICS,
                     new TopicDurability.Expectation(0, settings.replication()));
             access.adminKeyFile().ifPresent(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig serverConfig = access.serverConfig(settings.port());
+            HttpServerConfig serverConfig = access.serverConfig(httpPort.number());
             LedgerHttpServer http = services.add(
                     "HTTP server",
-                    LedgerHttpServer.create(
-                                    serverConfig,
-                                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
-                                    List.of(
-                                            ingest.routes(),
-                                            new ReadinessRoutes(() -> readiness(ingest, keys)),
-                                            new MetricsRoutes(metrics)))
-                            .start());
+                    httpPort.bind(LedgerHttpServer.create(
+                            serverConfig,
+                            AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
+                            List.of(
+                                    ingest.routes(),
+                                    new ReadinessRoutes(() -> readiness(ingest, keys)),
+                                    new MetricsRoutes(metrics)))));
             return new LedgerIngest(services, http, ingest, keys);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             services.close();

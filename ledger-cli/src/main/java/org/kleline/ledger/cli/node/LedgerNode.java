@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.kleline.ledger.cli.kafka.ClientProperties;
 import org.kleline.ledger.cli.keys.AdminKeyFile;
 import org.kleline.ledger.cli.keys.ServerAccess;
+import org.kleline.ledger.cli.lifecycle.HttpPort;
 import org.kleline.ledger.cli.lifecycle.Services;
 import org.kleline.ledger.cli.lifecycle.StreamsReadiness;
 import org.kleline.ledger.cli.topics.TopicDurability;
@@ -31,28 +32,18 @@ public final class LedgerNode extends ProjectorProcess {
     }
 
     /**
-     * Starts the node on {@code settings.self().port()} ({@code access.bind()}) and returns once its views answer.
-     * The topics it uses are checked first ({@link TopicDurability}): a refusal is a {@code StartupFailure}.
+     * Starts the node on {@code listenPort} ({@code access.bind()}) and returns once its views answer. The port is
+     * held until the server binds it; it may differ from the port advertised to the other nodes
+     * ({@code settings.self()}: a port a container runtime or a proxy maps). The caller closes {@code listenPort}
+     * (a no-op once bound). The topics it uses are checked first ({@link TopicDurability}): a refusal is a
+     * {@code StartupFailure}.
      *
      * @param extra projector or Streams keys over the node's own (tests: a short session timeout)
      */
     public static LedgerNode start(
             ClientProperties clients,
             NodeSettings settings,
-            Properties extra,
-            Duration readyTimeout,
-            ServerAccess access) {
-        return start(clients, settings, settings.self().port(), extra, readyTimeout, access);
-    }
-
-    /**
-     * As above, listening on {@code listenPort}, which may differ from the port advertised to the other nodes
-     * ({@code settings.self()}: a port a container runtime or a proxy maps).
-     */
-    public static LedgerNode start(
-            ClientProperties clients,
-            NodeSettings settings,
-            int listenPort,
+            HttpPort listenPort,
             Properties extra,
             Duration readyTimeout,
             ServerAccess access) {
@@ -74,14 +65,13 @@ public final class LedgerNode extends ProjectorProcess {
             KafkaApiKeys keys = services.add("API keys", KafkaApiKeys.start(clients.asClientMap(), Clock.systemUTC()));
             Optional<AdminKeyFile.AdminKey> adminKey =
                     access.adminKeyFile().map(file -> AdminKeyFile.ensure(file, keys));
-            HttpServerConfig config = access.serverConfig(listenPort);
+            HttpServerConfig config = access.serverConfig(listenPort.number());
             LedgerHttpServer http = services.add(
                     "HTTP server",
-                    LedgerHttpServer.create(
-                                    config,
-                                    AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
-                                    List.of(node.routes()))
-                            .start());
+                    listenPort.bind(LedgerHttpServer.create(
+                            config,
+                            AccessControl.withKeys(keys, Optional.of(access.clusterSecret())),
+                            List.of(node.routes()))));
             StreamsReadiness.await(node.streams(), readyTimeout);
             return new LedgerNode(services, node, http, adminKey);
         } catch (RuntimeException e) {

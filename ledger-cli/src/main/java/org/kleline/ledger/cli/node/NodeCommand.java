@@ -106,22 +106,26 @@ public final class NodeCommand implements Callable<Integer> {
         ClientProperties clients = kafka.clientProperties();
         NodeSettings settings;
         ServerAccess serverAccess;
-        int httpPort = HttpPort.settle(port);
-        try {
-            serverAccess = access.settings();
-            settings = new NodeSettings(
-                    partitions,
-                    replication,
-                    stateDir,
-                    new HostInfo(advertisedHost(), advertisedPort(httpPort)),
-                    settlementZone,
-                    history.retention());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        long began;
+        LedgerNode node;
+        // Held from here until the server binds it; given back if the start fails before.
+        try (HttpPort httpPort = HttpPort.reserve(port)) {
+            try {
+                serverAccess = access.settings();
+                settings = new NodeSettings(
+                        partitions,
+                        replication,
+                        stateDir,
+                        new HostInfo(advertisedHost(), advertisedPort(httpPort.number())),
+                        settlementZone,
+                        history.retention());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            began = System.nanoTime();
+            node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT, serverAccess);
         }
         PrintWriter out = spec.commandLine().getOut();
-        long began = System.nanoTime();
-        LedgerNode node = LedgerNode.start(clients, settings, httpPort, new Properties(), READY_TIMEOUT, serverAccess);
         ShutdownHook hook = ShutdownHook.install(node.services(), out);
         out.printf(
                 "Kleline Ledger node is running (ready in %d ms).%n  HTTP API (reads)  %s://%s:%d (listening on %s:%d)%n"

@@ -96,9 +96,11 @@ public final class LedgerRun extends ProjectorProcess {
             throw new StartupFailure("--tls-ca: " + e.getMessage(), e);
         }
         Path dataDir = DataDirectory.prepare(settings.dataDir());
-        int port = HttpPort.settle(settings.port());
         Services services = new Services();
         try {
+            // Held until the server binds it, released with the rest when the start fails.
+            HttpPort httpPort = services.add("HTTP port", HttpPort.reserve(settings.port()));
+            int port = httpPort.number();
             EmbeddedLedgerInfrastructure infrastructure =
                     services.add("broker and schema registry", EmbeddedLedgerInfrastructure.start(dataDir));
             Map<String, String> clients = new LinkedHashMap<>();
@@ -147,6 +149,7 @@ public final class LedgerRun extends ProjectorProcess {
             LedgerHttpServer http = services.add(
                     "HTTP server",
                     bind(
+                            httpPort,
                             HttpServerConfig.of(settings.bind(), port, settings.httpLimits())
                                     .withTls(settings.tls()),
                             access,
@@ -179,11 +182,14 @@ public final class LedgerRun extends ProjectorProcess {
     }
 
     private static LedgerHttpServer bind(
-            HttpServerConfig config, AccessControl access, List<org.kleline.ledger.web.server.HttpRoutes> routes) {
+            HttpPort httpPort,
+            HttpServerConfig config,
+            AccessControl access,
+            List<org.kleline.ledger.web.server.HttpRoutes> routes) {
         String host = config.host();
         int port = config.port();
         try {
-            return LedgerHttpServer.create(config, access, routes).start();
+            return httpPort.bind(LedgerHttpServer.create(config, access, routes));
         } catch (RuntimeException e) {
             throw new StartupFailure(
                     "cannot serve " + (config.tls().isPresent() ? "HTTPS" : "HTTP") + " on " + host + ":" + port

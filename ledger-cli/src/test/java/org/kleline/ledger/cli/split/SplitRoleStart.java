@@ -31,12 +31,14 @@ final class SplitRoleStart {
 
     /** A node (projector and reads) of three partitions, settling in Europe/Paris, on a free port. */
     static LedgerNode node(ClientProperties clients, Path stateDir, ServerAccess access) {
-        int nodePort = HttpPort.settle(0);
-        return LedgerNode.start(
-                clients,
-                new NodeSettings(3, (short) 1, stateDir, new HostInfo("localhost", nodePort), PARIS),
-                new Properties(),
-                Duration.ofMinutes(2),
-                access);
+        try (HttpPort nodePort = HttpPort.reserve(0)) {
+            return LedgerNode.start(
+                    clients,
+                    new NodeSettings(3, (short) 1, stateDir, new HostInfo("localhost", nodePort.number()), PARIS),
+                    nodePort,
+                    new Properties(),
+                    Duration.ofMinutes(2),
+                    access);
+        }
     }
 }

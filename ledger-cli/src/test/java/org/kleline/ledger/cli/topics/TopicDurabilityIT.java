@@ -27,6 +27,7 @@ import org.kleline.ledger.cli.lifecycle.StartupFailure;
 import org.kleline.ledger.cli.node.LedgerNode;
 import org.kleline.ledger.cli.node.NodeSettings;
 import org.kleline.ledger.embedded.junit.EmbeddedKafkaExtension;
+import org.kleline.ledger.ingest.config.IngestConfig;
 import org.kleline.ledger.model.topics.Topics;
 import org.kleline.ledger.web.auth.ClusterSecret;
 import org.kleline.ledger.web.auth.KafkaApiKeys;
@@ -84,32 +85,39 @@ class TopicDurabilityIT {
 
     @Test
     void aNodeRefusesToStartNamingEveryFault() {
-        NodeSettings settings = new NodeSettings(
-                3, (short) 1, stateDir, new HostInfo("localhost", HttpPort.settle(0)), ZoneId.of("Europe/Paris"));
-        assertThatThrownBy(() -> LedgerNode.start(
-                        clients,
-                        settings,
-                        new Properties(),
-                        Duration.ofMinutes(1),
-                        new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
-                .isInstanceOf(StartupFailure.class)
-                .hasMessageStartingWith("ledger node refuses to start on these topics: ")
-                .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")
-                .hasMessageContaining("ledger.outcomes has 2 partitions, 3 expected")
-                .hasMessageContaining("ledger.api-keys has 2 partitions, 1 expected");
+        try (HttpPort port = HttpPort.reserve(0)) {
+            NodeSettings settings = new NodeSettings(
+                    3, (short) 1, stateDir, new HostInfo("localhost", port.number()), ZoneId.of("Europe/Paris"));
+            assertThatThrownBy(() -> LedgerNode.start(
+                            clients,
+                            settings,
+                            port,
+                            new Properties(),
+                            Duration.ofMinutes(1),
+                            new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
+                    .isInstanceOf(StartupFailure.class)
+                    .hasMessageStartingWith("ledger node refuses to start on these topics: ")
+                    .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")
+                    .hasMessageContaining("ledger.outcomes has 2 partitions, 3 expected")
+                    .hasMessageContaining("ledger.api-keys has 2 partitions, 1 expected");
+        }
     }
 
     @Test
     void anIngestRefusesToStartNamingEveryFault() {
-        assertThatThrownBy(() -> LedgerIngest.start(
-                        clients,
-                        new IngestSettings(0, false, "durability-it", (short) 1),
-                        Optional.empty(),
-                        new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
-                .isInstanceOf(StartupFailure.class)
-                .hasMessageStartingWith("ledger ingest refuses to start on these topics: ")
-                .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")
-                .hasMessageContaining("ledger.outcomes has 2 partitions, 3 as ledger.events has")
-                .hasMessageContaining("ledger.api-keys has 2 partitions, 1 expected");
+        try (HttpPort port = HttpPort.reserve(0)) {
+            assertThatThrownBy(() -> LedgerIngest.start(
+                            clients,
+                            port,
+                            new IngestSettings(false, "durability-it", (short) 1),
+                            IngestConfig.defaults(),
+                            Optional.empty(),
+                            new ServerAccess("127.0.0.1", SECRET, Optional.empty())))
+                    .isInstanceOf(StartupFailure.class)
+                    .hasMessageStartingWith("ledger ingest refuses to start on these topics: ")
+                    .hasMessageContaining("ledger.events has unclean.leader.election.enable=true")
+                    .hasMessageContaining("ledger.outcomes has 2 partitions, 3 as ledger.events has")
+                    .hasMessageContaining("ledger.api-keys has 2 partitions, 1 expected");
+        }
     }
 }

@@ -3,10 +3,13 @@ package org.kleline.ledger.web.server;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -35,6 +38,8 @@ public final class LedgerHttpServer implements AutoCloseable {
     private final HttpServerConfig config;
     private final RequestAdmission admission;
     private boolean started;
+    /** Run by the connector just before it binds the port: what held the port gives it up then. */
+    private volatile Runnable beforeBind = () -> {};
 
     private LedgerHttpServer(HttpServerConfig config, AccessControl access, List<HttpRoutes> routes) {
         this.config = config;
@@ -52,7 +57,7 @@ public final class LedgerHttpServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
             pool.setName("ledger-http");
             cfg.jetty.threadPool = pool;
-            cfg.jetty.addConnector((server, http) -> connector(server, http, config));
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config, () -> beforeBind.run()));
             cfg.jetty.modifyServer(server -> {
                 // What Jetty refuses before any route (an undecodable path, a head over its size) is a problem body
                 // too.
@@ -90,7 +95,8 @@ public final class LedgerHttpServer implements AutoCloseable {
      * The one connector: plain HTTP, or HTTPS only when the config has TLS (Javalin adds no plain one beside it),
      * with the limits' idle timeout and accept queue.
      */
-    private static ServerConnector connector(Server server, HttpConfiguration http, HttpServerConfig config) {
+    private static ServerConnector connector(
+            Server server, HttpConfiguration http, HttpServerConfig config, Runnable beforeBind) {
         ServerConnector connector = config.tls()
                 .map(tls -> {
                     // Clients reach a node by address as well as by name: the certificate is checked by them, not here.
@@ -99,17 +105,35 @@ public final class LedgerHttpServer implements AutoCloseable {
                     ssl.setKeyStore(tls.keyStore());
                     ssl.setKeyStorePassword(new String(tls.keyPassword()));
                     ssl.setKeyManagerPassword(new String(tls.keyPassword()));
-                    return new ServerConnector(
+                    return new BindingConnector(
                             server,
+                            beforeBind,
                             new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                             new HttpConnectionFactory(http));
                 })
-                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+                .orElseGet(() -> new BindingConnector(server, beforeBind, new HttpConnectionFactory(http)));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.limits().idleTimeout().toMillis());
         connector.setAcceptQueueSize(config.limits().acceptQueue());
         return connector;
+    }
+
+    /** A connector that runs a hook just before it binds its port (Jetty opens connectors after the handlers). */
+    private static final class BindingConnector extends ServerConnector {
+
+        private final Runnable beforeBind;
+
+        BindingConnector(Server server, Runnable beforeBind, ConnectionFactory... factories) {
+            super(server, factories);
+            this.beforeBind = beforeBind;
+        }
+
+        @Override
+        protected ServerSocketChannel openAcceptChannel() throws IOException {
+            beforeBind.run();
+            return super.openAcceptChannel();
+        }
     }
 
     /** {@code https} when the server serves TLS, else {@code http}. */
@@ -133,13 +157,28 @@ public final class LedgerHttpServer implements AutoCloseable {
     }
 
     /** Binds the port and serves; returns once the server accepts connections. */
-    public synchronized LedgerHttpServer start() {
+    public LedgerHttpServer start() {
+        return start(() -> {});
+    }
+
+    /**
+     * As {@link #start()}, running {@code beforeBind} once everything else of the server has started, just before
+     * its connector binds the port: a socket holding the port until then closes in it, so that nothing else can
+     * take the port meanwhile (the server's own start, its first in a JVM above all, takes hundreds of ms).
+     */
+    public synchronized LedgerHttpServer start(Runnable beforeBind) {
         if (started) {
             throw new IllegalStateException("server already started on port " + app.port());
         }
+        this.beforeBind = beforeBind;
         app.start();
         started = true;
         return this;
+    }
+
+    /** The port it was configured on (0: one the kernel chooses at {@link #start()}). */
+    public int configuredPort() {
+        return config.port();
     }
 
     /** The bound port (the real one when the configured port was 0). */

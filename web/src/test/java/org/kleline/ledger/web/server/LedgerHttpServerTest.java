@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -68,6 +72,29 @@ class LedgerHttpServerTest {
     @Test
     void portZeroBindsAFreePort() {
         assertThat(server.port()).isPositive();
+    }
+
+    @Test
+    void theHookBeforeBindRunsOnceWhileThePortIsStillHeld() throws IOException {
+        ServerSocket holder = new ServerSocket();
+        holder.bind(new InetSocketAddress(0));
+        int port = holder.getLocalPort();
+        List<Boolean> heldWhenRun = new ArrayList<>();
+        try (LedgerHttpServer bound = LedgerHttpServer.create(
+                        HttpServerConfig.of("127.0.0.1", port, HttpLimits.defaults()), List.of())
+                .start(() -> {
+                    heldWhenRun.add(!holder.isClosed());
+                    try {
+                        holder.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })) {
+            assertThat(heldWhenRun).containsExactly(true);
+            assertThat(bound.port()).isEqualTo(port);
+        } finally {
+            holder.close();
+        }
     }
 
     @Test
